@@ -1,0 +1,63 @@
+// Who is calling: resolved from a bearer token (device or staff) on every request, from the
+// database only, so any gateway instance can check any token.
+import type { Queryable } from '../db/database';
+import { hashSecret } from './tokens';
+
+export type StaffRole = 'receptionOfficer' | 'processingOfficer' | 'leader';
+
+export interface Caller {
+  communeId: string;
+  /** Set for device tokens (and the demo device); sync, code blocks and uploads need one. */
+  deviceId: string | null;
+  deviceShort: string | null;
+  /** Set for staff tokens, or a device request that also carries a staff token (X-Staff-Token). */
+  staff: { id: string; name: string; role: StaffRole } | null;
+  /** True for the unauthenticated demo path (demo mode only). */
+  demo: boolean;
+}
+
+interface TokenRow {
+  kind: 'device' | 'staff';
+  commune_id: string;
+  device_id: string | null;
+  short: string | null;
+  device_revoked: boolean;
+  staff_id: string | null;
+  full_name: string | null;
+  role: StaffRole | null;
+  staff_disabled: boolean;
+}
+
+/** The caller a token stands for, or null when it is unknown, revoked, expired or disabled. */
+export async function resolveToken(db: Queryable, token: string): Promise<Caller | null> {
+  const [row] = await db.query<TokenRow>(
+    `select t.kind, t.commune_id, t.device_id, d.short, d.revoked_at is not null as device_revoked,
+            t.staff_id, s.full_name, s.role, s.disabled_at is not null as staff_disabled
+       from auth_tokens t
+       left join devices d on d.id = t.device_id
+       left join staff s on s.id = t.staff_id
+      where t.token_hash = $1 and t.revoked_at is null and (t.expires_at is null or t.expires_at > now())`,
+    [hashSecret(token)],
+  );
+  if (!row) return null;
+  if (row.kind === 'device') {
+    if (row.device_revoked || !row.device_id) return null;
+    return { communeId: row.commune_id, deviceId: row.device_id, deviceShort: row.short, staff: null, demo: false };
+  }
+  if (row.staff_disabled || !row.staff_id || !row.role) return null;
+  return {
+    communeId: row.commune_id,
+    deviceId: null,
+    deviceShort: null,
+    staff: { id: row.staff_id, name: row.full_name ?? '', role: row.role },
+    demo: false,
+  };
+}
+
+/** Revokes one token (staff sign-out); true when it was live. */
+export async function revokeToken(db: Queryable, token: string): Promise<boolean> {
+  const rows = await db.query('update auth_tokens set revoked_at = now() where token_hash = $1 and revoked_at is null returning kind', [
+    hashSecret(token),
+  ]);
+  return rows.length > 0;
+}

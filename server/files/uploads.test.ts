@@ -1,0 +1,162 @@
+// Resumable uploads over a real socket: an upload cut half-way resumes from the offset the
+// gateway reports, the finished file is hashed by the gateway and kept once under its SHA-256,
+// a file whose bytes do not match its declared hash is thrown away, and devices keep to their own.
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import { Upload } from 'tus-js-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { communeWithDevice, enrolDevice, startTestGateway, type TestDevice, type TestGateway } from '../test/gateway';
+import { OPEN_DB_TIMEOUT_MS } from '../test/test-db';
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+const b64 = (s: string) => Buffer.from(s).toString('base64');
+
+let gw: TestGateway;
+let server: ServerType;
+let base: string;
+let device: TestDevice;
+let neighbour: TestDevice;
+
+beforeAll(async () => {
+  gw = await startTestGateway('pglite', { maxFileBytes: 8 * 1024 * 1024 });
+  device = await communeWithDevice(gw.app);
+  neighbour = await enrolDevice(gw.app, device.communeId, 'Máy bên cạnh');
+  await new Promise<void>((resolve) => {
+    server = serve({ fetch: gw.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve());
+  });
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}, OPEN_DB_TIMEOUT_MS);
+afterAll(async () => {
+  await new Promise((r) => server?.close(r));
+  await gw?.cleanup();
+});
+
+const auth = (d: TestDevice) => ({ authorization: `Bearer ${d.token}`, 'tus-resumable': '1.0.0' });
+
+async function create(d: TestDevice, size: number, hash: string | null, name = 'trang-1.jpg'): Promise<Response> {
+  const metadata = [`filename ${b64(name)}`, ...(hash ? [`sha256 ${b64(hash)}`] : [])].join(',');
+  return fetch(`${base}/api/files`, { method: 'POST', headers: { ...auth(d), 'upload-length': String(size), 'upload-metadata': metadata } });
+}
+
+function patch(d: TestDevice, location: string, offset: number, body: Buffer) {
+  return fetch(`${base}${location}`, {
+    method: 'PATCH',
+    headers: { ...auth(d), 'upload-offset': String(offset), 'content-type': 'application/offset+octet-stream' },
+    body: new Uint8Array(body),
+  });
+}
+
+async function offsetOf(d: TestDevice, location: string): Promise<number> {
+  const res = await fetch(`${base}${location}`, { method: 'HEAD', headers: auth(d) });
+  expect(res.status).toBe(200);
+  return Number(res.headers.get('upload-offset'));
+}
+
+/** Sends `sent` bytes of a PATCH that promised `total`, then cuts the connection, as a dropped link does. */
+function cutPatch(d: TestDevice, location: string, total: Buffer, sent: number): Promise<void> {
+  return new Promise((resolve) => {
+    const req = request(`${base}${location}`, {
+      method: 'PATCH',
+      headers: { ...auth(d), 'upload-offset': '0', 'content-type': 'application/offset+octet-stream', 'content-length': String(total.length) },
+    });
+    req.on('error', () => resolve());
+    req.on('close', () => resolve());
+    req.write(total.subarray(0, sent), () => setTimeout(() => req.destroy(), 300));
+  });
+}
+
+describe('tus uploads under /api/files', () => {
+  it('resumes an upload cut half-way and keeps the verified file once, under its hash', async () => {
+    const content = randomBytes(3 * 1024 * 1024 + 123);
+    const hash = sha256(content);
+    expect((await fetch(`${base}/api/files/by-hash/${hash}`, { method: 'HEAD', headers: auth(device) })).status).toBe(404);
+
+    const created = await create(device, content.length, hash);
+    expect(created.status).toBe(201);
+    const location = created.headers.get('location')!;
+    expect(location).toMatch(/^\/api\/files\/[0-9a-f]+$/);
+
+    await cutPatch(device, location, content, 1024 * 1024);
+    let offset = 0;
+    await expect.poll(async () => (offset = await offsetOf(device, location)), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(offset).toBeLessThanOrEqual(1024 * 1024);
+
+    const rest = await patch(device, location, offset, content.subarray(offset));
+    expect(rest.status).toBe(204);
+    expect(Number(rest.headers.get('upload-offset'))).toBe(content.length);
+
+    const stored = path.join(gw.dataDir, 'files', hash);
+    expect(sha256(readFileSync(stored))).toBe(hash);
+    const head = await fetch(`${base}/api/files/by-hash/${hash}`, { method: 'HEAD', headers: auth(device) });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('x-file-size')).toBe(String(content.length));
+    expect(await gw.db.query('select sha256, size::int as size, first_device_id from files where sha256 = $1', [hash])).toEqual([
+      { sha256: hash, size: content.length, first_device_id: device.deviceId },
+    ]);
+    // The upload's working copy and its info file are gone.
+    expect(readdirSync(path.join(gw.dataDir, 'uploads'))).toEqual([]);
+  });
+
+  it('keeps a file sent twice only once', async () => {
+    const content = randomBytes(50_000);
+    const hash = sha256(content);
+    for (const d of [device, neighbour]) {
+      const location = (await create(d, content.length, hash)).headers.get('location')!;
+      expect((await patch(d, location, 0, content)).status).toBe(204);
+    }
+    expect(readdirSync(path.join(gw.dataDir, 'files')).filter((f) => f === hash)).toHaveLength(1);
+    expect(await gw.db.query('select first_device_id from files where sha256 = $1', [hash])).toEqual([{ first_device_id: device.deviceId }]);
+  });
+
+  it('throws away a file whose bytes do not match the declared SHA-256', async () => {
+    const content = randomBytes(40_000);
+    const claimed = sha256(Buffer.from('something else'));
+    const location = (await create(device, content.length, claimed)).headers.get('location')!;
+    const res = await patch(device, location, 0, content);
+    expect(res.status).toBe(460);
+    expect(await res.text()).toMatch(/không khớp mã SHA-256/);
+    expect(existsSync(path.join(gw.dataDir, 'files', claimed))).toBe(false);
+    expect(existsSync(path.join(gw.dataDir, 'files', sha256(content)))).toBe(false);
+    expect((await fetch(`${base}${location}`, { method: 'HEAD', headers: auth(device) })).status).toBe(404);
+  });
+
+  it("refuses uploads without a hash, too large, without a token, or another device's", async () => {
+    expect((await create(device, 10, null)).status).toBe(400);
+    expect((await create(device, 9 * 1024 * 1024, sha256(Buffer.from('x')))).status).toBe(413);
+    const anonymous = await fetch(`${base}/api/files`, { method: 'POST', headers: { 'tus-resumable': '1.0.0', 'upload-length': '10' } });
+    expect(anonymous.status).toBe(401);
+
+    const content = randomBytes(1000);
+    const location = (await create(device, content.length, sha256(content))).headers.get('location')!;
+    expect((await fetch(`${base}${location}`, { method: 'HEAD', headers: auth(neighbour) })).status).toBe(404);
+    expect((await patch(neighbour, location, 0, content)).status).toBe(404);
+    expect((await fetch(`${base}${location}`, { headers: auth(device) })).status).toBe(405);
+    const stranger = await communeWithDevice(gw.app);
+    expect((await fetch(`${base}${location}`, { method: 'DELETE', headers: auth(stranger) })).status).toBe(404);
+    expect((await patch(device, location, 0, content)).status).toBe(204);
+  });
+
+  it('works with tus-js-client, the client the app uses, in small chunks', async () => {
+    const content = randomBytes(300_000);
+    const hash = sha256(content);
+    const chunks: number[] = [];
+    await new Promise<void>((resolve, reject) => {
+      const upload = new Upload(content, {
+        endpoint: `${base}/api/files`,
+        chunkSize: 64 * 1024,
+        metadata: { sha256: hash, filename: 'ban-sao.pdf', filetype: 'application/pdf' },
+        headers: { authorization: `Bearer ${device.token}` },
+        onChunkComplete: (_size, accepted) => chunks.push(accepted),
+        onSuccess: () => resolve(),
+        onError: reject,
+      });
+      upload.start();
+    });
+    expect(chunks).toEqual([65536, 131072, 196608, 262144, 300000]);
+    expect(sha256(readFileSync(path.join(gw.dataDir, 'files', hash)))).toBe(hash);
+  });
+});

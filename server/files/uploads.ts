@@ -1,0 +1,122 @@
+// Resumable uploads (tus) of dossier files, stored once under their SHA-256. The device names
+// the hash in the upload metadata (sha256); when the last byte arrives the gateway hashes the
+// file itself, and keeps it only if they agree. Uploads in progress and finished files live under
+// MOTCUA_DATA_DIR, locks in the database: any gateway instance sharing both can resume an upload.
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync } from 'node:fs';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { FileStore } from '@tus/file-store';
+import { Server, type Upload } from '@tus/server';
+import type { Caller } from '../auth/caller';
+import type { Database } from '../db/database';
+import type { Logger } from '../log';
+import { DatabaseLocker } from './db-locker';
+
+export const FILES_PATH = '/api/files';
+export const SHA256_PATTERN = /^[0-9a-f]{64}$/;
+/** Unfinished uploads are dropped after a week; a device that comes back later starts over. */
+export const UPLOAD_EXPIRY_MS = 7 * 24 * 60 * 60 * 1000;
+
+export interface UploadDeps {
+  db: Database;
+  log: Logger;
+  dataDir: string;
+  maxFileBytes: number;
+}
+
+export interface UploadService {
+  /** Handles a tus request (POST, HEAD, PATCH, DELETE, OPTIONS) for an authenticated device. */
+  handle(request: Request, caller: Caller & { deviceId: string }): Promise<Response>;
+  /** The device that created an upload, or null when there is no such upload. */
+  ownerOf(uploadId: string): Promise<string | null>;
+  /** Size of the stored file with this hash, or null when the gateway does not have it. */
+  storedSize(sha256: string): Promise<number | null>;
+  cleanUpExpired(): Promise<number>;
+}
+
+async function sha256Of(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(file), hash);
+  return hash.digest('hex');
+}
+
+// tus turns a thrown { status_code, body } into the response.
+const refuse = (status_code: number, body: string) => Object.assign(new Error(body), { status_code, body });
+
+export function createUploadService({ db, log, dataDir, maxFileBytes }: UploadDeps): UploadService {
+  const uploadDir = path.join(dataDir, 'uploads');
+  const filesDir = path.join(dataDir, 'files');
+  // Made on first use: FileStore creates its folder, which an app that never receives a file should not.
+  let made: { store: FileStore; tus: Server } | undefined;
+  const callers = new WeakMap<Request, Caller & { deviceId: string }>();
+
+  async function keep(store: FileStore, upload: Upload, deviceId: string): Promise<void> {
+    const claimed = upload.metadata?.sha256 ?? '';
+    const file = path.join(uploadDir, upload.id);
+    const actual = await sha256Of(file);
+    if (actual !== claimed) {
+      await store.remove(upload.id);
+      log.warn({ uploadId: upload.id, claimed, actual, deviceId }, 'upload refused: hash mismatch');
+      throw refuse(460, 'Tệp nhận được không khớp mã SHA-256 đã khai báo (tệp hỏng trên đường truyền). Thiết bị sẽ gửi lại tệp.\n');
+    }
+    await mkdir(filesDir, { recursive: true });
+    const target = path.join(filesDir, actual);
+    if (existsSync(target)) await rm(file, { force: true });
+    else await rename(file, target);
+    await store.configstore.delete(upload.id);
+    await db.query('insert into files (sha256, size, first_device_id) values ($1, $2, $3) on conflict (sha256) do nothing', [
+      actual,
+      upload.size ?? 0,
+      deviceId,
+    ]);
+    log.info({ sha256: actual, size: upload.size, deviceId }, 'file stored');
+  }
+
+  const make = (): { store: FileStore; tus: Server } => {
+    const store = new FileStore({ directory: uploadDir, expirationPeriodInMilliseconds: UPLOAD_EXPIRY_MS });
+    const tus = new Server({
+      path: FILES_PATH,
+      datastore: store,
+      locker: new DatabaseLocker(db),
+      maxSize: maxFileBytes,
+      relativeLocation: true,
+      async onUploadCreate(req, upload) {
+        const caller = callers.get(req as unknown as Request);
+        const sha256 = upload.metadata?.sha256 ?? '';
+        if (!caller) throw refuse(401, 'Thiết bị chưa được xác thực.\n');
+        if (!SHA256_PATTERN.test(sha256)) throw refuse(400, 'Thiếu mã SHA-256 của tệp (metadata sha256, 64 chữ số hex thường).\n');
+        // The owner is written by the gateway, never taken from the client's metadata.
+        return { metadata: { ...upload.metadata, sha256, deviceId: caller.deviceId } };
+      },
+      async onUploadFinish(req, upload) {
+        const caller = callers.get(req as unknown as Request);
+        await keep(store, upload, caller?.deviceId ?? upload.metadata?.deviceId ?? '');
+        return {};
+      },
+    });
+    return { store, tus };
+  };
+  const uploads = () => (made ??= make());
+
+  return {
+    async handle(request, caller) {
+      callers.set(request, caller);
+      return uploads().tus.handleWeb(request);
+    },
+    async ownerOf(uploadId) {
+      const upload = (await uploads().store.configstore.get(uploadId)) as Upload | undefined;
+      return upload?.metadata?.deviceId ?? null;
+    },
+    async storedSize(sha256) {
+      if (!SHA256_PATTERN.test(sha256)) return null;
+      try {
+        return (await stat(path.join(filesDir, sha256))).size;
+      } catch {
+        return null;
+      }
+    },
+    cleanUpExpired: () => uploads().tus.cleanUpExpiredUploads(),
+  };
+}

@@ -1,0 +1,81 @@
+// The gateway's HTTP surface: the API under /api and the built app on the same origin.
+import path from 'node:path';
+import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import { HTTPException } from 'hono/http-exception';
+import type { Database } from '../db/database';
+import { createUploadService, type UploadService } from '../files/uploads';
+import type { Logger } from '../log';
+import { mountAdminRoutes } from './admin-routes';
+import { mountAuthRoutes } from './auth-routes';
+import { mountCatalogueRoutes } from './catalogue-routes';
+import { mountCodeBlockRoutes } from './code-block-routes';
+import { mountCommuneRoutes } from './commune-routes';
+import { mountFileRoutes } from './file-routes';
+import { mountStatic } from './static';
+import { mountSyncRoutes } from './sync-routes';
+
+export interface AppDeps {
+  db: Database;
+  log: Logger;
+  staticDir: string;
+  startedAt?: Date;
+  /** MOTCUA_ADMIN_TOKEN by default; admin routes are off without one. */
+  adminToken?: string | undefined;
+  /** On unless MOTCUA_DEMO=0 (see GatewayConfig.demoMode). */
+  demoMode?: boolean;
+  /** Where uploaded files go (MOTCUA_DATA_DIR by default). */
+  dataDir?: string;
+  maxFileBytes?: number;
+  uploads?: UploadService;
+}
+
+export function createApp({
+  db,
+  log,
+  staticDir,
+  startedAt = new Date(),
+  adminToken = process.env.MOTCUA_ADMIN_TOKEN || undefined,
+  demoMode = process.env.MOTCUA_DEMO !== '0',
+  dataDir = path.resolve(process.env.MOTCUA_DATA_DIR ?? '.data'),
+  maxFileBytes = 50 * 1024 * 1024,
+  uploads = createUploadService({ db, log, dataDir, maxFileBytes }),
+}: AppDeps): Hono {
+  const app = new Hono();
+
+  app.use('*', async (c, next) => {
+    const t0 = performance.now();
+    await next();
+    if (c.req.path.startsWith('/api/')) {
+      log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - t0) }, 'request');
+    }
+  });
+  app.use('*', compress());
+
+  app.get('/api/health', async (c) => {
+    // The app's connection indicator trusts this answer, so it proves the database answers too.
+    const [row] = await db.query<{ now: string }>('select now()::text as now');
+    c.header('Cache-Control', 'no-store');
+    return c.json({ status: 'ok', database: db.kind, time: row?.now, startedAt: startedAt.toISOString() });
+  });
+
+  mountCommuneRoutes(app, { db, demoMode });
+  mountAuthRoutes(app, { db, log, demoMode });
+  mountAdminRoutes(app, { db, log, adminToken });
+  mountCodeBlockRoutes(app, { db, demoMode });
+  mountSyncRoutes(app, { db, log, demoMode });
+  mountFileRoutes(app, { db, demoMode, uploads });
+
+  mountCatalogueRoutes(app, { db, log, adminToken });
+
+  app.all('/api/*', (c) => c.json({ error: 'not_found', message: 'Không có địa chỉ API này.' }, 404));
+
+  app.onError((err, c) => {
+    if (err instanceof HTTPException) return err.getResponse();
+    log.error({ err, path: c.req.path }, 'unhandled error');
+    return c.json({ error: 'internal', message: 'Máy chủ gặp lỗi, vui lòng thử lại sau.' }, 500);
+  });
+
+  mountStatic(app, staticDir);
+  return app;
+}

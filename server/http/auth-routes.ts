@@ -1,0 +1,81 @@
+// Devices enrol with a one-time code; staff sign in and out; anyone authenticated can ask who
+// they are. Failures say what to do, never which part of a credential was wrong.
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import { resolveToken, revokeToken } from '../auth/caller';
+import { enrolDevice } from '../auth/enrolment';
+import { signIn } from '../auth/staff';
+import { bearerToken } from '../auth/tokens';
+import type { Database } from '../db/database';
+import type { Logger } from '../log';
+import { authenticate, unauthorized } from './auth-middleware';
+import { readJsonBody } from './json-body';
+
+const enrolSchema = z.object({
+  code: z.string().min(1).max(40),
+  deviceName: z.string().trim().min(1).max(120),
+});
+
+const signInSchema = z.object({
+  username: z.string().trim().toLowerCase().min(1).max(40),
+  password: z.string().min(1).max(200),
+});
+
+export interface AuthRouteDeps {
+  db: Database;
+  log: Logger;
+  demoMode: boolean;
+}
+
+export function mountAuthRoutes(app: Hono, { db, log, demoMode }: AuthRouteDeps): void {
+  app.post('/api/devices/enrol', async (c) => {
+    const body = await readJsonBody(c, enrolSchema, 'Cần mã đăng ký thiết bị và tên thiết bị.');
+    if (!body.ok) return body.response;
+    const enrolled = await enrolDevice(db, body.data.code, body.data.deviceName, demoMode);
+    if (!enrolled) {
+      return c.json({ error: 'invalid_code', message: 'Mã đăng ký thiết bị không đúng, đã được dùng hoặc đã hết hạn. Hãy xin mã mới.' }, 400);
+    }
+    log.info({ deviceId: enrolled.deviceId, communeId: enrolled.commune.id, short: enrolled.deviceShort }, 'device enrolled');
+    return c.json(enrolled, 201);
+  });
+
+  app.post('/api/auth/sign-in', async (c) => {
+    const body = await readJsonBody(c, signInSchema, 'Cần tên đăng nhập và mật khẩu.');
+    if (!body.ok) return body.response;
+    // Signing in on an enrolled device ties the account to that device's commune.
+    let communeId: string | null = null;
+    const deviceToken = bearerToken(c.req.header('Authorization'));
+    if (deviceToken) {
+      const device = await resolveToken(db, deviceToken);
+      if (!device) return unauthorized(c, 'Mã truy cập của thiết bị không hợp lệ hoặc đã bị thu hồi.');
+      communeId = device.communeId;
+    }
+    const outcome = await signIn(db, body.data.username, body.data.password, communeId);
+    switch (outcome.kind) {
+      case 'signed-in':
+        return c.json({ token: outcome.token, expiresAt: outcome.expiresAt, staff: outcome.staff });
+      case 'locked':
+        return c.json(
+          { error: 'locked', message: 'Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau.', lockedUntil: outcome.until },
+          423,
+        );
+      case 'refused':
+        return unauthorized(c, 'Tên đăng nhập hoặc mật khẩu không đúng.');
+    }
+  });
+
+  app.post('/api/auth/sign-out', authenticate({ db, demoMode }), async (c) => {
+    const caller = c.get('caller');
+    if (!caller.staff || caller.deviceId) {
+      return c.json({ error: 'bad_request', message: 'Đăng xuất cần mã đăng nhập của cán bộ.' }, 400);
+    }
+    await revokeToken(db, bearerToken(c.req.header('Authorization')) ?? '');
+    return c.body(null, 204);
+  });
+
+  app.get('/api/auth/me', authenticate({ db, demoMode }), (c) => {
+    const caller = c.get('caller');
+    c.header('Cache-Control', 'no-store');
+    return c.json(caller);
+  });
+}

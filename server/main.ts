@@ -1,0 +1,71 @@
+// Starts the Motcua gateway: database (embedded PGlite unless DATABASE_URL), migrations, the demo
+// commune (and, in demo mode, its demo accounts), then the API and the built app on one origin,
+// and the upward sender when MOTCUA_UPSTREAM_URL is set. Stops cleanly on SIGTERM and SIGINT.
+import { serve } from '@hono/node-server';
+import { readConfig } from './config';
+import { openDatabase } from './db/open';
+import { createUploadService } from './files/uploads';
+import { createApp } from './http/app';
+import { createLogger } from './log';
+import { seedDemoCommune } from './seed/demo';
+import { DEMO_DEVICE, DEMO_STAFF, seedDemoAccounts } from './seed/demo-accounts';
+import { DEMO_ENROLMENT_CODE } from './auth/enrolment';
+import { startUpwardSender } from './upward/sender';
+
+const config = readConfig();
+const log = createLogger(config.logLevel);
+
+const db = await openDatabase(config);
+if (await seedDemoCommune(db)) log.info('demo commune created');
+if (config.demoMode) {
+  if (await seedDemoAccounts(db)) log.info('demo accounts created');
+  log.warn(
+    {
+      demoStaff: DEMO_STAFF.username,
+      demoEnrolmentCode: DEMO_ENROLMENT_CODE,
+      demoDevice: DEMO_DEVICE.id,
+    },
+    'DEMO MODE: requests without a token act as the demo device, the code DEMO enrols devices into the demo commune, and a demo staff account exists. Set MOTCUA_DEMO=0 for a real province.',
+  );
+}
+if (!config.adminToken) log.warn('MOTCUA_ADMIN_TOKEN is not set: the province administration API (/api/admin/*) is off');
+
+const uploads = createUploadService({ db, log, dataDir: config.dataDir, maxFileBytes: config.maxFileBytes });
+const app = createApp({
+  db,
+  log,
+  staticDir: config.staticDir,
+  adminToken: config.adminToken,
+  demoMode: config.demoMode,
+  dataDir: config.dataDir,
+  maxFileBytes: config.maxFileBytes,
+  uploads,
+});
+const upward = config.upstreamUrl ? startUpwardSender({ db, log, url: config.upstreamUrl }) : undefined;
+if (!upward) log.info('MOTCUA_UPSTREAM_URL is not set: dossiers are queued but not sent upward');
+const cleanup = setInterval(() => {
+  uploads.cleanUpExpired().catch((err: unknown) => log.warn({ err }, 'expired upload cleanup failed'));
+}, 60 * 60 * 1000);
+cleanup.unref();
+
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  const url = `http://localhost:${info.port}`;
+  log.info({ url, database: db.kind, dataDir: config.dataDir }, 'gateway listening');
+  // The one line a newcomer looks for, printed plainly as well as in the log.
+  console.log(`\nMotcua đang chạy tại ${url}  (Ctrl+C để dừng)\n`);
+});
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, 'shutting down');
+  clearInterval(cleanup);
+  server.close();
+  await upward?.stop();
+  await db.close();
+  log.info('stopped');
+  process.exit(0);
+}
+process.on('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));

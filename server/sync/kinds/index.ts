@@ -1,0 +1,14 @@
+// The kinds of change a device may push, by name; anything else is refused with a reason.
+import type { KindHandler } from './context';
+import { applyRate } from './rate';
+import { applyReceive, applyRefuse } from './receive';
+import { applyTransition } from './transition';
+
+export const KIND_HANDLERS: Readonly<Record<string, KindHandler>> = {
+  'dossier.receive': applyReceive,
+  'dossier.refuse': applyRefuse,
+  'dossier.transition': applyTransition,
+  'dossier.rate': applyRate,
+};
+
+export type { Applied, ApplyContext, KindHandler } from './context';

@@ -1,0 +1,26 @@
+// 'dossier.rate': the citizen's satisfaction at return (Rất hài lòng / Hài lòng / Không hài lòng);
+// "not satisfied" needs a reason. Once per dossier, and only for a dossier whose result was returned.
+import { findDossier, nextVersion, updateDossier, type StoredDossier } from '../dossier-store';
+import { Rejection, parseOrReject } from '../rejection';
+import { ratePayloadSchema } from '../schemas';
+import { authorOf, type KindHandler } from './context';
+import { NOT_ON_SERVER } from './transition';
+
+export const applyRate: KindHandler = async (ctx, entry) => {
+  const rating = parseOrReject(ratePayloadSchema, entry.payload, 'Đánh giá mức độ hài lòng');
+  if (rating.dossierId !== entry.entityId) throw new Rejection('Mã định danh của thay đổi không khớp với hồ sơ.');
+  if (rating.rating === 'bad' && !rating.reason?.trim()) throw new Rejection('Đánh giá "Không hài lòng" cần ghi rõ lý do.');
+  const record = await findDossier(ctx.tx, ctx.communeId, rating.dossierId, true);
+  if (!record) throw new Rejection(NOT_ON_SERVER);
+  if (record.dossier.status !== 10) throw new Rejection('Chỉ đánh giá được hồ sơ đã trả kết quả.');
+  if ((record.dossier as { satisfaction?: unknown }).satisfaction !== undefined) throw new Rejection('Hồ sơ này đã được đánh giá.');
+  const satisfaction = {
+    rating: rating.rating,
+    ...(rating.reason?.trim() ? { reason: rating.reason.trim() } : {}),
+    at: rating.at ?? ctx.now.toISOString(),
+  };
+  const dossier: StoredDossier = { ...record.dossier, satisfaction };
+  const version = await nextVersion(ctx.tx);
+  await updateDossier(ctx.tx, record, dossier, version, authorOf(ctx, 'Công dân'), entry.kind);
+  return { serverVersion: version };
+};

@@ -1,0 +1,84 @@
+// 'dossier.receive' and 'dossier.refuse': a dossier received (status 2) or refused (status 3) at
+// a desk. A received dossier with a provisional code (TAM-…) gets its official AGENCY-YYMMDD-XXXX
+// code here, from the same daily counter as the devices' code blocks; an official code must come
+// from a block reserved for this very device.
+import { dossierCodeFromParts, isProvisionalCode, parseDossierCode, vnDayKey } from '../../../src/domain/dossier';
+import { reserveBlock } from '../../code-blocks';
+import { enqueueUpward } from '../../upward/queue';
+import { findDossierAnyCommune } from './lookup';
+import { insertDossier, nextVersion, type StoredDossier } from '../dossier-store';
+import { Rejection, parseOrReject } from '../rejection';
+import { dossierRowSchema } from '../schemas';
+import { authorOf, CLOCK_SKEW_MS, type Applied, type ApplyContext, type KindHandler } from './context';
+
+function parseDossier(ctx: ApplyContext, entityId: string, payload: unknown, status: 2 | 3): StoredDossier {
+  const row = parseOrReject(dossierRowSchema, payload, 'Hồ sơ gửi lên');
+  if (row.id !== entityId) throw new Rejection('Mã định danh của thay đổi không khớp với hồ sơ gửi kèm.');
+  if (row.status !== status || row.data.state.status !== status) {
+    throw new Rejection(status === 2 ? 'Hồ sơ tiếp nhận phải ở trạng thái "Được tiếp nhận".' : 'Hồ sơ từ chối phải ở trạng thái "Không được tiếp nhận".');
+  }
+  if (row.data.commune.id !== ctx.communeId) throw new Rejection('Hồ sơ này được lập cho một xã khác với xã của thiết bị.');
+  if (Date.parse(row.receivedAt) > ctx.now.getTime() + CLOCK_SKEW_MS) {
+    throw new Rejection('Thời điểm tiếp nhận ở tương lai: hãy kiểm tra ngày giờ của thiết bị rồi lập lại hồ sơ.');
+  }
+  const { syncState: _deviceOnly, ...stored } = row;
+  return stored;
+}
+
+/** The same dossier sent again under another mutation number: answer as if applied, do nothing. */
+async function alreadyThere(ctx: ApplyContext, dossier: StoredDossier): Promise<Applied | null> {
+  const existing = await findDossierAnyCommune(ctx.tx, dossier.id);
+  if (!existing) return null;
+  const same =
+    existing.communeId === ctx.communeId &&
+    existing.createdByDevice === ctx.caller.deviceId &&
+    (existing.code === dossier.code || existing.provisionalCode === dossier.code);
+  if (!same) throw new Rejection('Mã định danh hồ sơ đã được dùng cho một hồ sơ khác trên máy chủ.');
+  return { serverVersion: existing.version, ...(existing.provisionalCode ? { officialCode: existing.code } : {}) };
+}
+
+async function officialCodeFor(ctx: ApplyContext, dossier: StoredDossier): Promise<{ code: string; provisionalCode?: string }> {
+  const { agencyCode } = ctx.commune;
+  const day = vnDayKey(new Date(dossier.receivedAt));
+  if (dossier.code.startsWith('TAM-')) {
+    if (!isProvisionalCode(dossier.code)) throw new Rejection(`Mã hồ sơ tạm "${dossier.code}" không đúng dạng TAM-THIẾTBỊ-YYMMDD-NNNN.`);
+    const block = await reserveBlock(ctx.tx, agencyCode, day, ctx.caller.deviceId, 1);
+    if (!block) throw new Rejection(`Đơn vị đã dùng hết 9999 số hồ sơ của ngày ${day}; không cấp được mã chính thức.`);
+    const official = dossierCodeFromParts(agencyCode, day, block.from);
+    if (!official.ok) throw new Rejection(official.errors[0]?.message ?? 'Không tạo được mã hồ sơ chính thức.');
+    return { code: official.value, provisionalCode: dossier.code };
+  }
+  const parts = parseDossierCode(dossier.code);
+  if (!parts.ok) throw new Rejection(parts.errors[0]?.message ?? 'Mã hồ sơ không đúng dạng.');
+  if (parts.value.agency !== agencyCode) throw new Rejection(`Mã hồ sơ ${dossier.code} không mang mã đơn vị của xã (${agencyCode}).`);
+  if (parts.value.day !== day) throw new Rejection(`Mã hồ sơ ${dossier.code} không khớp với ngày tiếp nhận.`);
+  const [reserved] = await ctx.tx.query(
+    `select 1 from code_blocks where agency_code = $1 and day = $2 and device_id = $3 and $4 between first_sequence and last_sequence`,
+    [agencyCode, day, ctx.caller.deviceId, parts.value.sequence],
+  );
+  if (!reserved) throw new Rejection(`Số hồ sơ ${dossier.code} không thuộc dải số máy chủ đã cấp cho thiết bị này.`);
+  return { code: dossier.code };
+}
+
+export const applyReceive: KindHandler = async (ctx, entry) => {
+  const dossier = parseDossier(ctx, entry.entityId, entry.payload, 2);
+  const replay = await alreadyThere(ctx, dossier);
+  if (replay) return replay;
+  const { code, provisionalCode } = await officialCodeFor(ctx, dossier);
+  const stored: StoredDossier = { ...dossier, code, ...(provisionalCode ? { provisionalCode } : {}) };
+  const version = await nextVersion(ctx.tx);
+  await insertDossier(ctx.tx, ctx.communeId, stored, version, authorOf(ctx, dossier.data.officer.officerName), entry.kind);
+  await enqueueUpward(ctx.tx, stored.id, ctx.communeId, version);
+  return { serverVersion: version, ...(provisionalCode ? { officialCode: code } : {}) };
+};
+
+export const applyRefuse: KindHandler = async (ctx, entry) => {
+  const dossier = parseDossier(ctx, entry.entityId, entry.payload, 3);
+  if (!dossier.data.refusalReason?.trim()) throw new Rejection('Hồ sơ từ chối tiếp nhận phải ghi rõ lý do từ chối.');
+  const replay = await alreadyThere(ctx, dossier);
+  if (replay) return replay;
+  const version = await nextVersion(ctx.tx);
+  await insertDossier(ctx.tx, ctx.communeId, dossier, version, authorOf(ctx, dossier.data.officer.officerName), entry.kind);
+  await enqueueUpward(ctx.tx, dossier.id, ctx.communeId, version);
+  return { serverVersion: version };
+};

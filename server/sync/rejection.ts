@@ -1,0 +1,49 @@
+// A change the gateway refuses, with the reason in Vietnamese an officer can act on. Thrown inside
+// the entry's transaction so nothing of it is kept; the refusal itself is then recorded.
+import type { z } from 'zod';
+
+export class Rejection extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  id: 'mã định danh hồ sơ',
+  code: 'mã hồ sơ',
+  receivedAt: 'thời điểm tiếp nhận',
+  dueAt: 'ngày hẹn trả',
+  applicantName: 'họ tên chủ hồ sơ',
+  applicantIdNumber: 'số giấy tờ của chủ hồ sơ',
+  procedureCode: 'mã thủ tục',
+  'data.intake': 'thông tin tiếp nhận',
+  'data.state': 'trạng thái hồ sơ',
+  'data.commune': 'thông tin xã',
+  'data.procedure': 'thông tin thủ tục',
+  'data.fees': 'phí, lệ phí',
+  dossierId: 'mã định danh hồ sơ',
+  action: 'thao tác',
+  actor: 'người thực hiện',
+  at: 'thời điểm thực hiện',
+  rating: 'mức đánh giá',
+  reason: 'lý do',
+};
+
+function label(path: PropertyKey[]): string {
+  const parts = path.map(String);
+  for (let n = parts.length; n > 0; n--) {
+    const known = FIELD_LABELS[parts.slice(0, n).join('.')];
+    if (known) return n === parts.length ? known : `${known} (${parts.slice(n).join('.')})`;
+  }
+  return parts.join('.') || 'nội dung';
+}
+
+/** Parses or throws a Rejection naming (at most three of) the fields at fault. */
+export function parseOrReject<S extends z.ZodType>(schema: S, input: unknown, what: string): z.infer<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const fields = [...new Set(parsed.error.issues.map((i) => label(i.path)))];
+  const shown = fields.slice(0, 3).join('; ');
+  const more = fields.length > 3 ? ` và ${fields.length - 3} chỗ khác` : '';
+  throw new Rejection(`${what} thiếu hoặc sai thông tin: ${shown}${more}.`);
+}

@@ -1,0 +1,180 @@
+// The shapes devices push, parsed before anything is applied. They mirror the app's own types:
+// DossierRow (src/db/schema.ts) carrying DossierData (src/features/intake/receive.ts) as JSON,
+// i.e. with every Date as ISO text. Containers are loose so a newer app's extra fields are kept.
+import { z } from 'zod';
+
+export const MAX_ENTRIES_PER_PUSH = 100;
+export const MAX_PUSH_BYTES = 5 * 1024 * 1024;
+
+const isoTime = z.iso.datetime({ offset: true });
+const text = (max: number) => z.string().max(max);
+const statusCode = z.int().min(1).max(10);
+
+export const pushEntrySchema = z.object({
+  mutation: z.int().min(1).max(Number.MAX_SAFE_INTEGER),
+  kind: z.string().min(1).max(64),
+  entityId: z.string().min(1).max(128),
+  payload: z.unknown(),
+});
+export type PushEntry = z.infer<typeof pushEntrySchema>;
+
+/**
+ * The batch: only each entry's mutation number must be sound for the batch to be taken, since the
+ * answer is keyed by it. An entry with a sound number but a bad kind or entityId is refused on its
+ * own (recorded, like any refusal), so it cannot hold back the rest of the queue.
+ */
+export const pushBodySchema = z.object({
+  entries: z.array(z.looseObject({ mutation: z.int().min(1).max(Number.MAX_SAFE_INTEGER) })),
+});
+export type IncomingEntry = z.infer<typeof pushBodySchema>['entries'][number];
+
+const personSchema = z.looseObject({
+  fullName: text(200),
+  idNumber: text(20),
+  birthDate: text(10),
+  sex: z.enum(['', 'Nam', 'Nữ']),
+  address: text(500),
+  phone: text(30),
+  email: text(200),
+});
+
+const intakeSchema = z.looseObject({
+  procedureCode: text(64),
+  catalogueVersion: z.int().min(0),
+  applicant: personSchema,
+  ownerIsApplicant: z.boolean(),
+  owner: personSchema,
+  components: z
+    .array(
+      z.looseObject({
+        index: z.int().min(0),
+        received: z.boolean(),
+        receivedAs: z.enum(['original', 'certifiedCopy', 'photocopy']),
+        count: z.int().min(0),
+        conditionApplies: z.boolean(),
+      }),
+    )
+    .max(200),
+  sets: z.int().min(0),
+  processingDays: z.number().min(0).nullable(),
+  fees: z.looseObject({
+    pages: z.number(),
+    copies: z.number(),
+    manualAmount: z.number(),
+    exemption: text(64),
+    method: z.enum(['cash', 'transfer']),
+  }),
+  note: text(4000),
+});
+
+const procedureSnapshotSchema = z.looseObject({
+  code: text(64),
+  name: text(500),
+  field: text(200),
+  processingText: text(1000).optional(),
+  components: z.array(z.looseObject({ name: text(1000), required: z.boolean(), original: z.int().optional(), copies: z.int().optional() })).max(200),
+});
+
+const feeQuoteSchema = z.looseObject({
+  lines: z.array(z.looseObject({ label: text(500), quantity: z.number(), unitPrice: z.number(), amount: z.number() })).max(100),
+  total: z.number().min(0),
+});
+
+export const actorRoleSchema = z.enum(['citizen', 'receptionOfficer', 'processingOfficer', 'leader', 'system']);
+
+export const dossierActionSchema = z.enum([
+  'receive',
+  'refuse',
+  'startProcessing',
+  'requestSupplement',
+  'receiveSupplement',
+  'requestFinancialObligation',
+  'fulfilFinancialObligation',
+  'stop',
+  'withdraw',
+  'markResultReady',
+  'returnResult',
+]);
+
+const logEntrySchema = z.looseObject({
+  who: text(200),
+  whoId: text(128),
+  role: actorRoleSchema,
+  at: isoTime,
+  action: z.union([dossierActionSchema, z.literal('submit')]),
+  from: statusCode.nullable(),
+  to: statusCode,
+  note: text(4000).optional(),
+  appointmentBefore: isoTime.optional(),
+  appointmentAfter: isoTime.optional(),
+});
+
+/** DossierState (src/domain/dossier) as JSON. */
+export const dossierStateSchema = z.looseObject({
+  status: statusCode,
+  appointmentAt: isoTime.nullable(),
+  supplementRequests: z.int().min(0),
+  pausedAt: isoTime.nullable(),
+  receivedAt: isoTime.nullable(),
+  resultReadyAt: isoTime.nullable(),
+  returnedAt: isoTime.nullable(),
+  log: z.array(logEntrySchema).min(1).max(500),
+});
+export type DossierStateJson = z.infer<typeof dossierStateSchema>;
+
+const dossierDataSchema = z.looseObject({
+  intake: intakeSchema,
+  procedure: procedureSnapshotSchema,
+  fees: feeQuoteSchema,
+  state: dossierStateSchema,
+  commune: z.looseObject({ id: text(64), name: text(200), provinceCode: text(8), agencyCode: text(32), officeHours: z.unknown() }),
+  officer: z.looseObject({ officerName: text(200), officerPhone: text(30) }),
+  refusalReason: text(4000).optional(),
+});
+
+/** A file of a component, uploaded separately (resumable, by hash) and named here by its SHA-256. */
+const attachmentRefSchema = z.looseObject({
+  componentIndex: z.int().min(0),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  name: text(300),
+  type: text(100),
+  size: z.int().min(0),
+});
+
+/** DossierRow (src/db/schema.ts) as the outbox carries it; syncState is the device's own and is dropped. */
+export const dossierRowSchema = z.looseObject({
+  id: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
+  code: z.string().min(1).max(64),
+  provisionalCode: z.string().max(64).optional(),
+  status: statusCode,
+  procedureCode: text(64),
+  procedureName: text(500),
+  field: text(200),
+  catalogueVersion: z.int().min(0),
+  applicantName: text(200),
+  applicantIdNumber: text(20),
+  receivedAt: isoTime,
+  dueAt: isoTime,
+  syncState: z.string().optional(),
+  data: dossierDataSchema,
+  updatedAt: isoTime,
+  attachments: z.array(attachmentRefSchema).max(500).optional(),
+});
+export type DossierRowJson = z.infer<typeof dossierRowSchema>;
+
+export const transitionPayloadSchema = z.object({
+  dossierId: z.string().min(1).max(64),
+  action: dossierActionSchema,
+  actor: z.object({ id: text(128), name: z.string().trim().min(1).max(200), role: actorRoleSchema }),
+  at: isoTime,
+  note: text(4000).optional(),
+});
+
+export const ratingSchema = z.enum(['veryGood', 'good', 'bad']);
+
+export const ratePayloadSchema = z.object({
+  dossierId: z.string().min(1).max(64),
+  rating: ratingSchema,
+  reason: text(4000).optional(),
+  at: isoTime.optional(),
+});

@@ -1,0 +1,94 @@
+// A gateway for tests: a real database (PGlite or PostgreSQL), the demo commune, the whole Hono app
+// with an admin token and a temporary data folder, and helpers that go through the public API the
+// way a province administrator and a device would.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Hono } from 'hono';
+import type { Database } from '../db/database';
+import { createApp } from '../http/app';
+import { createLogger } from '../log';
+import { seedDemoCommune } from '../seed/demo';
+import { openTestDatabase, type TestDatabaseKind } from './test-db';
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+
+export interface TestGateway {
+  db: Database;
+  app: Hono;
+  dataDir: string;
+  cleanup(): Promise<void>;
+}
+
+export async function startTestGateway(kind: TestDatabaseKind, options: { demoMode?: boolean; maxFileBytes?: number } = {}): Promise<TestGateway> {
+  const { db, cleanup } = await openTestDatabase(kind);
+  await seedDemoCommune(db);
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'motcua-test-data-'));
+  const app = createApp({
+    db,
+    log: createLogger('silent'),
+    staticDir: '/nonexistent',
+    adminToken: ADMIN_TOKEN,
+    demoMode: options.demoMode ?? false,
+    dataDir,
+    maxFileBytes: options.maxFileBytes ?? 10 * 1024 * 1024,
+  });
+  return {
+    db,
+    app,
+    dataDir,
+    async cleanup() {
+      await cleanup();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function json(app: Hono, method: string, url: string, body?: unknown, token?: string, headers: Record<string, string> = {}) {
+  return app.request(url, {
+    method,
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
+    },
+    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  });
+}
+
+export interface TestDevice {
+  communeId: string;
+  agencyCode: string;
+  deviceId: string;
+  deviceShort: string;
+  token: string;
+}
+
+let communeCounter = 0;
+
+/** A fresh commune (unique agency code) through the admin API. */
+export async function createCommune(app: Hono): Promise<{ id: string; agencyCode: string }> {
+  communeCounter += 1;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const agencyCode = `100.${pad(Math.floor(communeCounter / 100))}.${pad(communeCounter % 100)}.H38`;
+  const res = await json(app, 'POST', '/api/admin/communes', { name: `Xã Thử ${communeCounter}`, provinceCode: '15', agencyCode }, ADMIN_TOKEN);
+  if (res.status !== 201) throw new Error(`commune: ${res.status} ${await res.text()}`);
+  const commune = (await res.json()) as { id: string; agencyCode: string };
+  return { id: commune.id, agencyCode: commune.agencyCode };
+}
+
+export async function enrolDevice(app: Hono, communeId: string, name = 'Máy tính bảng'): Promise<TestDevice> {
+  const codeRes = await json(app, 'POST', '/api/admin/enrolment-codes', { communeId }, ADMIN_TOKEN);
+  if (codeRes.status !== 201) throw new Error(`code: ${codeRes.status} ${await codeRes.text()}`);
+  const { code } = (await codeRes.json()) as { code: string };
+  const res = await json(app, 'POST', '/api/devices/enrol', { code, deviceName: name });
+  if (res.status !== 201) throw new Error(`enrol: ${res.status} ${await res.text()}`);
+  const body = (await res.json()) as { deviceId: string; deviceToken: string; deviceShort: string; commune: { id: string; agencyCode: string } };
+  return { communeId: body.commune.id, agencyCode: body.commune.agencyCode, deviceId: body.deviceId, deviceShort: body.deviceShort, token: body.deviceToken };
+}
+
+/** A new commune with one enrolled device. */
+export async function communeWithDevice(app: Hono): Promise<TestDevice> {
+  const commune = await createCommune(app);
+  return enrolDevice(app, commune.id);
+}

@@ -1,0 +1,36 @@
+// Routes of the shell: one page per area, "/" opens the procedure search.
+import { useTranslation } from 'react-i18next';
+import { Link, Redirect, Route, Switch } from 'wouter';
+import { PageHeader } from '../shared';
+import { Layout } from './Layout';
+import { areas, homePath } from './routes';
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeader title={t('pages.notFound.title')} />
+      <Link href={homePath}>{t('pages.notFound.back')}</Link>
+    </>
+  );
+}
+
+export function App() {
+  return (
+    <Layout>
+      <Switch>
+        <Route path="/">
+          <Redirect to={homePath} replace />
+        </Route>
+        {areas.map(({ path, page: Page }) => (
+          <Route key={path} path={path} nest>
+            <Page />
+          </Route>
+        ))}
+        <Route>
+          <NotFound />
+        </Route>
+      </Switch>
+    </Layout>
+  );
+}

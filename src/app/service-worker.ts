@@ -1,0 +1,61 @@
+// Service-worker registration and updates through workbox-window. A new version waits for the
+// officer: it never reloads a page holding unsaved input or a sync in flight, and if postponed it
+// is applied at the next start, before anything is on screen.
+import { Workbox } from 'workbox-window';
+import { create } from 'zustand';
+import { hasWorkInProgress } from '../shared';
+
+type UpdateState = 'none' | 'waiting' | 'blocked' | 'postponed' | 'applying';
+
+interface UpdateStore {
+  state: UpdateState;
+  set(state: UpdateState): void;
+}
+
+export const useUpdate = create<UpdateStore>((set) => ({ state: 'none', set: (state) => set({ state }) }));
+
+const postponedKey = 'motcua.update.postponed';
+let workbox: Workbox | undefined;
+
+/**
+ * At start, before the app renders: if the officer postponed an update last time, apply it now,
+ * when no input can be lost. Resolves to true when the page is about to reload.
+ */
+export async function applyPostponedUpdate(): Promise<boolean> {
+  if (!('serviceWorker' in navigator) || localStorage.getItem(postponedKey) !== '1') return false;
+  const registration = await navigator.serviceWorker.getRegistration();
+  localStorage.removeItem(postponedKey);
+  if (!registration?.waiting) return false;
+  navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), { once: true });
+  registration.waiting.postMessage({ type: 'SKIP_WAITING' });
+  return true;
+}
+
+export function registerServiceWorker(): void {
+  if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
+  workbox = new Workbox('/sw.js', { scope: '/' });
+  workbox.addEventListener('waiting', () => useUpdate.getState().set('waiting'));
+  workbox.addEventListener('controlling', () => {
+    // Only the update the officer asked for reloads; the first install's takeover never does.
+    // (Workbox's isUpdate is false in the session that first installed, so we keep our own state.)
+    if (useUpdate.getState().state === 'applying') window.location.reload();
+  });
+  void workbox.register();
+  const checkForUpdate = () => void workbox?.update().catch(() => {});
+  document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && checkForUpdate());
+  window.setInterval(checkForUpdate, 60 * 60 * 1000);
+}
+
+export function applyUpdateNow(): void {
+  if (hasWorkInProgress()) {
+    useUpdate.getState().set('blocked');
+    return;
+  }
+  useUpdate.getState().set('applying');
+  workbox?.messageSkipWaiting();
+}
+
+export function postponeUpdate(): void {
+  localStorage.setItem(postponedKey, '1');
+  useUpdate.getState().set('postponed');
+}

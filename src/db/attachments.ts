@@ -1,0 +1,33 @@
+// Files attached to a draft's or dossier's components, stored once under their SHA-256.
+import type { MotcuaDb } from './db';
+import type { AttachmentRow } from './schema';
+
+export async function attachFile(
+  db: MotcuaDb,
+  attachment: Omit<AttachmentRow, 'order'>,
+  blob: Blob,
+): Promise<void> {
+  await db.transaction('rw', db.files, db.attachments, async () => {
+    if (!(await db.files.get(attachment.sha256))) {
+      await db.files.add({ sha256: attachment.sha256, blob, type: attachment.type, size: attachment.size, createdAt: new Date().toISOString() });
+    }
+    const order = await db.attachments
+      .where('[ownerId+componentIndex+order]')
+      .between([attachment.ownerId, attachment.componentIndex, 0], [attachment.ownerId, attachment.componentIndex, Infinity])
+      .count();
+    await db.attachments.add({ ...attachment, order });
+  });
+}
+
+export async function removeAttachment(db: MotcuaDb, id: string): Promise<void> {
+  await db.transaction('rw', db.files, db.attachments, async () => {
+    const row = await db.attachments.get(id);
+    if (!row) return;
+    await db.attachments.delete(id);
+    if ((await db.attachments.where('sha256').equals(row.sha256).count()) === 0) await db.files.delete(row.sha256);
+  });
+}
+
+export function listAttachments(db: MotcuaDb, ownerId: string): Promise<AttachmentRow[]> {
+  return db.attachments.where('ownerId').equals(ownerId).sortBy('order');
+}

@@ -1,0 +1,40 @@
+// The Dexie database of this device: the only way the app touches IndexedDB.
+import Dexie, { type EntityTable } from 'dexie';
+import {
+  DB_NAME,
+  declareSchema,
+  type AttachmentRow,
+  type CatalogueRow,
+  type DossierRow,
+  type DraftRow,
+  type FileRow,
+  type OutboxEntry,
+  type ProcessingLogRow,
+  type SearchIndexRow,
+  type SettingRow,
+} from './schema';
+
+export class MotcuaDb extends Dexie {
+  settings!: EntityTable<SettingRow, 'key'>;
+  outbox!: EntityTable<OutboxEntry, 'seq'>;
+  catalogues!: EntityTable<CatalogueRow, 'version'>;
+  searchIndexes!: EntityTable<SearchIndexRow, 'version'>;
+  drafts!: EntityTable<DraftRow, 'id'>;
+  dossiers!: EntityTable<DossierRow, 'id'>;
+  files!: EntityTable<FileRow, 'sha256'>;
+  attachments!: EntityTable<AttachmentRow, 'id'>;
+  processingLog!: EntityTable<ProcessingLogRow, 'id'>;
+
+  constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    declareSchema(this);
+  }
+}
+
+let instance: MotcuaDb | undefined;
+
+/** The app's single database connection, opened on first use. */
+export function getDb(): MotcuaDb {
+  instance ??= new MotcuaDb();
+  return instance;
+}

@@ -1,0 +1,62 @@
+// Writes of the dossier desk. Every change to a received dossier (an action, a result paper, a
+// rating) is decided on the row as it is inside ONE transaction, and written there together with
+// its processing-log entry, its outbox entry and its files: all of it, or none of it.
+import type { MotcuaDb } from './db';
+import type { AttachmentRow, DossierRow, OutboxEntry, ProcessingLogRow } from './schema';
+
+export interface DossierChange {
+  row: DossierRow;
+  log?: Omit<ProcessingLogRow, 'id'>[];
+  outbox: Omit<OutboxEntry, 'seq'>[];
+  files?: { attachment: Omit<AttachmentRow, 'order'>; blob: Blob }[];
+}
+
+export class DossierNotFoundError extends Error {
+  constructor(id: string) {
+    super(`Không tìm thấy hồ sơ ${id} trên máy.`);
+    this.name = 'DossierNotFoundError';
+  }
+}
+
+/**
+ * Reads the dossier, lets `decide` compute the change from it (throw to refuse: nothing is
+ * written), and writes the change. Returns the row as stored.
+ */
+export async function commitDossierChange(db: MotcuaDb, id: string, decide: (current: DossierRow) => DossierChange): Promise<DossierRow> {
+  return db.transaction('rw', [db.dossiers, db.processingLog, db.outbox, db.attachments, db.files], async () => {
+    const current = await db.dossiers.get(id);
+    if (!current) throw new DossierNotFoundError(id);
+    const change = decide(current);
+    if (change.row.id !== id) throw new Error('Một thay đổi chỉ được ghi vào đúng hồ sơ của nó.');
+    await db.dossiers.put(change.row);
+    for (const entry of change.log ?? []) await db.processingLog.add(entry);
+    for (const entry of change.outbox) await db.outbox.add(entry);
+    for (const { attachment, blob } of change.files ?? []) {
+      if (!(await db.files.get(attachment.sha256))) {
+        await db.files.add({ sha256: attachment.sha256, blob, type: attachment.type, size: attachment.size, createdAt: new Date().toISOString() });
+      }
+      const order = await db.attachments
+        .where('[ownerId+componentIndex+order]')
+        .between([attachment.ownerId, attachment.componentIndex, 0], [attachment.ownerId, attachment.componentIndex, Infinity])
+        .count();
+      await db.attachments.add({ ...attachment, order });
+    }
+    return (await db.dossiers.get(id))!;
+  });
+}
+
+/** The processing log of a dossier, oldest first; pulled entries show who acted elsewhere. */
+export function listProcessingLog(db: MotcuaDb, dossierId: string): Promise<ProcessingLogRow[]> {
+  return db.processingLog.where('dossierId').equals(dossierId).sortBy('at');
+}
+
+/** Changes of this dossier still waiting for the gateway (or quarantined with a reason). */
+export function outboxEntriesFor(db: MotcuaDb, dossierId: string): Promise<OutboxEntry[]> {
+  // The outbox is short-lived and small (it empties as sync succeeds), so a filter is enough.
+  return db.outbox.filter((e) => e.entityId === dossierId).toArray();
+}
+
+/** A stored file's bytes, for opening it (object URL) on screen. */
+export async function readFileBlob(db: MotcuaDb, sha256: string): Promise<Blob | undefined> {
+  return (await db.files.get(sha256))?.blob;
+}

@@ -1,0 +1,66 @@
+// Index fields derived from a dossier row on every write (schema v4), so the desk's lists and the
+// reports read ranges of an index instead of scanning 100,000 rows. A DBCore middleware adds them
+// to whatever writes a dossier (intake, the desk, sync), so no writer can forget one.
+import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
+import { foldVietnamese } from '../domain/catalogue';
+import type { DossierRow } from './schema';
+
+/** Statuses whose clock runs: the only ones that can be due soon or overdue. */
+const RUNNING = new Set([2, 4]);
+
+export interface DossierIndexFields {
+  /** Folded words of the applicant's name, the ID number and the codes; searched by prefix. */
+  searchWords: string[];
+  /** The appointment of a dossier whose clock runs (status 2 or 4); absent otherwise. */
+  openDueAt?: string;
+}
+
+/** Lower-case, accent-free tokens of a search box's text, as matched against searchWords. */
+export function searchTokens(text: string): string[] {
+  return foldVietnamese(text.normalize('NFC'))
+    .split(/\s+/)
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
+}
+
+function codeWords(code: string | undefined): string[] {
+  if (!code) return [];
+  const folded = code.toLowerCase();
+  // 000.00.12.H38-260301-0001 is also found as 260301-0001 and 0001; TAM-AB12CD-260301-0001 likewise.
+  const parts = folded.split('-');
+  const tail = parts.length >= 2 ? parts.slice(-2).join('-') : undefined;
+  return [folded, ...(tail ? [tail, parts[parts.length - 1]!] : [])];
+}
+
+export function dossierIndexFields(row: Pick<DossierRow, 'code' | 'provisionalCode' | 'applicantName' | 'applicantIdNumber' | 'status' | 'dueAt'>): DossierIndexFields {
+  const nameWords = foldVietnamese((row.applicantName ?? '').normalize('NFC')).split(/[^\p{L}\p{N}]+/u);
+  const words = new Set(
+    [...nameWords, (row.applicantIdNumber ?? '').trim(), ...codeWords(row.code), ...codeWords(row.provisionalCode)].filter((w) => w !== ''),
+  );
+  const fields: DossierIndexFields = { searchWords: [...words] };
+  if (RUNNING.has(row.status) && row.dueAt) fields.openDueAt = row.dueAt;
+  return fields;
+}
+
+function withIndexFields(value: DossierRow & Partial<DossierIndexFields>): DossierRow {
+  const { openDueAt: _stale, ...rest } = value;
+  return { ...rest, ...dossierIndexFields(value) };
+}
+
+/** Keeps the derived fields of every dossier written, whoever writes it. */
+export const dossierIndexMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'motcua-dossier-index-fields',
+  create: (down) => ({
+    ...down,
+    table: (name) => {
+      const table = down.table(name);
+      if (name !== 'dossiers') return table;
+      return {
+        ...table,
+        mutate: (req: DBCoreMutateRequest) =>
+          req.type === 'add' || req.type === 'put' ? table.mutate({ ...req, values: req.values.map(withIndexFields) }) : table.mutate(req),
+      };
+    },
+  }),
+};

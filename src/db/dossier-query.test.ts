@@ -1,0 +1,164 @@
+// The list's query planner on a small database: each view, each filter, their combinations and
+// the order of the results, checked against the same filter applied by hand to every row.
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MotcuaDb } from './db';
+import { countDossierViews, emptyDossierFilter, queryDossiers, queryDossierIds, readDossiers, dossierFacets, type DossierFilter } from './dossier-query';
+import type { DossierRow } from './schema';
+
+const vn = (t: string) => new Date(`${t.replace(' ', 'T')}:00+07:00`).toISOString();
+const NOW = new Date(vn('2026-03-16 10:00'));
+
+const names = ['Nguyễn Văn Mẫu', 'Lò Thị Đào', 'Trần Thị Hoa', 'Nguyễn Thị Lan', 'Phạm Đức Anh'];
+const procedures = [
+  { code: '1.001193', name: 'Thủ tục đăng ký khai sinh', field: 'Hộ tịch' },
+  { code: '2.000815', name: 'Chứng thực bản sao từ bản chính', field: 'Chứng thực' },
+];
+
+function row(i: number, over: Partial<DossierRow> = {}): DossierRow {
+  const p = procedures[i % 2]!;
+  const day = String(1 + (i % 15)).padStart(2, '0');
+  return {
+    id: `d${String(i).padStart(2, '0')}`,
+    code: `000.00.12.H38-2603${day}-${String(i).padStart(4, '0')}`,
+    status: [2, 4, 4, 5, 9, 10][i % 6]!,
+    procedureCode: p.code,
+    procedureName: p.name,
+    field: p.field,
+    catalogueVersion: 1,
+    applicantName: names[i % names.length]!,
+    applicantIdNumber: `0010990000${String(i).padStart(2, '0')}`,
+    receivedAt: vn(`2026-03-${day} 08:${String(i % 60).padStart(2, '0')}`),
+    dueAt: vn(`2026-03-${String(10 + (i % 10)).padStart(2, '0')} 17:00`),
+    syncState: 'waiting',
+    data: {},
+    updatedAt: vn('2026-03-16 08:00'),
+    ...over,
+  };
+}
+
+let db: MotcuaDb;
+const rows: DossierRow[] = [];
+
+beforeAll(async () => {
+  db = new MotcuaDb(`query-${Math.random()}`);
+  for (let i = 0; i < 40; i++) rows.push(row(i));
+  rows.push(row(40, { code: 'TAM-AB12CD-260316-0001', provisionalCode: 'TAM-AB12CD-260316-0001', applicantName: 'Hà Văn Tạm', status: 2, dueAt: vn('2026-03-17 09:00') }));
+  await db.dossiers.bulkAdd(rows);
+});
+afterAll(() => db.close());
+
+const q = (f: Partial<DossierFilter>) => queryDossierIds(db, { ...emptyDossierFilter, ...f }, NOW);
+const newestFirst = (list: DossierRow[]) => [...list].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt)).map((r) => r.id);
+const soonestFirst = (list: DossierRow[]) => [...list].sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id)).map((r) => r.id);
+const running = (r: DossierRow) => r.status === 2 || r.status === 4;
+
+describe('queryDossierIds', () => {
+  it('lists everything newest first', async () => {
+    expect(await q({})).toEqual(newestFirst(rows));
+  });
+
+  it('"Quá hạn": running dossiers due before today, most overdue first', async () => {
+    const expected = soonestFirst(rows.filter((r) => running(r) && r.dueAt < vn('2026-03-16 00:00')));
+    expect(expected.length).toBeGreaterThan(3);
+    expect(await q({ view: 'overdue' })).toEqual(expected);
+  });
+
+  it('"Sắp hết hạn": due from today until 24 hours from now, soonest first', async () => {
+    const expected = soonestFirst(rows.filter((r) => running(r) && r.dueAt >= vn('2026-03-16 00:00') && r.dueAt <= vn('2026-03-17 10:00')));
+    expect(expected).toContain('d40');
+    expect(await q({ view: 'dueSoon' })).toEqual(expected);
+  });
+
+  it('"Chờ bổ sung" and "Chờ trả kết quả" are statuses 5 and 9', async () => {
+    expect(await q({ view: 'waiting' })).toEqual(newestFirst(rows.filter((r) => r.status === 5)));
+    expect(await q({ view: 'ready' })).toEqual(newestFirst(rows.filter((r) => r.status === 9)));
+    expect(await q({ view: 'ready', status: 5 })).toEqual([]);
+  });
+
+  it('combines status, field, procedure and dates', async () => {
+    const expected = rows.filter((r) => r.status === 4 && r.field === 'Hộ tịch' && r.receivedAt >= vn('2026-03-03 00:00') && r.receivedAt < vn('2026-03-11 00:00'));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await q({ status: 4, field: 'Hộ tịch', receivedFrom: '2026-03-03', receivedTo: '2026-03-10' })).toEqual(newestFirst(expected));
+    expect(await q({ procedureCode: '2.000815', receivedTo: '2026-03-02' })).toEqual(
+      newestFirst(rows.filter((r) => r.procedureCode === '2.000815' && r.receivedAt < vn('2026-03-03 00:00'))),
+    );
+    expect(await q({ view: 'overdue', status: 4, field: 'Chứng thực' })).toEqual(
+      soonestFirst(rows.filter((r) => r.status === 4 && r.field === 'Chứng thực' && r.dueAt < vn('2026-03-16 00:00'))),
+    );
+    expect(await q({ view: 'overdue', status: 9 })).toEqual([]);
+  });
+
+  it('finds a name typed without accents, word by word, in any order', async () => {
+    const lan = newestFirst(rows.filter((r) => r.applicantName === 'Nguyễn Thị Lan'));
+    expect(await q({ text: 'nguyen lan' })).toEqual(lan);
+    expect(await q({ text: 'LAN  Nguyễn' })).toEqual(lan);
+    expect(await q({ text: 'dao' })).toEqual(newestFirst(rows.filter((r) => r.applicantName === 'Lò Thị Đào')));
+    expect(await q({ text: 'nguy', field: 'Hộ tịch' })).toEqual(newestFirst(rows.filter((r) => r.applicantName.startsWith('Nguyễn') && r.field === 'Hộ tịch')));
+  });
+
+  it('finds a code (official, provisional or its tail) and an ID number', async () => {
+    expect(await q({ text: '000.00.12.H38-260305-0004' })).toEqual(['d04']);
+    expect(await q({ text: '260305-0004' })).toEqual(['d04']);
+    expect(await q({ text: 'tam-ab12cd' })).toEqual(['d40']);
+    expect(await q({ text: '001099000017' })).toEqual(['d17']);
+    expect(await q({ text: 'không ai tên này' })).toEqual([]);
+  });
+
+  it('follows changes: a dossier leaves "Quá hạn" when it is finished', async () => {
+    const [first] = await q({ view: 'overdue' });
+    await db.dossiers.update(first!, { status: 9 });
+    expect(await q({ view: 'overdue' })).not.toContain(first);
+    expect(await q({ view: 'ready' })).toContain(first);
+  });
+
+  it('reads only the rows asked for, in order, and the facets from the indexes', async () => {
+    const page = await readDossiers(db, ['d03', 'd01', 'missing']);
+    expect(page.map((r) => r.id)).toEqual(['d03', 'd01']);
+    const facets = await dossierFacets(db);
+    expect(facets.fields).toEqual(['Chứng thực', 'Hộ tịch']);
+    expect(facets.procedures.map((p) => p.code)).toEqual(['2.000815', '1.001193']);
+  });
+});
+
+describe('countDossierViews', () => {
+  it('agrees with the views themselves', async () => {
+    const counts = await countDossierViews(db, NOW);
+    for (const view of ['dueSoon', 'overdue', 'waiting', 'ready'] as const) {
+      expect(counts[view], view).toBe((await q({ view })).length);
+    }
+    expect(counts.all).toBe(41);
+  });
+});
+
+describe('queryDossiers', () => {
+  it('pages a list read straight from one index, in the same order as the whole list', async () => {
+    for (const filter of [{}, { view: 'ready' as const }, { view: 'overdue' as const }, { field: 'Hộ tịch' }]) {
+      const list = await queryDossiers(db, { ...emptyDossierFilter, ...filter }, NOW);
+      const all = await q(filter);
+      expect(await list.count()).toBe(all.length);
+      expect(await list.slice(2, 7)).toEqual(all.slice(2, 7));
+      expect(await list.slice(all.length - 1, all.length + 5)).toEqual(all.slice(-1));
+    }
+  });
+
+  it('gives the same lists by either plan: rows of the narrowest constraint, or keys of all', async () => {
+    const filters: Partial<DossierFilter>[] = [
+      { status: 4, field: 'Hộ tịch', receivedFrom: '2026-03-03', receivedTo: '2026-03-10' },
+      { view: 'overdue', status: 4, field: 'Chứng thực' },
+      { view: 'overdue', text: 'nguyen' },
+      { text: 'nguyen lan' },
+      { text: 'nguy', field: 'Hộ tịch' },
+      { procedureCode: '2.000815', receivedTo: '2026-03-02' },
+    ];
+    for (const f of filters) {
+      const filter = { ...emptyDossierFilter, ...f };
+      const expected = await q(f);
+      expect(expected.length, JSON.stringify(f)).toBeGreaterThan(0);
+      // All wide; all narrow with keys cheaper; narrow rows read; one narrow among wide ones.
+      for (const tuning of [{ smallMatch: 0 }, { rowCostInKeys: 1000 }, { rowCostInKeys: 0 }, { smallMatch: 3 }]) {
+        expect(await queryDossierIds(db, filter, NOW, tuning), `${JSON.stringify(f)} ${JSON.stringify(tuning)}`).toEqual(expected);
+      }
+    }
+  });
+});

@@ -1,0 +1,236 @@
+// The desk's dossier list at any size: a query (view, text, status, procedure, field, dates) is
+// planned onto the v4 indexes — one index range paged directly, or several constraints met on a
+// few rows or on primary keys alone — and the list reads only the rows on screen.
+import { addDays, atVietnamTime, vietnamDateOf, type IsoDate } from '../domain/calendar';
+import { DUE_SOON_MS } from '../domain/dossier';
+import type { Collection, InsertType } from 'dexie';
+import type { MotcuaDb } from './db';
+import { searchTokens } from './dossier-index';
+import type { DossierRow } from './schema';
+
+/** The desk's ready-made views: all, sắp hết hạn, quá hạn, chờ bổ sung (5), chờ trả kết quả (9). */
+export type DossierView = 'all' | 'dueSoon' | 'overdue' | 'waiting' | 'ready';
+
+export interface DossierFilter {
+  view: DossierView;
+  /** Dossier code (official or provisional, or its tail), applicant name (accents optional) or ID number. */
+  text: string;
+  status: number | null;
+  procedureCode: string | null;
+  field: string | null;
+  /** Received on or after / on or before these Vietnamese dates. */
+  receivedFrom: IsoDate | null;
+  receivedTo: IsoDate | null;
+}
+
+export const emptyDossierFilter: DossierFilter = {
+  view: 'all',
+  text: '',
+  status: null,
+  procedureCode: null,
+  field: null,
+  receivedFrom: null,
+  receivedTo: null,
+};
+
+/** Open dossiers (clock running) are the only ones that can be due soon or overdue. */
+const RUNNING_STATUSES = [2, 4];
+const VIEW_STATUS: Partial<Record<DossierView, number>> = { waiting: 5, ready: 9 };
+/** At most this many rows are read to check constraints on them, rather than on keys. */
+const SMALL_MATCH = 2000;
+/**
+ * Reading a dossier row costs IndexedDB about as much as reading eight keys (measured in Chromium,
+ * tests/bench/dossiers.bench.ts): reading the narrowest constraint's rows pays only when it is
+ * that much narrower than all the key sets together.
+ */
+const ROW_COST_IN_KEYS = 8;
+const MAX_ISO = '\uffff';
+
+/** A Dexie collection over the dossiers, made afresh for each use (collections carry offset and limit). */
+type MakeCollection = () => Collection<DossierRow, string, InsertType<DossierRow, 'id'>>;
+
+/** One constraint of a filter: an index range, the order it yields, and the same test on a row. */
+interface Source {
+  make: MakeCollection;
+  /** received: newest first; due: soonest first; none: no useful order. */
+  order: 'received' | 'due' | 'none';
+  test(row: DossierRow): boolean;
+}
+
+const keysOf = async (s: Source) => (await s.make().primaryKeys()) as string[];
+
+function receivedBounds(f: DossierFilter): [string, string] {
+  const lo = f.receivedFrom ? atVietnamTime(f.receivedFrom).toISOString() : '';
+  const hi = f.receivedTo ? atVietnamTime(addDays(f.receivedTo, 1)).toISOString() : MAX_ISO;
+  return [lo, hi];
+}
+
+/** The sources of a filter, or null when it can match nothing (e.g. view "chờ bổ sung" with status 9). */
+function plan(db: MotcuaDb, f: DossierFilter, now: Date): Source[] | null {
+  const [lo, hi] = receivedBounds(f);
+  const receivedIn = (row: DossierRow) => row.receivedAt >= lo && row.receivedAt < hi;
+  const compound = (index: 'status' | 'field' | 'procedureCode', value: string | number): Source => ({
+    make: () => db.dossiers.where(`[${index}+receivedAt]`).between([value, lo], [value, hi], true, false),
+    order: 'received',
+    test: (row) => row[index] === value && receivedIn(row),
+  });
+  const sources: Source[] = [];
+
+  if (f.view === 'dueSoon' || f.view === 'overdue') {
+    if (f.status !== null && !RUNNING_STATUSES.includes(f.status)) return null;
+    const startOfToday = atVietnamTime(vietnamDateOf(now)).toISOString();
+    const soon = new Date(now.getTime() + DUE_SOON_MS).toISOString();
+    const overdue = f.view === 'overdue';
+    sources.push({
+      make: () => (overdue ? db.dossiers.where('openDueAt').below(startOfToday) : db.dossiers.where('openDueAt').between(startOfToday, soon, true, true)),
+      order: 'due',
+      test: (row) => row.openDueAt !== undefined && (overdue ? row.openDueAt < startOfToday : row.openDueAt >= startOfToday && row.openDueAt <= soon),
+    });
+    if (f.status !== null) sources.push(compound('status', f.status));
+  } else {
+    const viewStatus = VIEW_STATUS[f.view];
+    if (viewStatus !== undefined && f.status !== null && f.status !== viewStatus) return null;
+    const status = viewStatus ?? f.status;
+    if (status !== null) sources.push(compound('status', status));
+  }
+  if (f.field) sources.push(compound('field', f.field));
+  if (f.procedureCode) sources.push(compound('procedureCode', f.procedureCode));
+  if ((f.receivedFrom || f.receivedTo) && !sources.some((s) => s.order === 'received')) {
+    sources.push({ make: () => db.dossiers.where('receivedAt').between(lo, hi, true, false), order: 'received', test: receivedIn });
+  }
+  for (const token of searchTokens(f.text)) {
+    sources.push({
+      make: () => db.dossiers.where('searchWords').startsWith(token),
+      order: 'none',
+      test: (row) => (row.searchWords ?? []).some((w) => w.startsWith(token)),
+    });
+  }
+  return sources;
+}
+
+/** The matching dossiers: how many, and the ids at any positions, in list order. */
+export interface DossierList {
+  /**
+   * How many match. Asked separately from the ids: counting one index range costs IndexedDB a
+   * walk over it (about a second at 100,000 dossiers), and the first page must not wait for it.
+   */
+  count(): Promise<number>;
+  /** Ids at positions [from, to) of the list. */
+  slice(from: number, to: number): Promise<string[]>;
+}
+
+const listOf = (ids: string[]): DossierList => ({ count: async () => ids.length, slice: async (from, to) => ids.slice(from, to) });
+
+const byDue = (a: DossierRow, b: DossierRow) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : a.id < b.id ? -1 : 1);
+/** Newest first; equal times by id descending, as a reversed index walk orders them. */
+const byReceivedDesc = (a: DossierRow, b: DossierRow) => (a.receivedAt > b.receivedAt ? -1 : a.receivedAt < b.receivedAt ? 1 : a.id > b.id ? -1 : 1);
+
+/** Thresholds of the planner; tests force one plan or the other with them. */
+export interface QueryTuning {
+  smallMatch?: number;
+  rowCostInKeys?: number;
+}
+
+/**
+ * The dossiers matching `filter`, in list order: by due time for "sắp hết hạn" and "quá hạn"
+ * (most urgent first), otherwise newest received first.
+ * - One constraint (or none): read page by page straight from its index.
+ * - Several: each constraint's keys are read up to `smallMatch`. If one is that narrow, its rows
+ *   are read and checked against the others (or, when every one is narrow and keys are cheaper,
+ *   the key sets are intersected); if all are wide, their whole key sets are intersected.
+ */
+export async function queryDossiers(db: MotcuaDb, filter: DossierFilter, now = new Date(), tuning: QueryTuning = {}): Promise<DossierList> {
+  const { smallMatch = SMALL_MATCH, rowCostInKeys = ROW_COST_IN_KEYS } = tuning;
+  const sources = plan(db, filter, now);
+  if (sources === null) return listOf([]);
+  const single: Source | undefined =
+    sources.length === 0
+      ? { make: () => db.dossiers.orderBy('receivedAt'), order: 'received', test: () => true }
+      : sources.length === 1 && sources[0]!.order !== 'none'
+        ? sources[0]
+        : undefined;
+  if (single) {
+    return {
+      count: () => single.make().count(),
+      slice: async (from, to) => {
+        const c = single.make();
+        return (await (single.order === 'received' ? c.reverse() : c).offset(from).limit(Math.max(0, to - from)).primaryKeys()) as string[];
+      },
+    };
+  }
+  return db.transaction('r', db.dossiers, async () => {
+    const byDueTime = sources.some((s) => s.order === 'due');
+    // Keys in index order, at most smallMatch + 1 of each: a bounded look at how wide each is.
+    const probes = await Promise.all(sources.map(async (s) => (await s.make().limit(smallMatch + 1).primaryKeys()) as string[]));
+    const sizes = probes.map((p) => p.length);
+    const narrowest = sizes.indexOf(Math.min(...sizes));
+    const complete = sizes.every((n) => n <= smallMatch);
+    const ordered = sources.filter((s) => s.order !== 'none');
+    if (sizes[narrowest]! <= smallMatch) {
+      const keysAreCheaper = complete && ordered.length > 0 && sizes[narrowest]! * rowCostInKeys > sizes.reduce((a, b) => a + b, 0);
+      if (!keysAreCheaper) {
+        const rows = (await db.dossiers.bulkGet([...new Set(probes[narrowest])])).filter((r): r is DossierRow => r !== undefined && sources.every((s) => s.test(r)));
+        return listOf(rows.sort(byDueTime ? byDue : byReceivedDesc).map((r) => r.id));
+      }
+    }
+    const keysFor = (s: Source) => {
+      const i = sources.indexOf(s);
+      return i >= 0 && sizes[i]! <= smallMatch ? Promise.resolve(probes[i]!) : keysOf(s);
+    };
+    if (ordered.length === 0) {
+      // Words only: intersect their key sets, then order the (usually few) matches by their rows.
+      const [firstSet, ...rest] = await Promise.all(sources.map(async (s) => new Set(await keysFor(s))));
+      const ids = [...firstSet!].filter((id) => rest.every((set) => set.has(id)));
+      if (ids.length <= smallMatch) {
+        const rows = (await db.dossiers.bulkGet(ids)).filter((r): r is DossierRow => r !== undefined);
+        return listOf(rows.sort(byReceivedDesc).map((r) => r.id));
+      }
+      const matching = new Set(ids);
+      return listOf(((await db.dossiers.orderBy('receivedAt').primaryKeys()) as string[]).reverse().filter((id) => matching.has(id)));
+    }
+    // Walk the ordering index's keys, keeping those in every other constraint's set.
+    const driver: Source =
+      sources.find((s) => s.order === 'due') ??
+      ordered.reduce((a, b) => (sizes[sources.indexOf(a)]! <= sizes[sources.indexOf(b)]! ? a : b));
+    const filters = await Promise.all(sources.filter((s) => s !== driver).map(async (s) => new Set(await keysFor(s))));
+    let ids = await keysFor(driver);
+    if (driver.order === 'received') ids = [...ids].reverse();
+    return listOf(filters.length === 0 ? ids : ids.filter((id) => filters.every((set) => set.has(id))));
+  });
+}
+
+/** All the ids of `queryDossiers`, in order (tests, exports). */
+export async function queryDossierIds(db: MotcuaDb, filter: DossierFilter, now = new Date(), tuning: QueryTuning = {}): Promise<string[]> {
+  const list = await queryDossiers(db, filter, now, tuning);
+  return list.slice(0, await list.count());
+}
+
+/** How many dossiers each ready-made view holds now (index counts only), for the view buttons. */
+export async function countDossierViews(db: MotcuaDb, now = new Date()): Promise<Record<DossierView, number>> {
+  const startOfToday = atVietnamTime(vietnamDateOf(now)).toISOString();
+  const soon = new Date(now.getTime() + DUE_SOON_MS).toISOString();
+  const byStatus = (s: number) => db.dossiers.where('[status+receivedAt]').between([s, ''], [s, MAX_ISO]).count();
+  const [all, dueSoon, overdue, waiting, ready] = await Promise.all([
+    db.dossiers.count(),
+    db.dossiers.where('openDueAt').between(startOfToday, soon, true, true).count(),
+    db.dossiers.where('openDueAt').below(startOfToday).count(),
+    byStatus(5),
+    byStatus(9),
+  ]);
+  return { all, dueSoon, overdue, waiting, ready };
+}
+
+/** The rows for ids on screen, in the same order; ids whose row is gone are skipped. */
+export async function readDossiers(db: MotcuaDb, ids: readonly string[]): Promise<DossierRow[]> {
+  return (await db.dossiers.bulkGet([...ids])).filter((r): r is DossierRow => r !== undefined);
+}
+
+/** The fields and procedures present on the device, for the list's filters (index keys only). */
+export async function dossierFacets(db: MotcuaDb): Promise<{ fields: string[]; procedures: { code: string; name: string }[] }> {
+  const fields = (await db.dossiers.orderBy('field').uniqueKeys()) as string[];
+  const codes = (await db.dossiers.orderBy('procedureCode').uniqueKeys()) as string[];
+  const procedures = await Promise.all(
+    codes.map(async (code) => ({ code, name: (await db.dossiers.where('procedureCode').equals(code).first())?.procedureName ?? code })),
+  );
+  return { fields, procedures: procedures.sort((a, b) => a.name.localeCompare(b.name, 'vi')) };
+}

@@ -1,0 +1,180 @@
+// Digitized components: the pages an officer captured (kept editable: reorder, delete, retake) and
+// what the component delivers (the PDF made from those pages, plus any PDF imported as it was).
+// Every file is stored once in `files` under its SHA-256; rows in `attachments` point at it.
+//
+// Pages live under the derived owner `<ownerId>#pages`, so listAttachments(ownerId) lists only what
+// the dossier delivers. The deliverables' ids carry a key of the pages they were made from, so a
+// component PDF left stale by an interrupted rebuild is noticed and made again.
+import type { MotcuaDb } from './db';
+import type { AttachmentRow, FileRow } from './schema';
+
+export function pagesOwnerId(ownerId: string): string {
+  return `${ownerId}#pages`;
+}
+
+export interface NewStoredFile {
+  sha256: string;
+  blob: Blob;
+  type: string;
+  size: number;
+  name: string;
+  thumbnail?: Blob;
+}
+
+export interface StoredPage extends AttachmentRow {
+  thumbnail?: Blob;
+}
+
+const pageRange = (owner: string, componentIndex: number) =>
+  [
+    [owner, componentIndex, -Infinity],
+    [owner, componentIndex, Infinity],
+  ] as const;
+
+function rowsOf(db: MotcuaDb, owner: string, componentIndex: number) {
+  const [from, to] = pageRange(owner, componentIndex);
+  return db.attachments.where('[ownerId+componentIndex+order]').between(from, to, true, true);
+}
+
+async function putFile(db: MotcuaDb, file: NewStoredFile): Promise<void> {
+  const existing = await db.files.get(file.sha256);
+  if (existing) {
+    // The same page taken again: keep the stored bytes, add a thumbnail if it had none.
+    if (!existing.thumbnail && file.thumbnail) await db.files.update(file.sha256, { thumbnail: file.thumbnail });
+    return;
+  }
+  const row: FileRow = { sha256: file.sha256, blob: file.blob, type: file.type, size: file.size, createdAt: new Date().toISOString() };
+  if (file.thumbnail) row.thumbnail = file.thumbnail;
+  await db.files.add(row);
+}
+
+/** Deletes the stored files no attachment points at any more. */
+async function collectFiles(db: MotcuaDb, sha256s: Iterable<string>): Promise<void> {
+  for (const sha256 of new Set(sha256s)) {
+    if ((await db.attachments.where('sha256').equals(sha256).count()) === 0) await db.files.delete(sha256);
+  }
+}
+
+function newId(): string {
+  return crypto.randomUUID();
+}
+
+/** Appends pages to a component, in the given order, in one transaction. Returns their ids. */
+export async function addComponentPages(db: MotcuaDb, ownerId: string, componentIndex: number, pages: NewStoredFile[]): Promise<string[]> {
+  const owner = pagesOwnerId(ownerId);
+  return db.transaction('rw', db.files, db.attachments, async () => {
+    const last = await rowsOf(db, owner, componentIndex).last();
+    let order = last ? last.order + 1 : 0;
+    const ids: string[] = [];
+    for (const page of pages) {
+      await putFile(db, page);
+      const id = newId();
+      await db.attachments.add({ id, ownerId: owner, componentIndex, order: order++, sha256: page.sha256, name: page.name, type: page.type, size: page.size });
+      ids.push(id);
+    }
+    return ids;
+  });
+}
+
+/** A component's pages in order, each with its thumbnail: one index range and one batch read. */
+export async function listComponentPages(db: MotcuaDb, ownerId: string, componentIndex: number): Promise<StoredPage[]> {
+  return db.transaction('r', db.files, db.attachments, async () => {
+    const rows = await rowsOf(db, pagesOwnerId(ownerId), componentIndex).toArray();
+    const files = await db.files.bulkGet(rows.map((r) => r.sha256));
+    return rows.map((row, i) => ({ ...row, thumbnail: files[i]?.thumbnail }));
+  });
+}
+
+/** Puts a new version of a page (retaken, re-cropped, other mode) in the old one's place. */
+export async function replaceComponentPage(db: MotcuaDb, id: string, page: NewStoredFile): Promise<void> {
+  await db.transaction('rw', db.files, db.attachments, async () => {
+    const row = await db.attachments.get(id);
+    if (!row) return;
+    await putFile(db, page);
+    await db.attachments.update(id, { sha256: page.sha256, type: page.type, size: page.size, name: page.name });
+    if (row.sha256 !== page.sha256) await collectFiles(db, [row.sha256]);
+  });
+}
+
+export async function removeComponentPage(db: MotcuaDb, id: string): Promise<void> {
+  await db.transaction('rw', db.files, db.attachments, async () => {
+    const row = await db.attachments.get(id);
+    if (!row) return;
+    await db.attachments.delete(id);
+    await collectFiles(db, [row.sha256]);
+  });
+}
+
+/** Sets the page order to `ids` (every page of the component, each once). */
+export async function reorderComponentPages(db: MotcuaDb, ownerId: string, componentIndex: number, ids: string[]): Promise<void> {
+  await db.transaction('rw', db.attachments, async () => {
+    const rows = await rowsOf(db, pagesOwnerId(ownerId), componentIndex).toArray();
+    const known = new Set(rows.map((r) => r.id));
+    if (ids.length !== rows.length || new Set(ids).size !== ids.length || !ids.every((id) => known.has(id))) {
+      throw new RangeError('Thứ tự trang không khớp với các trang đã lưu.');
+    }
+    await Promise.all(ids.map((id, order) => db.attachments.update(id, { order })));
+  });
+}
+
+/** A short key of the ordered pages a deliverable is made from. */
+export function pagesKey(pages: readonly { sha256: string }[]): string {
+  let h = 0x811c9dc5;
+  for (const { sha256 } of pages) for (let i = 0; i < sha256.length; i++) h = Math.imul(h ^ sha256.charCodeAt(i), 0x01000193) >>> 0;
+  return `${pages.length}-${h.toString(16).padStart(8, '0')}`;
+}
+
+/**
+ * Replaces what a component delivers (its PDF, imported PDFs) in one transaction; `key` is
+ * pagesKey() of the pages they were made from. Files left unreferenced are deleted.
+ */
+export async function saveComponentDeliverables(db: MotcuaDb, ownerId: string, componentIndex: number, key: string, files: NewStoredFile[]): Promise<void> {
+  await db.transaction('rw', db.files, db.attachments, async () => {
+    const old = await rowsOf(db, ownerId, componentIndex).toArray();
+    await db.attachments.bulkDelete(old.map((r) => r.id));
+    for (const [order, file] of files.entries()) {
+      await putFile(db, file);
+      await db.attachments.add({ id: `${ownerId}|${componentIndex}|${key}|${order}`, ownerId, componentIndex, order, sha256: file.sha256, name: file.name, type: file.type, size: file.size });
+    }
+    await collectFiles(db, old.map((r) => r.sha256));
+  });
+}
+
+export function listComponentDeliverables(db: MotcuaDb, ownerId: string, componentIndex: number): Promise<AttachmentRow[]> {
+  return rowsOf(db, ownerId, componentIndex).toArray();
+}
+
+/** True when the deliverables were made from exactly these pages. */
+export function deliverablesAreCurrent(deliverables: readonly AttachmentRow[], key: string): boolean {
+  return deliverables.length > 0 && deliverables.every((d) => d.id.includes(`|${key}|`));
+}
+
+/** Removes a component's pages and deliverables, and the files only they used. */
+export async function deleteComponent(db: MotcuaDb, ownerId: string, componentIndex: number): Promise<void> {
+  await db.transaction('rw', db.files, db.attachments, async () => {
+    const rows = [...(await rowsOf(db, ownerId, componentIndex).toArray()), ...(await rowsOf(db, pagesOwnerId(ownerId), componentIndex).toArray())];
+    await db.attachments.bulkDelete(rows.map((r) => r.id));
+    await collectFiles(db, rows.map((r) => r.sha256));
+  });
+}
+
+/** A digitized set of papers: the component PDFs of owners whose id starts with `prefix`. */
+export interface DigitizedDocument {
+  ownerId: string;
+  componentIndex: number;
+  name: string;
+  sha256: string;
+  size: number;
+  createdAt: string;
+}
+
+/** The deliverable PDFs under owners starting with `prefix`, newest first. */
+export async function listDigitizedDocuments(db: MotcuaDb, prefix: string): Promise<DigitizedDocument[]> {
+  return db.transaction('r', db.files, db.attachments, async () => {
+    const rows = (await db.attachments.where('ownerId').startsWith(prefix).toArray()).filter((r) => r.order === 0 && !r.ownerId.endsWith('#pages'));
+    const files = await db.files.bulkGet(rows.map((r) => r.sha256));
+    return rows
+      .map((r, i) => ({ ownerId: r.ownerId, componentIndex: r.componentIndex, name: r.name, sha256: r.sha256, size: r.size, createdAt: files[i]?.createdAt ?? '' }))
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  });
+}

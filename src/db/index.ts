@@ -1,0 +1,70 @@
+// src/db offers the device database and its repositories; nothing else touches IndexedDB.
+export { MotcuaDb, getDb } from './db';
+export {
+  DB_NAME,
+  type AttachmentRow,
+  type CatalogueRow,
+  type DossierRow,
+  type DraftRow,
+  type FileRow,
+  type OutboxEntry,
+  type OutboxStatus,
+  type ProcessingLogRow,
+  type SearchIndexRow,
+  type SettingRow,
+} from './schema';
+export { readSetting, writeSetting, emptyDeskProfile, type DeskProfile } from './settings';
+export { countUnsynced, nextBatch, listQuarantine, applyPushResults, resendEntry, type PushResult } from './outbox';
+export { isQuotaError } from './errors';
+export { requestPersistentStorage, readStorageStatus, isStorageLow, LOW_FREE_SPACE_BYTES, type StorageStatus } from './storage';
+export { createDraft, saveDraft, listDrafts, deleteDraft, receiveDossier, getDossier, findDossierByCode, recentDossiers, type ReceiveWrite } from './intake';
+export { readCurrentCatalogue } from './current-catalogue';
+export { attachFile, removeAttachment, listAttachments } from './attachments';
+export {
+  pagesOwnerId,
+  addComponentPages,
+  listComponentPages,
+  replaceComponentPage,
+  removeComponentPage,
+  reorderComponentPages,
+  pagesKey,
+  saveComponentDeliverables,
+  listComponentDeliverables,
+  deliverablesAreCurrent,
+  deleteComponent,
+  listDigitizedDocuments,
+  type NewStoredFile,
+  type StoredPage,
+  type DigitizedDocument,
+} from './files';
+export { getOrCreateDevice, readCommune, type DeviceIdentity, type CommuneInfo } from './device';
+export {
+  readInstalledCatalogue,
+  readCatalogueVersion,
+  readCatalogueSummary,
+  installCatalogue,
+  readSearchIndex,
+  saveSearchIndex,
+  readCatalogueUpdate,
+  recordCatalogueUpdate,
+  CATALOGUE_UPDATE_KEY,
+  type InstalledCatalogue,
+  type CatalogueSummary,
+  type CatalogueUpdateRecord,
+  type InstallResult,
+  type InstallOptions,
+} from './catalogue';
+export {
+  readDossierState,
+  readDossierData,
+  RESULT_COMPONENT_INDEX,
+  type DossierData,
+  type SupplementItem,
+  type SupplementRecord,
+  type StoredRating,
+} from './dossier-data';
+export { dossierIndexFields, searchTokens, type DossierIndexFields } from './dossier-index';
+export { factsOf, recordOfFacts, toReportRecord, FACTS_TABLE, OPEN_END, type DossierFactsRow } from './dossier-facts';
+export { queryDossiers, queryDossierIds, readDossiers, dossierFacets, countDossierViews, emptyDossierFilter, type DossierFilter, type DossierView, type DossierList } from './dossier-query';
+export { commitDossierChange, listProcessingLog, outboxEntriesFor, readFileBlob, DossierNotFoundError, type DossierChange } from './dossier-changes';
+export { loadReportRecords, receivedYearRange, watchReportFacts } from './report-records';

@@ -1,0 +1,67 @@
+// Drafts and received dossiers on the device. A draft is written on every change; receiving
+// writes the dossier, its files' ownership, its first log entry, its outbox entry and the spent
+// dossier number in ONE transaction, so a crash leaves either a draft or a dossier, never half.
+import type { MotcuaDb } from './db';
+import type { DossierRow, DraftRow, OutboxEntry, ProcessingLogRow } from './schema';
+
+export function createDraft(db: MotcuaDb, draft: DraftRow): Promise<string> {
+  return db.transaction('rw', db.drafts, () => db.drafts.add(draft));
+}
+
+export async function saveDraft(db: MotcuaDb, id: string, data: unknown, step: string): Promise<void> {
+  await db.transaction('rw', db.drafts, async () => {
+    const updated = await db.drafts.update(id, { data, step, updatedAt: new Date().toISOString() });
+    if (updated === 0) throw new Error(`Bản nháp ${id} không còn trên máy.`);
+  });
+}
+
+export function listDrafts(db: MotcuaDb): Promise<DraftRow[]> {
+  return db.drafts.orderBy('updatedAt').reverse().toArray();
+}
+
+/** Drops a draft and the files attached only to it. */
+export async function deleteDraft(db: MotcuaDb, id: string): Promise<void> {
+  await db.transaction('rw', db.drafts, db.attachments, db.files, async () => {
+    const attached = await db.attachments.where('ownerId').equals(id).toArray();
+    await db.attachments.where('ownerId').equals(id).delete();
+    for (const a of attached) {
+      if ((await db.attachments.where('sha256').equals(a.sha256).count()) === 0) await db.files.delete(a.sha256);
+    }
+    await db.drafts.delete(id);
+  });
+}
+
+export interface ReceiveWrite {
+  draftId: string;
+  dossier: DossierRow;
+  log: ProcessingLogRow;
+  outbox: Omit<OutboxEntry, 'seq'>;
+  /** Settings rows changed by the receipt (the code reserve with the number spent). */
+  settings: { key: string; value: unknown }[];
+}
+
+export async function receiveDossier(db: MotcuaDb, write: ReceiveWrite): Promise<void> {
+  await db.transaction('rw', [db.drafts, db.dossiers, db.attachments, db.processingLog, db.outbox, db.settings], async () => {
+    if (!(await db.drafts.get(write.draftId))) throw new Error('Bản nháp đã được tiếp nhận hoặc đã xoá.');
+    await db.dossiers.add(write.dossier);
+    await db.attachments.where('ownerId').equals(write.draftId).modify({ ownerId: write.dossier.id });
+    await db.processingLog.add(write.log);
+    await db.outbox.add(write.outbox);
+    const now = new Date().toISOString();
+    for (const s of write.settings) await db.settings.put({ key: s.key, value: s.value, updatedAt: now });
+    await db.drafts.delete(write.draftId);
+  });
+}
+
+export function getDossier(db: MotcuaDb, id: string): Promise<DossierRow | undefined> {
+  return db.dossiers.get(id);
+}
+
+/** A dossier by its official or its provisional code. */
+export async function findDossierByCode(db: MotcuaDb, code: string): Promise<DossierRow | undefined> {
+  return (await db.dossiers.where('code').equals(code).first()) ?? db.dossiers.where('provisionalCode').equals(code).first();
+}
+
+export function recentDossiers(db: MotcuaDb, limit = 50): Promise<DossierRow[]> {
+  return db.dossiers.orderBy('receivedAt').reverse().limit(limit).toArray();
+}

@@ -1,0 +1,103 @@
+// Proves data written under schema v1 survives the upgrade to the current schema.
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { MotcuaDb } from './db';
+
+describe('schema migrations', () => {
+  it('upgrades v1 outbox entries to v2 with a pending status, keeping every row', async () => {
+    const name = `migrate-${Math.random()}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ settings: 'key', outbox: '++seq, createdAt' });
+    await v1.table('settings').put({ key: 'desk', value: { officerName: 'Lò Thị Mai' }, updatedAt: 'x' });
+    await v1.table('outbox').bulkAdd([
+      { kind: 'dossier.receive', entityId: 'a', payload: {}, createdAt: '2026-01-01T00:00:00Z' },
+      { kind: 'dossier.receive', entityId: 'b', payload: {}, createdAt: '2026-01-01T00:01:00Z' },
+    ]);
+    v1.close();
+
+    const db = new MotcuaDb(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect((await db.settings.get('desk'))?.value).toEqual({ officerName: 'Lò Thị Mai' });
+    const entries = await db.outbox.orderBy('seq').toArray();
+    expect(entries.map((e) => [e.entityId, e.status, e.attempts])).toEqual([
+      ['a', 'pending', 0],
+      ['b', 'pending', 0],
+    ]);
+    // The new compound index exists and answers.
+    expect(await db.outbox.where('[status+seq]').between(['pending', 0], ['pending', Infinity]).count()).toBe(2);
+    db.close();
+  });
+
+  it('adds the catalogue and intake tables in v3 without touching earlier data', async () => {
+    const name = `migrate-v3-${Math.random()}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores({ settings: 'key', outbox: '++seq, createdAt' });
+    v2.version(2).stores({ outbox: '++seq, createdAt, status, [status+seq]' });
+    await v2.table('outbox').add({ kind: 'k', entityId: 'x', payload: {}, createdAt: 't', status: 'rejected', attempts: 3 });
+    v2.close();
+
+    const db = new MotcuaDb(name);
+    await db.open();
+    expect((await db.outbox.toArray()).map((e) => e.status)).toEqual(['rejected']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(
+      ['attachments', 'catalogues', 'dossierFacts', 'dossiers', 'drafts', 'files', 'outbox', 'processingLog', 'searchIndexes', 'settings'].sort(),
+    );
+    db.close();
+  });
+
+  it('derives the dossier index fields in v4 for dossiers received under v3', async () => {
+    const name = `migrate-v4-${Math.random()}`;
+    const v3 = new Dexie(name);
+    v3.version(3).stores({
+      settings: 'key',
+      outbox: '++seq, createdAt, status, [status+seq]',
+      dossiers: 'id, &code, provisionalCode, status, receivedAt, dueAt, procedureCode, field, applicantIdNumber, applicantName, syncState, [status+dueAt]',
+      attachments: 'id, ownerId, [ownerId+componentIndex+order], sha256',
+      processingLog: '++id, dossierId, at',
+    });
+    const row = (id: string, code: string, status: number, applicantName: string) => ({
+      id,
+      code,
+      status,
+      procedureCode: '1.001193',
+      procedureName: 'Thủ tục đăng ký khai sinh',
+      field: 'Hộ tịch',
+      catalogueVersion: 1,
+      applicantName,
+      applicantIdNumber: '001099000001',
+      receivedAt: '2026-03-02T01:00:00.000Z',
+      dueAt: '2026-03-02T10:00:00.000Z',
+      syncState: 'waiting',
+      data: { note: 'kept' },
+      updatedAt: '2026-03-02T03:00:00.000Z',
+    });
+    await v3.table('dossiers').bulkAdd([
+      row('a', '000.00.12.H38-260302-0001', 4, 'Nguyễn Văn Mẫu'),
+      row('b', '000.00.12.H38-260302-0002', 10, 'Lò Thị Đào'),
+    ]);
+    await v3.table('attachments').add({ id: 'f1', ownerId: 'b', componentIndex: 0, order: 0, sha256: 'x', name: 'a.pdf', type: 'application/pdf', size: 1 });
+    v3.close();
+
+    const db = new MotcuaDb(name);
+    await db.open();
+    const a = await db.dossiers.get('a');
+    expect(a?.data).toEqual({ note: 'kept' });
+    expect(a?.searchWords).toEqual(expect.arrayContaining(['nguyen', 'van', 'mau', '001099000001', '000.00.12.h38-260302-0001', '260302-0001', '0001']));
+    expect(a?.openDueAt).toBe('2026-03-02T10:00:00.000Z');
+    // The new indexes answer: a name typed without accents, the open dossiers by due time, the closed one.
+    expect(await db.dossiers.where('searchWords').startsWith('dao').primaryKeys()).toEqual(['b']);
+    expect(await db.dossiers.where('openDueAt').below('2026-03-03').primaryKeys()).toEqual(['a']);
+    // Report facts exist for both, with the files of b's received component counted.
+    const facts = db.table('dossierFacts');
+    expect(await facts.where('activeUntil').below('2026-04').primaryKeys()).toEqual(['b']);
+    expect((await facts.get('a'))?.activeUntil).toBe('9999-12-31T23:59:59.999Z');
+    expect((await facts.get('b'))?.attached).toEqual([0]);
+    expect(await db.dossiers.where('[status+receivedAt]').between([10, ''], [10, '\uffff']).count()).toBe(1);
+    // Later writes keep the fields current, whoever makes them.
+    await db.dossiers.update('a', { status: 5 });
+    expect((await db.dossiers.get('a'))?.openDueAt).toBeUndefined();
+    db.close();
+  });
+});

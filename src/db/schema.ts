@@ -1,0 +1,172 @@
+// The on-device database schema, version by version. Never edit a released version: add the
+// next one with its upgrade, and extend migrations.test.ts to prove data carries over.
+import type Dexie from 'dexie';
+import { dossierIndexFields, dossierIndexMiddleware } from './dossier-index';
+import { dossierFactsMiddleware, factsOf, FACTS_TABLE, type DossierFactsRow } from './dossier-facts';
+
+/** A key-value setting (desk profile, storage-persistence answer, ...). */
+export interface SettingRow {
+  key: string;
+  value: unknown;
+  updatedAt: string;
+}
+
+export type OutboxStatus = 'pending' | 'sending' | 'rejected';
+
+/**
+ * One change waiting to reach the gateway, written in the same transaction as the change itself.
+ * `seq` orders entries per device, so the gateway can apply each exactly once.
+ */
+export interface OutboxEntry {
+  seq?: number;
+  kind: string;
+  entityId: string;
+  payload: unknown;
+  createdAt: string;
+  status: OutboxStatus;
+  attempts: number;
+  lastError?: string;
+}
+
+/** A whole procedure catalogue as received (see src/domain/catalogue); kept by version. */
+export interface CatalogueRow {
+  version: number;
+  issuedAt: string;
+  procedures: unknown[];
+  installedAt: string;
+}
+
+/** A cached search index for one catalogue version, so start-up need not rebuild it. */
+export interface SearchIndexRow {
+  version: number;
+  snapshot: unknown;
+}
+
+/** A dossier being received (bản nháp): saved on every change so nothing typed is lost. */
+export interface DraftRow {
+  id: string;
+  procedureCode: string;
+  /** The procedure as the catalogue described it when the draft began: a later catalogue never changes it. */
+  procedure: unknown;
+  step: string;
+  data: unknown;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * A received dossier (hồ sơ). `code` is the official AGENCY-YYMMDD-XXXX code, or the provisional
+ * code until sync replaces it; `provisionalCode` keeps the provisional one so either finds it.
+ */
+export interface DossierRow {
+  id: string;
+  code: string;
+  provisionalCode?: string;
+  status: number;
+  procedureCode: string;
+  procedureName: string;
+  field: string;
+  catalogueVersion: number;
+  applicantName: string;
+  applicantIdNumber: string;
+  receivedAt: string;
+  dueAt: string;
+  syncState: 'waiting' | 'sending' | 'accepted' | 'rejected';
+  data: unknown;
+  updatedAt: string;
+  /** v4, derived on every write by dossier-index.ts (never set by hand): see DossierIndexFields. */
+  searchWords?: string[];
+  openDueAt?: string;
+}
+
+/** A stored file (page image, PDF, scan) under its SHA-256, stored once however often used. */
+export interface FileRow {
+  sha256: string;
+  blob: Blob;
+  type: string;
+  size: number;
+  thumbnail?: Blob;
+  createdAt: string;
+}
+
+/** Which file belongs to which component of which draft or dossier, in page order. */
+export interface AttachmentRow {
+  id: string;
+  ownerId: string;
+  componentIndex: number;
+  order: number;
+  sha256: string;
+  name: string;
+  type: string;
+  size: number;
+}
+
+/** One entry of a dossier's processing log (who, in what role, when, what). */
+export interface ProcessingLogRow {
+  id?: number;
+  dossierId: string;
+  at: string;
+  who: string;
+  role: string;
+  action: string;
+  fromStatus: number | null;
+  toStatus: number;
+  note?: string;
+}
+
+export const DB_NAME = 'motcua';
+
+export function declareSchema(db: Dexie): void {
+  db.version(1).stores({
+    settings: 'key',
+    outbox: '++seq, createdAt',
+  });
+  // v2: outbox entries carry a status, so rejected entries can sit in a visible quarantine
+  // without blocking the ones behind them.
+  db.version(2)
+    .stores({ outbox: '++seq, createdAt, status, [status+seq]' })
+    .upgrade((tx) =>
+      tx
+        .table('outbox')
+        .toCollection()
+        .modify((entry: Partial<OutboxEntry>) => {
+          entry.status ??= 'pending';
+          entry.attempts ??= 0;
+        }),
+    );
+  // v3: the procedure catalogue and the intake of dossiers.
+  db.version(3).stores({
+    catalogues: 'version',
+    searchIndexes: 'version',
+    drafts: 'id, updatedAt',
+    dossiers: 'id, &code, provisionalCode, status, receivedAt, dueAt, procedureCode, field, applicantIdNumber, applicantName, syncState, [status+dueAt]',
+    files: 'sha256, createdAt',
+    attachments: 'id, ownerId, [ownerId+componentIndex+order], sha256',
+    processingLog: '++id, dossierId, at',
+  });
+  // v4: the dossier desk. Derived index fields (searchWords, openDueAt) and compound indexes, so
+  // each list view reads index ranges, never the whole table; and dossierFacts, the small rows a
+  // report reads (dossier-facts.ts). Both are kept current by middleware on every later write.
+  db.version(4)
+    .stores({
+      dossiers:
+        'id, &code, provisionalCode, status, receivedAt, dueAt, procedureCode, field, applicantIdNumber, applicantName, syncState, [status+dueAt], ' +
+        '*searchWords, openDueAt, [status+receivedAt], [field+receivedAt], [procedureCode+receivedAt]',
+      [FACTS_TABLE]: 'id, activeUntil, receivedAt, *activeMonths',
+    })
+    .upgrade(async (tx) => {
+      const attached = new Map<string, number[]>();
+      await tx.table('attachments').each((a: AttachmentRow) => attached.set(a.ownerId, [...(attached.get(a.ownerId) ?? []), a.componentIndex]));
+      const facts: DossierFactsRow[] = [];
+      await tx
+        .table('dossiers')
+        .toCollection()
+        .modify((row: DossierRow) => {
+          Object.assign(row, dossierIndexFields(row));
+          facts.push(factsOf(row, attached.get(row.id) ?? []));
+        });
+      await tx.table(FACTS_TABLE).bulkPut(facts);
+    });
+  db.use(dossierIndexMiddleware);
+  db.use(dossierFactsMiddleware);
+}

@@ -1,0 +1,57 @@
+// Dossier (hồ sơ) rules: the dossier code and the offline code reserve, the status machine with
+// its processing log, and the timing class against the appointment date. Pure functions; results
+// carry stable DossierErrorCode codes with Vietnamese messages. Appointment arithmetic is not
+// here: the calendar engine is injected (ExtendAppointment).
+
+export {
+  formatDossierCode,
+  dossierCodeFromParts,
+  parseDossierCode,
+  isDossierCode,
+  isAgencyCode,
+  dayKeyToIsoDate,
+  AGENCY_CODE_PATTERN,
+  MAX_DAILY_SEQUENCE,
+} from './code';
+export type { DossierCodeParts } from './code';
+export {
+  createCodeReserve,
+  addCodeBlock,
+  takeNextCode,
+  remainingCodes,
+  pruneCodeReserve,
+  isProvisionalCode,
+  codeBlockSchema,
+  PROVISIONAL_PREFIX,
+} from './code-reserve';
+export type { CodeBlock, CodeReserve, TakenCode } from './code-reserve';
+export {
+  DossierStatus,
+  DOSSIER_STATUS_LABELS_VI,
+  DOSSIER_ACTION_LABELS_VI,
+  FINAL_STATUSES,
+  openDossier,
+  transition,
+  allowedActions,
+} from './status';
+export type {
+  DossierStatusCode,
+  DossierAction,
+  ActorRole,
+  Actor,
+  DossierLogEntry,
+  DossierState,
+  ExtendAppointment,
+  TransitionOptions,
+} from './status';
+export {
+  classifyFinished,
+  classifyOpen,
+  classifyDossierTiming,
+  TIMING_LABELS_VI,
+  DUE_SOON_MS,
+} from './timing';
+export type { FinishedTiming, OpenTiming, DossierTiming } from './timing';
+export { vnIsoDate, vnDayKey, vnCalendarDate } from './vn-time';
+export { DossierErrorCode } from './errors';
+export type { FieldError, Result } from './result';

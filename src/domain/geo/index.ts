@@ -1,0 +1,2 @@
+// src/domain/geo offers the administrative units Motcua needs to name.
+export { PROVINCE_NAMES, provinceName } from './provinces';

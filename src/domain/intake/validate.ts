@@ -1,0 +1,102 @@
+// Is a dossier complete enough to receive? Blocking issues stop the receipt (the officer must
+// then ask for papers or refuse); warnings are shown but do not block.
+import type { Procedure } from '../catalogue';
+import { validateEmail, validateFullName, validateIdNumber, validateVietnamesePhone } from '../citizen';
+import type { IntakeDraftData, PersonEntry } from './draft';
+
+export type IssueCode =
+  | 'componentMissing'
+  | 'conditionalComponentMissing'
+  | 'scanMissing'
+  | 'applicantInvalid'
+  | 'ownerInvalid'
+  | 'contactMissing'
+  | 'setsInvalid'
+  | 'processingTimeMissing';
+
+export interface IntakeIssue {
+  code: IssueCode;
+  /** Which part of the form: 'applicant.idNumber', 'components.2', ... */
+  field: string;
+  message: string;
+  /** For component issues: the component's index in the procedure, for Mẫu 02. */
+  componentIndex?: number;
+}
+
+export interface IntakeValidation {
+  blocking: IntakeIssue[];
+  warnings: IntakeIssue[];
+}
+
+function personIssues(person: PersonEntry, prefix: 'applicant' | 'owner', code: IssueCode): IntakeIssue[] {
+  const issues: IntakeIssue[] = [];
+  const who = prefix === 'applicant' ? 'Người nộp' : 'Chủ hồ sơ';
+  const name = validateFullName(person.fullName);
+  if (!name.ok) issues.push(...name.errors.map((e) => ({ code, field: `${prefix}.fullName`, message: `${who}: ${e.message}` })));
+  const sex = person.sex === '' ? undefined : person.sex;
+  const id = validateIdNumber(person.idNumber, { birthDate: person.birthDate || undefined, sex });
+  if (!id.ok) issues.push(...id.errors.map((e) => ({ code, field: `${prefix}.idNumber`, message: `${who}: ${e.message}` })));
+  if (prefix === 'applicant' && person.address.trim() === '') {
+    issues.push({ code, field: 'applicant.address', message: 'Người nộp: chưa có địa chỉ.' });
+  }
+  if (person.phone.trim() !== '') {
+    const phone = validateVietnamesePhone(person.phone);
+    if (!phone.ok) issues.push(...phone.errors.map((e) => ({ code, field: `${prefix}.phone`, message: `${who}: ${e.message}` })));
+  }
+  if (person.email.trim() !== '') {
+    const email = validateEmail(person.email);
+    if (!email.ok) issues.push(...email.errors.map((e) => ({ code, field: `${prefix}.email`, message: `${who}: ${e.message}` })));
+  }
+  return issues;
+}
+
+/**
+ * Checks a draft against its procedure. `scannedComponents` holds the indexes of components that
+ * have at least one attached scan; papers only shown (presentOnly) need none.
+ */
+export function validateIntake(
+  data: IntakeDraftData,
+  procedure: Procedure,
+  scannedComponents: ReadonlySet<number> = new Set(),
+): IntakeValidation {
+  const blocking: IntakeIssue[] = [...personIssues(data.applicant, 'applicant', 'applicantInvalid')];
+  const warnings: IntakeIssue[] = [];
+  if (!data.ownerIsApplicant) blocking.push(...personIssues(data.owner, 'owner', 'ownerInvalid'));
+  if (data.applicant.phone.trim() === '' && data.applicant.email.trim() === '') {
+    warnings.push({ code: 'contactMissing', field: 'applicant.phone', message: 'Chưa có số điện thoại hoặc thư điện tử để báo kết quả.' });
+  }
+  if (!Number.isInteger(data.sets) || data.sets < 1) {
+    blocking.push({ code: 'setsInvalid', field: 'sets', message: 'Số bộ hồ sơ phải là số nguyên từ 1 trở lên.' });
+  }
+  if (data.processingDays === null || !Number.isFinite(data.processingDays) || data.processingDays < 0) {
+    blocking.push({
+      code: 'processingTimeMissing',
+      field: 'processingDays',
+      message: 'Chưa có thời hạn giải quyết của thủ tục: hãy nhập số ngày làm việc theo quy định.',
+    });
+  }
+  procedure.components.forEach((component, index) => {
+    const entry = data.components[index];
+    const received = entry?.received === true && entry.count > 0;
+    const needed = component.required || entry?.conditionApplies === true;
+    if (needed && !received) {
+      blocking.push({
+        code: component.required ? 'componentMissing' : 'conditionalComponentMissing',
+        field: `components.${index}`,
+        componentIndex: index,
+        message: component.required
+          ? `Thiếu giấy tờ bắt buộc: ${component.name}`
+          : `Thiếu giấy tờ (trường hợp ${component.condition ?? 'có điều kiện'}): ${component.name}`,
+      });
+    }
+    if (received && !component.presentOnly && !scannedComponents.has(index)) {
+      warnings.push({
+        code: 'scanMissing',
+        field: `components.${index}`,
+        componentIndex: index,
+        message: `Chưa số hóa: ${component.name}`,
+      });
+    }
+  });
+  return { blocking, warnings };
+}

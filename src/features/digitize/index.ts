@@ -1,0 +1,2 @@
+// The digitization feature's public face: the Số hóa giấy tờ page.
+export { DigitizePage } from './DigitizePage';

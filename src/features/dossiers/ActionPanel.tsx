@@ -1,0 +1,135 @@
+// The actions the state machine allows for this dossier now — and only those. Each opens a short
+// form (a reason where one is required, the list of missing papers for Mẫu 02) and is recorded
+// with the officer's name and role.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
+import { allowedActions, type DossierAction } from '../../domain/dossier';
+import { emptyDeskProfile, getDb, readDossierState, readSetting, type DeskProfile, type DossierRow, type SupplementItem } from '../../db';
+import { useUnsavedGuard } from '../../shared';
+import { DeskActionError, performDossierAction } from './actions';
+import { formatDateTime } from './format';
+import { SupplementItemsEditor } from './SupplementItemsEditor';
+
+/** Actions whose reason is printed or sent upward, so it must be written down. */
+const NOTE_REQUIRED: readonly DossierAction[] = ['refuse', 'requestFinancialObligation', 'stop'];
+
+export function ActionPanel({ row }: { row: DossierRow }) {
+  const { t } = useTranslation();
+  const actions = allowedActions(readDossierState(row), 'receptionOfficer');
+  const officer = useLiveQuery(() => readSetting<DeskProfile>(getDb(), 'deskProfile', emptyDeskProfile), []);
+  const [open, setOpen] = useState<DossierAction | null>(null);
+  const [message, setMessage] = useState('');
+
+  return (
+    <section className="card no-print" aria-labelledby="actions-title">
+      <h2 id="actions-title">{t('dossiers.actions.title')}</h2>
+      {actions.length === 0 ? (
+        <p>{t('dossiers.actions.none')}</p>
+      ) : (
+        <div className="actions dossier-actions">
+          {actions.map((a) => (
+            <button
+              key={a}
+              type="button"
+              aria-expanded={open === a}
+              className={open === a ? 'primary' : undefined}
+              onClick={() => {
+                setMessage('');
+                setOpen(open === a ? null : a);
+              }}
+            >
+              {t(`dossiers.actions.${a}`)}
+            </button>
+          ))}
+        </div>
+      )}
+      {officer && (
+        <p className="muted">
+          {officer.officerName.trim()
+            ? t('dossiers.actions.by', { name: officer.officerName, role: t('dossiers.roles.receptionOfficer') })
+            : t('dossiers.actions.noOfficer')}
+        </p>
+      )}
+      {open && actions.includes(open) && (
+        <ActionForm
+          key={open}
+          row={row}
+          action={open}
+          onCancel={() => setOpen(null)}
+          onDone={(text) => {
+            setOpen(null);
+            setMessage(text);
+          }}
+        />
+      )}
+      {message && (
+        <p role="status" className="ok">
+          {message}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function ActionForm({ row, action, onCancel, onDone }: { row: DossierRow; action: DossierAction; onCancel(): void; onDone(message: string): void }) {
+  const { t, i18n } = useTranslation();
+  const [, navigate] = useLocation();
+  const [note, setNote] = useState('');
+  const [items, setItems] = useState<SupplementItem[]>([{ name: '', reason: '' }]);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const supplement = action === 'requestSupplement';
+  const noteRequired = NOTE_REQUIRED.includes(action);
+  const label = t(`dossiers.actions.${action}`);
+  useUnsavedGuard(`dossiers.action.${row.id}`, note.trim() !== '' || items.some((i) => i.name.trim() !== '' || i.reason.trim() !== ''));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError('');
+    if (noteRequired && note.trim() === '') return setError(t('dossiers.actions.noteRequired'));
+    if (supplement && items.some((i) => i.name.trim() === '' || i.reason.trim() === '')) return setError(t('dossiers.actions.itemsRequired'));
+    setBusy(true);
+    try {
+      const saved = await performDossierAction(row.id, action, { note, ...(supplement ? { supplementItems: items } : {}) });
+      let done = t('dossiers.actions.done', { action: label });
+      if (saved.dueAt !== row.dueAt) done += ' ' + t('dossiers.actions.newAppointment', { date: formatDateTime(saved.dueAt, i18n.language) });
+      onDone(done);
+      if (supplement) navigate(`/${row.id}/mau-02`);
+      if (action === 'returnResult') navigate(`/${row.id}/danh-gia`);
+    } catch (e) {
+      setError(t('dossiers.actions.failed', { reason: e instanceof DeskActionError ? e.message : String(e) }));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="action-form" onSubmit={(e) => void submit(e)} aria-label={label} noValidate>
+      {supplement && (
+        <>
+          <p className="muted">{t('dossiers.actions.supplementOnce')}</p>
+          <SupplementItemsEditor items={items} onChange={setItems} />
+        </>
+      )}
+      <label>
+        {noteRequired ? t('dossiers.actions.note') : t('dossiers.actions.noteOptional')}
+        <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} required={noteRequired} aria-invalid={error !== '' && noteRequired && note.trim() === ''} />
+      </label>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {t('dossiers.actions.confirm', { action: label })}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('dossiers.actions.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,60 @@
+// Nhật ký xử lý: every move of the dossier — who (NguoiXuLy), in what role (ChucDanh), when, what —
+// including moves made elsewhere and brought in by sync.
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from './format';
+import type { LogLine } from './log-lines';
+
+const KNOWN_ACTIONS = new Set([
+  'receive',
+  'refuse',
+  'startProcessing',
+  'requestSupplement',
+  'receiveSupplement',
+  'requestFinancialObligation',
+  'fulfilFinancialObligation',
+  'stop',
+  'withdraw',
+  'markResultReady',
+  'returnResult',
+]);
+const KNOWN_ROLES = new Set(['citizen', 'receptionOfficer', 'processingOfficer', 'leader', 'system']);
+
+export function ProcessingLog({ entries }: { entries: LogLine[] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <section className="card" aria-labelledby="log-title">
+      <h2 id="log-title">{t('dossiers.log.title')}</h2>
+      {entries.length === 0 ? (
+        <p>{t('dossiers.log.none')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="log-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('dossiers.log.at')}</th>
+                <th scope="col">{t('dossiers.log.who')}</th>
+                <th scope="col">{t('dossiers.log.role')}</th>
+                <th scope="col">{t('dossiers.log.what')}</th>
+                <th scope="col">{t('dossiers.log.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e, i) => (
+                <tr key={`${e.at}-${i}`}>
+                  <td>{formatDateTime(e.at, i18n.language)}</td>
+                  <td>{e.who}</td>
+                  <td>{KNOWN_ROLES.has(e.role) ? t(`dossiers.roles.${e.role as 'citizen'}`) : e.role}</td>
+                  <td>
+                    {KNOWN_ACTIONS.has(e.action) ? t(`dossiers.actions.${e.action as 'receive'}`) : e.action}
+                    {e.note && <span className="muted"> — {e.note}</span>}
+                  </td>
+                  <td>{t(`dossiers.status.${e.toStatus}` as 'dossiers.status.1', { defaultValue: String(e.toStatus) })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

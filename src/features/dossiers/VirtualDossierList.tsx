@@ -1,0 +1,78 @@
+// The matching dossiers as a virtualized list: only the rows in view (and a few around them)
+// exist in the page and are read from the database, whether 12 or 100,000 dossiers match.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import type { WorkingTime } from '../../domain/calendar';
+import { getDb, type DossierList, type DossierRow, type DossierView } from '../../db';
+import { formatDate } from './format';
+import { timeLeft } from './time-left';
+
+const ROW_HEIGHT = 76;
+
+export function VirtualDossierList({ list, count, view, clock, now }: { list: DossierList; count: number; view: DossierView; clock: WorkingTime; now: Date }) {
+  const { t } = useTranslation();
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 6,
+  });
+  const items = virtualizer.getVirtualItems();
+  const from = items[0]?.index ?? 0;
+  const to = (items[items.length - 1]?.index ?? -1) + 1;
+  // The ids of the rows in view, then those rows: a page, never the whole list.
+  const page = useLiveQuery(async () => {
+    const ids = await list.slice(from, to);
+    const rows = await getDb().dossiers.bulkGet(ids);
+    return { list, from, rows };
+  }, [list, from, to]);
+  // Rows of a previous list (before the filter changed) are never shown at the new list's places.
+  const rowAt = (index: number): DossierRow | undefined => (page && page.list === list ? page.rows[index - page.from] : undefined);
+
+  return (
+    <div ref={scroller} className="dossier-scroller" data-view={view}>
+      <ul className="dossier-rows" aria-label={t('dossiers.list.results')} style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const row = rowAt(item.index);
+          return (
+            <li
+              key={item.key}
+              className="dossier-row"
+              aria-setsize={count}
+              aria-posinset={item.index + 1}
+              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+            >
+              {row ? <RowContent row={row} clock={clock} now={now} /> : <span className="muted">…</span>}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+function RowContent({ row, clock, now }: { row: DossierRow; clock: WorkingTime; now: Date }) {
+  const { t, i18n } = useTranslation();
+  const left = timeLeft(t, clock, row, now);
+  return (
+    <>
+      <div className="dossier-row-line">
+        <Link href={`/${row.id}`} className="dossier-code">
+          {row.code}
+        </Link>
+        <span className={`status-badge status-${row.status}`}>{t(`dossiers.status.${row.status}` as 'dossiers.status.1')}</span>
+        {left.text && <span className={`time-left tone-${left.tone}`}>{left.text}</span>}
+      </div>
+      <div className="dossier-row-line muted">
+        <span className="dossier-name">{row.applicantName}</span>
+        <span className="dossier-procedure">{row.procedureName}</span>
+        <span>{t('dossiers.list.received', { date: formatDate(row.receivedAt, i18n.language) })}</span>
+        {row.syncState !== 'accepted' && <span className={`sync-badge sync-${row.syncState}`}>{t(`dossiers.sync.${row.syncState}`)}</span>}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,165 @@
+// A dossier walked through the desk on a fake IndexedDB: each action writes row, log and outbox
+// together; the supplement request works once; the clock stops while waiting; a refused action
+// writes nothing; the result paper is checked by its bytes; the rating is kept once.
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createWorkingTime } from '../../domain/calendar';
+import { openDossier } from '../../domain/dossier';
+import { computeReport } from '../../domain/reports';
+import { loadReportRecords, MotcuaDb, readDossierData, type DossierRow } from '../../db';
+import { attachResult, performDossierAction, rateDossier, DeskActionError } from './actions';
+
+const vn = (t: string) => new Date(`${t.replace(' ', 'T')}:00+07:00`);
+const clock = createWorkingTime();
+const sha256Of = async (blob: Blob) =>
+  [...new Uint8Array(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer()))].map((b) => b.toString(16).padStart(2, '0')).join('');
+
+let db: MotcuaDb;
+const ID = 'dossier-1';
+const receivedAt = vn('2026-03-02 08:00'); // a Monday
+const firstDue = clock.appointmentFor(receivedAt, { processingDays: 3 });
+
+beforeEach(async () => {
+  db = new MotcuaDb(`desk-${Math.random()}`);
+  const actor = { id: 'device-1', name: 'Lò Thị Mai', role: 'receptionOfficer' as const };
+  const opened = openDossier('desk', actor, receivedAt, firstDue);
+  if (!opened.ok) throw new Error('open');
+  await db.settings.bulkPut([
+    { key: 'deskProfile', value: { officerName: 'Hà Văn Bình', officerPhone: '0912 000 111' }, updatedAt: '' },
+    { key: 'commune', value: { id: 'demo', name: 'Xã Bản Mẫu', provinceCode: '15', agencyCode: '000.00.12.H38', officeHours: undefined }, updatedAt: '' },
+    { key: 'device', value: { id: 'device-2', short: 'DEV002' }, updatedAt: '' },
+  ]);
+  await db.dossiers.add({
+    id: ID,
+    code: '000.00.12.H38-260302-0001',
+    status: 2,
+    procedureCode: '1.001193',
+    procedureName: 'Thủ tục đăng ký khai sinh',
+    field: 'Hộ tịch',
+    catalogueVersion: 1,
+    applicantName: 'Nguyễn Văn Mẫu',
+    applicantIdNumber: '001099000001',
+    receivedAt: receivedAt.toISOString(),
+    dueAt: firstDue.toISOString(),
+    syncState: 'accepted',
+    data: {
+      intake: { processingDays: 3, components: [{ index: 0, received: true, receivedAs: 'original', count: 1, conditionApplies: false }] },
+      state: opened.value,
+    },
+    updatedAt: receivedAt.toISOString(),
+  } as DossierRow);
+  await db.attachments.add({ id: 'a0', ownerId: ID, componentIndex: 0, order: 0, sha256: 'x', name: 'to-khai.pdf', type: 'application/pdf', size: 10 });
+});
+
+const act = (action: Parameters<typeof performDossierAction>[1], at: string, input = {}) => performDossierAction(ID, action, input, vn(at), db);
+const counts = async () => [await db.processingLog.count(), await db.outbox.count()];
+
+describe('the dossier desk', () => {
+  it('walks a dossier through a supplement request and a return, logging who did what', async () => {
+    await act('startProcessing', '2026-03-02 09:00');
+    const paused = await act('requestSupplement', '2026-03-03 09:00', {
+      supplementItems: [{ name: 'Giấy chứng sinh', reason: 'Bản photo không rõ chữ' }],
+    });
+    expect(paused.status).toBe(5);
+    expect(paused.openDueAt).toBeUndefined(); // out of the due-soon and overdue views while waiting
+    expect(readDossierData(paused).supplement?.items).toEqual([{ name: 'Giấy chứng sinh', reason: 'Bản photo không rõ chữ' }]);
+
+    // Waited 3/3 09:00 → 5/3 09:00: 2.5 + 3.5 + 8 + 2 = 16 working hours, added to the appointment.
+    const resumed = await act('receiveSupplement', '2026-03-05 09:00');
+    expect(clock.workingHoursBetween(firstDue, new Date(resumed.dueAt))).toBe(16);
+    expect(resumed.dueAt).toBe(clock.addWorkingHours(firstDue, 16).toISOString());
+
+    // At most once: the button is gone, and a forced attempt writes nothing.
+    const before = await counts();
+    await expect(act('requestSupplement', '2026-03-05 10:00', { supplementItems: [{ name: 'x', reason: 'y' }] })).rejects.toMatchObject({
+      code: 'status.supplement_already_requested',
+    });
+    expect(await counts()).toEqual(before);
+
+    await act('markResultReady', '2026-03-06 10:00');
+    await attachResult(ID, { blob: new Blob(['%PDF-1.4 kết quả']), name: 'giay-khai-sinh.pdf' }, sha256Of, vn('2026-03-06 10:05'), db);
+    const returned = await act('returnResult', '2026-03-06 14:00');
+    expect(returned.status).toBe(10);
+    expect(readDossierData(returned).timing).toBe('early'); // ready 6/3, due after the 16 h moved it to 9/3 or later
+
+    const log = await db.processingLog.where('dossierId').equals(ID).sortBy('at');
+    expect(log.map((e) => [e.action, e.fromStatus, e.toStatus, e.who, e.role])).toEqual([
+      ['startProcessing', 2, 4, 'Hà Văn Bình', 'receptionOfficer'],
+      ['requestSupplement', 4, 5, 'Hà Văn Bình', 'receptionOfficer'],
+      ['receiveSupplement', 5, 4, 'Hà Văn Bình', 'receptionOfficer'],
+      ['markResultReady', 4, 9, 'Hà Văn Bình', 'receptionOfficer'],
+      ['returnResult', 9, 10, 'Hà Văn Bình', 'receptionOfficer'],
+    ]);
+    expect(log[1]!.note).toBe('Giấy chứng sinh: Bản photo không rõ chữ');
+
+    const outbox = await db.outbox.orderBy('seq').toArray();
+    expect(outbox.map((e) => e.kind)).toEqual([
+      'dossier.transition',
+      'dossier.transition',
+      'dossier.transition',
+      'dossier.transition',
+      'dossier.result',
+      'dossier.transition',
+    ]);
+    expect(outbox[0]).toMatchObject({
+      entityId: ID,
+      status: 'pending',
+      attempts: 0,
+      payload: { dossierId: ID, action: 'startProcessing', actor: { id: 'device-2', name: 'Hà Văn Bình', role: 'receptionOfficer' }, at: vn('2026-03-02 09:00').toISOString() },
+    });
+    // The gateway replays the move through the same state machine and clock; the payload is only what happened.
+    expect(Object.keys(outbox[2]!.payload as object).sort()).toEqual(['action', 'actor', 'at', 'dossierId']);
+    expect((await db.attachments.where('ownerId').equals(ID).sortBy('componentIndex')).map((a) => [a.componentIndex, a.type])).toEqual([
+      [-1, 'application/pdf'],
+      [0, 'application/pdf'],
+    ]);
+  });
+
+  it('refuses what the state machine does not allow, with a Vietnamese reason, writing nothing', async () => {
+    const before = await counts();
+    const error = await act('returnResult', '2026-03-02 09:00').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DeskActionError);
+    expect((error as DeskActionError).message).toContain('Không thể "Trả kết quả"');
+    await expect(act('startProcessing', '2026-03-02 09:00').then(() => act('stop', '2026-03-02 10:00'))).rejects.toMatchObject({ code: 'status.note_required' });
+    await expect(act('requestSupplement', '2026-03-02 10:00', { supplementItems: [{ name: 'Giấy chứng sinh', reason: '' }] })).rejects.toMatchObject({
+      code: 'supplement.items_required',
+    });
+    expect(await counts()).toEqual([before[0]! + 1, before[1]! + 1]); // only startProcessing
+    expect((await db.dossiers.get(ID))?.status).toBe(4);
+  });
+
+  it('takes the rating once, after return, with a reason for "Không hài lòng"; the report counts it', async () => {
+    await expect(rateDossier(ID, 'good', '', vn('2026-03-02 09:00'), db)).rejects.toMatchObject({ code: 'rating.not_returned' });
+    await act('startProcessing', '2026-03-02 09:00');
+    await act('markResultReady', '2026-03-09 09:00');
+    await act('returnResult', '2026-03-09 10:00');
+    await expect(rateDossier(ID, 'bad', ' ', vn('2026-03-09 10:01'), db)).rejects.toMatchObject({ code: 'rating.reason_required' });
+    const rated = await rateDossier(ID, 'bad', 'Phải đi lại nhiều lần', vn('2026-03-09 10:02'), db);
+    expect(readDossierData(rated).rating).toEqual({ value: 'bad', reason: 'Phải đi lại nhiều lần', at: vn('2026-03-09 10:02').toISOString() });
+    await expect(rateDossier(ID, 'veryGood', '', vn('2026-03-09 10:03'), db)).rejects.toMatchObject({ code: 'rating.already' });
+    const last = (await db.outbox.orderBy('seq').toArray()).at(-1);
+    expect(last).toMatchObject({
+      kind: 'dossier.rate',
+      payload: { dossierId: ID, rating: 'bad', reason: 'Phải đi lại nhiều lần', at: vn('2026-03-09 10:02').toISOString() },
+    });
+
+    const period = { from: '2026-03-01', to: '2026-03-31' };
+    const records = await loadReportRecords(db, { start: vn('2026-03-01 00:00'), end: vn('2026-04-01 00:00') });
+    const report = computeReport(records, { period, now: vn('2026-04-02 08:00') });
+    expect([report.received.total, report.finished, report.digitization, report.satisfaction.bad]).toEqual([
+      1,
+      { total: 1, early: 0, onTime: 0, late: 1 }, // due 5/3, ready 9/3
+      { received: 1, digitized: 1 },
+      1,
+    ]);
+    expect(await loadReportRecords(db, { start: vn('2026-04-01 00:00'), end: vn('2026-05-01 00:00') })).toEqual([]);
+  });
+
+  it('refuses a result file that is not a PDF or an image, whatever its name', async () => {
+    await act('startProcessing', '2026-03-02 09:00');
+    await expect(attachResult(ID, { blob: new Blob(['MZ not a pdf']), name: 'ket-qua.pdf' }, sha256Of, vn('2026-03-02 10:00'), db)).rejects.toMatchObject({
+      code: 'file.type',
+    });
+    expect(await db.attachments.count()).toBe(1);
+  });
+});

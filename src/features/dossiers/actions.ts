@@ -1,0 +1,184 @@
+// The desk's actions on a received dossier (hồ sơ): a state-machine move, the result paper, the
+// citizen's rating. Each one is decided on the row as stored and written with its log and outbox
+// entries in one transaction (commitDossierChange). No React here, so tests drive it directly.
+import {
+  classifyFinished,
+  transition,
+  type Actor,
+  type DossierAction,
+  type DossierState,
+  type TransitionOptions,
+} from '../../domain/dossier';
+import { checkAttachment } from '../../domain/files';
+import { checkRating, type SatisfactionValue } from '../../domain/satisfaction';
+import {
+  commitDossierChange,
+  emptyDeskProfile,
+  getDb,
+  getOrCreateDevice,
+  readCommune,
+  readDossierData,
+  readSetting,
+  RESULT_COMPONENT_INDEX,
+  type DeskProfile,
+  type DossierData,
+  type DossierRow,
+  type MotcuaDb,
+  type OutboxEntry,
+  type SupplementItem,
+} from '../../db';
+import { clockFor } from '../../shared/working-clock'; // not the index: it pulls in browser-only modules
+
+/** A refused action: `code` for i18n and tests, `message` in Vietnamese for the officer. */
+export class DeskActionError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DeskActionError';
+  }
+}
+
+export interface ActionInput {
+  note?: string;
+  /** For requestSupplement: the lines of Mẫu 02. */
+  supplementItems?: SupplementItem[];
+}
+
+async function deskContext(db: MotcuaDb) {
+  const [commune, officer, device] = await Promise.all([
+    readCommune(db),
+    readSetting<DeskProfile>(db, 'deskProfile', emptyDeskProfile),
+    getOrCreateDevice(db),
+  ]);
+  // The desk profile names who acts; the device id tells two officers of the same name apart.
+  const actor: Actor = { id: device.id, name: officer.officerName.trim() || 'Cán bộ tiếp nhận', role: 'receptionOfficer' };
+  return { clock: clockFor(commune), officer, actor };
+}
+
+function outbox(kind: string, id: string, payload: unknown, now: Date): Omit<OutboxEntry, 'seq'> {
+  return { kind, entityId: id, payload, createdAt: now.toISOString(), status: 'pending', attempts: 0 };
+}
+
+function cleanItems(items: SupplementItem[] | undefined): SupplementItem[] {
+  return (items ?? [])
+    .map((i) => ({ name: i.name.normalize('NFC').trim(), reason: i.reason.normalize('NFC').trim() }))
+    .filter((i) => i.name !== '' || i.reason !== '');
+}
+
+/** Moves the dossier by `action` (only if the state machine allows it now) and records who did it. */
+export async function performDossierAction(id: string, action: DossierAction, input: ActionInput = {}, now = new Date(), db = getDb()): Promise<DossierRow> {
+  const { clock, officer, actor } = await deskContext(db);
+  return commitDossierChange(db, id, (row) => {
+    const data = readDossierData(row);
+    let note = input.note?.normalize('NFC').trim() ?? '';
+    const items = cleanItems(input.supplementItems);
+    if (action === 'requestSupplement') {
+      if (items.length === 0 || items.some((i) => i.name === '' || i.reason === '')) {
+        throw new DeskActionError('supplement.items_required', 'Ghi rõ từng giấy tờ cần bổ sung và lý do.');
+      }
+      const list = items.map((i) => `${i.name}: ${i.reason}`).join('; ');
+      note = note ? `${list}. ${note}` : list;
+    }
+    const options: TransitionOptions = { extendAppointment: (due, from, to) => clock.extendAppointment(due, from, to), note };
+    if (action === 'receive' && !data.state.appointmentAt) {
+      const days = data.intake?.processingDays;
+      if (days === null || days === undefined) throw new DeskActionError('receive.no_processing_time', 'Chưa biết thời hạn giải quyết của thủ tục này.');
+      options.appointmentAt = clock.appointmentFor(now, { processingDays: days });
+    }
+    const moved = transition<DossierState>(data.state, action, actor, now, options);
+    if (!moved.ok) {
+      const first = moved.errors[0]!;
+      throw new DeskActionError(first.code, first.message);
+    }
+    const state = moved.value;
+    const entry = state.log[state.log.length - 1]!;
+    const next: Partial<DossierData> = { ...data, state };
+    if (action === 'requestSupplement') next.supplement = { items, requestedAt: now.toISOString(), officer };
+    if (action === 'returnResult' && state.appointmentAt) next.timing = classifyFinished(state.appointmentAt, state.resultReadyAt ?? now);
+    return {
+      row: {
+        ...row,
+        status: state.status,
+        dueAt: state.appointmentAt ? state.appointmentAt.toISOString() : row.dueAt,
+        data: next,
+        updatedAt: now.toISOString(),
+        syncState: 'waiting',
+      },
+      log: [
+        {
+          dossierId: id,
+          at: now.toISOString(),
+          who: entry.who,
+          role: entry.role,
+          action,
+          fromStatus: entry.from,
+          toStatus: entry.to,
+          ...(entry.note ? { note: entry.note } : {}),
+        },
+      ],
+      outbox: [
+        outbox(
+          'dossier.transition',
+          id,
+          {
+            dossierId: id,
+            action,
+            actor,
+            at: now.toISOString(),
+            ...(entry.note ? { note: entry.note } : {}),
+          },
+          now,
+        ),
+      ],
+    };
+  }).catch((error: unknown) => {
+    throw error instanceof DeskActionError ? error : new DeskActionError('write_failed', String(error));
+  });
+}
+
+/** The citizen's rating at return: once per dossier, "Không hài lòng" with a reason. */
+export async function rateDossier(id: string, value: SatisfactionValue, reason: string | undefined, now = new Date(), db = getDb()): Promise<DossierRow> {
+  const checked = checkRating(value, reason, now);
+  if (!checked.ok) throw new DeskActionError(checked.code, checked.message);
+  const { rating } = checked;
+  return commitDossierChange(db, id, (row) => {
+    const data = readDossierData(row);
+    if (row.status !== 10) throw new DeskActionError('rating.not_returned', 'Chỉ đánh giá khi đã trả kết quả.');
+    if (data.rating) throw new DeskActionError('rating.already', 'Hồ sơ này đã được đánh giá.');
+    const stored = { value: rating.value, at: now.toISOString(), ...(rating.reason ? { reason: rating.reason } : {}) };
+    return {
+      row: { ...row, data: { ...data, rating: stored }, updatedAt: now.toISOString(), syncState: 'waiting' },
+      outbox: [outbox('dossier.rate', id, { dossierId: id, rating: rating.value, ...(rating.reason ? { reason: rating.reason } : {}), at: stored.at }, now)],
+    };
+  });
+}
+
+/** Statuses in which a result paper may be attached: while processing, once ready, after return. */
+const RESULT_STATUSES = [4, 9, 10];
+
+export interface ResultFile {
+  blob: Blob;
+  name: string;
+}
+
+/**
+ * Attaches the result paper (giấy tờ kết quả), judged by its bytes (PDF, JPEG or PNG), under its
+ * SHA-256. `sha256Of` is the digest worker in the app, Web Crypto in tests.
+ */
+export async function attachResult(id: string, file: ResultFile, sha256Of: (blob: Blob) => Promise<string>, now = new Date(), db = getDb()): Promise<DossierRow> {
+  const head = new Uint8Array(await file.blob.slice(0, 16).arrayBuffer());
+  const check = checkAttachment(head, file.blob.size);
+  if (!check.ok) throw new DeskActionError(`file.${check.reason}`, 'Tệp không phải PDF, JPEG hoặc PNG hợp lệ, hoặc quá lớn.');
+  const sha256 = await sha256Of(file.blob);
+  const attachment = { id: crypto.randomUUID(), ownerId: id, componentIndex: RESULT_COMPONENT_INDEX, sha256, name: file.name, type: check.mime, size: file.blob.size };
+  return commitDossierChange(db, id, (row) => {
+    if (!RESULT_STATUSES.includes(row.status)) throw new DeskActionError('result.not_allowed', 'Chỉ đính kèm kết quả khi hồ sơ đang xử lý hoặc đã có kết quả.');
+    return {
+      row: { ...row, updatedAt: now.toISOString(), syncState: 'waiting' },
+      outbox: [outbox('dossier.result', id, { dossierId: id, sha256, name: file.name, type: check.mime, size: file.blob.size }, now)],
+      files: [{ attachment, blob: file.blob }],
+    };
+  });
+}

@@ -1,0 +1,62 @@
+// The fields of a person (applicant or dossier owner), with the issues the checks found for them.
+import { useTranslation } from 'react-i18next';
+import type { IntakeIssue, PersonEntry } from '../../../domain/intake';
+
+interface Props {
+  prefix: 'applicant' | 'owner';
+  person: PersonEntry;
+  issues: IntakeIssue[];
+  onChange(person: PersonEntry): void;
+}
+
+export function PersonFields({ prefix, person, issues, onChange }: Props) {
+  const { t } = useTranslation();
+  const field = (key: keyof PersonEntry) => {
+    const id = `${prefix}-${key}`;
+    const problems = issues.filter((i) => i.field === `${prefix}.${key}`);
+    return {
+      id,
+      name: `${prefix}.${key}`,
+      value: person[key],
+      'aria-invalid': problems.length > 0 || undefined,
+      'aria-describedby': problems.length > 0 ? `${id}-error` : undefined,
+      onChange: (e: { target: { value: string } }) => onChange({ ...person, [key]: e.target.value }),
+      error: problems.length > 0 && (
+        <span id={`${id}-error`} className="field-error">
+          {problems.map((p) => p.message).join(' ')}
+        </span>
+      ),
+    };
+  };
+  const input = (key: keyof PersonEntry, label: string, extra: Record<string, string> = {}) => {
+    const { error, ...props } = field(key);
+    return (
+      <label htmlFor={props.id}>
+        {label}
+        <input {...props} {...extra} />
+        {error}
+      </label>
+    );
+  };
+  const sex = field('sex');
+  const { error: sexError, ...sexProps } = sex;
+  return (
+    <div className="form-grid">
+      {input('fullName', t('intake.person.fullName'), { autoComplete: 'off' })}
+      {input('idNumber', t('intake.person.idNumber'), { inputMode: 'numeric', maxLength: '12', autoComplete: 'off' })}
+      {input('birthDate', t('intake.person.birthDate'), { type: 'date' })}
+      <label htmlFor={sexProps.id}>
+        {t('intake.person.sex')}
+        <select {...sexProps}>
+          <option value="">{t('intake.person.sexUnset')}</option>
+          <option value="Nam">Nam</option>
+          <option value="Nữ">Nữ</option>
+        </select>
+        {sexError}
+      </label>
+      {input('address', t('intake.person.address'))}
+      {input('phone', t('intake.person.phone'), { type: 'tel', inputMode: 'tel' })}
+      {input('email', t('intake.person.email'), { type: 'email', inputMode: 'email' })}
+    </div>
+  );
+}

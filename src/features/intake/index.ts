@@ -1,0 +1,2 @@
+// The intake feature's public face: what the shell may import.
+export { IntakePage } from './IntakePage';

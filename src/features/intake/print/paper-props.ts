@@ -1,0 +1,94 @@
+// Maps what the device stores (a dossier, a draft) to the props of the printed papers.
+import type { Procedure } from '../../../domain/catalogue';
+import { provinceName } from '../../../domain/geo';
+import type { IntakeDraftData, IntakeValidation, PersonEntry } from '../../../domain/intake';
+import type { CommuneInfo, DeskProfile, DossierRow } from '../../../db';
+import type { DossierData } from '../receive';
+import type { PaperComponentLine, PaperPerson, PaperUnit, ReceiptPaperProps, SupplementRequestPaperProps } from '../papers';
+
+/** "Xã Bản Mẫu" → "UBND xã Bản Mẫu", under "UBND Tỉnh Lào Cai", as papers head their issuer. */
+export function paperUnit(commune: CommuneInfo): PaperUnit {
+  const unit = commune.name.charAt(0).toLowerCase() + commune.name.slice(1);
+  const province = provinceName(commune.provinceCode);
+  return {
+    name: `UBND ${unit}`,
+    parentName: province ? `UBND ${province}` : undefined,
+    agencyCode: commune.agencyCode,
+    place: commune.name.replace(/^(Xã|Phường|Đặc khu)\s+/, '').replace(/\s*\(.*\)$/, ''),
+  };
+}
+
+export function paperPerson(p: PersonEntry): PaperPerson {
+  return { fullName: p.fullName, idNumber: p.idNumber, address: p.address, phone: p.phone || undefined, email: p.email || undefined };
+}
+
+export function componentLines(data: IntakeDraftData, procedure: Pick<Procedure, 'components'>): PaperComponentLine[] {
+  return data.components
+    .filter((c) => c.received && c.count > 0)
+    .map((c) => ({
+      name: procedure.components[c.index]?.name ?? '',
+      originals: c.receivedAs === 'original' ? c.count : 0,
+      certifiedCopies: c.receivedAs === 'certifiedCopy' ? c.count : 0,
+      photocopies: c.receivedAs === 'photocopy' ? c.count : 0,
+    }));
+}
+
+/** The lookup text of the receipt's QR (Thông tư 01/2023): code, procedure, ID, paper, system, times. */
+export function receiptQrText(dossier: DossierRow, data: DossierData): string {
+  return [
+    `MaHoSo:${dossier.code}`,
+    `MaTTHC:${dossier.procedureCode}`,
+    `SoGiayTo:${dossier.applicantIdNumber}`,
+    'GiayTo:Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
+    'HeThong:Motcua',
+    `NgayTiepNhan:${dossier.receivedAt}`,
+    `NgayHenTra:${dossier.dueAt}`,
+    `DonVi:${data.commune.agencyCode}`,
+  ].join('|');
+}
+
+export function receiptProps(dossier: DossierRow, size: 'A4' | 'A5'): ReceiptPaperProps {
+  const data = dossier.data as DossierData;
+  const applicant = data.intake.applicant;
+  return {
+    size,
+    unit: paperUnit(data.commune),
+    dossierCode: dossier.code,
+    provisional: dossier.provisionalCode === dossier.code,
+    applicant: paperPerson(applicant),
+    procedure: { code: data.procedure.code, name: data.procedure.name, processingText: data.procedure.processingText ?? describeDays(data.intake.processingDays) },
+    components: componentLines(data.intake, data.procedure),
+    sets: data.intake.sets,
+    receivedAt: dossier.receivedAt,
+    dueAt: dossier.dueAt,
+    resultPlace: `Bộ phận Một cửa ${paperUnit(data.commune).name}`,
+    officer: { fullName: data.officer.officerName, phone: data.officer.officerPhone || undefined },
+    qrText: receiptQrText(dossier, data),
+  };
+}
+
+function describeDays(days: number | null): string {
+  if (days === null) return '';
+  return days === 0 ? 'Trong ngày làm việc' : `${days} ngày làm việc`;
+}
+
+export function supplementProps(
+  data: IntakeDraftData,
+  procedure: Procedure,
+  validation: IntakeValidation,
+  commune: CommuneInfo,
+  officer: DeskProfile,
+  size: 'A4' | 'A5',
+): SupplementRequestPaperProps {
+  return {
+    size,
+    unit: paperUnit(commune),
+    applicant: paperPerson(data.applicant),
+    procedure: { code: procedure.code, name: procedure.name },
+    missing: validation.blocking
+      .filter((i) => i.componentIndex !== undefined)
+      .map((i) => ({ name: procedure.components[i.componentIndex!]?.name ?? '', reason: i.code === 'componentMissing' ? 'Giấy tờ bắt buộc chưa nộp' : 'Giấy tờ cần cho trường hợp này chưa nộp' })),
+    officer: { fullName: officer.officerName, phone: officer.officerPhone || undefined },
+    issuedAt: new Date().toISOString(),
+  };
+}

@@ -1,0 +1,125 @@
+// Turns a complete draft into a received dossier: takes the next dossier number (or a
+// provisional code when the reserve is empty), computes the appointment, and writes everything
+// in one transaction. Also records a refusal, which the reports count.
+import type { Procedure } from '../../domain/catalogue';
+import { createCodeReserve, openDossier, takeNextCode, vnDayKey, type CodeReserve, type DossierState } from '../../domain/dossier';
+import { dossierOwner, quoteFees, type IntakeDraftData } from '../../domain/intake';
+import {
+  emptyDeskProfile,
+  getDb,
+  getOrCreateDevice,
+  readCommune,
+  readSetting,
+  receiveDossier,
+  type DeskProfile,
+  type DossierData,
+  type DossierRow,
+} from '../../db';
+import { clockFor } from '../../shared';
+import { RESERVE_KEY } from '../../sync';
+
+export class IntakeError extends Error {}
+
+// What is stored with a dossier, and the commune's working-time clock, are shared with the
+// dossier desk: they live in src/db and src/shared.
+export type { DossierData } from '../../db';
+export { clockFor } from '../../shared';
+
+async function context() {
+  const db = getDb();
+  const commune = await readCommune(db);
+  if (!commune) throw new IntakeError('noCommune');
+  const officer = await readSetting<DeskProfile>(db, 'deskProfile', emptyDeskProfile);
+  const device = await getOrCreateDevice(db);
+  return { db, commune, officer, device };
+}
+
+function snapshot(procedure: Procedure): DossierData['procedure'] {
+  return { code: procedure.code, name: procedure.name, field: procedure.field, processingText: procedure.processingText, components: procedure.components };
+}
+
+export async function receiveDraft(draftId: string, data: IntakeDraftData, procedure: Procedure, now = new Date()) {
+  const { db, commune, officer, device } = await context();
+  const stored = await readSetting<CodeReserve | undefined>(db, RESERVE_KEY, undefined);
+  const fresh = createCodeReserve(commune.agencyCode, device.short);
+  if (!fresh.ok) throw new IntakeError(fresh.errors[0]?.message ?? 'reserve');
+  const taken = takeNextCode(stored?.agency === commune.agencyCode ? stored : fresh.value, now);
+  if (!taken.ok) throw new IntakeError(taken.errors[0]?.message ?? 'code');
+
+  const dueAt = clockFor(commune).appointmentFor(now, { processingDays: data.processingDays ?? 0 });
+  const actor = { id: device.id, name: officer.officerName || 'Cán bộ tiếp nhận', role: 'receptionOfficer' as const };
+  const opened = openDossier('desk', actor, now, dueAt);
+  if (!opened.ok) throw new IntakeError(opened.errors[0]?.message ?? 'open');
+
+  const id = crypto.randomUUID();
+  const owner = dossierOwner(data);
+  const dossierData: DossierData = { intake: data, procedure: snapshot(procedure), fees: quoteFees(procedure, data.fees), state: opened.value, commune, officer };
+  const dossier: DossierRow = {
+    id,
+    code: taken.value.code,
+    provisionalCode: taken.value.provisional ? taken.value.code : undefined,
+    status: opened.value.status,
+    procedureCode: procedure.code,
+    procedureName: procedure.name,
+    field: procedure.field,
+    catalogueVersion: data.catalogueVersion,
+    applicantName: owner.fullName,
+    applicantIdNumber: owner.idNumber,
+    receivedAt: now.toISOString(),
+    dueAt: dueAt.toISOString(),
+    syncState: 'waiting',
+    data: dossierData,
+    updatedAt: now.toISOString(),
+  };
+  await receiveDossier(db, {
+    draftId,
+    dossier,
+    log: { dossierId: id, at: now.toISOString(), who: actor.name, role: actor.role, action: 'receive', fromStatus: null, toStatus: 2 },
+    outbox: { kind: 'dossier.receive', entityId: id, payload: dossier, createdAt: now.toISOString(), status: 'pending', attempts: 0 },
+    settings: [{ key: RESERVE_KEY, value: taken.value.reserve }],
+  });
+  return { id, code: dossier.code, provisional: taken.value.provisional };
+}
+
+/** A refusal gets a record (status 3) but no dossier number: the daily sequence is for received dossiers. */
+export async function refuseDraft(draftId: string, data: IntakeDraftData, procedure: Procedure, reason: string, now = new Date()) {
+  const { db, commune, officer, device } = await context();
+  const id = crypto.randomUUID();
+  const owner = dossierOwner(data);
+  const actor = { id: device.id, name: officer.officerName || 'Cán bộ tiếp nhận', role: 'receptionOfficer' as const };
+  const state: DossierState = {
+    status: 3,
+    appointmentAt: null,
+    supplementRequests: 0,
+    pausedAt: null,
+    receivedAt: null,
+    resultReadyAt: null,
+    returnedAt: null,
+    log: [{ who: actor.name, whoId: actor.id, role: actor.role, at: now, action: 'refuse', from: null, to: 3, note: reason }],
+  };
+  const stamp = now.toISOString().replace(/\D/g, '').slice(8, 14);
+  const dossier: DossierRow = {
+    id,
+    code: `TUCHOI-${device.short}-${vnDayKey(now)}${stamp}`,
+    status: 3,
+    procedureCode: procedure.code,
+    procedureName: procedure.name,
+    field: procedure.field,
+    catalogueVersion: data.catalogueVersion,
+    applicantName: owner.fullName,
+    applicantIdNumber: owner.idNumber,
+    receivedAt: now.toISOString(),
+    dueAt: now.toISOString(),
+    syncState: 'waiting',
+    data: { intake: data, procedure: snapshot(procedure), fees: quoteFees(procedure, data.fees), state, commune, officer, refusalReason: reason } satisfies DossierData,
+    updatedAt: now.toISOString(),
+  };
+  await receiveDossier(db, {
+    draftId,
+    dossier,
+    log: { dossierId: id, at: now.toISOString(), who: actor.name, role: actor.role, action: 'refuse', fromStatus: null, toStatus: 3, note: reason },
+    outbox: { kind: 'dossier.refuse', entityId: id, payload: dossier, createdAt: now.toISOString(), status: 'pending', attempts: 0 },
+    settings: [],
+  });
+  return { id };
+}

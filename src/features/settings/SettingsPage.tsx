@@ -1,0 +1,25 @@
+// Cài đặt: desk details, the procedure catalogue, storage, self-check and installing the app.
+import { useTranslation } from 'react-i18next';
+import { CatalogueStatus, PageHeader } from '../../shared';
+import { updateCatalogue } from '../../sync';
+import { catalogueTools } from '../../../workers/catalogue.client';
+import { DeskProfileForm } from './DeskProfileForm';
+import { InstallHelp } from './InstallHelp';
+import { SelfCheck } from './SelfCheck';
+import { StoragePanel } from './StoragePanel';
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeader title={t('pages.settings.title')} intro={t('pages.settings.intro')} />
+      <div className="card-grid">
+        <DeskProfileForm />
+        <CatalogueStatus onUpdate={() => updateCatalogue(catalogueTools)} />
+        <StoragePanel />
+        <SelfCheck />
+        <InstallHelp />
+      </div>
+    </>
+  );
+}

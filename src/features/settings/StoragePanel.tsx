@@ -1,0 +1,41 @@
+// Whether this device keeps our data for good, and how much room is left for dossiers.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isStorageLow, readStorageStatus, type StorageStatus } from '../../db';
+import { formatBytes } from '../../shared';
+
+export function StoragePanel() {
+  const { t, i18n } = useTranslation();
+  const [status, setStatus] = useState<StorageStatus | undefined>();
+  useEffect(() => {
+    void readStorageStatus().then(setStatus);
+  }, []);
+  if (!status) return null;
+  const known = status.usage !== undefined && status.quota !== undefined;
+  const free = known ? status.quota! - status.usage! : 0;
+  return (
+    <section className="card" aria-labelledby="storage-title">
+      <h2 id="storage-title">{t('storage.title')}</h2>
+      <p>{status.persisted ? t('storage.persistent') : t('storage.notPersistent')}</p>
+      {known ? (
+        <dl className="figures">
+          <div>
+            <dt>{t('storage.used')}</dt>
+            <dd>{formatBytes(status.usage!, i18n.language)}</dd>
+          </div>
+          <div>
+            <dt>{t('storage.free')}</dt>
+            <dd>{formatBytes(free, i18n.language)}</dd>
+          </div>
+        </dl>
+      ) : (
+        <p>{t('storage.unknown')}</p>
+      )}
+      {isStorageLow(status) && (
+        <p className="warning" role="alert">
+          {t('storage.lowWarning', { free: formatBytes(free, i18n.language) })}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+// Keeps a component's deliverables in step with its pages: whenever the pages (or the title)
+// change, the scanned pages are joined into one PDF in the worker and stored, with any PDF that
+// was imported as it was, in one transaction. A rebuild overtaken by a newer change is dropped.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useRef, useState } from 'react';
+import {
+  deliverablesAreCurrent,
+  getDb,
+  listComponentDeliverables,
+  pagesKey,
+  readFileBlob,
+  saveComponentDeliverables,
+  type NewStoredFile,
+  type StoredPage,
+} from '../../../db';
+import type { Digitizer } from './digitizer';
+
+export type PdfState = { phase: 'idle' } | { phase: 'building' } | { phase: 'failed'; reason: string };
+
+export interface ComponentSummary {
+  pages: number;
+  files: { sha256: string; name: string; size: number; type: string }[];
+}
+
+const PDF_TYPE = 'application/pdf';
+
+export function useComponentPdf(
+  digitizer: Digitizer,
+  ownerId: string,
+  componentIndex: number,
+  pages: StoredPage[] | undefined,
+  title: string,
+  onChange?: (summary: ComponentSummary) => void,
+) {
+  const db = getDb();
+  const deliverables = useLiveQuery(() => listComponentDeliverables(db, ownerId, componentIndex), [db, ownerId, componentIndex]);
+  const [state, setState] = useState<PdfState>({ phase: 'idle' });
+  const latest = useRef('');
+  const notify = useRef(onChange);
+  useEffect(() => {
+    notify.current = onChange;
+  });
+
+  const key = pages ? `${pagesKey(pages)}` : undefined;
+  const fileName = `${title}.pdf`;
+  useEffect(() => {
+    if (!key || !pages || !deliverables) return;
+    const wanted = `${key}:${fileName}`;
+    latest.current = wanted;
+    const current = pages.length === 0 ? deliverables.length === 0 : deliverablesAreCurrent(deliverables, key) && deliverables[0]?.name === fileName;
+    if (current) return;
+    const timer = window.setTimeout(async () => {
+      setState({ phase: 'building' });
+      try {
+        const scanned = pages.filter((p) => p.type !== PDF_TYPE);
+        const kept = pages.filter((p) => p.type === PDF_TYPE);
+        const blobOf = async (p: StoredPage) => (await readFileBlob(db, p.sha256)) ?? new Blob([]);
+        const files: NewStoredFile[] = [];
+        if (scanned.length > 0) {
+          const sources = await Promise.all(scanned.map(async (p) => ({ blob: await blobOf(p), type: p.type })));
+          const pdf = await digitizer.assemblePdf(sources, title, new Date().toISOString());
+          if (!pdf.ok) throw new Error(pdf.detail ?? pdf.problem);
+          files.push({ ...pdf.file, name: fileName });
+        }
+        for (const p of kept) files.push({ sha256: p.sha256, blob: await blobOf(p), type: PDF_TYPE, size: p.size, name: p.name });
+        if (latest.current !== wanted) return; // the pages changed meanwhile: the newer rebuild wins
+        await saveComponentDeliverables(db, ownerId, componentIndex, key, files);
+        setState({ phase: 'idle' });
+        notify.current?.({ pages: pages.length, files: files.map(({ sha256, name, size, type }) => ({ sha256, name, size, type })) });
+      } catch (error) {
+        if (latest.current === wanted) setState({ phase: 'failed', reason: String(error) });
+      }
+    }, 300);
+    return () => window.clearTimeout(timer);
+  }, [db, digitizer, ownerId, componentIndex, key, pages, deliverables, title, fileName]);
+
+  return { deliverables, state };
+}

@@ -1,0 +1,24 @@
+// What the app does whenever the gateway is reachable: learn the commune, top up dossier numbers,
+// send what waits in the outbox. The work is loaded on first need, so the first screen stays light.
+import { useConnectivity } from './connectivity';
+
+async function whenOnline(): Promise<void> {
+  try {
+    const [{ refreshCommune }, { refillCodeReserve }, { pumpOutbox }] = await Promise.all([
+      import('./commune'),
+      import('./code-reserve'),
+      import('./outbox-pump'),
+    ]);
+    await refreshCommune();
+    await refillCodeReserve();
+    await pumpOutbox();
+  } catch {
+    // The link dropped mid-way; the next "online" check retries. Nothing was half-written.
+  }
+}
+
+export function startBackgroundRefresh(): () => void {
+  return useConnectivity.subscribe((state, previous) => {
+    if (state.state === 'online' && previous.state !== 'online') void whenOnline();
+  });
+}

@@ -1,0 +1,51 @@
+// Keeps a reserve of official dossier numbers on the device for today and the next days, so
+// receipts carry official codes even when the link drops. Refilled whenever the gateway answers.
+import { addCodeBlock, createCodeReserve, pruneCodeReserve, remainingCodes, vnDayKey, type CodeReserve } from '../domain/dossier';
+import { getDb, getOrCreateDevice, readCommune, readSetting } from '../db';
+
+export const RESERVE_KEY = 'codeReserve';
+/** Numbers kept per day: a busy commune desk receives a few dozen dossiers a day. */
+const BLOCK_SIZE = 30;
+const REFILL_BELOW = 10;
+const DAYS_AHEAD = 3;
+
+function dayKeys(now: Date): string[] {
+  return Array.from({ length: DAYS_AHEAD }, (_, i) => vnDayKey(new Date(now.getTime() + i * 86_400_000)));
+}
+
+function remainingOn(reserve: CodeReserve, day: string): number {
+  return reserve.blocks.filter((b) => b.day === day).reduce((n, b) => n + b.to - b.from + 1, 0);
+}
+
+export async function refillCodeReserve(now = new Date(), fetchImpl: typeof fetch = fetch): Promise<number> {
+  const db = getDb();
+  const commune = await readCommune(db);
+  if (!commune) return 0;
+  const device = await getOrCreateDevice(db);
+  const stored = await readSetting<CodeReserve | undefined>(db, RESERVE_KEY, undefined);
+  const fresh = createCodeReserve(commune.agencyCode, device.short);
+  if (!fresh.ok) return 0;
+  const current = stored && stored.agency === commune.agencyCode ? stored : fresh.value;
+  const wanted = dayKeys(now).filter((day) => remainingOn(current, day) < REFILL_BELOW);
+  if (wanted.length === 0) return remainingCodes(current, now);
+
+  const response = await fetchImpl('/api/code-blocks', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ communeId: commune.id, deviceId: device.id, days: wanted, size: BLOCK_SIZE }),
+  });
+  if (!response.ok) return remainingCodes(current, now);
+  const { blocks } = (await response.json()) as { blocks: unknown[] };
+  // Merge inside one transaction against the latest stored reserve: a receipt may have spent a
+  // number while the request was in flight.
+  return db.transaction('rw', db.settings, async () => {
+    const latest = (await readSetting<CodeReserve | undefined>(db, RESERVE_KEY, undefined)) ?? current;
+    let reserve = pruneCodeReserve(latest, now).reserve;
+    for (const block of blocks) {
+      const added = addCodeBlock(reserve, block);
+      if (added.ok) reserve = added.value;
+    }
+    await db.settings.put({ key: RESERVE_KEY, value: reserve, updatedAt: new Date().toISOString() });
+    return remainingCodes(reserve, now);
+  });
+}

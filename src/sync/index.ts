@@ -1,0 +1,17 @@
+// src/sync offers the client side of sync: connectivity, the pending count, and (later) the outbox pump.
+export { useConnectivity, checkConnection, watchConnectivity, probeGateway, type ConnectionState } from './connectivity';
+export { usePendingCount } from './pending';
+export { refreshCommune } from './commune';
+export { refillCodeReserve, RESERVE_KEY } from './code-reserve';
+export { startBackgroundRefresh } from './background';
+export {
+  ensureCatalogue,
+  updateCatalogue,
+  watchCatalogueUpdates,
+  catalogueUrl,
+  type CatalogueTools,
+  type PreparedCatalogue,
+  type UpdateContext,
+} from './catalogue-update';
+export { usePump, type PumpState } from './pump-state';
+export { syncNow, startSyncTriggers } from './triggers';

@@ -1,0 +1,305 @@
+// Runs inside the app's page for the dossier benchmark (bundled by dossiers.bench.ts): generates
+// dossiers through the app's own database code (same schema, same index middleware), and times
+// the app's list queries and report against a straightforward full-table scan.
+import { MotcuaDb } from '../../src/db/db';
+import { emptyDossierFilter, queryDossiers, readDossiers, type DossierFilter } from '../../src/db/dossier-query';
+import { toReportRecord } from '../../src/db/dossier-facts';
+import { loadReportRecords } from '../../src/db/report-records';
+import type { AttachmentRow, DossierRow, ProcessingLogRow } from '../../src/db/schema';
+import { atVietnamTime, vietnamDateOf } from '../../src/domain/calendar';
+import { demoCatalogue } from '../../src/domain/catalogue';
+import { classifyOpen, DUE_SOON_MS, type DossierLogEntry, type DossierState } from '../../src/domain/dossier';
+import { computeReport, periodBounds, yearPeriod } from '../../src/domain/reports';
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const PAGE = 30;
+
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FAMILY = ['Nguyễn', 'Nguyễn', 'Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Lò', 'Hà', 'Lường', 'Vi', 'Sầm'];
+const MIDDLE = ['Văn', 'Thị', 'Đức', 'Minh', 'Ngọc', 'Thanh', 'Hữu', 'Quang', 'Thị Thu', 'Văn Anh'];
+const GIVEN = ['An', 'Bình', 'Chi', 'Dũng', 'Đào', 'Giang', 'Hà', 'Hải', 'Hoa', 'Hùng', 'Lan', 'Linh', 'Mai', 'Nam', 'Phương', 'Quân', 'Sơn', 'Thảo', 'Trang', 'Tuấn', 'Yến', 'Khánh', 'Long', 'Nga'];
+const VILLAGES = ['Nà Pồ', 'Bản Mẫu', 'Khuổi Hẩu', 'Nà Làng', 'Pác Ngòi', 'Cốc Phát'];
+
+const pick = <T>(r: () => number, list: readonly T[]) => list[Math.floor(r() * list.length)]!;
+const pad = (n: number, w: number) => String(n).padStart(w, '0');
+const at17 = (instant: number) => atVietnamTime(vietnamDateOf(new Date(instant)), '17:00').getTime();
+
+interface Generated {
+  dossiers: number;
+  attachments: number;
+  logs: number;
+  ms: number;
+}
+
+/** `count` dossiers received over the `days` days before `now`, in Dexie transactions of 1,000. */
+export async function generate(count: number, days: number, seed = 7): Promise<Generated> {
+  const started = performance.now();
+  const db = new MotcuaDb();
+  await db.open();
+  const r = rng(seed);
+  const procedures = demoCatalogue().procedures;
+  const now = Date.now();
+  const commune = { id: 'demo-ban-mau', name: 'Xã Bản Mẫu', provinceCode: '15', agencyCode: '000.00.12.H38', officeHours: null };
+  const officer = { officerName: 'Lò Thị Mai', officerPhone: '0912 000 111' };
+  // Receipts in time order, so the daily sequence of the dossier code counts up as at a real desk.
+  const times = Array.from({ length: count }, () => now - r() * days * DAY).sort((a, b) => a - b);
+  const sequence = new Map<string, number>();
+  let attachments = 0;
+  let logs = 0;
+  for (let start = 0; start < count; start += 1000) {
+    const dossiers: DossierRow[] = [];
+    const files: AttachmentRow[] = [];
+    const log: ProcessingLogRow[] = [];
+    for (let i = start; i < Math.min(count, start + 1000); i++) {
+      const received = times[i]!;
+      const p = pick(r, procedures);
+      const days = p.processingDays ?? 5;
+      const due = at17(received + Math.max(0, days) * 1.4 * DAY);
+      const age = (now - received) / DAY;
+      const x = r();
+      const status = age > 45 ? (x < 0.85 ? 10 : x < 0.88 ? 9 : x < 0.91 ? 3 : x < 0.93 ? 7 : x < 0.95 ? 8 : 4) : x < 0.08 ? 2 : x < 0.43 ? 4 : x < 0.5 ? 5 : x < 0.65 ? 9 : x < 0.98 ? 10 : 3;
+      const day = vietnamDateOf(new Date(received)).replace(/-/g, '').slice(2);
+      const seq = (sequence.get(day) ?? 0) + 1;
+      sequence.set(day, seq);
+      const name = `${pick(r, FAMILY)} ${pick(r, MIDDLE)} ${pick(r, GIVEN)}`;
+      const idNumber = `0${pad(Math.floor(r() * 96) + 1, 2)}${pick(r, ['0', '1', '2', '3'])}${pad(Math.floor(r() * 100), 2)}${pad(Math.floor(r() * 1e6), 6)}`;
+      const id = `bench-${pad(i, 6)}-${Math.floor(r() * 1e9).toString(36)}`;
+      const who = { who: officer.officerName, whoId: 'bench-device', role: 'receptionOfficer' as const };
+      const entries: DossierLogEntry[] = [];
+      const add = (time: number, action: DossierLogEntry['action'], from: number | null, to: number, note?: string) =>
+        entries.push({ ...who, at: new Date(time), action, from: from as DossierLogEntry['from'], to: to as DossierLogEntry['to'], ...(note ? { note } : {}) });
+      let t = received;
+      const state: DossierState = { status: status as DossierState['status'], appointmentAt: status === 3 ? null : new Date(due), supplementRequests: 0, pausedAt: null, receivedAt: status === 3 ? null : new Date(received), resultReadyAt: null, returnedAt: null, log: [] };
+      if (status === 3) add(received, 'refuse', null, 3, 'Hồ sơ không thuộc thẩm quyền');
+      else {
+        add(t, 'receive', null, 2);
+        if (status !== 2) add((t += HOUR), 'startProcessing', 2, 4);
+        const supplement = status === 5 || (status !== 2 && r() < 0.1);
+        if (supplement) {
+          add((t += 2 * HOUR), 'requestSupplement', 4, 5, 'Giấy chứng sinh: bản chụp không rõ');
+          state.supplementRequests = 1;
+          if (status === 5) state.pausedAt = new Date(t);
+          else add((t += 2 * DAY), 'receiveSupplement', 5, 4);
+        }
+        if (status === 7) add(t + DAY, 'withdraw', 4, 7);
+        if (status === 8) add(t + 3 * DAY, 'stop', 4, 8, 'Công dân không bổ sung hồ sơ');
+        if (status === 9 || status === 10) {
+          const ready = Math.min(now - HOUR, received + (due - received) * (0.3 + r()));
+          state.resultReadyAt = new Date(ready);
+          add(ready, 'markResultReady', 4, 9);
+          if (status === 10) {
+            const back = Math.min(now, ready + r() * 3 * DAY);
+            state.returnedAt = new Date(back);
+            add(back, 'returnResult', 9, 10);
+          }
+        }
+      }
+      state.log = entries;
+      const last = entries[entries.length - 1]!.at.getTime();
+      const received_ = p.components.map((c, index) => ({ index, received: c.required || r() < 0.3, receivedAs: 'original' as const, count: 1, conditionApplies: false }));
+      const rated = status === 10 && r() < 0.7;
+      const y = r();
+      const ratedAt = Math.min(now, last + 60_000);
+      dossiers.push({
+        id,
+        code: `000.00.12.H38-${day}-${pad(seq, 4)}`,
+        status,
+        procedureCode: p.code,
+        procedureName: p.name,
+        field: p.field,
+        catalogueVersion: 1,
+        applicantName: name,
+        applicantIdNumber: idNumber,
+        receivedAt: new Date(received).toISOString(),
+        dueAt: new Date(status === 3 ? received : due).toISOString(),
+        syncState: age > 2 ? 'accepted' : 'waiting',
+        data: {
+          intake: {
+            procedureCode: p.code,
+            catalogueVersion: 1,
+            applicant: { fullName: name, idNumber, birthDate: '1990-01-01', sex: 'Nam', address: `Thôn ${pick(r, VILLAGES)}, xã Bản Mẫu`, phone: '0912345678', email: '' },
+            ownerIsApplicant: true,
+            owner: { fullName: '', idNumber: '', birthDate: '', sex: '', address: '', phone: '', email: '' },
+            components: received_,
+            sets: 1,
+            processingDays: p.processingDays ?? null,
+            fees: { pages: 1, copies: 1, manualAmount: 0, exemption: '', method: 'cash' },
+            note: '',
+          },
+          procedure: { code: p.code, name: p.name, field: p.field, processingText: p.processingText, components: p.components },
+          fees: { lines: [], total: 0, notApplicableExemptions: [] },
+          state,
+          commune,
+          officer,
+          ...(rated ? { rating: { value: y < 0.6 ? 'veryGood' : y < 0.95 ? 'good' : 'bad', at: new Date(ratedAt).toISOString(), ...(y >= 0.95 ? { reason: 'Chờ lâu' } : {}) } } : {}),
+        },
+        updatedAt: new Date(rated ? ratedAt : last).toISOString(),
+      });
+      for (const e of entries) log.push({ dossierId: id, at: e.at.toISOString(), who: e.who, role: e.role, action: e.action, fromStatus: e.from, toStatus: e.to, ...(e.note ? { note: e.note } : {}) });
+      // 95 % digitized at reception: one file per received component (the files are shared; only rows count here).
+      if (status !== 3 && r() < 0.95) {
+        received_.forEach((c, k) => {
+          if (c.received) files.push({ id: `${id}-a${k}`, ownerId: id, componentIndex: c.index, order: 0, sha256: pad(k, 64), name: `tp-${k}.pdf`, type: 'application/pdf', size: 60_000 });
+        });
+      }
+    }
+    await db.transaction('rw', db.dossiers, db.attachments, db.processingLog, async () => {
+      await db.dossiers.bulkAdd(dossiers);
+      await db.attachments.bulkAdd(files);
+      await db.processingLog.bulkAdd(log);
+    });
+    attachments += files.length;
+    logs += log.length;
+  }
+  db.close();
+  return { dossiers: count, attachments, logs, ms: performance.now() - started };
+}
+
+type ViewName = 'all' | 'dueSoon' | 'overdue' | 'waiting' | 'ready' | 'search' | 'fieldStatus';
+
+const FILTERS: Record<ViewName, Partial<DossierFilter>> = {
+  all: {},
+  dueSoon: { view: 'dueSoon' },
+  overdue: { view: 'overdue' },
+  waiting: { view: 'waiting' },
+  ready: { view: 'ready' },
+  search: { text: 'lo thi mai' },
+  fieldStatus: { field: 'Hộ tịch', status: 4 },
+};
+
+/** The same lists the naive way: every row read, filtered and sorted in JavaScript. */
+function naive(name: ViewName, rows: DossierRow[], now: Date): DossierRow[] {
+  const startOfToday = atVietnamTime(vietnamDateOf(now)).getTime();
+  const running = (d: DossierRow) => d.status === 2 || d.status === 4;
+  const newest = (a: DossierRow, b: DossierRow) => (a.receivedAt < b.receivedAt ? 1 : -1);
+  const soonest = (a: DossierRow, b: DossierRow) => (a.dueAt < b.dueAt ? -1 : 1);
+  const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase();
+  switch (name) {
+    case 'all':
+      return rows.sort(newest);
+    case 'dueSoon':
+      return rows.filter((d) => running(d) && new Date(d.dueAt).getTime() >= startOfToday && new Date(d.dueAt).getTime() <= now.getTime() + DUE_SOON_MS).sort(soonest);
+    case 'overdue':
+      return rows.filter((d) => running(d) && classifyOpen(new Date(d.dueAt), now) === 'overdue').sort(soonest);
+    case 'waiting':
+      return rows.filter((d) => d.status === 5).sort(newest);
+    case 'ready':
+      return rows.filter((d) => d.status === 9).sort(newest);
+    case 'search':
+      return rows.filter((d) => ['lo', 'thi', 'mai'].every((w) => fold(d.applicantName).split(' ').some((x) => x.startsWith(w)))).sort(newest);
+    case 'fieldStatus':
+      return rows.filter((d) => d.field === 'Hộ tịch' && d.status === 4).sort(newest);
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+export interface ListTiming {
+  view: ViewName;
+  matches: number;
+  /** Ids of the first page and its rows. */
+  indexed: number;
+  /** Then the count of all matches (shown a moment later). */
+  count: number;
+  fullScan: number;
+  sameFirstPage: boolean;
+}
+
+/** Time to the first page of each list (ids + the first rows): indexed, median of `runs`; full scan, once. */
+export async function timeLists(runs = 3): Promise<ListTiming[]> {
+  const db = new MotcuaDb();
+  await db.open();
+  const now = new Date();
+  const out: ListTiming[] = [];
+  for (const view of Object.keys(FILTERS) as ViewName[]) {
+    const indexed: number[] = [];
+    const counting: number[] = [];
+    const scan: number[] = [];
+    let matches = 0;
+    let same = true;
+    for (let k = 0; k < runs; k++) {
+      let t = performance.now();
+      const list = await queryDossiers(db, { ...emptyDossierFilter, ...FILTERS[view] }, now);
+      const page = await readDossiers(db, await list.slice(0, PAGE));
+      indexed.push(performance.now() - t);
+      t = performance.now();
+      matches = await list.count();
+      counting.push(performance.now() - t);
+      // The full scan reads every row each time: once is enough to know what it costs.
+      if (k > 0) continue;
+      t = performance.now();
+      const all = await db.dossiers.toArray();
+      const naivePage = naive(view, all, now).slice(0, PAGE);
+      scan.push(performance.now() - t);
+      // Same dossiers on the first page (ties in time may order differently).
+      const a = new Set(page.map((d) => d.id));
+      same &&= naivePage.length === page.length && naivePage.filter((d) => a.has(d.id)).length >= page.length - 2;
+    }
+    out.push({ view, matches, indexed: median(indexed), count: median(counting), fullScan: median(scan), sameFirstPage: same });
+  }
+  db.close();
+  return out;
+}
+
+export interface ReportTiming {
+  year: number;
+  records: number;
+  indexed: number;
+  fullScan: number;
+  received: number;
+  sameFigures: boolean;
+}
+
+/** A year's report: the app's indexed load (median of `runs`) vs reading every dossier and attachment (once). */
+export async function timeYearReport(year: number, runs = 3): Promise<ReportTiming> {
+  const db = new MotcuaDb();
+  await db.open();
+  const period = yearPeriod(year);
+  const now = new Date();
+  const indexed: number[] = [];
+  const scan: number[] = [];
+  let records = 0;
+  let received = 0;
+  let same = true;
+  for (let k = 0; k < runs; k++) {
+    let t = performance.now();
+    const loaded = await loadReportRecords(db, periodBounds(period));
+    const report = computeReport(loaded, { period, now });
+    indexed.push(performance.now() - t);
+    records = loaded.length;
+    received = report.received.total;
+
+    if (k > 0) continue;
+    t = performance.now();
+    const [rows, attachments] = await Promise.all([db.dossiers.toArray(), db.attachments.toArray()]);
+    const byOwner = new Map<string, Set<number>>();
+    for (const a of attachments) {
+      let s = byOwner.get(a.ownerId);
+      if (!s) byOwner.set(a.ownerId, (s = new Set()));
+      s.add(a.componentIndex);
+    }
+    const naiveReport = computeReport(
+      rows.map((row) => toReportRecord(row, byOwner.get(row.id) ?? new Set())),
+      { period, now },
+    );
+    scan.push(performance.now() - t);
+    same &&= JSON.stringify(naiveReport) === JSON.stringify(report);
+  }
+  db.close();
+  return { year, records, indexed: median(indexed), fullScan: median(scan), received, sameFigures: same };
+}
+
+export async function storageUsage(): Promise<number> {
+  return (await navigator.storage.estimate()).usage ?? 0;
+}

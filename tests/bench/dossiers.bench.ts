@@ -1,0 +1,182 @@
+// The dossier desk at 100,000 dossiers in Chromium's IndexedDB (a real on-disk profile): time to
+// the first page of each list view and to a year's report, with the app's indexed queries against
+// a straightforward full-table scan in the same page and run; what the officer waits for on
+// screen; and the database size. Dossiers are generated in the page through the app's own
+// database code (bundled from src/db), so they carry the same derived index fields.
+import path from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { devices, profileDir, waitForServiceWorker } from '../support/browser';
+import { chromiumArgs, chromiumPath } from '../support/chromium';
+import { removeDir, startGateway } from '../support/gateway';
+import { median, type Figure, type Section } from './report';
+import type * as BenchPage from './dossiers-page';
+
+const COUNT = Number(process.env.MOTCUA_BENCH_DOSSIERS ?? 100_000);
+const DAYS = 730;
+
+declare global {
+  interface Window {
+    motcuaBench: typeof BenchPage;
+  }
+}
+
+async function pageBundle(): Promise<string> {
+  const result = await build({
+    configFile: false,
+    logLevel: 'silent',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    build: {
+      write: false,
+      minify: true,
+      lib: { entry: path.resolve('tests/bench/dossiers-page.ts'), name: 'motcuaBench', formats: ['iife'], fileName: 'dossiers-page' },
+    },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]) as { output: { type: string; code?: string }[] }[];
+  const chunk = outputs[0]!.output.find((o) => o.type === 'chunk');
+  if (!chunk?.code) throw new Error('bench bundle failed');
+  return chunk.code;
+}
+
+/** Clicks a view button and times, in the page, until its first rows are on screen, then its count. */
+async function timeViewClick(page: Page, label: RegExp, view: string): Promise<{ rows: number; counted: number; count: number }> {
+  const button = page.getByRole('button', { name: label });
+  const count = Number(((await button.textContent()) ?? '').replace(/.*\((.*)\)$/, '$1').replace(/\D/g, ''));
+  await button.evaluate((el) => el.setAttribute('data-bench-target', ''));
+  const times = await page.evaluate(
+    async ([expected, name]) => {
+      const target = document.querySelector<HTMLButtonElement>('[data-bench-target]')!;
+      target.removeAttribute('data-bench-target');
+      const started = performance.now();
+      target.click();
+      let rows = 0;
+      // A plain loop: tsx would wrap a named helper function in __name(), unknown inside the page.
+      for (;;) {
+        if (!rows && (expected === 0 || document.querySelector(`.dossier-scroller[data-view="${name}"] .dossier-row a.dossier-code`))) rows = performance.now() - started;
+        const status = document.querySelector('.dossier-count')?.textContent ?? '';
+        if (rows && (expected === 0 ? /Không có/.test(status) : status.replace(/\D/g, '') === String(expected))) return { rows, counted: performance.now() - started };
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
+    },
+    [count, view] as const,
+  );
+  return { ...times, count };
+}
+
+export async function benchDossiers(): Promise<Section> {
+  const [bundle, gateway] = await Promise.all([pageBundle(), startGateway()]);
+  // An on-disk profile, as an installed app has: an incognito one would cap the quota far lower.
+  const profile = profileDir();
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    args: chromiumArgs,
+    ...devices.laptop,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${gateway.url}/ho-so`);
+    await waitForServiceWorker(page);
+    await page.getByText('Không có hồ sơ nào phù hợp.').waitFor();
+    await page.addScriptTag({ content: bundle });
+    const emptyUsage = await page.evaluate(() => window.motcuaBench.storageUsage());
+    const generated = await page.evaluate(([n, d]) => window.motcuaBench.generate(n, d), [COUNT, DAYS] as const);
+    const usage = await page.evaluate(() => window.motcuaBench.storageUsage());
+    const year = new Date().getFullYear() - 1;
+
+    // What the officer waits for on screen first (the engine figures come after, once the
+    // database has settled from the bulk load): the list opened cold, each view, the year's report.
+    await page.goto(`${gateway.url}/ho-so`);
+    await page.locator('.dossier-row a.dossier-code').first().waitFor({ timeout: 120_000 });
+    const listOpen = await page.evaluate(() => performance.now());
+    // Let the page's start-up reads (view counts, filter choices) finish, so each click is timed alone.
+    await page.getByRole('button', { name: /^Tất cả \(/ }).waitFor({ timeout: 120_000 });
+    await page.waitForFunction(() => (document.querySelectorAll('select option').length ?? 0) > 12, undefined, { timeout: 120_000 });
+    const viewList = [
+      ['Sắp hết hạn', /^Sắp hết hạn \(/, 'dueSoon'],
+      ['Quá hạn', /^Quá hạn \(/, 'overdue'],
+      ['Chờ bổ sung', /^Chờ bổ sung \(/, 'waiting'],
+      ['Chờ trả kết quả', /^Chờ trả kết quả \(/, 'ready'],
+      ['Tất cả', /^Tất cả \(/, 'all'],
+    ] as const;
+    const clicks = new Map<string, { rows: number[]; counted: number[]; count: number }>();
+    // Three rounds through the views, so one slow moment (the list's minute tick) does not make a figure.
+    for (let round = 0; round < 3; round++) {
+      for (const [name, label, view] of viewList) {
+        const { rows, counted, count } = await timeViewClick(page, label, view);
+        const seen = clicks.get(name) ?? { rows: [], counted: [], count };
+        seen.rows.push(rows);
+        seen.counted.push(counted);
+        clicks.set(name, seen);
+      }
+    }
+    const views: Figure[] = viewList.map(([name]) => {
+      const c = clicks.get(name)!;
+      return { name: `on screen: view "${name}" click → first rows (${c.count} dossiers), median of 3`, value: median(c.rows), unit: 'ms', note: `count shown at ${Math.round(median(c.counted))} ms` };
+    });
+    await page.getByRole('link', { name: 'Báo cáo', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Loại kỳ' }).waitFor();
+    await page.getByRole('combobox', { name: 'Loại kỳ' }).selectOption('year');
+    const reportShown = async (y: number) => {
+      await page.getByRole('heading', { level: 2, name: `Tình hình giải quyết hồ sơ từ 01/01/${y} đến 31/12/${y}` }).waitFor({ timeout: 120_000 });
+      await page.locator('[role=status]', { hasText: 'Đang tính báo cáo' }).waitFor({ state: 'detached', timeout: 120_000 });
+    };
+    await reportShown(year + 1);
+    const switches: number[] = [];
+    const computed: number[] = [];
+    for (let k = 0; k < 3; k++) {
+      const started = Date.now();
+      await page.getByRole('combobox', { name: 'Năm', exact: true }).selectOption(String(year));
+      await reportShown(year);
+      switches.push(Date.now() - started);
+      computed.push(Number(await page.locator('.report').getAttribute('data-ms')));
+      await page.getByRole('combobox', { name: 'Năm', exact: true }).selectOption(String(year + 1));
+      await reportShown(year + 1);
+    }
+    const reportOnScreen = median(switches);
+
+    await page.addScriptTag({ content: bundle }); // the navigations above dropped it
+    const lists = await page.evaluate(() => window.motcuaBench.timeLists(3));
+    const report = await page.evaluate((y) => window.motcuaBench.timeYearReport(y, 3), year);
+
+    const labels: Record<string, string> = {
+      all: 'Tất cả (newest first)',
+      dueSoon: 'Sắp hết hạn',
+      overdue: 'Quá hạn',
+      waiting: 'Chờ bổ sung',
+      ready: 'Chờ trả kết quả',
+      search: 'search "lo thi mai"',
+      fieldStatus: 'Hộ tịch + Đang xử lý',
+    };
+    return {
+      section: `Dossier desk at ${COUNT.toLocaleString('en')} dossiers (IndexedDB, Chromium)`,
+      figures: [
+        { name: 'dossiers / attachments / log entries generated', value: generated.dossiers, unit: 'dossiers', note: `${generated.attachments} attachments, ${generated.logs} log entries in ${(generated.ms / 1000).toFixed(0)} s` },
+        { name: 'database size (navigator.storage.estimate)', value: (usage - emptyUsage) / 1024 / 1024, unit: 'MB', note: `≈ ${((usage - emptyUsage) / COUNT / 1024).toFixed(1)} KB per dossier with its files' rows and log` },
+        ...lists.map((l) => ({
+          name: `first page of ${labels[l.view]} (${l.matches} matches)`,
+          value: l.indexed,
+          unit: 'ms',
+          baseline: l.fullScan,
+          note: `then the count: ${Math.round(l.count)} ms; baseline: full-table scan${l.sameFirstPage ? '' : ' — FIRST PAGES DIFFER'}`,
+        })),
+        {
+          name: `report for ${year} (${report.records} dossiers in reach, ${report.received} received)`,
+          value: report.indexed,
+          unit: 'ms',
+          baseline: report.fullScan,
+          note: `baseline: full scan of dossiers and attachments${report.sameFigures ? '' : ' — FIGURES DIFFER'}`,
+        },
+        { name: 'on screen: /ho-so opened → first rows', value: listOpen, unit: 'ms' },
+        ...views,
+        { name: `on screen: year ${year} chosen → its report shown, median of 3`, value: reportOnScreen, unit: 'ms', note: `of which loading and computing ${Math.round(median(computed))} ms` },
+      ],
+    };
+  } finally {
+    await context.close();
+    await gateway.stop();
+    removeDir(gateway.dataDir);
+    removeDir(profile);
+  }
+}

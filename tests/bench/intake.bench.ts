@@ -1,0 +1,72 @@
+// Committing a received dossier: the one transaction that writes the dossier, its files'
+// ownership, its first log entry and its outbox entry, with 10 attached pages (about 300 KB each)
+// against the same dossier with none, in Chromium through the UI (click to receipt shown).
+import { randomBytes } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { launchBrowser, newDevice } from '../support/browser';
+import { removeDir, startGateway } from '../support/gateway';
+import { item, prepareDevice, sampleApplicant } from '../support/intake-flow';
+import { median, type Section } from './report';
+
+const RUNS = 5;
+const PAGES = 10;
+
+/** A file that passes the content check as JPEG: the magic bytes, then noise (what matters here is size). */
+function fakeJpeg(i: number) {
+  const body = randomBytes(300 * 1024);
+  body.set([0xff, 0xd8, 0xff, 0xe0], 0);
+  return { name: `trang-${i + 1}.jpg`, mimeType: 'image/jpeg', buffer: body };
+}
+
+async function commitOnce(page: Page, pages: number): Promise<number> {
+  await page.getByRole('link', { name: 'Tiếp nhận hồ sơ', exact: true }).click();
+  await page.getByRole('combobox', { name: 'Thủ tục cần tiếp nhận' }).selectOption({ label: 'Thủ tục đăng ký khai sinh (1.001193)' });
+  await page.getByRole('button', { name: 'Bắt đầu tiếp nhận' }).click();
+  await page.getByRole('textbox', { name: 'Họ và tên' }).fill(sampleApplicant.fullName);
+  await page.getByRole('textbox', { name: 'Số định danh cá nhân (12 số)' }).fill(sampleApplicant.idNumber);
+  await page.getByRole('textbox', { name: 'Nơi cư trú' }).fill(sampleApplicant.address);
+  await page.getByRole('button', { name: 'Tiếp', exact: true }).click();
+  for (const paper of ['Tờ khai đăng ký khai sinh', 'Giấy chứng sinh', 'Xuất trình giấy tờ tùy thân']) {
+    await item(page, paper).getByRole('checkbox', { name: 'Đã nhận' }).check();
+  }
+  if (pages > 0) {
+    const birthPaper = item(page, 'Giấy chứng sinh');
+    await birthPaper.getByLabel(/Đính kèm bản số hóa/).setInputFiles(Array.from({ length: pages }, (_, i) => fakeJpeg(i)));
+    await birthPaper.getByRole('button', { name: `Bỏ tệp trang-${pages}.jpg` }).waitFor();
+  }
+  await page.getByRole('button', { name: /Kiểm tra và tiếp nhận/ }).click();
+  await page.getByText('Hồ sơ đủ thành phần theo quy định.').waitFor();
+  const t0 = await page.evaluate(() => performance.now());
+  await page.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Đã tiếp nhận hồ sơ / }).waitFor();
+  return (await page.evaluate(() => performance.now())) - t0;
+}
+
+export async function benchIntake(): Promise<Section> {
+  const [gateway, browser] = await Promise.all([startGateway(), launchBrowser()]);
+  try {
+    const context = await newDevice(browser, 'laptop');
+    const page = await context.newPage();
+    await prepareDevice(page, gateway.url);
+    await context.setOffline(true);
+    const withPages: number[] = [];
+    const bare: number[] = [];
+    // Warm-up: the first receipt loads the print view's code and the QR library.
+    await commitOnce(page, 0);
+    for (let i = 0; i < RUNS; i++) {
+      bare.push(await commitOnce(page, 0));
+      withPages.push(await commitOnce(page, PAGES));
+    }
+    await context.close();
+    return {
+      section: 'Dossier intake',
+      figures: [
+        { name: `commit a dossier with ${PAGES} attached pages, median of ${RUNS}`, value: median(withPages), unit: 'ms', baseline: median(bare), note: 'baseline: same dossier, no pages; click to receipt on screen' },
+      ],
+    };
+  } finally {
+    await browser.close();
+    await gateway.stop();
+    removeDir(gateway.dataDir);
+  }
+}

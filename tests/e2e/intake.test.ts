@@ -1,0 +1,85 @@
+// Receiving a dossier at the desk with the network off: typed entry, a reload mid-way that
+// resumes the draft, a missing paper that blocks with a clear message, and the printed receipt.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newDevice } from '../support/browser';
+import { removeDir, startGateway, type RunningGateway } from '../support/gateway';
+import { item, prepareDevice } from '../support/intake-flow';
+
+let gateway: RunningGateway;
+let browser: Browser;
+
+beforeAll(async () => {
+  [gateway, browser] = await Promise.all([startGateway(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await gateway?.stop();
+  removeDir(gateway.dataDir);
+});
+
+describe('dossier intake, offline', () => {
+  it('receives a typed khai sinh dossier, resumes after a reload, blocks a missing paper, prints the receipt', async () => {
+    const context = await newDevice(browser, 'laptop');
+    const page = await context.newPage();
+    await prepareDevice(page, gateway.url);
+    await context.setOffline(true);
+
+    await page.getByRole('link', { name: 'Tiếp nhận hồ sơ', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Thủ tục cần tiếp nhận' }).selectOption({ label: 'Thủ tục đăng ký khai sinh (1.001193)' });
+    await page.getByRole('button', { name: 'Bắt đầu tiếp nhận' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Thủ tục đăng ký khai sinh' }).waitFor();
+
+    await page.getByRole('textbox', { name: 'Họ và tên' }).fill('Nguyễn Văn Mẫu');
+    await page.getByRole('textbox', { name: 'Số định danh cá nhân (12 số)' }).fill('001099000001');
+    await page.getByLabel('Ngày sinh').fill('1999-03-15');
+    await page.getByRole('combobox', { name: 'Giới tính' }).selectOption('Nam');
+    await page.getByRole('textbox', { name: 'Nơi cư trú' }).fill('Thôn Nà Pồ, xã Bản Mẫu');
+    await page.getByRole('textbox', { name: 'Số điện thoại' }).fill('0912 345 678');
+
+    // A reload (or a crash) in the middle: the draft comes back where it was.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Thủ tục đăng ký khai sinh' }).waitFor();
+    await expect.poll(() => page.getByRole('textbox', { name: 'Họ và tên' }).inputValue()).toBe('Nguyễn Văn Mẫu');
+    expect(await page.getByRole('textbox', { name: 'Nơi cư trú' }).inputValue()).toBe('Thôn Nà Pồ, xã Bản Mẫu');
+
+    await page.getByRole('button', { name: 'Tiếp', exact: true }).click();
+    await item(page, 'Tờ khai đăng ký khai sinh').getByRole('checkbox', { name: 'Đã nhận' }).check();
+    await item(page, 'Xuất trình giấy tờ tùy thân').getByRole('checkbox', { name: 'Đã nhận' }).check();
+    // Giấy chứng sinh is left out on purpose.
+    await page.getByRole('button', { name: /Kiểm tra và tiếp nhận/ }).click();
+    const problems = page.getByRole('alert').filter({ hasText: 'Hồ sơ chưa đủ' });
+    await problems.getByText(/Thiếu giấy tờ bắt buộc: Giấy chứng sinh/).waitFor();
+    expect(await page.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Yêu cầu bổ sung (in Mẫu 02)' }).waitFor();
+
+    await page.getByRole('button', { name: /Thành phần hồ sơ/ }).click();
+    await item(page, 'Giấy chứng sinh').getByRole('checkbox', { name: 'Đã nhận' }).check();
+    await page.getByRole('button', { name: /Kiểm tra và tiếp nhận/ }).click();
+    await page.getByText('Hồ sơ đủ thành phần theo quy định.').waitFor();
+    await page.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
+
+    const heading = page.getByRole('heading', { level: 1, name: /^Đã tiếp nhận hồ sơ / });
+    await heading.waitFor();
+    const code = (await heading.textContent())!.replace('Đã tiếp nhận hồ sơ ', '');
+    expect(code).toMatch(/^000\.00\.12\.H38-\d{6}-\d{4}$/);
+
+    // The printed paper, checked on the rendered page.
+    const paper = page.locator('.print-frame');
+    await paper.getByText('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ').waitFor();
+    for (const text of [code, 'Nguyễn Văn Mẫu', '001099000001', 'Thủ tục đăng ký khai sinh', 'Giấy chứng sinh', 'Lò Thị Mai']) {
+      expect(await paper.getByText(text, { exact: false }).count(), text).toBeGreaterThan(0);
+    }
+    await expect.poll(() => paper.locator('svg').count()).toBeGreaterThan(0);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('navigation', { name: 'Điều hướng chính' }).isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+
+    // The dossier waits to sync and is listed; the draft is gone.
+    await page.getByRole('link', { name: /1 thay đổi chờ đồng bộ/ }).waitFor();
+    await page.getByRole('link', { name: 'Tiếp nhận hồ sơ', exact: true }).click();
+    await page.getByRole('link', { name: code }).waitFor();
+    await page.getByText('Không có hồ sơ nào đang nhập dở.').waitFor();
+    await context.close();
+  });
+});

@@ -1,0 +1,52 @@
+// Debian's Chromium driven by playwright-core, with the two device sizes Motcua serves.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from './chromium';
+
+export const devices = {
+  /** A reception officer's laptop: keyboard and mouse, dense screen. */
+  laptop: { viewport: { width: 1366, height: 768 }, hasTouch: false, isMobile: false },
+  /** A community team's 10-inch tablet in portrait: touch, large targets. */
+  tablet: { viewport: { width: 800, height: 1280 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1.5 },
+} as const;
+
+export type DeviceName = keyof typeof devices;
+
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), args: [...chromiumArgs, ...extraArgs] });
+}
+
+/** A fresh browser profile, as on a device that has never opened Motcua. */
+export async function newDevice(browser: Browser, device: DeviceName = 'laptop'): Promise<BrowserContext> {
+  return browser.newContext({ ...devices[device], locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+}
+
+/** Waits until a service worker controls the page, so the shell is cached for offline use. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise<void>((resolve) =>
+        navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }),
+      );
+    }
+  });
+}
+
+/** A persistent profile folder, for tests that close the browser and open it again. */
+export function profileDir(): string {
+  return mkdtempSync(path.join(tmpdir(), 'motcua-profile-'));
+}
+
+/** A browser with a real on-disk profile (not incognito), as an installed app would have. */
+export async function launchPersistentDevice(device: DeviceName = 'laptop'): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDir(), {
+    executablePath: chromiumPath(),
+    args: chromiumArgs,
+    ...devices[device],
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
+}

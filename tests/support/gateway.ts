@@ -1,0 +1,99 @@
+// Starts the real gateway (its real embedded database) as a child process for a test, on a free
+// port, with a fresh data folder, serving a chosen build of the app.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  dataDir: string;
+  staticDir: string;
+  process: ChildProcess;
+  /** Output so far, for a failing test's message. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** A private copy of the built app, for tests that change what the server serves (updates). */
+export function copyBuild(from = 'dist'): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'motcua-dist-'));
+  cpSync(from, dir, { recursive: true });
+  return dir;
+}
+
+export interface GatewayOptions {
+  staticDir?: string;
+  dataDir?: string;
+  port?: number;
+  env?: Record<string, string>;
+}
+
+export async function startGateway(options: GatewayOptions = {}): Promise<RunningGateway> {
+  const port = options.port ?? (await freePort());
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'motcua-data-'));
+  const staticDir = options.staticDir ?? path.resolve('dist');
+  const tsx = path.resolve('node_modules/.bin/tsx');
+  const child = spawn(tsx, ['server/main.ts'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      MOTCUA_DATA_DIR: dataDir,
+      MOTCUA_STATIC_DIR: staticDir,
+      LOG_LEVEL: 'warn',
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const url = `http://localhost:${port}`;
+  await waitForHealth(url, child, () => output);
+  return {
+    url,
+    port,
+    dataDir,
+    staticDir,
+    process: child,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+    },
+  };
+}
+
+async function waitForHealth(url: string, child: ChildProcess, output: () => string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`gateway exited with ${child.exitCode}:\n${output()}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`gateway did not become healthy in ${timeoutMs} ms:\n${output()}`);
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}

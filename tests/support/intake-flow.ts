@@ -1,0 +1,61 @@
+// Steps of the intake UI that several end-to-end tests need: prepare a fresh device (officer
+// name, commune and dossier numbers from the gateway) and receive a complete khai sinh dossier.
+import type { Page } from 'playwright-core';
+import { waitForServiceWorker } from './browser';
+
+/** A component line of the intake's components step, found by its name. */
+export const item = (page: Page, text: string) => page.getByRole('listitem').filter({ hasText: text });
+
+/** First visit while online: install, name the officer, and wait for the commune and dossier numbers. */
+export async function prepareDevice(page: Page, gatewayUrl: string, officerName = 'Lò Thị Mai'): Promise<void> {
+  await page.goto(`${gatewayUrl}/cai-dat`);
+  await waitForServiceWorker(page);
+  await page.getByRole('textbox', { name: 'Họ tên cán bộ tiếp nhận' }).fill(officerName);
+  await page.getByRole('button', { name: 'Lưu thông tin' }).click();
+  await page.getByText('Đã lưu.').waitFor();
+  await page.getByRole('link', { name: 'Đồng bộ', exact: true }).click();
+  await page.getByText('Đơn vị: Xã Bản Mẫu').waitFor();
+  await page.getByText(/Còn [1-9]\d* số hồ sơ chính thức/).waitFor();
+}
+
+export interface Applicant {
+  fullName: string;
+  idNumber: string;
+  birthDate: string;
+  sex: 'Nam' | 'Nữ';
+  address: string;
+  phone: string;
+}
+
+export const sampleApplicant: Applicant = {
+  fullName: 'Nguyễn Văn Mẫu',
+  idNumber: '001099000001',
+  birthDate: '1999-03-15',
+  sex: 'Nam',
+  address: 'Thôn Nà Pồ, xã Bản Mẫu',
+  phone: '0912 345 678',
+};
+
+/** Receives a khai sinh dossier with every required paper, straight through; returns its code. */
+export async function receiveKhaiSinh(page: Page, applicant: Applicant = sampleApplicant): Promise<string> {
+  await page.getByRole('link', { name: 'Tiếp nhận hồ sơ', exact: true }).click();
+  await page.getByRole('combobox', { name: 'Thủ tục cần tiếp nhận' }).selectOption({ label: 'Thủ tục đăng ký khai sinh (1.001193)' });
+  await page.getByRole('button', { name: 'Bắt đầu tiếp nhận' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Thủ tục đăng ký khai sinh' }).waitFor();
+  await page.getByRole('textbox', { name: 'Họ và tên' }).fill(applicant.fullName);
+  await page.getByRole('textbox', { name: 'Số định danh cá nhân (12 số)' }).fill(applicant.idNumber);
+  await page.getByLabel('Ngày sinh').fill(applicant.birthDate);
+  await page.getByRole('combobox', { name: 'Giới tính' }).selectOption(applicant.sex);
+  await page.getByRole('textbox', { name: 'Nơi cư trú' }).fill(applicant.address);
+  await page.getByRole('textbox', { name: 'Số điện thoại' }).fill(applicant.phone);
+  await page.getByRole('button', { name: 'Tiếp', exact: true }).click();
+  for (const paper of ['Tờ khai đăng ký khai sinh', 'Giấy chứng sinh', 'Xuất trình giấy tờ tùy thân']) {
+    await item(page, paper).getByRole('checkbox', { name: 'Đã nhận' }).check();
+  }
+  await page.getByRole('button', { name: /Kiểm tra và tiếp nhận/ }).click();
+  await page.getByText('Hồ sơ đủ thành phần theo quy định.').waitFor();
+  await page.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
+  const heading = page.getByRole('heading', { level: 1, name: /^Đã tiếp nhận hồ sơ / });
+  await heading.waitFor();
+  return (await heading.textContent())!.replace('Đã tiếp nhận hồ sơ ', '');
+}

@@ -1,0 +1,44 @@
+// The shapes the digitize worker answers with (plain data and Blobs, cloneable by postMessage).
+import type { InputKind, InputProblem, PageMode, QualityIssue, Quad } from '../../src/domain/digitize';
+import type { QualityMetrics } from './quality';
+
+export type InspectResult =
+  | { ok: true; kind: InputKind; width?: number; height?: number }
+  | { ok: false; problem: InputProblem; detail?: string };
+
+export interface PageFile {
+  blob: Blob;
+  /** image/tiff (1-bit G4) or image/jpeg (colour). */
+  type: string;
+  sha256: string;
+  size: number;
+}
+
+export interface DigitizedPage {
+  ok: true;
+  file: PageFile;
+  thumbnail: Blob;
+  width: number;
+  height: number;
+  dpi: number;
+  mode: PageMode;
+  suggestedMode: PageMode;
+  corners: Quad;
+  pageFound: boolean;
+  photoWidth: number;
+  photoHeight: number;
+  issues: QualityIssue[];
+  metrics: QualityMetrics;
+  /** Milliseconds per step inside the worker, `total` included. */
+  timings: Record<string, number>;
+}
+
+export type DigitizeResult = DigitizedPage | { ok: false; problem: InputProblem; detail?: string };
+
+/** A stored page or kept PDF, as the component PDF is assembled from them. */
+export interface PdfSource {
+  blob: Blob;
+  type: string;
+}
+
+export type AssembleResult = { ok: true; file: PageFile; pages: number } | { ok: false; problem: 'corrupt' | 'empty'; detail?: string };

@@ -1,0 +1,24 @@
+// Plain image types over typed arrays, shared by every step; coordinates are continuous, with
+// pixel (i, j) covering [i, i+1) × [j, j+1), so its centre is at (i + 0.5, j + 0.5).
+
+/** 8-bit grey, one byte per pixel, row by row. */
+export interface GreyImage {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+/** 8-bit RGBA, as ImageData holds it. */
+export interface RgbaImage {
+  width: number;
+  height: number;
+  data: Uint8Array | Uint8ClampedArray;
+}
+
+export function greyImage(width: number, height: number, data = new Uint8Array(width * height)): GreyImage {
+  return { width, height, data };
+}
+
+export function rgbaImage(width: number, height: number, data: Uint8Array | Uint8ClampedArray = new Uint8ClampedArray(width * height * 4)): RgbaImage {
+  return { width, height, data };
+}

@@ -1,0 +1,106 @@
+// A small PDF 1.4 writer for scanned pages: one image per page, either 1-bit CCITT Group 4
+// (CCITTFaxDecode, K = -1) or JPEG (DCTDecode), each page sized from the image's pixels and dpi.
+// No maintained library writes G4 into a PDF, so the format is written here, byte by byte.
+
+export type PdfPage =
+  | { kind: 'g4'; width: number; height: number; dpi: number; data: Uint8Array }
+  | { kind: 'jpeg'; width: number; height: number; dpi: number; components: 1 | 3; data: Uint8Array };
+
+export interface PdfInfo {
+  title?: string;
+  /** Written as the document's creation date; pass a fixed value for byte-identical output. */
+  createdAt: Date;
+}
+
+const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0) & 0xff);
+
+/** A text string as UTF-16BE with a byte-order mark, in hex: safe for Vietnamese. */
+function textString(text: string): string {
+  let hex = 'FEFF';
+  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase();
+  return `<${hex}>`;
+}
+
+function pdfDate(date: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `D:${date.getUTCFullYear()}${p(date.getUTCMonth() + 1)}${p(date.getUTCDate())}${p(date.getUTCHours())}${p(date.getUTCMinutes())}${p(date.getUTCSeconds())}Z`;
+}
+
+/** Points (1/72 inch) for a pixel count at a resolution, rounded to 1/100 point. */
+export function toPoints(pixels: number, dpi: number): number {
+  return Math.round((pixels / dpi) * 72 * 100) / 100;
+}
+
+/** A document identifier from the content (FNV-1a in four lanes), so equal pages give equal files. */
+function contentId(pages: PdfPage[]): string {
+  const lanes = [0x811c9dc5, 0x01000193, 0x6b43a9b5, 0x9e3779b9];
+  for (const page of pages) {
+    const d = page.data;
+    const step = Math.max(1, d.length >> 16); // sample large images: an identifier, not a checksum
+    for (let i = 0; i < d.length; i += step) {
+      const lane = i & 3;
+      lanes[lane] = Math.imul(lanes[lane]! ^ d[i]!, 0x01000193) >>> 0;
+    }
+    lanes[0] = Math.imul(lanes[0]! ^ d.length, 0x01000193) >>> 0;
+  }
+  return lanes.map((n) => n.toString(16).padStart(8, '0')).join('');
+}
+
+export function writePdf(pages: PdfPage[], info: PdfInfo): Uint8Array {
+  if (pages.length === 0) throw new RangeError('Không có trang nào để tạo tệp PDF.');
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const offsets: number[] = [];
+  const emit = (part: Uint8Array | string) => {
+    const bytes = typeof part === 'string' ? latin1(part) : part;
+    chunks.push(bytes);
+    size += bytes.length;
+  };
+  const object = (id: number, body: string, stream?: Uint8Array) => {
+    offsets[id] = size;
+    emit(`${id} 0 obj\n${body}\n`);
+    if (stream) {
+      emit('stream\n');
+      emit(stream);
+      emit('\nendstream\n');
+    }
+    emit('endobj\n');
+  };
+
+  // Objects: 1 catalog, 2 page tree, 3 info, then per page: page, contents, image.
+  const pageId = (i: number) => 4 + i * 3;
+  emit('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n');
+  object(1, '<< /Type /Catalog /Pages 2 0 R >>');
+  object(2, `<< /Type /Pages /Kids [${pages.map((_, i) => `${pageId(i)} 0 R`).join(' ')}] /Count ${pages.length} >>`);
+  const title = info.title ? ` /Title ${textString(info.title)}` : '';
+  object(3, `<< /Producer (Motcua)${title} /CreationDate (${pdfDate(info.createdAt)}) >>`);
+  pages.forEach((page, i) => {
+    const id = pageId(i);
+    const w = toPoints(page.width, page.dpi);
+    const h = toPoints(page.height, page.dpi);
+    object(id, `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources << /XObject << /Im0 ${id + 2} 0 R >> >> /Contents ${id + 1} 0 R >>`);
+    const content = latin1(`q ${w} 0 0 ${h} 0 0 cm /Im0 Do Q`);
+    object(id + 1, `<< /Length ${content.length} >>`, content);
+    const image =
+      page.kind === 'g4'
+        ? `/ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /CCITTFaxDecode /DecodeParms << /K -1 /Columns ${page.width} /Rows ${page.height} /BlackIs1 false >>`
+        : `/ColorSpace /${page.components === 1 ? 'DeviceGray' : 'DeviceRGB'} /BitsPerComponent 8 /Filter /DCTDecode`;
+    object(id + 2, `<< /Type /XObject /Subtype /Image /Width ${page.width} /Height ${page.height} ${image} /Length ${page.data.length} >>`, page.data);
+  });
+
+  const count = 4 + pages.length * 3;
+  const xref = size;
+  let table = `xref\n0 ${count}\n0000000000 65535 f \n`;
+  for (let id = 1; id < count; id++) table += `${String(offsets[id]).padStart(10, '0')} 00000 n \n`;
+  emit(table);
+  const id = contentId(pages);
+  emit(`trailer\n<< /Size ${count} /Root 1 0 R /Info 3 0 R /ID [<${id}> <${id}>] >>\nstartxref\n${xref}\n%%EOF\n`);
+
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
