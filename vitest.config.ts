@@ -20,7 +20,7 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['tests/support/e2e-global-setup.ts'],
           testTimeout: 120_000,
-          hookTimeout: 120_000,
+          hookTimeout: 150_000,
           // One browser at a time: the machine has two cores, and the gateway is shared.
           fileParallelism: false,
         },

@@ -61,7 +61,13 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const url = `http://localhost:${port}`;
-  await waitForHealth(url, child, () => output);
+  try {
+    await waitForHealth(url, child, () => output);
+  } catch (error) {
+    // A gateway that never became healthy must not outlive the test that started it.
+    child.kill('SIGKILL');
+    throw error;
+  }
   return {
     url,
     port,
@@ -79,7 +85,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   };
 }
 
-async function waitForHealth(url: string, child: ChildProcess, output: () => string, timeoutMs = 60_000) {
+// PGlite's first start (WASM compile, migrations) took 85 s once on a loaded two-core machine.
+async function waitForHealth(url: string, child: ChildProcess, output: () => string, timeoutMs = 110_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`gateway exited with ${child.exitCode}:\n${output()}`);
