@@ -8,6 +8,7 @@ import { sampleCccdText, sampleCccdTextWithOldId, sampleVietQrText } from '../su
 import { removeDir, startGateway, type RunningGateway } from '../support/gateway';
 import { encodePng } from '../support/png';
 import { renderCardFrame, scene } from '../support/qr-card-image';
+import { completeKhaiSinh } from '../support/intake-flow';
 import { grantCamera, launchBrowserWithFakeCamera } from '../support/qr-video';
 
 let gateway: RunningGateway;
@@ -43,7 +44,7 @@ const field = (page: Page, name: string) => page.getByRole('textbox', { name, ex
 const alert = (page: Page, text: RegExp) => page.getByRole('alert').filter({ hasText: text });
 
 describe('CCCD QR scanner at intake', () => {
-  it('reads the card through the rear camera while offline, fills the applicant and releases the camera', async () => {
+  it('reads the card through the rear camera while offline, fills the applicant, releases the camera and receives the dossier', async () => {
     const page = await openApplicantStep('tablet');
     await page.getByRole('button', { name: 'Quét mã QR trên thẻ căn cước' }).click();
     await page.getByRole('button', { name: 'Dừng quét' }).waitFor();
@@ -55,6 +56,14 @@ describe('CCCD QR scanner at intake', () => {
     // The camera is off again: the start button is back and the preview holds no stream.
     await page.getByRole('button', { name: 'Quét mã QR trên thẻ căn cước' }).waitFor();
     expect(await page.getByLabel('Hình ảnh từ máy ảnh').evaluate((v: HTMLVideoElement) => v.srcObject === null && v.hidden)).toBe(true);
+
+    // The scanned applicant goes on to a received dossier, still offline, found by the card's number.
+    const code = await completeKhaiSinh(page);
+    expect(code).toMatch(/^000\.00\.12\.H38-\d{6}-\d{4}$/);
+    await page.getByRole('link', { name: 'Hồ sơ', exact: true }).click();
+    await page.getByRole('searchbox', { name: 'Tìm theo mã hồ sơ, họ tên hoặc số định danh' }).fill('001099000001');
+    await page.getByRole('link', { name: code }).waitFor();
+    expect(await page.getByRole('listitem').filter({ hasText: 'NGUYỄN VĂN MẪU' }).count()).toBe(1);
     await page.context().close();
   });
 

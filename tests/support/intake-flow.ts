@@ -48,6 +48,11 @@ export async function receiveKhaiSinh(page: Page, applicant: Applicant = sampleA
   await page.getByRole('combobox', { name: 'Giới tính' }).selectOption(applicant.sex);
   await page.getByRole('textbox', { name: 'Nơi cư trú' }).fill(applicant.address);
   await page.getByRole('textbox', { name: 'Số điện thoại' }).fill(applicant.phone);
+  return completeKhaiSinh(page);
+}
+
+/** From a filled applicant step: every required paper checked, validated, received; returns the code. */
+export async function completeKhaiSinh(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Tiếp', exact: true }).click();
   for (const paper of ['Tờ khai đăng ký khai sinh', 'Giấy chứng sinh', 'Xuất trình giấy tờ tùy thân']) {
     await item(page, paper).getByRole('checkbox', { name: 'Đã nhận' }).check();
