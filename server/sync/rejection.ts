@@ -26,6 +26,10 @@ const FIELD_LABELS: Record<string, string> = {
   actor: 'người thực hiện',
   at: 'thời điểm thực hiện',
   rating: 'mức đánh giá',
+  sha256: 'mã SHA-256 của tệp',
+  name: 'tên tệp',
+  type: 'loại tệp',
+  size: 'kích thước tệp',
   reason: 'lý do',
 };
 

@@ -178,3 +178,16 @@ export const ratePayloadSchema = z.object({
   reason: text(4000).optional(),
   at: isoTime.optional(),
 });
+
+/**
+ * 'dossier.result': the result paper (giấy tờ kết quả) attached on a device, named by the SHA-256
+ * of a file uploaded beforehand (tus, /api/files). `at` is optional: apps before it sent none.
+ */
+export const resultPayloadSchema = z.object({
+  dossierId: z.string().min(1).max(64),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  name: z.string().trim().min(1).max(300),
+  type: z.enum(['application/pdf', 'image/jpeg', 'image/png']),
+  size: z.int().min(1),
+  at: isoTime.optional(),
+});

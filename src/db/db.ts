@@ -12,6 +12,7 @@ import {
   type ProcessingLogRow,
   type SearchIndexRow,
   type SettingRow,
+  type UploadRow,
 } from './schema';
 
 export class MotcuaDb extends Dexie {
@@ -24,6 +25,7 @@ export class MotcuaDb extends Dexie {
   files!: EntityTable<FileRow, 'sha256'>;
   attachments!: EntityTable<AttachmentRow, 'id'>;
   processingLog!: EntityTable<ProcessingLogRow, 'id'>;
+  uploads!: EntityTable<UploadRow, 'sha256'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

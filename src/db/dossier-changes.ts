@@ -52,8 +52,7 @@ export function listProcessingLog(db: MotcuaDb, dossierId: string): Promise<Proc
 
 /** Changes of this dossier still waiting for the gateway (or quarantined with a reason). */
 export function outboxEntriesFor(db: MotcuaDb, dossierId: string): Promise<OutboxEntry[]> {
-  // The outbox is short-lived and small (it empties as sync succeeds), so a filter is enough.
-  return db.outbox.filter((e) => e.entityId === dossierId).toArray();
+  return db.outbox.where('entityId').equals(dossierId).toArray();
 }
 
 /** A stored file's bytes, for opening it (object URL) on screen. */

@@ -5,6 +5,7 @@ export {
   type AttachmentRow,
   type CatalogueRow,
   type DossierRow,
+  type DossierChangedBy,
   type DraftRow,
   type FileRow,
   type OutboxEntry,
@@ -12,6 +13,7 @@ export {
   type ProcessingLogRow,
   type SearchIndexRow,
   type SettingRow,
+  type UploadRow,
 } from './schema';
 export { readSetting, writeSetting, emptyDeskProfile, type DeskProfile } from './settings';
 export { countUnsynced, nextBatch, listQuarantine, applyPushResults, resendEntry, type PushResult } from './outbox';
@@ -37,7 +39,18 @@ export {
   type StoredPage,
   type DigitizedDocument,
 } from './files';
-export { getOrCreateDevice, readCommune, type DeviceIdentity, type CommuneInfo } from './device';
+export {
+  getOrCreateDevice,
+  readCommune,
+  readDeviceToken,
+  saveEnrolment,
+  DEVICE_TOKEN_KEY,
+  DEVICE_KEY,
+  COMMUNE_KEY,
+  type DeviceIdentity,
+  type CommuneInfo,
+  type Enrolment,
+} from './device';
 export {
   readInstalledCatalogue,
   readCatalogueVersion,
@@ -68,3 +81,25 @@ export { factsOf, recordOfFacts, toReportRecord, FACTS_TABLE, OPEN_END, type Dos
 export { queryDossiers, queryDossierIds, readDossiers, dossierFacets, countDossierViews, emptyDossierFilter, type DossierFilter, type DossierView, type DossierList } from './dossier-query';
 export { commitDossierChange, listProcessingLog, outboxEntriesFor, readFileBlob, DossierNotFoundError, type DossierChange } from './dossier-changes';
 export { loadReportRecords, receivedYearRange, watchReportFacts } from './report-records';
+export {
+  applyPullPage,
+  readPullCheckpoint,
+  resetPullCheckpoint,
+  PULL_CHECKPOINT_KEY,
+  CATALOGUE_OFFERED_KEY,
+  type PulledChange,
+  type PulledPage,
+  type PageApplied,
+} from './pull-apply';
+export { pulledRow, missingLogRows, type PulledDossier, type PulledAuthor, type PulledLogEntry } from './pulled-dossier';
+export {
+  readUpload,
+  recordUploadUrl,
+  recordUploadOffset,
+  recordUploadDone,
+  recordUploadFailed,
+  filesOfDossier,
+  dossierFileProgress,
+  markDossiersSending,
+  type FileProgress,
+} from './uploads';

@@ -46,7 +46,11 @@ export async function receiveDossier(db: MotcuaDb, write: ReceiveWrite): Promise
     await db.dossiers.add(write.dossier);
     await db.attachments.where('ownerId').equals(write.draftId).modify({ ownerId: write.dossier.id });
     await db.processingLog.add(write.log);
-    await db.outbox.add(write.outbox);
+    // The change names the dossier's files by hash, read here so the list is exactly what was
+    // received; the pump uploads the files before it sends the change.
+    const files = await db.attachments.where('[ownerId+componentIndex+order]').between([write.dossier.id, -Infinity, -Infinity], [write.dossier.id, Infinity, Infinity]).toArray();
+    const attachments = files.map((f) => ({ componentIndex: f.componentIndex, sha256: f.sha256, name: f.name, type: f.type, size: f.size }));
+    await db.outbox.add(attachments.length > 0 ? { ...write.outbox, payload: { ...(write.outbox.payload as object), attachments } } : write.outbox);
     const now = new Date().toISOString();
     for (const s of write.settings) await db.settings.put({ key: s.key, value: s.value, updatedAt: now });
     await db.drafts.delete(write.draftId);

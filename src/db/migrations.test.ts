@@ -18,7 +18,7 @@ describe('schema migrations', () => {
 
     const db = new MotcuaDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect((await db.settings.get('desk'))?.value).toEqual({ officerName: 'Lò Thị Mai' });
     const entries = await db.outbox.orderBy('seq').toArray();
     expect(entries.map((e) => [e.entityId, e.status, e.attempts])).toEqual([
@@ -42,7 +42,7 @@ describe('schema migrations', () => {
     await db.open();
     expect((await db.outbox.toArray()).map((e) => e.status)).toEqual(['rejected']);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
-      ['attachments', 'catalogues', 'dossierFacts', 'dossiers', 'drafts', 'files', 'outbox', 'processingLog', 'searchIndexes', 'settings'].sort(),
+      ['attachments', 'catalogues', 'dossierFacts', 'dossiers', 'drafts', 'files', 'outbox', 'processingLog', 'searchIndexes', 'settings', 'uploads'].sort(),
     );
     db.close();
   });
@@ -98,6 +98,29 @@ describe('schema migrations', () => {
     // Later writes keep the fields current, whoever makes them.
     await db.dossiers.update('a', { status: 5 });
     expect((await db.dossiers.get('a'))?.openDueAt).toBeUndefined();
+    db.close();
+  });
+
+  it('adds the uploads table and the outbox entityId index in v5, keeping the files and outbox written under v4', async () => {
+    const name = `migrate-v5-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(4).stores({
+      settings: 'key',
+      outbox: '++seq, createdAt, status, [status+seq]',
+      files: 'sha256, createdAt',
+      attachments: 'id, ownerId, [ownerId+componentIndex+order], sha256',
+    });
+    await old.table('files').add({ sha256: 'a'.repeat(64), blob: new Blob(['trang 1']), type: 'image/jpeg', size: 7, createdAt: 't' });
+    await old.table('outbox').add({ kind: 'dossier.receive', entityId: 'd1', payload: {}, createdAt: 't', status: 'pending', attempts: 0 });
+    old.close();
+
+    const db = new MotcuaDb(name);
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect((await db.files.get('a'.repeat(64)))?.size).toBe(7);
+    expect(await db.outbox.where('entityId').equals('d1').count()).toBe(1);
+    await db.uploads.put({ sha256: 'a'.repeat(64), status: 'uploading', size: 7, url: '/api/files/x', offset: 3, updatedAt: 't' });
+    expect(await db.uploads.where('status').equals('uploading').primaryKeys()).toEqual(['a'.repeat(64)]);
     db.close();
   });
 });

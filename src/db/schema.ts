@@ -74,9 +74,24 @@ export interface DossierRow {
   syncState: 'waiting' | 'sending' | 'accepted' | 'rejected';
   data: unknown;
   updatedAt: string;
+  /** The gateway's version of this row when it last arrived by pull (not indexed: no schema change). */
+  serverVersion?: number;
+  /** Who made the change that last arrived by pull from another desk; absent for this device's own. */
+  changedBy?: DossierChangedBy;
   /** v4, derived on every write by dossier-index.ts (never set by hand): see DossierIndexFields. */
   searchWords?: string[];
   openDueAt?: string;
+}
+
+/** Who changed a dossier elsewhere (another device, or an officer on the gateway), as pull reports it. */
+export interface DossierChangedBy {
+  name: string | null;
+  deviceId: string | null;
+  staffId: string | null;
+  /** The kind of change ('dossier.transition', 'dossier.rate', ...). */
+  kind: string;
+  /** When the change was made (the gateway's updatedAt of the row). */
+  at: string;
 }
 
 /** A stored file (page image, PDF, scan) under its SHA-256, stored once however often used. */
@@ -99,6 +114,23 @@ export interface AttachmentRow {
   name: string;
   type: string;
   size: number;
+}
+
+/**
+ * v5: where the upload of one stored file to the gateway stands, keyed like the file by SHA-256,
+ * so a file is sent once however many dossiers use it, and a reload resumes at the tus URL.
+ */
+export interface UploadRow {
+  sha256: string;
+  /** 'done' once the gateway holds the file (uploaded, or found there by hash); 'failed' when it refused it for good. */
+  status: 'uploading' | 'done' | 'failed';
+  size: number;
+  /** The gateway's tus upload URL, once created: the next attempt resumes there. */
+  url?: string;
+  /** Bytes the gateway has confirmed (progress only: a resume asks the gateway for the true offset). */
+  offset: number;
+  lastError?: string;
+  updatedAt: string;
 }
 
 /** One entry of a dossier's processing log (who, in what role, when, what). */
@@ -167,6 +199,10 @@ export function declareSchema(db: Dexie): void {
         });
       await tx.table(FACTS_TABLE).bulkPut(facts);
     });
+  // v5: upload state of files sent to the gateway (UploadRow), and the outbox by dossier (entityId),
+  // which applying the gateway's answers asks for ("does this dossier still wait?"). Both indexes
+  // are built by IndexedDB from the rows already there: nothing to carry over by hand.
+  db.version(5).stores({ outbox: '++seq, createdAt, status, [status+seq], entityId', uploads: 'sha256, status' });
   db.use(dossierIndexMiddleware);
   db.use(dossierFactsMiddleware);
 }

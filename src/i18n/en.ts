@@ -5,6 +5,7 @@ import { intakeEn } from './intake.en';
 import { dossiersEn } from './dossiers.en';
 import { reportsEn } from './reports.en';
 import { scannerEn } from './scanner.en';
+import { deviceEn } from './device.en';
 import type { Messages } from './vi';
 
 export const en: Messages = {
@@ -14,6 +15,7 @@ export const en: Messages = {
   dossiers: dossiersEn,
   reports: reportsEn,
   scanner: scannerEn,
+  device: deviceEn,
   app: {
     name: 'Motcua',
     fullName: 'Motcua – commune one-stop desk',

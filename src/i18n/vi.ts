@@ -5,6 +5,7 @@ import { intakeVi } from './intake.vi';
 import { dossiersVi } from './dossiers.vi';
 import { reportsVi } from './reports.vi';
 import { scannerVi } from './scanner.vi';
+import { deviceVi } from './device.vi';
 export const vi = {
   digitize: digitizeVi,
   catalogue: catalogueVi,
@@ -12,6 +13,7 @@ export const vi = {
   dossiers: dossiersVi,
   reports: reportsVi,
   scanner: scannerVi,
+  device: deviceVi,
   app: {
     name: 'Một cửa',
     fullName: 'Một cửa – Tiếp nhận hồ sơ xã',

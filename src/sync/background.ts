@@ -1,17 +1,20 @@
 // What the app does whenever the gateway is reachable: learn the commune, top up dossier numbers,
-// send what waits in the outbox. The work is loaded on first need, so the first screen stays light.
+// send what waits in the outbox, then pull what changed elsewhere. The work is loaded on first
+// need, so the first screen stays light.
 import { useConnectivity } from './connectivity';
 
 async function whenOnline(): Promise<void> {
   try {
-    const [{ refreshCommune }, { refillCodeReserve }, { pumpOutbox }] = await Promise.all([
+    const [{ refreshCommune }, { refillCodeReserve }, { pumpOutbox }, { pullChanges }] = await Promise.all([
       import('./commune'),
       import('./code-reserve'),
       import('./outbox-pump'),
+      import('./pull'),
     ]);
     await refreshCommune();
     await refillCodeReserve();
     await pumpOutbox();
+    await pullChanges();
   } catch {
     // The link dropped mid-way; the next "online" check retries. Nothing was half-written.
   }

@@ -122,6 +122,15 @@ async function errorMessage(response: Response): Promise<string | undefined> {
   }
 }
 
+// The tools the shell handed to watchCatalogueUpdates, so pull can ask for the newer catalogue it
+// announces without importing the worker client (sync may not).
+let watchedTools: CatalogueTools | undefined;
+
+/** Fetches and installs a newer catalogue with the shell's tools; does nothing before the shell started watching. */
+export async function updateWatchedCatalogue(): Promise<void> {
+  if (watchedTools) await updateCatalogue(watchedTools);
+}
+
 /**
  * Seeds the catalogue now, then checks for a newer one whenever the gateway becomes reachable:
  * on start (the first check that finds it online) and after the browser's `online` event
@@ -129,6 +138,7 @@ async function errorMessage(response: Response): Promise<string | undefined> {
  * rather than to the raw event avoids downloading through a captive portal. Returns a stop function.
  */
 export function watchCatalogueUpdates(tools: CatalogueTools): () => void {
+  watchedTools = tools;
   const check = () => void updateCatalogue(tools).catch(() => {});
   void ensureCatalogue(tools)
     .then(() => {

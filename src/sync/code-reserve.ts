@@ -1,7 +1,10 @@
 // Keeps a reserve of official dossier numbers on the device for today and the next days, so
 // receipts carry official codes even when the link drops. Refilled whenever the gateway answers.
+// Blocks are reserved for the identity that asked (the token's device), so a reserve belongs to
+// one device tag: an answer that arrives after the identity changed (enrolment) is dropped.
 import { addCodeBlock, createCodeReserve, pruneCodeReserve, remainingCodes, vnDayKey, type CodeReserve } from '../domain/dossier';
 import { getDb, getOrCreateDevice, readCommune, readSetting } from '../db';
+import { authHeaders } from './auth';
 
 export const RESERVE_KEY = 'codeReserve';
 /** Numbers kept per day: a busy commune desk receives a few dozen dossiers a day. */
@@ -25,13 +28,13 @@ export async function refillCodeReserve(now = new Date(), fetchImpl: typeof fetc
   const stored = await readSetting<CodeReserve | undefined>(db, RESERVE_KEY, undefined);
   const fresh = createCodeReserve(commune.agencyCode, device.short);
   if (!fresh.ok) return 0;
-  const current = stored && stored.agency === commune.agencyCode ? stored : fresh.value;
+  const current = stored && stored.agency === commune.agencyCode && stored.deviceShort === device.short ? stored : fresh.value;
   const wanted = dayKeys(now).filter((day) => remainingOn(current, day) < REFILL_BELOW);
   if (wanted.length === 0) return remainingCodes(current, now);
 
   const response = await fetchImpl('/api/code-blocks', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(await authHeaders(db)) },
     body: JSON.stringify({ communeId: commune.id, deviceId: device.id, days: wanted, size: BLOCK_SIZE }),
   });
   if (!response.ok) return remainingCodes(current, now);
@@ -39,7 +42,10 @@ export async function refillCodeReserve(now = new Date(), fetchImpl: typeof fetc
   // Merge inside one transaction against the latest stored reserve: a receipt may have spent a
   // number while the request was in flight.
   return db.transaction('rw', db.settings, async () => {
-    const latest = (await readSetting<CodeReserve | undefined>(db, RESERVE_KEY, undefined)) ?? current;
+    const kept = await readSetting<CodeReserve | undefined>(db, RESERVE_KEY, undefined);
+    // The device enrolled while the request was out: these numbers belong to its old identity.
+    if ((await getOrCreateDevice(db)).short !== device.short) return remainingCodes(kept ?? current, now);
+    const latest = kept && kept.agency === current.agency && kept.deviceShort === current.deviceShort ? kept : current;
     let reserve = pruneCodeReserve(latest, now).reserve;
     for (const block of blocks) {
       const added = addCodeBlock(reserve, block);

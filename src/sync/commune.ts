@@ -1,5 +1,6 @@
 // Learns which commune this device serves from the gateway, and keeps it for offline use.
 import { getDb, writeSetting, type CommuneInfo } from '../db';
+import { authHeaders } from './auth';
 
 function isCommune(value: unknown): value is CommuneInfo {
   const v = value as Partial<CommuneInfo> | null;
@@ -7,7 +8,7 @@ function isCommune(value: unknown): value is CommuneInfo {
 }
 
 export async function refreshCommune(fetchImpl: typeof fetch = fetch): Promise<CommuneInfo | undefined> {
-  const response = await fetchImpl('/api/communes/current', { cache: 'no-store' });
+  const response = await fetchImpl('/api/communes/current', { cache: 'no-store', headers: await authHeaders() });
   if (!response.ok) return undefined;
   const body: unknown = await response.json();
   if (!isCommune(body)) return undefined;

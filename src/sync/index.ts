@@ -15,3 +15,8 @@ export {
 } from './catalogue-update';
 export { usePump, type PumpState } from './pump-state';
 export { syncNow, startSyncTriggers } from './triggers';
+export { enrolDevice } from './enrol-entry';
+export type { EnrolResult, EnrolFailure } from './enrol';
+export { authHeaders } from './auth';
+// The pull is loaded on first use by triggers.ts and background.ts; only its types are offered here.
+export type { PullOutcome, PullOptions } from './pull';

@@ -1,79 +1,124 @@
 // The outbox pump: sends waiting changes to the gateway in order and in batches, one tab at a
-// time (Web Locks), and applies the gateway's per-entry answers. Network failures, 408, 429 and
-// 5xx are retried with backoff; 401 stops and asks the officer to sign in again, touching no data.
-import { applyPushResults, getDb, nextBatch, readSetting, type PushResult } from '../db';
+// time (Web Locks), and applies the gateway's per-entry answers. Before a batch goes, the files
+// of its dossiers are uploaded (file-sender.ts), so the gateway never holds a change naming bytes
+// it lacks. Network failures, 408, 429 and 5xx are retried with backoff; 401 (or no token at all)
+// stops and asks for the device to be enrolled again, touching no data.
+import { applyPushResults, DEVICE_TOKEN_KEY, getDb, markDossiersSending, nextBatch, readDeviceToken, type OutboxEntry, type PushResult } from '../db';
+import { useWorkInProgress } from '../shared/work-in-progress'; // not the index: it pulls in React views
 import { backoffDelay, isRetryableStatus } from './backoff';
-import { useWorkInProgress } from '../shared';
+import { sendDossierFiles } from './file-sender';
 import { usePump } from './pump-state';
+import type { Uploader } from './tus-upload';
 
 const BATCH_SIZE = 50;
 const LOCK_NAME = 'motcua-sync';
-export const DEVICE_TOKEN_KEY = 'deviceToken';
+export { DEVICE_TOKEN_KEY };
+
+export interface PumpOptions {
+  /** How files travel; tus-js-client in the app, a fake in unit tests. */
+  uploader?: Uploader;
+}
 
 let failures = 0;
-let retryTimer: number | undefined;
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
-type SendOutcome = { kind: 'done' } | { kind: 'retry'; reason: string } | { kind: 'auth' };
+type SendOutcome = { kind: 'done' } | { kind: 'retry'; reason: string } | { kind: 'auth'; reason: string };
 
-async function sendBatches(fetchImpl: typeof fetch): Promise<SendOutcome> {
+const SIGNED_OUT = 'Máy chủ không nhận mã truy cập của thiết bị (đã bị thu hồi hoặc hết hạn): hãy kích hoạt lại thiết bị.';
+const NOT_ENROLLED = 'Thiết bị chưa được kích hoạt: hãy kích hoạt thiết bị trên trang Đồng bộ.';
+
+function dossiersOf(batch: readonly OutboxEntry[]): string[] {
+  return [...new Set(batch.filter((e) => e.kind.startsWith('dossier.')).map((e) => e.entityId))];
+}
+
+async function pushBatch(fetchImpl: typeof fetch, token: string, batch: OutboxEntry[]): Promise<SendOutcome | 'continue'> {
   const db = getDb();
-  const token = await readSetting<string | undefined>(db, DEVICE_TOKEN_KEY, undefined);
+  let response: Response;
+  try {
+    response = await fetchImpl('/api/sync/push', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ entries: batch.map((e) => ({ mutation: e.seq, kind: e.kind, entityId: e.entityId, payload: e.payload })) }),
+    });
+  } catch (error) {
+    return { kind: 'retry', reason: `Mất kết nối khi gửi (${error instanceof Error ? error.message : String(error)})` };
+  }
+  if (response.status === 401) return { kind: 'auth', reason: SIGNED_OUT };
+  if (!response.ok) {
+    if (isRetryableStatus(response.status)) return { kind: 'retry', reason: `Máy chủ trả lời ${response.status}` };
+    // A 4xx for the whole batch (e.g. too large) would repeat forever: quarantine the batch with the reason.
+    const text = await response.text().catch(() => '');
+    await applyPushResults(db, batch.map((e) => ({ mutation: e.seq!, status: 'rejected', reason: `Máy chủ từ chối lô (${response.status}): ${text.slice(0, 200)}` })));
+    return 'continue';
+  }
+  const body = (await response.json().catch(() => null)) as { results?: PushResult[] } | null;
+  const results = Array.isArray(body?.results) ? body.results : [];
+  // Only entries the gateway answered for leave the queue; the others are sent again.
+  await applyPushResults(db, results);
+  if (results.length === 0) return { kind: 'retry', reason: 'Máy chủ không trả lời cho lô này' };
+  return 'continue';
+}
+
+async function sendBatches(fetchImpl: typeof fetch, options: PumpOptions): Promise<SendOutcome> {
+  const db = getDb();
+  const token = await readDeviceToken(db);
   for (;;) {
     const batch = await nextBatch(db, BATCH_SIZE);
     if (batch.length === 0) return { kind: 'done' };
-    let response: Response;
+    // The gateway takes no change from a device it does not know; asking would only earn a 401.
+    if (!token) return { kind: 'auth', reason: NOT_ENROLLED };
+    const dossiers = dossiersOf(batch);
     try {
-      response = await fetchImpl('/api/sync/push', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ entries: batch.map((e) => ({ mutation: e.seq, kind: e.kind, entityId: e.entityId, payload: e.payload })) }),
-      });
-    } catch (error) {
-      return { kind: 'retry', reason: `Mất kết nối khi gửi (${error instanceof Error ? error.message : String(error)})` };
+      const files = await sendDossierFiles({ db, fetchImpl, token, ...(options.uploader ? { uploader: options.uploader } : {}) }, dossiers);
+      if (files.kind === 'auth') return { kind: 'auth', reason: SIGNED_OUT };
+      if (files.kind === 'retry') return files;
+      const pushed = await pushBatch(fetchImpl, token, batch);
+      if (pushed !== 'continue') return pushed;
+    } finally {
+      // Dossiers the gateway did not answer for are waiting again, not "sending" for ever.
+      await markDossiersSending(db, dossiers, false);
     }
-    if (response.status === 401) return { kind: 'auth' };
-    if (!response.ok) {
-      if (isRetryableStatus(response.status)) return { kind: 'retry', reason: `Máy chủ trả lời ${response.status}` };
-      // A 4xx for the whole batch (e.g. too large) would repeat forever: quarantine the batch with the reason.
-      const text = await response.text().catch(() => '');
-      await applyPushResults(db, batch.map((e) => ({ mutation: e.seq!, status: 'rejected', reason: `Máy chủ từ chối lô (${response.status}): ${text.slice(0, 200)}` })));
-      continue;
-    }
-    const body = (await response.json()) as { results?: PushResult[] };
-    const results = body.results ?? [];
-    // Only entries the gateway answered for leave the queue; the others are sent again.
-    await applyPushResults(db, results);
-    if (results.length === 0) return { kind: 'retry', reason: 'Máy chủ không trả lời cho lô này' };
   }
 }
 
 /** Runs the pump now, unless another tab is already pumping. */
-export async function pumpOutbox(fetchImpl: typeof fetch = fetch): Promise<void> {
+export async function pumpOutbox(fetchImpl: typeof fetch = fetch, options: PumpOptions = {}): Promise<void> {
   const run = async () => {
     const { hold, release } = useWorkInProgress.getState();
     hold('sync.pump');
     usePump.getState().set({ state: 'sending' });
     try {
-      const outcome = await sendBatches(fetchImpl);
+      const outcome = await sendBatches(fetchImpl, options);
       if (outcome.kind === 'done') {
         failures = 0;
         usePump.getState().set({ state: 'idle', lastSuccessAt: new Date().toISOString(), lastError: undefined, retryAt: undefined });
       } else if (outcome.kind === 'auth') {
-        usePump.getState().set({ state: 'needsSignIn', lastError: 'Phiên làm việc đã hết hạn: hãy kích hoạt lại thiết bị / đăng nhập lại.' });
+        usePump.getState().set({ state: 'needsSignIn', lastError: outcome.reason });
       } else {
         failures++;
         const delay = backoffDelay(failures);
-        window.clearTimeout(retryTimer);
-        retryTimer = window.setTimeout(() => void pumpOutbox(fetchImpl), delay);
+        clearTimeout(retryTimer);
+        retryTimer = setTimeout(() => void pumpOutbox(fetchImpl, options), delay);
         usePump.getState().set({ state: 'waitingToRetry', lastError: outcome.reason, retryAt: new Date(Date.now() + delay).toISOString() });
       }
+    } catch (error) {
+      // A local fault (storage full, a bug): say so rather than stay "sending" for ever.
+      usePump.getState().set({ state: 'waitingToRetry', lastError: error instanceof Error ? error.message : String(error) });
     } finally {
       release('sync.pump');
     }
   };
-  if (navigator.locks?.request) {
-    await navigator.locks.request(LOCK_NAME, { ifAvailable: true }, async (lock) => (lock ? run() : undefined));
+  const locks = globalThis.navigator?.locks;
+  if (locks?.request) {
+    await locks.request(LOCK_NAME, { ifAvailable: true }, async (lock) => (lock ? run() : undefined));
   } else {
     await run();
   }
+}
+
+/** Stops a scheduled retry (tests, and a device being enrolled again). */
+export function cancelPumpRetry(): void {
+  clearTimeout(retryTimer);
+  retryTimer = undefined;
+  failures = 0;
 }

@@ -1,12 +1,16 @@
 // When the outbox pump runs: at start, when the gateway becomes reachable (background.ts), on a
 // timer while changes wait, on the "Đồng bộ ngay" button, and when the service worker's
-// Background Sync fires (it wakes the page even if the tab sat in the background).
+// Background Sync fires (it wakes the page even if the tab sat in the background). Each push is
+// followed by a pull, so the gateway's answer to this device's own changes comes back first.
 import { countUnsynced, getDb } from '../db';
 import { useConnectivity } from './connectivity';
-import { pumpOutbox } from './outbox-pump';
 import { usePump } from './pump-state';
 
 const SYNC_TAG = 'motcua-sync';
+// Loaded on first use: the pump, its file uploads and their state stay off the first screen.
+const pumpOutbox = async (): Promise<void> => (await import('./outbox-pump')).pumpOutbox();
+// The pull (and its answer schema) likewise.
+const pullChanges = async (): Promise<unknown> => (await import('./pull')).pullChanges();
 const TIMER_MS = 60_000;
 
 export async function syncNow(): Promise<void> {
@@ -16,6 +20,7 @@ export async function syncNow(): Promise<void> {
     return;
   }
   await pumpOutbox();
+  await pullChanges();
 }
 
 /** Asks the browser to wake us when connectivity returns (Chromium's Background Sync). */
@@ -27,12 +32,15 @@ async function requestBackgroundSync(): Promise<void> {
 
 export function startSyncTriggers(): () => void {
   const onMessage = (event: MessageEvent) => {
-    if ((event.data as { type?: string } | null)?.type === SYNC_TAG) void pumpOutbox();
+    if ((event.data as { type?: string } | null)?.type === SYNC_TAG) void pumpOutbox().then(() => pullChanges());
   };
   navigator.serviceWorker?.addEventListener('message', onMessage);
   const timer = window.setInterval(() => {
-    void countUnsynced(getDb()).then((n) => {
-      if (n > 0 && useConnectivity.getState().state === 'online' && usePump.getState().state !== 'sending') void pumpOutbox();
+    if (useConnectivity.getState().state !== 'online') return;
+    void countUnsynced(getDb()).then(async (n) => {
+      if (n > 0 && usePump.getState().state !== 'sending') await pumpOutbox();
+      // Other desks' changes arrive even when this device has nothing to send.
+      await pullChanges();
     });
   }, TIMER_MS);
   return () => {

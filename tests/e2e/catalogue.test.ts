@@ -2,33 +2,23 @@
 // without accents, with a typo and by code, opened by keyboard alone; the A4 checklist prints;
 // a catalogue published to the gateway reaches the device; a corrupt or invalid download is
 // refused in plain Vietnamese and the catalogue in use stays.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useStage } from '../support/e2e-stage';
 import { demoCatalogue } from '../../src/domain/catalogue';
-import { launchBrowser, newDevice, waitForServiceWorker } from '../support/browser';
-import { removeDir, startGateway, type RunningGateway } from '../support/gateway';
+import { newDevice, waitForServiceWorker } from '../support/browser';
 
 const ADMIN_TOKEN = 'e2e-catalogue-admin';
-let gateway: RunningGateway;
-let browser: Browser;
-
-beforeAll(async () => {
-  [gateway, browser] = await Promise.all([startGateway({ env: { MOTCUA_ADMIN_TOKEN: ADMIN_TOKEN } }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await gateway?.stop();
-  removeDir(gateway.dataDir);
-});
+const stage = useStage({ gateway: { env: { MOTCUA_ADMIN_TOKEN: ADMIN_TOKEN } } });
 
 const demo = demoCatalogue();
 const nameOf = (code: string) => demo.procedures.find((p) => p.code === code)!.name;
 
 /** Opens a fresh device on `path` with the app installed (service worker in control). */
 async function installedDevice(path: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newDevice(browser);
+  const context = await newDevice(stage.browser);
   const page = await context.newPage();
-  await page.goto(`${gateway.url}${path}`);
+  await page.goto(`${stage.gateway.url}${path}`);
   await waitForServiceWorker(page);
   return { context, page };
 }
@@ -62,11 +52,11 @@ async function backToSearch(page: Page) {
 
 describe('catalogue search, offline', () => {
   it('finds procedures with and without accents, with a typo and by code, and opens them by keyboard', async () => {
-    const context = await newDevice(browser);
+    const context = await newDevice(stage.browser);
     // The catalogue must come from the app itself (the bundled seed), not from the gateway.
     await context.route('**/api/catalogue**', (route) => route.abort());
     const page = await context.newPage();
-    await page.goto(`${gateway.url}/tra-cuu`);
+    await page.goto(`${stage.gateway.url}/tra-cuu`);
     await waitForServiceWorker(page);
     await page.getByText('Danh mục phiên bản 1, ban hành ngày 01/11/2026').waitFor();
 
@@ -131,7 +121,7 @@ describe('catalogue updates', () => {
     const { context, page } = await installedDevice('/cai-dat');
     const card = page.getByRole('region', { name: 'Danh mục thủ tục' });
     await card.getByRole('status').filter({ hasText: 'bản mới nhất' }).waitFor();
-    const current = Number((await fetch(`${gateway.url}/api/catalogue`)).headers.get('X-Catalogue-Version'));
+    const current = Number((await fetch(`${stage.gateway.url}/api/catalogue`)).headers.get('X-Catalogue-Version'));
 
     await context.setOffline(true);
     await page.getByRole('status').filter({ hasText: 'Mất mạng' }).waitFor();
@@ -141,7 +131,7 @@ describe('catalogue updates', () => {
       issuedAt: '2026-12-15T00:00:00+07:00',
       procedures: [...demo.procedures, { ...demo.procedures[0]!, code: '1.999999', name: 'Thủ tục thử nghiệm cập nhật danh mục' }],
     };
-    const published = await fetch(`${gateway.url}/api/admin/catalogue`, {
+    const published = await fetch(`${stage.gateway.url}/api/admin/catalogue`, {
       method: 'PUT',
       headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
       body: JSON.stringify(next),
@@ -161,12 +151,12 @@ describe('catalogue updates', () => {
   });
 
   it('refuses a corrupt or invalid download with a clear message, and keeps the catalogue in use', async () => {
-    const context = await newDevice(browser);
+    const context = await newDevice(stage.browser);
     const valid = JSON.stringify({ ...demo, version: 99 });
     let body = valid.slice(0, Math.floor(valid.length / 2)); // cut off mid-download
     await context.route('**/api/catalogue**', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
     const page = await context.newPage();
-    await page.goto(`${gateway.url}/cai-dat`);
+    await page.goto(`${stage.gateway.url}/cai-dat`);
     const card = page.getByRole('region', { name: 'Danh mục thủ tục' });
     await card
       .getByRole('status')

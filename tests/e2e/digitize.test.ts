@@ -1,24 +1,14 @@
 // Digitizing papers in real Chromium on the built app: a generated photo chosen as a file becomes
 // a stored PDF page that Chromium opens; a corner dragged on the photo gives a new page; blank and
 // blurred photos get their warning and the officer decides; a file that is no picture is refused.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { devices, launchBrowser } from '../support/browser';
-import { removeDir, startGateway, type RunningGateway } from '../support/gateway';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useStage } from '../support/e2e-stage';
+import { devices } from '../support/browser';
 import { fileBytesFromPage, generatePhoto, photoAsFileInPage, type PhotoSpec } from '../support/photo-files';
 import { decodePng } from '../support/png';
 
-let gateway: RunningGateway;
-let browser: Browser;
-
-beforeAll(async () => {
-  [gateway, browser] = await Promise.all([startGateway(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await gateway?.stop();
-  removeDir(gateway.dataDir);
-});
+const stage = useStage();
 
 const PICK = 'Chọn ảnh hoặc tệp PDF';
 // 2100×2800 with the page filling 90 % of the height gives the page about 215 dpi.
@@ -26,9 +16,9 @@ const photoSpec = (seed: number, extra: Partial<PhotoSpec> = {}): PhotoSpec => (
 
 async function openDesk(): Promise<{ context: BrowserContext; page: Page }> {
   // Service workers off: generated photos reach the page through routed requests.
-  const context = await browser.newContext({ ...devices.tablet, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', serviceWorkers: 'block' });
+  const context = await stage.browser.newContext({ ...devices.tablet, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', serviceWorkers: 'block' });
   const page = await context.newPage();
-  await page.goto(`${gateway.url}/so-hoa`);
+  await page.goto(`${stage.gateway.url}/so-hoa`);
   await page.getByRole('heading', { level: 1, name: 'Số hóa giấy tờ' }).waitFor();
   return { context, page };
 }

@@ -3,24 +3,14 @@
 // report counts it, and its CSV and XLSX files carry the same numbers as the screen.
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useStage } from '../support/e2e-stage';
 import { parseCsv } from '../../src/domain/reports';
-import { launchBrowser, newDevice } from '../support/browser';
-import { removeDir, startGateway, type RunningGateway } from '../support/gateway';
+import { newDevice } from '../support/browser';
 import { prepareDevice, receiveKhaiSinh } from '../support/intake-flow';
 
-let gateway: RunningGateway;
-let browser: Browser;
-
-beforeAll(async () => {
-  [gateway, browser] = await Promise.all([startGateway(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await gateway?.stop();
-  removeDir(gateway.dataDir);
-});
+const stage = useStage();
 
 /** Opens an action's form and confirms it. */
 async function act(page: Page, action: string) {
@@ -39,9 +29,9 @@ async function reportLine(page: Page, label: string): Promise<[string, string]> 
 
 describe('the dossier desk, offline', () => {
   it('walks one dossier through a supplement request and a return, takes a rating, and reports it', async () => {
-    const context = await newDevice(browser, 'laptop');
+    const context = await newDevice(stage.browser, 'laptop');
     const page = await context.newPage();
-    await prepareDevice(page, gateway.url);
+    await prepareDevice(page, stage.gateway.url);
     await context.setOffline(true);
     const code = await receiveKhaiSinh(page);
 

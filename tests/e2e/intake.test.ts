@@ -1,28 +1,17 @@
 // Receiving a dossier at the desk with the network off: typed entry, a reload mid-way that
 // resumes the draft, a missing paper that blocks with a clear message, and the printed receipt.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newDevice } from '../support/browser';
-import { removeDir, startGateway, type RunningGateway } from '../support/gateway';
+import { describe, expect, it } from 'vitest';
+import { useStage } from '../support/e2e-stage';
+import { newDevice } from '../support/browser';
 import { item, prepareDevice } from '../support/intake-flow';
 
-let gateway: RunningGateway;
-let browser: Browser;
-
-beforeAll(async () => {
-  [gateway, browser] = await Promise.all([startGateway(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await gateway?.stop();
-  removeDir(gateway.dataDir);
-});
+const stage = useStage();
 
 describe('dossier intake, offline', () => {
   it('receives a typed khai sinh dossier, resumes after a reload, blocks a missing paper, prints the receipt', async () => {
-    const context = await newDevice(browser, 'laptop');
+    const context = await newDevice(stage.browser, 'laptop');
     const page = await context.newPage();
-    await prepareDevice(page, gateway.url);
+    await prepareDevice(page, stage.gateway.url);
     await context.setOffline(true);
 
     await page.getByRole('link', { name: 'Tiếp nhận hồ sơ', exact: true }).click();

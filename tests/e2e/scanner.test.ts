@@ -1,34 +1,24 @@
 // Reading the citizen's ID card (CCCD) QR at intake, in real Chromium: through a fake rear camera
 // filming a generated card while the device is offline (the decoder's worker and wasm come from the
 // precache), from a photo, from a corrupt file, and from a USB keyboard-wedge scanner.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useStage } from '../support/e2e-stage';
 import { newDevice, waitForServiceWorker, type DeviceName } from '../support/browser';
 import { sampleCccdText, sampleCccdTextWithOldId, sampleVietQrText } from '../support/cccd-fixtures';
-import { removeDir, startGateway, type RunningGateway } from '../support/gateway';
 import { encodePng } from '../support/png';
 import { renderCardFrame, scene } from '../support/qr-card-image';
 import { completeKhaiSinh } from '../support/intake-flow';
 import { grantCamera, launchBrowserWithFakeCamera } from '../support/qr-video';
 
-let gateway: RunningGateway;
-let browser: Browser;
-
-beforeAll(async () => {
-  [gateway, browser] = await Promise.all([startGateway(), launchBrowserWithFakeCamera(sampleCccdText)]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await gateway?.stop();
-  removeDir(gateway.dataDir);
-});
+const stage = useStage({ launch: () => launchBrowserWithFakeCamera(sampleCccdText) });
 
 /** A device that has been online once (app cached, catalogue and dossier numbers fetched), now offline. */
 async function openApplicantStep(device: DeviceName): Promise<Page> {
-  const context = await newDevice(browser, device);
-  await grantCamera(context, gateway.url);
+  const context = await newDevice(stage.browser, device);
+  await grantCamera(context, stage.gateway.url);
   const page = await context.newPage();
-  await page.goto(`${gateway.url}/dong-bo`);
+  await page.goto(`${stage.gateway.url}/dong-bo`);
   await waitForServiceWorker(page);
   await page.getByText('Đơn vị: Xã Bản Mẫu').waitFor();
   await page.getByText(/Còn [1-9]\d* số hồ sơ chính thức/).waitFor();

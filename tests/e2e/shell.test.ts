@@ -1,29 +1,19 @@
 // The app shell in real Chromium against the real gateway: navigation at both device sizes,
 // offline reload with data kept, a connection indicator that checks the gateway, installability.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, launchPersistentDevice, newDevice, waitForServiceWorker, type DeviceName } from '../support/browser';
-import { removeDir, startGateway, type RunningGateway } from '../support/gateway';
+import { describe, expect, it } from 'vitest';
+import { useStage } from '../support/e2e-stage';
+import { removeDir, startGateway } from '../support/gateway';
+import { launchPersistentDevice, newDevice, waitForServiceWorker, type DeviceName } from '../support/browser';
 
-let gateway: RunningGateway;
-let browser: Browser;
-
-beforeAll(async () => {
-  [gateway, browser] = await Promise.all([startGateway(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await gateway?.stop();
-  removeDir(gateway.dataDir);
-});
+const stage = useStage();
 
 const areas = ['Tra cứu thủ tục', 'Tiếp nhận hồ sơ', 'Hồ sơ', 'Đồng bộ', 'Báo cáo', 'Cài đặt'];
 
 describe.each<DeviceName>(['laptop', 'tablet'])('shell on a %s', (device) => {
   it('opens in Vietnamese, reaches every area from the navigation, and switches to English', async () => {
-    const context = await newDevice(browser, device);
+    const context = await newDevice(stage.browser, device);
     const page = await context.newPage();
-    await page.goto(gateway.url);
+    await page.goto(stage.gateway.url);
     await expect.poll(() => page.url()).toContain('/tra-cuu');
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
     for (const area of areas) {
@@ -41,9 +31,9 @@ describe.each<DeviceName>(['laptop', 'tablet'])('shell on a %s', (device) => {
   });
 
   it('works offline after the first visit, with data written before still there', async () => {
-    const context = await newDevice(browser, device);
+    const context = await newDevice(stage.browser, device);
     const page = await context.newPage();
-    await page.goto(`${gateway.url}/cai-dat`);
+    await page.goto(`${stage.gateway.url}/cai-dat`);
     await waitForServiceWorker(page);
     const name = page.getByRole('textbox', { name: 'Họ tên cán bộ tiếp nhận' });
     await name.fill('Lò Thị Mai');
@@ -59,7 +49,7 @@ describe.each<DeviceName>(['laptop', 'tablet'])('shell on a %s', (device) => {
     await page.getByRole('link', { name: 'Báo cáo', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Báo cáo' }).waitFor();
     // A deep link typed while offline gets the shell, not a browser error page.
-    await page.goto(`${gateway.url}/ho-so`);
+    await page.goto(`${stage.gateway.url}/ho-so`);
     await page.getByRole('heading', { level: 1, name: 'Hồ sơ' }).waitFor();
     await context.close();
   });
@@ -68,7 +58,7 @@ describe.each<DeviceName>(['laptop', 'tablet'])('shell on a %s', (device) => {
 describe('gateway-confirmed connection', () => {
   it('says the server is unreachable when the network is up but the gateway is gone', async () => {
     const own = await startGateway();
-    const context = await newDevice(browser);
+    const context = await newDevice(stage.browser);
     const page = await context.newPage();
     await page.goto(`${own.url}/dong-bo`);
     await waitForServiceWorker(page);
@@ -87,14 +77,14 @@ describe('installability', () => {
     // Incognito profiles can never install, so this one keeps a real profile on disk.
     const context = await launchPersistentDevice();
     const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(gateway.url);
+    await page.goto(stage.gateway.url);
     await waitForServiceWorker(page);
     const cdp = await context.newCDPSession(page);
     const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
       installabilityErrors: { errorId: string }[];
     };
     expect(installabilityErrors).toEqual([]);
-    const manifest = await (await fetch(`${gateway.url}/manifest.webmanifest`)).json();
+    const manifest = await (await fetch(`${stage.gateway.url}/manifest.webmanifest`)).json();
     expect(manifest).toMatchObject({ short_name: 'Một cửa', display: 'standalone', start_url: '/', scope: '/' });
     expect(manifest.icons.map((i: { sizes: string; purpose: string }) => `${i.sizes} ${i.purpose}`)).toEqual(
       expect.arrayContaining(['192x192 any', '512x512 any', '512x512 maskable']),

@@ -36,8 +36,16 @@ export const sampleApplicant: Applicant = {
   phone: '0912 345 678',
 };
 
+/** A digitized copy attached to one of the papers at the components step. */
+export interface AttachedFile {
+  paper: string;
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
+
 /** Receives a khai sinh dossier with every required paper, straight through; returns its code. */
-export async function receiveKhaiSinh(page: Page, applicant: Applicant = sampleApplicant): Promise<string> {
+export async function receiveKhaiSinh(page: Page, applicant: Applicant = sampleApplicant, files: AttachedFile[] = []): Promise<string> {
   await page.getByRole('link', { name: 'Tiếp nhận hồ sơ', exact: true }).click();
   await page.getByRole('combobox', { name: 'Thủ tục cần tiếp nhận' }).selectOption({ label: 'Thủ tục đăng ký khai sinh (1.001193)' });
   await page.getByRole('button', { name: 'Bắt đầu tiếp nhận' }).click();
@@ -48,12 +56,16 @@ export async function receiveKhaiSinh(page: Page, applicant: Applicant = sampleA
   await page.getByRole('combobox', { name: 'Giới tính' }).selectOption(applicant.sex);
   await page.getByRole('textbox', { name: 'Nơi cư trú' }).fill(applicant.address);
   await page.getByRole('textbox', { name: 'Số điện thoại' }).fill(applicant.phone);
-  return completeKhaiSinh(page);
+  return completeKhaiSinh(page, files);
 }
 
 /** From a filled applicant step: every required paper checked, validated, received; returns the code. */
-export async function completeKhaiSinh(page: Page): Promise<string> {
+export async function completeKhaiSinh(page: Page, files: AttachedFile[] = []): Promise<string> {
   await page.getByRole('button', { name: 'Tiếp', exact: true }).click();
+  for (const file of files) {
+    await item(page, file.paper).getByLabel(/^Đính kèm bản số hóa cho /).setInputFiles({ name: file.name, mimeType: file.mimeType, buffer: file.buffer });
+    await item(page, file.paper).getByText(file.name, { exact: false }).waitFor();
+  }
   for (const paper of ['Tờ khai đăng ký khai sinh', 'Giấy chứng sinh', 'Xuất trình giấy tờ tùy thân']) {
     await item(page, paper).getByRole('checkbox', { name: 'Đã nhận' }).check();
   }

@@ -2,6 +2,7 @@
 import type { KindHandler } from './context';
 import { applyRate } from './rate';
 import { applyReceive, applyRefuse } from './receive';
+import { applyResult } from './result';
 import { applyTransition } from './transition';
 
 export const KIND_HANDLERS: Readonly<Record<string, KindHandler>> = {
@@ -9,6 +10,7 @@ export const KIND_HANDLERS: Readonly<Record<string, KindHandler>> = {
   'dossier.refuse': applyRefuse,
   'dossier.transition': applyTransition,
   'dossier.rate': applyRate,
+  'dossier.result': applyResult,
 };
 
 export type { Applied, ApplyContext, KindHandler } from './context';

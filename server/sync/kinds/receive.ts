@@ -1,9 +1,10 @@
 // 'dossier.receive' and 'dossier.refuse': a dossier received (status 2) or refused (status 3) at
 // a desk. A received dossier with a provisional code (TAM-…) gets its official AGENCY-YYMMDD-XXXX
 // code here, from the same daily counter as the devices' code blocks; an official code must come
-// from a block reserved for this very device.
+// from a block reserved for this very device (or for an identity it replaced: see officialCodeFor).
 import { dossierCodeFromParts, isProvisionalCode, parseDossierCode, vnDayKey } from '../../../src/domain/dossier';
 import { reserveBlock } from '../../code-blocks';
+import { DEMO_DEVICE } from '../../seed/demo-accounts';
 import { enqueueUpward } from '../../upward/queue';
 import { findDossierAnyCommune } from './lookup';
 import { insertDossier, nextVersion, type StoredDossier } from '../dossier-store';
@@ -52,9 +53,14 @@ async function officialCodeFor(ctx: ApplyContext, dossier: StoredDossier): Promi
   if (!parts.ok) throw new Rejection(parts.errors[0]?.message ?? 'Mã hồ sơ không đúng dạng.');
   if (parts.value.agency !== agencyCode) throw new Rejection(`Mã hồ sơ ${dossier.code} không mang mã đơn vị của xã (${agencyCode}).`);
   if (parts.value.day !== day) throw new Rejection(`Mã hồ sơ ${dossier.code} không khớp với ngày tiếp nhận.`);
+  // Numbers reserved for this device; or for an identity of the commune that can no longer spend
+  // them itself: the demo device (a desk trying the app before enrolling) or a revoked device (a
+  // desk enrolled again). No other device holds those numbers, and the unique code stops a second use.
   const [reserved] = await ctx.tx.query(
-    `select 1 from code_blocks where agency_code = $1 and day = $2 and device_id = $3 and $4 between first_sequence and last_sequence`,
-    [agencyCode, day, ctx.caller.deviceId, parts.value.sequence],
+    `select 1 from code_blocks b join devices d on d.id = b.device_id
+      where b.agency_code = $1 and b.day = $2 and $4 between b.first_sequence and b.last_sequence and d.commune_id = $5
+        and (b.device_id = $3 or b.device_id = $6 or d.revoked_at is not null)`,
+    [agencyCode, day, ctx.caller.deviceId, parts.value.sequence, ctx.communeId, DEMO_DEVICE.id],
   );
   if (!reserved) throw new Rejection(`Số hồ sơ ${dossier.code} không thuộc dải số máy chủ đã cấp cho thiết bị này.`);
   return { code: dossier.code };

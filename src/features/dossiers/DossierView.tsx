@@ -6,6 +6,7 @@ import { Link } from 'wouter';
 import { getDb, getDossier, listAttachments, listProcessingLog, outboxEntriesFor, readDossierState } from '../../db';
 import { PageHeader } from '../../shared';
 import { ActionPanel } from './ActionPanel';
+import { ChangedByNote } from './ChangedByNote';
 import { DossierFiles } from './DossierFiles';
 import { DossierSummary } from './DossierSummary';
 import { logLines } from './log-lines';
@@ -43,6 +44,7 @@ export function DossierView({ id }: { id: string }) {
       <p className="no-print">
         <Link href="/">{t('dossiers.detail.back')}</Link>
       </p>
+      {row.changedBy && <ChangedByNote by={row.changedBy} />}
       <div className="dossier-page">
         <DossierSummary row={row} clock={clock} now={now} />
         <ActionPanel row={row} />

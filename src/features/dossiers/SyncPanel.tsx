@@ -1,15 +1,23 @@
-// Where this dossier stands with the gateway: synced, waiting, or rejected (with the reason).
+// Where this dossier stands with the gateway: waiting, sending its files, synced with its official
+// code (and the provisional one it was received under, which still finds it), or refused with
+// the reason for each refused change.
 import { useTranslation } from 'react-i18next';
 import type { DossierRow, OutboxEntry } from '../../db';
+import { useSyncStanding } from './sync-standing';
 
 export function SyncPanel({ row, outbox }: { row: DossierRow; outbox: OutboxEntry[] }) {
   const { t } = useTranslation();
+  const standing = useSyncStanding(row);
   const rejected = outbox.filter((e) => e.status === 'rejected');
+  const waiting = outbox.length - rejected.length;
   return (
     <section className="card" aria-labelledby="sync-title">
       <h2 id="sync-title">{t('dossiers.sync.title')}</h2>
-      <p className={`sync-badge sync-${row.syncState}`}>{t(`dossiers.sync.${row.syncState}`)}</p>
-      {outbox.length > 0 && <p>{t('dossiers.sync.pending', { count: outbox.length })}</p>}
+      <p className={`sync-badge sync-${standing.state}`} role="status">
+        {standing.text}
+      </p>
+      {row.provisionalCode && row.provisionalCode !== row.code && <p className="muted">{t('dossiers.sync.provisionalWas', { code: row.provisionalCode })}</p>}
+      {waiting > 0 && <p>{t('dossiers.sync.pending', { count: waiting })}</p>}
       {rejected.map((e) => (
         <p key={e.seq} className="error">
           {t('dossiers.sync.rejectedReason', { reason: e.lastError ?? e.kind })}

@@ -9,6 +9,7 @@ import type { WorkingTime } from '../../domain/calendar';
 import { getDb, type DossierList, type DossierRow, type DossierView } from '../../db';
 import { formatDate } from './format';
 import { timeLeft } from './time-left';
+import { SyncBadge } from './SyncBadge';
 
 const ROW_HEIGHT = 76;
 
@@ -71,7 +72,7 @@ function RowContent({ row, clock, now }: { row: DossierRow; clock: WorkingTime; 
         <span className="dossier-name">{row.applicantName}</span>
         <span className="dossier-procedure">{row.procedureName}</span>
         <span>{t('dossiers.list.received', { date: formatDate(row.receivedAt, i18n.language) })}</span>
-        {row.syncState !== 'accepted' && <span className={`sync-badge sync-${row.syncState}`}>{t(`dossiers.sync.${row.syncState}`)}</span>}
+        <SyncBadge row={row} />
       </div>
     </>
   );

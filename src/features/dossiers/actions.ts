@@ -177,7 +177,7 @@ export async function attachResult(id: string, file: ResultFile, sha256Of: (blob
     if (!RESULT_STATUSES.includes(row.status)) throw new DeskActionError('result.not_allowed', 'Chỉ đính kèm kết quả khi hồ sơ đang xử lý hoặc đã có kết quả.');
     return {
       row: { ...row, updatedAt: now.toISOString(), syncState: 'waiting' },
-      outbox: [outbox('dossier.result', id, { dossierId: id, sha256, name: file.name, type: check.mime, size: file.blob.size }, now)],
+      outbox: [outbox('dossier.result', id, { dossierId: id, sha256, name: file.name, type: check.mime, size: file.blob.size, at: now.toISOString() }, now)],
       files: [{ attachment, blob: file.blob }],
     };
   });

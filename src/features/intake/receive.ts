@@ -15,15 +15,17 @@ import {
   type DossierData,
   type DossierRow,
 } from '../../db';
-import { clockFor } from '../../shared';
-import { RESERVE_KEY } from '../../sync';
+// The modules themselves, not the indexes: those load browser-only views, and this file also
+// runs in Node (tests/unit/push-payloads.test.ts feeds its payloads to the gateway).
+import { clockFor } from '../../shared/working-clock';
+import { RESERVE_KEY } from '../../sync/code-reserve';
 
 export class IntakeError extends Error {}
 
 // What is stored with a dossier, and the commune's working-time clock, are shared with the
 // dossier desk: they live in src/db and src/shared.
 export type { DossierData } from '../../db';
-export { clockFor } from '../../shared';
+export { clockFor } from '../../shared/working-clock';
 
 async function context() {
   const db = getDb();

@@ -7,6 +7,7 @@ import { remainingCodes, type CodeReserve } from '../../domain/dossier';
 import { getDb, listQuarantine, readCommune, readSetting } from '../../db';
 import { PageHeader } from '../../shared';
 import { checkConnection, RESERVE_KEY, syncNow, useConnectivity, usePendingCount, usePump } from '../../sync';
+import { EnrolmentCard } from './EnrolmentCard';
 import { QuarantineList } from './QuarantineList';
 
 export function SyncPage() {
@@ -24,6 +25,7 @@ export function SyncPage() {
     <>
       <PageHeader title={t('pages.sync.title')} intro={t('pages.sync.intro')} />
       <div className="card-grid">
+        <EnrolmentCard />
         <section className="card" aria-labelledby="sync-connection">
           <h2 id="sync-connection">{t('sync.connection')}</h2>
           <p>{t(`connection.${state}`)}</p>

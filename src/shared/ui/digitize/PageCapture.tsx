@@ -55,8 +55,8 @@ export function PageCapture({ digitizer, ownerId, componentIndex, title, onChang
   const { t, i18n } = useTranslation();
   const db = getDb();
   const pages = useLiveQuery(() => listComponentPages(db, ownerId, componentIndex), [db, ownerId, componentIndex]);
-  const { deliverables, state: pdfState } = useComponentPdf(digitizer, ownerId, componentIndex, pages, title, onChange);
   const [progress, setProgress] = useState<{ name: string; done: number; total: number } | null>(null);
+  const { deliverables, state: pdfState } = useComponentPdf(digitizer, ownerId, componentIndex, pages, title, onChange, progress !== null);
   const [problems, setProblems] = useState<Message[]>([]);
   const [attention, setAttention] = useState<SessionItem[]>([]);
   const [editing, setEditing] = useState<SessionItem | null>(null);

@@ -1,6 +1,7 @@
 // Keeps a component's deliverables in step with its pages: whenever the pages (or the title)
 // change, the scanned pages are joined into one PDF in the worker and stored, with any PDF that
-// was imported as it was, in one transaction. A rebuild overtaken by a newer change is dropped.
+// was imported as it was, in one transaction. A rebuild overtaken by a newer change is dropped, and
+// none starts while a batch of photos is still being processed: one PDF at the end, not one per page.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import {
@@ -31,6 +32,8 @@ export function useComponentPdf(
   pages: StoredPage[] | undefined,
   title: string,
   onChange?: (summary: ComponentSummary) => void,
+  /** True while more pages are on their way (a batch in the worker): the rebuild waits for them. */
+  waiting = false,
 ) {
   const db = getDb();
   const deliverables = useLiveQuery(() => listComponentDeliverables(db, ownerId, componentIndex), [db, ownerId, componentIndex]);
@@ -43,11 +46,12 @@ export function useComponentPdf(
 
   const key = pages ? `${pagesKey(pages)}` : undefined;
   const fileName = `${title}.pdf`;
+  const current =
+    !key || !pages || !deliverables || (pages.length === 0 ? deliverables.length === 0 : deliverablesAreCurrent(deliverables, key) && deliverables[0]?.name === fileName);
   useEffect(() => {
-    if (!key || !pages || !deliverables) return;
+    if (!key || !pages || !deliverables || waiting) return;
     const wanted = `${key}:${fileName}`;
     latest.current = wanted;
-    const current = pages.length === 0 ? deliverables.length === 0 : deliverablesAreCurrent(deliverables, key) && deliverables[0]?.name === fileName;
     if (current) return;
     const timer = window.setTimeout(async () => {
       setState({ phase: 'building' });
@@ -72,7 +76,8 @@ export function useComponentPdf(
       }
     }, 300);
     return () => window.clearTimeout(timer);
-  }, [db, digitizer, ownerId, componentIndex, key, pages, deliverables, title, fileName]);
+  }, [db, digitizer, ownerId, componentIndex, key, pages, deliverables, title, fileName, waiting, current]);
 
-  return { deliverables, state };
+  // While the batch runs, a PDF of fewer pages is not offered as if it were the whole component.
+  return { deliverables, state: waiting && !current ? ({ phase: 'building' } as const) : state };
 }

@@ -1,0 +1,44 @@
+// 'dossier.result': the result paper attached to a dossier while processing or after. Files travel
+// separately (tus, by hash) and before the change, so the gateway must already hold the bytes,
+// verified against their SHA-256 when they arrived: a change naming a file the gateway lacks, or
+// a file of another size, is refused with a reason rather than recorded as if the paper existed.
+import { findDossier, nextVersion, updateDossier, type StoredDossier } from '../dossier-store';
+import { Rejection, parseOrReject } from '../rejection';
+import { resultPayloadSchema } from '../schemas';
+import { enqueueUpward } from '../../upward/queue';
+import { authorOf, CLOCK_SKEW_MS, type KindHandler } from './context';
+import { NOT_ON_SERVER } from './transition';
+
+/** Đang xử lý, Đã xử lý xong, Đã trả kết quả: as the app allows (src/features/dossiers/actions.ts). */
+const RESULT_STATUSES = new Set([4, 9, 10]);
+
+export interface ResultPaper {
+  sha256: string;
+  name: string;
+  type: string;
+  size: number;
+  at: string;
+}
+
+export const applyResult: KindHandler = async (ctx, entry) => {
+  const paper = parseOrReject(resultPayloadSchema, entry.payload, 'Giấy tờ kết quả');
+  if (paper.dossierId !== entry.entityId) throw new Rejection('Mã định danh của thay đổi không khớp với hồ sơ.');
+  const at = paper.at ?? ctx.now.toISOString();
+  if (Date.parse(at) > ctx.now.getTime() + CLOCK_SKEW_MS) throw new Rejection('Thời điểm đính kèm ở tương lai: hãy kiểm tra ngày giờ của thiết bị.');
+  const record = await findDossier(ctx.tx, ctx.communeId, paper.dossierId, true);
+  if (!record) throw new Rejection(NOT_ON_SERVER);
+  if (!RESULT_STATUSES.has(record.dossier.status)) throw new Rejection('Chỉ đính kèm kết quả khi hồ sơ đang xử lý hoặc đã có kết quả.');
+  const [file] = await ctx.tx.query<{ size: unknown }>('select size from files where sha256 = $1', [paper.sha256]);
+  if (!file) throw new Rejection(`Máy chủ chưa nhận được tệp kết quả "${paper.name}": tệp phải được gửi lên trước. Hãy đồng bộ lại khi có mạng.`);
+  if (Number(file.size) !== paper.size) throw new Rejection(`Tệp kết quả "${paper.name}" trên máy chủ khác kích thước đã khai báo.`);
+
+  const results = ((record.dossier as { results?: ResultPaper[] }).results ?? []).slice();
+  // The same paper attached twice is one paper: nothing changes, the first record stands.
+  if (results.some((r) => r.sha256 === paper.sha256)) return { serverVersion: record.version };
+  results.push({ sha256: paper.sha256, name: paper.name, type: paper.type, size: paper.size, at });
+  const dossier: StoredDossier = { ...record.dossier, results };
+  const version = await nextVersion(ctx.tx);
+  await updateDossier(ctx.tx, record, dossier, version, authorOf(ctx, 'Cán bộ xử lý'), entry.kind);
+  await enqueueUpward(ctx.tx, record.id, ctx.communeId, version);
+  return { serverVersion: version };
+};

@@ -1,0 +1,84 @@
+// A dossier as the gateway hands it out by pull (its StoredDossier: the app's DossierRow without
+// syncState, dates as ISO text), and how it becomes the device's row and processing-log rows.
+import type { DossierChangedBy, DossierRow, ProcessingLogRow } from './schema';
+
+/** One entry of the state's log as JSON (src/domain/dossier DossierLogEntry with `at` as text). */
+export interface PulledLogEntry {
+  who: string;
+  role: string;
+  at: string;
+  action: string;
+  from: number | null;
+  to: number;
+  note?: string;
+  [key: string]: unknown;
+}
+
+export interface PulledDossier {
+  id: string;
+  code: string;
+  provisionalCode?: string;
+  status: number;
+  procedureCode: string;
+  procedureName: string;
+  field: string;
+  catalogueVersion: number;
+  applicantName: string;
+  applicantIdNumber: string;
+  receivedAt: string;
+  dueAt: string;
+  updatedAt: string;
+  data: { state: { log: PulledLogEntry[]; [key: string]: unknown }; [key: string]: unknown };
+  [key: string]: unknown;
+}
+
+/** Who made the change, as the gateway names them. */
+export interface PulledAuthor {
+  deviceId: string | null;
+  staffId: string | null;
+  name: string | null;
+  kind: string;
+}
+
+/**
+ * The device's row after the pull: the gateway's fields win; what only the device keeps stays
+ * (data the gateway does not carry, such as the Mẫu 02 lines and the timing class; derived index
+ * fields are recomputed on write anyway). Nothing waits in the outbox for it, so it is synced.
+ * `changedBy` names the author only when the change came from elsewhere: the echo of this
+ * device's own change clears it, so the page never credits an older change from elsewhere.
+ */
+export function pulledRow(local: DossierRow | undefined, pulled: PulledDossier, version: number, author: PulledAuthor, fromElsewhere: boolean): DossierRow {
+  const { syncState: _deviceOnly, data, ...fields } = pulled;
+  const localData = local?.data && typeof local.data === 'object' ? (local.data as Record<string, unknown>) : {};
+  const { changedBy: _previous, ...kept } = local ?? ({} as Partial<DossierRow>);
+  const changedBy: DossierChangedBy | undefined = fromElsewhere
+    ? { name: author.name, deviceId: author.deviceId, staffId: author.staffId, kind: author.kind, at: pulled.updatedAt }
+    : undefined;
+  return {
+    ...kept,
+    ...fields,
+    data: { ...localData, ...data },
+    syncState: 'accepted',
+    serverVersion: version,
+    ...(changedBy ? { changedBy } : {}),
+  };
+}
+
+const logKey = (at: string, action: string) => `${new Date(at).toISOString()}|${action}`;
+
+/** Log entries the gateway's dossier carries that the device's processingLog lacks (same instant and action = same move). */
+export function missingLogRows(pulled: PulledDossier, existing: readonly ProcessingLogRow[]): Omit<ProcessingLogRow, 'id'>[] {
+  const have = new Set(existing.map((r) => logKey(r.at, r.action)));
+  return pulled.data.state.log
+    .filter((e) => !have.has(logKey(e.at, e.action)))
+    .map((e) => ({
+      dossierId: pulled.id,
+      at: new Date(e.at).toISOString(),
+      who: e.who,
+      role: e.role,
+      action: e.action,
+      fromStatus: e.from,
+      toStatus: e.to,
+      ...(e.note ? { note: e.note } : {}),
+    }));
+}

@@ -1,0 +1,29 @@
+// Where one dossier stands with the gateway, in the words the list and the dossier page show:
+// waiting, sending files n of m, synced with its official code, or refused with the reason. Read
+// live from Dexie (the dossier's syncState, its files' uploads, its quarantined changes).
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { dossierFileProgress, getDb, outboxEntriesFor, type DossierRow } from '../../db';
+import { usePump } from '../../sync';
+import { syncWords } from './sync-words';
+
+export interface SyncStanding {
+  state: DossierRow['syncState'];
+  text: string;
+  reason?: string;
+}
+
+export function useSyncStanding(row: DossierRow): SyncStanding {
+  const { t } = useTranslation();
+  const pumping = usePump((s) => s.state === 'sending');
+  const detail = useLiveQuery(async () => {
+    const db = getDb();
+    if (row.syncState === 'sending') return { progress: await dossierFileProgress(db, row.id) };
+    if (row.syncState === 'rejected') return { reason: (await outboxEntriesFor(db, row.id)).find((e) => e.status === 'rejected')?.lastError };
+    return {};
+  }, [row.id, row.syncState]);
+  const words = syncWords(row, pumping, detail?.progress);
+  const { state, key, ...params } = words;
+  const text = t(`dossiers.sync.${key}`, params);
+  return { state, text, ...(state === 'rejected' && detail?.reason ? { reason: detail.reason } : {}) };
+}

@@ -1,0 +1,180 @@
+// The pump with the gateway played by doubles: files go before the changes that name them, once
+// per hash, skipping what the gateway holds, resuming a cut upload at its tus URL after a retry;
+// the gateway's official code replaces the provisional one, and either finds the dossier; a
+// refused token (or none) stops everything and changes no data.
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEVICE_TOKEN_KEY, dossierFileProgress, emptyDossierFilter, getDb, queryDossierIds, type DossierRow } from '../db';
+import { cancelPumpRetry, pumpOutbox } from './outbox-pump';
+import { usePump } from './pump-state';
+import type { FileToSend, UploadHooks, UploadOutcome } from './tus-upload';
+
+const sha = (c: string) => c.repeat(64);
+const A = sha('a');
+const B = sha('b');
+const C = sha('c');
+const PROVISIONAL = 'TAM-K7M2PQ-260302-0001';
+const OFFICIAL = '000.00.12.H38-260302-0007';
+
+function dossier(id: string, code: string): DossierRow {
+  return {
+    id,
+    code,
+    ...(code.startsWith('TAM-') ? { provisionalCode: code } : {}),
+    status: 2,
+    procedureCode: '1.001193',
+    procedureName: 'Thủ tục đăng ký khai sinh',
+    field: 'Hộ tịch',
+    catalogueVersion: 1,
+    applicantName: 'Nguyễn Văn Mẫu',
+    applicantIdNumber: '001099000001',
+    receivedAt: '2026-03-02T02:00:00.000Z',
+    dueAt: '2026-03-03T10:00:00.000Z',
+    syncState: 'waiting',
+    data: {},
+    updatedAt: '2026-03-02T02:00:00.000Z',
+  };
+}
+
+/** d1 has pages A and B, d2 has A (shared) and C (already on the gateway). */
+async function seed(token: string | undefined) {
+  const db = getDb();
+  await Promise.all(db.tables.map((t) => t.clear()));
+  if (token) await db.settings.put({ key: DEVICE_TOKEN_KEY, value: token, updatedAt: '' });
+  await db.dossiers.bulkAdd([dossier('d1', PROVISIONAL), dossier('d2', '000.00.12.H38-260302-0002')]);
+  const file = (s: string, text: string) => ({ sha256: s, blob: new Blob([text]), type: 'image/jpeg', size: text.length, createdAt: '' });
+  await db.files.bulkAdd([file(A, 'trang A'), file(B, 'trang B dài hơn'), file(C, 'trang C')]);
+  const att = (id: string, ownerId: string, s: string, order: number) => ({ id, ownerId, componentIndex: 0, order, sha256: s, name: `${id}.jpg`, type: 'image/jpeg', size: 7 });
+  await db.attachments.bulkAdd([att('x1', 'd1', A, 0), att('x2', 'd1', B, 1), att('x3', 'd2', A, 0), att('x4', 'd2', C, 1)]);
+  const entry = (entityId: string) => ({ kind: 'dossier.receive', entityId, payload: { id: entityId }, createdAt: '', status: 'pending' as const, attempts: 0 });
+  await db.outbox.bulkAdd([entry('d1'), entry('d2')]);
+}
+
+interface Gateway {
+  fetchImpl: typeof fetch;
+  asked: string[];
+  pushes: unknown[];
+}
+
+function gateway(pushStatus = 200): Gateway {
+  const asked: string[] = [];
+  const pushes: unknown[] = [];
+  const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input);
+    asked.push(`${url} ${(init?.headers as Record<string, string> | undefined)?.authorization ?? '-'}`);
+    if (url.startsWith('/api/files/by-hash/')) return new Response('{}', { status: url.endsWith(C) ? 200 : 404 });
+    if (url === '/api/sync/push') {
+      if (pushStatus !== 200) return new Response('{}', { status: pushStatus });
+      const { entries } = JSON.parse(String(init?.body)) as { entries: { mutation: number; entityId: string }[] };
+      pushes.push(entries);
+      return Response.json({
+        results: entries.map((e) => ({ mutation: e.mutation, status: 'accepted', serverVersion: 1, ...(e.entityId === 'd1' ? { officialCode: OFFICIAL } : {}) })),
+      });
+    }
+    return new Response('{}', { status: 404 });
+  }) as typeof fetch;
+  return { fetchImpl, asked, pushes };
+}
+
+/** An uploader double: the first attempt at B is cut after the gateway created it and took 5 bytes. */
+function uploader() {
+  const calls: { sha256: string; resumeUrl: string | undefined; token: string | undefined }[] = [];
+  let cut = true;
+  const upload = async (file: FileToSend, hooks: UploadHooks): Promise<UploadOutcome> => {
+    calls.push({ sha256: file.sha256, resumeUrl: hooks.resumeUrl, token: hooks.token });
+    hooks.onUrl(`http://gw/api/files/${file.sha256.slice(0, 4)}`);
+    if (file.sha256 === B && cut) {
+      cut = false;
+      hooks.onOffset(5);
+      return { kind: 'retry', reason: 'Mất kết nối khi gửi tệp' };
+    }
+    hooks.onOffset(file.size);
+    return { kind: 'done' };
+  };
+  return { calls, upload };
+}
+
+beforeEach(() => usePump.setState({ state: 'idle', lastError: undefined, lastSuccessAt: undefined }));
+afterEach(() => cancelPumpRetry());
+
+describe('pumpOutbox', () => {
+  it('sends each file once before the changes, resumes a cut upload, and takes the official code', async () => {
+    await seed('mcd_token');
+    const db = getDb();
+    const gw = gateway();
+    const up = uploader();
+
+    await pumpOutbox(gw.fetchImpl, { uploader: up.upload });
+    expect(usePump.getState()).toMatchObject({ state: 'waitingToRetry', lastError: 'Mất kết nối khi gửi tệp' });
+    expect(gw.pushes).toEqual([]); // no change goes before its files
+    expect(await db.uploads.get(B)).toMatchObject({ status: 'uploading', url: 'http://gw/api/files/bbbb', offset: 5 });
+    expect((await db.dossiers.toArray()).map((d) => d.syncState)).toEqual(['waiting', 'waiting']);
+    expect(await dossierFileProgress(db, 'd1')).toEqual({ done: 1, total: 2 });
+    cancelPumpRetry();
+
+    await pumpOutbox(gw.fetchImpl, { uploader: up.upload });
+    expect(usePump.getState()).toMatchObject({ state: 'idle', lastError: undefined, lastSuccessAt: expect.any(String) });
+    // A once, B twice (cut, then resumed at its URL), C never: the gateway had it.
+    expect(up.calls).toEqual([
+      { sha256: A, resumeUrl: undefined, token: 'mcd_token' },
+      { sha256: B, resumeUrl: undefined, token: 'mcd_token' },
+      { sha256: B, resumeUrl: 'http://gw/api/files/bbbb', token: 'mcd_token' },
+    ]);
+    expect(gw.asked.filter((a) => a.includes(C))).toEqual([`/api/files/by-hash/${C} Bearer mcd_token`]);
+    expect(gw.pushes).toHaveLength(1);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.uploads.where('status').equals('done').count()).toBe(3);
+
+    const d1 = await db.dossiers.get('d1');
+    expect(d1).toMatchObject({ code: OFFICIAL, provisionalCode: PROVISIONAL, syncState: 'accepted' });
+    expect(await db.dossiers.get('d2')).toMatchObject({ code: '000.00.12.H38-260302-0002', syncState: 'accepted' });
+    for (const text of [OFFICIAL, PROVISIONAL, '260302-0007']) {
+      expect(await queryDossierIds(db, { ...emptyDossierFilter, text })).toEqual(['d1']);
+    }
+  });
+
+  it('stops at a refused token and changes no data', async () => {
+    await seed('mcd_revoked');
+    const db = getDb();
+    const before = { dossiers: await db.dossiers.toArray(), outbox: await db.outbox.toArray() };
+    const gw = gateway(401);
+    const up = uploader();
+    // The files are on the gateway already; the push itself meets the 401.
+    await db.uploads.bulkPut([A, B].map((s) => ({ sha256: s, status: 'done' as const, size: 7, offset: 7, updatedAt: '' })));
+
+    await pumpOutbox(gw.fetchImpl, { uploader: up.upload });
+    expect(usePump.getState()).toMatchObject({ state: 'needsSignIn', lastError: expect.stringMatching(/kích hoạt lại/) });
+    expect(await db.outbox.toArray()).toEqual(before.outbox);
+    expect((await db.dossiers.toArray()).map(({ searchWords: _s, openDueAt: _o, ...d }) => d)).toEqual(before.dossiers.map(({ searchWords: _s, openDueAt: _o, ...d }) => d));
+  });
+
+  it('does not knock at all before the device is enrolled', async () => {
+    await seed(undefined);
+    const gw = gateway();
+    await pumpOutbox(gw.fetchImpl, { uploader: uploader().upload });
+    expect(gw.asked).toEqual([]);
+    expect(usePump.getState()).toMatchObject({ state: 'needsSignIn', lastError: expect.stringMatching(/chưa được kích hoạt/) });
+    expect(await getDb().outbox.count()).toBe(2);
+  });
+
+  it('goes on past a file the gateway refused for good, recording why, and does not send it again', async () => {
+    await seed('mcd_token');
+    const db = getDb();
+    const gw = gateway();
+    const calls: string[] = [];
+    const refuseB = async (file: FileToSend): Promise<UploadOutcome> => {
+      calls.push(file.sha256);
+      return file.sha256 === B ? { kind: 'refused', reason: 'Tệp nhận được không khớp mã SHA-256 đã khai báo.' } : { kind: 'done' };
+    };
+    await pumpOutbox(gw.fetchImpl, { uploader: refuseB });
+    // The changes went: the gateway judges them (a result paper it lacks is refused with a reason).
+    expect(gw.pushes).toHaveLength(1);
+    expect(await db.uploads.get(B)).toMatchObject({ status: 'failed', lastError: 'Tệp nhận được không khớp mã SHA-256 đã khai báo.' });
+    expect(await dossierFileProgress(db, 'd1')).toEqual({ done: 1, total: 2 });
+
+    await db.outbox.add({ kind: 'dossier.transition', entityId: 'd1', payload: {}, createdAt: '', status: 'pending', attempts: 0 });
+    await pumpOutbox(gw.fetchImpl, { uploader: refuseB });
+    expect(calls).toEqual([A, B]);
+    expect(await db.outbox.count()).toBe(0);
+  });
+});

@@ -1,0 +1,69 @@
+// One file to the gateway with tus (resumable, in chunks), named by its SHA-256 in the upload's
+// metadata so the gateway can check the bytes it received. tus-js-client is loaded on first use:
+// the first screen never needs it.
+import type { DetailedError } from 'tus-js-client';
+
+export const FILES_URL = '/api/files';
+/** Small chunks: on a 2G uplink a cut costs at most this much to send again. */
+const CHUNK_BYTES = 512 * 1024;
+
+export interface FileToSend {
+  sha256: string;
+  blob: Blob;
+  name: string;
+  type: string;
+  size: number;
+}
+
+export type UploadOutcome =
+  | { kind: 'done' }
+  | { kind: 'auth' }
+  /** Worth trying again later: no link, a gateway fault, a lock held elsewhere. */
+  | { kind: 'retry'; reason: string }
+  /** The gateway refused these bytes for good (hash mismatch, too large, malformed). */
+  | { kind: 'refused'; reason: string };
+
+export interface UploadHooks {
+  token: string | undefined;
+  /** Where a previous attempt stopped; the gateway says how far it got. */
+  resumeUrl?: string;
+  onUrl(url: string): void;
+  onOffset(offset: number): void;
+}
+
+export type Uploader = (file: FileToSend, hooks: UploadHooks) => Promise<UploadOutcome>;
+
+/** What a failed tus upload means for the pump, judged by the gateway's answer (if any). */
+export function uploadOutcomeOf(error: Error | DetailedError): UploadOutcome {
+  const response = 'originalResponse' in error ? error.originalResponse : null;
+  const status = response?.getStatus() ?? 0;
+  if (status === 401) return { kind: 'auth' };
+  const said = response?.getBody().trim();
+  // 460: the gateway hashed the bytes and they differ from the declared SHA-256; 413: too large.
+  if (status === 400 || status === 413 || status === 460) return { kind: 'refused', reason: said || `Máy chủ từ chối tệp (${status}).` };
+  return { kind: 'retry', reason: status ? `Máy chủ trả lời ${status} khi nhận tệp.` : `Mất kết nối khi gửi tệp (${error.message}).` };
+}
+
+export const tusUploader: Uploader = async (file, hooks) => {
+  const { Upload } = await import('tus-js-client');
+  return new Promise<UploadOutcome>((resolve) => {
+    const upload = new Upload(file.blob, {
+      endpoint: new URL(FILES_URL, globalThis.location.href).href,
+      uploadUrl: hooks.resumeUrl ?? null,
+      metadata: { sha256: file.sha256, filename: file.name, filetype: file.type },
+      headers: hooks.token ? { authorization: `Bearer ${hooks.token}` } : {},
+      chunkSize: CHUNK_BYTES,
+      // A few quick retries for a blip; longer outages are the pump's backoff.
+      retryDelays: [0, 1_000, 3_000],
+      // Resuming is ours (the URL is kept in Dexie with the file's hash), not localStorage's.
+      storeFingerprintForResuming: false,
+      onUploadUrlAvailable: () => {
+        if (upload.url) hooks.onUrl(upload.url);
+      },
+      onChunkComplete: (_chunk, accepted) => hooks.onOffset(accepted),
+      onSuccess: () => resolve({ kind: 'done' }),
+      onError: (error) => resolve(uploadOutcomeOf(error)),
+    });
+    upload.start();
+  });
+};

@@ -1,0 +1,240 @@
+// Sync end to end in real Chromium against the real gateway: a laptop enrols with the demo code,
+// receives a dossier with a scanned page while offline, comes back and sends it; the gateway then
+// holds the dossier and the page byte for byte. A revoked device is asked to enrol again and
+// loses nothing: after re-enrolment the waiting dossier goes through. An upload cut half-way
+// resumes after a reload at the offset the gateway kept.
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newDevice } from '../support/browser';
+import { useStage } from '../support/e2e-stage';
+import { prepareDevice, receiveKhaiSinh, sampleApplicant } from '../support/intake-flow';
+
+const ADMIN_TOKEN = 'e2e-admin-token-sync-0123456789';
+const stage = useStage({ gateway: { env: { MOTCUA_ADMIN_TOKEN: ADMIN_TOKEN } } });
+
+/** A small JPEG as far as the app can tell (it judges files by their first bytes). */
+function scannedPage(text: string): Buffer {
+  return Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from(`JFIF ${text} `.repeat(400)), Buffer.from([0xff, 0xd9])]);
+}
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/** The device's settings rows, read straight from its IndexedDB. */
+function deviceSettings(page: Page): Promise<Record<string, unknown>> {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, unknown>>((resolve, reject) => {
+        const open = indexedDB.open('motcua');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('settings').objectStore('settings').getAll();
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(Object.fromEntries((request.result as { key: string; value: unknown }[]).map((r) => [r.key, r.value])));
+          };
+        };
+      }),
+  );
+}
+
+/** Every row of one object store of the device's IndexedDB. */
+function deviceStore<T>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('motcua');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(name).objectStore(name).getAll();
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result as T[]);
+          };
+        };
+      }),
+    store,
+  );
+}
+
+/** The dossier and outbox rows on the device, to prove a failed sync changed nothing. */
+function deviceRows(page: Page): Promise<unknown> {
+  return page.evaluate(
+    () =>
+      new Promise<unknown>((resolve, reject) => {
+        const open = indexedDB.open('motcua');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['dossiers', 'outbox']);
+          const dossiers = tx.objectStore('dossiers').getAll();
+          const outbox = tx.objectStore('outbox').getAll();
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve({ dossiers: dossiers.result, outbox: outbox.result });
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
+async function enrol(page: Page, name: string) {
+  await page.getByRole('link', { name: 'Đồng bộ', exact: true }).click();
+  const card = page.getByRole('region', { name: 'Kích hoạt thiết bị' });
+  await card.getByText('Máy chủ dùng thử: mã DEMO').waitFor();
+  await card.getByRole('textbox', { name: 'Mã kích hoạt thiết bị' }).fill('DEMO');
+  await card.getByRole('textbox', { name: 'Tên thiết bị' }).fill(name);
+  await card.getByRole('button', { name: 'Kích hoạt', exact: true }).click();
+  await card.getByText(`Thiết bị "${name}" đã được kích hoạt cho Xã Bản Mẫu`, { exact: false }).waitFor();
+  await page.getByText(/Còn [1-9]\d* số hồ sơ chính thức/).waitFor();
+}
+
+async function pull(token: string) {
+  const res = await fetch(`${stage.gateway.url}/api/sync/pull?since=0`, { headers: { authorization: `Bearer ${token}` } });
+  expect(res.status).toBe(200);
+  const page = (await res.json()) as { changes: { type: string; dossier?: { id: string; code: string; provisionalCode?: string; attachments?: { sha256: string }[] } }[] };
+  return page.changes.flatMap((c) => (c.type === 'dossier' && c.dossier ? [c.dossier] : []));
+}
+
+async function openDossier(page: Page, code: string) {
+  await page.getByRole('link', { name: 'Hồ sơ', exact: true }).click();
+  await page.getByRole('link', { name: code, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: new RegExp(code.replace(/\./g, '\\.')) }).waitFor();
+}
+
+describe('sync', () => {
+  it('enrols with DEMO, sends a dossier received offline with its scanned page, and the gateway holds both', async () => {
+    const context = await newDevice(stage.browser, 'laptop');
+    const page = await context.newPage();
+    await prepareDevice(page, stage.gateway.url);
+    // A wrong code, then no network: each says what to do, and the device stays as it was.
+    await page.getByRole('link', { name: 'Đồng bộ', exact: true }).click();
+    const card = page.getByRole('region', { name: 'Kích hoạt thiết bị' });
+    await card.getByRole('textbox', { name: 'Mã kích hoạt thiết bị' }).fill('SAI1-MA22');
+    await card.getByRole('textbox', { name: 'Tên thiết bị' }).fill('Máy bàn tiếp nhận 1');
+    await card.getByRole('button', { name: 'Kích hoạt', exact: true }).click();
+    await card.getByRole('alert').getByText('Mã kích hoạt không đúng, đã được dùng hoặc đã hết hạn. Hãy xin mã mới từ quản trị viên.').waitFor();
+    await context.setOffline(true);
+    await card.getByRole('button', { name: 'Kích hoạt', exact: true }).click();
+    await card.getByRole('alert').getByText('Không kết nối được máy chủ. Hãy kiểm tra mạng rồi bấm Kích hoạt lại.').waitFor();
+    await context.setOffline(false);
+    expect((await deviceSettings(page)).deviceToken).toBeUndefined();
+    await enrol(page, 'Máy bàn tiếp nhận 1');
+
+    await context.setOffline(true);
+    const bytes = scannedPage('to khai dang ky khai sinh');
+    const code = await receiveKhaiSinh(page, sampleApplicant, [{ paper: 'Tờ khai đăng ký khai sinh', name: 'to-khai.jpg', mimeType: 'image/jpeg', buffer: bytes }]);
+    await openDossier(page, code);
+    await page.getByRole('region', { name: 'Đồng bộ' }).getByText('Chờ gửi', { exact: true }).waitFor();
+
+    await context.setOffline(false);
+    await page.getByRole('link', { name: 'Đồng bộ', exact: true }).click();
+    await page.getByRole('region', { name: 'Trạng thái kết nối' }).getByText('Đã kết nối máy chủ').waitFor();
+    await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+    await page.getByText('Đã gửi hết: máy chủ đã nhận mọi thay đổi.').waitFor();
+    await page.getByText(/^Lần gửi thành công gần nhất: /).waitFor();
+
+    await openDossier(page, code);
+    await page.getByRole('region', { name: 'Đồng bộ' }).getByText(`Đã đồng bộ — mã chính thức ${code}`).waitFor();
+
+    // The gateway really holds the page: found by its hash with the device's token, the same bytes on its disk.
+    const settings = await deviceSettings(page);
+    const token = settings.deviceToken as string;
+    expect(token).toMatch(/^mcd_/);
+    const sha = sha256(bytes);
+    const held = await fetch(`${stage.gateway.url}/api/files/by-hash/${sha}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(held.status).toBe(200);
+    expect(await held.json()).toEqual({ sha256: sha, size: bytes.length });
+    expect(readFileSync(path.join(stage.gateway.dataDir, 'files', sha)).equals(bytes)).toBe(true);
+    // And the dossier, naming that page, as another device of the commune would pull it.
+    const dossier = (await pull(token)).find((d) => d.code === code);
+    expect(dossier?.attachments?.map((a) => a.sha256)).toEqual([sha]);
+    await context.close();
+  });
+
+  it('asks a revoked device to enrol again, changing no data, and sends once it has', async () => {
+    const context = await newDevice(stage.browser, 'laptop');
+    const page = await context.newPage();
+    await prepareDevice(page, stage.gateway.url, 'Hà Văn Bình');
+    await enrol(page, 'Máy bàn tiếp nhận 2');
+    const device = (await deviceSettings(page)).device as { id: string };
+    const revoked = await fetch(`${stage.gateway.url}/api/admin/devices/${device.id}/revoke`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    expect(revoked.status).toBe(200);
+
+    const code = await receiveKhaiSinh(page, { ...sampleApplicant, fullName: 'Lò Văn Thu', idNumber: '001099000002' });
+    await page.getByRole('link', { name: 'Đồng bộ', exact: true }).click();
+    await page.getByRole('region', { name: 'Trạng thái kết nối' }).getByText('Đã kết nối máy chủ').waitFor();
+    const before = await deviceRows(page);
+    await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+    const card = page.getByRole('region', { name: 'Kích hoạt thiết bị' });
+    await card.getByRole('alert').getByText(/Máy chủ không còn nhận mã truy cập của thiết bị này/).waitFor();
+    await card.getByRole('textbox', { name: 'Mã kích hoạt thiết bị' }).waitFor();
+    await page.getByText('1 thay đổi đang chờ gửi.').waitFor();
+    await page.getByText('Cần kích hoạt lại thiết bị / đăng nhập lại để gửi tiếp. Dữ liệu trên máy vẫn nguyên vẹn.').waitFor();
+    expect(await deviceRows(page)).toEqual(before);
+
+    await card.getByRole('textbox', { name: 'Mã kích hoạt thiết bị' }).fill('DEMO');
+    await card.getByRole('textbox', { name: 'Tên thiết bị' }).fill('Máy bàn tiếp nhận 2');
+    await card.getByRole('button', { name: 'Kích hoạt', exact: true }).click();
+    await card.getByText('Đã kích hoạt thiết bị. Các thay đổi đang chờ sẽ được gửi.').waitFor();
+    await page.getByText('Đã gửi hết: máy chủ đã nhận mọi thay đổi.').waitFor();
+    await openDossier(page, code);
+    await page.getByRole('region', { name: 'Đồng bộ' }).getByText(`Đã đồng bộ — mã chính thức ${code}`).waitFor();
+    await context.close();
+  });
+
+  it('resumes a cut upload after a reload, at the offset the gateway kept, without starting over', async () => {
+    const context = await newDevice(stage.browser, 'laptop');
+    const page = await context.newPage();
+    await prepareDevice(page, stage.gateway.url, 'Lò Thị Mai');
+    await enrol(page, 'Máy bàn tiếp nhận 3');
+    // 2.5 MB: five tus chunks; the link "drops" from the third one on.
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(2_500_000)]);
+    const cutFrom = 1024 * 1024;
+    const sent: { method: string; url: string; offset: number | null }[] = [];
+    context.on('request', (r) => {
+      if (!r.url().includes('/api/files')) return;
+      const offset = r.headers()['upload-offset'];
+      sent.push({ method: r.method(), url: r.url(), offset: offset === undefined ? null : Number(offset) });
+    });
+    await context.route('**/api/files/**', (route) =>
+      route.request().method() === 'PATCH' && Number(route.request().headers()['upload-offset']) >= cutFrom ? route.abort('connectionreset') : route.continue(),
+    );
+
+    const code = await receiveKhaiSinh(page, { ...sampleApplicant, fullName: 'Đinh Thị Na', idNumber: '001099000003' }, [
+      { paper: 'Giấy chứng sinh', name: 'giay-chung-sinh.jpg', mimeType: 'image/jpeg', buffer: bytes },
+    ]);
+    await page.getByRole('link', { name: 'Đồng bộ', exact: true }).click();
+    await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+    // While the pump tries (and retries), the list says which file of how many is on its way.
+    await page.getByRole('link', { name: 'Hồ sơ', exact: true }).click();
+    await page.getByText('Đang gửi tệp 1/1').waitFor();
+    await page.getByRole('link', { name: 'Đồng bộ', exact: true }).click();
+    await page.getByText(/Lỗi gần nhất: Mất kết nối khi gửi tệp/).waitFor({ timeout: 60_000 });
+    const [kept] = await deviceStore<{ sha256: string; status: string; url?: string; offset: number }>(page, 'uploads');
+    expect(kept).toMatchObject({ sha256: sha256(bytes), status: 'uploading', url: expect.stringContaining('/api/files/'), offset: cutFrom });
+    const created = sent.filter((r) => r.method === 'POST');
+    expect(created).toHaveLength(1);
+
+    // A reload (or a closed laptop lid) in between; then the link comes back.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Đồng bộ' }).waitFor();
+    const afterReload = sent.length;
+    await context.unroute('**/api/files/**');
+    await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+    await page.getByText('Đã gửi hết: máy chủ đã nhận mọi thay đổi.').waitFor({ timeout: 60_000 });
+
+    const resumed = sent.slice(afterReload);
+    expect(resumed.filter((r) => r.method === 'POST')).toEqual([]); // never started over
+    expect(resumed.every((r) => r.url === kept!.url)).toBe(true);
+    const patches = resumed.flatMap((r) => (r.method === 'PATCH' && r.offset !== null ? [r.offset] : []));
+    expect(Math.min(...patches)).toBe(cutFrom);
+    expect(readFileSync(path.join(stage.gateway.dataDir, 'files', sha256(bytes))).equals(bytes)).toBe(true);
+    await openDossier(page, code);
+    await page.getByRole('region', { name: 'Đồng bộ' }).getByText(`Đã đồng bộ — mã chính thức ${code}`).waitFor();
+    await context.close();
+  });
+});

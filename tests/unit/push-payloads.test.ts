@@ -1,0 +1,115 @@
+// The app's own outbox payloads, made by the real intake and desk code on a fake IndexedDB, pass
+// the gateway's schemas for their kind and are accepted by a real gateway (PGlite) in one push:
+// receive with its attached page, the desk's moves, the result paper (uploaded first), the rating,
+// and a refusal. A shape drifting on either side fails here, not on a commune's desk.
+import 'fake-indexeddb/auto';
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attachFile, createDraft, getDb, type OutboxEntry } from '../../src/db';
+import { demoCatalogue } from '../../src/domain/catalogue';
+import { newDraftData } from '../../src/domain/intake';
+import { attachResult, performDossierAction, rateDossier } from '../../src/features/dossiers/actions';
+import { receiveDraft, refuseDraft } from '../../src/features/intake/receive';
+import { dossierRowSchema, ratePayloadSchema, resultPayloadSchema, transitionPayloadSchema } from '../../server/sync/schemas';
+import { communeWithDevice, json, startTestGateway, type TestDevice, type TestGateway } from '../../server/test/gateway';
+import { OPEN_DB_TIMEOUT_MS } from '../../server/test/test-db';
+import { demoCommune } from '../../server/seed/demo';
+
+const procedure = demoCatalogue().procedures[0]!;
+const hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const sha256Of = async (blob: Blob) => hex(new Uint8Array(await blob.arrayBuffer()));
+const page = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...new TextEncoder().encode('trang 1 của tờ khai')]);
+const resultPdf = new TextEncoder().encode('%PDF-1.4\n% Giấy khai sinh\n%%EOF\n');
+
+const schemaFor: Record<string, { safeParse(v: unknown): { success: boolean; error?: unknown } }> = {
+  'dossier.receive': dossierRowSchema,
+  'dossier.refuse': dossierRowSchema,
+  'dossier.transition': transitionPayloadSchema,
+  'dossier.rate': ratePayloadSchema,
+  'dossier.result': resultPayloadSchema,
+};
+
+let gw: TestGateway;
+let device: TestDevice;
+beforeAll(async () => {
+  gw = await startTestGateway('pglite');
+  device = await communeWithDevice(gw.app);
+}, OPEN_DB_TIMEOUT_MS);
+afterAll(async () => gw?.cleanup());
+
+async function newDraft(id: string) {
+  const data = newDraftData(procedure, 1);
+  data.applicant = { fullName: 'Nguyễn Văn Mẫu', idNumber: '001099000001', birthDate: '1999-03-15', sex: 'Nam', address: 'Thôn Nà Pồ', phone: '0912345678', email: '' };
+  data.components = data.components.map((c) => ({ ...c, received: true }));
+  const at = new Date().toISOString();
+  await createDraft(getDb(), { id, procedureCode: procedure.code, procedure, step: 'review', data, createdAt: at, updatedAt: at });
+  return data;
+}
+
+async function upload(bytes: Uint8Array) {
+  const auth = { authorization: `Bearer ${device.token}`, 'tus-resumable': '1.0.0' };
+  const created = await gw.app.request('/api/files', {
+    method: 'POST',
+    headers: { ...auth, 'upload-length': String(bytes.length), 'upload-metadata': `sha256 ${Buffer.from(hex(bytes)).toString('base64')}` },
+  });
+  const sent = await gw.app.request(created.headers.get('location')!, {
+    method: 'PATCH',
+    headers: { ...auth, 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
+    body: new Uint8Array(bytes),
+  });
+  expect(sent.status).toBe(204);
+}
+
+describe("the app's outbox payloads", () => {
+  it('pass the gateway schemas and are all accepted by a real gateway', async () => {
+    const db = getDb();
+    const commune = { ...demoCommune, id: device.communeId, agencyCode: device.agencyCode };
+    await db.settings.bulkPut([
+      { key: 'commune', value: commune, updatedAt: '' },
+      { key: 'device', value: { id: device.deviceId, short: device.deviceShort }, updatedAt: '' },
+      { key: 'deskProfile', value: { officerName: 'Lò Thị Mai', officerPhone: '0209000000' }, updatedAt: '' },
+    ]);
+    const now = new Date(Date.now() - 60 * 60_000);
+    const later = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
+
+    const data = await newDraft('draft-1');
+    await attachFile(db, { id: 'att-1', ownerId: 'draft-1', componentIndex: 0, sha256: hex(page), name: 'to-khai.jpg', type: 'image/jpeg', size: page.length }, new Blob([page]));
+    const received = await receiveDraft('draft-1', data, procedure, now);
+    expect(received.provisional).toBe(true); // no reserve on this device: a TAM code the gateway replaces
+    await performDossierAction(received.id, 'startProcessing', {}, later(1), db);
+    await performDossierAction(received.id, 'markResultReady', {}, later(2), db);
+    await attachResult(received.id, { blob: new Blob([resultPdf]), name: 'giay-khai-sinh.pdf' }, sha256Of, later(3), db);
+    await performDossierAction(received.id, 'returnResult', {}, later(4), db);
+    await rateDossier(received.id, 'bad', 'Chờ lâu', later(5), db);
+    const refusedData = await newDraft('draft-2');
+    await refuseDraft('draft-2', refusedData, procedure, 'Thiếu giấy chứng sinh', later(6));
+
+    const entries: OutboxEntry[] = await db.outbox.orderBy('seq').toArray();
+    expect(entries.map((e) => e.kind)).toEqual([
+      'dossier.receive',
+      'dossier.transition',
+      'dossier.transition',
+      'dossier.result',
+      'dossier.transition',
+      'dossier.rate',
+      'dossier.refuse',
+    ]);
+    // The receipt names its page by hash, for the gateway and the province to find.
+    expect((entries[0]!.payload as { attachments?: unknown }).attachments).toEqual([
+      { componentIndex: 0, sha256: hex(page), name: 'to-khai.jpg', type: 'image/jpeg', size: page.length },
+    ]);
+    for (const entry of entries) {
+      // Through JSON first, as the pump sends them.
+      const sent = JSON.parse(JSON.stringify(entry.payload)) as unknown;
+      const parsed = schemaFor[entry.kind]!.safeParse(sent);
+      expect(parsed.success, `${entry.kind}: ${JSON.stringify(parsed.error)}`).toBe(true);
+    }
+
+    await upload(page);
+    await upload(resultPdf);
+    const res = await json(gw.app, 'POST', '/api/sync/push', { entries: entries.map((e) => ({ mutation: e.seq, kind: e.kind, entityId: e.entityId, payload: e.payload })) }, device.token);
+    const { results } = (await res.json()) as { results: { status: string; reason?: string; officialCode?: string }[] };
+    expect(results.map((r) => r.reason ?? r.status)).toEqual(Array(7).fill('accepted'));
+    expect(results[0]!.officialCode).toMatch(new RegExp(`^${device.agencyCode.replace(/\./g, '\\.')}-\\d{6}-0001$`));
+  });
+});
