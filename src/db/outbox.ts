@@ -51,12 +51,28 @@ export async function applyPushResults(db: MotcuaDb, results: PushResult[]): Pro
   });
 }
 
-/** Puts a quarantined entry back in the queue, after the officer fixed what was wrong. */
-export async function resendEntry(db: MotcuaDb, seq: number, payload?: unknown): Promise<void> {
-  await db.transaction('rw', db.outbox, db.dossiers, async () => {
+/**
+ * Puts a quarantined entry back in the queue, after the officer fixed what was wrong, together
+ * with the other quarantined entries of the same dossier (a refused receipt takes the moves made
+ * on it down with it), in their first order. They go in under NEW mutation numbers: the gateway
+ * records its answer per (device, mutation), so the old number would only get the old refusal
+ * back. Returns the new numbers.
+ */
+export async function resendEntry(db: MotcuaDb, seq: number, payload?: unknown): Promise<number[]> {
+  return db.transaction('rw', db.outbox, db.dossiers, async () => {
     const entry = await db.outbox.get(seq);
-    if (!entry || entry.status !== 'rejected') return;
-    await db.outbox.update(seq, { status: 'pending', lastError: undefined, ...(payload !== undefined ? { payload } : {}) });
+    if (!entry || entry.status !== 'rejected') return [];
+    const siblings = (await db.outbox.where('entityId').equals(entry.entityId).toArray())
+      .filter((e) => e.status === 'rejected')
+      .sort((a, b) => a.seq! - b.seq!);
+    const fresh: number[] = [];
+    for (const old of siblings) {
+      await db.outbox.delete(old.seq!);
+      const { seq: _old, lastError: _error, ...rest } = old;
+      const next: OutboxEntry = { ...rest, status: 'pending', ...(old.seq === seq && payload !== undefined ? { payload } : {}) };
+      fresh.push(await db.outbox.add(next));
+    }
     if (entry.kind.startsWith('dossier.')) await db.dossiers.update(entry.entityId, { syncState: 'waiting' });
+    return fresh;
   });
 }
