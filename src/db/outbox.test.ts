@@ -4,7 +4,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MotcuaDb } from './db';
-import { applyPushResults, listQuarantine, nextBatch, resendEntry } from './outbox';
+import { addEntry, applyPushResults, listQuarantine, nextBatch, resendEntry } from './outbox';
 import type { OutboxEntry } from './schema';
 
 let db: MotcuaDb;
@@ -25,9 +25,9 @@ const entry = (kind: string, entityId: string, payload: unknown = {}): OutboxEnt
 describe('the quarantine', () => {
   it('keeps refused entries out of the batches while those behind them go on', async () => {
     const [a, b, c] = await Promise.all([
-      db.outbox.add(entry('dossier.receive', 'd1')),
-      db.outbox.add(entry('dossier.receive', 'd2')),
-      db.outbox.add(entry('dossier.transition', 'd2')),
+      addEntry(db, entry('dossier.receive', 'd1')),
+      addEntry(db, entry('dossier.receive', 'd2')),
+      addEntry(db, entry('dossier.transition', 'd2')),
     ]);
     await applyPushResults(db, [{ mutation: a!, status: 'rejected', reason: 'Mã hồ sơ đã được dùng.' }]);
     expect((await nextBatch(db, 10)).map((e) => e.seq)).toEqual([b, c]);
@@ -36,9 +36,9 @@ describe('the quarantine', () => {
 
   it('resends under new numbers, with the dossier’s other refused entries in their order', async () => {
     await db.dossiers.put({ id: 'd1', syncState: 'rejected' } as never);
-    const receive = await db.outbox.add(entry('dossier.receive', 'd1', { v: 1 }));
-    const other = await db.outbox.add(entry('dossier.receive', 'd9'));
-    const move = await db.outbox.add(entry('dossier.transition', 'd1', { action: 'startProcessing' }));
+    const receive = await addEntry(db, entry('dossier.receive', 'd1', { v: 1 }));
+    const other = await addEntry(db, entry('dossier.receive', 'd9'));
+    const move = await addEntry(db, entry('dossier.transition', 'd1', { action: 'startProcessing' }));
     await applyPushResults(db, [
       { mutation: receive, status: 'rejected', reason: 'Thời điểm thao tác ở tương lai.' },
       { mutation: move, status: 'rejected', reason: 'Không tìm thấy hồ sơ trên máy chủ.' },
@@ -58,7 +58,7 @@ describe('the quarantine', () => {
   });
 
   it('does nothing for an entry that is not in quarantine', async () => {
-    const seq = await db.outbox.add(entry('dossier.receive', 'd1'));
+    const seq = await addEntry(db, entry('dossier.receive', 'd1'));
     expect(await resendEntry(db, seq)).toEqual([]);
     expect((await nextBatch(db, 10)).map((e) => e.seq)).toEqual([seq]);
   });

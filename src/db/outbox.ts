@@ -4,6 +4,11 @@
 import type { MotcuaDb } from './db';
 import type { OutboxEntry } from './schema';
 
+/** Adds an entry; the auto-incremented key (its mutation number) is always set by IndexedDB. */
+export async function addEntry(db: MotcuaDb, entry: OutboxEntry): Promise<number> {
+  return (await db.outbox.add(entry)) as number;
+}
+
 /** Entries not yet accepted by the gateway, quarantined ones included: none of them is synced. */
 export function countUnsynced(db: MotcuaDb): Promise<number> {
   return db.outbox.count();
@@ -70,7 +75,7 @@ export async function resendEntry(db: MotcuaDb, seq: number, payload?: unknown):
       await db.outbox.delete(old.seq!);
       const { seq: _old, lastError: _error, ...rest } = old;
       const next: OutboxEntry = { ...rest, status: 'pending', ...(old.seq === seq && payload !== undefined ? { payload } : {}) };
-      fresh.push(await db.outbox.add(next));
+      fresh.push(await addEntry(db, next));
     }
     if (entry.kind.startsWith('dossier.')) await db.dossiers.update(entry.entityId, { syncState: 'waiting' });
     return fresh;
