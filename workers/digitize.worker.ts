@@ -2,6 +2,7 @@
 // flatten, clean, encode as G4 TIFF or JPEG), and component PDFs assembled from stored pages.
 // The main thread only shows progress. Bad input comes back as a result, never as a crash.
 import { expose } from 'comlink';
+import { oneAtATime } from './lib/one-at-a-time';
 import { PAGE_DPI, type PageMode, type Quad } from '../src/domain/digitize';
 import type { AssembleResult, DigitizeResult, InspectResult, PageFile, PdfSource } from './digitize/contract';
 import { encodeG4 } from './digitize/g4-encode';
@@ -9,7 +10,8 @@ import { jpegDpi, jpegHeader, setJpegDpi } from './digitize/image-header';
 import { CORNER_WORK_SIDE } from './digitize/corners';
 import type { RgbaImage } from './digitize/image';
 import { writePdf, type PdfPage } from './digitize/pdf-writer';
-import { processPhoto, thumbnail } from './digitize/pipeline';
+import { bitmapSource } from './digitize/native-warp';
+import { processPhoto, thumbnail, type PageOutcome } from './digitize/pipeline';
 import { SNIFF_BYTES, sniffInput } from './digitize/sniff';
 import { readG4Tiff, writeG4Tiff } from './digitize/tiff';
 
@@ -46,9 +48,10 @@ function pixelsOf(bitmap: ImageBitmap): RgbaImage {
 
 /**
  * Decodes natively (orientation from EXIF applied), and lets the browser shrink a copy for the
- * corner search, which is faster than averaging 12 million pixels in script.
+ * corner search, which is faster than averaging 12 million pixels in script. The full photo stays
+ * a bitmap: the page is warped out of it natively, and its pixels are never copied into script.
  */
-async function decode(file: Blob, timings: Record<string, number>): Promise<{ photo: RgbaImage; small: RgbaImage }> {
+async function decode(file: Blob, timings: Record<string, number>): Promise<{ bitmap: ImageBitmap; small: RgbaImage }> {
   let t = performance.now();
   const lap = (name: string) => {
     const now = performance.now();
@@ -67,25 +70,29 @@ async function decode(file: Blob, timings: Record<string, number>): Promise<{ ph
     lap('decodeShrink');
     try {
       const small = pixelsOf(shrunk);
-      const photo = pixelsOf(bitmap);
       lap('decodePixels');
-      return { photo, small };
+      return { bitmap, small };
     } finally {
       shrunk.close();
     }
-  } finally {
+  } catch (error) {
     bitmap.close();
+    throw error;
   }
 }
 
-async function encodeJpeg(image: RgbaImage, quality: number): Promise<Uint8Array<ArrayBuffer>> {
+/** A JPEG of the image as the browser encodes it (off this thread). */
+function jpegBlob(image: RgbaImage, quality: number): Promise<Blob> {
   const canvas = new OffscreenCanvas(image.width, image.height);
   const context = canvas.getContext('2d');
   if (!context) throw new Error('OffscreenCanvas 2D is not available');
   const data = image.data instanceof Uint8ClampedArray ? image.data : new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length);
   context.putImageData(new ImageData(data as Uint8ClampedArray<ArrayBuffer>, image.width, image.height), 0, 0);
-  const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality });
-  return new Uint8Array(await blob.arrayBuffer());
+  return canvas.convertToBlob({ type: 'image/jpeg', quality });
+}
+
+async function encodeJpeg(image: RgbaImage, quality: number): Promise<Uint8Array<ArrayBuffer>> {
+  return new Uint8Array(await (await jpegBlob(image, quality)).arrayBuffer());
 }
 
 export interface DigitizeRequest {
@@ -98,7 +105,7 @@ async function digitize(file: Blob, request: DigitizeRequest = {}): Promise<Digi
   const checked = await inspect(file);
   if (!checked.ok) return checked;
   if (checked.kind === 'pdf') return { ok: false, problem: 'unsupportedType', detail: 'PDF' };
-  let decoded: { photo: RgbaImage; small: RgbaImage };
+  let decoded: { bitmap: ImageBitmap; small: RgbaImage };
   const decodeStart = performance.now();
   const decodeTimings: Record<string, number> = {};
   try {
@@ -107,9 +114,21 @@ async function digitize(file: Blob, request: DigitizeRequest = {}): Promise<Digi
     return { ok: false, problem: 'corrupt', detail: String(error) };
   }
   const decodeMs = performance.now() - decodeStart;
-  const { photo, small } = decoded;
-  const outcome = processPhoto(photo, { corners: request.corners, mode: request.mode ?? 'auto', dpi: PAGE_DPI, small });
+  const { bitmap, small } = decoded;
+  const photo = { width: bitmap.width, height: bitmap.height };
+  let outcome: PageOutcome;
+  try {
+    outcome = processPhoto(bitmapSource(bitmap), { corners: request.corners, mode: request.mode ?? 'auto', dpi: PAGE_DPI, small });
+  } finally {
+    // Frees the decoded photo (48 MB at 12 MP) now rather than at the next collection.
+    bitmap.close();
+  }
   const encodeStart = performance.now();
+  // The browser encodes JPEG off this thread: the thumbnail's encode is started first, and runs
+  // while the page itself is coded here (G4) or there (a colour page's JPEG).
+  // The thumbnail is kept as the browser's Blob: its bytes are never needed here.
+  const thumbJpeg = jpegBlob(thumbnail(outcome), 0.7);
+  thumbJpeg.catch(() => undefined); // awaited below; a failure there must not count as unhandled first
   const stored =
     outcome.mode === 'text' || !outcome.colour
       ? await pageFile(
@@ -117,7 +136,7 @@ async function digitize(file: Blob, request: DigitizeRequest = {}): Promise<Digi
           'image/tiff',
         )
       : await pageFile(setJpegDpi(await encodeJpeg(outcome.colour, COLOUR_QUALITY), outcome.dpi) as Uint8Array<ArrayBuffer>, 'image/jpeg');
-  const thumb = new Blob([await encodeJpeg(thumbnail(outcome), 0.7)], { type: 'image/jpeg' });
+  const thumb = await thumbJpeg;
   const encodeMs = performance.now() - encodeStart;
   return {
     ok: true,
@@ -169,7 +188,8 @@ async function keepAsIs(file: Blob): Promise<{ ok: true; file: PageFile } | Insp
   return { ok: true, file: await pageFile(bytes, checked.kind === 'pdf' ? 'application/pdf' : file.type) };
 }
 
-const api = { inspect, digitize, assemblePdf, keepAsIs };
+// One job at a time: a PDF assembly asked for while a page is processed waits for the page.
+const api = oneAtATime({ inspect, digitize, assemblePdf, keepAsIs });
 
 export type DigitizeApi = typeof api;
 expose(api);

@@ -25,9 +25,22 @@ export async function applyPostponedUpdate(): Promise<boolean> {
   if (!('serviceWorker' in navigator) || localStorage.getItem(postponedKey) !== '1') return false;
   const registration = await navigator.serviceWorker.getRegistration();
   localStorage.removeItem(postponedKey);
-  if (!registration?.waiting) return false;
-  navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), { once: true });
-  registration.waiting.postMessage({ type: 'SKIP_WAITING' });
+  const waiting = registration?.waiting;
+  if (!waiting) return false;
+  // Reload once the new version controls the page. On a loaded machine the takeover can finish
+  // without a controllerchange reaching this page (it may activate between the lookup above and
+  // the message), so the worker's own state and a deadline also end the wait: nothing is on
+  // screen yet and the postponed flag is cleared, so a reload here is always safe and never loops.
+  let reloaded = false;
+  const reload = () => {
+    if (reloaded) return;
+    reloaded = true;
+    window.location.reload();
+  };
+  navigator.serviceWorker.addEventListener('controllerchange', reload, { once: true });
+  waiting.addEventListener('statechange', () => (waiting.state === 'activated' || waiting.state === 'redundant') && reload());
+  window.setTimeout(reload, 5_000);
+  waiting.postMessage({ type: 'SKIP_WAITING' });
   return true;
 }
 

@@ -67,35 +67,73 @@ export function boxBlur(src: GreyImage, r: number): GreyImage {
   const { width, height } = src;
   const tmp = new Uint8Array(width * height);
   const out = new Uint8Array(width * height);
-  blurLines(src.data, tmp, width, height, 1, width, r);
-  blurLines(tmp, out, height, width, width, 1, r);
+  const reciprocal = new Float64Array(2 * r + 2);
+  for (let n = 1; n < reciprocal.length; n++) reciprocal[n] = 1 / n;
+  for (let y = 0; y < height; y++) blurRow(src.data, tmp, y * width, width, r, reciprocal);
+  // Down the columns with running sums kept per column, row after row: the image is walked in
+  // memory order, not column by column across rows (which misses the cache at every step).
+  const sums = new Int32Array(width);
+  let count = 0;
+  for (let y = 0; y <= Math.min(r, height - 1); y++, count++) {
+    for (let x = 0, i = y * width; x < width; x++, i++) sums[x]! += tmp[i]!;
+  }
+  for (let y = 0; y < height; y++) {
+    const scale = reciprocal[count]!;
+    const row = y * width;
+    const add = y + r + 1 < height ? (y + r + 1) * width : -1;
+    const drop = y - r >= 0 ? (y - r) * width : -1;
+    // One pass per row: write the output, then move each column's window down by one row.
+    if (add >= 0 && drop >= 0) {
+      for (let x = 0; x < width; x++) {
+        const s = sums[x]!;
+        out[row + x] = s * scale + 0.5;
+        sums[x] = s + tmp[add + x]! - tmp[drop + x]!;
+      }
+    } else {
+      for (let x = 0; x < width; x++) {
+        out[row + x] = sums[x]! * scale + 0.5;
+        if (add >= 0) sums[x]! += tmp[add + x]!;
+        if (drop >= 0) sums[x]! -= tmp[drop + x]!;
+      }
+    }
+    if (add >= 0) count++;
+    if (drop >= 0) count--;
+  }
   return greyImage(width, height, out);
 }
 
-/** Blurs `lines` lines of `length` samples; `step` moves along a line, `stride` to the next line. */
-function blurLines(src: Uint8Array, dst: Uint8Array, length: number, lines: number, step: number, stride: number, r: number): void {
-  const reciprocal = new Float64Array(2 * r + 2);
-  for (let n = 1; n < reciprocal.length; n++) reciprocal[n] = 1 / n;
-  for (let line = 0; line < lines; line++) {
-    const base = line * stride;
-    let sum = 0;
-    let count = 0;
-    for (let i = 0; i <= Math.min(r, length - 1); i++) {
-      sum += src[base + i * step]!;
+/** Blurs one row of `length` samples starting at `base`: window entering, sliding, then leaving. */
+function blurRow(src: Uint8Array, dst: Uint8Array, base: number, length: number, r: number, reciprocal: Float64Array): void {
+  let sum = 0;
+  let count = 0;
+  for (let i = 0; i <= Math.min(r, length - 1); i++) {
+    sum += src[base + i]!;
+    count++;
+  }
+  let i = 0;
+  // While the window's left edge is still at the start, it only grows.
+  for (const end = Math.min(length, r); i < end; i++) {
+    dst[base + i] = sum * reciprocal[count]! + 0.5;
+    if (i + r + 1 < length) {
+      sum += src[base + i + r + 1]!;
       count++;
     }
-    for (let i = 0, at = base; i < length; i++, at += step) {
-      dst[at] = sum * reciprocal[count]! + 0.5;
-      const add = i + r + 1;
-      const drop = i - r;
-      if (add < length) {
-        sum += src[base + add * step]!;
-        count++;
-      }
-      if (drop >= 0) {
-        sum -= src[base + drop * step]!;
-        count--;
-      }
+  }
+  // Full window: one sample in, one out, a constant count.
+  const full = reciprocal[count]!;
+  for (const end = length - r - 1; i < end; i++) {
+    dst[base + i] = sum * full + 0.5;
+    sum += src[base + i + r + 1]! - src[base + i - r]!;
+  }
+  for (; i < length; i++) {
+    dst[base + i] = sum * reciprocal[count]! + 0.5;
+    if (i + r + 1 < length) {
+      sum += src[base + i + r + 1]!;
+      count++;
+    }
+    if (i - r >= 0) {
+      sum -= src[base + i - r]!;
+      count--;
     }
   }
 }

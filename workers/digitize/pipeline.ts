@@ -1,6 +1,6 @@
 // From a decoded photo to a clean page: find the corners (unless the officer gave them), flatten
 // the perspective straight to A4 at 200 dpi, even out the light, then a 1-bit text page or a colour
-// page, with the quality checks. Pure: decoding and JPEG encoding are the worker's.
+// page, with the quality checks. Pure: decoding, JPEG encoding and the native warp are the worker's.
 import { PAGE_DPI, a4Pixels, type PageMode, type QualityIssue, type Quad } from '../../src/domain/digitize';
 import { colourInk, hasSeal, type ColourInk } from './colour';
 import { findPageCorners, findPageCornersInSmall } from './corners';
@@ -8,9 +8,10 @@ import type { BilevelImage } from './g4-encode';
 import { rgbaToGrey } from './grey';
 import { flattenGrey, flattenRgbaInPlace, paperLevels, whiteBalanceInPlace } from './illumination';
 import type { GreyImage, RgbaImage } from './image';
+import { pixelSource, type PhotoSource } from './photo-source';
 import { inkShare, markShare, medianLevel, qualityIssues, sharpness, type QualityMetrics } from './quality';
 import { despeckle, sauvola } from './sauvola';
-import { pageToPhoto, quadSize, warpGrey, warpRgba } from './warp';
+import { pageToPhoto, quadSize, warpRgba } from './warp';
 
 export interface PageRequest {
   /** Corners chosen by the officer; found automatically when absent. */
@@ -42,7 +43,11 @@ export interface PageOutcome {
   timings: Record<string, number>;
 }
 
-export function processPhoto(photo: RgbaImage, request: PageRequest = {}): PageOutcome {
+/**
+ * `photo` is plain pixels (tests, script warp) or a source that warps natively (the worker); a
+ * source without pixels needs `request.small` or `request.corners` to find the page.
+ */
+export function processPhoto(photo: RgbaImage | PhotoSource, request: PageRequest = {}): PageOutcome {
   const timings: Record<string, number> = {};
   let t = performance.now();
   const lap = (name: string) => {
@@ -50,11 +55,15 @@ export function processPhoto(photo: RgbaImage, request: PageRequest = {}): PageO
     timings[name] = now - t;
     t = now;
   };
+  const source = 'data' in photo ? pixelSource(photo) : photo;
   const detected = request.corners
     ? { corners: request.corners, found: true }
     : request.small
-      ? findPageCornersInSmall(rgbaToGrey(request.small), photo.width, photo.height)
-      : findPageCorners(photo);
+      ? findPageCornersInSmall(rgbaToGrey(request.small), source.width, source.height)
+      : 'data' in photo
+        ? findPageCorners(photo)
+        : undefined;
+  if (!detected) throw new Error('processPhoto: a photo without pixels needs a small copy or corners');
   lap('corners');
   const corners = detected.corners;
   const dpi = request.dpi ?? PAGE_DPI;
@@ -66,13 +75,13 @@ export function processPhoto(photo: RgbaImage, request: PageRequest = {}): PageO
   // The resolution the photo gives: photo pixels across the page per inch of A4.
   const sourceDpi = Math.min((seen.width / width) * dpi, (seen.height / height) * dpi);
 
-  const ink = colourCheck(photo, corners, width, height, request.small);
+  const ink = colourCheck(source, corners, width, height, request.small);
   const suggestedMode: PageMode = hasSeal(ink) ? 'colour' : 'text';
   const mode = !request.mode || request.mode === 'auto' ? suggestedMode : request.mode;
   lap('colourCheck');
   const toPhoto = pageToPhoto(corners, width, height);
-  const page = mode === 'colour' ? warpRgba(photo, toPhoto, width, height) : undefined;
-  const grey = page ? rgbaToGrey(page) : warpGrey(photo, toPhoto, width, height);
+  const page = mode === 'colour' ? source.warpRgba(toPhoto, width, height) : undefined;
+  const grey = page ? rgbaToGrey(page) : source.warpGrey(toPhoto, width, height);
   lap('warp');
   const levels = paperLevels(grey);
   const flat = flattenGrey(grey, levels);
@@ -117,8 +126,8 @@ export function processPhoto(photo: RgbaImage, request: PageRequest = {}): PageO
  * one (a page of about 60 dpi, enough to see a seal), else a half-size warp of the photo.
  * Only a page found to need colour is then warped in full colour.
  */
-function colourCheck(photo: RgbaImage, corners: Quad, width: number, height: number, small?: RgbaImage): ColourInk {
-  if (!small) return colourInk(warpRgba(photo, pageToPhoto(corners, width >> 1, height >> 1), width >> 1, height >> 1), 1);
+function colourCheck(photo: PhotoSource, corners: Quad, width: number, height: number, small?: RgbaImage): ColourInk {
+  if (!small) return colourInk(photo.warpRgba(pageToPhoto(corners, width >> 1, height >> 1), width >> 1, height >> 1), 1);
   const sx = small.width / photo.width;
   const sy = small.height / photo.height;
   const inSmall = corners.map((p) => ({ x: p.x * sx, y: p.y * sy })) as Quad;
@@ -134,33 +143,54 @@ export function thumbnail(outcome: PageOutcome, width = 300): RgbaImage {
   const w = Math.floor(outcome.width / f);
   const h = Math.floor(outcome.height / f);
   const out = new Uint8ClampedArray(w * h * 4);
-  const src = outcome.colour;
-  const bits = outcome.bilevel.data;
+  // Sums per thumbnail column for one band of f rows, channel by channel: the page is read once,
+  // row by row, with no per-pixel branch on the page's kind.
+  const sums = new Uint32Array(w * 3);
   const n = f * f;
+  const colour = outcome.colour?.data;
+  const bits = outcome.bilevel.data;
+  const words = bits.byteOffset % 4 === 0 ? new Uint32Array(bits.buffer, bits.byteOffset, bits.length >> 2) : undefined;
+  const column = new Int32Array(w * f);
+  for (let x = 0; x < column.length; x++) column[x] = Math.floor(x / f);
   for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      let r = 0;
-      let g = 0;
-      let b = 0;
-      for (let dy = 0; dy < f; dy++) {
-        let i = (y * f + dy) * outcome.width + x * f;
-        for (let dx = 0; dx < f; dx++, i++) {
-          if (src) {
-            r += src.data[i * 4]!;
-            g += src.data[i * 4 + 1]!;
-            b += src.data[i * 4 + 2]!;
-          } else {
-            const v = bits[i] ? 0 : 255;
-            r += v;
-            g += v;
-            b += v;
+    sums.fill(0);
+    for (let dy = 0; dy < f; dy++) {
+      const start = (y * f + dy) * outcome.width;
+      if (colour) {
+        for (let x = 0, p = start * 4; x < w; x++) {
+          let r = 0;
+          let g = 0;
+          let b = 0;
+          for (let dx = 0; dx < f; dx++, p += 4) {
+            r += colour[p]!;
+            g += colour[p + 1]!;
+            b += colour[p + 2]!;
           }
+          sums[x * 3]! += r;
+          sums[x * 3 + 1]! += g;
+          sums[x * 3 + 2]! += b;
+        }
+      } else {
+        // Ink counts only (paper brightness follows from them below), stepping over four paper
+        // pixels at a time where the row is aligned: a text page is mostly paper.
+        for (let i = start, end = start + w * f; i < end; ) {
+          if (words && (i & 3) === 0 && i + 4 <= end && words[i >> 2] === 0) {
+            i += 4;
+            continue;
+          }
+          sums[column[i - start]! * 3]! += bits[i]!;
+          i++;
         }
       }
-      const o = (y * w + x) * 4;
-      out[o] = r / n;
-      out[o + 1] = g / n;
-      out[o + 2] = b / n;
+    }
+    for (let x = 0, o = y * w * 4; x < w; x++, o += 4) {
+      if (colour) {
+        out[o] = sums[x * 3]! / n;
+        out[o + 1] = sums[x * 3 + 1]! / n;
+        out[o + 2] = sums[x * 3 + 2]! / n;
+      } else {
+        out[o] = out[o + 1] = out[o + 2] = (255 * (n - sums[x * 3]!)) / n;
+      }
       out[o + 3] = 255;
     }
   }

@@ -34,11 +34,26 @@ export function inkShare(bilevel: BilevelImage): number {
   const { width, height, data } = bilevel;
   const mx = Math.round(width * 0.05);
   const my = Math.round(height * 0.05);
+  const words = paperWords(data);
   let ink = 0;
   for (let y = my; y < height - my; y++) {
-    for (let x = mx, i = y * width + mx; x < width - mx; x++, i++) ink += data[i]!;
+    for (let i = y * width + mx, end = y * width + width - mx; i < end; ) {
+      if (words && (i & 3) === 0 && i + 4 <= end && words[i >> 2] === 0) {
+        i += 4;
+        continue;
+      }
+      ink += data[i++]!;
+    }
   }
   return ink / Math.max(1, (width - 2 * mx) * (height - 2 * my));
+}
+
+/**
+ * The 1-bit page's bytes as 32-bit words, when aligned: a zero word is four paper pixels, stepped
+ * over at once (a text page is mostly paper).
+ */
+function paperWords(data: Uint8Array): Uint32Array | undefined {
+  return data.byteOffset % 4 === 0 ? new Uint32Array(data.buffer, data.byteOffset, data.length >> 2) : undefined;
 }
 
 /** Share of pixels (inside a 5 % margin, every second row and column) darker than 200 after flattening. */
@@ -70,8 +85,13 @@ export function sharpness(flat: GreyImage, bilevel: BilevelImage): number {
   let edges = 0;
   let inkSum = 0;
   let inkCount = 0;
+  const words = paperWords(ink);
   for (let y = 2; y < height - 2; y += 2) {
-    for (let x = 2, i = y * width + 2; x < width - 2; x++, i++) {
+    for (let i = y * width + 2, end = y * width + width - 2; i < end; i++) {
+      if (words && (i & 3) === 0 && i + 4 <= end && words[i >> 2] === 0) {
+        i += 3;
+        continue;
+      }
       if (ink[i] !== 1) continue;
       inkSum += data[i]!;
       inkCount++;
