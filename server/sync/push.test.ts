@@ -133,6 +133,27 @@ describe.each(testDatabaseKinds)('POST /api/sync/push on %s', (kind) => {
     expect(sequences.sort((x, y) => x - y)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
   });
 
+  it('refuses a dossier naming a file the gateway does not hold (or holds at another size), and accepts it once the file is there', async () => {
+    const device = await communeWithDevice(gw.app);
+    const sha256 = crypto.randomUUID().replace(/-/g, '').repeat(2);
+    const paper = { componentIndex: 0, sha256, name: 'to-khai.jpg', type: 'image/jpeg', size: 1234 };
+    const id = crypto.randomUUID();
+    const options = { id, code: `TAM-${device.deviceShort}-260302-0001`, attachments: [paper] };
+    const [missing] = await push(device, [receiveEntry(device, options)]);
+    expect(missing).toMatchObject({ status: 'rejected', reason: expect.stringContaining('Máy chủ chưa nhận được tệp "to-khai.jpg"') });
+    await gw.db.query('insert into files (sha256, size) values ($1, $2)', [sha256, 999]);
+    const [otherSize] = await push(device, [receiveEntry(device, options)]);
+    expect(otherSize).toMatchObject({ status: 'rejected', reason: 'Tệp "to-khai.jpg" trên máy chủ khác kích thước đã khai báo.' });
+    expect(await gw.db.query('select 1 from dossiers where id = $1', [id])).toHaveLength(0);
+    await gw.db.query('update files set size = $2 where sha256 = $1', [sha256, paper.size]);
+    const [held] = await push(device, [receiveEntry(device, options)]);
+    expect(held).toMatchObject({ status: 'accepted' });
+    // A refusal names its files too, under the same rule.
+    const refused = receiveEntry(device, { code: `TUCHOI-${device.deviceShort}-260302093000`, status: 3, attachments: [{ ...paper, sha256: 'b'.repeat(64) }] });
+    const [refusal] = await push(device, [refused]);
+    expect(refusal).toMatchObject({ status: 'rejected', reason: expect.stringContaining('Máy chủ chưa nhận được tệp') });
+  });
+
   it('records a refusal (status 3) without a dossier number, and insists on its reason', async () => {
     const device = await communeWithDevice(gw.app);
     const refusal = receiveEntry(device, { code: `TUCHOI-${device.deviceShort}-260302093000`, status: 3, refusalReason: 'Không đủ giấy tờ' });

@@ -73,6 +73,8 @@ describe.each(testDatabaseKinds)('upward adapter on %s', (kind) => {
       code: `TAM-${device.deviceShort}-260302-0001`,
       attachments: [{ componentIndex: 0, sha256: 'a'.repeat(64), name: 'to-khai.pdf', type: 'application/pdf', size: 61_234 }],
     });
+    // The gateway takes a dossier only once it holds the files it names.
+    await gw.db.query('insert into files (sha256, size) values ($1, $2)', ['a'.repeat(64), 61_234]);
     await push(device, [entry]);
     expect(await deliver()).toEqual({ delivered: 1, failed: 0 });
     const code = `${device.agencyCode}-260302-0001`;

@@ -98,6 +98,7 @@ export {
   recordUploadOffset,
   recordUploadDone,
   recordUploadFailed,
+  recordUploadDamaged,
   filesOfDossier,
   dossierFileProgress,
   markDossiersSending,

@@ -130,6 +130,8 @@ export interface UploadRow {
   /** Bytes the gateway has confirmed (progress only: a resume asks the gateway for the true offset). */
   offset: number;
   lastError?: string;
+  /** Times the gateway found the bytes damaged on arrival (hash mismatch); each time the upload starts over. */
+  damaged?: number;
   updatedAt: string;
 }
 

@@ -32,7 +32,17 @@ export function recordUploadDone(db: MotcuaDb, sha256: string, size: number): Pr
   return patch(db, sha256, size, { status: 'done', offset: size, url: undefined, lastError: undefined });
 }
 
-/** The gateway refused the file for good (hash mismatch, too large): a new attempt starts over. */
+/**
+ * The bytes reached the gateway damaged (its hash differed) and it dropped them: the next attempt
+ * starts over with a new upload. Returns how many times that has happened to this file.
+ */
+export async function recordUploadDamaged(db: MotcuaDb, sha256: string, size: number, reason: string): Promise<number> {
+  const damaged = ((await db.uploads.get(sha256))?.damaged ?? 0) + 1;
+  await patch(db, sha256, size, { status: 'uploading', url: undefined, offset: 0, lastError: reason, damaged });
+  return damaged;
+}
+
+/** The gateway refused the file for good (too large, or damaged again and again): a new attempt starts over. */
 export function recordUploadFailed(db: MotcuaDb, sha256: string, size: number, reason: string): Promise<void> {
   return patch(db, sha256, size, { status: 'failed', url: undefined, offset: 0, lastError: reason });
 }

@@ -6,6 +6,7 @@ import {
   markDossiersSending,
   readFileBlob,
   readUpload,
+  recordUploadDamaged,
   recordUploadDone,
   recordUploadFailed,
   recordUploadOffset,
@@ -23,6 +24,12 @@ export interface FileSendContext {
 }
 
 export type FilesOutcome = { kind: 'done' } | { kind: 'auth' } | { kind: 'retry'; reason: string };
+
+/**
+ * Damaged arrivals tolerated before a file counts as refused: a flaky link damages one transfer,
+ * not three in a row; a device copy that no longer matches its hash would fail every time.
+ */
+export const MAX_DAMAGED_UPLOADS = 3;
 
 /** Asks whether the gateway already holds these bytes (a file used by an earlier dossier, another tab's upload). */
 async function gatewayHas(ctx: FileSendContext, sha256: string): Promise<boolean | UploadOutcome> {
@@ -76,6 +83,12 @@ export async function ensureFileOnGateway(ctx: FileSendContext, file: Pick<Attac
   await Promise.all(writes);
   if (outcome.kind === 'done') await recordUploadDone(db, sha256, blob.size);
   if (outcome.kind === 'refused') await recordUploadFailed(db, sha256, blob.size, outcome.reason);
+  if (outcome.kind === 'damaged') {
+    // The gateway dropped the damaged bytes: start over with a new upload on the next attempt.
+    if ((await recordUploadDamaged(db, sha256, blob.size, outcome.reason)) < MAX_DAMAGED_UPLOADS) return { kind: 'retry', reason: outcome.reason };
+    await recordUploadFailed(db, sha256, blob.size, outcome.reason);
+    return { kind: 'refused', reason: outcome.reason };
+  }
   return outcome;
 }
 

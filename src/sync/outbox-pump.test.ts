@@ -5,6 +5,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEVICE_TOKEN_KEY, dossierFileProgress, emptyDossierFilter, getDb, queryDossierIds, type DossierRow } from '../db';
+import { MAX_DAMAGED_UPLOADS } from './file-sender';
 import { cancelPumpRetry, pumpOutbox } from './outbox-pump';
 import { usePump } from './pump-state';
 import type { FileToSend, UploadHooks, UploadOutcome } from './tus-upload';
@@ -155,6 +156,49 @@ describe('pumpOutbox', () => {
     expect(gw.asked).toEqual([]);
     expect(usePump.getState()).toMatchObject({ state: 'needsSignIn', lastError: expect.stringMatching(/chưa được kích hoạt/) });
     expect(await getDb().outbox.count()).toBe(2);
+  });
+
+  it('sends a file damaged on the way again from the start, and counts it refused only after repeated damage', async () => {
+    await seed('mcd_token');
+    const db = getDb();
+    const gw = gateway();
+    const reason = 'Tệp nhận được không khớp mã SHA-256 đã khai báo.';
+    const calls: { sha256: string; resumeUrl: string | undefined }[] = [];
+    let damageB = 1;
+    const flaky = async (file: FileToSend, hooks: UploadHooks): Promise<UploadOutcome> => {
+      calls.push({ sha256: file.sha256, resumeUrl: hooks.resumeUrl });
+      hooks.onUrl(`http://gw/api/files/${file.sha256.slice(0, 4)}-${calls.length}`);
+      if (file.sha256 === B && damageB-- > 0) return { kind: 'damaged', reason };
+      return { kind: 'done' };
+    };
+    // Damaged once: the pump stops short of the push (the change would name bytes the gateway lacks).
+    await pumpOutbox(gw.fetchImpl, { uploader: flaky });
+    expect(gw.pushes).toHaveLength(0);
+    expect(usePump.getState()).toMatchObject({ state: 'waitingToRetry', lastError: reason });
+    expect(await db.uploads.get(B)).toMatchObject({ status: 'uploading', offset: 0, damaged: 1, lastError: reason });
+    expect((await db.uploads.get(B))?.url).toBeUndefined();
+    // The next attempt starts a new upload (the gateway dropped the damaged one), then the changes go.
+    cancelPumpRetry();
+    await pumpOutbox(gw.fetchImpl, { uploader: flaky });
+    expect(calls.filter((c) => c.sha256 === B)).toEqual([
+      { sha256: B, resumeUrl: undefined },
+      { sha256: B, resumeUrl: undefined },
+    ]);
+    expect(gw.pushes).toHaveLength(1);
+    expect(await db.outbox.count()).toBe(0);
+
+    // A copy damaged every time (it no longer matches its hash on the device) is refused after a few tries.
+    await seed('mcd_token');
+    damageB = Infinity;
+    for (let attempt = 1; attempt < MAX_DAMAGED_UPLOADS; attempt++) {
+      cancelPumpRetry();
+      await pumpOutbox(gw.fetchImpl, { uploader: flaky });
+      expect(await db.uploads.get(B)).toMatchObject({ status: 'uploading', damaged: attempt });
+    }
+    cancelPumpRetry();
+    await pumpOutbox(gw.fetchImpl, { uploader: flaky });
+    expect(await db.uploads.get(B)).toMatchObject({ status: 'failed', lastError: reason });
+    expect(await db.outbox.count()).toBe(0); // the gateway judges the change now, with its reason
   });
 
   it('goes on past a file the gateway refused for good, recording why, and does not send it again', async () => {

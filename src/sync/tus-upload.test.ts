@@ -1,5 +1,6 @@
 // A failed upload is judged by the gateway's answer: a refused token stops the pump, bytes the
-// gateway refused for good are not retried blindly, anything else is worth another try.
+// gateway refused for good are not retried blindly, bytes damaged on the way are sent again from
+// the start, anything else is worth another try.
 import type { DetailedError, HttpResponse } from 'tus-js-client';
 import { describe, expect, it } from 'vitest';
 import { uploadOutcomeOf } from './tus-upload';
@@ -14,11 +15,14 @@ describe('uploadOutcomeOf', () => {
     expect(uploadOutcomeOf(failed(401))).toEqual({ kind: 'auth' });
   });
   it("keeps the gateway's reason when it refuses the bytes for good", () => {
+    expect(uploadOutcomeOf(failed(413))).toEqual({ kind: 'refused', reason: 'Máy chủ từ chối tệp (413).' });
+    expect(uploadOutcomeOf(failed(400, 'Thiếu mã SHA-256 của tệp.\n'))).toEqual({ kind: 'refused', reason: 'Thiếu mã SHA-256 của tệp.' });
+  });
+  it('tells bytes damaged on the way (hash mismatch) from bytes refused for good: they are worth sending again', () => {
     expect(uploadOutcomeOf(failed(460, 'Tệp nhận được không khớp mã SHA-256 đã khai báo.\n'))).toEqual({
-      kind: 'refused',
+      kind: 'damaged',
       reason: 'Tệp nhận được không khớp mã SHA-256 đã khai báo.',
     });
-    expect(uploadOutcomeOf(failed(413))).toEqual({ kind: 'refused', reason: 'Máy chủ từ chối tệp (413).' });
   });
   it('retries a gateway fault, a held lock and a dropped link', () => {
     expect(uploadOutcomeOf(failed(503))).toMatchObject({ kind: 'retry', reason: 'Máy chủ trả lời 503 khi nhận tệp.' });

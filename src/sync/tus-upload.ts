@@ -20,7 +20,9 @@ export type UploadOutcome =
   | { kind: 'auth' }
   /** Worth trying again later: no link, a gateway fault, a lock held elsewhere. */
   | { kind: 'retry'; reason: string }
-  /** The gateway refused these bytes for good (hash mismatch, too large, malformed). */
+  /** The bytes arrived damaged (the gateway's hash differs from the declared one) and were dropped. */
+  | { kind: 'damaged'; reason: string }
+  /** The gateway refused these bytes for good (too large, malformed). */
   | { kind: 'refused'; reason: string };
 
 export interface UploadHooks {
@@ -39,8 +41,11 @@ export function uploadOutcomeOf(error: Error | DetailedError): UploadOutcome {
   const status = response?.getStatus() ?? 0;
   if (status === 401) return { kind: 'auth' };
   const said = response?.getBody().trim();
-  // 460: the gateway hashed the bytes and they differ from the declared SHA-256; 413: too large.
-  if (status === 400 || status === 413 || status === 460) return { kind: 'refused', reason: said || `Máy chủ từ chối tệp (${status}).` };
+  // 460: the gateway hashed the bytes and they differ from the declared SHA-256. The device's copy
+  // matched its hash when stored, so the link most likely damaged them: worth sending again.
+  if (status === 460) return { kind: 'damaged', reason: said || 'Tệp bị hỏng trên đường truyền.' };
+  // 413: too large; 400: malformed. Sending the same again would earn the same answer.
+  if (status === 400 || status === 413) return { kind: 'refused', reason: said || `Máy chủ từ chối tệp (${status}).` };
   return { kind: 'retry', reason: status ? `Máy chủ trả lời ${status} khi nhận tệp.` : `Mất kết nối khi gửi tệp (${error.message}).` };
 }
 

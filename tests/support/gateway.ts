@@ -45,8 +45,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'motcua-data-'));
   const staticDir = options.staticDir ?? path.resolve('dist');
-  const tsx = path.resolve('node_modules/.bin/tsx');
-  const child = spawn(tsx, ['server/main.ts'], {
+  // Node itself with tsx as a loader, not the tsx wrapper: one process, so a signal (SIGKILL in
+  // the chaos test) reaches the gateway and leaves no orphan holding the port and the database.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: {
       ...process.env,
       PORT: String(port),

@@ -66,10 +66,25 @@ async function officialCodeFor(ctx: ApplyContext, dossier: StoredDossier): Promi
   return { code: dossier.code };
 }
 
+/**
+ * Every file the dossier names must already be on the gateway, with the declared size: a dossier
+ * accepted without its bytes would be marked synced on the device, which then never sends them,
+ * and the province would get papers that exist nowhere. The pump uploads files before the change,
+ * so this refuses only a dossier whose file the gateway refused for good.
+ */
+async function requireFiles(ctx: ApplyContext, dossier: StoredDossier): Promise<void> {
+  for (const paper of dossier.attachments ?? []) {
+    const [file] = await ctx.tx.query<{ size: unknown }>('select size from files where sha256 = $1', [paper.sha256]);
+    if (!file) throw new Rejection(`Máy chủ chưa nhận được tệp "${paper.name}" của hồ sơ: tệp phải được gửi lên trước. Hãy đồng bộ lại khi có mạng.`);
+    if (Number(file.size) !== paper.size) throw new Rejection(`Tệp "${paper.name}" trên máy chủ khác kích thước đã khai báo.`);
+  }
+}
+
 export const applyReceive: KindHandler = async (ctx, entry) => {
   const dossier = parseDossier(ctx, entry.entityId, entry.payload, 2);
   const replay = await alreadyThere(ctx, dossier);
   if (replay) return replay;
+  await requireFiles(ctx, dossier);
   const { code, provisionalCode } = await officialCodeFor(ctx, dossier);
   const stored: StoredDossier = { ...dossier, code, ...(provisionalCode ? { provisionalCode } : {}) };
   const version = await nextVersion(ctx.tx);
@@ -83,6 +98,7 @@ export const applyRefuse: KindHandler = async (ctx, entry) => {
   if (!dossier.data.refusalReason?.trim()) throw new Rejection('Hồ sơ từ chối tiếp nhận phải ghi rõ lý do từ chối.');
   const replay = await alreadyThere(ctx, dossier);
   if (replay) return replay;
+  await requireFiles(ctx, dossier);
   const version = await nextVersion(ctx.tx);
   await insertDossier(ctx.tx, ctx.communeId, dossier, version, authorOf(ctx, dossier.data.officer.officerName), entry.kind);
   await enqueueUpward(ctx.tx, dossier.id, ctx.communeId, version);
