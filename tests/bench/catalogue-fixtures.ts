@@ -2,6 +2,7 @@
 // holds about 1,600 procedures; 2,000 leaves headroom) grown from the real 53, and a mixed set
 // of queries. Pure and deterministic: the same seed gives the same catalogue, no timing here.
 import type { Catalogue, Procedure } from '../../src/domain/catalogue';
+import { seededRandom } from '../support/seeded-random';
 
 // Qualifiers seen on real procedure names: the same act for another case, place or channel.
 const QUALIFIERS = [
@@ -39,18 +40,6 @@ const EXTRA_FIELDS = [
   'Thủy lợi',
 ];
 
-// Small, fast, seedable PRNG (mulberry32): Math.random would make runs incomparable.
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function pick<T>(items: readonly T[], next: () => number): T {
   return items[Math.floor(next() * items.length)] as T;
 }
@@ -62,7 +51,7 @@ function pick<T>(items: readonly T[], next: () => number): T {
  */
 export function generateCatalogue(base: readonly Procedure[], n = 2000, seed = 1): Catalogue {
   if (base.length === 0) throw new Error('generateCatalogue needs at least one base procedure');
-  const next = random(seed);
+  const next = seededRandom(seed);
   const procedures: Procedure[] = base.slice(0, n).map((p) => ({ ...p }));
   for (let i = procedures.length; i < n; i++) {
     const model = base[i % base.length] as Procedure;

@@ -10,21 +10,11 @@ import { atVietnamTime, vietnamDateOf } from '../../src/domain/calendar';
 import { demoCatalogue } from '../../src/domain/catalogue';
 import { classifyOpen, DUE_SOON_MS, type DossierLogEntry, type DossierState } from '../../src/domain/dossier';
 import { computeReport, periodBounds, yearPeriod } from '../../src/domain/reports';
+import { seededRandom } from '../support/seeded-random';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 const PAGE = 30;
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FAMILY = ['Nguyễn', 'Nguyễn', 'Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Lò', 'Hà', 'Lường', 'Vi', 'Sầm'];
 const MIDDLE = ['Văn', 'Thị', 'Đức', 'Minh', 'Ngọc', 'Thanh', 'Hữu', 'Quang', 'Thị Thu', 'Văn Anh'];
@@ -47,7 +37,7 @@ export async function generate(count: number, days: number, seed = 7): Promise<G
   const started = performance.now();
   const db = new MotcuaDb();
   await db.open();
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const procedures = demoCatalogue().procedures;
   const now = Date.now();
   const commune = { id: 'demo-ban-mau', name: 'Xã Bản Mẫu', provinceCode: '15', agencyCode: '000.00.12.H38', officeHours: null };

@@ -17,6 +17,7 @@ import { FaultProxy, type FaultKind, type Route } from '../support/fault-proxy';
 import { copyBuild, removeDir, startGateway, type RunningGateway } from '../support/gateway';
 import { prepareDevice, receiveKhaiSinh, sampleApplicant, type AttachedFile } from '../support/intake-flow';
 import type * as ChaosPage from './chaos-page';
+import { seededRandom } from '../support/seeded-random';
 
 declare global {
   interface Window {
@@ -76,25 +77,13 @@ function scannedPage(text: string): Buffer {
   return Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from(`JFIF ${text} `.repeat(2000)), Buffer.from([0xff, 0xd9])]);
 }
 
-/** Seeded sizes, so a run is the same run every time. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The same ID-card copy attached on both devices, to every tenth dossier: stored once on the gateway. */
 const SHARED_FILE = { seed: 777_777, size: 64_000 };
 
 const GIVEN = ['An', 'Bình', 'Chi', 'Dũng', 'Đào', 'Giang', 'Hà', 'Hải', 'Hoa', 'Hùng', 'Lan', 'Linh', 'Mai', 'Nam', 'Phương', 'Quân', 'Sơn', 'Thảo', 'Trang', 'Tuấn'];
 
 function plan(device: number, count: number): ChaosPage.ChaosDossier[] {
-  const r = seeded(SEED + device);
+  const r = seededRandom(SEED + device);
   return Array.from({ length: count }, (_, n) => ({
     applicant: `${device === 0 ? 'Lò Thị' : 'Hà Văn'} ${GIVEN[n % GIVEN.length]} ${GIVEN[Math.floor(n / GIVEN.length) % GIVEN.length]}`,
     idNumber: `001190${device}${String(n + 1).padStart(5, '0')}`,

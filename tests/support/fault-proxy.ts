@@ -8,6 +8,7 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { startGateway, type GatewayOptions, type RunningGateway } from './gateway';
+import { seededRandom } from './seeded-random';
 
 export type FaultKind = 'dropBefore' | 'dropAfter' | 'duplicate' | 'delay' | 'cutUpload' | 'corrupt' | 'restart';
 
@@ -45,18 +46,6 @@ interface Upstream {
   body: Buffer;
 }
 
-/** A small deterministic generator (mulberry32). */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 // Hop-by-hop headers belong to one connection; bodies are re-sent whole with their length.
 const HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'proxy-connection', 'upgrade', 'content-length']);
@@ -92,7 +81,7 @@ export class FaultProxy {
     public gateway: RunningGateway,
     private readonly options: FaultProxyOptions,
   ) {
-    this.random = seeded(options.seed);
+    this.random = seededRandom(options.seed);
   }
 
   static async start(gateway: RunningGateway, options: FaultProxyOptions): Promise<FaultProxy> {

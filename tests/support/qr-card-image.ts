@@ -3,6 +3,7 @@
 // and sensor faults (defocus blur, glare, low contrast, noise). Used by the QR benchmark, the unit
 // tests and the fake camera video of the end-to-end tests.
 import QRCode from 'qrcode';
+import { seededRandom } from './seeded-random';
 
 /** An 8-bit luminance image. */
 export interface GreyImage {
@@ -57,18 +58,6 @@ export function scene(partial: Partial<CardScene> = {}): CardScene {
   const width = partial.width ?? defaultScene.width;
   const height = partial.height ?? defaultScene.height;
   return { ...defaultScene, qrCenter: [width / 2, height / 2], ...partial };
-}
-
-/** Small deterministic PRNG (mulberry32): the same seed always draws the same frame. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The QR module matrix of a text: one byte-mode (UTF-8) segment, error correction M, as on the card. */
@@ -249,7 +238,7 @@ export function renderCardFrame(text: string, s: CardScene, matrix = qrMatrix(te
   let mean = 0;
   for (let i = 0; i < blurred.length; i++) mean += blurred[i]!;
   mean /= blurred.length;
-  const rand = random(s.seed);
+  const rand = seededRandom(s.seed);
   const data = new Uint8ClampedArray(width * height);
   for (let i = 0; i < blurred.length; i++) {
     // Box–Muller, one normal draw per pixel.
@@ -289,7 +278,7 @@ export function distortedFrameSet(width = 1280, height = 720): DistortedFrame[] 
   const kinds: Distortion[] = ['rotation', 'perspective', 'blur', 'noise', 'low-contrast', 'glare'];
   const add = (distortion: Distortion, level: number) => {
     const seed = frames.length + 1;
-    const rand = random(seed * 7919);
+    const rand = seededRandom(seed * 7919);
     const base: CardScene = scene({
       width,
       height,

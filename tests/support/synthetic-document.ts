@@ -1,6 +1,7 @@
 // Procedural A4 documents that look like Vietnamese administrative papers to an image pipeline:
 // glyph-like strokes with diacritics in justified lines, a centred header, a blue signature and
 // an optional red seal. Pure TypeScript (no canvas), so it runs in Node for tests and the bench.
+import { seededRandom } from './seeded-random';
 
 export interface Rgba {
   width: number;
@@ -17,18 +18,6 @@ export interface DocumentOptions {
   seal?: boolean;
   /** No ink at all: a blank sheet. */
   blank?: boolean;
-}
-
-/** Deterministic random numbers (mulberry32). */
-export function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** An 8-bit coverage mask (255 = full ink) drawn with anti-aliased strokes. */
@@ -142,7 +131,7 @@ export function renderDocument(options: DocumentOptions): Rgba {
   const mm = dpi / 25.4;
   const width = Math.round(210 * mm);
   const height = Math.round(297 * mm);
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const ink = new Mask(width, height);
   const blue = new Mask(width, height);
   const red = new Mask(width, height);

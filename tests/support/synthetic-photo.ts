@@ -1,7 +1,8 @@
 // "Photographs" a rendered page as a tablet would: the page lands on known corners in a wooden
 // desk scene, under uneven light with a soft shadow, then lens blur and sensor noise. The corners
 // are the ground truth the corner finder is measured against. Pure TypeScript, runs in Node.
-import { random, type Rgba } from './synthetic-document';
+import { type Rgba } from './synthetic-document';
+import { seededRandom as random } from './seeded-random';
 
 export interface Pt {
   x: number;

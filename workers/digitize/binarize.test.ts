@@ -1,7 +1,7 @@
 // Illumination flattening and Sauvola binarization on small synthetic pages: uneven light goes,
 // ink stays, and the 1-bit page matches the ink that was drawn.
 import { describe, expect, it } from 'vitest';
-import { random } from '../../tests/support/synthetic-document';
+import { seededRandom as random } from '../../tests/support/seeded-random';
 import type { BilevelImage } from './g4-encode';
 import { flattenGrey, flattenRgbaInPlace, paperLevels, whiteBalanceInPlace } from './illumination';
 import { greyImage, rgbaImage, type GreyImage } from './image';

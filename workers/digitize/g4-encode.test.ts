@@ -12,6 +12,7 @@ import {
 } from './ccitt-codes';
 import { encodeG4, type BilevelImage } from './g4-encode';
 import { decodeG4 } from './testing/g4-decode';
+import { seededRandom } from '../../tests/support/seeded-random';
 
 /** Packs a string of 0/1 characters MSB-first, zero-padded, as a fax coder writes them. */
 function bitsToBytes(bits: string): Uint8Array {
@@ -91,21 +92,9 @@ describe('encodeG4, known answers', () => {
   });
 });
 
-/** A deterministic pseudo-random generator, so a failing case can be replayed. */
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Text-like ink: short strokes in lines, like glyphs, with a few wide rules. */
 function textLike(width: number, height: number, seed: number): BilevelImage {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const data = new Uint8Array(width * height);
   for (let line = 8; line + 14 < height; line += 24) {
     for (let x = 10; x < width - 12; ) {
@@ -137,14 +126,14 @@ describe('encodeG4 round trips through an independent decoder', () => {
     [1728, 4],
     [2600, 3],
   ])('random noise %i×%i', (width, height) => {
-    const rnd = random(width * 31 + height);
+    const rnd = seededRandom(width * 31 + height);
     const data = new Uint8Array(width * height).map(() => (rnd() < 0.5 ? 1 : 0));
     const image = { width, height, data };
     expect(decodeG4(encodeG4(image), width, height).data).toEqual(data);
   });
 
   it.each([0.02, 0.2, 0.8, 0.98])('sparse and dense noise (ink share %f)', (share) => {
-    const rnd = random(Math.round(share * 1000));
+    const rnd = seededRandom(Math.round(share * 1000));
     const width = 301;
     const height = 57;
     const data = new Uint8Array(width * height).map(() => (rnd() < share ? 1 : 0));

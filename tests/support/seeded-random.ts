@@ -1,0 +1,14 @@
+// One small deterministic pseudo-random generator (mulberry32) for every test, fixture and bench:
+// the same seed draws the same numbers, so a failing case or a bench run can be replayed exactly.
+
+/** Numbers in [0, 1) from a 32-bit seed. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
