@@ -23,8 +23,13 @@ let workbox: Workbox | undefined;
  */
 export async function applyPostponedUpdate(): Promise<boolean> {
   if (!('serviceWorker' in navigator) || localStorage.getItem(postponedKey) !== '1') return false;
-  const registration = await navigator.serviceWorker.getRegistration();
   localStorage.removeItem(postponedKey);
+  // Never hold the start on the lookup: if it does not answer soon, start as usual (the prompt
+  // comes back through workbox when the new version is still waiting).
+  const registration = await Promise.race([
+    navigator.serviceWorker.getRegistration(),
+    new Promise<undefined>((resolve) => window.setTimeout(() => resolve(undefined), 3_000)),
+  ]);
   const waiting = registration?.waiting;
   if (!waiting) return false;
   // Reload once the new version controls the page. On a loaded machine the takeover can finish
