@@ -8,12 +8,14 @@ import { benchIntake } from './intake.bench';
 import { benchShell } from './shell.bench';
 import { benchDossiers } from './dossiers.bench';
 import { benchSync } from './sync.bench';
+import { benchDrain } from './drain.bench';
 import { benchQr } from './qr.bench';
 import { benchDigitize } from './digitize.bench';
 
 const benches: Record<string, () => Promise<Section>> = {
   shell: benchShell,
   sync: benchSync,
+  drain: benchDrain,
   catalogue: benchCatalogue,
   qr: benchQr,
   dossiers: benchDossiers,
