@@ -3,14 +3,13 @@
 // a straightforward full-table scan in the same page and run; what the officer waits for on
 // screen; and the database size. Dossiers are generated in the page through the app's own
 // database code (bundled from src/db), so they carry the same derived index fields.
-import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { build } from 'vite';
 import { devices, profileDir, waitForServiceWorker } from '../support/browser';
 import { chromiumArgs, chromiumPath } from '../support/chromium';
 import { removeDir, startGateway } from '../support/gateway';
 import { median, type Figure, type Section } from './report';
 import type * as BenchPage from './dossiers-page';
+import { bundleForPage } from '../support/page-bundle';
 
 const COUNT = Number(process.env.MOTCUA_BENCH_DOSSIERS ?? 100_000);
 const DAYS = 730;
@@ -19,23 +18,6 @@ declare global {
   interface Window {
     motcuaBench: typeof BenchPage;
   }
-}
-
-async function pageBundle(): Promise<string> {
-  const result = await build({
-    configFile: false,
-    logLevel: 'silent',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    build: {
-      write: false,
-      minify: true,
-      lib: { entry: path.resolve('tests/bench/dossiers-page.ts'), name: 'motcuaBench', formats: ['iife'], fileName: 'dossiers-page' },
-    },
-  });
-  const outputs = (Array.isArray(result) ? result : [result]) as { output: { type: string; code?: string }[] }[];
-  const chunk = outputs[0]!.output.find((o) => o.type === 'chunk');
-  if (!chunk?.code) throw new Error('bench bundle failed');
-  return chunk.code;
 }
 
 /** Clicks a view button and times, in the page, until its first rows are on screen, then its count. */
@@ -64,7 +46,7 @@ async function timeViewClick(page: Page, label: RegExp, view: string): Promise<{
 }
 
 export async function benchDossiers(): Promise<Section> {
-  const [bundle, gateway] = await Promise.all([pageBundle(), startGateway()]);
+  const [bundle, gateway] = await Promise.all([bundleForPage('tests/bench/dossiers-page.ts', 'motcuaBench'), startGateway()]);
   // An on-disk profile, as an installed app has: an incognito one would cap the quota far lower.
   const profile = profileDir();
   const context = await chromium.launchPersistentContext(profile, {

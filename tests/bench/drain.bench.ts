@@ -5,14 +5,13 @@
 // gateway) are set against the physical floor of the same run: the payload (file bytes plus the
 // JSON of the outbox entries) divided by the bandwidth.
 import { createServer, connect, type Server } from 'node:net';
-import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import { build } from 'vite';
 import { launchBrowser, newDevice } from '../support/browser';
 import { copyBuild, freePort, removeDir, startGateway } from '../support/gateway';
 import { prepareDevice } from '../support/intake-flow';
 import type { Figure, Section } from './report';
 import type * as DrainPage from './drain-page';
+import { bundleForPage } from '../support/page-bundle';
 
 const DOSSIERS = Number(process.env.MOTCUA_BENCH_DRAIN_DOSSIERS ?? 200);
 const PAGES = Number(process.env.MOTCUA_BENCH_DRAIN_PAGES ?? 3);
@@ -28,23 +27,6 @@ declare global {
   interface Window {
     motcuaDrain: typeof DrainPage;
   }
-}
-
-async function pageBundle(): Promise<string> {
-  const result = await build({
-    configFile: false,
-    logLevel: 'silent',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    build: {
-      write: false,
-      minify: true,
-      lib: { entry: path.resolve('tests/bench/drain-page.ts'), name: 'motcuaDrain', formats: ['iife'], fileName: 'drain-page' },
-    },
-  });
-  const outputs = (Array.isArray(result) ? result : [result]) as { output: { type: string; code?: string }[] }[];
-  const chunk = outputs[0]!.output.find((o) => o.type === 'chunk');
-  if (!chunk?.code) throw new Error('drain bundle failed');
-  return chunk.code;
 }
 
 interface Relay {
@@ -134,7 +116,7 @@ const mb = (bytes: number) => bytes / 1e6;
 
 export async function benchDrain(): Promise<Section> {
   const staticDir = copyBuild();
-  const [bundle, gateway] = await Promise.all([pageBundle(), startGateway({ staticDir })]);
+  const [bundle, gateway] = await Promise.all([bundleForPage('tests/bench/drain-page.ts', 'motcuaDrain'), startGateway({ staticDir })]);
   const relay = await startRelay(gateway.port);
   const browser = await launchBrowser();
   try {

@@ -9,7 +9,6 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../../server/db/pglite';
 import { launchBrowser, newDevice, type DeviceName } from '../support/browser';
@@ -18,6 +17,7 @@ import { copyBuild, removeDir, startGateway, type RunningGateway } from '../supp
 import { prepareDevice, receiveKhaiSinh, sampleApplicant, type AttachedFile } from '../support/intake-flow';
 import type * as ChaosPage from './chaos-page';
 import { seededRandom } from '../support/seeded-random';
+import { bundleForPage } from '../support/page-bundle';
 
 declare global {
   interface Window {
@@ -38,28 +38,10 @@ let proxy: FaultProxy;
 let staticDir: string;
 let bundle: string;
 
-/** The app's own database and intake code, bundled to run inside a device's page. */
-async function pageBundle(): Promise<string> {
-  const result = await build({
-    configFile: false,
-    logLevel: 'silent',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    build: {
-      write: false,
-      minify: true,
-      lib: { entry: path.resolve('tests/e2e/chaos-page.ts'), name: 'motcuaChaos', formats: ['iife'], fileName: 'chaos-page' },
-    },
-  });
-  const outputs = (Array.isArray(result) ? result : [result]) as { output: { type: string; code?: string }[] }[];
-  const chunk = outputs[0]!.output.find((o) => o.type === 'chunk');
-  if (!chunk?.code) throw new Error('chaos page bundle failed');
-  return chunk.code;
-}
-
 beforeAll(async () => {
   // A private copy of the build: a rebuild elsewhere mid-run cannot change what the devices load.
   staticDir = copyBuild();
-  [gateway, browser, bundle] = await Promise.all([startGateway({ staticDir }), launchBrowser(), pageBundle()]);
+  [gateway, browser, bundle] = await Promise.all([startGateway({ staticDir }), launchBrowser(), bundleForPage('tests/e2e/chaos-page.ts', 'motcuaChaos')]);
   proxy = await FaultProxy.start(gateway, { seed: SEED, rate: FAULT_RATE, gatewayOptions: { staticDir } });
 });
 afterAll(async () => {
