@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCatalogue } from '../../src/domain/catalogue';
 import { publishCatalogue } from '../db/catalogues';
-import { communeWithDevice, enrolDevice, json, startTestGateway, type TestDevice, type TestGateway } from '../test/gateway';
+import { communeWithDevice, enrolDevice, json, pushEntries, startTestGateway, type TestDevice, type TestGateway } from '../test/gateway';
 import { receiveEntry, transitionEntry } from '../test/dossiers';
 import { OPEN_DB_TIMEOUT_MS, testDatabaseKinds } from '../test/test-db';
 import type { PullPage } from './pull';
@@ -16,10 +16,7 @@ describe.each(testDatabaseKinds)('GET /api/sync/pull on %s', (kind) => {
   }, OPEN_DB_TIMEOUT_MS);
   afterAll(async () => gw?.cleanup());
 
-  const push = async (device: TestDevice, entries: unknown[]) => {
-    const res = await json(gw.app, 'POST', '/api/sync/push', { entries }, device.token);
-    return ((await res.json()) as { results: { status: string; serverVersion: number; officialCode?: string }[] }).results;
-  };
+  const push = (device: TestDevice, entries: unknown[]) => pushEntries(gw.app, device, entries);
   const pull = async (device: TestDevice, since: number, limit = 100) => {
     const res = await json(gw.app, 'GET', `/api/sync/pull?since=${since}&limit=${limit}`, undefined, device.token);
     expect(res.status).toBe(200);

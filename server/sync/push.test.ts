@@ -2,11 +2,10 @@
 // whatever is replayed, a refused entry never blocks the next, official codes never collide, and
 // a malformed or oversized body changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { communeWithDevice, enrolDevice, json, startTestGateway, type TestDevice, type TestGateway } from '../test/gateway';
+import { communeWithDevice, enrolDevice, json, pushEntries, startTestGateway, type TestDevice, type TestGateway } from '../test/gateway';
 import { dossierPayload, nextMutation, receiveEntry } from '../test/dossiers';
 import { OPEN_DB_TIMEOUT_MS, testDatabaseKinds } from '../test/test-db';
 
-type Result = { mutation: number; status: 'accepted' | 'rejected'; serverVersion?: number; officialCode?: string; reason?: string };
 
 describe.each(testDatabaseKinds)('POST /api/sync/push on %s', (kind) => {
   let gw: TestGateway;
@@ -15,11 +14,7 @@ describe.each(testDatabaseKinds)('POST /api/sync/push on %s', (kind) => {
   }, OPEN_DB_TIMEOUT_MS);
   afterAll(async () => gw?.cleanup());
 
-  const push = async (device: TestDevice, entries: unknown[]) => {
-    const res = await json(gw.app, 'POST', '/api/sync/push', { entries }, device.token);
-    expect(res.status).toBe(200);
-    return ((await res.json()) as { results: Result[] }).results;
-  };
+  const push = (device: TestDevice, entries: unknown[]) => pushEntries(gw.app, device, entries);
   const count = async (table: string) => (await gw.db.query<{ n: number }>(`select count(*)::int as n from ${table}`))[0]?.n;
 
   it('stores a dossier received with a provisional code and answers with its official code', async () => {

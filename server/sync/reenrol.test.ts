@@ -2,12 +2,11 @@
 // from the demo device's blocks (trying the app before enrolling) or from a revoked device's
 // blocks (enrolled again) are accepted once; numbers of a live device still belong to it alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, json, startTestGateway, type TestDevice, type TestGateway } from '../test/gateway';
+import { ADMIN_TOKEN, json, pushEntries, startTestGateway, type TestDevice, type TestGateway } from '../test/gateway';
 import { receiveEntry } from '../test/dossiers';
 import { OPEN_DB_TIMEOUT_MS, testDatabaseKinds } from '../test/test-db';
 import { seedDemoAccounts } from '../seed/demo-accounts';
 
-type Result = { status: string; reason?: string };
 
 describe.each(testDatabaseKinds)('official codes across enrolments on %s', (kind) => {
   let gw: TestGateway;
@@ -17,8 +16,7 @@ describe.each(testDatabaseKinds)('official codes across enrolments on %s', (kind
   }, OPEN_DB_TIMEOUT_MS);
   afterAll(async () => gw?.cleanup());
 
-  const push = async (device: TestDevice, entries: unknown[]) =>
-    ((await (await json(gw.app, 'POST', '/api/sync/push', { entries }, device.token)).json()) as { results: Result[] }).results;
+  const push = (device: TestDevice, entries: unknown[]) => pushEntries(gw.app, device, entries);
   const enrolDemo = async (name: string): Promise<TestDevice> => {
     const body = (await (await json(gw.app, 'POST', '/api/devices/enrol', { code: 'DEMO', deviceName: name })).json()) as {
       deviceId: string;

@@ -6,11 +6,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { communeWithDevice, json, startTestGateway, type TestDevice, type TestGateway } from '../test/gateway';
+import { communeWithDevice, pushEntries, startTestGateway, type TestDevice, type TestGateway } from '../test/gateway';
 import { nextMutation, receiveEntry, transitionEntry } from '../test/dossiers';
 import { OPEN_DB_TIMEOUT_MS, testDatabaseKinds } from '../test/test-db';
 
-type Result = { mutation: number; status: string; reason?: string; serverVersion?: number };
 
 const pdf = Buffer.from('%PDF-1.4\n% Giấy khai sinh — bản chính\n1 0 obj << >> endobj\n%%EOF\n');
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -23,11 +22,7 @@ describe.each(testDatabaseKinds)('dossier.result on %s', (kind) => {
   }, OPEN_DB_TIMEOUT_MS);
   afterAll(async () => gw?.cleanup());
 
-  const push = async (device: TestDevice, entries: unknown[]) => {
-    const res = await json(gw.app, 'POST', '/api/sync/push', { entries }, device.token);
-    expect(res.status).toBe(200);
-    return ((await res.json()) as { results: Result[] }).results;
-  };
+  const push = (device: TestDevice, entries: unknown[]) => pushEntries(gw.app, device, entries);
   const stored = async (id: string) =>
     (await gw.db.query<{ version: unknown; data: { results?: { sha256: string; name: string; type: string; size: number; at: string }[] } }>('select version, data from dossiers where id = $1', [id]))[0]!;
 

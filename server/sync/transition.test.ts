@@ -2,11 +2,10 @@
 // gateway: a legal life cycle is applied with its log and its moved appointment; an illegal move
 // is refused with the machine's reason and changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { communeWithDevice, json, startTestGateway, type TestDevice, type TestGateway } from '../test/gateway';
+import { communeWithDevice, pushEntries, startTestGateway, type TestDevice, type TestGateway } from '../test/gateway';
 import { nextMutation, receiveEntry, transitionEntry } from '../test/dossiers';
 import { OPEN_DB_TIMEOUT_MS, testDatabaseKinds } from '../test/test-db';
 
-type Result = { status: string; reason?: string; serverVersion?: number };
 
 describe.each(testDatabaseKinds)('dossier.transition and dossier.rate on %s', (kind) => {
   let gw: TestGateway;
@@ -15,8 +14,7 @@ describe.each(testDatabaseKinds)('dossier.transition and dossier.rate on %s', (k
   }, OPEN_DB_TIMEOUT_MS);
   afterAll(async () => gw?.cleanup());
 
-  const push = async (device: TestDevice, entries: unknown[]) =>
-    ((await (await json(gw.app, 'POST', '/api/sync/push', { entries }, device.token)).json()) as { results: Result[] }).results;
+  const push = (device: TestDevice, entries: unknown[]) => pushEntries(gw.app, device, entries);
   const stored = async (id: string) =>
     (await gw.db.query<{ status: number; due_at: Date; data: { status: number; dueAt: string; satisfaction?: unknown; data: { state: { log: { action: string; note?: string }[]; supplementRequests: number } } } }>(
       'select status, due_at, data from dossiers where id = $1',

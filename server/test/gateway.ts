@@ -56,6 +56,22 @@ export function json(app: Hono, method: string, url: string, body?: unknown, tok
   });
 }
 
+/** One entry's answer to a push, as the gateway writes it. */
+export interface PushAnswer {
+  mutation: number;
+  status: 'accepted' | 'rejected';
+  serverVersion?: number;
+  officialCode?: string;
+  reason?: string;
+}
+
+/** Pushes entries as `device` and returns the per-entry answers; a non-200 answer fails loudly. */
+export async function pushEntries(app: Hono, device: { token: string }, entries: unknown[]): Promise<PushAnswer[]> {
+  const res = await json(app, 'POST', '/api/sync/push', { entries }, device.token);
+  if (res.status !== 200) throw new Error(`push answered ${res.status}: ${await res.text()}`);
+  return ((await res.json()) as { results: PushAnswer[] }).results;
+}
+
 export interface TestDevice {
   communeId: string;
   agencyCode: string;

@@ -14,23 +14,26 @@ export interface PulledLogEntry {
   [key: string]: unknown;
 }
 
-export interface PulledDossier {
-  id: string;
-  code: string;
-  provisionalCode?: string;
-  status: number;
-  procedureCode: string;
-  procedureName: string;
-  field: string;
-  catalogueVersion: number;
-  applicantName: string;
-  applicantIdNumber: string;
-  receivedAt: string;
-  dueAt: string;
-  updatedAt: string;
+/** The row's own fields as the gateway keeps them, its state (with the log) inside `data`. */
+export type PulledDossier = Pick<
+  DossierRow,
+  | 'id'
+  | 'code'
+  | 'provisionalCode'
+  | 'status'
+  | 'procedureCode'
+  | 'procedureName'
+  | 'field'
+  | 'catalogueVersion'
+  | 'applicantName'
+  | 'applicantIdNumber'
+  | 'receivedAt'
+  | 'dueAt'
+  | 'updatedAt'
+> & {
   data: { state: { log: PulledLogEntry[]; [key: string]: unknown }; [key: string]: unknown };
   [key: string]: unknown;
-}
+};
 
 /** Who made the change, as the gateway names them. */
 export interface PulledAuthor {
