@@ -31,22 +31,53 @@ export async function applyPostponedUpdate(): Promise<boolean> {
     new Promise<undefined>((resolve) => window.setTimeout(() => resolve(undefined), 3_000)),
   ]);
   const waiting = registration?.waiting;
-  if (!waiting) return false;
-  // Reload once the new version controls the page. On a loaded machine the takeover can finish
-  // without a controllerchange reaching this page (it may activate between the lookup above and
-  // the message), so the worker's own state and a deadline also end the wait: nothing is on
-  // screen yet and the postponed flag is cleared, so a reload here is always safe and never loops.
-  let reloaded = false;
-  const reload = () => {
-    if (reloaded) return;
-    reloaded = true;
+  if (!registration || !waiting) return false;
+  await pageSettled();
+  if (await takeOver(waiting)) {
     window.location.reload();
-  };
-  navigator.serviceWorker.addEventListener('controllerchange', reload, { once: true });
-  waiting.addEventListener('statechange', () => (waiting.state === 'activated' || waiting.state === 'redundant') && reload());
-  window.setTimeout(reload, 5_000);
-  waiting.postMessage({ type: 'SKIP_WAITING' });
-  return true;
+    return true;
+  }
+  // The new version did not take over in time: start on the old one and try again next time.
+  localStorage.setItem(postponedKey, '1');
+  return false;
+}
+
+/**
+ * Resolves once the page has loaded and its late requests (the favicon comes after load) are done.
+ *
+ * Why: on skipWaiting Chromium stops the old worker before activating the new one; a request
+ * from this page arriving at that moment restarts the old worker and the activation is dropped
+ * until the page goes away (seen on a loaded machine). Asking only once the page is quiet avoids it.
+ */
+function pageSettled(): Promise<void> {
+  return new Promise((resolve) => {
+    const afterLoad = () => window.setTimeout(resolve, 300);
+    if (document.readyState === 'complete') afterLoad();
+    else window.addEventListener('load', afterLoad, { once: true });
+  });
+}
+
+/**
+ * Asks the waiting worker to take over; true once it is activating (the reload then waits for
+ * it), false when it has not within the deadline. We never reload before the takeover: a
+ * navigation sent to the old worker just as it is replaced can hang.
+ */
+function takeOver(waiting: ServiceWorker): Promise<boolean> {
+  return new Promise((resolve) => {
+    const finish = (tookOver: boolean) => {
+      window.clearTimeout(deadline);
+      resolve(tookOver); // later calls are no-ops on a settled promise
+    };
+    const check = () => {
+      if (waiting.state === 'activating' || waiting.state === 'activated') finish(true);
+      else if (waiting.state === 'redundant') finish(false);
+    };
+    navigator.serviceWorker.addEventListener('controllerchange', () => finish(true), { once: true });
+    waiting.addEventListener('statechange', check);
+    const deadline = window.setTimeout(() => finish(false), 10_000);
+    waiting.postMessage({ type: 'SKIP_WAITING' });
+    check();
+  });
 }
 
 export function registerServiceWorker(): void {
