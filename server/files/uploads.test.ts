@@ -97,8 +97,8 @@ describe('tus uploads under /api/files', () => {
     expect(await gw.db.query('select sha256, size::int as size, first_device_id from files where sha256 = $1', [hash])).toEqual([
       { sha256: hash, size: content.length, first_device_id: device.deviceId },
     ]);
-    // The upload's working copy and its info file are gone.
-    expect(readdirSync(path.join(gw.dataDir, 'uploads'))).toEqual([]);
+    // The upload's working copy and its info file go once the answer is made.
+    await expect.poll(() => readdirSync(path.join(gw.dataDir, 'uploads'))).toEqual([]);
   });
 
   it('keeps a file sent twice only once', async () => {
@@ -138,6 +138,57 @@ describe('tus uploads under /api/files', () => {
     const stranger = await communeWithDevice(gw.app);
     expect((await fetch(`${base}${location}`, { method: 'DELETE', headers: auth(stranger) })).status).toBe(404);
     expect((await patch(device, location, 0, content)).status).toBe(204);
+  });
+
+  it('takes a whole small file in the creating request (creation-with-upload), checked like any other', async () => {
+    const createWith = (content: Buffer, hash: string) =>
+      fetch(`${base}/api/files`, {
+        method: 'POST',
+        headers: {
+          ...auth(device),
+          'upload-length': String(content.length),
+          'upload-metadata': `filename ${b64('trang-2.jpg')},sha256 ${b64(hash)}`,
+          'content-type': 'application/offset+octet-stream',
+        },
+        body: new Uint8Array(content),
+      });
+    const content = randomBytes(30_000);
+    const created = await createWith(content, sha256(content));
+    expect(created.status).toBe(201);
+    expect(created.headers.get('upload-offset')).toBe(String(content.length));
+    expect(readFileSync(path.join(gw.dataDir, 'files', sha256(content))).equals(content)).toBe(true);
+    // The finished upload's own copy and record go once the answer is made.
+    const uploadId = path.basename(created.headers.get('location')!);
+    await expect.poll(() => readdirSync(path.join(gw.dataDir, 'uploads')).filter((f) => f.startsWith(uploadId))).toEqual([]);
+
+    const damaged = Buffer.from(content);
+    damaged[100] = damaged[100]! ^ 0xff;
+    const refused = await createWith(damaged, sha256(randomBytes(10)));
+    expect(refused.status).toBe(460);
+    expect(existsSync(path.join(gw.dataDir, 'files', sha256(damaged)))).toBe(false);
+  });
+
+  it('says in one answer which of a batch of files it holds, and refuses a malformed question', async () => {
+    const content = randomBytes(5_000);
+    const held = sha256(content);
+    const location = (await create(device, content.length, held)).headers.get('location')!;
+    expect((await patch(device, location, 0, content)).status).toBe(204);
+    const missing = sha256(randomBytes(10));
+    const ask = (body: unknown, d: TestDevice | null = device) =>
+      fetch(`${base}/api/files/held`, {
+        method: 'POST',
+        headers: { ...(d ? { authorization: `Bearer ${d.token}` } : {}), 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const answer = await ask({ sha256: [missing, held, held] });
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toEqual({ held: [held] });
+    expect((await ask({ sha256: [missing] }, null)).status).toBe(401);
+    for (const bad of [{ sha256: [] }, { sha256: ['../../etc/passwd'] }, { sha256: Array(501).fill(held) }, { hashes: [held] }]) {
+      const refused = await ask(bad);
+      expect(refused.status).toBe(400);
+      expect((await refused.json()).message).toMatch(/SHA-256/);
+    }
   });
 
   it('works with tus-js-client, the client the app uses, in small chunks', async () => {

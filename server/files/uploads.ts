@@ -4,11 +4,11 @@
 // MOTCUA_DATA_DIR, locks in the database: any gateway instance sharing both can resume an upload.
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { link, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { FileStore } from '@tus/file-store';
-import { Server, type Upload } from '@tus/server';
+import { EVENTS, Server, type Upload } from '@tus/server';
 import type { Caller } from '../auth/caller';
 import type { Database } from '../db/database';
 import type { Logger } from '../log';
@@ -63,9 +63,11 @@ export function createUploadService({ db, log, dataDir, maxFileBytes }: UploadDe
     }
     await mkdir(filesDir, { recursive: true });
     const target = path.join(filesDir, actual);
-    if (existsSync(target)) await rm(file, { force: true });
-    else await rename(file, target);
-    await store.configstore.delete(upload.id);
+    // A second name for the same bytes (same folder tree, so no copy); the upload itself is
+    // removed once the answer is made (below). EEXIST: another device's copy got there first.
+    if (!existsSync(target)) await link(file, target).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
     await db.query('insert into files (sha256, size, first_device_id) values ($1, $2, $3) on conflict (sha256) do nothing', [
       actual,
       upload.size ?? 0,
@@ -95,6 +97,12 @@ export function createUploadService({ db, log, dataDir, maxFileBytes }: UploadDe
         await keep(store, upload, caller?.deviceId ?? upload.metadata?.deviceId ?? '');
         return {};
       },
+    });
+    // The finished upload goes once the answer is made, not in keep(): when the whole file came
+    // with the creating POST (creation-with-upload), tus reads the upload again after
+    // onUploadFinish (for its Upload-Expires header), and a missing one turns the answer into an error.
+    tus.on(EVENTS.POST_FINISH, (_req, _res, upload) => {
+      store.remove(upload.id).catch((error: unknown) => log.warn({ uploadId: upload.id, error: String(error) }, 'finished upload not removed'));
     });
     return { store, tus };
   };

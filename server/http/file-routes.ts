@@ -1,18 +1,24 @@
-// File routes: HEAD/GET /api/files/by-hash/:sha256 (does the gateway already hold this file?)
+// File routes: HEAD/GET /api/files/by-hash/:sha256 (does the gateway already hold this file?),
+// POST /api/files/held (which of these files does it hold? one round trip for a whole batch)
 // and the tus endpoint under /api/files for resumable uploads. Devices only; a device can touch
 // only uploads it created (another device's upload id answers 404, like a missing one).
 import type { Context, Hono } from 'hono';
+import { z } from 'zod';
 import type { Database } from '../db/database';
 import type { UploadService } from '../files/uploads';
-import { FILES_PATH } from '../files/uploads';
+import { FILES_PATH, SHA256_PATTERN } from '../files/uploads';
 import { authenticate } from './auth-middleware';
-import { notFound } from './json-body';
+import { notFound, readJsonBody } from './json-body';
 
 export interface FileRouteDeps {
   db: Database;
   demoMode: boolean;
   uploads: UploadService;
 }
+
+/** As many as a push batch can name, with room to spare; more is a malformed request. */
+export const MAX_HELD_QUERY = 500;
+const heldQuerySchema = z.object({ sha256: z.array(z.string().regex(SHA256_PATTERN)).min(1).max(MAX_HELD_QUERY) }).strict();
 
 const TUS_METHODS = new Set(['POST', 'HEAD', 'PATCH', 'DELETE', 'OPTIONS']);
 
@@ -27,6 +33,16 @@ export function mountFileRoutes(app: Hono, { db, demoMode, uploads }: FileRouteD
     if (size === null) return notFound(c, 'Máy chủ chưa có tệp này.');
     c.header('X-File-Size', String(size));
     return c.json({ sha256, size });
+  });
+
+  // Registered before the tus routes, which would otherwise take this path for an upload id.
+  app.post(`${FILES_PATH}/held`, device, async (c) => {
+    const body = await readJsonBody(c, heldQuerySchema, `Cần danh sách mã SHA-256 (1 đến ${MAX_HELD_QUERY} mã, 64 chữ số hex thường).`);
+    if (!body.ok) return body.response;
+    const unique = [...new Set(body.data.sha256)];
+    const sizes = await Promise.all(unique.map((sha256) => uploads.storedSize(sha256)));
+    c.header('Cache-Control', 'no-store');
+    return c.json({ held: unique.filter((_, i) => sizes[i] !== null) });
   });
 
   const tus = async (c: Context) => {

@@ -1,6 +1,7 @@
 // Sends the files of dossiers before their changes are pushed: a change that names a file is
 // only useful once the gateway holds its bytes. Each file goes once, by hash (one the gateway
-// already has is not sent again), resumably, with its upload state kept in Dexie.
+// already has is not sent again: one question per batch), resumably, with its upload state kept
+// in Dexie.
 import {
   filesOfDossier,
   markDossiersSending,
@@ -50,12 +51,52 @@ async function gatewayHas(ctx: FileSendContext, sha256: string): Promise<boolean
   return { kind: 'retry', reason: `Máy chủ trả lời ${response.status} khi kiểm tra tệp.` };
 }
 
-export async function ensureFileOnGateway(ctx: FileSendContext, file: Pick<AttachmentRow, 'sha256' | 'name' | 'type' | 'size'>): Promise<UploadOutcome> {
+/** Hashes per question: the gateway takes up to 500. */
+const HELD_QUERY_SIZE = 200;
+
+/**
+ * Which of these files the gateway holds, asked once for the lot: on a 300 ms uplink a question
+ * per file cost as much as sending a small page. Null when the gateway cannot answer this
+ * question (an older gateway): the files are then asked about one by one.
+ */
+async function gatewayHolds(ctx: FileSendContext, hashes: readonly string[]): Promise<Set<string> | null | Exclude<FilesOutcome, { kind: 'done' }>> {
+  const { fetchImpl } = ctx;
+  const held = new Set<string>();
+  for (let i = 0; i < hashes.length; i += HELD_QUERY_SIZE) {
+    let response: Response;
+    try {
+      response = await fetchImpl(`${FILES_URL}/held`, {
+        method: 'POST',
+        cache: 'no-store',
+        headers: { 'content-type': 'application/json', ...(ctx.token ? { authorization: `Bearer ${ctx.token}` } : {}) },
+        body: JSON.stringify({ sha256: hashes.slice(i, i + HELD_QUERY_SIZE) }),
+      });
+    } catch (error) {
+      return { kind: 'retry', reason: `Mất kết nối khi kiểm tra tệp (${error instanceof Error ? error.message : String(error)}).` };
+    }
+    if (response.status === 401) return { kind: 'auth' };
+    if (response.status === 404 || response.status === 405) return null;
+    const answer = response.ok ? ((await response.json().catch(() => null)) as { held?: unknown } | null) : null;
+    if (!Array.isArray(answer?.held)) return { kind: 'retry', reason: `Máy chủ trả lời ${response.status} khi kiểm tra tệp.` };
+    for (const sha256 of answer.held) if (typeof sha256 === 'string') held.add(sha256);
+  }
+  return held;
+}
+
+/**
+ * Makes sure the gateway holds one file. `held` is the batch answer when there was one;
+ * without it the gateway is asked about this file alone.
+ */
+export async function ensureFileOnGateway(
+  ctx: FileSendContext,
+  file: Pick<AttachmentRow, 'sha256' | 'name' | 'type' | 'size'>,
+  held?: boolean,
+): Promise<UploadOutcome> {
   const { db } = ctx;
   const { sha256 } = file;
   const state = await readUpload(db, sha256);
   if (state?.status === 'done') return { kind: 'done' };
-  const has = await gatewayHas(ctx, sha256);
+  const has = held ?? (await gatewayHas(ctx, sha256));
   if (has === true) {
     await recordUploadDone(db, sha256, file.size);
     return { kind: 'done' };
@@ -100,11 +141,17 @@ export async function ensureFileOnGateway(ctx: FileSendContext, file: Pick<Attac
  */
 export async function sendDossierFiles(ctx: FileSendContext, dossierIds: readonly string[]): Promise<FilesOutcome> {
   await markDossiersSending(ctx.db, dossierIds, true);
-  for (const id of dossierIds) {
-    for (const file of await filesOfDossier(ctx.db, id)) {
-      const outcome = await ensureFileOnGateway(ctx, file);
-      if (outcome.kind === 'auth' || outcome.kind === 'retry') return outcome;
-    }
+  const files: AttachmentRow[] = [];
+  for (const id of dossierIds) files.push(...(await filesOfDossier(ctx.db, id)));
+  const unsent: string[] = [];
+  for (const { sha256 } of files) if (!unsent.includes(sha256) && (await readUpload(ctx.db, sha256))?.status !== 'done') unsent.push(sha256);
+  const held = unsent.length > 0 ? await gatewayHolds(ctx, unsent) : new Set<string>();
+  if (held !== null && !(held instanceof Set)) return held; // no link, or signed out
+  // Noted at once: if a later file's upload is cut, these are not asked about again.
+  for (const file of files) if (held?.has(file.sha256)) await recordUploadDone(ctx.db, file.sha256, file.size);
+  for (const file of files) {
+    const outcome = await ensureFileOnGateway(ctx, file, held?.has(file.sha256));
+    if (outcome.kind === 'auth' || outcome.kind === 'retry') return outcome;
   }
   return { kind: 'done' };
 }

@@ -63,7 +63,11 @@ function gateway(pushStatus = 200): Gateway {
   const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input);
     asked.push(`${url} ${(init?.headers as Record<string, string> | undefined)?.authorization ?? '-'}`);
-    if (url.startsWith('/api/files/by-hash/')) return new Response('{}', { status: url.endsWith(C) ? 200 : 404 });
+    if (url === '/api/files/held') {
+      const { sha256 } = JSON.parse(String(init?.body)) as { sha256: string[] };
+      asked.push(`held? ${[...sha256].sort().join(',')}`);
+      return Response.json({ held: sha256.filter((h) => h === C) });
+    }
     if (url === '/api/sync/push') {
       if (pushStatus !== 200) return new Response('{}', { status: pushStatus });
       const { entries } = JSON.parse(String(init?.body)) as { entries: { mutation: number; entityId: string }[] };
@@ -121,7 +125,9 @@ describe('pumpOutbox', () => {
       { sha256: B, resumeUrl: undefined, token: 'mcd_token' },
       { sha256: B, resumeUrl: 'http://gw/api/files/bbbb', token: 'mcd_token' },
     ]);
-    expect(gw.asked.filter((a) => a.includes(C))).toEqual([`/api/files/by-hash/${C} Bearer mcd_token`]);
+    // One question per batch about every file not yet sent; the second time only B is left.
+    expect(gw.asked.filter((a) => a.startsWith('held?'))).toEqual([`held? ${[A, B, C].sort().join(',')}`, `held? ${B}`]);
+    expect(gw.asked.filter((a) => a.includes('by-hash'))).toEqual([]);
     expect(gw.pushes).toHaveLength(1);
     expect(await db.outbox.count()).toBe(0);
     expect(await db.uploads.where('status').equals('done').count()).toBe(3);

@@ -58,6 +58,9 @@ export const tusUploader: Uploader = async (file, hooks) => {
       metadata: { sha256: file.sha256, filename: file.name, filetype: file.type },
       headers: hooks.token ? { authorization: `Bearer ${hooks.token}` } : {},
       chunkSize: CHUNK_BYTES,
+      // The first chunk rides on the creating POST (tus creation-with-upload): a page of 20-100 KB
+      // goes in one round trip instead of two, which on a 300 ms uplink is most of its cost.
+      uploadDataDuringCreation: true,
       // A few quick retries for a blip; longer outages are the pump's backoff.
       retryDelays: [0, 1_000, 3_000],
       // Resuming is ours (the URL is kept in Dexie with the file's hash), not localStorage's.

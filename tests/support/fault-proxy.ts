@@ -134,8 +134,10 @@ export class FaultProxy {
   private pick(route: Route, req: http.IncomingMessage, body: Buffer): FaultKind | undefined {
     if (!this.faults) return undefined;
     const kinds: FaultKind[] = ['dropBefore', 'dropAfter', 'duplicate', 'delay'];
-    // Only a chunk with bytes in it can be cut half-way or damaged.
-    if (req.method === 'PATCH' && body.length > 1) kinds.push('cutUpload', 'corrupt');
+    // Only a request carrying file bytes (a PATCH, or a creating POST with its first chunk) can be
+    // cut half-way or damaged.
+    const carriesBytes = req.headers['content-type'] === 'application/offset+octet-stream';
+    if (route === 'files' && carriesBytes && body.length > 1) kinds.push('cutUpload', 'corrupt');
     // Until every kind has hit this route once, every request gets one: a run with only a few
     // pushes still meets each fault. Then faults come at the chosen rate.
     const unused = kinds.filter((k) => this.counts[route][k] === 0);
@@ -237,7 +239,7 @@ export class FaultProxy {
     });
   }
 
-  /** Sends the PATCH's headers and part of its bytes, then breaks the connection mid-body. */
+  /** Sends the upload request's headers and part of its bytes, then breaks the connection mid-body. */
   private async cut(req: http.IncomingMessage, body: Buffer): Promise<void> {
     const part = Math.max(1, Math.floor(body.length * (0.2 + this.random() * 0.6)));
     await new Promise<void>((resolve) => {
