@@ -5,6 +5,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MotcuaDb } from './db';
 import { addEntry, applyPushResults, listQuarantine, nextBatch, resendEntry } from './outbox';
+import { recordUploadDone, recordUploadFailed } from './uploads';
 import type { OutboxEntry } from './schema';
 
 let db: MotcuaDb;
@@ -55,6 +56,25 @@ describe('the quarantine', () => {
       [fresh[1], 'dossier.transition', { action: 'startProcessing' }, undefined],
     ]);
     expect((await db.dossiers.get('d1'))?.syncState).toBe('waiting');
+  });
+
+  it('tries the dossier’s refused files again on a resend, and leaves other files alone', async () => {
+    await db.dossiers.put({ id: 'd1', syncState: 'rejected' } as never);
+    await db.attachments.bulkPut([
+      { id: 'p1', ownerId: 'd1', sha256: 'a'.repeat(64) },
+      { id: 'p2', ownerId: 'd1', sha256: 'b'.repeat(64) },
+      { id: 'p3', ownerId: 'd9', sha256: 'c'.repeat(64) },
+    ] as never);
+    await recordUploadFailed(db, 'a'.repeat(64), 10, 'Tệp nhận được không khớp mã SHA-256.');
+    await recordUploadDone(db, 'b'.repeat(64), 10);
+    await recordUploadFailed(db, 'c'.repeat(64), 10, 'Quá lớn.');
+    const receive = await addEntry(db, entry('dossier.receive', 'd1'));
+    await applyPushResults(db, [{ mutation: receive, status: 'rejected', reason: 'Máy chủ chưa có tệp.' }]);
+
+    await resendEntry(db, receive);
+    expect(await db.uploads.get('a'.repeat(64))).toBeUndefined(); // sent again from the start
+    expect((await db.uploads.get('b'.repeat(64)))?.status).toBe('done');
+    expect((await db.uploads.get('c'.repeat(64)))?.status).toBe('failed'); // another dossier's
   });
 
   it('does nothing for an entry that is not in quarantine', async () => {

@@ -3,6 +3,7 @@
 // and never holds back the entries behind it.
 import type { MotcuaDb } from './db';
 import type { OutboxEntry } from './schema';
+import { retryRefusedFiles } from './uploads';
 
 /** Adds an entry; the auto-incremented key (its mutation number) is always set by IndexedDB. */
 export async function addEntry(db: MotcuaDb, entry: OutboxEntry): Promise<number> {
@@ -61,10 +62,10 @@ export async function applyPushResults(db: MotcuaDb, results: PushResult[]): Pro
  * with the other quarantined entries of the same dossier (a refused receipt takes the moves made
  * on it down with it), in their first order. They go in under NEW mutation numbers: the gateway
  * records its answer per (device, mutation), so the old number would only get the old refusal
- * back. Returns the new numbers.
+ * back. The dossier's files refused earlier are tried again too. Returns the new numbers.
  */
 export async function resendEntry(db: MotcuaDb, seq: number, payload?: unknown): Promise<number[]> {
-  return db.transaction('rw', db.outbox, db.dossiers, async () => {
+  return db.transaction('rw', [db.outbox, db.dossiers, db.attachments, db.uploads], async () => {
     const entry = await db.outbox.get(seq);
     if (!entry || entry.status !== 'rejected') return [];
     const siblings = (await db.outbox.where('entityId').equals(entry.entityId).toArray())
@@ -77,7 +78,10 @@ export async function resendEntry(db: MotcuaDb, seq: number, payload?: unknown):
       const next: OutboxEntry = { ...rest, status: 'pending', ...(old.seq === seq && payload !== undefined ? { payload } : {}) };
       fresh.push(await addEntry(db, next));
     }
-    if (entry.kind.startsWith('dossier.')) await db.dossiers.update(entry.entityId, { syncState: 'waiting' });
+    if (entry.kind.startsWith('dossier.')) {
+      await db.dossiers.update(entry.entityId, { syncState: 'waiting' });
+      await retryRefusedFiles(db, entry.entityId);
+    }
     return fresh;
   });
 }

@@ -54,6 +54,17 @@ export async function filesOfDossier(db: MotcuaDb, dossierId: string): Promise<A
   return rows.filter((r) => !seen.has(r.sha256) && seen.add(r.sha256));
 }
 
+/**
+ * Clears the "refused for good" mark on a dossier's files, so that sending the dossier again
+ * (the officer's resend from quarantine) also tries its files again from the start, instead of
+ * the device deciding for ever on one old answer. Call inside a transaction over attachments and uploads.
+ */
+export async function retryRefusedFiles(db: MotcuaDb, dossierId: string): Promise<void> {
+  const files = await filesOfDossier(db, dossierId);
+  const uploads = await db.uploads.bulkGet(files.map((f) => f.sha256));
+  await db.uploads.bulkDelete(uploads.filter((u) => u?.status === 'failed').map((u) => u!.sha256));
+}
+
 export interface FileProgress {
   done: number;
   total: number;
