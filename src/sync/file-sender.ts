@@ -134,24 +134,39 @@ export async function ensureFileOnGateway(
 }
 
 /**
- * Marks the dossiers as sending and makes sure the gateway holds each of their files. Stops at
- * the first outcome that needs the pump to stop (no link, token refused); a file refused for good
- * does not stop it: the gateway then refuses the change naming it, with the reason, for the
- * officer to see.
+ * Files sent at once. On a slow uplink with a long round trip one upload at a time leaves the
+ * link idle while each request waits for its answer; two or three in flight keep it busy without
+ * splitting it so thin that every file arrives late.
+ */
+export const PARALLEL_UPLOADS = 3;
+
+/**
+ * Marks the dossiers as sending and makes sure the gateway holds each of their files, a few at a
+ * time. Stops starting new ones at the first outcome that needs the pump to stop (no link, token
+ * refused); a file refused for good does not stop it: the gateway then refuses the change naming
+ * it, with the reason, for the officer to see.
  */
 export async function sendDossierFiles(ctx: FileSendContext, dossierIds: readonly string[]): Promise<FilesOutcome> {
   await markDossiersSending(ctx.db, dossierIds, true);
-  const files: AttachmentRow[] = [];
-  for (const id of dossierIds) files.push(...(await filesOfDossier(ctx.db, id)));
+  // Once per hash: a file two dossiers share must not be uploaded twice at the same time.
+  const files = new Map<string, AttachmentRow>();
+  for (const id of dossierIds) for (const file of await filesOfDossier(ctx.db, id)) if (!files.has(file.sha256)) files.set(file.sha256, file);
   const unsent: string[] = [];
-  for (const { sha256 } of files) if (!unsent.includes(sha256) && (await readUpload(ctx.db, sha256))?.status !== 'done') unsent.push(sha256);
+  for (const sha256 of files.keys()) if ((await readUpload(ctx.db, sha256))?.status !== 'done') unsent.push(sha256);
   const held = unsent.length > 0 ? await gatewayHolds(ctx, unsent) : new Set<string>();
   if (held !== null && !(held instanceof Set)) return held; // no link, or signed out
   // Noted at once: if a later file's upload is cut, these are not asked about again.
-  for (const file of files) if (held?.has(file.sha256)) await recordUploadDone(ctx.db, file.sha256, file.size);
-  for (const file of files) {
-    const outcome = await ensureFileOnGateway(ctx, file, held?.has(file.sha256));
-    if (outcome.kind === 'auth' || outcome.kind === 'retry') return outcome;
-  }
-  return { kind: 'done' };
+  for (const file of files.values()) if (held?.has(file.sha256)) await recordUploadDone(ctx.db, file.sha256, file.size);
+
+  const queue = [...files.values()].filter((file) => unsent.includes(file.sha256) && !held?.has(file.sha256));
+  let stop: Exclude<FilesOutcome, { kind: 'done' }> | undefined;
+  const sendNext = async (): Promise<void> => {
+    for (let file = queue.shift(); file && !stop; file = queue.shift()) {
+      const outcome = await ensureFileOnGateway(ctx, file, held ? false : undefined);
+      if (outcome.kind === 'auth') stop = outcome; // signing in again comes before any retry
+      else if (outcome.kind === 'retry') stop ??= outcome;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_UPLOADS, queue.length) }, sendNext));
+  return stop ?? { kind: 'done' };
 }

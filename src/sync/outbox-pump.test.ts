@@ -5,7 +5,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEVICE_TOKEN_KEY, dossierFileProgress, emptyDossierFilter, getDb, queryDossierIds, type DossierRow } from '../db';
-import { MAX_DAMAGED_UPLOADS } from './file-sender';
+import { MAX_DAMAGED_UPLOADS, PARALLEL_UPLOADS } from './file-sender';
 import { cancelPumpRetry, pumpOutbox } from './outbox-pump';
 import { usePump } from './pump-state';
 import type { FileToSend, UploadHooks, UploadOutcome } from './tus-upload';
@@ -120,11 +120,13 @@ describe('pumpOutbox', () => {
     await pumpOutbox(gw.fetchImpl, { uploader: up.upload });
     expect(usePump.getState()).toMatchObject({ state: 'idle', lastError: undefined, lastSuccessAt: expect.any(String) });
     // A once, B twice (cut, then resumed at its URL), C never: the gateway had it.
-    expect(up.calls).toEqual([
-      { sha256: A, resumeUrl: undefined, token: 'mcd_token' },
+    // (A and B go side by side: only each file's own order is fixed.)
+    expect(up.calls.filter((c) => c.sha256 === A)).toEqual([{ sha256: A, resumeUrl: undefined, token: 'mcd_token' }]);
+    expect(up.calls.filter((c) => c.sha256 === B)).toEqual([
       { sha256: B, resumeUrl: undefined, token: 'mcd_token' },
       { sha256: B, resumeUrl: 'http://gw/api/files/bbbb', token: 'mcd_token' },
     ]);
+    expect(up.calls.filter((c) => c.sha256 === C)).toEqual([]);
     // One question per batch about every file not yet sent; the second time only B is left.
     expect(gw.asked.filter((a) => a.startsWith('held?'))).toEqual([`held? ${[A, B, C].sort().join(',')}`, `held? ${B}`]);
     expect(gw.asked.filter((a) => a.includes('by-hash'))).toEqual([]);
@@ -225,6 +227,28 @@ describe('pumpOutbox', () => {
     await db.outbox.add({ kind: 'dossier.transition', entityId: 'd1', payload: {}, createdAt: '', status: 'pending', attempts: 0 });
     await pumpOutbox(gw.fetchImpl, { uploader: refuseB });
     expect(calls).toEqual([A, B]);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('keeps a few uploads in flight at once, never the same file twice', async () => {
+    await seed('mcd_token');
+    const db = getDb();
+    const more = ['d', 'e', 'f', 'g'].map(sha);
+    await db.files.bulkAdd(more.map((s) => ({ sha256: s, blob: new Blob(['trang']), type: 'image/jpeg', size: 5, createdAt: '' })));
+    await db.attachments.bulkAdd(more.map((s, i) => ({ id: `y${i}`, ownerId: 'd2', componentIndex: 1, order: i, sha256: s, name: `y${i}.jpg`, type: 'image/jpeg', size: 5 })));
+    let inFlight = 0;
+    let most = 0;
+    const sent: string[] = [];
+    const slow = async (file: FileToSend): Promise<UploadOutcome> => {
+      sent.push(file.sha256);
+      most = Math.max(most, ++inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      inFlight--;
+      return { kind: 'done' };
+    };
+    await pumpOutbox(gateway().fetchImpl, { uploader: slow });
+    expect(most).toBe(PARALLEL_UPLOADS);
+    expect([...sent].sort()).toEqual([A, B, ...more].sort()); // A once though two dossiers name it; C was held
     expect(await db.outbox.count()).toBe(0);
   });
 });
