@@ -31,7 +31,7 @@ export async function applyPostponedUpdate(): Promise<boolean> {
     new Promise<undefined>((resolve) => window.setTimeout(() => resolve(undefined), 3_000)),
   ]);
   const waiting = registration?.waiting;
-  if (!registration || !waiting) return false;
+  if (!waiting) return false;
   await pageSettled();
   if (await takeOver(waiting)) {
     window.location.reload();

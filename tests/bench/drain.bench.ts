@@ -108,8 +108,8 @@ async function enrol(page: Page) {
 /** A request's kind for the tally: method and route, ids and hashes left out. */
 function routeOf(method: string, url: string): string {
   const { pathname } = new URL(url);
-  const named = pathname === '/api/files/held' || pathname.startsWith('/api/sync/');
-  const route = pathname.startsWith('/api/files/by-hash/') ? '/api/files/by-hash/:sha256' : !named && pathname.startsWith('/api/files/') ? '/api/files/:id' : pathname;
+  const upload = pathname.startsWith('/api/files/') && pathname !== '/api/files/held';
+  const route = pathname.startsWith('/api/files/by-hash/') ? '/api/files/by-hash/:sha256' : upload ? '/api/files/:id' : pathname;
   return `${method} ${route}`;
 }
 
