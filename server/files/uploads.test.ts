@@ -2,7 +2,7 @@
 // gateway reports, the finished file is hashed by the gateway and kept once under its SHA-256,
 // a file whose bytes do not match its declared hash is thrown away, and devices keep to their own.
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -189,6 +189,25 @@ describe('tus uploads under /api/files', () => {
       expect(refused.status).toBe(400);
       expect((await refused.json()).message).toMatch(/SHA-256/);
     }
+  });
+
+  it('counts as held only a file whose record is written, as the check of a change does', async () => {
+    // As after a gateway killed between putting the bytes in place and recording them.
+    const content = randomBytes(2_000);
+    const hash = sha256(content);
+    mkdirSync(path.join(gw.dataDir, 'files'), { recursive: true });
+    writeFileSync(path.join(gw.dataDir, 'files', hash), content);
+    const asked = await fetch(`${base}/api/files/held`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${device.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ sha256: [hash] }),
+    });
+    expect(await asked.json()).toEqual({ held: [] });
+    expect((await fetch(`${base}/api/files/by-hash/${hash}`, { headers: auth(device) })).status).toBe(404);
+    // Sent again, it is recorded, and the bytes already there stay as they are.
+    const location = (await create(device, content.length, hash)).headers.get('location')!;
+    expect((await patch(device, location, 0, content)).status).toBe(204);
+    expect((await fetch(`${base}/api/files/by-hash/${hash}`, { headers: auth(device) })).status).toBe(200);
   });
 
   it('works with tus-js-client, the client the app uses, in small chunks', async () => {

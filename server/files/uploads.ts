@@ -4,7 +4,7 @@
 // MOTCUA_DATA_DIR, locks in the database: any gateway instance sharing both can resume an upload.
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
-import { link, mkdir, stat } from 'node:fs/promises';
+import { link, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { FileStore } from '@tus/file-store';
@@ -31,7 +31,12 @@ export interface UploadService {
   handle(request: Request, caller: Caller & { deviceId: string }): Promise<Response>;
   /** The device that created an upload, or null when there is no such upload. */
   ownerOf(uploadId: string): Promise<string | null>;
-  /** Size of the stored file with this hash, or null when the gateway does not have it. */
+  /**
+   * Size of the stored file with this hash, or null when the gateway does not have it. Read from
+   * the files table, which a change naming the file is checked against: its row is written only
+   * after the bytes are in place, so a gateway killed in between says "not held" and gets the
+   * file again, instead of saying "held" and then refusing the change.
+   */
   storedSize(sha256: string): Promise<number | null>;
   cleanUpExpired(): Promise<number>;
 }
@@ -119,11 +124,8 @@ export function createUploadService({ db, log, dataDir, maxFileBytes }: UploadDe
     },
     async storedSize(sha256) {
       if (!SHA256_PATTERN.test(sha256)) return null;
-      try {
-        return (await stat(path.join(filesDir, sha256))).size;
-      } catch {
-        return null;
-      }
+      const [row] = await db.query<{ size: unknown }>('select size from files where sha256 = $1', [sha256]);
+      return row ? Number(row.size) : null;
     },
     cleanUpExpired: () => uploads().tus.cleanUpExpiredUploads(),
   };
