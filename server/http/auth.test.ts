@@ -3,16 +3,12 @@
 // commune never reaching another commune's data (404, so ids tell nothing).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_STAFF } from '../seed/demo-accounts';
-import { ADMIN_TOKEN, communeWithDevice, createCommune, enrolDevice, json, startTestGateway, type TestDevice, type TestGateway } from '../test/gateway';
+import { ADMIN_TOKEN, communeWithDevice, createCommune, enrolDevice, json, type TestDevice, startTestGateway, type TestGateway, useTestGateway } from '../test/gateway';
 import { receiveEntry, transitionEntry } from '../test/dossiers';
 import { OPEN_DB_TIMEOUT_MS, testDatabaseKinds } from '../test/test-db';
 
 describe.each(testDatabaseKinds)('accounts and scope on %s', (kind) => {
-  let gw: TestGateway;
-  beforeAll(async () => {
-    gw = await startTestGateway(kind);
-  }, OPEN_DB_TIMEOUT_MS);
-  afterAll(async () => gw?.cleanup());
+  const gw = useTestGateway(kind);
 
   const admin = (method: string, url: string, body?: unknown, token = ADMIN_TOKEN) => json(gw.app, method, url, body, token);
 

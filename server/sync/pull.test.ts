@@ -1,20 +1,16 @@
 // Pulling changes through GET /api/sync/pull on real databases: pages that together hold every
 // change once, checkpoints that only grow, other devices' changes with who made them, new
 // catalogue versions, nothing from other communes, and a reset after a restore from backup.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoCatalogue } from '../../src/domain/catalogue';
 import { publishCatalogue } from '../db/catalogues';
-import { communeWithDevice, enrolDevice, json, pushEntries, startTestGateway, type TestDevice, type TestGateway } from '../test/gateway';
+import { communeWithDevice, enrolDevice, json, pushEntries, type TestDevice, useTestGateway } from '../test/gateway';
 import { receiveEntry, transitionEntry } from '../test/dossiers';
-import { OPEN_DB_TIMEOUT_MS, testDatabaseKinds } from '../test/test-db';
+import { testDatabaseKinds } from '../test/test-db';
 import type { PullPage } from './pull';
 
 describe.each(testDatabaseKinds)('GET /api/sync/pull on %s', (kind) => {
-  let gw: TestGateway;
-  beforeAll(async () => {
-    gw = await startTestGateway(kind);
-  }, OPEN_DB_TIMEOUT_MS);
-  afterAll(async () => gw?.cleanup());
+  const gw = useTestGateway(kind);
 
   const push = (device: TestDevice, entries: unknown[]) => pushEntries(gw.app, device, entries);
   const pull = async (device: TestDevice, since: number, limit = 100) => {

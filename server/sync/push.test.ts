@@ -1,18 +1,14 @@
 // Pushing changes through POST /api/sync/push on real databases: each entry applied exactly once
 // whatever is replayed, a refused entry never blocks the next, official codes never collide, and
 // a malformed or oversized body changes nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { communeWithDevice, enrolDevice, json, pushEntries, startTestGateway, type TestDevice, type TestGateway } from '../test/gateway';
+import { describe, expect, it } from 'vitest';
+import { communeWithDevice, enrolDevice, json, pushEntries, type TestDevice, useTestGateway } from '../test/gateway';
 import { dossierPayload, nextMutation, receiveEntry } from '../test/dossiers';
-import { OPEN_DB_TIMEOUT_MS, testDatabaseKinds } from '../test/test-db';
+import { testDatabaseKinds } from '../test/test-db';
 
 
 describe.each(testDatabaseKinds)('POST /api/sync/push on %s', (kind) => {
-  let gw: TestGateway;
-  beforeAll(async () => {
-    gw = await startTestGateway(kind);
-  }, OPEN_DB_TIMEOUT_MS);
-  afterAll(async () => gw?.cleanup());
+  const gw = useTestGateway(kind);
 
   const push = (device: TestDevice, entries: unknown[]) => pushEntries(gw.app, device, entries);
   const count = async (table: string) => (await gw.db.query<{ n: number }>(`select count(*)::int as n from ${table}`))[0]?.n;

@@ -5,10 +5,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { communeWithDevice, pushEntries, startTestGateway, type TestDevice, type TestGateway } from '../test/gateway';
+import { describe, expect, it } from 'vitest';
+import { communeWithDevice, pushEntries, type TestDevice, useTestGateway } from '../test/gateway';
 import { nextMutation, receiveEntry, transitionEntry } from '../test/dossiers';
-import { OPEN_DB_TIMEOUT_MS, testDatabaseKinds } from '../test/test-db';
+import { testDatabaseKinds } from '../test/test-db';
 
 
 const pdf = Buffer.from('%PDF-1.4\n% Giấy khai sinh — bản chính\n1 0 obj << >> endobj\n%%EOF\n');
@@ -16,11 +16,7 @@ const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 
 describe.each(testDatabaseKinds)('dossier.result on %s', (kind) => {
-  let gw: TestGateway;
-  beforeAll(async () => {
-    gw = await startTestGateway(kind);
-  }, OPEN_DB_TIMEOUT_MS);
-  afterAll(async () => gw?.cleanup());
+  const gw = useTestGateway(kind);
 
   const push = (device: TestDevice, entries: unknown[]) => pushEntries(gw.app, device, entries);
   const stored = async (id: string) =>

@@ -1,18 +1,14 @@
 // Status changes and ratings pushed by devices, replayed through the dossier state machine on the
 // gateway: a legal life cycle is applied with its log and its moved appointment; an illegal move
 // is refused with the machine's reason and changes nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { communeWithDevice, pushEntries, startTestGateway, type TestDevice, type TestGateway } from '../test/gateway';
+import { describe, expect, it } from 'vitest';
+import { communeWithDevice, pushEntries, type TestDevice, useTestGateway } from '../test/gateway';
 import { nextMutation, receiveEntry, transitionEntry } from '../test/dossiers';
-import { OPEN_DB_TIMEOUT_MS, testDatabaseKinds } from '../test/test-db';
+import { testDatabaseKinds } from '../test/test-db';
 
 
 describe.each(testDatabaseKinds)('dossier.transition and dossier.rate on %s', (kind) => {
-  let gw: TestGateway;
-  beforeAll(async () => {
-    gw = await startTestGateway(kind);
-  }, OPEN_DB_TIMEOUT_MS);
-  afterAll(async () => gw?.cleanup());
+  const gw = useTestGateway(kind);
 
   const push = (device: TestDevice, entries: unknown[]) => pushEntries(gw.app, device, entries);
   const stored = async (id: string) =>

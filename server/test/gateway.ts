@@ -9,7 +9,8 @@ import type { Database } from '../db/database';
 import { createApp } from '../http/app';
 import { createLogger } from '../log';
 import { seedDemoCommune } from '../seed/demo';
-import { openTestDatabase, type TestDatabaseKind } from './test-db';
+import { afterAll, beforeAll } from 'vitest';
+import { OPEN_DB_TIMEOUT_MS, openTestDatabase, type TestDatabaseKind } from './test-db';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
@@ -40,6 +41,33 @@ export async function startTestGateway(kind: TestDatabaseKind, options: { demoMo
     async cleanup() {
       await cleanup();
       rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * One gateway for the tests of a describe block: started before them on the given database,
+ * cleaned up after. Its parts are read through the returned object once the tests run.
+ */
+export function useTestGateway(kind: TestDatabaseKind): Omit<TestGateway, 'cleanup'> {
+  let gw: TestGateway | undefined;
+  beforeAll(async () => {
+    gw = await startTestGateway(kind);
+  }, OPEN_DB_TIMEOUT_MS);
+  afterAll(async () => gw?.cleanup());
+  const started = () => {
+    if (!gw) throw new Error('The test gateway is not started yet: use it inside a test or hook.');
+    return gw;
+  };
+  return {
+    get db() {
+      return started().db;
+    },
+    get app() {
+      return started().app;
+    },
+    get dataDir() {
+      return started().dataDir;
     },
   };
 }

@@ -7,6 +7,7 @@ import { MotcuaDb } from './db';
 import { FACTS_TABLE, OPEN_END, toReportRecord, recordOfFacts, type DossierFactsRow } from './dossier-facts';
 import { receiveDossier } from './intake';
 import type { DossierRow } from './schema';
+import { sampleBirthDossier } from './test-support';
 
 let db: MotcuaDb;
 const facts = () => db.table<DossierFactsRow, string>(FACTS_TABLE);
@@ -15,12 +16,7 @@ const dossier: DossierRow = {
   id: 'd1',
   code: '000.00.12.H38-260302-0001',
   status: 2,
-  procedureCode: '1.001193',
-  procedureName: 'Thủ tục đăng ký khai sinh',
-  field: 'Hộ tịch',
-  catalogueVersion: 1,
-  applicantName: 'Nguyễn Văn Mẫu',
-  applicantIdNumber: '001099000001',
+  ...sampleBirthDossier,
   receivedAt: '2026-03-02T01:00:00.000Z',
   dueAt: '2026-03-02T10:00:00.000Z',
   syncState: 'waiting',

@@ -10,6 +10,7 @@ import { applyPullPage, CATALOGUE_OFFERED_KEY, PULL_CHECKPOINT_KEY, readPullChec
 import type { PulledAuthor, PulledDossier, PulledLogEntry } from './pulled-dossier';
 import type { DossierRow } from './schema';
 import { readSetting } from './settings';
+import { sampleBirthDossier } from './test-support';
 
 const RECEIVED = '2026-03-02T01:00:00.000Z';
 const MOVED = '2026-03-02T03:00:00.000Z';
@@ -24,12 +25,7 @@ function stored(id: string, status: number, log: PulledLogEntry[], over: Partial
     code: `000.00.12.H38-260302-${id.slice(-4)}`,
     provisionalCode: `TAM-DEVA01-260302-${id.slice(-4)}`,
     status,
-    procedureCode: '1.001193',
-    procedureName: 'Thủ tục đăng ký khai sinh',
-    field: 'Hộ tịch',
-    catalogueVersion: 1,
-    applicantName: 'Nguyễn Văn Mẫu',
-    applicantIdNumber: '001099000001',
+    ...sampleBirthDossier,
     receivedAt: RECEIVED,
     dueAt: '2026-03-02T10:00:00.000Z',
     updatedAt: log.at(-1)!.at,

@@ -151,14 +151,14 @@ export async function sendDossierFiles(ctx: FileSendContext, dossierIds: readonl
   // Once per hash: a file two dossiers share must not be uploaded twice at the same time.
   const files = new Map<string, AttachmentRow>();
   for (const id of dossierIds) for (const file of await filesOfDossier(ctx.db, id)) if (!files.has(file.sha256)) files.set(file.sha256, file);
-  const unsent: string[] = [];
-  for (const sha256 of files.keys()) if ((await readUpload(ctx.db, sha256))?.status !== 'done') unsent.push(sha256);
-  const held = unsent.length > 0 ? await gatewayHolds(ctx, unsent) : new Set<string>();
+  const unsent = new Set<string>();
+  for (const sha256 of files.keys()) if ((await readUpload(ctx.db, sha256))?.status !== 'done') unsent.add(sha256);
+  const held = unsent.size > 0 ? await gatewayHolds(ctx, [...unsent]) : new Set<string>();
   if (held !== null && !(held instanceof Set)) return held; // no link, or signed out
   // Noted at once: if a later file's upload is cut, these are not asked about again.
   for (const file of files.values()) if (held?.has(file.sha256)) await recordUploadDone(ctx.db, file.sha256, file.size);
 
-  const queue = [...files.values()].filter((file) => unsent.includes(file.sha256) && !held?.has(file.sha256));
+  const queue = [...files.values()].filter((file) => unsent.has(file.sha256) && !held?.has(file.sha256));
   let stop: Exclude<FilesOutcome, { kind: 'done' }> | undefined;
   const sendNext = async (): Promise<void> => {
     for (let file = queue.shift(); file && !stop; file = queue.shift()) {

@@ -9,6 +9,7 @@ import { MAX_DAMAGED_UPLOADS, PARALLEL_UPLOADS } from './file-sender';
 import { cancelPumpRetry, pumpOutbox } from './outbox-pump';
 import { usePump } from './pump-state';
 import type { FileToSend, UploadHooks, UploadOutcome } from './tus-upload';
+import { sampleBirthDossier } from '../db/test-support';
 
 const sha = (c: string) => c.repeat(64);
 const A = sha('a');
@@ -23,12 +24,7 @@ function dossier(id: string, code: string): DossierRow {
     code,
     ...(code.startsWith('TAM-') ? { provisionalCode: code } : {}),
     status: 2,
-    procedureCode: '1.001193',
-    procedureName: 'Thủ tục đăng ký khai sinh',
-    field: 'Hộ tịch',
-    catalogueVersion: 1,
-    applicantName: 'Nguyễn Văn Mẫu',
-    applicantIdNumber: '001099000001',
+    ...sampleBirthDossier,
     receivedAt: '2026-03-02T02:00:00.000Z',
     dueAt: '2026-03-03T10:00:00.000Z',
     syncState: 'waiting',

@@ -6,6 +6,12 @@ import type { DetailedError } from 'tus-js-client';
 export const FILES_URL = '/api/files';
 /** Small chunks: on a 2G uplink a cut costs at most this much to send again. */
 const CHUNK_BYTES = 512 * 1024;
+/**
+ * Up to this size a file rides whole on the creating POST (tus creation-with-upload): one round
+ * trip instead of two. Larger ones create first and then send chunks, because the gateway keeps
+ * what a cut PATCH delivered and the device resumes there, while a POST cut mid-way is lost whole.
+ */
+const ONE_REQUEST_BYTES = 128 * 1024;
 
 export interface FileToSend {
   sha256: string;
@@ -58,9 +64,8 @@ export const tusUploader: Uploader = async (file, hooks) => {
       metadata: { sha256: file.sha256, filename: file.name, filetype: file.type },
       headers: hooks.token ? { authorization: `Bearer ${hooks.token}` } : {},
       chunkSize: CHUNK_BYTES,
-      // The first chunk rides on the creating POST (tus creation-with-upload): a page of 20-100 KB
-      // goes in one round trip instead of two, which on a 300 ms uplink is most of its cost.
-      uploadDataDuringCreation: true,
+      // A scanned page (20-100 KB) goes in one round trip; on a 300 ms uplink that is most of its cost.
+      uploadDataDuringCreation: file.size <= ONE_REQUEST_BYTES,
       // A few quick retries for a blip; longer outages are the pump's backoff.
       retryDelays: [0, 1_000, 3_000],
       // Resuming is ours (the URL is kept in Dexie with the file's hash), not localStorage's.

@@ -8,6 +8,7 @@ import { openDossier } from '../../domain/dossier';
 import { computeReport } from '../../domain/reports';
 import { loadReportRecords, MotcuaDb, readDossierData, type DossierRow } from '../../db';
 import { attachResult, performDossierAction, rateDossier, DeskActionError } from './actions';
+import { sampleBirthDossier } from '../../db/test-support';
 
 const vn = (t: string) => new Date(`${t.replace(' ', 'T')}:00+07:00`);
 const clock = createWorkingTime();
@@ -33,12 +34,7 @@ beforeEach(async () => {
     id: ID,
     code: '000.00.12.H38-260302-0001',
     status: 2,
-    procedureCode: '1.001193',
-    procedureName: 'Thủ tục đăng ký khai sinh',
-    field: 'Hộ tịch',
-    catalogueVersion: 1,
-    applicantName: 'Nguyễn Văn Mẫu',
-    applicantIdNumber: '001099000001',
+    ...sampleBirthDossier,
     receivedAt: receivedAt.toISOString(),
     dueAt: firstDue.toISOString(),
     syncState: 'accepted',
