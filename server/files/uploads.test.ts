@@ -9,7 +9,8 @@ import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { Upload } from 'tus-js-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { communeWithDevice, enrolDevice, startTestGateway, type TestDevice, type TestGateway } from '../test/gateway';
+import { communeWithDevice, enrolDevice, pushEntries, startTestGateway, type TestDevice, type TestGateway } from '../test/gateway';
+import { receiveEntry } from '../test/dossiers';
 import { OPEN_DB_TIMEOUT_MS } from '../test/test-db';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -138,6 +139,77 @@ describe('tus uploads under /api/files', () => {
     const stranger = await communeWithDevice(gw.app);
     expect((await fetch(`${base}${location}`, { method: 'DELETE', headers: auth(stranger) })).status).toBe(404);
     expect((await patch(device, location, 0, content)).status).toBe(204);
+  });
+
+  it('reaches an upload by one spelling only: no other path lets a stranger read or delete it', async () => {
+    const content = randomBytes(2_000);
+    const location = (await create(device, content.length, sha256(content))).headers.get('location')!;
+    expect((await patch(device, location, 0, content.subarray(0, 500))).status).toBe(204);
+    const id = path.basename(location);
+    const stranger = await communeWithDevice(gw.app);
+    const spellings = [
+      `${location}/`,
+      `/api/files//${id}`,
+      `/api/files/x%2F${id}`,
+      `/api/files/%2F${id}`,
+      `/api/files/${id}%2F`,
+      `/api/files/${id}%2f`,
+      `/api/files/${id}/.`,
+      `/api/files/${id}?x=1`,
+      `/api/files/${id}/?x=1`,
+      `/api/files/${id.toUpperCase()}`,
+      `/API/FILES/${id}`,
+      `/api/files/held/${id}`,
+      `/api/files/by-hash/${id}`,
+      `/api/files/${id}%00`,
+      `/api/files/${id}%20`,
+    ];
+    for (const spelling of spellings) {
+      for (const method of ['HEAD', 'DELETE', 'PATCH', 'POST', 'GET']) {
+        for (const who of [stranger, neighbour]) {
+          const res = await fetch(`${base}${spelling}`, {
+            method,
+            headers: { ...auth(who), 'upload-offset': '500', 'content-type': 'application/offset+octet-stream' },
+            ...(method === 'PATCH' ? { body: new Uint8Array(content.subarray(500, 600)) } : {}),
+          });
+          expect(res.status, `${method} ${spelling}`).toBeGreaterThanOrEqual(400);
+          expect(res.headers.get('upload-offset'), `${method} ${spelling}`).toBeNull();
+        }
+      }
+    }
+    // The upload is untouched, and its owner resumes it (a query string changes nothing for it).
+    expect(await offsetOf(device, `/api/files/${id}?x=1`)).toBe(500);
+    expect((await patch(device, location, 500, content.subarray(500))).status).toBe(204);
+  });
+
+  it("answers only for the caller's commune's files: another commune's copy is neither seen nor attachable", async () => {
+    const content = randomBytes(3_000);
+    const hash = sha256(content);
+    const location = (await create(device, content.length, hash)).headers.get('location')!;
+    expect((await patch(device, location, 0, content)).status).toBe(204);
+    const stranger = await communeWithDevice(gw.app);
+    const held = (d: TestDevice) =>
+      fetch(`${base}/api/files/held`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${d.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ sha256: [hash] }),
+      }).then((r) => r.json());
+    expect(await held(neighbour)).toEqual({ held: [hash] });
+    expect(await held(stranger)).toEqual({ held: [] });
+    for (const method of ['GET', 'HEAD']) {
+      expect((await fetch(`${base}/api/files/by-hash/${hash}`, { method, headers: auth(stranger) })).status).toBe(404);
+    }
+    // Nor can its dossier name that paper: the change is refused until it sends the bytes itself.
+    const paper = { componentIndex: 0, sha256: hash, name: 'to-khai.jpg', type: 'image/jpeg', size: content.length };
+    const entry = () => receiveEntry(stranger, { id: crypto.randomUUID(), code: `TAM-${stranger.deviceShort}-260302-0001`, attachments: [paper] });
+    const [refused] = await pushEntries(gw.app, stranger, [entry()]);
+    expect(refused).toMatchObject({ status: 'rejected', reason: expect.stringContaining('Máy chủ chưa nhận được tệp "to-khai.jpg"') });
+    // Its own upload of the same bytes makes it the stranger's file too, stored once on disk.
+    const own = (await create(stranger, content.length, hash)).headers.get('location')!;
+    expect((await patch(stranger, own, 0, content)).status).toBe(204);
+    expect(await held(stranger)).toEqual({ held: [hash] });
+    expect((await pushEntries(gw.app, stranger, [entry()]))[0]).toMatchObject({ status: 'accepted' });
+    expect(readdirSync(path.join(gw.dataDir, 'files')).filter((f) => f === hash)).toHaveLength(1);
   });
 
   it('takes a whole small file in the creating request (creation-with-upload), checked like any other', async () => {

@@ -2,7 +2,7 @@
 // the hash in the upload metadata (sha256); when the last byte arrives the gateway hashes the
 // file itself, and keeps it only if they agree. Uploads in progress and finished files live under
 // MOTCUA_DATA_DIR, locks in the database: any gateway instance sharing both can resume an upload.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { link, mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,6 +16,8 @@ import { DatabaseLocker } from './db-locker';
 
 export const FILES_PATH = '/api/files';
 export const SHA256_PATTERN = /^[0-9a-f]{64}$/;
+/** Upload ids are named here (16 random bytes, hex): any other spelling of a path is no upload. */
+export const UPLOAD_ID_PATTERN = /^[0-9a-f]{32}$/;
 /** Unfinished uploads are dropped after a week; a device that comes back later starts over. */
 export const UPLOAD_EXPIRY_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -27,17 +29,22 @@ export interface UploadDeps {
 }
 
 export interface UploadService {
-  /** Handles a tus request (POST, HEAD, PATCH, DELETE, OPTIONS) for an authenticated device. */
+  /**
+   * Handles a tus request (POST, HEAD, PATCH, DELETE, OPTIONS) for an authenticated device. The
+   * request's URL must be canonical (FILES_PATH, or FILES_PATH/<upload id>, no query): tus reads
+   * the id from the URL itself, so it must be the one the owner check looked at.
+   */
   handle(request: Request, caller: Caller & { deviceId: string }): Promise<Response>;
   /** The device that created an upload, or null when there is no such upload. */
   ownerOf(uploadId: string): Promise<string | null>;
   /**
-   * Size of the stored file with this hash, or null when the gateway does not have it. Read from
+   * Size of the stored file with this hash, or null when the commune does not have it (another
+   * commune's copy does not count: a caller learns nothing about other communes' papers). Read from
    * the files table, which a change naming the file is checked against: its row is written only
    * after the bytes are in place, so a gateway killed in between says "not held" and gets the
    * file again, instead of saying "held" and then refusing the change.
    */
-  storedSize(sha256: string): Promise<number | null>;
+  storedSize(sha256: string, communeId: string): Promise<number | null>;
   cleanUpExpired(): Promise<number>;
 }
 
@@ -57,7 +64,7 @@ export function createUploadService({ db, log, dataDir, maxFileBytes }: UploadDe
   let made: { store: FileStore; tus: Server } | undefined;
   const callers = new WeakMap<Request, Caller & { deviceId: string }>();
 
-  async function keep(store: FileStore, upload: Upload, deviceId: string): Promise<void> {
+  async function keep(store: FileStore, upload: Upload, deviceId: string, communeId: string): Promise<void> {
     const claimed = upload.metadata?.sha256 ?? '';
     const file = path.join(uploadDir, upload.id);
     const actual = await sha256Of(file);
@@ -78,6 +85,11 @@ export function createUploadService({ db, log, dataDir, maxFileBytes }: UploadDe
       upload.size ?? 0,
       deviceId,
     ]);
+    await db.query('insert into commune_files (commune_id, sha256, first_device_id) values ($1, $2, $3) on conflict do nothing', [
+      communeId,
+      actual,
+      deviceId,
+    ]);
     log.info({ sha256: actual, size: upload.size, deviceId }, 'file stored');
   }
 
@@ -89,17 +101,20 @@ export function createUploadService({ db, log, dataDir, maxFileBytes }: UploadDe
       locker: new DatabaseLocker(db),
       maxSize: maxFileBytes,
       relativeLocation: true,
+      namingFunction: () => randomBytes(16).toString('hex'),
+      // Same-origin only: tus would otherwise answer Access-Control-Allow-Origin: * to anyone.
+      allowedOrigins: [],
       async onUploadCreate(req, upload) {
         const caller = callers.get(req as unknown as Request);
         const sha256 = upload.metadata?.sha256 ?? '';
         if (!caller) throw refuse(401, 'Thiết bị chưa được xác thực.\n');
         if (!SHA256_PATTERN.test(sha256)) throw refuse(400, 'Thiếu mã SHA-256 của tệp (metadata sha256, 64 chữ số hex thường).\n');
         // The owner is written by the gateway, never taken from the client's metadata.
-        return { metadata: { ...upload.metadata, sha256, deviceId: caller.deviceId } };
+        return { metadata: { ...upload.metadata, sha256, deviceId: caller.deviceId, communeId: caller.communeId } };
       },
       async onUploadFinish(req, upload) {
         const caller = callers.get(req as unknown as Request);
-        await keep(store, upload, caller?.deviceId ?? upload.metadata?.deviceId ?? '');
+        await keep(store, upload, caller?.deviceId ?? upload.metadata?.deviceId ?? '', caller?.communeId ?? upload.metadata?.communeId ?? '');
         return {};
       },
     });
@@ -119,12 +134,16 @@ export function createUploadService({ db, log, dataDir, maxFileBytes }: UploadDe
       return uploads().tus.handleWeb(request);
     },
     async ownerOf(uploadId) {
+      if (!UPLOAD_ID_PATTERN.test(uploadId)) return null;
       const upload = (await uploads().store.configstore.get(uploadId)) as Upload | undefined;
       return upload?.metadata?.deviceId ?? null;
     },
-    async storedSize(sha256) {
+    async storedSize(sha256, communeId) {
       if (!SHA256_PATTERN.test(sha256)) return null;
-      const [row] = await db.query<{ size: unknown }>('select size from files where sha256 = $1', [sha256]);
+      const [row] = await db.query<{ size: unknown }>(
+        'select f.size from commune_files c join files f on f.sha256 = c.sha256 where c.commune_id = $1 and c.sha256 = $2',
+        [communeId, sha256],
+      );
       return row ? Number(row.size) : null;
     },
     cleanUpExpired: () => uploads().tus.cleanUpExpiredUploads(),

@@ -2,7 +2,7 @@
 // whatever is replayed, a refused entry never blocks the next, official codes never collide, and
 // a malformed or oversized body changes nothing.
 import { describe, expect, it } from 'vitest';
-import { communeWithDevice, enrolDevice, json, pushEntries, type TestDevice, useTestGateway } from '../test/gateway';
+import { communeWithDevice, enrolDevice, holdFile, json, pushEntries, type TestDevice, useTestGateway } from '../test/gateway';
 import { dossierPayload, nextMutation, receiveEntry } from '../test/dossiers';
 import { testDatabaseKinds } from '../test/test-db';
 
@@ -132,7 +132,7 @@ describe.each(testDatabaseKinds)('POST /api/sync/push on %s', (kind) => {
     const options = { id, code: `TAM-${device.deviceShort}-260302-0001`, attachments: [paper] };
     const [missing] = await push(device, [receiveEntry(device, options)]);
     expect(missing).toMatchObject({ status: 'rejected', reason: expect.stringContaining('Máy chủ chưa nhận được tệp "to-khai.jpg"') });
-    await gw.db.query('insert into files (sha256, size) values ($1, $2)', [sha256, 999]);
+    await holdFile(gw.db, device.communeId, sha256, 999);
     const [otherSize] = await push(device, [receiveEntry(device, options)]);
     expect(otherSize).toMatchObject({ status: 'rejected', reason: 'Tệp "to-khai.jpg" trên máy chủ khác kích thước đã khai báo.' });
     expect(await gw.db.query('select 1 from dossiers where id = $1', [id])).toHaveLength(0);

@@ -136,3 +136,9 @@ export async function communeWithDevice(app: Hono): Promise<TestDevice> {
   const commune = await createCommune(app);
   return enrolDevice(app, commune.id);
 }
+
+/** Records a file as held by a commune, as a finished upload from one of its devices would. */
+export async function holdFile(db: Database, communeId: string, sha256: string, size: number): Promise<void> {
+  await db.query('insert into files (sha256, size) values ($1, $2) on conflict (sha256) do nothing', [sha256, size]);
+  await db.query('insert into commune_files (commune_id, sha256) values ($1, $2) on conflict do nothing', [communeId, sha256]);
+}

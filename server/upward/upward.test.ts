@@ -6,7 +6,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../log';
-import { ADMIN_TOKEN, communeWithDevice, json, startTestGateway, type TestDevice, type TestGateway } from '../test/gateway';
+import { ADMIN_TOKEN, communeWithDevice, holdFile, json, startTestGateway, type TestDevice, type TestGateway } from '../test/gateway';
 import { birthProcedure, receiveEntry, transitionEntry } from '../test/dossiers';
 import { OPEN_DB_TIMEOUT_MS, testDatabaseKinds } from '../test/test-db';
 import { backoffMs, BACKOFF_CAP_MS } from './queue';
@@ -74,7 +74,7 @@ describe.each(testDatabaseKinds)('upward adapter on %s', (kind) => {
       attachments: [{ componentIndex: 0, sha256: 'a'.repeat(64), name: 'to-khai.pdf', type: 'application/pdf', size: 61_234 }],
     });
     // The gateway takes a dossier only once it holds the files it names.
-    await gw.db.query('insert into files (sha256, size) values ($1, $2)', ['a'.repeat(64), 61_234]);
+    await holdFile(gw.db, device.communeId, 'a'.repeat(64), 61_234);
     await push(device, [entry]);
     expect(await deliver()).toEqual({ delivered: 1, failed: 0 });
     const code = `${device.agencyCode}-260302-0001`;

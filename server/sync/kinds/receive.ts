@@ -74,7 +74,11 @@ async function officialCodeFor(ctx: ApplyContext, dossier: StoredDossier): Promi
  */
 async function requireFiles(ctx: ApplyContext, dossier: StoredDossier): Promise<void> {
   for (const paper of dossier.attachments ?? []) {
-    const [file] = await ctx.tx.query<{ size: unknown }>('select size from files where sha256 = $1', [paper.sha256]);
+    const [file] = await ctx.tx.query<{ size: unknown }>(
+      // The commune's own copy only: a dossier cannot name a paper another commune uploaded.
+      'select f.size from commune_files c join files f on f.sha256 = c.sha256 where c.commune_id = $1 and c.sha256 = $2',
+      [ctx.communeId, paper.sha256],
+    );
     if (!file) throw new Rejection(`Máy chủ chưa nhận được tệp "${paper.name}" của hồ sơ: tệp phải được gửi lên trước. Hãy đồng bộ lại khi có mạng.`);
     if (Number(file.size) !== paper.size) throw new Rejection(`Tệp "${paper.name}" trên máy chủ khác kích thước đã khai báo.`);
   }

@@ -28,7 +28,11 @@ export const applyResult: KindHandler = async (ctx, entry) => {
   const record = await findDossier(ctx.tx, ctx.communeId, paper.dossierId, true);
   if (!record) throw new Rejection(NOT_ON_SERVER);
   if (!RESULT_STATUSES.has(record.dossier.status)) throw new Rejection('Chỉ đính kèm kết quả khi hồ sơ đang xử lý hoặc đã có kết quả.');
-  const [file] = await ctx.tx.query<{ size: unknown }>('select size from files where sha256 = $1', [paper.sha256]);
+  const [file] = await ctx.tx.query<{ size: unknown }>(
+      // The commune's own copy only: a dossier cannot name a paper another commune uploaded.
+      'select f.size from commune_files c join files f on f.sha256 = c.sha256 where c.commune_id = $1 and c.sha256 = $2',
+      [ctx.communeId, paper.sha256],
+    );
   if (!file) throw new Rejection(`Máy chủ chưa nhận được tệp kết quả "${paper.name}": tệp phải được gửi lên trước. Hãy đồng bộ lại khi có mạng.`);
   if (Number(file.size) !== paper.size) throw new Rejection(`Tệp kết quả "${paper.name}" trên máy chủ khác kích thước đã khai báo.`);
 
