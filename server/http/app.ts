@@ -4,14 +4,16 @@ import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import type { Database } from '../db/database';
-import { createUploadService, type UploadService } from '../files/uploads';
+import { createUploadService, FILES_PATH, type UploadService } from '../files/uploads';
+import { MAX_PUSH_BYTES } from '../sync/schemas';
 import type { Logger } from '../log';
 import { mountAdminRoutes } from './admin-routes';
 import { mountAuthRoutes } from './auth-routes';
-import { mountCatalogueRoutes } from './catalogue-routes';
+import { MAX_CATALOGUE_BYTES, mountCatalogueRoutes } from './catalogue-routes';
 import { mountCodeBlockRoutes } from './code-block-routes';
 import { mountCommuneRoutes } from './commune-routes';
 import { mountFileRoutes } from './file-routes';
+import { boundBodies, DEFAULT_MAX_BODY_BYTES, type BodyBound } from './json-body';
 import { mountStatic } from './static';
 import { mountSyncRoutes } from './sync-routes';
 
@@ -51,6 +53,18 @@ export function createApp({
     }
   });
   app.use('*', compress());
+  // Before any route, its authentication included: nobody gets a large body read by asking.
+  const fileQuestions = new Set([`${FILES_PATH}/held`]);
+  app.use(
+    '*',
+    boundBodies((c): BodyBound => {
+      const p = c.req.path;
+      if (p === '/api/sync/push') return { bytes: MAX_PUSH_BYTES };
+      if (p === '/api/admin/catalogue') return { bytes: MAX_CATALOGUE_BYTES };
+      if ((p === FILES_PATH || p.startsWith(`${FILES_PATH}/`)) && !fileQuestions.has(p)) return { bytes: maxFileBytes, counted: false };
+      return { bytes: DEFAULT_MAX_BODY_BYTES };
+    }),
+  );
 
   app.get('/api/health', async (c) => {
     // The app's connection indicator trusts this answer, so it proves the database answers too.

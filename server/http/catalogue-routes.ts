@@ -19,7 +19,7 @@ export interface CatalogueRouteDeps {
 
 // A province catalogue of ~2,000 procedures is a few MB of JSON; this leaves room without
 // letting a stray upload fill the gateway's memory.
-const MAX_CATALOGUE_BYTES = 32 * 1024 * 1024;
+export const MAX_CATALOGUE_BYTES = 32 * 1024 * 1024;
 
 // Until devices authenticate (a later issue), the commune comes from the query string.
 function communeOf(c: Context): string {
