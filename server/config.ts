@@ -14,9 +14,10 @@ export interface GatewayConfig {
   /** The province administrator's bearer token for /api/admin/*; admin routes are off without it. */
   adminToken: string | undefined;
   /**
-   * Demo mode (MOTCUA_DEMO, on unless '0'): the demo commune gets a demo staff account, a reusable
-   * enrolment code, and requests without a token to /api/communes/current and /api/code-blocks act
-   * as the demo device. Never for a real province.
+   * Demo mode, off unless asked for (MOTCUA_DEMO=1, or `--demo`, which `npm start` passes): the
+   * demo commune gets a demo staff account with a public password, the reusable enrolment code
+   * DEMO, and requests without a token to /api/communes/current and /api/code-blocks act as the
+   * demo device. All of it stays inside the demo commune. Never for a real province.
    */
   demoMode: boolean;
   /** The provincial/national system that receives dossiers (DongBoHoSoMC-like); off when unset. */
@@ -25,7 +26,18 @@ export interface GatewayConfig {
   maxFileBytes: number;
 }
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+/** MOTCUA_DEMO=1 turns demo mode on, MOTCUA_DEMO=0 off (even with --demo); unset, only --demo does. */
+export function readDemoMode(env: NodeJS.ProcessEnv, argv: readonly string[]): boolean {
+  const value = env.MOTCUA_DEMO;
+  if (value !== undefined && value !== '' && value !== '0' && value !== '1') {
+    throw new Error(`MOTCUA_DEMO must be 1 (demo) or 0 (a real province), got "${value}"`);
+  }
+  if (value === '1') return true;
+  if (value === '0') return false;
+  return argv.includes('--demo');
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = process.argv.slice(2)): GatewayConfig {
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be a port number, got "${env.PORT}"`);
@@ -42,7 +54,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     staticDir: path.resolve(env.MOTCUA_STATIC_DIR ?? 'dist'),
     logLevel: env.LOG_LEVEL ?? 'info',
     adminToken: env.MOTCUA_ADMIN_TOKEN || undefined,
-    demoMode: env.MOTCUA_DEMO !== '0',
+    demoMode: readDemoMode(env, argv),
     upstreamUrl: env.MOTCUA_UPSTREAM_URL || undefined,
     maxFileBytes,
   };

@@ -1,14 +1,16 @@
 // Starts the Motcua gateway: database (embedded PGlite unless DATABASE_URL), migrations, the demo
-// commune (and, in demo mode, its demo accounts), then the API and the built app on one origin,
-// and the upward sender when MOTCUA_UPSTREAM_URL is set. Stops cleanly on SIGTERM and SIGINT.
+// commune (and, in demo mode only, its demo accounts), then the API and the built app on one
+// origin, and the upward sender when MOTCUA_UPSTREAM_URL is set. Demo mode is asked for (`npm
+// start` passes --demo; MOTCUA_DEMO=1); started any other way the gateway refuses anonymous
+// callers. Stops cleanly on SIGTERM and SIGINT.
 import { serve } from '@hono/node-server';
 import { readConfig } from './config';
 import { openDatabase } from './db/open';
 import { createUploadService } from './files/uploads';
 import { createApp } from './http/app';
 import { createLogger } from './log';
-import { seedDemoCommune } from './seed/demo';
-import { DEMO_DEVICE, DEMO_STAFF, seedDemoAccounts } from './seed/demo-accounts';
+import { demoCommune, seedDemoCommune } from './seed/demo';
+import { DEMO_DEVICE, DEMO_STAFF, retireDemoAccounts, seedDemoAccounts } from './seed/demo-accounts';
 import { DEMO_ENROLMENT_CODE } from './auth/enrolment';
 import { startUpwardSender } from './upward/sender';
 
@@ -25,8 +27,10 @@ if (config.demoMode) {
       demoEnrolmentCode: DEMO_ENROLMENT_CODE,
       demoDevice: DEMO_DEVICE.id,
     },
-    'DEMO MODE: requests without a token act as the demo device, the code DEMO enrols devices into the demo commune, and a demo staff account exists. Set MOTCUA_DEMO=0 for a real province.',
+    'DEMO MODE: requests without a token act as the demo device, the code DEMO enrols devices into the demo commune, and a demo staff account with a public password exists, all in the demo commune only. Never for a real province: start with `npm run gateway` (demo off).',
   );
+} else if (await retireDemoAccounts(db)) {
+  log.warn({ demoStaff: DEMO_STAFF.username }, 'demo mode is off: the demo staff account is disabled and its sessions ended');
 }
 if (!config.adminToken) log.warn('MOTCUA_ADMIN_TOKEN is not set: the province administration API (/api/admin/*) is off');
 
@@ -53,6 +57,12 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   log.info({ url, database: db.kind, dataDir: config.dataDir }, 'gateway listening');
   // The one line a newcomer looks for, printed plainly as well as in the log.
   console.log(`\nMotcua đang chạy tại ${url}  (Ctrl+C để dừng)\n`);
+  if (config.demoMode) {
+    console.log(
+      `CHẾ ĐỘ DÙNG THỬ (demo): xã "${demoCommune.name}", mã kích hoạt thiết bị ${DEMO_ENROLMENT_CODE}, ` +
+        `cán bộ ${DEMO_STAFF.username} / ${DEMO_STAFF.password}. Không dùng cho xã thật: chạy "npm run gateway".\n`,
+    );
+  }
 });
 
 let stopping = false;

@@ -44,7 +44,8 @@ export async function resolveToken(db: Queryable, token: string): Promise<Caller
     if (row.device_revoked || !row.device_id) return null;
     return { communeId: row.commune_id, deviceId: row.device_id, deviceShort: row.short, staff: null, demo: false };
   }
-  if (row.staff_disabled || !row.staff_id || !row.role) return null;
+  // A session signed in on a device ends with the device (its tokens are revoked with it too).
+  if (row.staff_disabled || !row.staff_id || !row.role || row.device_revoked) return null;
   return {
     communeId: row.commune_id,
     deviceId: null,

@@ -81,7 +81,10 @@ export async function enrolDevice(db: Database, typedCode: string, deviceName: s
   }
 }
 
-/** Revokes a device of the given commune and every token it holds; false when no such device. */
+/**
+ * Revokes a device and every token tied to it: its own, and the sessions of staff who signed in on
+ * it (signIn ties them). False when there is no such device.
+ */
 export async function revokeDevice(db: Database, deviceId: string): Promise<boolean> {
   return db.transaction(async (tx) => {
     const rows = await tx.query('update devices set revoked_at = coalesce(revoked_at, now()) where id = $1 returning id', [deviceId]);

@@ -53,9 +53,16 @@ interface StaffRow extends StaffInfo {
 
 /**
  * Checks a password. `communeId`, when the request came from an enrolled device, must be the
- * staff member's commune: a device of one commune cannot sign in the staff of another.
+ * staff member's commune: a device of one commune cannot sign in the staff of another. The session
+ * is tied to that device (`deviceId`), so revoking the device ends it too.
  */
-export async function signIn(db: Database, username: string, password: string, communeId: string | null): Promise<SignInOutcome> {
+export async function signIn(
+  db: Database,
+  username: string,
+  password: string,
+  communeId: string | null,
+  deviceId: string | null = null,
+): Promise<SignInOutcome> {
   const [row] = await db.query<StaffRow>(
     `select id, commune_id as "communeId", username, full_name as "fullName", role, password_hash as "passwordHash",
             locked_until as "lockedUntil", coalesce(locked_until > now(), false) as locked
@@ -80,12 +87,30 @@ export async function signIn(db: Database, username: string, password: string, c
   const expiresAt = await db.transaction(async (tx) => {
     await tx.query('update staff set failed_sign_ins = 0, locked_until = null where id = $1', [row.id]);
     const [inserted] = await tx.query<{ expires_at: Date }>(
-      `insert into auth_tokens (token_hash, kind, commune_id, staff_id, expires_at)
-       values ($1, 'staff', $2, $3, now() + make_interval(days => $4::int)) returning expires_at`,
-      [hashSecret(token), row.communeId, row.id, STAFF_TOKEN_DAYS],
+      `insert into auth_tokens (token_hash, kind, commune_id, staff_id, device_id, expires_at)
+       values ($1, 'staff', $2, $3, $5, now() + make_interval(days => $4::int)) returning expires_at`,
+      [hashSecret(token), row.communeId, row.id, STAFF_TOKEN_DAYS, deviceId],
     );
     return isoTime(inserted?.expires_at ?? new Date());
   });
   const { id, communeId: commune, username: name, fullName, role } = row;
   return { kind: 'signed-in', token, expiresAt, staff: { id, communeId: commune, username: name, fullName, role } };
+}
+
+/** Ends every live session of a staff member (signed in anywhere); how many were live. */
+export async function revokeStaffSessions(db: Queryable, staffId: string): Promise<number> {
+  const rows = await db.query("update auth_tokens set revoked_at = now() where staff_id = $1 and kind = 'staff' and revoked_at is null returning kind", [
+    staffId,
+  ]);
+  return rows.length;
+}
+
+/** Disables a staff member (no sign-in from now on) and ends their sessions; false when there is no such staff. */
+export async function disableStaff(db: Database, staffId: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const rows = await tx.query('update staff set disabled_at = coalesce(disabled_at, now()) where id = $1 returning id', [staffId]);
+    if (rows.length === 0) return false;
+    await revokeStaffSessions(tx, staffId);
+    return true;
+  });
 }

@@ -1,11 +1,11 @@
-// The province administrator's API: communes, staff, device enrolment codes, device revocation,
-// and the state of the upward queue. Guarded by MOTCUA_ADMIN_TOKEN (off when it is unset).
+// The province administrator's API: communes, staff (and disabling them, or ending their
+// sessions), device enrolment codes, device revocation, and the state of the upward queue. Guarded by MOTCUA_ADMIN_TOKEN (off when it is unset).
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { AGENCY_CODE_PATTERN } from '../../src/domain/dossier';
 import { DEFAULT_OFFICE_HOURS, parseOfficeHours } from '../../src/domain/calendar';
 import { createEnrolmentCode, listDevices, revokeDevice } from '../auth/enrolment';
-import { createStaff } from '../auth/staff';
+import { createStaff, disableStaff, revokeStaffSessions } from '../auth/staff';
 import { communeById, insertCommune } from '../db/communes';
 import type { Database } from '../db/database';
 import type { Logger } from '../log';
@@ -63,6 +63,24 @@ export function mountAdminRoutes(app: Hono, { db, log, adminToken }: AdminRouteD
     if (!staff) return c.json({ error: 'conflict', message: 'Tên đăng nhập đã có người dùng.' }, 409);
     log.info({ staffId: staff.id, communeId: staff.communeId }, 'staff created');
     return c.json(staff, 201);
+  });
+
+  // A staff member who left (or whose password leaked): no sign-in from now on, every session ends.
+  app.post('/api/admin/staff/:id/disable', admin, async (c) => {
+    const id = c.req.param('id');
+    if (!(await disableStaff(db, id))) return notFound(c, 'Không tìm thấy cán bộ.');
+    log.warn({ staffId: id }, 'staff disabled');
+    return c.json({ id, disabled: true });
+  });
+
+  // A lost device or a shared screen: every session ends, the account stays (a new sign-in works).
+  app.post('/api/admin/staff/:id/revoke-sessions', admin, async (c) => {
+    const id = c.req.param('id');
+    const [staff] = await db.query('select id from staff where id = $1', [id]);
+    if (!staff) return notFound(c, 'Không tìm thấy cán bộ.');
+    const revoked = await revokeStaffSessions(db, id);
+    log.warn({ staffId: id, revoked }, 'staff sessions revoked');
+    return c.json({ id, revoked });
   });
 
   app.post('/api/admin/enrolment-codes', admin, async (c) => {

@@ -24,7 +24,7 @@ export interface AppDeps {
   startedAt?: Date;
   /** MOTCUA_ADMIN_TOKEN by default; admin routes are off without one. */
   adminToken?: string | undefined;
-  /** On unless MOTCUA_DEMO=0 (see GatewayConfig.demoMode). */
+  /** Off unless asked for (see GatewayConfig.demoMode). */
   demoMode?: boolean;
   /** Where uploaded files go (MOTCUA_DATA_DIR by default). */
   dataDir?: string;
@@ -38,7 +38,7 @@ export function createApp({
   staticDir,
   startedAt = new Date(),
   adminToken = process.env.MOTCUA_ADMIN_TOKEN || undefined,
-  demoMode = process.env.MOTCUA_DEMO !== '0',
+  demoMode = false,
   dataDir = path.resolve(process.env.MOTCUA_DATA_DIR ?? '.data'),
   maxFileBytes = 50 * 1024 * 1024,
   uploads = createUploadService({ db, log, dataDir, maxFileBytes }),

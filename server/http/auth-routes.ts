@@ -44,13 +44,15 @@ export function mountAuthRoutes(app: Hono, { db, log, demoMode }: AuthRouteDeps)
     if (!body.ok) return body.response;
     // Signing in on an enrolled device ties the account to that device's commune.
     let communeId: string | null = null;
+    let deviceId: string | null = null;
     const deviceToken = bearerToken(c.req.header('Authorization'));
     if (deviceToken) {
       const device = await resolveToken(db, deviceToken);
       if (!device) return unauthorized(c, 'Mã truy cập của thiết bị không hợp lệ hoặc đã bị thu hồi.');
       communeId = device.communeId;
+      deviceId = device.deviceId;
     }
-    const outcome = await signIn(db, body.data.username, body.data.password, communeId);
+    const outcome = await signIn(db, body.data.username, body.data.password, communeId, deviceId);
     switch (outcome.kind) {
       case 'signed-in':
         return c.json({ token: outcome.token, expiresAt: outcome.expiresAt, staff: outcome.staff });

@@ -1,8 +1,8 @@
 // Demo mode's accounts in the demo commune: a staff member to sign in with and the shared demo
-// device that unauthenticated requests act as. Created only when demo mode is on; a real
-// province runs with MOTCUA_DEMO=0 and has neither.
+// device that unauthenticated requests act as. Created only when demo mode is on; a gateway
+// started without it disables the demo staff account (its password is public) and ends its sessions.
 import type { Database } from '../db/database';
-import { createStaff } from '../auth/staff';
+import { createStaff, revokeStaffSessions } from '../auth/staff';
 import { demoCommune } from './demo';
 
 export const DEMO_DEVICE = { id: 'demo-device', short: 'DEMO', name: 'Thiết bị dùng thử (chế độ demo)' } as const;
@@ -14,7 +14,27 @@ export async function seedDemoAccounts(db: Database): Promise<boolean> {
     `insert into devices (id, commune_id, short, name) values ($1, $2, $3, $4) on conflict do nothing returning id`,
     [DEMO_DEVICE.id, demoCommune.id, DEMO_DEVICE.short, DEMO_DEVICE.name],
   );
-  const [existing] = await db.query('select id from staff where username = $1', [DEMO_STAFF.username]);
+  const [existing] = await db.query<{ commune_id: string }>('select commune_id from staff where username = $1', [DEMO_STAFF.username]);
   const staff = existing ? null : await createStaff(db, { communeId: demoCommune.id, ...DEMO_STAFF });
-  return device.length > 0 || staff !== null;
+  // Disabled by an earlier start without demo mode: back for this demo.
+  const revived = await db.query('update staff set disabled_at = null where username = $1 and commune_id = $2 and disabled_at is not null returning id', [
+    DEMO_STAFF.username,
+    demoCommune.id,
+  ]);
+  return device.length > 0 || staff !== null || revived.length > 0;
+}
+
+/**
+ * Outside demo mode the demo staff account (public password) is disabled and its sessions end,
+ * so a data folder that once ran the demo is not left with a door anyone can open. True when it did.
+ */
+export async function retireDemoAccounts(db: Database): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const rows = await tx.query<{ id: string }>(
+      'update staff set disabled_at = now() where username = $1 and commune_id = $2 and disabled_at is null returning id',
+      [DEMO_STAFF.username, demoCommune.id],
+    );
+    for (const { id } of rows) await revokeStaffSessions(tx, id);
+    return rows.length > 0;
+  });
 }

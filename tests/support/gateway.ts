@@ -39,6 +39,8 @@ export interface GatewayOptions {
   dataDir?: string;
   port?: number;
   env?: Record<string, string>;
+  /** Arguments after server/main.ts (`--demo`, as `npm start` passes). */
+  args?: string[];
 }
 
 export async function startGateway(options: GatewayOptions = {}): Promise<RunningGateway> {
@@ -47,13 +49,15 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const staticDir = options.staticDir ?? path.resolve('dist');
   // Node itself with tsx as a loader, not the tsx wrapper: one process, so a signal (SIGKILL in
   // the chaos test) reaches the gateway and leaves no orphan holding the port and the database.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...(options.args ?? [])], {
     env: {
       ...process.env,
       PORT: String(port),
       MOTCUA_DATA_DIR: dataDir,
       MOTCUA_STATIC_DIR: staticDir,
       LOG_LEVEL: 'warn',
+      // The app's end-to-end tests run on the demo commune and enrol with DEMO, as `npm start` does.
+      MOTCUA_DEMO: '1',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
