@@ -14,6 +14,7 @@ import { mountCodeBlockRoutes } from './code-block-routes';
 import { mountCommuneRoutes } from './commune-routes';
 import { mountFileRoutes } from './file-routes';
 import { boundBodies, DEFAULT_MAX_BODY_BYTES, type BodyBound } from './json-body';
+import { securityHeaders } from './security-headers';
 import { mountStatic } from './static';
 import { mountSyncRoutes } from './sync-routes';
 
@@ -52,6 +53,7 @@ export function createApp({
       log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - t0) }, 'request');
     }
   });
+  app.use('*', securityHeaders());
   app.use('*', compress());
   // Before any route, its authentication included: nobody gets a large body read by asking.
   const fileQuestions = new Set([`${FILES_PATH}/held`]);
