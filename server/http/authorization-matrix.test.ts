@@ -1,0 +1,294 @@
+// The authorization matrix, generated from the gateway's own route table (app.routes): every route
+// and method is called by six callers (anonymous, a device of another commune, a revoked device,
+// staff of another commune, signed-out staff, the province administrator) and must answer the
+// status written here; a route added without a case fails the test. Each call is repeated under
+// other spellings of its path (trailing slash, double slash, encoded slash, query string, upper
+// case): none may let a caller through where the plain path refused it. No answer to a caller of
+// another commune may carry commune A's ids, files, uploads or dossiers. On PGlite and PostgreSQL.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Hono } from 'hono';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { receiveEntry } from '../test/dossiers';
+import { ADMIN_TOKEN, communeWithDevice, enrolDevice, json, pushEntries, type TestDevice, useTestGateway } from '../test/gateway';
+import { OPEN_DB_TIMEOUT_MS, testDatabaseKinds } from '../test/test-db';
+
+const CALLERS = ['anonymous', 'otherDevice', 'revokedDevice', 'otherStaff', 'signedOutStaff', 'admin'] as const;
+type CallerName = (typeof CALLERS)[number];
+type Statuses = Record<CallerName, number>;
+
+/** Statuses in the order of CALLERS. */
+const expect6 = (...s: [number, number, number, number, number, number]): Statuses =>
+  Object.fromEntries(CALLERS.map((name, i) => [name, s[i]!])) as Statuses;
+const everyone = (status: number) => expect6(status, status, status, status, status, status);
+/** Device routes: a device of another commune gets `own` (its own commune's answer, or 404). */
+const deviceOnly = (own: number) => expect6(401, own, 401, 403, 401, 401);
+/** Routes for any live token, device or staff. */
+const anyToken = (own: number) => expect6(401, own, 401, own, 401, 401);
+const adminOnly = (status: number) => expect6(401, 401, 401, 401, 401, status);
+
+interface Fixture {
+  a: TestDevice;
+  fileSha: string;
+  uploadId: string;
+  dossierId: string;
+  victimStaffId: string;
+  victimDeviceId: string;
+  signInUser: string;
+  staffIdsOfA: string[];
+}
+
+interface Call {
+  path: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** The call ends the caller's staff session (sign-out): it gets a fresh one of its own. */
+  endsSession?: boolean;
+  /** The answer may name commune A (a correct password for A's officer was given). */
+  mayNameA?: boolean;
+}
+
+interface Case {
+  call(f: Fixture): Call;
+  expected: Statuses;
+}
+
+const tus = { 'tus-resumable': '1.0.0' };
+const b64 = (s: string) => Buffer.from(s).toString('base64');
+const PASSWORD = 'mat-khau-dai-1';
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter += 1)}`;
+
+/**
+ * Every route of the app, by `METHOD path` as app.routes lists it; for ALL routes, one case per
+ * method a client may send. 'middleware' marks the app-wide middleware entries, which are not routes.
+ */
+const MATRIX: Record<string, 'middleware' | Record<string, Case>> = {
+  'ALL /*': 'middleware',
+  'GET /api/health': { GET: { call: () => ({ path: '/api/health' }), expected: everyone(200) } },
+  'GET /api/communes/current': { GET: { call: () => ({ path: '/api/communes/current' }), expected: anyToken(200) } },
+  'GET /api/communes/:id': { GET: { call: (f) => ({ path: `/api/communes/${f.a.communeId}` }), expected: anyToken(404) } },
+  'POST /api/devices/enrol': { POST: { call: () => ({ path: '/api/devices/enrol', body: { code: 'DEMO', deviceName: 'Máy lạ' } }), expected: everyone(400) } },
+  'POST /api/auth/sign-in': {
+    POST: {
+      // A's officer with the right password: from nowhere it signs in; from a device or token of
+      // another commune, or with a dead token, it does not.
+      call: (f) => ({ path: '/api/auth/sign-in', body: { username: f.signInUser, password: PASSWORD }, mayNameA: true }),
+      expected: expect6(200, 401, 401, 401, 401, 401),
+    },
+  },
+  'POST /api/auth/sign-out': { POST: { call: () => ({ path: '/api/auth/sign-out', endsSession: true }), expected: expect6(401, 400, 401, 204, 401, 401) } },
+  'GET /api/auth/me': { GET: { call: () => ({ path: '/api/auth/me' }), expected: anyToken(200) } },
+  'POST /api/admin/communes': {
+    POST: {
+      call: () => ({ path: '/api/admin/communes', body: { name: 'Xã Ma Trận', provinceCode: '15', agencyCode: `200.00.${String((counter += 1) % 100).padStart(2, '0')}.H${String(10 + (counter % 89))}` } }),
+      expected: adminOnly(201),
+    },
+  },
+  'POST /api/admin/staff': {
+    POST: {
+      call: (f) => ({ path: '/api/admin/staff', body: { communeId: f.a.communeId, username: `matran.${unique()}`, fullName: 'Cán Bộ Mới', role: 'leader', password: PASSWORD } }),
+      expected: adminOnly(201),
+    },
+  },
+  'POST /api/admin/staff/:id/disable': { POST: { call: (f) => ({ path: `/api/admin/staff/${f.victimStaffId}/disable` }), expected: adminOnly(200) } },
+  'POST /api/admin/staff/:id/revoke-sessions': { POST: { call: (f) => ({ path: `/api/admin/staff/${f.victimStaffId}/revoke-sessions` }), expected: adminOnly(200) } },
+  'POST /api/admin/enrolment-codes': { POST: { call: (f) => ({ path: '/api/admin/enrolment-codes', body: { communeId: f.a.communeId } }), expected: adminOnly(201) } },
+  'GET /api/admin/devices': { GET: { call: (f) => ({ path: `/api/admin/devices?communeId=${f.a.communeId}` }), expected: adminOnly(200) } },
+  'POST /api/admin/devices/:id/revoke': { POST: { call: (f) => ({ path: `/api/admin/devices/${f.victimDeviceId}/revoke` }), expected: adminOnly(200) } },
+  'GET /api/admin/upward': { GET: { call: () => ({ path: '/api/admin/upward' }), expected: adminOnly(200) } },
+  'PUT /api/admin/catalogue': { PUT: { call: () => ({ path: '/api/admin/catalogue', body: {} }), expected: adminOnly(422) } },
+  'POST /api/code-blocks': { POST: { call: () => ({ path: '/api/code-blocks', body: { days: ['261124'], size: 2 } }), expected: deviceOnly(200) } },
+  'POST /api/sync/push': { POST: { call: () => ({ path: '/api/sync/push', body: { entries: [] } }), expected: deviceOnly(200) } },
+  'GET /api/sync/pull': { GET: { call: () => ({ path: '/api/sync/pull?since=0' }), expected: anyToken(200) } },
+  'GET /api/files/by-hash/:sha256': {
+    GET: { call: (f) => ({ path: `/api/files/by-hash/${f.fileSha}` }), expected: deviceOnly(404) },
+    HEAD: { call: (f) => ({ path: `/api/files/by-hash/${f.fileSha}` }), expected: deviceOnly(404) },
+  },
+  'POST /api/files/held': { POST: { call: (f) => ({ path: '/api/files/held', body: { sha256: [f.fileSha] } }), expected: deviceOnly(200) } },
+  'ALL /api/files': {
+    POST: {
+      call: () => ({ path: '/api/files', headers: { ...tus, 'upload-length': '10', 'upload-metadata': `sha256 ${b64(randomBytes(32).toString('hex'))}` } }),
+      expected: deviceOnly(201),
+    },
+    OPTIONS: { call: () => ({ path: '/api/files' }), expected: deviceOnly(204) },
+    GET: { call: () => ({ path: '/api/files' }), expected: deviceOnly(405) },
+    DELETE: { call: () => ({ path: '/api/files', headers: tus }), expected: deviceOnly(405) },
+  },
+  'ALL /api/files/*': {
+    HEAD: { call: (f) => ({ path: `/api/files/${f.uploadId}`, headers: tus }), expected: deviceOnly(404) },
+    PATCH: {
+      call: (f) => ({ path: `/api/files/${f.uploadId}`, headers: { ...tus, 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' }, body: 'abcdefghij' }),
+      expected: deviceOnly(404),
+    },
+    DELETE: { call: (f) => ({ path: `/api/files/${f.uploadId}`, headers: tus }), expected: deviceOnly(404) },
+    GET: { call: (f) => ({ path: `/api/files/${f.uploadId}` }), expected: deviceOnly(405) },
+    POST: { call: (f) => ({ path: `/api/files/${f.uploadId}`, headers: tus }), expected: deviceOnly(405) },
+  },
+  // The procedure catalogue is public (it lists public procedures), for every commune.
+  'GET /api/catalogue': { GET: { call: () => ({ path: '/api/catalogue?commune=demo-ban-mau' }), expected: everyone(200) } },
+  'ALL /api/*': {
+    GET: { call: () => ({ path: '/api/nowhere' }), expected: everyone(404) },
+    POST: { call: () => ({ path: '/api/nowhere', body: {} }), expected: everyone(404) },
+  },
+  // The app's shell (no build in this test gateway: 503 for everyone).
+  'GET /*': { GET: { call: () => ({ path: '/ho-so' }), expected: everyone(503) } },
+};
+
+/** Other spellings of a path: each must refuse whatever the plain path refuses. */
+function variants(path: string): string[] {
+  const [pathname, query] = path.split('?') as [string, string | undefined];
+  const q = query === undefined ? '' : `?${query}`;
+  const lastSlash = pathname.lastIndexOf('/');
+  return [
+    `${pathname}/${q}`,
+    `${pathname.replace('/api/', '/api//')}${q}`,
+    `${pathname.slice(0, lastSlash)}//${pathname.slice(lastSlash + 1)}${q}`,
+    `${pathname.slice(0, lastSlash)}%2F${pathname.slice(lastSlash + 1)}${q}`,
+    `${pathname.slice(0, lastSlash)}%2f${pathname.slice(lastSlash + 1)}${q}`,
+    `${pathname}${q ? `${q}&` : '?'}x=1`,
+    `${pathname}%20${q}`,
+    `${pathname.toUpperCase()}${q}`,
+    `${pathname.replace('/api/', '/API/')}${q}`,
+  ];
+}
+
+describe.each(testDatabaseKinds)('authorization matrix on %s', (kind) => {
+  const gw = useTestGateway(kind);
+  let fixture: Fixture;
+  const tokens: Partial<Record<CallerName, string>> = {};
+  const secretsOfA: string[] = [];
+  let otherCommuneId = '';
+
+  const admin = (method: string, url: string, body?: unknown) => json(gw.app, method, url, body, ADMIN_TOKEN);
+  async function staffIn(communeId: string): Promise<{ id: string; username: string }> {
+    const username = `matran.${unique()}`;
+    const res = await admin('POST', '/api/admin/staff', { communeId, username, fullName: 'Lò Thị Mai', role: 'receptionOfficer', password: PASSWORD });
+    expect(res.status).toBe(201);
+    return { id: ((await res.json()) as { id: string }).id, username };
+  }
+  async function session(username: string, device?: TestDevice): Promise<string> {
+    const res = await json(gw.app, 'POST', '/api/auth/sign-in', { username, password: PASSWORD }, device?.token);
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { token: string }).token;
+  }
+  let otherStaffUser = '';
+
+  beforeAll(async () => {
+    const app: Hono = gw.app;
+    const a = await communeWithDevice(app);
+    const b = await communeWithDevice(app);
+    otherCommuneId = b.communeId;
+    // A's finished file, A's upload in progress, A's dossier.
+    const bytes = randomBytes(1_000);
+    const fileSha = createHash('sha256').update(bytes).digest('hex');
+    const auth = { authorization: `Bearer ${a.token}`, ...tus };
+    const created = await app.request('/api/files', { method: 'POST', headers: { ...auth, 'upload-length': String(bytes.length), 'upload-metadata': `sha256 ${b64(fileSha)}` } });
+    const location = created.headers.get('location')!;
+    const patched = await app.request(location, { method: 'PATCH', headers: { ...auth, 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' }, body: new Uint8Array(bytes) });
+    expect(patched.status).toBe(204);
+    const pending = await app.request('/api/files', { method: 'POST', headers: { ...auth, 'upload-length': '100', 'upload-metadata': `sha256 ${b64('e'.repeat(64))}` } });
+    const uploadId = pending.headers.get('location')!.split('/').pop()!;
+    const dossierId = crypto.randomUUID();
+    const [accepted] = await pushEntries(app, a, [receiveEntry(a, { id: dossierId, code: `TAM-${a.deviceShort}-260302-0001` })]);
+    expect(accepted).toMatchObject({ status: 'accepted' });
+
+    const revoked = await enrolDevice(app, a.communeId, 'Máy bị mất');
+    expect((await admin('POST', `/api/admin/devices/${revoked.deviceId}/revoke`)).status).toBe(200);
+    const signedOut = await staffIn(a.communeId);
+    const signedOutToken = await session(signedOut.username, a);
+    expect((await json(app, 'POST', '/api/auth/sign-out', undefined, signedOutToken)).status).toBe(204);
+    const other = await staffIn(b.communeId);
+    otherStaffUser = other.username;
+    const signInTarget = await staffIn(a.communeId);
+    const victim = await staffIn(a.communeId);
+    const victimDevice = await enrolDevice(app, a.communeId, 'Máy để thu hồi');
+
+    tokens.otherDevice = b.token;
+    tokens.revokedDevice = revoked.token;
+    tokens.otherStaff = await session(other.username, b);
+    tokens.signedOutStaff = signedOutToken;
+    tokens.admin = ADMIN_TOKEN;
+    fixture = {
+      a,
+      fileSha,
+      uploadId,
+      dossierId,
+      victimStaffId: victim.id,
+      victimDeviceId: victimDevice.deviceId,
+      signInUser: signInTarget.username,
+      staffIdsOfA: [signedOut.id, signInTarget.id, victim.id],
+    };
+    secretsOfA.push(a.communeId, a.agencyCode, a.deviceId, fileSha, uploadId, dossierId, victimDevice.deviceId, ...fixture.staffIdsOfA);
+  }, OPEN_DB_TIMEOUT_MS);
+
+  async function send(caller: CallerName, method: string, call: Call, path = call.path): Promise<{ status: number; text: string }> {
+    let token = tokens[caller];
+    if (call.endsSession && caller === 'otherStaff') token = await session(otherStaffUser);
+    const body = call.body === undefined ? undefined : typeof call.body === 'string' ? call.body : JSON.stringify(call.body);
+    const res = await gw.app.request(path, {
+      method,
+      headers: { ...(body !== undefined && !call.headers?.['content-type'] ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...call.headers },
+      ...(body !== undefined ? { body } : {}),
+    });
+    return { status: res.status, text: method === 'HEAD' ? [...res.headers].join('\n') : await res.text() };
+  }
+
+  function expectNoLeak(what: string, answer: { status: number; text: string }, call: Call) {
+    if (answer.status >= 300 || call.mayNameA) return;
+    for (const secret of secretsOfA) expect(answer.text.includes(secret), `${what} leaks ${secret}: ${answer.text.slice(0, 200)}`).toBe(false);
+  }
+
+  const cases = () =>
+    Object.entries(MATRIX).flatMap(([route, spec]) => (spec === 'middleware' ? [] : Object.entries(spec).map(([method, c]) => ({ route, method, ...c }))));
+
+  it('has a case for every route in the route table, and no case for a route that is gone', () => {
+    const table = new Set(gw.app.routes.map((r) => `${r.method} ${r.path}`));
+    expect([...table].filter((route) => !(route in MATRIX)), 'routes without a case').toEqual([]);
+    expect(Object.keys(MATRIX).filter((route) => !table.has(route)), 'cases without a route').toEqual([]);
+  });
+
+  it('answers every caller of every route as written, under every spelling of its path, and leaks nothing of commune A', async () => {
+    // The administrator last: its calls change things (a staff member disabled, a device revoked).
+    const strangers = CALLERS.filter((c) => c !== 'admin');
+    // Sign-out last of all: the others keep their sessions until then.
+    const ordered = cases().sort((x, y) => Number(x.call(fixture).endsSession ?? false) - Number(y.call(fixture).endsSession ?? false));
+    const failures: string[] = [];
+    for (const caller of strangers) {
+      for (const c of ordered) {
+        const call = c.call(fixture);
+        const what = `${caller} ${c.method} ${call.path}`;
+        const answer = await send(caller, c.method, call);
+        if (answer.status !== c.expected[caller]) failures.push(`${what}: ${answer.status}, expected ${c.expected[caller]} (${answer.text.slice(0, 120)})`);
+        expectNoLeak(what, answer, call);
+        for (const spelling of variants(call.path)) {
+          const other = await send(caller, c.method, call, spelling);
+          if (answer.status >= 400 && other.status < 400) failures.push(`${caller} ${c.method} ${spelling}: ${other.status} where ${call.path} answered ${answer.status}`);
+          expectNoLeak(`${caller} ${c.method} ${spelling}`, other, call);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+
+    // Nothing of A's changed under the strangers' calls.
+    const a = { authorization: `Bearer ${fixture.a.token}`, ...tus };
+    const head = await gw.app.request(`/api/files/${fixture.uploadId}`, { method: 'HEAD', headers: a });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('upload-offset')).toBe('0');
+    const [victim] = await gw.db.query<{ disabled: boolean }>('select disabled_at is not null as disabled from staff where id = $1', [fixture.victimStaffId]);
+    expect(victim?.disabled).toBe(false);
+    const [device] = await gw.db.query<{ revoked: boolean }>('select revoked_at is not null as revoked from devices where id = $1', [fixture.victimDeviceId]);
+    expect(device?.revoked).toBe(false);
+    const [dossier] = await gw.db.query<{ version: unknown; commune_id: string }>('select version, commune_id from dossiers where id = $1', [fixture.dossierId]);
+    expect(dossier?.commune_id).toBe(fixture.a.communeId);
+    const blocks = await gw.db.query<{ device_id: string }>("select device_id from code_blocks where day = '261124'");
+    expect(blocks.every((b) => b.device_id !== fixture.a.deviceId)).toBe(true);
+    expect(otherCommuneId).not.toBe(fixture.a.communeId);
+
+    for (const c of ordered) {
+      const call = c.call(fixture);
+      const answer = await send('admin', c.method, call);
+      if (answer.status !== c.expected.admin) failures.push(`admin ${c.method} ${call.path}: ${answer.status}, expected ${c.expected.admin} (${answer.text.slice(0, 120)})`);
+    }
+    expect(failures).toEqual([]);
+  }, 600_000);
+});
