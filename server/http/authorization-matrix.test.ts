@@ -7,9 +7,11 @@
 // another commune may carry commune A's ids, files, uploads or dossiers. On PGlite and PostgreSQL.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { receiveEntry } from '../test/dossiers';
-import { ADMIN_TOKEN, communeWithDevice, enrolDevice, json, pushEntries, type TestDevice, useTestGateway } from '../test/gateway';
+import { DEMO_STAFF, seedDemoAccounts } from '../seed/demo-accounts';
+import { demoCommune } from '../seed/demo';
+import { ADMIN_TOKEN, communeWithDevice, enrolDevice, json, pushEntries, startTestGateway, type TestDevice, type TestGateway, useTestGateway } from '../test/gateway';
 import { OPEN_DB_TIMEOUT_MS, testDatabaseKinds } from '../test/test-db';
 
 const CALLERS = ['anonymous', 'otherDevice', 'revokedDevice', 'otherStaff', 'signedOutStaff', 'admin'] as const;
@@ -284,6 +286,19 @@ describe.each(testDatabaseKinds)('authorization matrix on %s', (kind) => {
     expect(blocks.every((b) => b.device_id !== fixture.a.deviceId)).toBe(true);
     expect(otherCommuneId).not.toBe(fixture.a.communeId);
 
+    // Bodies are bounded on every route that takes one, before the caller is even looked at.
+    for (const c of ordered.filter((x) => !['GET', 'HEAD', 'OPTIONS'].includes(x.method))) {
+      const call = c.call(fixture);
+      for (const caller of ['anonymous', 'admin'] as const) {
+        const res = await gw.app.request(call.path, {
+          method: c.method,
+          headers: { ...call.headers, ...(caller === 'admin' ? { authorization: `Bearer ${ADMIN_TOKEN}` } : {}), 'content-length': String(1 << 30) },
+          body: '{}',
+        });
+        if (res.status !== 413) failures.push(`${caller} ${c.method} ${call.path} with a 1 GB body: ${res.status}, expected 413`);
+      }
+    }
+
     for (const c of ordered) {
       const call = c.call(fixture);
       const answer = await send('admin', c.method, call);
@@ -291,4 +306,34 @@ describe.each(testDatabaseKinds)('authorization matrix on %s', (kind) => {
     }
     expect(failures).toEqual([]);
   }, 600_000);
+});
+
+describe('demo mode stays inside the demo commune', () => {
+  let gw: TestGateway;
+  beforeAll(async () => {
+    gw = await startTestGateway('pglite', { demoMode: true });
+    await seedDemoAccounts(gw.db);
+  }, OPEN_DB_TIMEOUT_MS);
+  afterAll(async () => gw?.cleanup());
+
+  it('gives anonymous callers, the code DEMO and the demo officer the demo commune and nothing else', async () => {
+    const a = await communeWithDevice(gw.app);
+    expect(await (await json(gw.app, 'GET', '/api/communes/current')).json()).toMatchObject({ id: demoCommune.id });
+    expect((await json(gw.app, 'GET', `/api/communes/${a.communeId}`)).status).toBe(404);
+    const blocks = (await (await json(gw.app, 'POST', '/api/code-blocks', { communeId: a.communeId, days: ['261125'], size: 2 })).json()) as { blocks: { agency: string }[] };
+    expect(blocks.blocks.map((b) => b.agency)).toEqual([demoCommune.agencyCode]);
+    // Sync, files and the rest still need an enrolled device; DEMO enrols only into the demo commune.
+    for (const [method, url] of [['GET', '/api/sync/pull?since=0'], ['POST', '/api/files/held'], ['GET', '/api/auth/me'], ['GET', '/api/admin/upward']] as const) {
+      expect((await json(gw.app, method, url, method === 'POST' ? { sha256: ['a'.repeat(64)] } : undefined)).status, url).toBe(401);
+    }
+    const enrolled = (await (await json(gw.app, 'POST', '/api/devices/enrol', { code: 'DEMO', deviceName: 'Máy thử' })).json()) as { commune: { id: string }; deviceToken: string };
+    expect(enrolled.commune.id).toBe(demoCommune.id);
+    // The demo officer's public password signs in on no device of a real commune.
+    expect((await json(gw.app, 'POST', '/api/auth/sign-in', { username: DEMO_STAFF.username, password: DEMO_STAFF.password }, a.token)).status).toBe(401);
+    const demoSession = await json(gw.app, 'POST', '/api/auth/sign-in', { username: DEMO_STAFF.username, password: DEMO_STAFF.password });
+    const { token } = (await demoSession.json()) as { token: string };
+    expect((await json(gw.app, 'GET', '/api/sync/pull?since=0', undefined, a.token, { 'X-Staff-Token': token })).status).toBe(401);
+    const pulled = await (await json(gw.app, 'GET', '/api/sync/pull?since=0', undefined, token)).text();
+    expect(pulled).not.toContain(a.communeId);
+  });
 });
