@@ -65,7 +65,7 @@ describe('security headers and same-origin only', () => {
 
   it('hardens every kind of API answer, with no CORS header for another origin', async () => {
     const auth = { authorization: `Bearer ${device.token}`, origin: EVIL };
-    const answers: [string, Promise<Response>, number][] = [
+    const answers: [string, Response | Promise<Response>, number][] = [
       ['health', app.request('/api/health', { headers: { origin: EVIL } }), 200],
       ['anonymous', app.request('/api/sync/pull?since=0', { headers: { origin: EVIL } }), 401],
       ['pull', app.request('/api/sync/pull?since=0', { headers: auth }), 200],
