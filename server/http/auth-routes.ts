@@ -8,16 +8,21 @@ import { signIn } from '../auth/staff';
 import { bearerToken } from '../auth/tokens';
 import type { Database } from '../db/database';
 import type { Logger } from '../log';
+import { badNameReason } from '../sync/entry-check';
 import { authenticate, unauthorized } from './auth-middleware';
+import { refuseBadText } from './body-text';
 import { readJsonBody } from './json-body';
 
-const enrolSchema = z.object({
-  code: z.string().min(1).max(40),
-  deviceName: z.string().trim().min(1).max(120),
+/** A name or code: no control characters either (refuseBadText has already turned away NUL). */
+const plain = (max: number) => z.string().max(max).refine((text) => badNameReason(text) === null);
+
+const enrolSchema = z.strictObject({
+  code: plain(40).pipe(z.string().min(1)),
+  deviceName: plain(120).pipe(z.string().trim().min(1)),
 });
 
-const signInSchema = z.object({
-  username: z.string().trim().toLowerCase().min(1).max(40),
+const signInSchema = z.strictObject({
+  username: plain(40).pipe(z.string().trim().toLowerCase().min(1)),
   password: z.string().min(1).max(200),
 });
 
@@ -29,6 +34,8 @@ export interface AuthRouteDeps {
 
 export function mountAuthRoutes(app: Hono, { db, log, demoMode }: AuthRouteDeps): void {
   app.post('/api/devices/enrol', async (c) => {
+    const badText = await refuseBadText(c);
+    if (badText) return badText;
     const body = await readJsonBody(c, enrolSchema, 'Cần mã đăng ký thiết bị và tên thiết bị.');
     if (!body.ok) return body.response;
     const enrolled = await enrolDevice(db, body.data.code, body.data.deviceName, demoMode);
@@ -40,6 +47,8 @@ export function mountAuthRoutes(app: Hono, { db, log, demoMode }: AuthRouteDeps)
   });
 
   app.post('/api/auth/sign-in', async (c) => {
+    const badText = await refuseBadText(c);
+    if (badText) return badText;
     const body = await readJsonBody(c, signInSchema, 'Cần tên đăng nhập và mật khẩu.');
     if (!body.ok) return body.response;
     // Signing in on an enrolled device ties the account to that device's commune.

@@ -19,7 +19,7 @@ export const applyRate: KindHandler = async (ctx, entry) => {
     ...(rating.reason?.trim() ? { reason: rating.reason.trim() } : {}),
     at: rating.at ?? ctx.now.toISOString(),
   };
-  const dossier: StoredDossier = { ...record.dossier, satisfaction };
+  const dossier: StoredDossier & { satisfaction: typeof satisfaction } = { ...record.dossier, satisfaction };
   const version = await nextVersion(ctx.tx);
   await updateDossier(ctx.tx, record, dossier, version, authorOf(ctx, 'Công dân'), entry.kind);
   return { serverVersion: version };

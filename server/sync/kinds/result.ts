@@ -36,7 +36,7 @@ export const applyResult: KindHandler = async (ctx, entry) => {
   // The same paper attached twice is one paper: nothing changes, the first record stands.
   if (results.some((r) => r.sha256 === paper.sha256)) return { serverVersion: record.version };
   results.push({ sha256: paper.sha256, name: paper.name, type: paper.type, size: paper.size, at });
-  const dossier: StoredDossier = { ...record.dossier, results };
+  const dossier: StoredDossier & { results: ResultPaper[] } = { ...record.dossier, results };
   const version = await nextVersion(ctx.tx);
   await updateDossier(ctx.tx, record, dossier, version, authorOf(ctx, 'Cán bộ xử lý'), entry.kind);
   await enqueueUpward(ctx.tx, record.id, ctx.communeId, version);
