@@ -6,7 +6,7 @@ import { findDossier, nextVersion, updateDossier, type StoredDossier } from '../
 import { Rejection, parseOrReject } from '../rejection';
 import { resultPayloadSchema } from '../schemas';
 import { enqueueUpward } from '../../upward/queue';
-import { authorOf, CLOCK_SKEW_MS, type KindHandler } from './context';
+import { authorOf, timeWithin, type KindHandler } from './context';
 import { NOT_ON_SERVER } from './transition';
 
 /** Đang xử lý, Đã xử lý xong, Đã trả kết quả: as the app allows (src/features/dossiers/actions.ts). */
@@ -23,10 +23,10 @@ export interface ResultPaper {
 export const applyResult: KindHandler = async (ctx, entry) => {
   const paper = parseOrReject(resultPayloadSchema, entry.payload, 'Giấy tờ kết quả');
   if (paper.dossierId !== entry.entityId) throw new Rejection('Mã định danh của thay đổi không khớp với hồ sơ.');
-  const at = paper.at ?? ctx.now.toISOString();
-  if (Date.parse(at) > ctx.now.getTime() + CLOCK_SKEW_MS) throw new Rejection('Thời điểm đính kèm ở tương lai: hãy kiểm tra ngày giờ của thiết bị.');
   const record = await findDossier(ctx.tx, ctx.communeId, paper.dossierId, true);
   if (!record) throw new Rejection(NOT_ON_SERVER);
+  const at = paper.at ?? ctx.now.toISOString();
+  timeWithin(ctx, at, record.dossier.receivedAt, 'Thời điểm đính kèm');
   if (!RESULT_STATUSES.has(record.dossier.status)) throw new Rejection('Chỉ đính kèm kết quả khi hồ sơ đang xử lý hoặc đã có kết quả.');
   const [file] = await ctx.tx.query<{ size: unknown }>('select size from files where sha256 = $1', [paper.sha256]);
   if (!file) throw new Rejection(`Máy chủ chưa nhận được tệp kết quả "${paper.name}": tệp phải được gửi lên trước. Hãy đồng bộ lại khi có mạng.`);
