@@ -2,17 +2,17 @@
 // 0001) or beyond the gateway's clock plus a small skew is refused; the officer comes from the
 // staff session when one is sent, and a device alone cannot act as a leader.
 import { describe, expect, it } from 'vitest';
-import { communeWithDevice, json, pushEntries, type TestDevice, useTestGateway } from '../test/gateway';
+import { ADMIN_TOKEN, communeWithDevice, json, pushEntries, type TestDevice, useTestGateway } from '../test/gateway';
 import { nextMutation, receiveEntry, transitionEntry } from '../test/dossiers';
 import { testDatabaseKinds } from '../test/test-db';
-import { ADMIN_TOKEN } from '../test/gateway';
 
 describe.each(testDatabaseKinds)('times and actors of pushed changes on %s', (kind) => {
   const gw = useTestGateway(kind);
-  const push = (device: TestDevice, entries: unknown[], headers?: Record<string, string>) =>
-    headers
-      ? json(gw.app, 'POST', '/api/sync/push', { entries }, device.token, headers).then(async (r) => ((await r.json()) as { results: { status: string; reason?: string }[] }).results)
-      : pushEntries(gw.app, device, entries);
+  async function push(device: TestDevice, entries: unknown[], headers?: Record<string, string>) {
+    if (!headers) return pushEntries(gw.app, device, entries);
+    const res = await json(gw.app, 'POST', '/api/sync/push', { entries }, device.token, headers);
+    return ((await res.json()) as { results: { status: string; reason?: string }[] }).results;
+  }
   const log = async (id: string) =>
     (await gw.db.query<{ data: { data: { state: { log: { who: string; whoId: string; role: string; at: string }[] } } } }>('select data from dossiers where id = $1', [id]))[0]!.data.data.state.log;
 
