@@ -172,7 +172,7 @@ describe.each(testDatabaseKinds)('accounts and scope on %s', (kind) => {
 describe('demo mode', () => {
   let gw: TestGateway;
   beforeAll(async () => {
-    gw = await startTestGateway('pglite', { demoMode: true });
+    gw = await startTestGateway('pglite', { demoMode: true, now: () => new Date('2026-11-23T03:00:00Z') });
     const { seedDemoAccounts } = await import('../seed/demo-accounts');
     await seedDemoAccounts(gw.db);
   }, OPEN_DB_TIMEOUT_MS);
