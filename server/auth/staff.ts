@@ -1,14 +1,14 @@
-// Commune staff accounts: created by the province, signed in with a password (scrypt), locked for
-// a while after repeated failures. The lock is in the database, so every gateway instance sees it.
+// Commune staff accounts: created by the province, signed in with a password (scrypt). Repeated
+// failures slow further tries (sign-in-throttle.ts) in the database, so every gateway instance
+// sees them; an unknown account is answered exactly like a known one with a wrong password.
 import { randomUUID } from 'node:crypto';
 import type { Database, Queryable } from '../db/database';
 import { isoTime } from '../db/time';
 import type { StaffRole } from './caller';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords';
+import { clearAccountKeys, recordFailure, secondsToWait, throttleKeys } from './sign-in-throttle';
 import { hashSecret, newToken } from './tokens';
 
-export const MAX_FAILED_SIGN_INS = 5;
-export const LOCK_MINUTES = 15;
 /** A staff token lasts a working fortnight; signing out ends it sooner. */
 export const STAFF_TOKEN_DAYS = 14;
 
@@ -43,57 +43,52 @@ export async function createStaff(db: Queryable, input: NewStaff): Promise<Staff
 export type SignInOutcome =
   | { kind: 'signed-in'; token: string; expiresAt: string; staff: StaffInfo }
   | { kind: 'refused' }
-  | { kind: 'locked'; until: string };
+  | { kind: 'throttled'; retryAfterSeconds: number };
 
 interface StaffRow extends StaffInfo {
   passwordHash: string;
-  lockedUntil: Date | string | null;
-  locked: boolean;
+}
+
+/** Where a sign-in comes from: the enrolled device it carries a token of (if any), and the network address. */
+export interface SignInOrigin {
+  communeId: string | null;
+  deviceId: string | null;
+  address: string;
 }
 
 /**
- * Checks a password. `communeId`, when the request came from an enrolled device, must be the
- * staff member's commune: a device of one commune cannot sign in the staff of another. The session
- * is tied to that device (`deviceId`), so revoking the device ends it too.
+ * Checks a password. `origin.communeId`, when the request came from an enrolled device, must be
+ * the staff member's commune: a device of one commune cannot sign in the staff of another. While
+ * the origin's keys must wait, no password is checked at all (so a wait tells nothing either). The session
+ * is tied to the origin's device, so revoking the device ends it too.
  */
-export async function signIn(
-  db: Database,
-  username: string,
-  password: string,
-  communeId: string | null,
-  deviceId: string | null = null,
-): Promise<SignInOutcome> {
+export async function signIn(db: Database, username: string, password: string, origin: SignInOrigin): Promise<SignInOutcome> {
+  const keys = throttleKeys(username, origin);
+  const wait = await secondsToWait(db, keys);
+  if (wait > 0) return { kind: 'throttled', retryAfterSeconds: wait };
   const [row] = await db.query<StaffRow>(
-    `select id, commune_id as "communeId", username, full_name as "fullName", role, password_hash as "passwordHash",
-            locked_until as "lockedUntil", coalesce(locked_until > now(), false) as locked
+    `select id, commune_id as "communeId", username, full_name as "fullName", role, password_hash as "passwordHash"
        from staff where username = $1 and disabled_at is null`,
     [username],
   );
-  if (!row || (communeId !== null && row.communeId !== communeId)) {
-    await burnPasswordCheck(password);
+  // The hash runs whatever the account: an unknown name costs the same time as a wrong password.
+  const known = row && (origin.communeId === null || row.communeId === origin.communeId) ? row : null;
+  const matches = known ? await verifyPassword(password, known.passwordHash) : (await burnPasswordCheck(password), false);
+  if (!known || !matches) {
+    await recordFailure(db, keys);
     return { kind: 'refused' };
   }
-  if (row.locked && row.lockedUntil) return { kind: 'locked', until: isoTime(row.lockedUntil) };
-  if (!(await verifyPassword(password, row.passwordHash))) {
-    const [after] = await db.query<{ locked_until: Date | null }>(
-      `update staff set failed_sign_ins = failed_sign_ins + 1,
-              locked_until = case when failed_sign_ins + 1 >= $2 then now() + make_interval(mins => $3::int) else locked_until end
-        where id = $1 returning locked_until`,
-      [row.id, MAX_FAILED_SIGN_INS, LOCK_MINUTES],
-    );
-    return after?.locked_until ? { kind: 'locked', until: isoTime(after.locked_until) } : { kind: 'refused' };
-  }
+  await clearAccountKeys(db, keys);
   const token = newToken('staff');
   const expiresAt = await db.transaction(async (tx) => {
-    await tx.query('update staff set failed_sign_ins = 0, locked_until = null where id = $1', [row.id]);
     const [inserted] = await tx.query<{ expires_at: Date }>(
       `insert into auth_tokens (token_hash, kind, commune_id, staff_id, device_id, expires_at)
        values ($1, 'staff', $2, $3, $5, now() + make_interval(days => $4::int)) returning expires_at`,
-      [hashSecret(token), row.communeId, row.id, STAFF_TOKEN_DAYS, deviceId],
+      [hashSecret(token), known.communeId, known.id, STAFF_TOKEN_DAYS, origin.deviceId],
     );
     return isoTime(inserted?.expires_at ?? new Date());
   });
-  const { id, communeId: commune, username: name, fullName, role } = row;
+  const { id, communeId: commune, username: name, fullName, role } = known;
   return { kind: 'signed-in', token, expiresAt, staff: { id, communeId: commune, username: name, fullName, role } };
 }
 

@@ -31,6 +31,8 @@ export interface AppDeps {
   dataDir?: string;
   maxFileBytes?: number;
   uploads?: UploadService;
+  /** The gateway's clock where the calendar day decides (which days' dossier numbers are open); tests fix it. */
+  now?: () => Date;
 }
 
 export function createApp({
@@ -43,6 +45,7 @@ export function createApp({
   dataDir = path.resolve(process.env.MOTCUA_DATA_DIR ?? '.data'),
   maxFileBytes = 50 * 1024 * 1024,
   uploads = createUploadService({ db, log, dataDir, maxFileBytes }),
+  now = () => new Date(),
 }: AppDeps): Hono {
   const app = new Hono();
 
@@ -78,7 +81,7 @@ export function createApp({
   mountCommuneRoutes(app, { db, demoMode });
   mountAuthRoutes(app, { db, log, demoMode });
   mountAdminRoutes(app, { db, log, adminToken });
-  mountCodeBlockRoutes(app, { db, demoMode });
+  mountCodeBlockRoutes(app, { db, demoMode, now });
   mountSyncRoutes(app, { db, log, demoMode });
   mountFileRoutes(app, { db, demoMode, uploads });
 

@@ -1,6 +1,7 @@
 // Devices enrol with a one-time code; staff sign in and out; anyone authenticated can ask who
 // they are. Failures say what to do, never which part of a credential was wrong.
-import type { Hono } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { resolveToken, revokeToken } from '../auth/caller';
 import { enrolDevice } from '../auth/enrolment';
@@ -8,18 +9,32 @@ import { signIn } from '../auth/staff';
 import { bearerToken } from '../auth/tokens';
 import type { Database } from '../db/database';
 import type { Logger } from '../log';
+import { badNameReason } from '../sync/entry-check';
 import { authenticate, unauthorized } from './auth-middleware';
+import { refuseBadText } from './body-text';
 import { readJsonBody } from './json-body';
 
-const enrolSchema = z.object({
-  code: z.string().min(1).max(40),
-  deviceName: z.string().trim().min(1).max(120),
+/** A name or code: no control characters either (refuseBadText has already turned away NUL). */
+const plain = (max: number) => z.string().max(max).refine((text) => badNameReason(text) === null);
+
+const enrolSchema = z.strictObject({
+  code: plain(40).pipe(z.string().min(1)),
+  deviceName: plain(120).pipe(z.string().trim().min(1)),
 });
 
-const signInSchema = z.object({
-  username: z.string().trim().toLowerCase().min(1).max(40),
+const signInSchema = z.strictObject({
+  username: plain(40).pipe(z.string().trim().toLowerCase().min(1)),
   password: z.string().min(1).max(200),
 });
+
+/** The caller's network address, as the socket gives it ('unknown' where there is no socket, as in tests without one). */
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
 
 export interface AuthRouteDeps {
   db: Database;
@@ -29,6 +44,8 @@ export interface AuthRouteDeps {
 
 export function mountAuthRoutes(app: Hono, { db, log, demoMode }: AuthRouteDeps): void {
   app.post('/api/devices/enrol', async (c) => {
+    const badText = await refuseBadText(c);
+    if (badText) return badText;
     const body = await readJsonBody(c, enrolSchema, 'Cần mã đăng ký thiết bị và tên thiết bị.');
     if (!body.ok) return body.response;
     const enrolled = await enrolDevice(db, body.data.code, body.data.deviceName, demoMode);
@@ -40,9 +57,12 @@ export function mountAuthRoutes(app: Hono, { db, log, demoMode }: AuthRouteDeps)
   });
 
   app.post('/api/auth/sign-in', async (c) => {
+    const badText = await refuseBadText(c);
+    if (badText) return badText;
     const body = await readJsonBody(c, signInSchema, 'Cần tên đăng nhập và mật khẩu.');
     if (!body.ok) return body.response;
-    // Signing in on an enrolled device ties the account to that device's commune.
+    // Signing in on an enrolled device ties the account to that device's commune, and is judged
+    // by that device's own record of failures (see sign-in-throttle.ts).
     let communeId: string | null = null;
     let deviceId: string | null = null;
     const deviceToken = bearerToken(c.req.header('Authorization'));
@@ -50,16 +70,22 @@ export function mountAuthRoutes(app: Hono, { db, log, demoMode }: AuthRouteDeps)
       const device = await resolveToken(db, deviceToken);
       if (!device) return unauthorized(c, 'Mã truy cập của thiết bị không hợp lệ hoặc đã bị thu hồi.');
       communeId = device.communeId;
-      deviceId = device.deviceId;
+      deviceId = device.deviceId ?? null;
     }
-    const outcome = await signIn(db, body.data.username, body.data.password, communeId, deviceId);
+    const outcome = await signIn(db, body.data.username, body.data.password, { communeId, deviceId, address: clientAddress(c) });
     switch (outcome.kind) {
       case 'signed-in':
         return c.json({ token: outcome.token, expiresAt: outcome.expiresAt, staff: outcome.staff });
-      case 'locked':
+      case 'throttled':
+        // The same for every account name, known or not: it says only that this origin must wait.
+        c.header('Retry-After', String(outcome.retryAfterSeconds));
         return c.json(
-          { error: 'locked', message: 'Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau.', lockedUntil: outcome.until },
-          423,
+          {
+            error: 'throttled',
+            message: `Đăng nhập sai nhiều lần. Vui lòng thử lại sau ${outcome.retryAfterSeconds} giây, hoặc đăng nhập trên thiết bị đã kích hoạt của xã.`,
+            retryAfterSeconds: outcome.retryAfterSeconds,
+          },
+          429,
         );
       case 'refused':
         return unauthorized(c, 'Tên đăng nhập hoặc mật khẩu không đúng.');

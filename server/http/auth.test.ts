@@ -1,5 +1,5 @@
 // Accounts and scope on real databases: the province administrator's bootstrap token, one-time
-// enrolment codes, staff sign-in with scrypt and lock-out, revocation, and a device of one
+// enrolment codes, staff sign-in with scrypt and slowed guessing, revocation, and a device of one
 // commune never reaching another commune's data (404, so ids tell nothing).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_STAFF } from '../seed/demo-accounts';
@@ -61,7 +61,7 @@ describe.each(testDatabaseKinds)('accounts and scope on %s', (kind) => {
     expect(listed.devices).toHaveLength(7);
   });
 
-  it('signs staff in with their password, locks after five failures, and signs out', async () => {
+  it('signs staff in with their password, slows guessing, and signs out', async () => {
     const device = await communeWithDevice(gw.app);
     const staff = await staffIn(device.communeId, `xuly.${device.deviceShort.toLowerCase()}`);
     const username = `xuly.${device.deviceShort.toLowerCase()}`;
@@ -79,11 +79,10 @@ describe.each(testDatabaseKinds)('accounts and scope on %s', (kind) => {
     expect(wrong.status).toBe(401);
     expect((await wrong.json()).message).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
     expect((await signIn('khong.co.ai', 'sai-mat-khau')).status).toBe(401);
-    for (let i = 0; i < 3; i++) await signIn(username, 'sai-mat-khau');
-    const locked = await signIn(username, 'sai-mat-khau');
-    expect(locked.status).toBe(423);
-    expect((await signIn(username, 'mat-khau-dai-1')).status).toBe(423);
-    await gw.db.query('update staff set locked_until = null, failed_sign_ins = 0 where id = $1', [staff.id]);
+    // Guesses slow down rather than lock (server/http/sign-in-throttle.test.ts); the officer's own device still signs in.
+    for (let i = 0; i < 5; i++) await signIn(username, 'sai-mat-khau');
+    expect((await signIn(username, 'mat-khau-dai-1')).status).toBe(429);
+    expect((await signIn(username, 'mat-khau-dai-1', device)).status).toBe(200);
 
     expect((await json(gw.app, 'POST', '/api/auth/sign-out', undefined, session.token)).status).toBe(204);
     expect((await json(gw.app, 'GET', '/api/auth/me', undefined, session.token)).status).toBe(401);
@@ -172,7 +171,7 @@ describe.each(testDatabaseKinds)('accounts and scope on %s', (kind) => {
 describe('demo mode', () => {
   let gw: TestGateway;
   beforeAll(async () => {
-    gw = await startTestGateway('pglite', { demoMode: true });
+    gw = await startTestGateway('pglite', { demoMode: true, now: () => new Date('2026-11-23T03:00:00Z') });
     const { seedDemoAccounts } = await import('../seed/demo-accounts');
     await seedDemoAccounts(gw.db);
   }, OPEN_DB_TIMEOUT_MS);

@@ -8,7 +8,8 @@ import { testDatabaseKinds } from '../test/test-db';
 
 
 describe.each(testDatabaseKinds)('POST /api/sync/push on %s', (kind) => {
-  const gw = useTestGateway(kind);
+  // Dossier numbers are handed out for today and tomorrow only: the sample receipts' day is today.
+  const gw = useTestGateway(kind, { now: () => new Date('2026-03-02T03:00:00Z') });
 
   const push = (device: TestDevice, entries: unknown[]) => pushEntries(gw.app, device, entries);
   const count = async (table: string) => (await gw.db.query<{ n: number }>(`select count(*)::int as n from ${table}`))[0]?.n;
@@ -185,13 +186,20 @@ describe.each(testDatabaseKinds)('POST /api/sync/push on %s', (kind) => {
     expect([await count('dossiers'), await count('sync_mutations')]).toEqual(before);
   });
 
-  it('keeps the fields a newer app sends (lossless), and the payload as sent', async () => {
+  it('refuses fields it does not know, anywhere in an entry, naming them, and stores nothing of them', async () => {
     const device = await communeWithDevice(gw.app);
     const payload = { ...dossierPayload(device, { code: `TAM-${device.deviceShort}-260302-0001` }), futureField: { a: 1 } };
     const [result] = await push(device, [{ mutation: nextMutation(), kind: 'dossier.receive', entityId: payload.id, payload }]);
-    expect(result?.status).toBe('accepted');
-    const [row] = await gw.db.query<{ data: { futureField?: unknown; data: { intake: { applicant: { fullName: string } } } } }>('select data from dossiers where id = $1', [payload.id]);
-    expect(row?.data.futureField).toEqual({ a: 1 });
-    expect(row?.data.data.intake.applicant.fullName).toBe('Nguyễn Văn Mẫu');
+    expect(result).toMatchObject({ status: 'rejected', reason: 'Hồ sơ gửi lên thiếu hoặc sai thông tin: trường lạ "futureField".' });
+    const deep = dossierPayload(device, { code: `TAM-${device.deviceShort}-260302-0002` });
+    (deep.data.intake.applicant as unknown as Record<string, unknown>).pad = 'x'.repeat(100_000);
+    const [nested] = await push(device, [{ mutation: nextMutation(), kind: 'dossier.receive', entityId: deep.id, payload: deep }]);
+    expect(nested?.reason).toMatch(/trường lạ "pad" trong thông tin tiếp nhận \(applicant\)/);
+    const good = receiveEntry(device, { code: `TAM-${device.deviceShort}-260302-0003` });
+    const [extraOnEntry] = await push(device, [{ ...good, mutation: nextMutation(), note: 'x' }]);
+    expect(extraOnEntry?.reason).toMatch(/trường lạ/);
+    expect(await gw.db.query('select id from dossiers where id in ($1, $2, $3)', [payload.id, deep.id, good.entityId])).toEqual([]);
+    // The same dossier without the stranger goes through.
+    expect((await push(device, [good]))[0]?.status).toBe('accepted');
   });
 });

@@ -7,11 +7,11 @@ import type { Caller } from '../auth/caller';
 import type { Database, Queryable } from '../db/database';
 import { isDataError } from '../db/errors';
 import type { Logger } from '../log';
-import { entryHash } from './canonical-json';
 import { lockCommune } from './dossier-store';
+import { checkEntry } from './entry-check';
 import { KIND_HANDLERS } from './kinds';
 import { Rejection } from './rejection';
-import { pushEntrySchema, type IncomingEntry, type PushEntry } from './schemas';
+import type { IncomingEntry, PushEntry } from './schemas';
 
 export type EntryResult =
   | { mutation: number; status: 'accepted'; serverVersion: number; officialCode?: string }
@@ -44,16 +44,10 @@ async function record(tx: Queryable, deviceId: string, entry: PushEntry, hash: s
   );
 }
 
-/** The entry as recorded: what was sent, with kind and entityId cut to what the record can hold. */
-function asRecorded(raw: IncomingEntry): PushEntry {
-  const text = (value: unknown, max: number) => (typeof value === 'string' ? value.slice(0, max) : '');
-  return { mutation: raw.mutation, kind: text(raw.kind, 64), entityId: text(raw.entityId, 128), payload: raw.payload };
-}
-
 async function applyOnce(ctx: PushContext, raw: IncomingEntry): Promise<EntryResult> {
   const { db, caller } = ctx;
-  const entry = asRecorded(raw);
-  const hash = entryHash({ kind: raw.kind, entityId: raw.entityId, payload: raw.payload });
+  // What cannot be stored at all (a NUL byte, a lone surrogate, deep nesting) is refused here, for this entry only.
+  const { entry, hash, problem } = checkEntry(raw);
   let reason: string;
   try {
     return await db.transaction(async (tx) => {
@@ -62,9 +56,7 @@ async function applyOnce(ctx: PushContext, raw: IncomingEntry): Promise<EntryRes
       if (!commune) throw new Rejection('Xã của thiết bị không còn trên máy chủ.');
       const done = await recorded(tx, caller.deviceId, entry.mutation, hash);
       if (done) return done;
-      if (!pushEntrySchema.safeParse(raw).success) {
-        throw new Rejection('Thay đổi gửi lên thiếu loại thay đổi (kind) hoặc mã đối tượng (entityId) hợp lệ.');
-      }
+      if (problem) throw new Rejection(problem);
       const handler = Object.hasOwn(KIND_HANDLERS, entry.kind) ? KIND_HANDLERS[entry.kind] : undefined;
       if (!handler) throw new Rejection(`Máy chủ chưa hỗ trợ loại thay đổi "${entry.kind}". Hãy cập nhật ứng dụng hoặc báo quản trị viên.`);
       const applied = await handler({ tx, caller, communeId: caller.communeId, commune, now: ctx.now?.() ?? new Date() }, entry);

@@ -42,11 +42,19 @@ function label(path: PropertyKey[]): string {
   return parts.join('.') || 'nội dung';
 }
 
+/** A field the gateway does not know is named as such (cut short: its name came from outside). */
+function describe(issue: z.core.$ZodIssue): string {
+  if (issue.code !== 'unrecognized_keys') return label(issue.path);
+  const keys = issue.keys.slice(0, 3).map((k) => `"${k.slice(0, 40)}"`).join(', ');
+  const at = issue.path.length > 0 ? ` trong ${label(issue.path)}` : '';
+  return `trường lạ ${keys}${issue.keys.length > 3 ? '…' : ''}${at}`;
+}
+
 /** Parses or throws a Rejection naming (at most three of) the fields at fault. */
 export function parseOrReject<S extends z.ZodType>(schema: S, input: unknown, what: string): z.infer<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const fields = [...new Set(parsed.error.issues.map((i) => label(i.path)))];
+  const fields = [...new Set(parsed.error.issues.map(describe))];
   const shown = fields.slice(0, 3).join('; ');
   const more = fields.length > 3 ? ` và ${fields.length - 3} chỗ khác` : '';
   throw new Rejection(`${what} thiếu hoặc sai thông tin: ${shown}${more}.`);

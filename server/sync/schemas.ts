@@ -1,7 +1,10 @@
 // The shapes devices push, parsed before anything is applied. They mirror the app's own types:
 // DossierRow (src/db/schema.ts) carrying DossierData (src/features/intake/receive.ts) as JSON,
-// i.e. with every Date as ISO text. Containers are loose so a newer app's extra fields are kept.
+// i.e. with every Date as ISO text. Every object is strict: a field the gateway does not know is
+// refused, not stored and handed to every device of the commune on pull (a device could otherwise
+// park megabytes under any name). A new field of the app is added here in the same change.
 import { z } from 'zod';
+import { officeHoursSchema } from '../../src/domain/calendar';
 
 export const MAX_ENTRIES_PER_PUSH = 100;
 export const MAX_PUSH_BYTES = 5 * 1024 * 1024;
@@ -10,7 +13,7 @@ const isoTime = z.iso.datetime({ offset: true });
 const text = (max: number) => z.string().max(max);
 const statusCode = z.int().min(1).max(10);
 
-export const pushEntrySchema = z.object({
+export const pushEntrySchema = z.strictObject({
   mutation: z.int().min(1).max(Number.MAX_SAFE_INTEGER),
   kind: z.string().min(1).max(64),
   entityId: z.string().min(1).max(128),
@@ -23,12 +26,13 @@ export type PushEntry = z.infer<typeof pushEntrySchema>;
  * answer is keyed by it. An entry with a sound number but a bad kind or entityId is refused on its
  * own (recorded, like any refusal), so it cannot hold back the rest of the queue.
  */
-export const pushBodySchema = z.object({
+export const pushBodySchema = z.strictObject({
+  // Loose here on purpose: an entry's other fields, known or not, are judged per entry (entry-check.ts).
   entries: z.array(z.looseObject({ mutation: z.int().min(1).max(Number.MAX_SAFE_INTEGER) })),
 });
 export type IncomingEntry = z.infer<typeof pushBodySchema>['entries'][number];
 
-const personSchema = z.looseObject({
+const personSchema = z.strictObject({
   fullName: text(200),
   idNumber: text(20),
   birthDate: text(10),
@@ -38,7 +42,7 @@ const personSchema = z.looseObject({
   email: text(200),
 });
 
-const intakeSchema = z.looseObject({
+const intakeSchema = z.strictObject({
   procedureCode: text(64),
   catalogueVersion: z.int().min(0),
   applicant: personSchema,
@@ -46,7 +50,7 @@ const intakeSchema = z.looseObject({
   owner: personSchema,
   components: z
     .array(
-      z.looseObject({
+      z.strictObject({
         index: z.int().min(0),
         received: z.boolean(),
         receivedAs: z.enum(['original', 'certifiedCopy', 'photocopy']),
@@ -57,7 +61,7 @@ const intakeSchema = z.looseObject({
     .max(200),
   sets: z.int().min(0),
   processingDays: z.number().min(0).nullable(),
-  fees: z.looseObject({
+  fees: z.strictObject({
     pages: z.number(),
     copies: z.number(),
     manualAmount: z.number(),
@@ -67,17 +71,33 @@ const intakeSchema = z.looseObject({
   note: text(4000),
 });
 
-const procedureSnapshotSchema = z.looseObject({
+const procedureSnapshotSchema = z.strictObject({
   code: text(64),
   name: text(500),
   field: text(200),
   processingText: text(1000).optional(),
-  components: z.array(z.looseObject({ name: text(1000), required: z.boolean(), original: z.int().optional(), copies: z.int().optional() })).max(200),
+  // ProcedureComponentSchema (src/domain/catalogue/schema.ts) as the catalogue gave it.
+  components: z
+    .array(
+      z.strictObject({
+        name: text(1000),
+        required: z.boolean(),
+        original: z.int().min(0).optional(),
+        copies: z.int().min(0).optional(),
+        presentOnly: z.boolean().optional(),
+        condition: text(2000).optional(),
+        inferred: z.boolean().optional(),
+      }),
+    )
+    .max(200),
 });
 
-const feeQuoteSchema = z.looseObject({
-  lines: z.array(z.looseObject({ label: text(500), quantity: z.number(), unitPrice: z.number(), amount: z.number() })).max(100),
+/** FeeQuote (src/domain/payment/fees.ts). */
+const feeQuoteSchema = z.strictObject({
+  lines: z.array(z.strictObject({ label: text(500), quantity: z.number(), unitPrice: z.number(), amount: z.number() })).max(100),
   total: z.number().min(0),
+  exemption: z.strictObject({ reason: text(64), label: text(500), waivedAmount: z.number() }).optional(),
+  notApplicableExemptions: z.array(text(64)).max(20),
 });
 
 export const actorRoleSchema = z.enum(['citizen', 'receptionOfficer', 'processingOfficer', 'leader', 'system']);
@@ -96,7 +116,7 @@ export const dossierActionSchema = z.enum([
   'returnResult',
 ]);
 
-const logEntrySchema = z.looseObject({
+const logEntrySchema = z.strictObject({
   who: text(200),
   whoId: text(128),
   role: actorRoleSchema,
@@ -110,7 +130,7 @@ const logEntrySchema = z.looseObject({
 });
 
 /** DossierState (src/domain/dossier) as JSON. */
-export const dossierStateSchema = z.looseObject({
+export const dossierStateSchema = z.strictObject({
   status: statusCode,
   appointmentAt: isoTime.nullable(),
   supplementRequests: z.int().min(0),
@@ -122,18 +142,26 @@ export const dossierStateSchema = z.looseObject({
 });
 export type DossierStateJson = z.infer<typeof dossierStateSchema>;
 
-const dossierDataSchema = z.looseObject({
+const dossierDataSchema = z.strictObject({
   intake: intakeSchema,
   procedure: procedureSnapshotSchema,
   fees: feeQuoteSchema,
   state: dossierStateSchema,
-  commune: z.looseObject({ id: text(64), name: text(200), provinceCode: text(8), agencyCode: text(32), officeHours: z.unknown() }),
-  officer: z.looseObject({ officerName: text(200), officerPhone: text(30) }),
+  // CommuneInfo as the gateway handed it to the device; the office hours under their own schema.
+  commune: z.strictObject({
+    id: text(64),
+    name: text(200),
+    provinceCode: text(8),
+    agencyCode: text(32),
+    officeHours: z.unknown().refine((hours) => hours === null || officeHoursSchema.safeParse(hours).success, { error: 'giờ làm việc không hợp lệ' }),
+  }),
+  officer: z.strictObject({ officerName: text(200), officerPhone: text(30) }),
   refusalReason: text(4000).optional(),
+  channel: z.enum(['direct', 'online']).optional(),
 });
 
 /** A file of a component, uploaded separately (resumable, by hash) and named here by its SHA-256. */
-const attachmentRefSchema = z.looseObject({
+const attachmentRefSchema = z.strictObject({
   componentIndex: z.int().min(0),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   name: text(300),
@@ -142,7 +170,7 @@ const attachmentRefSchema = z.looseObject({
 });
 
 /** DossierRow (src/db/schema.ts) as the outbox carries it; syncState is the device's own and is dropped. */
-export const dossierRowSchema = z.looseObject({
+export const dossierRowSchema = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
   code: z.string().min(1).max(64),
   provisionalCode: z.string().max(64).optional(),
@@ -162,17 +190,17 @@ export const dossierRowSchema = z.looseObject({
 });
 export type DossierRowJson = z.infer<typeof dossierRowSchema>;
 
-export const transitionPayloadSchema = z.object({
+export const transitionPayloadSchema = z.strictObject({
   dossierId: z.string().min(1).max(64),
   action: dossierActionSchema,
-  actor: z.object({ id: text(128), name: z.string().trim().min(1).max(200), role: actorRoleSchema }),
+  actor: z.strictObject({ id: text(128), name: z.string().trim().min(1).max(200), role: actorRoleSchema }),
   at: isoTime,
   note: text(4000).optional(),
 });
 
 export const ratingSchema = z.enum(['veryGood', 'good', 'bad']);
 
-export const ratePayloadSchema = z.object({
+export const ratePayloadSchema = z.strictObject({
   dossierId: z.string().min(1).max(64),
   rating: ratingSchema,
   reason: text(4000).optional(),
@@ -183,7 +211,7 @@ export const ratePayloadSchema = z.object({
  * 'dossier.result': the result paper (giấy tờ kết quả) attached on a device, named by the SHA-256
  * of a file uploaded beforehand (tus, /api/files). `at` is optional: apps before it sent none.
  */
-export const resultPayloadSchema = z.object({
+export const resultPayloadSchema = z.strictObject({
   dossierId: z.string().min(1).max(64),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   name: z.string().trim().min(1).max(300),

@@ -21,7 +21,14 @@ export interface TestGateway {
   cleanup(): Promise<void>;
 }
 
-export async function startTestGateway(kind: TestDatabaseKind, options: { demoMode?: boolean; maxFileBytes?: number } = {}): Promise<TestGateway> {
+export interface TestGatewayOptions {
+  demoMode?: boolean;
+  maxFileBytes?: number;
+  /** The gateway's clock for calendar days (open dossier-number days); the real one by default. */
+  now?: () => Date;
+}
+
+export async function startTestGateway(kind: TestDatabaseKind, options: TestGatewayOptions = {}): Promise<TestGateway> {
   const { db, cleanup } = await openTestDatabase(kind);
   await seedDemoCommune(db);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'motcua-test-data-'));
@@ -33,6 +40,7 @@ export async function startTestGateway(kind: TestDatabaseKind, options: { demoMo
     demoMode: options.demoMode ?? false,
     dataDir,
     maxFileBytes: options.maxFileBytes ?? 10 * 1024 * 1024,
+    ...(options.now ? { now: options.now } : {}),
   });
   return {
     db,
@@ -49,10 +57,10 @@ export async function startTestGateway(kind: TestDatabaseKind, options: { demoMo
  * One gateway for the tests of a describe block: started before them on the given database,
  * cleaned up after. Its parts are read through the returned object once the tests run.
  */
-export function useTestGateway(kind: TestDatabaseKind): Omit<TestGateway, 'cleanup'> {
+export function useTestGateway(kind: TestDatabaseKind, options: TestGatewayOptions = {}): Omit<TestGateway, 'cleanup'> {
   let gw: TestGateway | undefined;
   beforeAll(async () => {
-    gw = await startTestGateway(kind);
+    gw = await startTestGateway(kind, options);
   }, OPEN_DB_TIMEOUT_MS);
   afterAll(async () => gw?.cleanup());
   const started = () => {

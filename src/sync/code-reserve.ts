@@ -10,7 +10,8 @@ export const RESERVE_KEY = 'codeReserve';
 /** Numbers kept per day: a busy commune desk receives a few dozen dossiers a day. */
 const BLOCK_SIZE = 30;
 const REFILL_BELOW = 10;
-const DAYS_AHEAD = 3;
+/** Today and tomorrow (Vietnam): the only days the gateway hands numbers out for. */
+const DAYS_AHEAD = 2;
 
 function dayKeys(now: Date): string[] {
   return Array.from({ length: DAYS_AHEAD }, (_, i) => vnDayKey(new Date(now.getTime() + i * 86_400_000)));
@@ -35,7 +36,8 @@ export async function refillCodeReserve(now = new Date(), fetchImpl: typeof fetc
   const response = await fetchImpl('/api/code-blocks', {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(await authHeaders(db)) },
-    body: JSON.stringify({ communeId: commune.id, deviceId: device.id, days: wanted, size: BLOCK_SIZE }),
+    // The gateway takes the commune and device from the token; the body names only what is wanted.
+    body: JSON.stringify({ days: wanted, size: BLOCK_SIZE }),
   });
   if (!response.ok) return remainingCodes(current, now);
   const { blocks } = (await response.json()) as { blocks: unknown[] };

@@ -1,11 +1,14 @@
 // The app's own outbox payloads, made by the real intake and desk code on a fake IndexedDB, pass
 // the gateway's schemas for their kind and are accepted by a real gateway (PGlite) in one push:
 // receive with its attached page, the desk's moves, the result paper (uploaded first), the rating,
-// and a refusal. A shape drifting on either side fails here, not on a commune's desk.
+// and a refusal; and the code reserve's request for numbers. The gateway's schemas are strict (an
+// unknown field is refused), so a shape drifting on either side fails here, not on a commune's desk.
 import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attachFile, createDraft, getDb, type OutboxEntry } from '../../src/db';
+import { attachFile, createDraft, DEVICE_TOKEN_KEY, getDb, readSetting, type OutboxEntry } from '../../src/db';
+import type { CodeReserve } from '../../src/domain/dossier';
+import { refillCodeReserve, RESERVE_KEY } from '../../src/sync/code-reserve';
 import { demoCatalogue } from '../../src/domain/catalogue';
 import { newDraftData } from '../../src/domain/intake';
 import { attachResult, performDossierAction, rateDossier } from '../../src/features/dossiers/actions';
@@ -111,5 +114,25 @@ describe("the app's outbox payloads", () => {
     const { results } = (await res.json()) as { results: { status: string; reason?: string; officialCode?: string }[] };
     expect(results.map((r) => r.reason ?? r.status)).toEqual(Array(7).fill('accepted'));
     expect(results[0]!.officialCode).toMatch(new RegExp(`^${device.agencyCode.replace(/\./g, '\\.')}-\\d{6}-0001$`));
+  });
+
+  it("refill the app's code reserve from a real gateway, for today and tomorrow", async () => {
+    const db = getDb();
+    await db.settings.put({ key: DEVICE_TOKEN_KEY, value: device.token, updatedAt: '' });
+    const calls: { url: string; body: unknown }[] = [];
+    const viaGateway = (async (url: string, init?: RequestInit) => {
+      calls.push({ url, body: JSON.parse(String(init?.body)) });
+      return gw.app.request(url, init);
+    }) as typeof fetch;
+    const now = new Date();
+    const remaining = await refillCodeReserve(now, viaGateway);
+    expect(calls).toHaveLength(1);
+    expect(Object.keys(calls[0]!.body as object).sort()).toEqual(['days', 'size']);
+    expect(remaining).toBeGreaterThan(0);
+    const reserve = await readSetting<CodeReserve | undefined>(db, RESERVE_KEY, undefined);
+    // One block of 30 for each of the two open days, reserved for this device's agency.
+    const days = reserve!.blocks.map((b) => b.day);
+    expect(new Set(days).size).toBe(2);
+    expect(reserve!.blocks.every((b) => b.agency === device.agencyCode && b.to - b.from + 1 === 30)).toBe(true);
   });
 });

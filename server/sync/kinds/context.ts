@@ -2,6 +2,7 @@
 // officer signed in on it), its commune as locked for this entry, and the gateway's clock.
 import type { Caller } from '../../auth/caller';
 import type { Queryable } from '../../db/database';
+import { Rejection } from '../rejection';
 import type { PushEntry } from '../schemas';
 import type { ChangeAuthor } from '../dossier-store';
 
@@ -21,7 +22,23 @@ export interface Applied {
 export type KindHandler = (ctx: ApplyContext, entry: PushEntry) => Promise<Applied>;
 
 /** A device's clock may drift; a time further ahead than this is a wrong clock, not a fast desk. */
-export const CLOCK_SKEW_MS = 60 * 60 * 1000;
+export const CLOCK_SKEW_MS = 10 * 60 * 1000;
+/** No desk received a dossier with this app before 2020: an earlier receipt is a wrong clock or a forgery. */
+export const EARLIEST_RECEIPT_MS = Date.UTC(2020, 0, 1);
+
+/**
+ * Checks that `at` (ISO text) lies between `from` (the dossier's receipt) and the gateway's clock,
+ * give or take the skew, and returns it as a Date; otherwise refuses with a reason naming the fault.
+ * `what` is how the officer knows the moment ("Thời điểm thao tác").
+ */
+export function timeWithin(ctx: ApplyContext, at: string, from: string | number, what: string): Date {
+  const when = Date.parse(at);
+  if (when > ctx.now.getTime() + CLOCK_SKEW_MS) throw new Rejection(`${what} ở tương lai: hãy kiểm tra ngày giờ của thiết bị.`);
+  // The same skew below: another desk's clock may run a little behind the one that received.
+  const start = (typeof from === 'number' ? from : Date.parse(from)) - CLOCK_SKEW_MS;
+  if (!(when >= start)) throw new Rejection(`${what} sớm hơn lúc tiếp nhận hồ sơ: hãy kiểm tra ngày giờ của thiết bị.`);
+  return new Date(when);
+}
 
 export function authorOf(ctx: ApplyContext, fallbackName: string): ChangeAuthor {
   return { deviceId: ctx.caller.deviceId, staffId: ctx.caller.staff?.id ?? null, name: ctx.caller.staff?.name ?? fallbackName };

@@ -3,7 +3,7 @@
 import { findDossier, nextVersion, updateDossier, type StoredDossier } from '../dossier-store';
 import { Rejection, parseOrReject } from '../rejection';
 import { ratePayloadSchema } from '../schemas';
-import { authorOf, type KindHandler } from './context';
+import { authorOf, timeWithin, type KindHandler } from './context';
 import { NOT_ON_SERVER } from './transition';
 
 export const applyRate: KindHandler = async (ctx, entry) => {
@@ -13,13 +13,14 @@ export const applyRate: KindHandler = async (ctx, entry) => {
   const record = await findDossier(ctx.tx, ctx.communeId, rating.dossierId, true);
   if (!record) throw new Rejection(NOT_ON_SERVER);
   if (record.dossier.status !== 10) throw new Rejection('Chỉ đánh giá được hồ sơ đã trả kết quả.');
+  if (rating.at !== undefined) timeWithin(ctx, rating.at, record.dossier.receivedAt, 'Thời điểm đánh giá');
   if ((record.dossier as { satisfaction?: unknown }).satisfaction !== undefined) throw new Rejection('Hồ sơ này đã được đánh giá.');
   const satisfaction = {
     rating: rating.rating,
     ...(rating.reason?.trim() ? { reason: rating.reason.trim() } : {}),
     at: rating.at ?? ctx.now.toISOString(),
   };
-  const dossier: StoredDossier = { ...record.dossier, satisfaction };
+  const dossier: StoredDossier & { satisfaction: typeof satisfaction } = { ...record.dossier, satisfaction };
   const version = await nextVersion(ctx.tx);
   await updateDossier(ctx.tx, record, dossier, version, authorOf(ctx, 'Công dân'), entry.kind);
   return { serverVersion: version };

@@ -10,7 +10,7 @@ import { findDossierAnyCommune } from './lookup';
 import { insertDossier, nextVersion, type StoredDossier } from '../dossier-store';
 import { Rejection, parseOrReject } from '../rejection';
 import { dossierRowSchema } from '../schemas';
-import { authorOf, CLOCK_SKEW_MS, type Applied, type ApplyContext, type KindHandler } from './context';
+import { authorOf, CLOCK_SKEW_MS, EARLIEST_RECEIPT_MS, type Applied, type ApplyContext, type KindHandler } from './context';
 
 function parseDossier(ctx: ApplyContext, entityId: string, payload: unknown, status: 2 | 3): StoredDossier {
   const row = parseOrReject(dossierRowSchema, payload, 'Hồ sơ gửi lên');
@@ -21,6 +21,9 @@ function parseDossier(ctx: ApplyContext, entityId: string, payload: unknown, sta
   if (row.data.commune.id !== ctx.communeId) throw new Rejection('Hồ sơ này được lập cho một xã khác với xã của thiết bị.');
   if (Date.parse(row.receivedAt) > ctx.now.getTime() + CLOCK_SKEW_MS) {
     throw new Rejection('Thời điểm tiếp nhận ở tương lai: hãy kiểm tra ngày giờ của thiết bị rồi lập lại hồ sơ.');
+  }
+  if (Date.parse(row.receivedAt) < EARLIEST_RECEIPT_MS) {
+    throw new Rejection('Thời điểm tiếp nhận quá xa trong quá khứ: hãy kiểm tra ngày giờ của thiết bị rồi lập lại hồ sơ.');
   }
   const { syncState: _deviceOnly, ...stored } = row;
   return stored;

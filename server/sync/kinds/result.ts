@@ -6,7 +6,7 @@ import { findDossier, nextVersion, updateDossier, type StoredDossier } from '../
 import { Rejection, parseOrReject } from '../rejection';
 import { resultPayloadSchema } from '../schemas';
 import { enqueueUpward } from '../../upward/queue';
-import { authorOf, CLOCK_SKEW_MS, type KindHandler } from './context';
+import { authorOf, timeWithin, type KindHandler } from './context';
 import { NOT_ON_SERVER } from './transition';
 
 /** Đang xử lý, Đã xử lý xong, Đã trả kết quả: as the app allows (src/features/dossiers/actions.ts). */
@@ -23,10 +23,10 @@ export interface ResultPaper {
 export const applyResult: KindHandler = async (ctx, entry) => {
   const paper = parseOrReject(resultPayloadSchema, entry.payload, 'Giấy tờ kết quả');
   if (paper.dossierId !== entry.entityId) throw new Rejection('Mã định danh của thay đổi không khớp với hồ sơ.');
-  const at = paper.at ?? ctx.now.toISOString();
-  if (Date.parse(at) > ctx.now.getTime() + CLOCK_SKEW_MS) throw new Rejection('Thời điểm đính kèm ở tương lai: hãy kiểm tra ngày giờ của thiết bị.');
   const record = await findDossier(ctx.tx, ctx.communeId, paper.dossierId, true);
   if (!record) throw new Rejection(NOT_ON_SERVER);
+  const at = paper.at ?? ctx.now.toISOString();
+  timeWithin(ctx, at, record.dossier.receivedAt, 'Thời điểm đính kèm');
   if (!RESULT_STATUSES.has(record.dossier.status)) throw new Rejection('Chỉ đính kèm kết quả khi hồ sơ đang xử lý hoặc đã có kết quả.');
   const [file] = await ctx.tx.query<{ size: unknown }>(
       // The commune's own copy only: a dossier cannot name a paper another commune uploaded.
@@ -40,7 +40,7 @@ export const applyResult: KindHandler = async (ctx, entry) => {
   // The same paper attached twice is one paper: nothing changes, the first record stands.
   if (results.some((r) => r.sha256 === paper.sha256)) return { serverVersion: record.version };
   results.push({ sha256: paper.sha256, name: paper.name, type: paper.type, size: paper.size, at });
-  const dossier: StoredDossier = { ...record.dossier, results };
+  const dossier: StoredDossier & { results: ResultPaper[] } = { ...record.dossier, results };
   const version = await nextVersion(ctx.tx);
   await updateDossier(ctx.tx, record, dossier, version, authorOf(ctx, 'Cán bộ xử lý'), entry.kind);
   await enqueueUpward(ctx.tx, record.id, ctx.communeId, version);

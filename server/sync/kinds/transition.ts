@@ -3,31 +3,43 @@
 // commune's working-time clock. An illegal move — often two desks acting on one dossier while
 // offline — is refused with the machine's own reason, never applied.
 import { createWorkingTime, DEFAULT_OFFICE_HOURS, parseOfficeHours } from '../../../src/domain/calendar';
-import { transition, type Actor } from '../../../src/domain/dossier';
+import { transition, type Actor, type ActorRole } from '../../../src/domain/dossier';
 import { enqueueUpward } from '../../upward/queue';
 import { reviveState, stateToJson } from '../dossier-state';
 import { findDossier, nextVersion, updateDossier, type StoredDossier } from '../dossier-store';
 import { Rejection, parseOrReject } from '../rejection';
 import { transitionPayloadSchema } from '../schemas';
-import { authorOf, CLOCK_SKEW_MS, type KindHandler } from './context';
+import { authorOf, timeWithin, type ApplyContext, type KindHandler } from './context';
 
 export const NOT_ON_SERVER = 'Không tìm thấy hồ sơ trên máy chủ (hồ sơ chưa được gửi lên, hoặc đã bị từ chối khi đồng bộ).';
+
+/** Roles a device may claim on its own word: a leader's (or the system's) needs the leader's own session. */
+const DEVICE_ROLES: ReadonlySet<ActorRole> = new Set(['receptionOfficer', 'processingOfficer', 'citizen']);
+
+/**
+ * Who acted: the officer of the staff session when one came with the change; otherwise the
+ * device, under the name its desk profile gives and a role it may claim, never a leader's.
+ */
+function actorOf(ctx: ApplyContext, claimed: Actor): Actor {
+  const staff = ctx.caller.staff;
+  if (staff) return { id: staff.id, name: staff.name, role: staff.role };
+  if (!DEVICE_ROLES.has(claimed.role)) {
+    throw new Rejection('Thao tác với vai trò lãnh đạo cần cán bộ đó đăng nhập trên thiết bị; thiết bị không tự nhận vai trò này được.');
+  }
+  return { id: ctx.caller.deviceId, name: claimed.name, role: claimed.role };
+}
 
 export const applyTransition: KindHandler = async (ctx, entry) => {
   const change = parseOrReject(transitionPayloadSchema, entry.payload, 'Thao tác trên hồ sơ');
   if (change.dossierId !== entry.entityId) throw new Rejection('Mã định danh của thay đổi không khớp với hồ sơ.');
-  const at = new Date(change.at);
-  if (at.getTime() > ctx.now.getTime() + CLOCK_SKEW_MS) {
-    throw new Rejection('Thời điểm thao tác ở tương lai: hãy kiểm tra ngày giờ của thiết bị.');
-  }
   const record = await findDossier(ctx.tx, ctx.communeId, change.dossierId, true);
   if (!record) throw new Rejection(NOT_ON_SERVER);
+  const at = timeWithin(ctx, change.at, record.dossier.receivedAt, 'Thời điểm thao tác');
 
   const hours = parseOfficeHours(ctx.commune.officeHours);
   const clock = createWorkingTime({ officeHours: hours.ok ? hours.settings : DEFAULT_OFFICE_HOURS });
   const state = reviveState(record.dossier.data.state);
-  // The signed-in officer, when the device names one, is who acted; otherwise the device's word.
-  const actor: Actor = ctx.caller.staff ? { id: ctx.caller.staff.id, name: ctx.caller.staff.name, role: ctx.caller.staff.role } : change.actor;
+  const actor = actorOf(ctx, change.actor);
   const appointmentAt =
     change.action === 'receive' && state.appointmentAt === null
       ? clock.appointmentFor(at, { processingDays: record.dossier.data.intake.processingDays ?? 0 })
