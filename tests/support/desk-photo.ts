@@ -1,8 +1,9 @@
 // Photos of an A4 page as officers really take them at a desk: wood, laminate or counter top, a
 // second paper partly in view beside or under the page, a phone, a pen, a sticky note, a hand's
 // shadow across a corner, a glare patch, rotation, camera tilt, blur, a page lying sideways or
-// upside down, a page edge running out of the frame. Each clutter class alone or all together,
-// with the page's true corners (in the page's own reading order). Deterministic by seed.
+// upside down, a page edge running out of the frame. Each class alone, or all together
+// ('combined': every clutter, tilt and blur, one of the two second papers, any turn, but the page
+// whole in the frame), with the page's true corners in its own reading order. Deterministic by seed.
 import { renderDocument, type Rgba } from './synthetic-document';
 import { seededRandom } from './seeded-random';
 

@@ -38,7 +38,7 @@ export function sobel(img: GreyImage): Gradients {
       const sy = g + 2 * h + k - a - 2 * b - c;
       gx[i] = sx;
       gy[i] = sy;
-      magnitude[i] = Math.hypot(sx, sy);
+      magnitude[i] = Math.sqrt(sx * sx + sy * sy); // not Math.hypot: several times slower
     }
   }
   return { width, height, gx, gy, magnitude };

@@ -97,11 +97,6 @@ export interface PageGuess {
   cut: boolean;
 }
 
-/** Corners of the page in a small grey image, in its pixel coordinates, or undefined. */
-export function findCornersInGrey(small: GreyImage): Quad | undefined {
-  return findPageInGrey(small)?.quad;
-}
-
 /** A candidate side: a Hough line, or one of the photo's own borders (a page cut by the frame). */
 interface Side {
   line: Line;

@@ -2,6 +2,7 @@
 // under 200 dpi, too dark, blank, too blurry. Each is measured on the page itself (after
 // flattening), at the size it will be kept.
 import { MIN_PAGE_DPI, type QualityIssue } from '../../src/domain/digitize';
+import { CONFIDENT } from './corners';
 import type { BilevelImage } from './g4-encode';
 import type { GreyImage } from './image';
 
@@ -122,13 +123,10 @@ export interface PageCertainty {
   cut: boolean;
 }
 
-/** Confidence from which found corners are taken without review (the finder's CONFIDENT). */
-export const CONFIDENT_PAGE = 0.5;
-
 export function qualityIssues(metrics: QualityMetrics, pageFound: boolean, certainty: PageCertainty = { confidence: 1, cut: false }): QualityIssue[] {
   const issues: QualityIssue[] = [];
   if (!pageFound) issues.push('noPage');
-  const uncertain = pageFound && certainty.confidence < CONFIDENT_PAGE;
+  const uncertain = pageFound && certainty.confidence < CONFIDENT;
   if (uncertain) issues.push('uncertainPage');
   if (pageFound && certainty.cut) issues.push('pageCut');
   // Resolution measured from corners that may be wrong would mislead: the officer fixes the corners first.
