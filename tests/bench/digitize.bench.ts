@@ -235,6 +235,7 @@ export async function benchDigitize(): Promise<Section> {
       { name: '  of which even out light', value: step('flatten'), unit: 'ms' },
       { name: '  of which binarize (Sauvola)', value: step('binarize'), unit: 'ms' },
       { name: '  of which quality checks', value: step('quality'), unit: 'ms' },
+      { name: '  of which text orientation (and turning upright)', value: step('orientation'), unit: 'ms' },
       { name: '  of which encode (G4/JPEG, thumbnail, SHA-256)', value: step('encode'), unit: 'ms' },
       { name: `bytes per text page, 1-bit G4 at 200 dpi (${textBytes.length} pages)`, value: median(textBytes) / 1024, unit: 'KB', baseline: median(naiveBytes) / 1024, note: 'target ≤ 70 KB; baseline: whole photo as JPEG in a PDF' },
       { name: 'bytes per text page, largest', value: Math.max(...textBytes) / 1024, unit: 'KB' },

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { DESK_CLASSES, cornerError, deskPhoto } from '../../tests/support/desk-photo';
 import { CONFIDENT, findPageCorners } from './corners';
+import { processPhoto } from './pipeline';
 
 const SEEDS = [1, 2, 3];
 const SIZE = 640;
@@ -44,5 +45,14 @@ describe('findPageCorners on a real desk', () => {
       expect(found.confidence).toBeGreaterThanOrEqual(CONFIDENT);
       expect(found.cut).toBe(false);
     }
+  });
+
+  it('holds a page it is not sure of for review, naming the corners rather than the resolution', () => {
+    // A cluttered desk where the page's top edge runs over a second paper, under a pen and a sticky note.
+    const p = deskPhoto({ size: SIZE, seed: 8, kind: 'combined' });
+    const page = processPhoto({ width: p.width, height: p.height, data: p.rgba }, { dpi: 100 });
+    expect(page.confidence).toBeLessThan(CONFIDENT);
+    expect(page.issues).toContain('uncertainPage');
+    expect(page.issues).not.toContain('lowResolution');
   });
 });

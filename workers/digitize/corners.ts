@@ -271,7 +271,7 @@ function scoreQuad(img: GreyImage, grad: Gradients, quad: Quad, borders: boolean
     let inFrame = 0;
     let supported = 0;
     const ends = [0, 0, 0, 0]; // samples in frame and supported near the side's start, then its end
-    const endLength = Math.max(2, Math.round(samples * 0.15));
+    const endLength = Math.max(2, Math.round(samples * 0.08));
     for (let k = 0; k < samples; k++) {
       const t = 0.03 + (0.94 * (k + 0.5)) / samples;
       const px = a.x + (b.x - a.x) * t;
@@ -314,7 +314,7 @@ function scoreQuad(img: GreyImage, grad: Gradients, quad: Quad, borders: boolean
   const central = 1 - 0.6 * Math.min(1, offCentre / 0.35);
   const cornerSupport = cornerCount === 0 ? 0 : cornerTotal / cornerCount;
   // Steep in support: a quad that strays off the page's edge for a tenth of its length is a rival, not a tie.
-  const score = meanSupport ** 6 * minSupport * cornerSupport ** 2 * Math.sqrt(area) * (0.3 + 0.7 * shape) * central * inFrameShare ** 1.5;
+  const score = meanSupport ** 6 * minSupport * cornerSupport ** 4 * Math.sqrt(area) * (0.3 + 0.7 * shape) * central * inFrameShare ** 1.5;
   return { quad, borders, score, minSupport, shape };
 }
 
