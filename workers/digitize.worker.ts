@@ -149,6 +149,8 @@ async function digitize(file: Blob, request: DigitizeRequest = {}): Promise<Digi
     suggestedMode: outcome.suggestedMode,
     corners: outcome.corners,
     pageFound: outcome.pageFound,
+    confidence: outcome.confidence,
+    turns: outcome.turns,
     photoWidth: photo.width,
     photoHeight: photo.height,
     issues: outcome.issues,

@@ -34,6 +34,8 @@ export const digitizeVi = {
   },
   issue: {
     noPage: 'Không tìm thấy mép trang: hãy kéo bốn góc cho khớp tờ giấy, hoặc chụp lại trên nền tối hơn.',
+    uncertainPage: 'Chưa chắc đây là mép trang (có giấy khác hoặc đồ vật bên cạnh): hãy kiểm tra bốn góc, hoặc chụp riêng tờ giấy.',
+    pageCut: 'Một phần trang nằm ngoài ảnh: hãy chụp lại cho thấy cả trang, hoặc kiểm tra bốn góc.',
     lowResolution: 'Độ phân giải chỉ khoảng {{dpi}} dpi (cần từ 200 dpi): hãy chụp gần hơn.',
     dark: 'Ảnh quá tối: hãy chụp ở chỗ sáng hơn.',
     blank: 'Trang trống: không thấy chữ trên trang này.',

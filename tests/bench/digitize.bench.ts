@@ -3,12 +3,20 @@
 // chosen together on the Số hóa page of the built app. Figures per page from the worker (time,
 // bytes in text and colour mode, corner error), the longest main-thread task during the batch,
 // and the same for a naive baseline in the same run: the whole photo re-encoded as one JPEG page
-// (in a worker for time, on the main thread for the longest task).
+// (in a worker for time, on the main thread for the longest task). Before that, in Node, the page
+// finder on generated desk photos, class by class (second paper, phone, pen, sticky note, shadow,
+// glare, tilt, blur, turned and cut pages): corner error, pages wrongly taken without review, and
+// the time per photo and per 480-px preview frame, against the finder as it was before (kept in
+// digitize-old-finder.ts) on the same photos.
 import { loadavg } from 'node:os';
 import { launchBrowser, devices } from '../support/browser';
 import { removeDir, startGateway } from '../support/gateway';
 import { chooseFilesInPage, generatePhoto, photoAsFileInPage, type GeneratedPhoto } from '../support/photo-files';
 import { writePdf } from '../../workers/digitize/pdf-writer';
+import { findPageCorners, findPageCornersInSmall, CONFIDENT } from '../../workers/digitize/corners';
+import { greyDownscaled } from '../../workers/digitize/grey';
+import { DESK_CLASSES, cornerError as deskCornerError, deskPhoto } from '../support/desk-photo';
+import { findPageCorners as oldFindPageCorners } from './digitize-old-finder';
 import { median, percentile, type Figure, type Section } from './report';
 
 const PAGES = 10;
@@ -33,7 +41,78 @@ function pdfOverhead(): number {
   return writePdf([{ kind: 'jpeg', width: WIDTH, height: HEIGHT, dpi: 300, components: 3, data }], { title: 'Trang', createdAt: new Date() }).length - data.length;
 }
 
+const DESK_SEEDS = 6;
+const DESK_SIZE = 1200;
+
+/** Corner finding on desk photos: per class, new finder against the old one on the same photos. */
+function benchDeskFinder(): Figure[] {
+  const started = Date.now();
+  const figures: Figure[] = [];
+  const all = { ok: 0, oldOk: 0, count: 0, wrong: 0, oldWrong: 0, flaggedGood: 0, ms: [] as number[], oldMs: [] as number[] };
+  let cutFlagged = 0;
+  let cutCount = 0;
+  for (const kind of DESK_CLASSES) {
+    const errors: number[] = [];
+    const oldErrors: number[] = [];
+    for (let seed = 1; seed <= DESK_SEEDS; seed++) {
+      const p = deskPhoto({ size: DESK_SIZE, seed, kind });
+      const photo = { width: p.width, height: p.height, data: p.rgba };
+      let t = performance.now();
+      const found = findPageCorners(photo);
+      all.ms.push(performance.now() - t);
+      t = performance.now();
+      const old = oldFindPageCorners(photo);
+      all.oldMs.push(performance.now() - t);
+      const error = deskCornerError(found.corners, p.corners, p.width, p.height) * 100;
+      const oldError = deskCornerError(old.corners, p.corners, p.width, p.height) * 100;
+      // Taken without review: found, sure and whole (the old finder asked only when it found nothing).
+      const accepted = found.found && found.confidence >= CONFIDENT && !found.cut;
+      errors.push(error);
+      oldErrors.push(oldError);
+      if (kind === 'outOfFrame') {
+        cutCount++;
+        if (!accepted) cutFlagged++;
+        continue;
+      }
+      all.count++;
+      if (error < 1) all.ok++;
+      if (oldError < 1) all.oldOk++;
+      if (error >= 1 && accepted) all.wrong++;
+      if (oldError >= 1 && old.found) all.oldWrong++;
+      if (error < 1 && !accepted) all.flaggedGood++;
+    }
+    const within = (e: number[]) => (100 * e.filter((x) => x < 1).length) / e.length;
+    figures.push({
+      name: `  ${kind}: corner error median / worst / within 1 %`,
+      value: median(errors),
+      unit: '%',
+      baseline: median(oldErrors),
+      note: `worst ${Math.max(...errors).toFixed(2)} % (old ${Math.max(...oldErrors).toFixed(2)}), within 1 %: ${within(errors).toFixed(0)} % (old ${within(oldErrors).toFixed(0)} %)`,
+    });
+  }
+  // The camera's live outline: the finder on a 480-px grey preview frame.
+  const preview = deskPhoto({ size: 480, seed: 3, kind: 'combined' });
+  const small = greyDownscaled({ width: preview.width, height: preview.height, data: preview.rgba }, 1);
+  const previewMs: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const t = performance.now();
+    findPageCornersInSmall(small, 3000, 4000);
+    previewMs.push(performance.now() - t);
+  }
+  console.log(`  (desk photos: ${DESK_CLASSES.length} classes × ${DESK_SEEDS} seeds at ${DESK_SIZE} px, ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  return [
+    { name: `desk photos within 1 % of the diagonal (${all.count}, cut pages apart)`, value: (100 * all.ok) / all.count, unit: '%', baseline: (100 * all.oldOk) / all.count, note: 'target ≥ 95 %; baseline: the old finder' },
+    { name: 'desk photos wrongly taken without review', value: all.wrong, unit: 'pages', baseline: all.oldWrong, note: 'must be 0' },
+    { name: 'desk photos right but sent to review anyway', value: all.flaggedGood, unit: 'pages' },
+    { name: `pages cut by the frame sent to review (of ${cutCount})`, value: cutFlagged, unit: 'pages', note: 'should be all' },
+    ...figures,
+    { name: `finder time per ${DESK_SIZE}-px desk photo (Node), median`, value: median(all.ms), unit: 'ms', baseline: median(all.oldMs) },
+    { name: 'finder time per 480-px preview frame (Node), median', value: median(previewMs), unit: 'ms', note: 'the camera outline needs ≤ 100 ms' },
+  ];
+}
+
 export async function benchDigitize(): Promise<Section> {
+  const desk = benchDeskFinder();
   const photos: GeneratedPhoto[] = [];
   const started = Date.now();
   for (let i = 0; i < PAGES; i++) {
@@ -156,6 +235,7 @@ export async function benchDigitize(): Promise<Section> {
       { name: '  of which even out light', value: step('flatten'), unit: 'ms' },
       { name: '  of which binarize (Sauvola)', value: step('binarize'), unit: 'ms' },
       { name: '  of which quality checks', value: step('quality'), unit: 'ms' },
+      { name: '  of which text orientation (and turning upright)', value: step('orientation'), unit: 'ms' },
       { name: '  of which encode (G4/JPEG, thumbnail, SHA-256)', value: step('encode'), unit: 'ms' },
       { name: `bytes per text page, 1-bit G4 at 200 dpi (${textBytes.length} pages)`, value: median(textBytes) / 1024, unit: 'KB', baseline: median(naiveBytes) / 1024, note: 'target ≤ 70 KB; baseline: whole photo as JPEG in a PDF' },
       { name: 'bytes per text page, largest', value: Math.max(...textBytes) / 1024, unit: 'KB' },
@@ -170,7 +250,7 @@ export async function benchDigitize(): Promise<Section> {
     ];
     console.log(`  (${pdfSize.trim()})`);
     console.log(`  (longest main-thread frame: ${longestFrame || 'none over 50 ms'})`);
-    return { section: 'Digitization (12 MP photos → A4 200 dpi pages)', figures };
+    return { section: 'Digitization (12 MP photos → A4 200 dpi pages; page finder on desk photos)', figures: [...desk, ...figures] };
   } finally {
     await browser.close().catch(() => {});
     await gateway.stop();

@@ -25,6 +25,10 @@ export interface DigitizedPage {
   suggestedMode: PageMode;
   corners: Quad;
   pageFound: boolean;
+  /** The finder's confidence in the corners, 0–1 (under 0.5 the page carries 'uncertainPage'). */
+  confidence: number;
+  /** Quarter turns (clockwise) the page was turned by so that its text reads upright. */
+  turns: 0 | 1 | 2 | 3;
   photoWidth: number;
   photoHeight: number;
   issues: QualityIssue[];

@@ -1,18 +1,30 @@
-// Finds the page in a photo: the bright region that stands out from the background (Otsu on a
-// small blurred copy), its largest inscribed quadrilateral, then each side refined to the
-// strongest bright-to-dark edge and the corners taken where the refined sides meet.
+// Finds the page in a photo of a desk: straight edges (Hough lines) paired into quadrilaterals,
+// each scored by how much of its sides is a bright-inside, dark-outside edge, its size, its
+// A-series shape and its place in the frame; the best is refined to sub-pixel sides. A second
+// paper, a phone or a pen make rival quads, so the finder also says how sure it is, and whether
+// the page runs out of the photo: an unsure page goes to the officer, never silently through.
 import type { Point, Quad } from '../../src/domain/digitize';
-import { convexHull, distanceToLine, fitLine, intersect, isReasonableQuad, largestQuad, orderQuad, polygonArea, type Line } from './geometry';
+import { houghLines, sobel, type Gradients, type HoughLine } from './corners-lines';
+import { distanceToLine, fitLine, intersect, isReasonableQuad, orderQuad, polygonArea, type Line } from './geometry';
 import { boxBlur, greyDownscaled, sampleGrey } from './grey';
 import type { GreyImage, RgbaImage } from './image';
-import { histogram, otsuThreshold } from './threshold';
 
 export interface CornerResult {
   /** Corners in photo pixels (top-left, top-right, bottom-right, bottom-left). */
   corners: Quad;
   /** False when no page stood out: the corners are then the photo's own, slightly inset. */
   found: boolean;
+  /**
+   * How sure the finder is that these are the page's corners, 0–1: its sides well supported, its
+   * shape A-series, no rival quad nearly as good. Below CONFIDENT the page needs the officer's eye.
+   */
+  confidence: number;
+  /** Part of the page lies outside the photo (a corner or side cut off by the frame). */
+  cut: boolean;
 }
+
+/** Confidence from which a found page is taken without review. */
+export const CONFIDENT = 0.5;
 
 /** Side of the working copy: enough for corners within a fraction of a percent, small enough to be quick. */
 const WORK_SIDE = 640;
@@ -26,17 +38,16 @@ export function findPageCorners(photo: RgbaImage): CornerResult {
 export function findPageCornersInSmall(small: GreyImage, photoWidth: number, photoHeight: number): CornerResult {
   const sx = photoWidth / small.width;
   const sy = photoHeight / small.height;
-  const found = findCornersInGrey(small);
-  if (!found) {
-    if (looksLikeFlatScan(small)) return { corners: frame(photoWidth, photoHeight), found: true };
-    return { corners: insetFrame(photoWidth, photoHeight), found: false };
+  const guess = findPageInGrey(small);
+  if (!guess) {
+    if (looksLikeFlatScan(small)) return { corners: frame(photoWidth, photoHeight), found: true, confidence: 1, cut: false };
+    return { corners: insetFrame(photoWidth, photoHeight), found: false, confidence: 0, cut: false };
   }
-  return { corners: found.map((p) => ({ x: p.x * sx, y: p.y * sy })) as Quad, found: true };
+  return { corners: guess.quad.map((p) => ({ x: p.x * sx, y: p.y * sy })) as Quad, found: true, confidence: guess.confidence, cut: guess.cut };
 }
 
 /** Long side of the grey copy the corners are found in. */
 export const CORNER_WORK_SIDE = WORK_SIDE;
-
 function frame(width: number, height: number): Quad {
   return [
     { x: 0, y: 0 },
@@ -78,250 +89,251 @@ export function insetFrame(width: number, height: number): Quad {
   ];
 }
 
-/** Corners of the page in a small grey image, in its pixel coordinates, or undefined. */
-export function findCornersInGrey(small: GreyImage): Quad | undefined {
-  const blurred = boxBlur(boxBlur(small, 2), 2);
-  const imageArea = small.width * small.height;
-  // Two ways to see the page: the outline of its edges (robust to shadows), and the bright region
-  // (robust to a busy background). Each gives a quad; the one whose sides run along the stronger
-  // bright-to-dark edge wins.
-  const candidates: Quad[] = [];
-  for (const outline of [largestEdgeOutline(blurred), largestBrightComponent(blurred, otsuThreshold(histogram(blurred)))]) {
-    if (!outline) continue;
-    const rough = largestQuad(simplify(convexHull(outline), 16));
-    if (!rough) continue;
-    const quad = orderQuad(rough);
-    if (isReasonableQuad(quad) && polygonArea(quad) >= 0.1 * imageArea) candidates.push(quad);
+
+/** The page found in a small grey image, in its pixel coordinates. */
+export interface PageGuess {
+  quad: Quad;
+  confidence: number;
+  cut: boolean;
+}
+
+/** A candidate side: a Hough line, or one of the photo's own borders (a page cut by the frame). */
+interface Side {
+  line: Line;
+  theta: number;
+  rho: number;
+  border: boolean;
+}
+
+interface Candidate {
+  quad: Quad;
+  /** Which sides (after ordering) lie on the photo's border. */
+  borders: boolean[];
+  score: number;
+  minSupport: number;
+  shape: number;
+}
+
+/** Samples per side in the coarse search and in the final check. */
+const COARSE = 20;
+const FINE = 60;
+
+export function findPageInGrey(small: GreyImage): PageGuess | undefined {
+  const { width, height } = small;
+  const shortSide = Math.min(width, height);
+  const smooth = boxBlur(small, 1);
+  const grad = sobel(smooth);
+  const hough = houghLines(grad, 16, shortSide * 0.1, 36);
+  const sides: Side[] = hough.map((h) => side(h, false));
+  for (const h of [
+    { theta: 0, rho: 0 },
+    { theta: 0, rho: width },
+    { theta: Math.PI / 2, rho: 0 },
+    { theta: Math.PI / 2, rho: height },
+  ]) {
+    sides.push(side({ ...h, votes: 0 }, true));
   }
+  const candidates = searchQuads(smooth, grad, sides);
   if (candidates.length === 0) return undefined;
-  const sharp = boxBlur(small, 1);
-  let best: Quad | undefined;
-  let bestScore = -Infinity;
-  for (const rough of candidates) {
-    const refined = refineQuad(sharp, rough);
-    const quad = refined && isReasonableQuad(refined) ? refined : rough;
-    const score = edgeSupport(sharp, quad);
-    if (score > bestScore) [bestScore, best] = [score, quad];
+  candidates.sort((a, b) => b.score - a.score);
+  // Refine the few best distinct ones to sub-pixel sides and score them again, finely.
+  const finals: Candidate[] = [];
+  const diagonal = Math.hypot(width, height);
+  const distinct: Candidate[] = [];
+  for (const c of candidates) {
+    if (distinct.length >= 6) break;
+    if (distinct.some((d) => sameQuad(d.quad, c.quad, diagonal * 0.015))) continue;
+    distinct.push(c);
   }
-  // A page's border falls by tens of grey levels all round, and the page is brighter than what
-  // lies around it; wood grain, a folder's print or a block of text inside a page are not.
-  return best && bestScore >= MIN_EDGE_SUPPORT && bandContrast(blurred, best) >= MIN_BAND_CONTRAST ? best : undefined;
+  for (const c of distinct) {
+    const refined = refineQuad(smooth, c.quad, c.borders);
+    const quad = refined && isReasonableQuad(refined, 40) ? refined : c.quad;
+    const scored = scoreQuad(smooth, grad, quad, c.borders, FINE, 0);
+    if (scored) finals.push(scored);
+  }
+  if (finals.length === 0) return undefined;
+  finals.sort((a, b) => b.score - a.score);
+  const best = finals[0]!;
+  // The strongest rival: the best other quad with a corner well away from the chosen one's.
+  const rival = [...finals.slice(1), ...candidates].find((c) => !sameQuad(c.quad, best.quad, diagonal * 0.02));
+  const margin = rival ? 1 - rival.score / best.score : 1;
+  const supportTerm = clamp01((best.minSupport - 0.45) / 0.3);
+  const marginTerm = clamp01(margin / 0.3);
+  const confidence = Math.min(supportTerm, best.shape, marginTerm);
+  const slack = diagonal * 0.003;
+  const cut = best.borders.some(Boolean) || best.quad.some((p) => p.x < -slack || p.y < -slack || p.x > width + slack || p.y > height + slack);
+  return { quad: best.quad, confidence, cut };
 }
 
-/** Least difference (grey levels) between a band just inside the quad and one just outside. */
-const MIN_BAND_CONTRAST = 15;
+/** Whether every corner of one quad is within `tolerance` pixels of the other's. */
+function sameQuad(a: Quad, b: Quad, tolerance: number): boolean {
+  return a.every((p, i) => Math.hypot(p.x - b[i]!.x, p.y - b[i]!.y) <= tolerance);
+}
 
-/** Mean brightness a few pixels inside the quad's sides minus a few pixels outside them. */
-function bandContrast(img: GreyImage, quad: Quad): number {
-  const reach = Math.max(3, Math.round(Math.min(img.width, img.height) * 0.01));
-  let total = 0;
-  let count = 0;
-  for (let side = 0; side < 4; side++) {
-    const a = quad[side]!;
-    const b = quad[(side + 1) % 4]!;
-    const length = Math.hypot(b.x - a.x, b.y - a.y);
-    const n = { x: (b.y - a.y) / length, y: -(b.x - a.x) / length };
-    for (let t = 0.1; t < 0.91; t += 0.1) {
-      const p = { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t };
-      for (let d = reach; d <= 2 * reach; d++) {
-        const outX = p.x + n.x * d;
-        const outY = p.y + n.y * d;
-        if (outX < 0 || outY < 0 || outX >= img.width || outY >= img.height) continue; // the photo's edge: nothing outside
-        total += sampleGrey(img, p.x - n.x * d, p.y - n.y * d) - sampleGrey(img, outX, outY);
-        count++;
+function clamp01(v: number): number {
+  return Math.max(0, Math.min(1, v));
+}
+
+function side(h: HoughLine, border: boolean): Side {
+  const n = { x: Math.cos(h.theta), y: Math.sin(h.theta) };
+  return { line: { point: { x: n.x * h.rho, y: n.y * h.rho }, dir: { x: -n.y, y: n.x } }, theta: h.theta, rho: h.rho, border };
+}
+
+/** Angle between two line directions, folded into 0…π/2. */
+function angleBetween(a: number, b: number): number {
+  const d = Math.abs(a - b) % Math.PI;
+  return d > Math.PI / 2 ? Math.PI - d : d;
+}
+
+/** Every quad from two roughly opposite pairs of lines, scored coarsely; hopeless ones dropped early. */
+function searchQuads(img: GreyImage, grad: Gradients, sides: Side[]): Candidate[] {
+  const { width, height } = img;
+  const shortSide = Math.min(width, height);
+  const centre = { x: width / 2, y: height / 2 };
+  const offsetAtCentre = (s: Side) => centre.x * Math.cos(s.theta) + centre.y * Math.sin(s.theta) - s.rho;
+  // Opposite sides: within 30° of parallel, far enough apart, not both borders.
+  const pairs: { a: Side; b: Side; angle: number }[] = [];
+  for (let i = 0; i < sides.length; i++) {
+    for (let j = i + 1; j < sides.length; j++) {
+      const a = sides[i]!;
+      const b = sides[j]!;
+      if (a.border && b.border) continue;
+      if (angleBetween(a.theta, b.theta) > (30 * Math.PI) / 180) continue;
+      const flip = Math.abs(a.theta - b.theta) > Math.PI / 2 ? -1 : 1;
+      if (Math.abs(offsetAtCentre(a) - flip * offsetAtCentre(b)) < shortSide * 0.2) continue;
+      pairs.push({ a, b, angle: a.theta });
+    }
+  }
+  const out: Candidate[] = [];
+  const minArea = 0.08 * width * height;
+  for (let i = 0; i < pairs.length; i++) {
+    for (let j = i + 1; j < pairs.length; j++) {
+      const p = pairs[i]!;
+      const q = pairs[j]!;
+      if (angleBetween(p.angle, q.angle) < (50 * Math.PI) / 180) continue;
+      if (Number(p.a.border) + Number(p.b.border) + Number(q.a.border) + Number(q.b.border) > 1) continue;
+      const ring = [p.a, q.a, p.b, q.b];
+      const points: Point[] = [];
+      for (let k = 0; k < 4; k++) {
+        const c = intersect(ring[k]!.line, ring[(k + 1) % 4]!.line);
+        if (!c || c.x < -0.25 * width || c.y < -0.25 * height || c.x > 1.25 * width || c.y > 1.25 * height) break;
+        points.push(c);
       }
+      if (points.length < 4) continue;
+      const quad = orderQuad(points);
+      if (polygonArea(quad) < minArea || !isReasonableQuad(quad, 50)) continue;
+      // Which ordered side lies on which line: the side whose midpoint is nearest a border line.
+      const borders = bordersOf(quad, ring);
+      const scored = scoreQuad(img, grad, quad, borders, COARSE, 0.4);
+      if (scored) out.push(scored);
     }
   }
-  return count === 0 ? 0 : total / count;
+  return out;
 }
 
-/** Least mean fall (grey levels) across a quad's sides for it to count as a page. */
-const MIN_EDGE_SUPPORT = 18;
-
-/**
- * The points of the connected set of strong edges whose convex hull is largest: the page's
- * border, which text inside the margins never joins.
- */
-function largestEdgeOutline(img: GreyImage): Point[] | undefined {
-  const { width, height, data } = img;
-  const magnitude = new Float32Array(width * height);
-  const counts = new Uint32Array(4096);
-  for (let y = 1; y < height - 1; y++) {
-    for (let x = 1; x < width - 1; x++) {
-      const i = y * width + x;
-      const gx = data[i - width + 1]! + 2 * data[i + 1]! + data[i + width + 1]! - data[i - width - 1]! - 2 * data[i - 1]! - data[i + width - 1]!;
-      const gy = data[i + width - 1]! + 2 * data[i + width]! + data[i + width + 1]! - data[i - width - 1]! - 2 * data[i - width]! - data[i - width + 1]!;
-      const m = Math.abs(gx) + Math.abs(gy);
-      magnitude[i] = m;
-      counts[Math.min(4095, m)]!++;
+function bordersOf(quad: Quad, ring: Side[]): boolean[] {
+  return [0, 1, 2, 3].map((k) => {
+    const a = quad[k]!;
+    const b = quad[(k + 1) % 4]!;
+    const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+    let nearest = ring[0]!;
+    let d = Infinity;
+    for (const s of ring) {
+      const e = distanceToLine(s.line, mid);
+      if (e < d) [d, nearest] = [e, s];
     }
-  }
-  // The 99.5th percentile of edge strength: the page's border is among the strongest edges.
-  let strong = 4095;
-  for (let acc = 0, target = 0.005 * (width - 2) * (height - 2); strong > 0; strong--) {
-    acc += counts[strong]!;
-    if (acc >= target) break;
-  }
-  const threshold = Math.max(24, strong * 0.25);
-  const labels = new Uint8Array(width * height); // 1 once visited
-  const stack = new Int32Array(width * height);
-  const members = new Int32Array(width * height);
-  const around = Int32Array.from([-width - 1, -width, -width + 1, -1, 1, width - 1, width, width + 1]);
-  let best: Point[] | undefined;
-  let bestArea = 0;
-  for (let start = 0; start < magnitude.length; start++) {
-    if (labels[start] !== 0 || magnitude[start]! < threshold) continue;
-    let top = 0;
-    let count = 0;
-    stack[top++] = start;
-    labels[start] = 1;
-    let minX = width;
-    let maxX = 0;
-    let minY = height;
-    let maxY = 0;
-    while (top > 0) {
-      const i = stack[--top]!;
-      members[count++] = i;
-      const x = i % width;
-      const y = (i - x) / width;
-      if (x < minX) minX = x;
-      if (x > maxX) maxX = x;
-      if (y < minY) minY = y;
-      if (y > maxY) maxY = y;
-      if (x === 0 || y === 0 || x === width - 1 || y === height - 1) continue; // Sobel leaves the border at 0
-      for (let k = 0; k < 8; k++) {
-        const j = i + around[k]!;
-        if (labels[j] !== 0 || magnitude[j]! < threshold) continue;
-        labels[j] = 1;
-        stack[top++] = j;
-      }
-    }
-    // The bounding box bounds the hull's area: skip small sets without computing their hull.
-    if ((maxX - minX + 1) * (maxY - minY + 1) <= bestArea) continue;
-    const points = rowExtremes(members, count, width, minY, maxY);
-    const area = polygonArea(convexHull(points));
-    if (area > bestArea) [bestArea, best] = [area, points];
-  }
-  return bestArea >= 0.05 * width * height ? best : undefined;
-}
-
-/** The leftmost and rightmost pixel of each row of a pixel set: all its convex hull needs. */
-function rowExtremes(members: Int32Array, count: number, width: number, minY: number, maxY: number): Point[] {
-  const rows = maxY - minY + 1;
-  const left = new Int32Array(rows).fill(width);
-  const right = new Int32Array(rows).fill(-1);
-  for (let k = 0; k < count; k++) {
-    const i = members[k]!;
-    const x = i % width;
-    const r = (i - x) / width - minY;
-    if (x < left[r]!) left[r] = x;
-    if (x > right[r]!) right[r] = x;
-  }
-  const points: Point[] = [];
-  for (let r = 0; r < rows; r++) {
-    if (right[r]! < 0) continue;
-    points.push({ x: left[r]! + 0.5, y: minY + r + 0.5 }, { x: right[r]! + 0.5, y: minY + r + 0.5 });
-  }
-  return points;
-}
-
-/** Mean strength of the bright-to-dark fall across the quad's sides (higher: a truer page edge). */
-function edgeSupport(img: GreyImage, quad: Quad): number {
-  let total = 0;
-  let count = 0;
-  for (let side = 0; side < 4; side++) {
-    const a = quad[side]!;
-    const b = quad[(side + 1) % 4]!;
-    const length = Math.hypot(b.x - a.x, b.y - a.y);
-    const n = { x: (b.y - a.y) / length, y: -(b.x - a.x) / length };
-    for (let t = 0.05; t < 0.96; t += 0.05) {
-      const p = { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t };
-      total += sampleGrey(img, p.x - 1.5 * n.x, p.y - 1.5 * n.y) - sampleGrey(img, p.x + 1.5 * n.x, p.y + 1.5 * n.y);
-      count++;
-    }
-  }
-  return total / count;
+    return nearest.border;
+  });
 }
 
 /**
- * The largest 4-connected region brighter than the threshold, as the outer points of each of its
- * rows (enough for the convex hull). Undefined when it is a sliver.
+ * Scores a quad as the page: each side sampled at `samples` points inside the photo, a point
+ * supported when a few pixels inside are clearly brighter than a few outside (the paper over the
+ * desk, relative so that a shadow does not hide it). Undefined when a side's support is below
+ * `floor` (checked as it goes, so most wrong quads cost a few samples).
  */
-function largestBrightComponent(img: GreyImage, threshold: number): Point[] | undefined {
-  const { width, height, data } = img;
-  const labels = new Int32Array(width * height);
-  const stack = new Int32Array(width * height);
-  let bestLabel = 0;
-  let bestSize = 0;
-  let label = 0;
-  for (let start = 0; start < data.length; start++) {
-    if (labels[start] !== 0 || data[start]! <= threshold) continue;
-    label++;
-    let size = 0;
-    let top = 0;
-    stack[top++] = start;
-    labels[start] = label;
-    while (top > 0) {
-      const i = stack[--top]!;
-      size++;
-      const x = i % width;
-      if (x > 0 && labels[i - 1] === 0 && data[i - 1]! > threshold) {
-        labels[i - 1] = label;
-        stack[top++] = i - 1;
+function scoreQuad(img: GreyImage, grad: Gradients, quad: Quad, borders: boolean[], samples: number, floor: number): Candidate | undefined {
+  const { width, height } = img;
+  const reach = 3;
+  let totalIn = 0;
+  let totalSupported = 0;
+  let minSupport = 1;
+  let cornerTotal = 0;
+  let cornerCount = 0;
+  const lengths: number[] = [];
+  for (let s = 0; s < 4; s++) {
+    const a = quad[s]!;
+    const b = quad[(s + 1) % 4]!;
+    const length = Math.hypot(b.x - a.x, b.y - a.y);
+    lengths.push(length);
+    if (borders[s]) continue;
+    const n = { x: (b.y - a.y) / length, y: -(b.x - a.x) / length }; // outward for a clockwise (screen) quad
+    let inFrame = 0;
+    let supported = 0;
+    const ends = [0, 0, 0, 0]; // samples in frame and supported near the side's start, then its end
+    const endLength = Math.max(2, Math.round(samples * 0.08));
+    for (let k = 0; k < samples; k++) {
+      const t = 0.03 + (0.94 * (k + 0.5)) / samples;
+      const px = a.x + (b.x - a.x) * t;
+      const py = a.y + (b.y - a.y) * t;
+      if (px < reach + 2 || py < reach + 2 || px > width - reach - 2 || py > height - reach - 2) continue;
+      inFrame++;
+      const edge = edgeAt(img, grad, px, py, n);
+      if (edge) supported++;
+      if (k < endLength || k >= samples - endLength) {
+        const e = k < endLength ? 0 : 2;
+        ends[e]!++;
+        if (edge) ends[e + 1]!++;
       }
-      if (x < width - 1 && labels[i + 1] === 0 && data[i + 1]! > threshold) {
-        labels[i + 1] = label;
-        stack[top++] = i + 1;
-      }
-      if (i >= width && labels[i - width] === 0 && data[i - width]! > threshold) {
-        labels[i - width] = label;
-        stack[top++] = i - width;
-      }
-      if (i + width < data.length && labels[i + width] === 0 && data[i + width]! > threshold) {
-        labels[i + width] = label;
-        stack[top++] = i + width;
-      }
+      // Give up once this side cannot reach the floor even if every remaining sample is supported.
+      if (floor > 0 && inFrame >= 6 && supported + (samples - k - 1) < floor * Math.min(samples, inFrame + samples - k - 1)) return undefined;
     }
-    if (size > bestSize) {
-      bestSize = size;
-      bestLabel = label;
+    if (inFrame < 4) continue; // a side almost all outside the photo: nothing to judge it by
+    const support = supported / inFrame;
+    if (support < floor) return undefined;
+    minSupport = Math.min(minSupport, support);
+    // A true corner has its edge running right into it: the ends of each side must be supported.
+    for (const e of [0, 2]) {
+      if (ends[e]! < 2) continue;
+      cornerTotal += ends[e + 1]! / ends[e]!;
+      cornerCount++;
     }
+    totalIn += inFrame;
+    totalSupported += supported;
   }
-  if (bestSize < 0.05 * width * height) return undefined;
-  const points: Point[] = [];
-  for (let y = 0; y < height; y++) {
-    let left = -1;
-    let right = -1;
-    for (let x = 0; x < width; x++) {
-      if (labels[y * width + x] === bestLabel) {
-        if (left < 0) left = x;
-        right = x;
-      }
-    }
-    if (left >= 0) points.push({ x: left, y: y + 0.5 }, { x: right + 1, y: y + 0.5 });
-  }
-  return points;
+  if (totalIn === 0) return undefined;
+  const meanSupport = totalSupported / totalIn;
+  const inFrameShare = totalIn / (4 * samples);
+  const area = polygonArea(quad) / (width * height);
+  // A-series: long over short sides near √2 (perspective bends it a little).
+  const ratio = (Math.max(lengths[0]! + lengths[2]!, lengths[1]! + lengths[3]!) / Math.min(lengths[0]! + lengths[2]!, lengths[1]! + lengths[3]!)) / Math.SQRT2;
+  const shape = clamp01(1.5 - Math.abs(Math.log(ratio)) / 0.16);
+  const cx = (quad[0].x + quad[1].x + quad[2].x + quad[3].x) / 4;
+  const cy = (quad[0].y + quad[1].y + quad[2].y + quad[3].y) / 4;
+  const offCentre = Math.hypot(cx - width / 2, cy - height / 2) / Math.hypot(width, height);
+  const central = 1 - 0.6 * Math.min(1, offCentre / 0.35);
+  const cornerSupport = cornerCount === 0 ? 0 : cornerTotal / cornerCount;
+  // Steep in support: a quad that strays off the page's edge for a tenth of its length is a rival, not a tie.
+  const score = meanSupport ** 6 * minSupport * cornerSupport ** 4 * Math.sqrt(area) * (0.3 + 0.7 * shape) * central * inFrameShare ** 1.5;
+  return { quad, borders, score, minSupport, shape };
 }
 
-/** Drops the hull vertices that matter least (smallest triangle area) until `keep` remain. */
-function simplify(poly: Point[], keep: number): Point[] {
-  const pts = [...poly];
-  const area = (i: number) => {
-    const a = pts[(i + pts.length - 1) % pts.length]!;
-    const b = pts[i]!;
-    const c = pts[(i + 1) % pts.length]!;
-    return Math.abs((b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x));
-  };
-  while (pts.length > keep) {
-    let worst = 0;
-    let worstArea = Infinity;
-    for (let i = 0; i < pts.length; i++) {
-      const a = area(i);
-      if (a < worstArea) [worstArea, worst] = [a, i];
-    }
-    pts.splice(worst, 1);
+/**
+ * Whether the photo has a page edge through the point (within a pixel of it, across the side):
+ * a gradient pointing inward (brighter inside), strong relative to the grey there (so a shadow
+ * does not hide it) and square to the side (texture and slanting clutter are not).
+ */
+function edgeAt(img: GreyImage, grad: Gradients, px: number, py: number, n: Point): boolean {
+  const { width, gx, gy } = grad;
+  for (const o of [0, -1, 1]) {
+    const x = Math.round(px + n.x * o - 0.5);
+    const y = Math.round(py + n.y * o - 0.5);
+    const i = y * width + x;
+    const across = -(gx[i]! * n.x + gy[i]! * n.y);
+    const along = Math.abs(gx[i]! * n.y - gy[i]! * n.x);
+    if (across >= Math.max(14, 0.2 * img.data[i]!) && along <= 0.5 * across) return true;
   }
-  return pts;
+  return false;
 }
 
 /**
@@ -329,7 +341,7 @@ function simplify(poly: Point[], keep: number): Point[] {
  * strongest fall from bright (inside) to dark (outside), fit a line through those points with
  * outliers dropped, and intersect neighbouring lines.
  */
-function refineQuad(img: GreyImage, quad: Quad): Quad | undefined {
+function refineQuad(img: GreyImage, quad: Quad, borders: boolean[] = [false, false, false, false]): Quad | undefined {
   const diagonal = Math.hypot(img.width, img.height);
   const reach = Math.max(4, diagonal * 0.015);
   const lines: Line[] = [];
@@ -339,11 +351,16 @@ function refineQuad(img: GreyImage, quad: Quad): Quad | undefined {
     const length = Math.hypot(b.x - a.x, b.y - a.y);
     const dir = { x: (b.x - a.x) / length, y: (b.y - a.y) / length };
     const normal = { x: dir.y, y: -dir.x }; // outward for a clockwise (screen) quad
+    if (borders[side]) {
+      lines.push({ point: a, dir }); // the photo's own border: nothing to refine
+      continue;
+    }
     const points: Point[] = [];
     const samples = 48;
     for (let s = 0; s < samples; s++) {
       const t = 0.08 + (0.84 * s) / (samples - 1);
       const p = { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t };
+      if (p.x < reach || p.y < reach || p.x > img.width - reach || p.y > img.height - reach) continue; // outside the photo
       const edge = strongestFall(img, p, normal, reach);
       if (edge !== undefined) points.push({ x: p.x + normal.x * edge, y: p.y + normal.y * edge });
     }

@@ -1,6 +1,6 @@
 // From a decoded photo to a clean page: find the corners (unless the officer gave them), flatten
 // the perspective straight to A4 at 200 dpi, even out the light, then a 1-bit text page or a colour
-// page, with the quality checks. Pure: decoding, JPEG encoding and the native warp are the worker's.
+// page turned so its text reads upright, with the quality checks. Pure: decoding, JPEG encoding and the native warp are the worker's.
 import { PAGE_DPI, a4Pixels, type PageMode, type QualityIssue, type Quad } from '../../src/domain/digitize';
 import { colourInk, hasSeal, type ColourInk } from './colour';
 import { findPageCorners, findPageCornersInSmall } from './corners';
@@ -9,6 +9,7 @@ import { rgbaToGrey } from './grey';
 import { flattenGrey, flattenRgbaInPlace, paperLevels, whiteBalanceInPlace } from './illumination';
 import type { GreyImage, RgbaImage } from './image';
 import { pixelSource, type PhotoSource } from './photo-source';
+import { textTurns, turnBilevel, turnRgba, type Turns } from './orientation';
 import { inkShare, markShare, medianLevel, qualityIssues, sharpness, type QualityMetrics } from './quality';
 import { despeckle, sauvola } from './sauvola';
 import { pageToPhoto, quadSize, warpRgba } from './warp';
@@ -27,6 +28,14 @@ export interface PageOutcome {
   corners: Quad;
   /** Whether the corners are a page that was found (or given), not a fallback frame. */
   pageFound: boolean;
+  /** The finder's confidence in the corners, 0–1 (1 for the officer's own). */
+  confidence: number;
+  /** Part of the page lies outside the photo. */
+  cut: boolean;
+  /** Quarter turns (clockwise) the page was turned by so that its text reads upright. */
+  turns: Turns;
+  /** Where the kept page's top-left, top-right, bottom-right and bottom-left lie in the photo. */
+  pageCorners: Quad;
   width: number;
   height: number;
   dpi: number;
@@ -57,7 +66,7 @@ export function processPhoto(photo: RgbaImage | PhotoSource, request: PageReques
   };
   const source = 'data' in photo ? pixelSource(photo) : photo;
   const detected = request.corners
-    ? { corners: request.corners, found: true }
+    ? { corners: request.corners, found: true, confidence: 1, cut: outsidePhoto(request.corners, source.width, source.height) }
     : request.small
       ? findPageCornersInSmall(rgbaToGrey(request.small), source.width, source.height)
       : 'data' in photo
@@ -68,25 +77,28 @@ export function processPhoto(photo: RgbaImage | PhotoSource, request: PageReques
   const corners = detected.corners;
   const dpi = request.dpi ?? PAGE_DPI;
   const a4 = a4Pixels(dpi);
-  const seen = quadSize(corners);
-  const landscape = seen.width > seen.height * 1.1;
-  const width = landscape ? a4.height : a4.width;
-  const height = landscape ? a4.width : a4.height;
+  // An A4 page is portrait: a quad lying wide is warped with its long side down the page (turned a
+  // quarter), and the text then says which way up it reads (or that it really is landscape).
+  const wide = quadSize(corners);
+  const quad: Quad = wide.width > wide.height ? [corners[3], corners[0], corners[1], corners[2]] : corners;
+  const seen = quadSize(quad);
+  const width = a4.width;
+  const height = a4.height;
   // The resolution the photo gives: photo pixels across the page per inch of A4.
   const sourceDpi = Math.min((seen.width / width) * dpi, (seen.height / height) * dpi);
 
-  const ink = colourCheck(source, corners, width, height, request.small);
+  const ink = colourCheck(source, quad, width, height, request.small);
   const suggestedMode: PageMode = hasSeal(ink) ? 'colour' : 'text';
   const mode = !request.mode || request.mode === 'auto' ? suggestedMode : request.mode;
   lap('colourCheck');
-  const toPhoto = pageToPhoto(corners, width, height);
+  const toPhoto = pageToPhoto(quad, width, height);
   const page = mode === 'colour' ? source.warpRgba(toPhoto, width, height) : undefined;
   const grey = page ? rgbaToGrey(page) : source.warpGrey(toPhoto, width, height);
   lap('warp');
   const levels = paperLevels(grey);
   const flat = flattenGrey(grey, levels);
   lap('flatten');
-  const bilevel = sauvola(flat);
+  let bilevel = sauvola(flat);
   despeckle(bilevel);
   lap('binarize');
   let colour: RgbaImage | undefined;
@@ -104,11 +116,21 @@ export function processPhoto(photo: RgbaImage | PhotoSource, request: PageReques
     sharpness: sharpness(flat, bilevel),
   };
   lap('quality');
+  // Upright: turn back by the quarter turns the text lies at.
+  const turns = ((4 - textTurns(bilevel)) % 4) as Turns;
+  bilevel = turnBilevel(bilevel, turns);
+  if (colour) colour = turnRgba(colour, turns);
+  const pageCorners = [0, 1, 2, 3].map((k) => quad[(k - turns + 4) % 4]!) as Quad;
+  lap('orientation');
   return {
     corners,
     pageFound: detected.found,
-    width,
-    height,
+    confidence: detected.confidence,
+    cut: detected.cut,
+    turns,
+    pageCorners,
+    width: bilevel.width,
+    height: bilevel.height,
     dpi,
     mode,
     suggestedMode,
@@ -116,9 +138,15 @@ export function processPhoto(photo: RgbaImage | PhotoSource, request: PageReques
     bilevel,
     colour,
     metrics,
-    issues: qualityIssues(metrics, detected.found),
+    issues: qualityIssues(metrics, detected.found, detected),
     timings,
   };
+}
+
+/** Whether a corner lies outside the photo (beyond a hair's breadth). */
+function outsidePhoto(corners: Quad, width: number, height: number): boolean {
+  const slack = Math.hypot(width, height) * 0.003;
+  return corners.some((p) => p.x < -slack || p.y < -slack || p.x > width + slack || p.y > height + slack);
 }
 
 /**

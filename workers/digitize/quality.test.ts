@@ -71,6 +71,13 @@ describe('qualityIssues', () => {
   ] as const)('names %s', (issue, metrics, found) => {
     expect(qualityIssues(metrics, found)).toEqual([issue]);
   });
+  it('asks for review of corners the finder is not sure of, and says nothing of a resolution measured from them', () => {
+    expect(qualityIssues({ ...good, sourceDpi: 150 }, true, { confidence: 0.3, cut: false })).toEqual(['uncertainPage']);
+    expect(qualityIssues(good, true, { confidence: 0.5, cut: false })).toEqual([]);
+  });
+  it('names a page cut by the frame, however sure its visible sides', () => {
+    expect(qualityIssues(good, true, { confidence: 1, cut: true })).toEqual(['pageCut']);
+  });
 });
 
 describe('colourInk', () => {

@@ -1,6 +1,8 @@
-// Quality checks before a page is accepted: no page found, under 200 dpi, too dark, blank, too
-// blurry. Each is measured on the page itself (after flattening), at the size it will be kept.
+// Quality checks before a page is accepted: no page found, corners unsure or cut by the frame,
+// under 200 dpi, too dark, blank, too blurry. Each is measured on the page itself (after
+// flattening), at the size it will be kept.
 import { MIN_PAGE_DPI, type QualityIssue } from '../../src/domain/digitize';
+import { CONFIDENT } from './corners';
 import type { BilevelImage } from './g4-encode';
 import type { GreyImage } from './image';
 
@@ -113,10 +115,22 @@ export function sharpness(flat: GreyImage, bilevel: BilevelImage): number {
   return bin / 2 / contrast;
 }
 
-export function qualityIssues(metrics: QualityMetrics, pageFound: boolean): QualityIssue[] {
+/** What the page finder says of its corners (the officer's own corners are sure and whole). */
+export interface PageCertainty {
+  /** 0–1; below `confident` the corners may be another paper's or a union of papers. */
+  confidence: number;
+  /** Part of the page lies outside the photo. */
+  cut: boolean;
+}
+
+export function qualityIssues(metrics: QualityMetrics, pageFound: boolean, certainty: PageCertainty = { confidence: 1, cut: false }): QualityIssue[] {
   const issues: QualityIssue[] = [];
   if (!pageFound) issues.push('noPage');
-  if (metrics.sourceDpi < MIN_PAGE_DPI) issues.push('lowResolution');
+  const uncertain = pageFound && certainty.confidence < CONFIDENT;
+  if (uncertain) issues.push('uncertainPage');
+  if (pageFound && certainty.cut) issues.push('pageCut');
+  // Resolution measured from corners that may be wrong would mislead: the officer fixes the corners first.
+  if (!uncertain && metrics.sourceDpi < MIN_PAGE_DPI) issues.push('lowResolution');
   if (metrics.paperLevel < QUALITY_LIMITS.darkPaper) issues.push('dark');
   if (metrics.markShare < QUALITY_LIMITS.blankMarks) issues.push('blank');
   // Marks without sharp ink (inkShare far below markShare) are a page too blurred to binarize.

@@ -17,8 +17,8 @@ describe('digitize messages', () => {
   });
 
   it('names every quality issue, with the dpi the photo gave', () => {
-    const messages = issueMessages({ issues: ['noPage', 'lowResolution', 'dark', 'blank', 'blurry'], metrics: { sourceDpi: 150 } });
-    expect(messages.map((m) => typeof lookup(m.key))).toEqual(['string', 'string', 'string', 'string', 'string']);
+    const messages = issueMessages({ issues: ['noPage', 'lowResolution', 'dark', 'blank', 'blurry', 'uncertainPage', 'pageCut'], metrics: { sourceDpi: 150 } });
+    expect(messages.map((m) => typeof lookup(m.key))).toEqual(['string', 'string', 'string', 'string', 'string', 'string', 'string']);
     expect(messages[1]).toEqual({ key: 'digitize.issue.lowResolution', params: { dpi: 150 } });
   });
 });
