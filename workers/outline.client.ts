@@ -14,18 +14,18 @@ const client = createWorkerClient<OutlineApi>(
 let inFlight = false;
 
 /**
- * Finds the page in a shrunk preview frame; corners come back in a `frameWidth`×`frameHeight`
- * frame (the video's own size). The bitmap is transferred (or closed when dropped): do not use it
- * afterwards. Undefined means the frame was dropped because another was still in flight.
+ * Finds the page in a preview frame (a VideoFrame, or an ImageBitmap already shrunk); corners come
+ * back in a `frameWidth`×`frameHeight` frame (the video's own size). The frame is transferred (or
+ * closed when dropped): do not use it afterwards. Undefined means the frame was dropped because another was still in flight.
  */
-export async function outlineFrame(frame: ImageBitmap, frameWidth: number, frameHeight: number): Promise<OutlineResult | undefined> {
+export async function outlineFrame(frame: ImageBitmap | VideoFrame, frameWidth: number, frameHeight: number): Promise<OutlineResult | undefined> {
   if (inFlight) {
     frame.close();
     return undefined;
   }
   inFlight = true;
   try {
-    // After a worker restart the bitmap went with the dead worker and the transfer fails: for a
+    // After a worker restart the frame went with the dead worker and the transfer fails: for a
     // camera that only means waiting for the next frame.
     return await client.run((api) => api.outline(transfer(frame, [frame]), frameWidth, frameHeight));
   } finally {

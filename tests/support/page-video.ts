@@ -16,7 +16,7 @@ export const pageVideoSpec: PhotoSpec = { width: 2100, height: 2800, seed: 31, f
 /** Luma of the photo moved by (dx, dy) whole pixels, the uncovered edge repeating the border. */
 function shakenLuma(photo: GeneratedPhoto, dx: number, dy: number): GreyImage {
   const { width, height, rgba } = photo;
-  const data = new Uint8Array(width * height);
+  const data = new Uint8ClampedArray(width * height);
   for (let y = 0; y < height; y++) {
     const sy = Math.min(height - 1, Math.max(0, y - dy));
     for (let x = 0; x < width; x++) {

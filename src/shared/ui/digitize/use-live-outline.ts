@@ -1,6 +1,7 @@
-// The live outline loop of the in-app camera: about 15 times a second, a copy of the preview
-// shrunk natively (createImageBitmap) goes to the outline worker, one frame in flight at most; the
-// answer feeds the steadiness rules, which say when to shoot by itself.
+// The live outline loop of the in-app camera: about 15 times a second the current preview frame
+// goes to the outline worker, one frame in flight at most; the answer feeds the steadiness rules,
+// which say when to shoot by itself. The frame is wrapped as a VideoFrame (no copy, no colour
+// conversion on this thread) where the browser can, else shrunk natively into an ImageBitmap.
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { Quad } from '../../../domain/digitize';
 import { initialSteady, markShot, observe, type SteadyView } from './steady-outline';
@@ -10,10 +11,10 @@ import { initialSteady, markShot, observe, type SteadyView } from './steady-outl
  * shape (this floor may not import worker clients, so it is restated, as in digitizer.ts).
  */
 export interface Outliner {
-  outline(frame: ImageBitmap, frameWidth: number, frameHeight: number): Promise<{ found: boolean; corners: Quad; confidence?: number; ms: number } | undefined>;
+  outline(frame: ImageBitmap | VideoFrame, frameWidth: number, frameHeight: number): Promise<{ found: boolean; corners: Quad; confidence?: number; ms: number } | undefined>;
 }
 
-/** Long side of the frame the page is looked for in: the outline is only drawn, not used to cut the page. */
+/** Long side of the ImageBitmap where there is no VideoFrame: the outline is only drawn, not used to cut the page. */
 export const PREVIEW_SIDE = 480;
 /** Least time between the starts of two frames: 15 a second is smooth enough and spares a tablet's battery. */
 const FRAME_INTERVAL_MS = 66;
@@ -52,20 +53,20 @@ export function useLiveOutline(
         const { videoWidth: width, videoHeight: height } = v;
         const scale = Math.min(1, PREVIEW_SIDE / Math.max(width, height));
         try {
-          const bitmap = await createImageBitmap(v, {
-            resizeWidth: Math.max(1, Math.round(width * scale)),
-            resizeHeight: Math.max(1, Math.round(height * scale)),
-            resizeQuality: 'low',
-          });
-          if (stopped) return bitmap.close();
-          const result = await outliner.outline(bitmap, width, height);
+          const frame =
+            typeof VideoFrame === 'function'
+              ? new VideoFrame(v)
+              : await createImageBitmap(v, { resizeWidth: Math.max(1, Math.round(width * scale)), resizeHeight: Math.max(1, Math.round(height * scale)), resizeQuality: 'low' });
+          if (stopped) return frame.close();
+          const grabbed = performance.now();
+          const result = await outliner.outline(frame, width, height);
           if (stopped) return;
           if (result) {
             const next = observe(steady.current, { at: performance.now(), found: result.found, corners: result.corners, width, height }, latest.current.auto);
             steady.current = next.state;
             setShown({ view: next.state.view, outline: next.state.outline, frame: { width, height } });
             // The bench reads these: time in the worker and the pace of the loop.
-            performance.mark('motcua:outline-frame', { detail: { ms: result.ms, found: result.found } });
+            performance.mark('motcua:outline-frame', { detail: { ms: result.ms, grabMs: grabbed - started, totalMs: performance.now() - started, found: result.found } });
             if (next.shoot) latest.current.onAutoShot();
           }
         } catch {
