@@ -24,6 +24,15 @@ export const digitizeEn: typeof digitizeVi = {
     busy: 'Another app is using the camera.',
     failed: 'Could not open the camera: {{reason}}',
   },
+  cameraOutline: {
+    searching: 'No page yet — put the whole sheet in the frame, on a dark surface.',
+    holding: 'Page found — hold still…',
+    holdingManual: 'Page found — press "Take this page".',
+    resting: 'Taken. Lay the next page…',
+    shot: 'This page is taken. Lay another page to go on.',
+    countdown: 'Shooting by itself once the page is still',
+    auto: 'Shoot by itself',
+  },
   problem: {
     empty: 'File "{{name}}" is empty.',
     unknownType: 'File "{{name}}" is not a JPEG/PNG picture or a PDF (its content was checked, not its name).',

@@ -22,6 +22,15 @@ export const digitizeVi = {
     busy: 'Máy ảnh đang được ứng dụng khác dùng.',
     failed: 'Không mở được máy ảnh: {{reason}}',
   },
+  cameraOutline: {
+    searching: 'Chưa thấy trang — đặt cả tờ giấy vào khung, trên nền tối.',
+    holding: 'Đã thấy trang — giữ yên…',
+    holdingManual: 'Đã thấy trang — bấm "Chụp trang này".',
+    resting: 'Đã chụp. Đặt trang tiếp theo…',
+    shot: 'Trang này đã chụp. Thay trang khác để chụp tiếp.',
+    countdown: 'Tự chụp khi trang đứng yên',
+    auto: 'Tự chụp',
+  },
   problem: {
     empty: 'Tệp "{{name}}" rỗng.',
     unknownType: 'Tệp "{{name}}" không phải ảnh JPEG/PNG hay PDF (đã kiểm tra nội dung tệp, không dựa vào tên).',

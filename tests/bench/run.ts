@@ -11,6 +11,7 @@ import { benchSync } from './sync.bench';
 import { benchDrain } from './drain.bench';
 import { benchQr } from './qr.bench';
 import { benchDigitize } from './digitize.bench';
+import { benchOutline } from './outline.bench';
 
 const benches: Record<string, () => Promise<Section>> = {
   shell: benchShell,
@@ -21,6 +22,7 @@ const benches: Record<string, () => Promise<Section>> = {
   dossiers: benchDossiers,
   intake: benchIntake,
   digitize: benchDigitize,
+  outline: benchOutline,
 };
 
 const args = process.argv.slice(2);

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { deleteComponent, getDb, listDigitizedDocuments, readFileBlob, type DigitizedDocument } from '../../db';
 import { formatBytes, PageCapture, PageHeader } from '../../shared';
 import { digitizer } from '../../../workers/digitize.client';
+import { outliner } from '../../../workers/outline.client';
 import './digitize-page.css';
 
 /** Loose papers digitized on this page are owned by `so-hoa:<uuid>`, one component each. */
@@ -72,7 +73,7 @@ export function DigitizePage() {
             <label htmlFor={nameId}>{t('digitize.desk.name')}</label>
             <input id={nameId} value={title} onChange={(e) => setTitle(e.target.value)} placeholder={t('digitize.desk.nameHint')} />
           </div>
-          <PageCapture key={ownerId} digitizer={digitizer} ownerId={ownerId} componentIndex={0} title={name} />
+          <PageCapture key={ownerId} digitizer={digitizer} outliner={outliner} ownerId={ownerId} componentIndex={0} title={name} />
           <div className="button-row">
             <button
               type="button"

@@ -17,6 +17,7 @@ import {
 import { formatBytes } from '../../format';
 import { useUnsavedGuard } from '../../work-in-progress';
 import { CameraPanel } from './CameraPanel';
+import type { Outliner } from './use-live-outline';
 import type { DigitizedPage, Digitizer } from './digitizer';
 import { problemMessage, type Message } from './messages';
 import { PageList } from './PageList';
@@ -34,6 +35,8 @@ export interface PageCaptureProps {
   /** Names the component's PDF (file name and PDF title). */
   title: string;
   onChange?: (summary: ComponentSummary) => void;
+  /** The live-outline worker client (`outliner` from workers/outline.client): outline and shooting by itself in the camera. */
+  outliner?: Outliner;
 }
 
 /** A photo processed in this session, kept in memory so its page can be re-cropped. */
@@ -51,7 +54,7 @@ function markPage(result: DigitizedPage) {
   });
 }
 
-export function PageCapture({ digitizer, ownerId, componentIndex, title, onChange }: PageCaptureProps) {
+export function PageCapture({ digitizer, ownerId, componentIndex, title, onChange, outliner }: PageCaptureProps) {
   const { t, i18n } = useTranslation();
   const db = getDb();
   const pages = useLiveQuery(() => listComponentPages(db, ownerId, componentIndex), [db, ownerId, componentIndex]);
@@ -217,7 +220,7 @@ export function PageCapture({ digitizer, ownerId, componentIndex, title, onChang
       <p id={`${inputId}-hint`} className="hint">
         {t('digitize.capture.pickHint')}
       </p>
-      {camera && <CameraPanel onPhoto={(photo) => add([photo])} onClose={() => setCamera(false)} />}
+      {camera && <CameraPanel onPhoto={(photo) => add([photo])} onClose={() => setCamera(false)} outliner={outliner} />}
       <div role="status" className="capture-progress">
         {progress && t('digitize.capture.processing', { name: progress.name, done: progress.done + 1, total: progress.total })}
       </div>
