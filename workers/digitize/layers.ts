@@ -109,8 +109,8 @@ export function splitColourLayers(page: RgbaImage, bilevel: BilevelImage, factor
       kept += near;
     }
   }
-  // Picture: blocks within a block of the inside of a photo (full blocks among full blocks), where
-  // text is not drawn over; a seal's ring, however thick, is not full all round.
+  // Picture: blocks within two blocks (4 mm) of the inside of a photo (full blocks among full
+  // blocks), where text is not drawn over; a seal's ring, however thick, is not full all round.
   const inside = new Uint8Array(bw * bh);
   for (let by = 1; by < bh - 1; by++) {
     for (let bx = 1; bx < bw - 1; bx++) {
@@ -125,7 +125,7 @@ export function splitColourLayers(page: RgbaImage, bilevel: BilevelImage, factor
     for (let bx = 0; bx < bw; bx++) {
       const b = by * bw + bx;
       if (!region[b]) continue;
-      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+      for (let dy = -2; dy <= 2; dy++) for (let dx = -2; dx <= 2; dx++) {
         const x = bx + dx;
         const y = by + dy;
         if (x >= 0 && y >= 0 && x < bw && y < bh && inside[y * bw + x]) picture[b] = 1;
