@@ -31,8 +31,8 @@ export type PageMode = 'text' | 'colour';
 
 /**
  * How a digitized page is stored, by mode: a 1-bit G4 TIFF; a colour page as the same TIFF with a
- * second image, the colour parts as a JPEG (the type says so, for lists that show the mode). Colour
- * pages stored before that are whole-page JPEGs.
+ * JPEG image of each coloured area after the text (the type says so, for lists that show the mode).
+ * Colour pages stored before that are whole-page JPEGs.
  */
 export const PAGE_TYPES = { text: 'image/tiff', colour: 'image/tiff; layers=g4+jpeg' } as const satisfies Record<PageMode, string>;
 
