@@ -186,7 +186,9 @@ async function runDrain(prepare: (gatewayUrl: string, browser: Awaited<ReturnTyp
     await emulate(cdp, { offline: false, throttled: true });
     await page.getByRole('region', { name: 'Trạng thái kết nối' }).getByText('Đã kết nối máy chủ').waitFor({ timeout: 60_000 });
     // The app starts sending by itself once the gateway answers; the button is what an officer presses.
-    await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+    // With a small queue the app may already be sending (the button then waits, disabled).
+    const syncNow = page.getByRole('button', { name: 'Đồng bộ ngay' });
+    if (await syncNow.isEnabled()) await syncNow.click();
     // A line a minute on stderr: a quarter-hour run should show that it moves.
     const progress = setInterval(() => {
       void page
