@@ -1,22 +1,26 @@
 // The digitization worker: photo or scan in, a clean page out (decode natively, find the page,
-// flatten, clean, encode as G4 TIFF or JPEG), and component PDFs assembled from stored pages.
+// flatten, clean, encode as a G4 TIFF, with a small JPEG of the colour parts for a page with a seal
+// or a photo), and component PDFs assembled from stored pages.
 // The main thread only shows progress. Bad input comes back as a result, never as a crash.
 import { expose } from 'comlink';
 import { oneAtATime } from './lib/one-at-a-time';
-import { PAGE_DPI, type PageMode, type Quad } from '../src/domain/digitize';
+import { PAGE_DPI, PAGE_TYPES, type PageMode, type Quad } from '../src/domain/digitize';
 import type { AssembleResult, DigitizeResult, InspectResult, PageFile, PdfSource } from './digitize/contract';
 import { encodeG4 } from './digitize/g4-encode';
-import { jpegDpi, jpegHeader, setJpegDpi } from './digitize/image-header';
+import { jpegDpi, jpegHeader, jpegLumaSampling } from './digitize/image-header';
 import { CORNER_WORK_SIDE } from './digitize/corners';
 import type { RgbaImage } from './digitize/image';
 import { writePdf, type PdfPage } from './digitize/pdf-writer';
 import { bitmapSource } from './digitize/native-warp';
 import { processPhoto, thumbnail, type PageOutcome } from './digitize/pipeline';
 import { SNIFF_BYTES, sniffInput } from './digitize/sniff';
-import { readG4Tiff, writeG4Tiff } from './digitize/tiff';
+import { readPageTiff, writeG4Tiff, writePageTiff } from './digitize/tiff';
 
-/** JPEG quality of colour pages: seals and signatures stay clear, paper compresses to nothing. */
-const COLOUR_QUALITY = 0.62;
+/**
+ * JPEG quality of a colour page's colour layer (100 dpi, only the coloured parts, paper white):
+ * seals and photos stay clear, and the white costs next to nothing. The text is G4 over it.
+ */
+const LAYER_QUALITY = 0.8;
 
 async function sha256Hex(bytes: BufferSource): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', bytes);
@@ -91,8 +95,22 @@ function jpegBlob(image: RgbaImage, quality: number): Promise<Blob> {
   return canvas.convertToBlob({ type: 'image/jpeg', quality });
 }
 
-async function encodeJpeg(image: RgbaImage, quality: number): Promise<Uint8Array<ArrayBuffer>> {
-  return new Uint8Array(await (await jpegBlob(image, quality)).arrayBuffer());
+/**
+ * The stored page: a G4 TIFF of the text, and for a colour page a JPEG of each coloured area as
+ * further images (encoded by the browser while the G4 is coded here).
+ */
+async function storedPage(outcome: PageOutcome): Promise<PageFile> {
+  const text = (data: Uint8Array) => ({ width: outcome.width, height: outcome.height, dpi: outcome.dpi, data });
+  const layers = outcome.mode === 'colour' ? outcome.layers : undefined;
+  if (!layers || layers.colour.length === 0) return pageFile(writeG4Tiff(text(encodeG4(outcome.bilevel))) as Uint8Array<ArrayBuffer>, PAGE_TYPES.text);
+  const jpegs = Promise.all(layers.colour.map(async (patch) => new Uint8Array(await (await jpegBlob(patch.image, LAYER_QUALITY)).arrayBuffer())));
+  jpegs.catch(() => undefined); // awaited below, after the G4 coding
+  const g4 = encodeG4(layers.text);
+  const areas = (await jpegs).map((data, i) => {
+    const { x, y, image } = layers.colour[i]!;
+    return { x, y, width: image.width, height: image.height, dpi: outcome.dpi / layers.factor, components: 3 as const, sampling: jpegLumaSampling(data), data };
+  });
+  return pageFile(writePageTiff(text(g4), areas) as Uint8Array<ArrayBuffer>, PAGE_TYPES.colour);
 }
 
 export interface DigitizeRequest {
@@ -129,13 +147,7 @@ async function digitize(file: Blob, request: DigitizeRequest = {}): Promise<Digi
   // The thumbnail is kept as the browser's Blob: its bytes are never needed here.
   const thumbJpeg = jpegBlob(thumbnail(outcome), 0.7);
   thumbJpeg.catch(() => undefined); // awaited below; a failure there must not count as unhandled first
-  const stored =
-    outcome.mode === 'text' || !outcome.colour
-      ? await pageFile(
-          writeG4Tiff({ width: outcome.width, height: outcome.height, dpi: outcome.dpi, data: encodeG4(outcome.bilevel) }) as Uint8Array<ArrayBuffer>,
-          'image/tiff',
-        )
-      : await pageFile(setJpegDpi(await encodeJpeg(outcome.colour, COLOUR_QUALITY), outcome.dpi) as Uint8Array<ArrayBuffer>, 'image/jpeg');
+  const stored = await storedPage(outcome);
   const thumb = await thumbJpeg;
   const encodeMs = performance.now() - encodeStart;
   return {
@@ -162,7 +174,20 @@ async function digitize(file: Blob, request: DigitizeRequest = {}): Promise<Digi
 /** One PDF page from a stored page file: G4 data and JPEG data go in unchanged. */
 async function pdfPage(source: PdfSource): Promise<PdfPage> {
   const bytes = new Uint8Array(await source.blob.arrayBuffer());
-  if (source.type === 'image/tiff') return { kind: 'g4', ...readG4Tiff(bytes) };
+  if (source.type === PAGE_TYPES.text || source.type === PAGE_TYPES.colour) {
+    const { text, colour } = readPageTiff(bytes);
+    if (colour.length === 0) return { kind: 'g4', ...text };
+    const layers = colour.map((area) => {
+      const header = jpegHeader(area.data);
+      if (!header || header.components !== area.components) throw new Error('Lớp màu của trang không đọc được');
+      // Its pixels and place, scaled to the page's resolution.
+      const scale = text.dpi / area.dpi;
+      const place = { x: area.x * scale, y: area.y * scale, width: area.width * scale, height: area.height * scale };
+      return { width: header.width, height: header.height, components: area.components, data: area.data, place };
+    });
+    return { kind: 'layered', ...text, colour: layers };
+  }
+  // A colour page stored before colour layers: the whole page as one JPEG.
   if (source.type === 'image/jpeg') {
     const header = jpegHeader(bytes);
     if (!header || (header.components !== 1 && header.components !== 3)) throw new Error('JPEG không đọc được');

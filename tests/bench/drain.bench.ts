@@ -3,7 +3,9 @@
 // then comes back on a link throttled to 256 kbit/s each way with 300 ms latency and sends them.
 // Time to an empty outbox and the bytes on the wire (counted by a TCP relay in front of the
 // gateway) are set against the physical floor of the same run: the payload (file bytes plus the
-// JSON of the outbox entries) divided by the bandwidth.
+// JSON of the outbox entries) divided by the bandwidth. Two variants: `drain`, many dossiers with
+// stand-in pages of a set size; `drain-photos`, a few dossiers whose five papers were each made by
+// the real digitize worker in Chromium from a generated 12-megapixel photo.
 import { createServer, connect, type Server } from 'node:net';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchBrowser, newDevice } from '../support/browser';
@@ -12,6 +14,7 @@ import { prepareDevice } from '../support/intake-flow';
 import type { Figure, Section } from './report';
 import type * as DrainPage from './drain-page';
 import { bundleForPage } from '../support/page-bundle';
+import { chooseFilesInPage, generatePhoto, photoAsFileInPage } from '../support/photo-files';
 
 const DOSSIERS = Number(process.env.MOTCUA_BENCH_DRAIN_DOSSIERS ?? 200);
 const PAGES = Number(process.env.MOTCUA_BENCH_DRAIN_PAGES ?? 3);
@@ -115,12 +118,34 @@ function routeOf(method: string, url: string): string {
 
 const mb = (bytes: number) => bytes / 1e6;
 
-export async function benchDrain(): Promise<Section> {
+/** What a variant puts in the outbox, and how it names and judges it in the figures. */
+interface Variant {
+  section: string;
+  /** The dossiers' count and papers, for the figures' names. */
+  what: string;
+  dossiers: number;
+  /** Fills the outbox in the (offline) app page. */
+  receive(page: Page): Promise<DrainPage.Generated>;
+  /** More figures from the run's payload (bytes), drain time and floor (seconds). */
+  extra?(payload: number, seconds: number, floor: number): Figure[];
+}
+
+export function benchDrain(): Promise<Section> {
+  return runDrain(async () => ({
+    section: 'Drain over a 2G link (256 kbit/s, 300 ms, Chromium throttling)',
+    what: `${DOSSIERS} dossiers × ${PAGES} pages of ${(PAGE_BYTES / 1000).toFixed(0)} KB`,
+    dossiers: DOSSIERS,
+    receive: (page) => page.evaluate(([n, p, size]) => window.motcuaDrain.generate(n, p, size), [DOSSIERS, PAGES, PAGE_BYTES] as const),
+  }));
+}
+
+async function runDrain(prepare: (gatewayUrl: string, browser: Awaited<ReturnType<typeof launchBrowser>>) => Promise<Variant>): Promise<Section> {
   const staticDir = copyBuild();
   const [bundle, gateway] = await Promise.all([bundleForPage('tests/bench/drain-page.ts', 'motcuaDrain'), startGateway({ staticDir })]);
   const relay = await startRelay(gateway.port);
   const browser = await launchBrowser();
   try {
+    const variant = await prepare(gateway.url, browser);
     const context = await newDevice(browser, 'laptop');
     const page = await context.newPage();
     await openControlled(page, relay.url);
@@ -133,7 +158,7 @@ export async function benchDrain(): Promise<Section> {
     await emulate(cdp, { offline: true, throttled: false });
     await page.getByRole('region', { name: 'Trạng thái kết nối' }).getByText('Đã kết nối máy chủ').waitFor({ state: 'detached' });
     await page.addScriptTag({ content: bundle });
-    const generated = await page.evaluate(([n, p, size]) => window.motcuaDrain.generate(n, p, size), [DOSSIERS, PAGES, PAGE_BYTES] as const);
+    const generated = await variant.receive(page);
     const queued = await page.evaluate(() => window.motcuaDrain.waiting());
     const payload = generated.fileBytes + queued.jsonBytes;
 
@@ -161,7 +186,9 @@ export async function benchDrain(): Promise<Section> {
     await emulate(cdp, { offline: false, throttled: true });
     await page.getByRole('region', { name: 'Trạng thái kết nối' }).getByText('Đã kết nối máy chủ').waitFor({ timeout: 60_000 });
     // The app starts sending by itself once the gateway answers; the button is what an officer presses.
-    await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+    // With a small queue the app may already be sending (the button then waits, disabled).
+    const syncNow = page.getByRole('button', { name: 'Đồng bộ ngay' });
+    if (await syncNow.isEnabled()) await syncNow.click();
     // A line a minute on stderr: a quarter-hour run should show that it moves.
     const progress = setInterval(() => {
       void page
@@ -183,7 +210,7 @@ export async function benchDrain(): Promise<Section> {
       .sort((a, b) => b[1] - a[1])
       .map(([route, n]) => `${n} ${route}`)
       .join(', ');
-    const what = `${DOSSIERS} dossiers × ${PAGES} pages of ${(PAGE_BYTES / 1000).toFixed(0)} KB`;
+    const { what, dossiers } = variant;
     const figures: Figure[] = [
       {
         name: `drain ${what}, 256 kbit/s, ${LATENCY_MS} ms`,
@@ -208,21 +235,22 @@ export async function benchDrain(): Promise<Section> {
       },
       {
         name: 'dossiers accepted per minute',
-        value: (DOSSIERS - end.pending - end.rejected) / (seconds / 60),
+        value: (dossiers - end.pending - end.rejected) / (seconds / 60),
         unit: 'dossiers/min',
-        baseline: DOSSIERS / (floor / 60),
+        baseline: dossiers / (floor / 60),
         note: end.rejected ? `${end.rejected} refused: ${end.reasons.join(' | ')}` : 'none refused; baseline: at the floor',
       },
       {
         name: 'receiving them offline (app intake code, in the page)',
         value: generated.ms / 1000,
         unit: 's',
-        note: `${generated.files} files, ${queued.pending} outbox entries; set MOTCUA_BENCH_DRAIN_DOSSIERS, _PAGES, _PAGE_BYTES to change`,
+        note: `${generated.files} files, ${queued.pending} outbox entries`,
       },
+      ...(variant.extra?.(payload, seconds, floor) ?? []),
     ];
     await cdp.detach();
     await context.close();
-    return { section: 'Drain over a 2G link (256 kbit/s, 300 ms, Chromium throttling)', figures };
+    return { section: variant.section, figures };
   } finally {
     await browser.close();
     await relay.close();
@@ -230,4 +258,64 @@ export async function benchDrain(): Promise<Section> {
     removeDir(gateway.dataDir);
     removeDir(staticDir);
   }
+}
+
+const PHOTO_DOSSIERS = Number(process.env.MOTCUA_BENCH_DRAIN_PHOTO_DOSSIERS ?? 8);
+const PAPERS = 5;
+
+/**
+ * Five papers through the real digitize worker on the Số hóa page, one set each: a generated
+ * 12-megapixel photo (text page, shadow, blur, noise) chosen as a file, the set's PDF read back.
+ */
+async function digitizePapers(gatewayUrl: string, browser: Awaited<ReturnType<typeof launchBrowser>>): Promise<Buffer[]> {
+  const started = Date.now();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${gatewayUrl}/so-hoa`);
+    await page.getByRole('heading', { level: 1, name: 'Số hóa giấy tờ' }).waitFor();
+    const pdfs: Buffer[] = [];
+    for (let k = 0; k < PAPERS; k++) {
+      const photo = generatePhoto({ width: 3000, height: 4000, seed: 500 + k, fill: 0.82 + (k % 3) * 0.04, document: { lines: 30 + k }, photo: { blur: 1 + (k % 2), shadow: 0.25 + (k % 3) * 0.1, noise: 2 + (k % 3) } });
+      await photoAsFileInPage(page, photo, `giay${k}`, 0.9);
+      await page.getByRole('textbox', { name: 'Tên giấy tờ' }).fill(`Giấy ${k + 1}`);
+      await chooseFilesInPage(page, 'Chọn ảnh hoặc tệp PDF', [`giay${k}`]);
+      const status = page.getByRole('status').filter({ hasText: 'Tệp PDF: 1 trang' });
+      await status.waitFor({ timeout: 180_000 });
+      const href = (await status.getByRole('link', { name: 'Mở tệp PDF' }).getAttribute('href'))!;
+      const base64 = await page.evaluate(async (url) => {
+        const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+        let binary = '';
+        for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+        return btoa(binary);
+      }, href);
+      pdfs.push(Buffer.from(base64, 'base64'));
+      await page.getByRole('button', { name: 'Bắt đầu bộ giấy tờ mới' }).click();
+      await page.getByText('Chưa có trang nào.').waitFor();
+    }
+    console.log(`  (digitized ${PAPERS} papers from 12 MP photos in ${((Date.now() - started) / 1000).toFixed(0)} s: ${pdfs.map((p) => (p.length / 1024).toFixed(1)).join(', ')} KB)`);
+    return pdfs;
+  } finally {
+    await context.close();
+  }
+}
+
+/** Dossiers of five photographed text papers, each a one-page PDF from the digitize worker. */
+export function benchDrainPhotos(): Promise<Section> {
+  return runDrain(async (gatewayUrl, browser) => {
+    const pdfs = await digitizePapers(gatewayUrl, browser);
+    const paperBytes = pdfs.reduce((n, p) => n + p.length, 0);
+    const budget = PAPERS * 70 * 1024;
+    return {
+      section: 'Drain of photographed dossiers over a 2G link (5 papers from 12 MP photos, 256 kbit/s, 300 ms)',
+      what: `${PHOTO_DOSSIERS} dossiers × ${PAPERS} digitized papers`,
+      dossiers: PHOTO_DOSSIERS,
+      receive: (page) => page.evaluate(([n, papers]) => window.motcuaDrain.generateFromPapers(n, papers), [PHOTO_DOSSIERS, pdfs.map((p) => p.toString('base64'))] as const),
+      extra: (payload, seconds, floor) => [
+        { name: `papers of one dossier (${PAPERS} text papers as PDFs)`, value: paperBytes / 1024, unit: 'KB', baseline: budget / 1024, note: `target ≤ ${PAPERS} × 70 KB (baseline); largest paper ${(Math.max(...pdfs.map((p) => p.length)) / 1024).toFixed(1)} KB` },
+        { name: 'payload per dossier (papers + outbox JSON)', value: payload / PHOTO_DOSSIERS / 1024, unit: 'KB' },
+        { name: 'drain time ÷ (payload ÷ bandwidth)', value: seconds / floor, unit: '×', baseline: 1.2, note: `target ≤ 1.2 (baseline); set MOTCUA_BENCH_DRAIN_PHOTO_DOSSIERS to change the ${PHOTO_DOSSIERS} dossiers` },
+      ],
+    };
+  });
 }

@@ -8,7 +8,7 @@ import { benchIntake } from './intake.bench';
 import { benchShell } from './shell.bench';
 import { benchDossiers } from './dossiers.bench';
 import { benchSync } from './sync.bench';
-import { benchDrain } from './drain.bench';
+import { benchDrain, benchDrainPhotos } from './drain.bench';
 import { benchQr } from './qr.bench';
 import { benchDigitize } from './digitize.bench';
 import { benchOutline } from './outline.bench';
@@ -17,6 +17,7 @@ const benches: Record<string, () => Promise<Section>> = {
   shell: benchShell,
   sync: benchSync,
   drain: benchDrain,
+  'drain-photos': benchDrainPhotos,
   catalogue: benchCatalogue,
   qr: benchQr,
   dossiers: benchDossiers,

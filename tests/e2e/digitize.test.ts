@@ -1,6 +1,7 @@
 // Digitizing papers in real Chromium on the built app: a generated photo chosen as a file becomes
-// a stored PDF page that Chromium opens; a corner dragged on the photo gives a new page; blank and
-// blurred photos get their warning and the officer decides; a file that is no picture is refused.
+// a stored PDF page that Chromium opens; a sealed page stays colour and small; a corner dragged on
+// the photo gives a new page; blank and blurred photos get their warning and the officer decides;
+// a file that is no picture is refused.
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useStage } from '../support/e2e-stage';
@@ -82,6 +83,53 @@ describe('digitizing papers', () => {
     // The set is listed among the digitized papers, and survives a reload.
     await page.reload();
     await page.getByRole('button', { name: 'Mở Giấy khai sinh' }).waitFor();
+    await context.close();
+  });
+
+  it('keeps a sealed page in colour under 150 KB: G4 text over a small JPEG of the seal, drawn red and black', async () => {
+    const { context, page } = await openDesk();
+    await page.getByRole('textbox', { name: 'Tên giấy tờ' }).fill('Quyết định');
+    await choosePhoto(page, photoSpec(12, { document: { seal: true } }), 'trang-dau');
+    await page.getByRole('img', { name: 'Trang 1' }).waitFor({ timeout: 90_000 });
+    const status = page.getByRole('status').filter({ hasText: 'Tệp PDF: 1 trang' });
+    await status.waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('listitem').filter({ hasText: 'Trang 1' }).textContent()).toContain('Màu');
+
+    const href = (await status.getByRole('link', { name: 'Mở tệp PDF' }).getAttribute('href'))!;
+    const pdf = await page.evaluate(async (url) => {
+      const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+      let text = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return { size: bytes.length, dicts: text.match(/<< \/Type \/XObject[^>]*>>/g) ?? [] };
+    }, href);
+    expect(pdf.size).toBeLessThan(150 * 1024);
+    // The text is one full-page G4 image mask; the seal (with the signature beside it) a small JPEG.
+    expect(pdf.dicts.filter((d) => d.includes('/Width 1654 /Height 2339 /ImageMask true /Decode [0 1]') && d.includes('/CCITTFaxDecode'))).toHaveLength(1);
+    const jpegs = pdf.dicts.filter((d) => d.includes('/DCTDecode'));
+    expect(jpegs.length).toBeGreaterThanOrEqual(1);
+    for (const d of jpegs) {
+      const [, w, h] = /\/Width (\d+) \/Height (\d+)/.exec(d)!;
+      expect(Number(w) * Number(h)).toBeLessThan(0.1 * 827 * 1170);
+    }
+
+    // Chromium's PDF viewer draws the whole page: red seal strokes and black text on white paper.
+    const viewer = await context.newPage();
+    await viewer.goto(`${href}#view=Fit`);
+    await expect
+      .poll(
+        async () => {
+          const { data } = decodePng(await viewer.screenshot());
+          let red = 0;
+          let black = 0;
+          for (let i = 0; i < data.length; i += 4) {
+            if (data[i]! > 150 && data[i + 1]! < 110 && data[i + 2]! < 110) red++;
+            else if (data[i]! < 80 && data[i + 1]! < 80 && data[i + 2]! < 80) black++;
+          }
+          return { red: red > 200, black: black > 2000 };
+        },
+        { timeout: 30_000 },
+      )
+      .toEqual({ red: true, black: true });
     await context.close();
   });
 

@@ -16,6 +16,14 @@ export interface DocumentOptions {
   /** Body lines on the page (about 32 for a dense page at 13 pt). */
   lines?: number;
   seal?: boolean;
+  /** The seal's outer diameter in mm (38 by default; 30 for the smallest kind). */
+  sealMm?: number;
+  /** How strongly the seal is inked, 0…1 (1 by default; 0.4 a faint, worn stamp). */
+  sealInk?: number;
+  /** The signature's ink: blue ballpoint by default, black, or none. */
+  signature?: 'blue' | 'black' | 'none';
+  /** A colour portrait, 3×4 cm, pasted at the top left (as on an application form). */
+  photo?: boolean;
   /** No ink at all: a blank sheet. */
   blank?: boolean;
 }
@@ -166,29 +174,32 @@ export function renderDocument(options: DocumentOptions): Rgba {
     const sy = base + 18 * mm;
     const pts: [number, number][] = [];
     for (let t = 0; t <= 60; t++) pts.push([sx + 5 * mm + t * 0.75 * mm, sy + Math.sin(t * 0.55) * 5 * mm * (1 - t / 80) + rnd() * mm]);
-    blue.stroke(pts, 0.6 * mm);
+    if (options.signature !== 'none') (options.signature === 'black' ? ink : blue).stroke(pts, 0.6 * mm);
     textLine(ink, sx + 5 * mm, sx + 50 * mm, sy + 14 * mm, xh, stroke * 1.4, rnd);
     if (options.seal) {
       const cx = sx - 8 * mm;
       const cy = sy - 2 * mm;
-      red.arc(cx, cy, 19 * mm, 19 * mm, 0, 2 * Math.PI, 1.1 * mm);
-      red.arc(cx, cy, 13 * mm, 13 * mm, 0, 2 * Math.PI, 0.5 * mm);
+      // Everything below is drawn for a 38 mm seal and scaled to the asked size.
+      const sm = mm * ((options.sealMm ?? 38) / 38);
+      red.arc(cx, cy, 19 * sm, 19 * sm, 0, 2 * Math.PI, 1.1 * sm);
+      red.arc(cx, cy, 13 * sm, 13 * sm, 0, 2 * Math.PI, 0.5 * sm);
       // Star in the middle and lettering round the ring.
       const star: [number, number][] = [];
       for (let k = 0; k <= 10; k++) {
-        const r = (k % 2 ? 2.2 : 5.5) * mm;
+        const r = (k % 2 ? 2.2 : 5.5) * sm;
         const a = -Math.PI / 2 + (k * Math.PI) / 5;
         star.push([cx + r * Math.cos(a), cy + r * Math.sin(a)]);
       }
-      red.stroke(star, 0.8 * mm);
+      red.stroke(star, 0.8 * sm);
       for (let k = 0; k < 36; k++) {
         const a = (k / 36) * 2 * Math.PI;
-        const r0 = 14.5 * mm;
-        const r1 = 17.5 * mm;
-        red.segment([cx + r0 * Math.cos(a), cy + r0 * Math.sin(a)], [cx + r1 * Math.cos(a + 0.05), cy + r1 * Math.sin(a + 0.05)], 0.5 * mm);
+        const r0 = 14.5 * sm;
+        const r1 = 17.5 * sm;
+        red.segment([cx + r0 * Math.cos(a), cy + r0 * Math.sin(a)], [cx + r1 * Math.cos(a + 0.05), cy + r1 * Math.sin(a + 0.05)], 0.5 * sm);
       }
     }
   }
+  const sealInk = options.sealInk ?? 1;
   const data = new Uint8ClampedArray(width * height * 4);
   for (let i = 0, p = 0; i < width * height; i++, p += 4) {
     // Paper, then multiply each ink over it (a seal stamped over a signature shows both).
@@ -197,7 +208,7 @@ export function renderDocument(options: DocumentOptions): Rgba {
     let b = 244;
     const k = ink.data[i]! / 255;
     const u = blue.data[i]! / 255;
-    const s = red.data[i]! / 255;
+    const s = (red.data[i]! / 255) * sealInk;
     r *= (1 - k * 0.9) * (1 - u * 0.85) * (1 - s * 0.2);
     g *= (1 - k * 0.9) * (1 - u * 0.75) * (1 - s * 0.85);
     b *= (1 - k * 0.9) * (1 - u * 0.3) * (1 - s * 0.8);
@@ -206,5 +217,29 @@ export function renderDocument(options: DocumentOptions): Rgba {
     data[p + 2] = b;
     data[p + 3] = 255;
   }
+  if (options.photo && !options.blank) portrait(data, width, Math.round(30 * (dpi / 25.4)), Math.round(62 * (dpi / 25.4)), dpi / 25.4);
   return { width, height, data };
+}
+
+/** A 3×4 cm colour portrait: a blue backdrop shading down, a skin-toned face oval, dark hair and a white shirt. */
+function portrait(data: Uint8ClampedArray, width: number, left: number, top: number, mm: number): void {
+  const w = Math.round(30 * mm);
+  const h = Math.round(40 * mm);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const u = x / w - 0.5;
+      const v = y / h;
+      let rgb = [70 + 60 * v, 120 + 50 * v, 200 - 20 * v]; // backdrop
+      const face = (u / 0.24) ** 2 + ((v - 0.42) / 0.26) ** 2;
+      const hair = (u / 0.28) ** 2 + ((v - 0.3) / 0.25) ** 2;
+      if (v > 0.72 && Math.abs(u) < 0.1 + (v - 0.72) * 1.6) rgb = [238 - 30 * Math.abs(u), 236 - 30 * Math.abs(u), 230]; // shirt
+      else if (face < 1 && v > 0.24) rgb = [224 - 40 * face, 172 - 40 * face, 140 - 30 * face]; // skin, shaded to the edge
+      else if (hair < 1) rgb = [40 + 20 * hair, 30 + 15 * hair, 28];
+      else if (v > 0.7 && Math.abs(u) < 0.42) rgb = [38, 42, 60]; // jacket
+      const p = ((top + y) * width + left + x) * 4;
+      data[p] = rgb[0]!;
+      data[p + 1] = rgb[1]!;
+      data[p + 2] = rgb[2]!;
+    }
+  }
 }

@@ -23,6 +23,8 @@ export interface PhotoOptions {
   blur?: number;
   /** Standard deviation of sensor noise in grey levels. */
   noise?: number;
+  /** The light's colour as red, green and blue gains ([1, 0.97, 0.9] by default: a warm room). */
+  cast?: [number, number, number];
 }
 
 /**
@@ -81,6 +83,7 @@ export function photograph(page: Rgba, options: PhotoOptions): Rgba {
   const pageW = Math.hypot(corners[1].x - corners[0].x, corners[1].y - corners[0].y);
   const pageH = Math.hypot(corners[3].x - corners[0].x, corners[3].y - corners[0].y);
   const exposure = options.exposure ?? 1;
+  const [cr, cg, cb] = options.cast ?? [1, 0.97, 0.9];
   const shadow = options.shadow ?? 0.35;
   const shadowAngle = rnd() * Math.PI * 2;
   const sdx = Math.cos(shadowAngle);
@@ -132,9 +135,9 @@ export function photograph(page: Rgba, options: PhotoOptions): Rgba {
       const band = shadow / (1 + Math.exp(-(along - 0.3) * 6));
       const light = exposure * vignette * (1 - band);
       const o = (y * width + x) * 4;
-      out[o] = r * light;
-      out[o + 1] = g * light * 0.97;
-      out[o + 2] = b * light * 0.9;
+      out[o] = r * light * cr;
+      out[o + 1] = g * light * cg;
+      out[o + 2] = b * light * cb;
       out[o + 3] = 255;
     }
   }

@@ -8,7 +8,7 @@ export type InspectResult =
 
 export interface PageFile {
   blob: Blob;
-  /** image/tiff (1-bit G4) or image/jpeg (colour). */
+  /** PAGE_TYPES.text (a 1-bit G4 TIFF) or PAGE_TYPES.colour (the same with a JPEG colour layer). */
   type: string;
   sha256: string;
   size: number;

@@ -71,3 +71,23 @@ export function jpegDpi(bytes: Uint8Array): number | undefined {
   if (bytes[13] === 2 && x > 0) return Math.round(x * 2.54);
   return undefined;
 }
+
+/**
+ * The first (luma) component's sampling factors in a JPEG's frame header, [horizontal, vertical]:
+ * [2, 2] for the usual 4:2:0 colour JPEG. A TIFF holding the JPEG must declare them.
+ */
+export function jpegLumaSampling(bytes: Uint8Array): [number, number] | undefined {
+  if (!jpegHeader(bytes)) return undefined;
+  let at = 2;
+  while (at + 12 <= bytes.length) {
+    const marker = bytes[at + 1]!;
+    if (bytes[at] !== 0xff) return undefined;
+    if (marker === 0xff || marker === 0xd8 || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
+      at += marker === 0xff ? 1 : 2;
+      continue;
+    }
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) return [bytes[at + 11]! >> 4, bytes[at + 11]! & 15];
+    at += 2 + ((bytes[at + 2]! << 8) | bytes[at + 3]!);
+  }
+  return undefined;
+}

@@ -1,10 +1,11 @@
 // The PDF writer: a valid file structure (every cross-reference offset lands on its object), the
-// page size from pixels and dpi, G4 data that decodes back to the page, JPEG pages, and a title
-// in Vietnamese.
+// page size from pixels and dpi, G4 data that decodes back to the page, JPEG pages, layered colour
+// pages (coloured areas placed under the text as an image mask), and a title in Vietnamese.
 import { describe, expect, it } from 'vitest';
 import { encodeG4 } from './g4-encode';
 import { toPoints, writePdf, type PdfPage } from './pdf-writer';
 import { decodeG4 } from './testing/g4-decode';
+import { fakeJpeg } from './testing/fake-jpeg';
 
 const text = (bytes: Uint8Array) => Array.from(bytes, (b) => String.fromCharCode(b)).join('');
 
@@ -95,5 +96,46 @@ describe('writePdf', () => {
 
   it('refuses to write a PDF without pages', () => {
     expect(() => writePdf([], { createdAt: new Date() })).toThrow(RangeError);
+  });
+});
+
+describe('writePdf with a layered colour page', () => {
+  const image = checkerPage(200, 280);
+  const seal = { width: 60, height: 40, components: 3 as const, data: fakeJpeg(60, 40, 1), place: { x: 60, y: 180, width: 120, height: 80 } };
+  const photo = { width: 30, height: 40, components: 3 as const, data: fakeJpeg(30, 40, 2), place: { x: 40, y: 60, width: 60, height: 80 } };
+  const layered: PdfPage = { kind: 'layered', width: 200, height: 280, dpi: 50, data: encodeG4(image), colour: [seal, photo] };
+  const g4: PdfPage = { kind: 'g4', width: 165, height: 234, dpi: 20, data: encodeG4(checkerPage(165, 234)) };
+  // A layered page between two text pages: the object numbers after it must still line up.
+  const pdf = writePdf([g4, layered, g4], { createdAt: new Date('2026-03-04T05:06:07Z') });
+  const objects = readObjects(pdf);
+
+  it('numbers the objects through the layered page: page, contents, text, then each area', () => {
+    expect(objects.get(2)!.dict).toContain('/Kids [4 0 R 7 0 R 12 0 R] /Count 3');
+    expect(objects.size).toBe(14);
+    expect(objects.get(7)!.dict).toContain('/XObject << /Im1 10 0 R /Im2 11 0 R /Im0 9 0 R >>');
+  });
+
+  it('paints the areas first, each on its place (PDF counts from the bottom), then the text in black', () => {
+    const h = toPoints(280, 50);
+    const content = text(objects.get(8)!.stream!).split('\n');
+    expect(content).toEqual([
+      `q ${toPoints(120, 50)} 0 0 ${toPoints(80, 50)} ${toPoints(60, 50)} ${Math.round((h - toPoints(180, 50) - toPoints(80, 50)) * 100) / 100} cm /Im1 Do Q`,
+      `q ${toPoints(60, 50)} 0 0 ${toPoints(80, 50)} ${toPoints(40, 50)} ${Math.round((h - toPoints(60, 50) - toPoints(80, 50)) * 100) / 100} cm /Im2 Do Q`,
+      `0 g q ${toPoints(200, 50)} 0 0 ${h} 0 0 cm /Im0 Do Q`,
+    ]);
+  });
+
+  it('stores the text as a G4 image mask that paints where the ink is, and decodes back to the page', () => {
+    const mask = objects.get(9)!;
+    expect(mask.dict).toContain('/Width 200 /Height 280 /ImageMask true /Decode [0 1] /BitsPerComponent 1 /Filter /CCITTFaxDecode');
+    expect(mask.dict).toContain('/BlackIs1 false');
+    expect(mask.dict).not.toContain('/ColorSpace');
+    expect(decodeG4(mask.stream!, 200, 280).data).toEqual(image.data);
+  });
+
+  it('stores each area as DCTDecode RGB at its own size, bytes unchanged', () => {
+    expect(objects.get(10)!.dict).toContain('/Width 60 /Height 40 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode');
+    expect(objects.get(10)!.stream).toEqual(seal.data);
+    expect(objects.get(11)!.stream).toEqual(photo.data);
   });
 });

@@ -2,12 +2,13 @@
 // the perspective straight to A4 at 200 dpi, even out the light, then a 1-bit text page or a colour
 // page turned so its text reads upright, with the quality checks. Pure: decoding, JPEG encoding and the native warp are the worker's.
 import { PAGE_DPI, a4Pixels, type PageMode, type QualityIssue, type Quad } from '../../src/domain/digitize';
-import { colourInk, hasSeal, type ColourInk } from './colour';
+import { colourInk, needsColour, type ColourInk } from './colour';
 import { findPageCorners, findPageCornersInSmall } from './corners';
 import type { BilevelImage } from './g4-encode';
 import { rgbaToGrey } from './grey';
 import { flattenGrey, flattenRgbaInPlace, paperLevels, whiteBalanceInPlace } from './illumination';
 import type { GreyImage, RgbaImage } from './image';
+import { splitColourLayers, type ColourLayers } from './layers';
 import { pixelSource, type PhotoSource } from './photo-source';
 import { textTurns, turnBilevel, turnRgba, type Turns } from './orientation';
 import { inkShare, markShare, medianLevel, qualityIssues, sharpness, type QualityMetrics } from './quality';
@@ -46,6 +47,8 @@ export interface PageOutcome {
   bilevel: BilevelImage;
   /** The flattened colour page, in colour mode only. */
   colour?: RgbaImage;
+  /** In colour mode, what is stored: the text in 1-bit and the colour parts at half resolution. */
+  layers?: ColourLayers;
   metrics: QualityMetrics;
   issues: QualityIssue[];
   /** Milliseconds per step, for the bench and the log. */
@@ -88,7 +91,7 @@ export function processPhoto(photo: RgbaImage | PhotoSource, request: PageReques
   const sourceDpi = Math.min((seen.width / width) * dpi, (seen.height / height) * dpi);
 
   const ink = colourCheck(source, quad, width, height, request.small);
-  const suggestedMode: PageMode = hasSeal(ink) ? 'colour' : 'text';
+  const suggestedMode: PageMode = needsColour(ink) ? 'colour' : 'text';
   const mode = !request.mode || request.mode === 'auto' ? suggestedMode : request.mode;
   lap('colourCheck');
   const toPhoto = pageToPhoto(quad, width, height);
@@ -102,6 +105,7 @@ export function processPhoto(photo: RgbaImage | PhotoSource, request: PageReques
   despeckle(bilevel);
   lap('binarize');
   let colour: RgbaImage | undefined;
+  let layers: ColourLayers | undefined;
   if (page) {
     flattenRgbaInPlace(page, levels);
     whiteBalanceInPlace(page);
@@ -120,6 +124,8 @@ export function processPhoto(photo: RgbaImage | PhotoSource, request: PageReques
   const turns = ((4 - textTurns(bilevel)) % 4) as Turns;
   bilevel = turnBilevel(bilevel, turns);
   if (colour) colour = turnRgba(colour, turns);
+  // The colour layers are cut from the upright page, so their places match the text's.
+  if (colour) layers = splitColourLayers(colour, bilevel);
   const pageCorners = [0, 1, 2, 3].map((k) => quad[(k - turns + 4) % 4]!) as Quad;
   lap('orientation');
   return {
@@ -137,6 +143,7 @@ export function processPhoto(photo: RgbaImage | PhotoSource, request: PageReques
     ink,
     bilevel,
     colour,
+    layers,
     metrics,
     issues: qualityIssues(metrics, detected.found, detected),
     timings,
@@ -154,7 +161,7 @@ function outsidePhoto(corners: Quad, width: number, height: number): boolean {
  * one (a page of about 60 dpi, enough to see a seal), else a half-size warp of the photo.
  * Only a page found to need colour is then warped in full colour.
  */
-function colourCheck(photo: PhotoSource, corners: Quad, width: number, height: number, small?: RgbaImage): ColourInk {
+export function colourCheck(photo: PhotoSource, corners: Quad, width: number, height: number, small?: RgbaImage): ColourInk {
   if (!small) return colourInk(photo.warpRgba(pageToPhoto(corners, width >> 1, height >> 1), width >> 1, height >> 1), 1);
   const sx = small.width / photo.width;
   const sy = small.height / photo.height;

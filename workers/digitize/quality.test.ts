@@ -99,6 +99,6 @@ describe('colourInk', () => {
     expect(hasSeal(ink)).toBe(false);
   });
   it('sees neither in black text', () => {
-    expect(colourInk(pageWith([30, 30, 30], 0.1))).toEqual({ red: 0, blue: 0 });
+    expect(colourInk(pageWith([30, 30, 30], 0.1))).toEqual({ red: 0, blue: 0, colourful: 0 });
   });
 });

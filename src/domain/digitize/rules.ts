@@ -26,8 +26,19 @@ export const INPUT_LIMITS = {
 export type InputKind = 'jpeg' | 'png' | 'pdf';
 export const ACCEPTED_TYPES: Record<InputKind, string> = { jpeg: 'image/jpeg', png: 'image/png', pdf: 'application/pdf' };
 
-/** How a page is encoded: 1-bit text (CCITT G4) or colour (JPEG) for seals, colour ink and photos. */
+/** How a page is encoded: 1-bit text (CCITT G4), or colour for seals and photos (G4 text over a JPEG of the colour parts). */
 export type PageMode = 'text' | 'colour';
+
+/**
+ * How a digitized page is stored, by mode: a 1-bit G4 TIFF; a colour page as the same TIFF with a
+ * JPEG image of each coloured area after the text (the type says so, for lists that show the mode).
+ * Colour pages stored before that are whole-page JPEGs.
+ */
+export const PAGE_TYPES = { text: 'image/tiff', colour: 'image/tiff; layers=g4+jpeg' } as const satisfies Record<PageMode, string>;
+
+export function pageModeOfType(type: string): PageMode {
+  return type === PAGE_TYPES.colour || type === 'image/jpeg' ? 'colour' : 'text';
+}
 
 export interface Point {
   x: number;

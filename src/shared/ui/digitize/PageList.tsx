@@ -2,6 +2,7 @@
 // or open it for editing (while its photo is still at hand).
 import { useTranslation } from 'react-i18next';
 import type { StoredPage } from '../../../db';
+import { pageModeOfType } from '../../../domain/digitize';
 import { formatBytes } from '../../format';
 import { useObjectUrl } from './use-object-url';
 
@@ -33,7 +34,7 @@ export function PageList({ pages, editable, onMove, onRemove, onEdit }: PageList
             <p className="page-caption">
               <strong>{label}</strong>
               <span>
-                {isPdf ? 'PDF' : t(page.type === 'image/jpeg' ? 'digitize.pages.colour' : 'digitize.pages.text')} · {formatBytes(page.size, i18n.language)}
+                {isPdf ? 'PDF' : t(pageModeOfType(page.type) === 'colour' ? 'digitize.pages.colour' : 'digitize.pages.text')} · {formatBytes(page.size, i18n.language)}
               </span>
             </p>
             <div className="page-actions">
