@@ -149,6 +149,31 @@ export function deliverablesAreCurrent(deliverables: readonly AttachmentRow[], k
   return deliverables.length > 0 && deliverables.every((d) => d.id.includes(`|${key}|`));
 }
 
+/**
+ * The components of `ownerId` whose deliverables were not made from their pages as they stand now
+ * (a PDF still being assembled after the last change). Receiving then would send an old PDF.
+ */
+export async function componentsAwaitingPdf(db: MotcuaDb, ownerId: string): Promise<number[]> {
+  const all = (owner: string) => db.attachments.where('[ownerId+componentIndex+order]').between([owner, -Infinity, -Infinity], [owner, Infinity, Infinity]).toArray();
+  const [pages, deliverables] = await Promise.all([all(pagesOwnerId(ownerId)), all(ownerId)]);
+  const indexes = [...new Set(pages.map((p) => p.componentIndex))];
+  return indexes.filter((index) => {
+    const key = pagesKey(pages.filter((p) => p.componentIndex === index));
+    return !deliverablesAreCurrent(deliverables.filter((d) => d.componentIndex === index), key);
+  });
+}
+
+/**
+ * Drops the editable pages behind an owner's components, keeping what they deliver: once a draft
+ * is received its PDFs are final, and the page images would only take space. Call inside a
+ * transaction over files and attachments.
+ */
+export async function dropPages(db: MotcuaDb, ownerId: string): Promise<void> {
+  const rows = await db.attachments.where('ownerId').equals(pagesOwnerId(ownerId)).toArray();
+  await db.attachments.bulkDelete(rows.map((r) => r.id));
+  await collectFiles(db, rows.map((r) => r.sha256));
+}
+
 /** Removes a component's pages and deliverables, and the files only they used. */
 export async function deleteComponent(db: MotcuaDb, ownerId: string, componentIndex: number): Promise<void> {
   await db.transaction('rw', db.files, db.attachments, async () => {

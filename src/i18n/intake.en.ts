@@ -59,11 +59,6 @@ export const intakeEn: typeof intakeVi = {
     conditional: 'When: {{condition}}',
     presentOnly: 'Shown only',
     conditionApplies: 'This case needs this paper',
-    attach: 'Attach the digitized "{{name}}"',
-    attached_one: '{{count}} file',
-    attached_other: '{{count}} files',
-    removeFile: 'Remove file {{name}}',
-    badFile: 'File "{{name}}" is not a JPEG/PNG image or a PDF, or is larger than {{max}}.',
     sets: 'Number of sets',
   },
   fees: {

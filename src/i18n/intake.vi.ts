@@ -57,11 +57,6 @@ export const intakeVi = {
     conditional: 'Trường hợp: {{condition}}',
     presentOnly: 'Chỉ xuất trình',
     conditionApplies: 'Trường hợp này cần giấy tờ này',
-    attach: 'Đính kèm bản số hóa cho "{{name}}"',
-    attached_one: '{{count}} tệp',
-    attached_other: '{{count}} tệp',
-    removeFile: 'Bỏ tệp {{name}}',
-    badFile: 'Tệp "{{name}}" không phải ảnh JPEG/PNG hay PDF, hoặc lớn hơn {{max}}.',
     sets: 'Số bộ hồ sơ',
   },
   fees: {

@@ -1,13 +1,13 @@
-// Step 2: the procedure's papers, checked off as received, with the digitized copies attached.
+// Step 2: the procedure's papers, checked off as received. Each paper to be kept is digitized
+// here (camera, camera app or chosen files, through the digitization worker): the draft holds its
+// pages, and the dossier receives one PDF per paper, never the photos.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../../../domain/catalogue';
-import { checkAttachment, MAX_ATTACHMENT_BYTES } from '../../../domain/files';
 import type { ComponentEntry, IntakeDraftData, IntakeIssue, ReceivedAs } from '../../../domain/intake';
-import { attachFile, getDb, isQuotaError, listAttachments, removeAttachment, type AttachmentRow } from '../../../db';
-import { formatBytes } from '../../../shared';
-import { sha256Hex } from '../../../../workers/digest.client';
+import { getDb, listAttachments, type AttachmentRow } from '../../../db';
+import { PageCapture, paperTitle, type ComponentSummary } from '../../../shared';
+import { digitizer } from '../../../../workers/digitize.client';
 
 interface Props {
   draftId: string;
@@ -18,39 +18,18 @@ interface Props {
 }
 
 export function ComponentsStep({ draftId, data, procedure, issues, update }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const attachments = useLiveQuery(() => listAttachments(getDb(), draftId), [draftId]) ?? [];
-  const [fileError, setFileError] = useState('');
 
   const setEntry = (index: number, patch: Partial<ComponentEntry>) =>
     update((d) => ({ ...d, components: d.components.map((c) => (c.index === index ? { ...c, ...patch } : c)) }));
-
-  async function attach(index: number, files: FileList | null) {
-    setFileError('');
-    for (const file of Array.from(files ?? [])) {
-      const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
-      const check = checkAttachment(head, file.size);
-      if (!check.ok) {
-        setFileError(t('intake.components.badFile', { name: file.name, max: formatBytes(MAX_ATTACHMENT_BYTES, i18n.language) }));
-        continue;
-      }
-      try {
-        const sha256 = await sha256Hex(file);
-        await attachFile(getDb(), { id: crypto.randomUUID(), ownerId: draftId, componentIndex: index, sha256, name: file.name, type: check.mime, size: file.size }, file);
-        setEntry(index, { received: true });
-      } catch (error) {
-        setFileError(isQuotaError(error) ? t('errors.quota') : t('errors.generic', { reason: String(error) }));
-      }
-    }
-  }
+  // A paper digitized is a paper received; unticking stays the officer's call.
+  const captured = (index: number, summary: ComponentSummary) => {
+    if (summary.files.length > 0 && !data.components[index]?.received) setEntry(index, { received: true });
+  };
 
   return (
     <div className="components-step">
-      {fileError && (
-        <p className="error" role="alert">
-          {fileError}
-        </p>
-      )}
       <ol className="component-list" aria-label={t('intake.components.caption')}>
         {procedure.components.map((component, index) => {
           const entry = data.components[index];
@@ -102,24 +81,15 @@ export function ComponentsStep({ draftId, data, procedure, issues, update }: Pro
                     onChange={(e) => setEntry(index, { count: Math.max(0, Math.floor(Number(e.target.value) || 0)) })}
                   />
                 </label>
-                {!component.presentOnly && (
-                  <label className="file-button">
-                    {t('intake.components.attach', { name: component.name.slice(0, 40) })}
-                    <input type="file" multiple accept="image/jpeg,image/png,application/pdf" onChange={(e) => void attach(index, e.target.files)} />
-                  </label>
-                )}
               </div>
-              {mine.length > 0 && (
-                <ul className="attachment-list">
-                  {mine.map((a) => (
-                    <li key={a.id}>
-                      {a.name} ({formatBytes(a.size, i18n.language)}){' '}
-                      <button type="button" onClick={() => void removeAttachment(getDb(), a.id)} aria-label={t('intake.components.removeFile', { name: a.name })}>
-                        ×
-                      </button>
-                    </li>
-                  ))}
-                </ul>
+              {!component.presentOnly && (component.required || entry.conditionApplies || mine.length > 0) && (
+                <PageCapture
+                  digitizer={digitizer}
+                  ownerId={draftId}
+                  componentIndex={index}
+                  title={paperTitle(component.name)}
+                  onChange={(summary) => captured(index, summary)}
+                />
               )}
               {problem && <p className="field-error">{problem.message}</p>}
             </li>

@@ -2,3 +2,4 @@
 export { PageCapture, type PageCaptureProps } from './PageCapture';
 export type { Digitizer, DigitizedPage, PageFile, Refusal } from './digitizer';
 export type { ComponentSummary } from './use-component-pdf';
+export { paperTitle } from './paper-title';
