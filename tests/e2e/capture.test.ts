@@ -218,6 +218,7 @@ describe('capture of every paper', () => {
     await page.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
     const heading = page.getByRole('heading', { level: 1, name: /^Đã tiếp nhận hồ sơ / });
     await heading.waitFor();
+    const code = (await heading.textContent())!.replace('Đã tiếp nhận hồ sơ ', '');
 
     // The dossier holds three PDFs, one per paper; the pages behind them are gone with the draft.
     const { files, attachments } = await deviceFiles(page);
@@ -256,8 +257,33 @@ describe('capture of every paper', () => {
     }
     // And no request carried a photo.
     for (const probe of probes) expect(bodies.some((b) => b.includes(probe))).toBe(false);
+
+    // The result paper is taken the same way: a camera-app photo becomes a PDF, attached and sent.
+    const [resultJpeg] = await cameraJpegs(context, [generatePhoto({ width: 2100, height: 2800, seed: 34, fill: 0.9 })]);
+    await page.getByRole('link', { name: 'Hồ sơ', exact: true }).click();
+    await page.getByRole('link', { name: code, exact: true }).click();
+    await page.getByRole('button', { name: 'Chuyển xử lý', exact: true }).click();
+    await page.getByRole('button', { name: 'Xác nhận: Chuyển xử lý' }).click();
+    const result = page.getByRole('region', { name: 'Giấy tờ kết quả', exact: true });
+    await result.getByLabel(CAMERA_APP, { exact: true }).setInputFiles({ name: 'IMG_0004.jpg', mimeType: 'image/jpeg', buffer: resultJpeg! });
+    await pdfReady(result, 1);
+    await result.getByRole('button', { name: 'Đính kèm giấy tờ kết quả vào hồ sơ' }).click();
+    await result.getByRole('status').filter({ hasText: /^Đã đính kèm Kết quả hồ sơ/ }).waitFor();
+    const after = await deviceFiles(page);
+    const resultRows = after.attachments.filter((a) => a.componentIndex === -1);
+    expect(resultRows.map((a) => a.type)).toEqual(['application/pdf']);
+    expect(after.attachments.filter((a) => a.ownerId.includes('#'))).toEqual([]);
+    const resultPdf = Buffer.from(after.files.find((f) => f.sha256 === resultRows[0]!.sha256)!.bytes);
+    expect(imageFilters(resultPdf)).toEqual(['CCITTFaxDecode']);
+    expect(after.files.some((f) => f.sha256 === sha256(resultJpeg!))).toBe(false);
+    await page.getByRole('link', { name: 'Đồng bộ', exact: true }).click();
+    await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+    await page.getByText('Đã gửi hết: máy chủ đã nhận mọi thay đổi.').waitFor({ timeout: 60_000 });
+    await expect.poll(() => readFileSync(path.join(stage.gateway.dataDir, 'files', sha256(resultPdf))).equals(resultPdf)).toBe(true);
+    const probe = resultJpeg!.subarray(resultJpeg!.length >> 1, (resultJpeg!.length >> 1) + 64);
+    expect((await sentBodies(page)).some((b) => b.includes(probe))).toBe(false);
     await context.close();
-  });
+  }, 400_000);
 
   it('opens the corner review for a photo whose page it cannot find', async () => {
     const context = await newDevice(stage.browser, 'tablet');
@@ -280,5 +306,5 @@ describe('capture of every paper', () => {
     await review.getByRole('button', { name: 'Vẫn dùng trang này' }).click();
     await pdfReady(paper, 1);
     await context.close();
-  });
+  }, 200_000);
 });
