@@ -183,6 +183,22 @@ export async function deleteComponent(db: MotcuaDb, ownerId: string, componentIn
   });
 }
 
+/** Owners of loose papers digitized on the Số hóa page: `so-hoa:<uuid>`, one component each. */
+export const LOOSE_PAPERS_PREFIX = 'so-hoa:';
+
+/**
+ * Adds a document digitized earlier (on the Số hóa page) to a component as a PDF kept as it is, so
+ * a paper is not digitized twice. Returns the new page's id.
+ */
+export async function addDigitizedDocument(db: MotcuaDb, doc: Pick<DigitizedDocument, 'sha256' | 'name'>, ownerId: string, componentIndex: number): Promise<string> {
+  return db.transaction('rw', db.files, db.attachments, async () => {
+    const file = await db.files.get(doc.sha256);
+    if (!file || file.type !== 'application/pdf') throw new Error('Giấy tờ đã số hóa không còn trên máy.');
+    const [id] = await addComponentPages(db, ownerId, componentIndex, [{ sha256: file.sha256, blob: file.blob, type: file.type, size: file.size, name: doc.name }]);
+    return id!;
+  });
+}
+
 /** A digitized set of papers: the component PDFs of owners whose id starts with `prefix`. */
 export interface DigitizedDocument {
   ownerId: string;

@@ -35,6 +35,8 @@ export {
   deliverablesAreCurrent,
   deleteComponent,
   listDigitizedDocuments,
+  addDigitizedDocument,
+  LOOSE_PAPERS_PREFIX,
   componentsAwaitingPdf,
   dropPages,
   type NewStoredFile,

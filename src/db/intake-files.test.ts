@@ -4,7 +4,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MotcuaDb } from './db';
-import { addComponentPages, pagesKey, pagesOwnerId, saveComponentDeliverables, listComponentPages, type NewStoredFile } from './files';
+import { addComponentPages, addDigitizedDocument, listDigitizedDocuments, LOOSE_PAPERS_PREFIX, pagesKey, pagesOwnerId, saveComponentDeliverables, listComponentPages, type NewStoredFile } from './files';
 import { deleteDraft, PdfPendingError, receiveDossier, type ReceiveWrite } from './intake';
 import type { DossierRow } from './schema';
 import { sampleBirthDossier } from './test-support';
@@ -70,5 +70,21 @@ describe('receiving digitized papers', () => {
     expect(await listComponentPages(db, 'draft-1', 0)).toEqual([]);
     expect(await db.attachments.where('ownerId').anyOf('draft-1', pagesOwnerId('draft-1')).count()).toBe(0);
     expect(await db.files.count()).toBe(0);
+  });
+
+  it('attaches a paper digitized earlier on the Số hóa page, kept as its PDF, and leaves the original there', async () => {
+    const pdf = file('loose-pdf', 'application/pdf');
+    const owner = `${LOOSE_PAPERS_PREFIX}abc`;
+    await addComponentPages(db, owner, 0, [file('l1')]);
+    await saveComponentDeliverables(db, owner, 0, pagesKey([file('l1')]), [pdf]);
+    const [doc] = await listDigitizedDocuments(db, LOOSE_PAPERS_PREFIX);
+    await addDigitizedDocument(db, doc!, 'draft-1', 1);
+    const pages = await listComponentPages(db, 'draft-1', 1);
+    expect(pages.map((p) => [p.sha256, p.type])).toEqual([[pdf.sha256, 'application/pdf']]);
+    await saveComponentDeliverables(db, 'draft-1', 1, pagesKey(pages), [{ ...pdf, name: pdf.name }]);
+    await receiveDossier(db, write);
+    expect((await db.attachments.where('ownerId').equals('d1').toArray()).map((a) => a.sha256)).toEqual([pdf.sha256]);
+    expect(await listDigitizedDocuments(db, LOOSE_PAPERS_PREFIX)).toHaveLength(1);
+    await expect(addDigitizedDocument(db, { sha256: 'gone'.padEnd(64, '0'), name: 'x.pdf' }, 'draft-2', 0)).rejects.toThrow('không còn trên máy');
   });
 });

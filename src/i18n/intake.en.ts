@@ -59,6 +59,8 @@ export const intakeEn: typeof intakeVi = {
     conditional: 'When: {{condition}}',
     presentOnly: 'Shown only',
     conditionApplies: 'This case needs this paper',
+    fromDigitized: 'Take from papers digitized on this device',
+    fromDigitizedNone: '— Choose a digitized paper —',
     sets: 'Number of sets',
   },
   fees: {

@@ -57,6 +57,8 @@ export const intakeVi = {
     conditional: 'Trường hợp: {{condition}}',
     presentOnly: 'Chỉ xuất trình',
     conditionApplies: 'Trường hợp này cần giấy tờ này',
+    fromDigitized: 'Lấy từ giấy tờ đã số hóa trên máy',
+    fromDigitizedNone: '— Chọn giấy tờ đã số hóa —',
     sets: 'Số bộ hồ sơ',
   },
   fees: {

@@ -2,10 +2,11 @@
 // here (camera, camera app or chosen files, through the digitization worker): the draft holds its
 // pages, and the dossier receives one PDF per paper, never the photos.
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../../../domain/catalogue';
 import type { ComponentEntry, IntakeDraftData, IntakeIssue, ReceivedAs } from '../../../domain/intake';
-import { getDb, listAttachments, type AttachmentRow } from '../../../db';
+import { addDigitizedDocument, getDb, isQuotaError, listAttachments, listDigitizedDocuments, LOOSE_PAPERS_PREFIX, type AttachmentRow, type DigitizedDocument } from '../../../db';
 import { PageCapture, paperTitle, type ComponentSummary } from '../../../shared';
 import { digitizer } from '../../../../workers/digitize.client';
 
@@ -20,6 +21,8 @@ interface Props {
 export function ComponentsStep({ draftId, data, procedure, issues, update }: Props) {
   const { t } = useTranslation();
   const attachments = useLiveQuery(() => listAttachments(getDb(), draftId), [draftId]) ?? [];
+  // Papers digitized earlier on the Số hóa page, to attach without taking them again.
+  const loose = useLiveQuery(() => listDigitizedDocuments(getDb(), LOOSE_PAPERS_PREFIX), []) ?? [];
 
   const setEntry = (index: number, patch: Partial<ComponentEntry>) =>
     update((d) => ({ ...d, components: d.components.map((c) => (c.index === index ? { ...c, ...patch } : c)) }));
@@ -91,6 +94,9 @@ export function ComponentsStep({ draftId, data, procedure, issues, update }: Pro
                   onChange={(summary) => captured(index, summary)}
                 />
               )}
+              {!component.presentOnly && (component.required || entry.conditionApplies || mine.length > 0) && loose.length > 0 && (
+                <LoosePaperPicker draftId={draftId} componentIndex={index} documents={loose} />
+              )}
               {problem && <p className="field-error">{problem.message}</p>}
             </li>
           );
@@ -100,6 +106,42 @@ export function ComponentsStep({ draftId, data, procedure, issues, update }: Pro
         {t('intake.components.sets')}
         <input type="number" min={1} max={20} value={data.sets} onChange={(e) => update((d) => ({ ...d, sets: Math.floor(Number(e.target.value) || 0) }))} />
       </label>
+    </div>
+  );
+}
+
+/** Attaches a document digitized earlier on the Số hóa page to this paper, as its PDF kept as it is. */
+function LoosePaperPicker({ draftId, componentIndex, documents }: { draftId: string; componentIndex: number; documents: DigitizedDocument[] }) {
+  const { t } = useTranslation();
+  const [error, setError] = useState('');
+  const pick = async (key: string) => {
+    setError('');
+    const doc = documents.find((d) => `${d.ownerId}/${d.componentIndex}` === key);
+    if (!doc) return;
+    try {
+      await addDigitizedDocument(getDb(), doc, draftId, componentIndex);
+    } catch (e) {
+      setError(isQuotaError(e) ? t('errors.quota') : t('errors.generic', { reason: e instanceof Error ? e.message : String(e) }));
+    }
+  };
+  return (
+    <div className="field">
+      <label>
+        {t('intake.components.fromDigitized')}
+        <select value="" onChange={(e) => void pick(e.target.value)}>
+          <option value="">{t('intake.components.fromDigitizedNone')}</option>
+          {documents.map((d) => (
+            <option key={`${d.ownerId}/${d.componentIndex}`} value={`${d.ownerId}/${d.componentIndex}`}>
+              {d.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }
