@@ -209,6 +209,39 @@ export interface DigitizedDocument {
   createdAt: string;
 }
 
+/** A PDF of a paper in an earlier dossier of a citizen, with the name of the component it was. */
+export interface CitizenPaper {
+  dossierId: string;
+  dossierCode: string;
+  componentName: string;
+  name: string;
+  sha256: string;
+  size: number;
+}
+
+/**
+ * The papers this device already holds for the citizens with these ID numbers (Decree 107/2021:
+ * the desk does not ask again for what it holds): the PDFs of their earlier dossiers' components,
+ * newest dossier first. Result papers are left out.
+ */
+export async function listCitizenPapers(db: MotcuaDb, idNumbers: readonly string[]): Promise<CitizenPaper[]> {
+  const ids = [...new Set(idNumbers.map((n) => n.trim()).filter((n) => /^\d{9,12}$/.test(n)))];
+  if (ids.length === 0) return [];
+  return db.transaction('r', db.dossiers, db.attachments, async () => {
+    const dossiers = (await db.dossiers.where('applicantIdNumber').anyOf(ids).toArray()).sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
+    const papers: CitizenPaper[] = [];
+    for (const d of dossiers) {
+      const components = (d.data as { procedure?: { components?: { name: string }[] } } | undefined)?.procedure?.components ?? [];
+      for (const a of await db.attachments.where('ownerId').equals(d.id).sortBy('order')) {
+        const component = components[a.componentIndex];
+        if (a.componentIndex < 0 || !component || a.type !== 'application/pdf') continue;
+        papers.push({ dossierId: d.id, dossierCode: d.code, componentName: component.name, name: a.name, sha256: a.sha256, size: a.size });
+      }
+    }
+    return papers;
+  });
+}
+
 /** The deliverable PDFs under owners starting with `prefix`, newest first. */
 export async function listDigitizedDocuments(db: MotcuaDb, prefix: string): Promise<DigitizedDocument[]> {
   return db.transaction('r', db.files, db.attachments, async () => {

@@ -36,6 +36,8 @@ export {
   deleteComponent,
   listDigitizedDocuments,
   addDigitizedDocument,
+  listCitizenPapers,
+  type CitizenPaper,
   LOOSE_PAPERS_PREFIX,
   componentsAwaitingPdf,
   dropPages,

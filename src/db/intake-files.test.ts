@@ -4,7 +4,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MotcuaDb } from './db';
-import { addComponentPages, addDigitizedDocument, listDigitizedDocuments, LOOSE_PAPERS_PREFIX, pagesKey, pagesOwnerId, saveComponentDeliverables, listComponentPages, type NewStoredFile } from './files';
+import { addComponentPages, addDigitizedDocument, listCitizenPapers, listDigitizedDocuments, LOOSE_PAPERS_PREFIX, pagesKey, pagesOwnerId, saveComponentDeliverables, listComponentPages, type NewStoredFile } from './files';
 import { deleteDraft, PdfPendingError, receiveDossier, type ReceiveWrite } from './intake';
 import type { DossierRow } from './schema';
 import { sampleBirthDossier } from './test-support';
@@ -86,5 +86,19 @@ describe('receiving digitized papers', () => {
     expect((await db.attachments.where('ownerId').equals('d1').toArray()).map((a) => a.sha256)).toEqual([pdf.sha256]);
     expect(await listDigitizedDocuments(db, LOOSE_PAPERS_PREFIX)).toHaveLength(1);
     await expect(addDigitizedDocument(db, { sha256: 'gone'.padEnd(64, '0'), name: 'x.pdf' }, 'draft-2', 0)).rejects.toThrow('không còn trên máy');
+  });
+
+  it("lists a citizen's papers from earlier dossiers by component name, leaving out result papers", async () => {
+    const earlier = { ...dossier, applicantIdNumber: '001099000001', data: { procedure: { components: [{ name: 'Tờ khai' }, { name: 'Giấy chứng sinh' }] } } } as DossierRow;
+    await db.dossiers.add(earlier);
+    await db.attachments.bulkAdd([
+      { id: 'x1', ownerId: 'd1', componentIndex: 1, order: 0, sha256: 'b'.repeat(64), name: 'Giấy chứng sinh.pdf', type: 'application/pdf', size: 9 },
+      { id: 'x2', ownerId: 'd1', componentIndex: -1, order: 0, sha256: 'c'.repeat(64), name: 'Kết quả.pdf', type: 'application/pdf', size: 9 },
+    ]);
+    expect(await listCitizenPapers(db, [' 001099000001 ', ''])).toEqual([
+      { dossierId: 'd1', dossierCode: dossier.code, componentName: 'Giấy chứng sinh', name: 'Giấy chứng sinh.pdf', sha256: 'b'.repeat(64), size: 9 },
+    ]);
+    expect(await listCitizenPapers(db, ['001099000002'])).toEqual([]);
+    expect(await listCitizenPapers(db, ['abc', ''])).toEqual([]);
   });
 });

@@ -60,7 +60,9 @@ export const intakeEn: typeof intakeVi = {
     presentOnly: 'Shown only',
     conditionApplies: 'This case needs this paper',
     fromDigitized: 'Take from papers digitized on this device',
-    fromDigitizedNone: '— Choose a digitized paper —',
+    fromCitizen: 'Reuse a paper this citizen handed in before',
+    fromDossier: '{{name}} (dossier {{code}})',
+    pickNone: '— Choose —',
     sets: 'Number of sets',
   },
   fees: {

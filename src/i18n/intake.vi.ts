@@ -58,7 +58,9 @@ export const intakeVi = {
     presentOnly: 'Chỉ xuất trình',
     conditionApplies: 'Trường hợp này cần giấy tờ này',
     fromDigitized: 'Lấy từ giấy tờ đã số hóa trên máy',
-    fromDigitizedNone: '— Chọn giấy tờ đã số hóa —',
+    fromCitizen: 'Dùng lại giấy tờ công dân đã nộp trước đây',
+    fromDossier: '{{name}} (hồ sơ {{code}})',
+    pickNone: '— Chọn —',
     sets: 'Số bộ hồ sơ',
   },
   fees: {

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../../../domain/catalogue';
 import type { ComponentEntry, IntakeDraftData, IntakeIssue, ReceivedAs } from '../../../domain/intake';
-import { addDigitizedDocument, getDb, isQuotaError, listAttachments, listDigitizedDocuments, LOOSE_PAPERS_PREFIX, type AttachmentRow, type DigitizedDocument } from '../../../db';
+import { addDigitizedDocument, getDb, isQuotaError, listAttachments, listCitizenPapers, listDigitizedDocuments, LOOSE_PAPERS_PREFIX, type AttachmentRow } from '../../../db';
 import { PageCapture, paperTitle, type ComponentSummary } from '../../../shared';
 import { digitizer } from '../../../../workers/digitize.client';
 
@@ -23,6 +23,9 @@ export function ComponentsStep({ draftId, data, procedure, issues, update }: Pro
   const attachments = useLiveQuery(() => listAttachments(getDb(), draftId), [draftId]) ?? [];
   // Papers digitized earlier on the Số hóa page, to attach without taking them again.
   const loose = useLiveQuery(() => listDigitizedDocuments(getDb(), LOOSE_PAPERS_PREFIX), []) ?? [];
+  // The citizen's papers from earlier dossiers, once the ID number is known (Decree 107/2021).
+  const ids = [data.applicant.idNumber, data.ownerIsApplicant ? '' : data.owner.idNumber];
+  const held = useLiveQuery(() => listCitizenPapers(getDb(), ids), [ids[0], ids[1]]) ?? [];
 
   const setEntry = (index: number, patch: Partial<ComponentEntry>) =>
     update((d) => ({ ...d, components: d.components.map((c) => (c.index === index ? { ...c, ...patch } : c)) }));
@@ -94,8 +97,23 @@ export function ComponentsStep({ draftId, data, procedure, issues, update }: Pro
                   onChange={(summary) => captured(index, summary)}
                 />
               )}
-              {!component.presentOnly && (component.required || entry.conditionApplies || mine.length > 0) && loose.length > 0 && (
-                <LoosePaperPicker draftId={draftId} componentIndex={index} documents={loose} />
+              {!component.presentOnly && (component.required || entry.conditionApplies || mine.length > 0) && (
+                <PaperPicker
+                  draftId={draftId}
+                  componentIndex={index}
+                  label={t('intake.components.fromCitizen')}
+                  choices={held
+                    .filter((p) => paperTitle(p.componentName) === paperTitle(component.name))
+                    .map((p) => ({ key: `${p.dossierId}/${p.sha256}`, label: t('intake.components.fromDossier', { name: p.name, code: p.dossierCode }), sha256: p.sha256, name: p.name }))}
+                />
+              )}
+              {!component.presentOnly && (component.required || entry.conditionApplies || mine.length > 0) && (
+                <PaperPicker
+                  draftId={draftId}
+                  componentIndex={index}
+                  label={t('intake.components.fromDigitized')}
+                  choices={loose.map((d) => ({ key: `${d.ownerId}/${d.componentIndex}`, label: d.name, sha256: d.sha256, name: d.name }))}
+                />
               )}
               {problem && <p className="field-error">{problem.message}</p>}
             </li>
@@ -110,16 +128,24 @@ export function ComponentsStep({ draftId, data, procedure, issues, update }: Pro
   );
 }
 
-/** Attaches a document digitized earlier on the Số hóa page to this paper, as its PDF kept as it is. */
-function LoosePaperPicker({ draftId, componentIndex, documents }: { draftId: string; componentIndex: number; documents: DigitizedDocument[] }) {
+interface PaperChoice {
+  key: string;
+  label: string;
+  sha256: string;
+  name: string;
+}
+
+/** Attaches a PDF the device already holds (digitized on the Số hóa page, or in the citizen's earlier dossier) to this paper, kept as it is. */
+function PaperPicker({ draftId, componentIndex, label, choices }: { draftId: string; componentIndex: number; label: string; choices: PaperChoice[] }) {
   const { t } = useTranslation();
   const [error, setError] = useState('');
+  if (choices.length === 0) return null;
   const pick = async (key: string) => {
     setError('');
-    const doc = documents.find((d) => `${d.ownerId}/${d.componentIndex}` === key);
-    if (!doc) return;
+    const choice = choices.find((c) => c.key === key);
+    if (!choice) return;
     try {
-      await addDigitizedDocument(getDb(), doc, draftId, componentIndex);
+      await addDigitizedDocument(getDb(), choice, draftId, componentIndex);
     } catch (e) {
       setError(isQuotaError(e) ? t('errors.quota') : t('errors.generic', { reason: e instanceof Error ? e.message : String(e) }));
     }
@@ -127,12 +153,12 @@ function LoosePaperPicker({ draftId, componentIndex, documents }: { draftId: str
   return (
     <div className="field">
       <label>
-        {t('intake.components.fromDigitized')}
+        {label}
         <select value="" onChange={(e) => void pick(e.target.value)}>
-          <option value="">{t('intake.components.fromDigitizedNone')}</option>
-          {documents.map((d) => (
-            <option key={`${d.ownerId}/${d.componentIndex}`} value={`${d.ownerId}/${d.componentIndex}`}>
-              {d.name}
+          <option value="">{t('intake.components.pickNone')}</option>
+          {choices.map((c) => (
+            <option key={c.key} value={c.key}>
+              {c.label}
             </option>
           ))}
         </select>
