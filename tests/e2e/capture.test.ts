@@ -2,7 +2,7 @@
 // gateway: two 12-megapixel camera-app photos (one with a second paper in view) and one chosen PDF
 // make a dossier of three PDFs; after sync the gateway holds those PDFs byte for byte, and no photo
 // is kept in IndexedDB or sent in any request. A photo whose page is not found opens the corner
-// review; a result paper is captured the same way.
+// review; a result paper is captured the same way; a citizen's earlier papers are offered again.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { newDevice } from '../support/browser';
 import { useStage } from '../support/e2e-stage';
-import { item, prepareDevice, sampleApplicant } from '../support/intake-flow';
+import { item, prepareDevice, receiveKhaiSinh, sampleApplicant } from '../support/intake-flow';
 import { fileBytesFromPage, generatePhoto, photoAsFileInPage, type GeneratedPhoto } from '../support/photo-files';
 import { photoWithSecondPaper } from '../support/second-paper-photo';
 
@@ -307,4 +307,29 @@ describe('capture of every paper', () => {
     await pdfReady(paper, 1);
     await context.close();
   }, 200_000);
+
+  it("offers a citizen's papers from an earlier dossier at the next intake, without taking them again", async () => {
+    const context = await newDevice(stage.browser, 'laptop');
+    const page = await context.newPage();
+    await prepareDevice(page, stage.gateway.url);
+    const birth = Buffer.from('%PDF-1.4\n% Giấy chứng sinh, bản số hóa\n%%EOF\n');
+    await receiveKhaiSinh(page, sampleApplicant, [{ paper: 'Giấy chứng sinh', name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: birth }]);
+
+    await page.getByRole('link', { name: 'Tiếp nhận hồ sơ', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Thủ tục cần tiếp nhận' }).selectOption({ label: 'Thủ tục đăng ký khai sinh (1.001193)' });
+    await page.getByRole('button', { name: 'Bắt đầu tiếp nhận' }).click();
+    await page.getByRole('textbox', { name: 'Số định danh cá nhân (12 số)' }).fill(sampleApplicant.idNumber);
+    await page.getByRole('button', { name: 'Tiếp', exact: true }).click();
+    const paper = item(page, 'Giấy chứng sinh');
+    const reuse = paper.getByRole('combobox', { name: 'Dùng lại giấy tờ công dân đã nộp trước đây' });
+    await reuse.waitFor(); // shown once the ID number finds papers held
+    const offered = await reuse.locator('option').allTextContents();
+    expect(offered).toEqual(['— Chọn —', expect.stringMatching(/^giay-chung-sinh\.pdf \(hồ sơ 000\.00\.12\.H38-\d{6}-\d{4}\)$/)]);
+    await reuse.selectOption({ label: offered[1]! });
+    await paper.getByText('PDF giữ nguyên: giay-chung-sinh.pdf').waitFor();
+    await paper.getByRole('status').filter({ hasText: /^Tệp PDF/ }).waitFor();
+    // Only for the same paper: the form has nothing to offer.
+    expect(await item(page, 'Tờ khai đăng ký khai sinh').getByRole('combobox', { name: 'Dùng lại giấy tờ công dân đã nộp trước đây' }).count()).toBe(0);
+    await context.close();
+  });
 });
