@@ -2,6 +2,7 @@
 // rating) is decided on the row as it is inside ONE transaction, and written there together with
 // its processing-log entry, its outbox entry and its files: all of it, or none of it.
 import type { MotcuaDb } from './db';
+import { deleteComponent } from './files';
 import type { AttachmentRow, DossierRow, OutboxEntry, ProcessingLogRow } from './schema';
 
 export interface DossierChange {
@@ -9,6 +10,8 @@ export interface DossierChange {
   log?: Omit<ProcessingLogRow, 'id'>[];
   outbox: Omit<OutboxEntry, 'seq'>[];
   files?: { attachment: Omit<AttachmentRow, 'order'>; blob: Blob }[];
+  /** Captures (pages and PDFs) the change used up, cleared in the same transaction. */
+  clearComponents?: { ownerId: string; componentIndex: number }[];
 }
 
 export class DossierNotFoundError extends Error {
@@ -41,6 +44,8 @@ export async function commitDossierChange(db: MotcuaDb, id: string, decide: (cur
         .count();
       await db.attachments.add({ ...attachment, order });
     }
+    // After the files are attached: what they still use stays stored.
+    for (const c of change.clearComponents ?? []) await deleteComponent(db, c.ownerId, c.componentIndex);
     return (await db.dossiers.get(id))!;
   });
 }

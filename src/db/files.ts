@@ -149,12 +149,53 @@ export function deliverablesAreCurrent(deliverables: readonly AttachmentRow[], k
   return deliverables.length > 0 && deliverables.every((d) => d.id.includes(`|${key}|`));
 }
 
+/**
+ * The components of `ownerId` whose deliverables were not made from their pages as they stand now
+ * (a PDF still being assembled after the last change). Receiving then would send an old PDF.
+ */
+export async function componentsAwaitingPdf(db: MotcuaDb, ownerId: string): Promise<number[]> {
+  const all = (owner: string) => db.attachments.where('[ownerId+componentIndex+order]').between([owner, -Infinity, -Infinity], [owner, Infinity, Infinity]).toArray();
+  const [pages, deliverables] = await Promise.all([all(pagesOwnerId(ownerId)), all(ownerId)]);
+  const indexes = [...new Set(pages.map((p) => p.componentIndex))];
+  return indexes.filter((index) => {
+    const key = pagesKey(pages.filter((p) => p.componentIndex === index));
+    return !deliverablesAreCurrent(deliverables.filter((d) => d.componentIndex === index), key);
+  });
+}
+
+/**
+ * Drops the editable pages behind an owner's components, keeping what they deliver: once a draft
+ * is received its PDFs are final, and the page images would only take space. Call inside a
+ * transaction over files and attachments.
+ */
+export async function dropPages(db: MotcuaDb, ownerId: string): Promise<void> {
+  const rows = await db.attachments.where('ownerId').equals(pagesOwnerId(ownerId)).toArray();
+  await db.attachments.bulkDelete(rows.map((r) => r.id));
+  await collectFiles(db, rows.map((r) => r.sha256));
+}
+
 /** Removes a component's pages and deliverables, and the files only they used. */
 export async function deleteComponent(db: MotcuaDb, ownerId: string, componentIndex: number): Promise<void> {
   await db.transaction('rw', db.files, db.attachments, async () => {
     const rows = [...(await rowsOf(db, ownerId, componentIndex).toArray()), ...(await rowsOf(db, pagesOwnerId(ownerId), componentIndex).toArray())];
     await db.attachments.bulkDelete(rows.map((r) => r.id));
     await collectFiles(db, rows.map((r) => r.sha256));
+  });
+}
+
+/** Owners of loose papers digitized on the Số hóa page: `so-hoa:<uuid>`, one component each. */
+export const LOOSE_PAPERS_PREFIX = 'so-hoa:';
+
+/**
+ * Adds a document digitized earlier (on the Số hóa page) to a component as a PDF kept as it is, so
+ * a paper is not digitized twice. Returns the new page's id.
+ */
+export async function addDigitizedDocument(db: MotcuaDb, doc: Pick<DigitizedDocument, 'sha256' | 'name'>, ownerId: string, componentIndex: number): Promise<string> {
+  return db.transaction('rw', db.files, db.attachments, async () => {
+    const file = await db.files.get(doc.sha256);
+    if (!file || file.type !== 'application/pdf') throw new Error('Giấy tờ đã số hóa không còn trên máy.');
+    const [id] = await addComponentPages(db, ownerId, componentIndex, [{ sha256: file.sha256, blob: file.blob, type: file.type, size: file.size, name: doc.name }]);
+    return id!;
   });
 }
 
@@ -166,6 +207,39 @@ export interface DigitizedDocument {
   sha256: string;
   size: number;
   createdAt: string;
+}
+
+/** A PDF of a paper in an earlier dossier of a citizen, with the name of the component it was. */
+export interface CitizenPaper {
+  dossierId: string;
+  dossierCode: string;
+  componentName: string;
+  name: string;
+  sha256: string;
+  size: number;
+}
+
+/**
+ * The papers this device already holds for the citizens with these ID numbers (Decree 107/2021:
+ * the desk does not ask again for what it holds): the PDFs of their earlier dossiers' components,
+ * newest dossier first. Result papers are left out.
+ */
+export async function listCitizenPapers(db: MotcuaDb, idNumbers: readonly string[]): Promise<CitizenPaper[]> {
+  const ids = [...new Set(idNumbers.map((n) => n.trim()).filter((n) => /^\d{9,12}$/.test(n)))];
+  if (ids.length === 0) return [];
+  return db.transaction('r', db.dossiers, db.attachments, async () => {
+    const dossiers = (await db.dossiers.where('applicantIdNumber').anyOf(ids).toArray()).sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
+    const papers: CitizenPaper[] = [];
+    for (const d of dossiers) {
+      const components = (d.data as { procedure?: { components?: { name: string }[] } } | undefined)?.procedure?.components ?? [];
+      for (const a of await db.attachments.where('ownerId').equals(d.id).sortBy('order')) {
+        const component = components[a.componentIndex];
+        if (a.componentIndex < 0 || !component || a.type !== 'application/pdf') continue;
+        papers.push({ dossierId: d.id, dossierCode: d.code, componentName: component.name, name: a.name, sha256: a.sha256, size: a.size });
+      }
+    }
+    return papers;
+  });
 }
 
 /** The deliverable PDFs under owners starting with `prefix`, newest first. */

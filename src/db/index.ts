@@ -19,7 +19,7 @@ export { readSetting, writeSetting, emptyDeskProfile, type DeskProfile } from '.
 export { countUnsynced, nextBatch, listQuarantine, applyPushResults, resendEntry, type PushResult } from './outbox';
 export { isQuotaError } from './errors';
 export { requestPersistentStorage, readStorageStatus, isStorageLow, LOW_FREE_SPACE_BYTES, type StorageStatus } from './storage';
-export { createDraft, saveDraft, listDrafts, deleteDraft, receiveDossier, getDossier, findDossierByCode, recentDossiers, type ReceiveWrite } from './intake';
+export { createDraft, saveDraft, listDrafts, deleteDraft, receiveDossier, getDossier, findDossierByCode, recentDossiers, PdfPendingError, type ReceiveWrite } from './intake';
 export { readCurrentCatalogue } from './current-catalogue';
 export { attachFile, removeAttachment, listAttachments } from './attachments';
 export {
@@ -35,6 +35,12 @@ export {
   deliverablesAreCurrent,
   deleteComponent,
   listDigitizedDocuments,
+  addDigitizedDocument,
+  listCitizenPapers,
+  type CitizenPaper,
+  LOOSE_PAPERS_PREFIX,
+  componentsAwaitingPdf,
+  dropPages,
   type NewStoredFile,
   type StoredPage,
   type DigitizedDocument,

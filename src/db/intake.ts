@@ -2,6 +2,7 @@
 // writes the dossier, its files' ownership, its first log entry, its outbox entry and the spent
 // dossier number in ONE transaction, so a crash leaves either a draft or a dossier, never half.
 import type { MotcuaDb } from './db';
+import { componentsAwaitingPdf, dropPages, pagesOwnerId } from './files';
 import type { DossierRow, DraftRow, OutboxEntry, ProcessingLogRow } from './schema';
 
 export function createDraft(db: MotcuaDb, draft: DraftRow): Promise<string> {
@@ -19,11 +20,11 @@ export function listDrafts(db: MotcuaDb): Promise<DraftRow[]> {
   return db.drafts.orderBy('updatedAt').reverse().toArray();
 }
 
-/** Drops a draft and the files attached only to it. */
+/** Drops a draft, its captured pages and the files attached only to it. */
 export async function deleteDraft(db: MotcuaDb, id: string): Promise<void> {
   await db.transaction('rw', db.drafts, db.attachments, db.files, async () => {
-    const attached = await db.attachments.where('ownerId').equals(id).toArray();
-    await db.attachments.where('ownerId').equals(id).delete();
+    const attached = await db.attachments.where('ownerId').anyOf(id, pagesOwnerId(id)).toArray();
+    await db.attachments.where('ownerId').anyOf(id, pagesOwnerId(id)).delete();
     for (const a of attached) {
       if ((await db.attachments.where('sha256').equals(a.sha256).count()) === 0) await db.files.delete(a.sha256);
     }
@@ -40,9 +41,22 @@ export interface ReceiveWrite {
   settings: { key: string; value: unknown }[];
 }
 
+/** Thrown when a component's PDF is still being assembled from its latest pages. */
+export class PdfPendingError extends Error {
+  constructor(readonly componentIndexes: number[]) {
+    super('Tệp PDF của giấy tờ vừa chụp đang được ghép: chờ vài giây rồi bấm lại.');
+    this.name = 'PdfPendingError';
+  }
+}
+
 export async function receiveDossier(db: MotcuaDb, write: ReceiveWrite): Promise<void> {
-  await db.transaction('rw', [db.drafts, db.dossiers, db.attachments, db.processingLog, db.outbox, db.settings], async () => {
+  await db.transaction('rw', [db.drafts, db.dossiers, db.attachments, db.files, db.processingLog, db.outbox, db.settings], async () => {
     if (!(await db.drafts.get(write.draftId))) throw new Error('Bản nháp đã được tiếp nhận hoặc đã xoá.');
+    // The dossier takes each component's PDF, never the pages it was made from: a PDF not yet
+    // made from the latest pages would send an old copy, so the officer waits a moment instead.
+    const pending = await componentsAwaitingPdf(db, write.draftId);
+    if (pending.length > 0) throw new PdfPendingError(pending);
+    await dropPages(db, write.draftId);
     await db.dossiers.add(write.dossier);
     await db.attachments.where('ownerId').equals(write.draftId).modify({ ownerId: write.dossier.id });
     await db.processingLog.add(write.log);

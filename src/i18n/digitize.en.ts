@@ -89,6 +89,7 @@ export const digitizeEn: typeof digitizeVi = {
   },
   pdf: {
     building: 'Joining the PDF…',
+    kept: 'PDF file kept as it is, {{size}}',
     ready: 'PDF file: {{pages}} pages, {{size}}',
     open: 'Open the PDF',
     failed: 'Could not join the PDF: {{reason}}',

@@ -87,6 +87,7 @@ export const digitizeVi = {
   },
   pdf: {
     building: 'Đang ghép tệp PDF…',
+    kept: 'Tệp PDF giữ nguyên, {{size}}',
     ready: 'Tệp PDF: {{pages}} trang, {{size}}',
     open: 'Mở tệp PDF',
     failed: 'Không ghép được tệp PDF: {{reason}}',

@@ -144,10 +144,10 @@ export const dossiersEn: typeof dossiersVi = {
   },
   result: {
     title: 'Result papers',
-    attach: 'Attach the result paper (PDF, JPEG, PNG)',
+    fileTitle: 'Result of dossier {{code}}',
+    attach: 'Attach the result paper to the dossier',
     none: 'No result paper attached.',
     attached: '{{name}} attached.',
-    badFile: 'File "{{name}}" is not a valid PDF, JPEG or PNG, or is larger than {{max}}.',
   },
   log: {
     title: 'Processing log',

@@ -142,10 +142,10 @@ export const dossiersVi = {
   },
   result: {
     title: 'Giấy tờ kết quả',
-    attach: 'Đính kèm giấy tờ kết quả (PDF, JPEG, PNG)',
+    fileTitle: 'Kết quả hồ sơ {{code}}',
+    attach: 'Đính kèm giấy tờ kết quả vào hồ sơ',
     none: 'Chưa đính kèm giấy tờ kết quả.',
     attached: 'Đã đính kèm {{name}}.',
-    badFile: 'Tệp "{{name}}" không phải PDF, JPEG hoặc PNG hợp lệ, hoặc lớn hơn {{max}}.',
   },
   log: {
     title: 'Nhật ký xử lý',

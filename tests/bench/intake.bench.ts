@@ -11,11 +11,11 @@ import { median, type Section } from './report';
 const RUNS = 5;
 const PAGES = 10;
 
-/** A file that passes the content check as JPEG: the magic bytes, then noise (what matters here is size). */
-function fakeJpeg(i: number) {
+/** A file that passes the content check as PDF (kept as it is): the header, then noise (what matters here is size). */
+function fakePdf(i: number) {
   const body = randomBytes(300 * 1024);
-  body.set([0xff, 0xd8, 0xff, 0xe0], 0);
-  return { name: `trang-${i + 1}.jpg`, mimeType: 'image/jpeg', buffer: body };
+  body.set(Buffer.from('%PDF-1.4\n'), 0);
+  return { name: `trang-${i + 1}.pdf`, mimeType: 'application/pdf', buffer: body };
 }
 
 async function commitOnce(page: Page, pages: number): Promise<number> {
@@ -31,8 +31,9 @@ async function commitOnce(page: Page, pages: number): Promise<number> {
   }
   if (pages > 0) {
     const birthPaper = item(page, 'Giấy chứng sinh');
-    await birthPaper.getByLabel(/Đính kèm bản số hóa/).setInputFiles(Array.from({ length: pages }, (_, i) => fakeJpeg(i)));
-    await birthPaper.getByRole('button', { name: `Bỏ tệp trang-${pages}.jpg` }).waitFor();
+    await birthPaper.getByLabel('Chọn ảnh hoặc tệp PDF', { exact: true }).setInputFiles(Array.from({ length: pages }, (_, i) => fakePdf(i)));
+    await birthPaper.getByText(`PDF giữ nguyên: trang-${pages}.pdf`).waitFor();
+    await birthPaper.getByRole('status').filter({ hasText: /^Tệp PDF/ }).waitFor();
   }
   await page.getByRole('button', { name: /Kiểm tra và tiếp nhận/ }).click();
   await page.getByText('Hồ sơ đủ thành phần theo quy định.').waitFor();

@@ -54,9 +54,9 @@ afterAll(async () => {
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
-/** A small JPEG as far as the app can tell (it judges files by their first bytes). */
+/** A small PDF as far as the app can tell (it judges files by their first bytes): a chosen PDF is kept as it is. */
 function scannedPage(text: string): Buffer {
-  return Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from(`JFIF ${text} `.repeat(2000)), Buffer.from([0xff, 0xd9])]);
+  return Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from(`% ${text} `.repeat(2000)), Buffer.from('\n%%EOF\n')]);
 }
 
 /** The same ID-card copy attached on both devices, to every tenth dossier: stored once on the gateway. */
@@ -159,8 +159,8 @@ async function offlineMorning(device: number, name: DeviceName, deviceName: stri
   for (let k = 0; k < THROUGH_UI; k++) {
     const file: AttachedFile = {
       paper: 'Tờ khai đăng ký khai sinh',
-      name: `to-khai-${k}.jpg`,
-      mimeType: 'image/jpeg',
+      name: `to-khai-${k}.pdf`,
+      mimeType: 'application/pdf',
       buffer: scannedPage(k === 0 ? 'to khai chung cua hai ban' : `to khai ban ${device} so ${k}`),
     };
     await receiveKhaiSinh(page, { ...sampleApplicant, fullName: `${officer} ${GIVEN[k]}`, idNumber: `001099${device}9000${k}` }, [file]);

@@ -75,16 +75,19 @@ describe('the dossier desk, offline', () => {
     expect(await page.getByRole('button', { name: 'Yêu cầu bổ sung hồ sơ', exact: true }).count()).toBe(0);
     await page.getByRole('button', { name: 'Hoàn thành xử lý (có kết quả)', exact: true }).waitFor();
 
-    // The result paper: checked by its bytes, stored, and opened from the device.
+    // The result paper: taken like every paper (a PDF chosen is checked by its bytes and kept as it is), then attached.
     await act(page, 'Hoàn thành xử lý (có kết quả)');
     await expect.poll(() => status(page).textContent()).toBe('Đã xử lý xong');
-    await page.getByLabel('Đính kèm giấy tờ kết quả (PDF, JPEG, PNG)').setInputFiles({ name: 'ket-qua.txt', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf') });
-    await page.getByRole('alert').filter({ hasText: 'không phải PDF, JPEG hoặc PNG' }).waitFor();
-    await page.getByLabel('Đính kèm giấy tờ kết quả (PDF, JPEG, PNG)').setInputFiles({
+    const result = page.getByRole('region', { name: 'Giấy tờ kết quả', exact: true });
+    await result.getByLabel('Chọn ảnh hoặc tệp PDF', { exact: true }).setInputFiles({ name: 'ket-qua.txt', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf') });
+    await result.getByRole('alert').filter({ hasText: 'không phải ảnh JPEG/PNG hay PDF' }).waitFor();
+    await result.getByLabel('Chọn ảnh hoặc tệp PDF', { exact: true }).setInputFiles({
       name: 'giay-khai-sinh.pdf',
       mimeType: 'application/pdf',
       buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
     });
+    await result.getByRole('status').filter({ hasText: /^Tệp PDF/ }).waitFor();
+    await result.getByRole('button', { name: 'Đính kèm giấy tờ kết quả vào hồ sơ' }).click();
     await page.getByText('Đã đính kèm giay-khai-sinh.pdf.').waitFor();
     await page.getByRole('button', { name: 'Mở giay-khai-sinh.pdf' }).click();
     expect(await page.getByTitle('Xem tệp giay-khai-sinh.pdf').getAttribute('src')).toMatch(/^blob:/);

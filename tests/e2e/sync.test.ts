@@ -15,9 +15,9 @@ import { prepareDevice, receiveKhaiSinh, sampleApplicant } from '../support/inta
 const ADMIN_TOKEN = 'e2e-admin-token-sync-0123456789';
 const stage = useStage({ gateway: { env: { MOTCUA_ADMIN_TOKEN: ADMIN_TOKEN } } });
 
-/** A small JPEG as far as the app can tell (it judges files by their first bytes). */
+/** A small PDF as far as the app can tell (it judges files by their first bytes): a chosen PDF is kept as it is. */
 function scannedPage(text: string): Buffer {
-  return Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from(`JFIF ${text} `.repeat(400)), Buffer.from([0xff, 0xd9])]);
+  return Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from(`% ${text} `.repeat(400)), Buffer.from('\n%%EOF\n')]);
 }
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -126,7 +126,7 @@ describe('sync', () => {
 
     await context.setOffline(true);
     const bytes = scannedPage('to khai dang ky khai sinh');
-    const code = await receiveKhaiSinh(page, sampleApplicant, [{ paper: 'Tờ khai đăng ký khai sinh', name: 'to-khai.jpg', mimeType: 'image/jpeg', buffer: bytes }]);
+    const code = await receiveKhaiSinh(page, sampleApplicant, [{ paper: 'Tờ khai đăng ký khai sinh', name: 'to-khai.pdf', mimeType: 'application/pdf', buffer: bytes }]);
     await openDossier(page, code);
     await page.getByRole('region', { name: 'Đồng bộ' }).getByText('Chờ gửi', { exact: true }).waitFor();
 
@@ -192,7 +192,7 @@ describe('sync', () => {
     await prepareDevice(page, stage.gateway.url, 'Lò Thị Mai');
     await enrol(page, 'Máy bàn tiếp nhận 3');
     // 2.5 MB: five tus chunks; the link "drops" from the third one on.
-    const bytes = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(2_500_000)]);
+    const bytes = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(2_500_000)]);
     const cutFrom = 1024 * 1024;
     const sent: { method: string; url: string; offset: number | null }[] = [];
     context.on('request', (r) => {
@@ -206,7 +206,7 @@ describe('sync', () => {
     );
 
     const code = await receiveKhaiSinh(page, { ...sampleApplicant, fullName: 'Đinh Thị Na', idNumber: '001099000003' }, [
-      { paper: 'Giấy chứng sinh', name: 'giay-chung-sinh.jpg', mimeType: 'image/jpeg', buffer: bytes },
+      { paper: 'Giấy chứng sinh', name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: bytes },
     ]);
     await page.getByRole('link', { name: 'Đồng bộ', exact: true }).click();
     await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();

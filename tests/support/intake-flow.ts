@@ -36,12 +36,20 @@ export const sampleApplicant: Applicant = {
   phone: '0912 345 678',
 };
 
-/** A digitized copy attached to one of the papers at the components step. */
+/** A PDF chosen for one of the papers at the components step (kept as it is: photos go through the digitizer). */
 export interface AttachedFile {
   paper: string;
   name: string;
   mimeType: string;
   buffer: Buffer;
+}
+
+/** Chooses a file for a paper of the components step and waits until the paper's PDF is made. */
+export async function choosePaperFile(page: Page, file: AttachedFile): Promise<void> {
+  const paper = item(page, file.paper);
+  await paper.getByLabel('Chọn ảnh hoặc tệp PDF', { exact: true }).setInputFiles({ name: file.name, mimeType: file.mimeType, buffer: file.buffer });
+  await paper.getByText(file.name, { exact: false }).first().waitFor({ timeout: 60_000 });
+  await paper.getByRole('status').filter({ hasText: /^Tệp PDF/ }).waitFor({ timeout: 60_000 });
 }
 
 /** Receives a khai sinh dossier with every required paper, straight through; returns its code. */
@@ -62,10 +70,7 @@ export async function receiveKhaiSinh(page: Page, applicant: Applicant = sampleA
 /** From a filled applicant step: every required paper checked, validated, received; returns the code. */
 export async function completeKhaiSinh(page: Page, files: AttachedFile[] = []): Promise<string> {
   await page.getByRole('button', { name: 'Tiếp', exact: true }).click();
-  for (const file of files) {
-    await item(page, file.paper).getByLabel(/^Đính kèm bản số hóa cho /).setInputFiles({ name: file.name, mimeType: file.mimeType, buffer: file.buffer });
-    await item(page, file.paper).getByText(file.name, { exact: false }).waitFor();
-  }
+  for (const file of files) await choosePaperFile(page, file);
   for (const paper of ['Tờ khai đăng ký khai sinh', 'Giấy chứng sinh', 'Xuất trình giấy tờ tùy thân']) {
     await item(page, paper).getByRole('checkbox', { name: 'Đã nhận' }).check();
   }

@@ -4,14 +4,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { deleteComponent, getDb, listDigitizedDocuments, readFileBlob, type DigitizedDocument } from '../../db';
+import { deleteComponent, getDb, listDigitizedDocuments, LOOSE_PAPERS_PREFIX, readFileBlob, type DigitizedDocument } from '../../db';
 import { formatBytes, PageCapture, PageHeader } from '../../shared';
 import { digitizer } from '../../../workers/digitize.client';
 import { outliner } from '../../../workers/outline.client';
 import './digitize-page.css';
 
-/** Loose papers digitized on this page are owned by `so-hoa:<uuid>`, one component each. */
-const OWNER_PREFIX = 'so-hoa:';
+/** Loose papers digitized on this page are owned by `so-hoa:<uuid>`, one component each; intake lists them to attach. */
+const OWNER_PREFIX = LOOSE_PAPERS_PREFIX;
 const newOwner = () => `${OWNER_PREFIX}${crypto.randomUUID()}`;
 const titleOf = (fileName: string) => fileName.replace(/\.pdf$/i, '');
 

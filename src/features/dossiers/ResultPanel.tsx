@@ -1,36 +1,41 @@
-// Giấy tờ kết quả: attach the result paper (checked by its bytes: PDF, JPEG or PNG) and open it.
+// Giấy tờ kết quả: the result paper is captured like every paper (camera, camera app or chosen
+// files, through the digitization worker) into one PDF, then attached to the dossier and opened.
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_ATTACHMENT_BYTES } from '../../domain/files';
-import { isQuotaError, RESULT_COMPONENT_INDEX, type AttachmentRow, type DossierRow } from '../../db';
-import { formatBytes } from '../../shared';
-import { sha256Hex } from '../../../workers/digest.client';
-import { attachResult, DeskActionError } from './actions';
+import { getDb, isQuotaError, listComponentDeliverables, RESULT_COMPONENT_INDEX, type AttachmentRow, type DossierRow } from '../../db';
+import { formatBytes, PageCapture } from '../../shared';
+import { digitizer } from '../../../workers/digitize.client';
+import { attachCapturedResult, DeskActionError } from './actions';
 import { FileButton } from './FileViewer';
 
 const ATTACHABLE = [4, 9, 10];
+
+/** Where the result paper's pages wait until it is attached: not the dossier's own files. */
+export const resultCaptureOwner = (dossierId: string) => `${dossierId}#ket-qua`;
 
 export function ResultPanel({ row, attachments }: { row: DossierRow; attachments: AttachmentRow[] }) {
   const { t, i18n } = useTranslation();
   const results = attachments.filter((a) => a.componentIndex === RESULT_COMPONENT_INDEX);
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const owner = resultCaptureOwner(row.id);
+  // What the capture delivers now (its PDF): kept across reloads until it is attached.
+  const captured = useLiveQuery(() => listComponentDeliverables(getDb(), owner, 0), [owner]);
+  const [busy, setBusy] = useState(false);
   if (!ATTACHABLE.includes(row.status) && results.length === 0) return null;
 
-  async function attach(files: FileList | null) {
+  async function attach() {
     setMessage(undefined);
-    for (const file of Array.from(files ?? [])) {
-      try {
-        await attachResult(row.id, { blob: file, name: file.name }, (blob) => sha256Hex(blob));
-        setMessage({ ok: true, text: t('dossiers.result.attached', { name: file.name }) });
-      } catch (e) {
-        const text =
-          e instanceof DeskActionError && e.code.startsWith('file.')
-            ? t('dossiers.result.badFile', { name: file.name, max: formatBytes(MAX_ATTACHMENT_BYTES, i18n.language) })
-            : isQuotaError(e)
-              ? t('errors.quota')
-              : t('dossiers.actions.failed', { reason: e instanceof Error ? e.message : String(e) });
-        setMessage({ ok: false, text });
-      }
+    setBusy(true);
+    try {
+      const names = captured?.map((f) => f.name).join(', ') ?? '';
+      await attachCapturedResult(row.id, owner);
+      setMessage({ ok: true, text: t('dossiers.result.attached', { name: names }) });
+    } catch (e) {
+      const text = isQuotaError(e) ? t('errors.quota') : t('dossiers.actions.failed', { reason: e instanceof DeskActionError || e instanceof Error ? e.message : String(e) });
+      setMessage({ ok: false, text });
+    } finally {
+      setBusy(false);
     }
   }
 
@@ -52,17 +57,19 @@ export function ResultPanel({ row, attachments }: { row: DossierRow; attachments
         </ul>
       )}
       {ATTACHABLE.includes(row.status) && (
-        <label className="file-button no-print">
-          {t('dossiers.result.attach')}
-          <input
-            type="file"
-            accept="application/pdf,image/jpeg,image/png"
-            onChange={(e) => {
-              void attach(e.target.files);
-              e.target.value = '';
-            }}
+        <div className="no-print">
+          <PageCapture
+            digitizer={digitizer}
+            ownerId={owner}
+            componentIndex={0}
+            title={t('dossiers.result.fileTitle', { code: row.code })}
           />
-        </label>
+          <div className="button-row">
+            <button type="button" className="primary" disabled={busy || !captured || captured.length === 0} onClick={() => void attach()}>
+              {t('dossiers.result.attach')}
+            </button>
+          </div>
+        </div>
       )}
       {message && (
         <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'ok' : 'error'}>

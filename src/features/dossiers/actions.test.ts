@@ -6,8 +6,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createWorkingTime } from '../../domain/calendar';
 import { openDossier } from '../../domain/dossier';
 import { computeReport } from '../../domain/reports';
-import { loadReportRecords, MotcuaDb, readDossierData, type DossierRow } from '../../db';
-import { attachResult, performDossierAction, rateDossier, DeskActionError } from './actions';
+import { addComponentPages, loadReportRecords, MotcuaDb, pagesKey, readDossierData, saveComponentDeliverables, type DossierRow } from '../../db';
+import { attachCapturedResult, attachResult, performDossierAction, rateDossier, DeskActionError } from './actions';
 import { sampleBirthDossier } from '../../db/test-support';
 
 const vn = (t: string) => new Date(`${t.replace(' ', 'T')}:00+07:00`);
@@ -157,5 +157,33 @@ describe('the dossier desk', () => {
       code: 'file.type',
     });
     expect(await db.attachments.count()).toBe(1);
+  });
+
+  it('refuses a photo as the result paper: it is digitized first', async () => {
+    await act('startProcessing', '2026-03-02 09:00');
+    const jpeg = new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1])]);
+    await expect(attachResult(ID, { blob: jpeg, name: 'IMG_0001.jpg' }, sha256Of, vn('2026-03-02 10:00'), db)).rejects.toMatchObject({ code: 'file.notPdf' });
+    expect(await db.attachments.count()).toBe(1);
+  });
+
+  it('attaches a captured result paper as its PDF and clears the capture in one go', async () => {
+    await act('startProcessing', '2026-03-02 09:00');
+    const owner = `${ID}#ket-qua`;
+    const file = (name: string, type: string) => ({ sha256: name.padEnd(64, '0'), blob: new Blob([name], { type }), type, size: name.length, name });
+    const pages = [file('page-1', 'image/tiff')];
+    await addComponentPages(db, owner, 0, pages);
+    // The PDF not yet made from the pages: nothing is attached.
+    await expect(attachCapturedResult(ID, owner, vn('2026-03-02 10:00'), db)).rejects.toMatchObject({ code: 'result.pdf_pending' });
+    await saveComponentDeliverables(db, owner, 0, pagesKey(pages), [file('ket-qua.pdf', 'application/pdf')]);
+    await attachCapturedResult(ID, owner, vn('2026-03-02 10:05'), db);
+
+    const rows = await db.attachments.toArray();
+    expect(rows.map((r) => [r.ownerId, r.componentIndex, r.name]).sort()).toEqual([
+      [ID, -1, 'ket-qua.pdf'],
+      [ID, 0, 'to-khai.pdf'],
+    ]);
+    expect((await db.files.toArray()).map((f) => f.sha256.slice(0, 11))).toEqual(['ket-qua.pdf']);
+    const [entry] = await db.outbox.filter((e) => e.kind === 'dossier.result').toArray();
+    expect(entry?.payload).toMatchObject({ dossierId: ID, name: 'ket-qua.pdf', type: 'application/pdf', size: 11 });
   });
 });

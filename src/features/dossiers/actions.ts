@@ -13,10 +13,13 @@ import { checkAttachment } from '../../domain/files';
 import { checkRating, type SatisfactionValue } from '../../domain/satisfaction';
 import {
   commitDossierChange,
+  componentsAwaitingPdf,
   emptyDeskProfile,
   getDb,
   getOrCreateDevice,
+  listComponentDeliverables,
   readCommune,
+  readFileBlob,
   readDossierData,
   readSetting,
   RESULT_COMPONENT_INDEX,
@@ -163,22 +166,52 @@ export interface ResultFile {
   name: string;
 }
 
+/** The result papers as one change: each file attached and named in its own outbox entry. */
+function resultChange(id: string, files: { blob: Blob; sha256: string; name: string; type: string }[], now: Date, clear: { ownerId: string; componentIndex: number }[] = []) {
+  return (row: DossierRow) => {
+    if (!RESULT_STATUSES.includes(row.status)) throw new DeskActionError('result.not_allowed', 'Chỉ đính kèm kết quả khi hồ sơ đang xử lý hoặc đã có kết quả.');
+    return {
+      row: { ...row, updatedAt: now.toISOString(), syncState: 'waiting' as const },
+      outbox: files.map((f) => outbox('dossier.result', id, { dossierId: id, sha256: f.sha256, name: f.name, type: f.type, size: f.blob.size, at: now.toISOString() }, now)),
+      files: files.map((f) => ({
+        attachment: { id: crypto.randomUUID(), ownerId: id, componentIndex: RESULT_COMPONENT_INDEX, sha256: f.sha256, name: f.name, type: f.type, size: f.blob.size },
+        blob: f.blob,
+      })),
+      clearComponents: clear,
+    };
+  };
+}
+
 /**
- * Attaches the result paper (giấy tờ kết quả), judged by its bytes (PDF, JPEG or PNG), under its
- * SHA-256. `sha256Of` is the digest worker in the app, Web Crypto in tests.
+ * Attaches a result paper (giấy tờ kết quả) given as a file, under its SHA-256: a PDF only, judged
+ * by its bytes (a photo is digitized first: see attachCapturedResult). `sha256Of` is the digest
+ * worker in the app, Web Crypto in tests.
  */
 export async function attachResult(id: string, file: ResultFile, sha256Of: (blob: Blob) => Promise<string>, now = new Date(), db = getDb()): Promise<DossierRow> {
   const head = new Uint8Array(await file.blob.slice(0, 16).arrayBuffer());
   const check = checkAttachment(head, file.blob.size);
-  if (!check.ok) throw new DeskActionError(`file.${check.reason}`, 'Tệp không phải PDF, JPEG hoặc PNG hợp lệ, hoặc quá lớn.');
+  if (!check.ok) throw new DeskActionError(`file.${check.reason}`, 'Tệp không phải PDF hợp lệ, hoặc quá lớn.');
+  if (check.mime !== 'application/pdf') throw new DeskActionError('file.notPdf', 'Giấy tờ kết quả phải là tệp PDF: ảnh chụp cần được số hóa trước.');
   const sha256 = await sha256Of(file.blob);
-  const attachment = { id: crypto.randomUUID(), ownerId: id, componentIndex: RESULT_COMPONENT_INDEX, sha256, name: file.name, type: check.mime, size: file.blob.size };
-  return commitDossierChange(db, id, (row) => {
-    if (!RESULT_STATUSES.includes(row.status)) throw new DeskActionError('result.not_allowed', 'Chỉ đính kèm kết quả khi hồ sơ đang xử lý hoặc đã có kết quả.');
-    return {
-      row: { ...row, updatedAt: now.toISOString(), syncState: 'waiting' },
-      outbox: [outbox('dossier.result', id, { dossierId: id, sha256, name: file.name, type: check.mime, size: file.blob.size, at: now.toISOString() }, now)],
-      files: [{ attachment, blob: file.blob }],
-    };
-  });
+  return commitDossierChange(db, id, resultChange(id, [{ blob: file.blob, sha256, name: file.name, type: check.mime }], now));
+}
+
+/**
+ * Attaches the result paper digitized under `captureOwner` (component 0: the PDF of its pages and
+ * any PDF chosen as it was) and clears that capture, in one transaction.
+ */
+export async function attachCapturedResult(id: string, captureOwner: string, now = new Date(), db = getDb()): Promise<DossierRow> {
+  if ((await componentsAwaitingPdf(db, captureOwner)).length > 0) {
+    throw new DeskActionError('result.pdf_pending', 'Tệp PDF của giấy tờ kết quả đang được ghép: chờ vài giây rồi bấm lại.');
+  }
+  const deliverables = await listComponentDeliverables(db, captureOwner, 0);
+  if (deliverables.length === 0) throw new DeskActionError('result.nothing_captured', 'Chưa có trang nào của giấy tờ kết quả.');
+  const files = await Promise.all(
+    deliverables.map(async (d) => {
+      const blob = await readFileBlob(db, d.sha256);
+      if (!blob || d.type !== 'application/pdf') throw new DeskActionError('result.file_missing', `Tệp ${d.name} không còn trên máy.`);
+      return { blob, sha256: d.sha256, name: d.name, type: d.type };
+    }),
+  );
+  return commitDossierChange(db, id, resultChange(id, files, now, [{ ownerId: captureOwner, componentIndex: 0 }]));
 }

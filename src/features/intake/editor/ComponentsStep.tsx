@@ -1,13 +1,14 @@
-// Step 2: the procedure's papers, checked off as received, with the digitized copies attached.
+// Step 2: the procedure's papers, checked off as received. Each paper to be kept is digitized
+// here (camera, camera app or chosen files, through the digitization worker): the draft holds its
+// pages, and the dossier receives one PDF per paper, never the photos.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../../../domain/catalogue';
-import { checkAttachment, MAX_ATTACHMENT_BYTES } from '../../../domain/files';
 import type { ComponentEntry, IntakeDraftData, IntakeIssue, ReceivedAs } from '../../../domain/intake';
-import { attachFile, getDb, isQuotaError, listAttachments, removeAttachment, type AttachmentRow } from '../../../db';
-import { formatBytes } from '../../../shared';
-import { sha256Hex } from '../../../../workers/digest.client';
+import { addDigitizedDocument, getDb, isQuotaError, listAttachments, listCitizenPapers, listDigitizedDocuments, LOOSE_PAPERS_PREFIX, type AttachmentRow } from '../../../db';
+import { PageCapture, paperTitle, type ComponentSummary } from '../../../shared';
+import { digitizer } from '../../../../workers/digitize.client';
 
 interface Props {
   draftId: string;
@@ -18,39 +19,23 @@ interface Props {
 }
 
 export function ComponentsStep({ draftId, data, procedure, issues, update }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const attachments = useLiveQuery(() => listAttachments(getDb(), draftId), [draftId]) ?? [];
-  const [fileError, setFileError] = useState('');
+  // Papers digitized earlier on the Số hóa page, to attach without taking them again.
+  const loose = useLiveQuery(() => listDigitizedDocuments(getDb(), LOOSE_PAPERS_PREFIX), []) ?? [];
+  // The citizen's papers from earlier dossiers, once the ID number is known (Decree 107/2021).
+  const ids = [data.applicant.idNumber, data.ownerIsApplicant ? '' : data.owner.idNumber];
+  const held = useLiveQuery(() => listCitizenPapers(getDb(), ids), [ids[0], ids[1]]) ?? [];
 
   const setEntry = (index: number, patch: Partial<ComponentEntry>) =>
     update((d) => ({ ...d, components: d.components.map((c) => (c.index === index ? { ...c, ...patch } : c)) }));
-
-  async function attach(index: number, files: FileList | null) {
-    setFileError('');
-    for (const file of Array.from(files ?? [])) {
-      const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
-      const check = checkAttachment(head, file.size);
-      if (!check.ok) {
-        setFileError(t('intake.components.badFile', { name: file.name, max: formatBytes(MAX_ATTACHMENT_BYTES, i18n.language) }));
-        continue;
-      }
-      try {
-        const sha256 = await sha256Hex(file);
-        await attachFile(getDb(), { id: crypto.randomUUID(), ownerId: draftId, componentIndex: index, sha256, name: file.name, type: check.mime, size: file.size }, file);
-        setEntry(index, { received: true });
-      } catch (error) {
-        setFileError(isQuotaError(error) ? t('errors.quota') : t('errors.generic', { reason: String(error) }));
-      }
-    }
-  }
+  // A paper digitized is a paper received; unticking stays the officer's call.
+  const captured = (index: number, summary: ComponentSummary) => {
+    if (summary.files.length > 0 && !data.components[index]?.received) setEntry(index, { received: true });
+  };
 
   return (
     <div className="components-step">
-      {fileError && (
-        <p className="error" role="alert">
-          {fileError}
-        </p>
-      )}
       <ol className="component-list" aria-label={t('intake.components.caption')}>
         {procedure.components.map((component, index) => {
           const entry = data.components[index];
@@ -102,24 +87,33 @@ export function ComponentsStep({ draftId, data, procedure, issues, update }: Pro
                     onChange={(e) => setEntry(index, { count: Math.max(0, Math.floor(Number(e.target.value) || 0)) })}
                   />
                 </label>
-                {!component.presentOnly && (
-                  <label className="file-button">
-                    {t('intake.components.attach', { name: component.name.slice(0, 40) })}
-                    <input type="file" multiple accept="image/jpeg,image/png,application/pdf" onChange={(e) => void attach(index, e.target.files)} />
-                  </label>
-                )}
               </div>
-              {mine.length > 0 && (
-                <ul className="attachment-list">
-                  {mine.map((a) => (
-                    <li key={a.id}>
-                      {a.name} ({formatBytes(a.size, i18n.language)}){' '}
-                      <button type="button" onClick={() => void removeAttachment(getDb(), a.id)} aria-label={t('intake.components.removeFile', { name: a.name })}>
-                        ×
-                      </button>
-                    </li>
-                  ))}
-                </ul>
+              {!component.presentOnly && (component.required || entry.conditionApplies || mine.length > 0) && (
+                <PageCapture
+                  digitizer={digitizer}
+                  ownerId={draftId}
+                  componentIndex={index}
+                  title={paperTitle(component.name)}
+                  onChange={(summary) => captured(index, summary)}
+                />
+              )}
+              {!component.presentOnly && (component.required || entry.conditionApplies || mine.length > 0) && (
+                <PaperPicker
+                  draftId={draftId}
+                  componentIndex={index}
+                  label={t('intake.components.fromCitizen')}
+                  choices={held
+                    .filter((p) => paperTitle(p.componentName) === paperTitle(component.name))
+                    .map((p) => ({ key: `${p.dossierId}/${p.sha256}`, label: t('intake.components.fromDossier', { name: p.name, code: p.dossierCode }), sha256: p.sha256, name: p.name }))}
+                />
+              )}
+              {!component.presentOnly && (component.required || entry.conditionApplies || mine.length > 0) && (
+                <PaperPicker
+                  draftId={draftId}
+                  componentIndex={index}
+                  label={t('intake.components.fromDigitized')}
+                  choices={loose.map((d) => ({ key: `${d.ownerId}/${d.componentIndex}`, label: d.name, sha256: d.sha256, name: d.name }))}
+                />
               )}
               {problem && <p className="field-error">{problem.message}</p>}
             </li>
@@ -130,6 +124,50 @@ export function ComponentsStep({ draftId, data, procedure, issues, update }: Pro
         {t('intake.components.sets')}
         <input type="number" min={1} max={20} value={data.sets} onChange={(e) => update((d) => ({ ...d, sets: Math.floor(Number(e.target.value) || 0) }))} />
       </label>
+    </div>
+  );
+}
+
+interface PaperChoice {
+  key: string;
+  label: string;
+  sha256: string;
+  name: string;
+}
+
+/** Attaches a PDF the device already holds (digitized on the Số hóa page, or in the citizen's earlier dossier) to this paper, kept as it is. */
+function PaperPicker({ draftId, componentIndex, label, choices }: { draftId: string; componentIndex: number; label: string; choices: PaperChoice[] }) {
+  const { t } = useTranslation();
+  const [error, setError] = useState('');
+  if (choices.length === 0) return null;
+  const pick = async (key: string) => {
+    setError('');
+    const choice = choices.find((c) => c.key === key);
+    if (!choice) return;
+    try {
+      await addDigitizedDocument(getDb(), choice, draftId, componentIndex);
+    } catch (e) {
+      setError(isQuotaError(e) ? t('errors.quota') : t('errors.generic', { reason: e instanceof Error ? e.message : String(e) }));
+    }
+  };
+  return (
+    <div className="field">
+      <label>
+        {label}
+        <select value="" onChange={(e) => void pick(e.target.value)}>
+          <option value="">{t('intake.components.pickNone')}</option>
+          {choices.map((c) => (
+            <option key={c.key} value={c.key}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -199,6 +199,7 @@ export function PageCapture({ digitizer, ownerId, componentIndex, title, onChang
   const pdf = deliverables?.find((d) => d.type === 'application/pdf');
   const pdfBlob = useLiveQuery(async () => (pdf ? (await db.files.get(pdf.sha256))?.blob : undefined), [db, pdf?.sha256]);
   const pdfUrl = useObjectUrl(pdfBlob);
+  const scannedCount = pages?.filter((p) => p.type !== 'application/pdf').length ?? 0;
 
   return (
     <section className="page-capture" aria-labelledby={headingId}>
@@ -256,7 +257,9 @@ export function PageCapture({ digitizer, ownerId, componentIndex, title, onChang
         {pdfState.phase === 'failed' && t('digitize.pdf.failed', { reason: pdfState.reason })}
         {pdfState.phase === 'idle' && pdf && pdfUrl && (
           <>
-            {t('digitize.pdf.ready', { pages: pages?.filter((p) => p.type !== 'application/pdf').length ?? 0, size: formatBytes(pdf.size, i18n.language) })}{' '}
+            {scannedCount > 0
+              ? t('digitize.pdf.ready', { pages: scannedCount, size: formatBytes(pdf.size, i18n.language) })
+              : t('digitize.pdf.kept', { size: formatBytes(pdf.size, i18n.language) })}{' '}
             <a href={pdfUrl} target="_blank" rel="noopener">
               {t('digitize.pdf.open')}
             </a>

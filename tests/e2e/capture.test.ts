@@ -1,0 +1,335 @@
+// Every paper of a dossier goes through the digitizer, end to end in real Chromium against the real
+// gateway: two 12-megapixel camera-app photos (one with a second paper in view) and one chosen PDF
+// make a dossier of three PDFs; after sync the gateway holds those PDFs byte for byte, and no photo
+// is kept in IndexedDB or sent in any request. A photo whose page is not found opens the corner
+// review; a result paper is captured the same way; a citizen's earlier papers are offered again.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newDevice } from '../support/browser';
+import { useStage } from '../support/e2e-stage';
+import { item, prepareDevice, receiveKhaiSinh, sampleApplicant } from '../support/intake-flow';
+import { fileBytesFromPage, generatePhoto, photoAsFileInPage, type GeneratedPhoto } from '../support/photo-files';
+import { photoWithSecondPaper } from '../support/second-paper-photo';
+
+const stage = useStage();
+
+const CAMERA_APP = 'Chụp bằng ứng dụng máy ảnh';
+const PICK = 'Chọn ảnh hoặc tệp PDF';
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Camera-like JPEGs of generated photos, encoded by Chromium in a page of their own (no service worker in the way). */
+async function cameraJpegs(context: BrowserContext, photos: GeneratedPhoto[]): Promise<Buffer[]> {
+  const page = await context.newPage();
+  await page.goto(`${stage.gateway.url}/robots.txt`);
+  const out: Buffer[] = [];
+  for (const [i, photo] of photos.entries()) {
+    await photoAsFileInPage(page, photo, `photo${i}`, 0.92);
+    out.push(await fileBytesFromPage(page, `photo${i}`));
+  }
+  await page.close();
+  return out;
+}
+
+async function enrol(page: Page, name: string) {
+  await page.getByRole('link', { name: 'Đồng bộ', exact: true }).click();
+  const card = page.getByRole('region', { name: 'Kích hoạt thiết bị' });
+  await card.getByRole('textbox', { name: 'Mã kích hoạt thiết bị' }).fill('DEMO');
+  await card.getByRole('textbox', { name: 'Tên thiết bị' }).fill(name);
+  await card.getByRole('button', { name: 'Kích hoạt', exact: true }).click();
+  await card.getByText(`Thiết bị "${name}" đã được kích hoạt cho Xã Bản Mẫu`, { exact: false }).waitFor();
+}
+
+/**
+ * Runs in the page before the app: keeps the body of every request the page sends (XHR, as tus
+ * uploads use, and fetch), since the browser does not report Blob bodies to the test.
+ */
+function recordRequestBodies() {
+  const sent: Promise<Uint8Array>[] = [];
+  (window as unknown as { sentBodies: typeof sent }).sentBodies = sent;
+  const keep = (body: unknown) => {
+    if (typeof body === 'string') sent.push(Promise.resolve(new TextEncoder().encode(body)));
+    else if (body instanceof Blob) sent.push(body.arrayBuffer().then((b) => new Uint8Array(b)));
+    else if (body instanceof ArrayBuffer) sent.push(Promise.resolve(new Uint8Array(body.slice(0))));
+    else if (ArrayBuffer.isView(body)) sent.push(Promise.resolve(new Uint8Array(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength))));
+  };
+  const send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
+    keep(body);
+    return send.call(this, body);
+  };
+  const fetchOf = window.fetch;
+  window.fetch = function (input: RequestInfo | URL, init?: RequestInit) {
+    if (input instanceof Request) sent.push(input.clone().arrayBuffer().then((b) => new Uint8Array(b)));
+    keep(init?.body);
+    return fetchOf.call(this, input, init);
+  };
+}
+
+/** The bodies recorded by recordRequestBodies since the page was last loaded. */
+async function sentBodies(page: Page): Promise<Buffer[]> {
+  const all = await page.evaluate(async () => {
+    const bytes = await Promise.all((window as unknown as { sentBodies: Promise<Uint8Array>[] }).sentBodies);
+    return bytes.map((b) => {
+      let binary = '';
+      for (let i = 0; i < b.length; i += 0x8000) binary += String.fromCharCode(...b.subarray(i, i + 0x8000));
+      return btoa(binary);
+    });
+  });
+  return all.map((b) => Buffer.from(b, 'base64'));
+}
+
+interface StoredFile {
+  sha256: string;
+  type: string;
+  size: number;
+  bytes: number[];
+}
+
+/** The device's stored files (bytes included) and attachment rows, read straight from IndexedDB. */
+function deviceFiles(page: Page): Promise<{ files: StoredFile[]; attachments: { ownerId: string; componentIndex: number; sha256: string; type: string; name: string }[] }> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('motcua');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['files', 'attachments']);
+          const files = tx.objectStore('files').getAll();
+          const attachments = tx.objectStore('attachments').getAll();
+          tx.oncomplete = async () => {
+            open.result.close();
+            const rows = files.result as { sha256: string; type: string; size: number; blob: Blob }[];
+            resolve({
+              files: await Promise.all(rows.map(async (r) => ({ sha256: r.sha256, type: r.type, size: r.size, bytes: Array.from(new Uint8Array(await r.blob.arrayBuffer())) }))),
+              attachments: attachments.result,
+            });
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
+/** The image filters of a PDF's page images, in order. */
+function imageFilters(pdf: Buffer): string[] {
+  return [...pdf.toString('latin1').matchAll(/\/Subtype \/Image[^]*?\/Filter \/(\w+)/g)].map((m) => m[1]!);
+}
+
+/** Waits until the paper's page count and PDF are shown: the PDF is made from the pages as they stand. */
+async function pdfReady(paper: Locator, pages: number) {
+  await paper.getByRole('heading', { name: `Các trang (${pages})` }).waitFor({ timeout: 120_000 });
+  await paper.getByRole('status').filter({ hasText: /^Tệp PDF/ }).waitFor({ timeout: 60_000 });
+}
+
+const CORNERS = ['Góc trên bên trái', 'Góc trên bên phải', 'Góc dưới bên phải', 'Góc dưới bên trái'];
+
+/** Drags each corner handle of the review onto the paper's true corner (photo pixels), as a finger would. */
+async function dragCornersTo(page: Page, review: Locator, truth: { x: number; y: number }[]) {
+  const handles = CORNERS.map((name) => review.getByRole('button', { name }));
+  await handles[0]!.waitFor();
+  const at = async (h: Locator) => {
+    const box = (await h.boundingBox())!;
+    return { sx: box.x + box.width / 2, sy: box.y + box.height / 2, x: Number(await h.getAttribute('data-x')), y: Number(await h.getAttribute('data-y')) };
+  };
+  const [tl, br] = [await at(handles[0]!), await at(handles[2]!)];
+  const scale = (br.sx - tl.sx) / (br.x - tl.x);
+  for (const [i, h] of handles.entries()) {
+    const from = await at(h);
+    await page.mouse.move(from.sx, from.sy);
+    await page.mouse.down();
+    await page.mouse.move(from.sx + (truth[i]!.x - from.x) * scale, from.sy + (truth[i]!.y - from.y) * scale, { steps: 8 });
+    await page.mouse.up();
+  }
+}
+
+describe('capture of every paper', () => {
+  it('receives photographed and chosen papers as three PDFs; the gateway gets them byte for byte, never a photo', async () => {
+    const context = await newDevice(stage.browser, 'tablet');
+    await context.addInitScript(recordRequestBodies);
+    const page = await context.newPage();
+    await prepareDevice(page, stage.gateway.url);
+    await enrol(page, 'Máy tính bảng tiếp nhận');
+
+    // Two 12-megapixel photos as a camera app hands them over: the form in portrait, the birth
+    // certificate in landscape beside another paper.
+    const form = generatePhoto({ width: 3000, height: 4000, seed: 31, fill: 0.85 });
+    const beside = photoWithSecondPaper(4000, 3000, 32);
+    const [formJpeg, besideJpeg] = await cameraJpegs(context, [form, beside]);
+    const photos = [formJpeg!, besideJpeg!];
+    for (const jpeg of photos) expect(jpeg.length).toBeGreaterThan(1_000_000);
+    const authorisation = Buffer.from('%PDF-1.4\n% Văn bản ủy quyền, đã scan sẵn\n' + '0 0 0 RG\n'.repeat(500) + '%%EOF\n');
+
+    await page.getByRole('link', { name: 'Tiếp nhận hồ sơ', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Thủ tục cần tiếp nhận' }).selectOption({ label: 'Thủ tục đăng ký khai sinh (1.001193)' });
+    await page.getByRole('button', { name: 'Bắt đầu tiếp nhận' }).click();
+    await page.getByRole('textbox', { name: 'Họ và tên' }).fill(sampleApplicant.fullName);
+    await page.getByRole('textbox', { name: 'Số định danh cá nhân (12 số)' }).fill(sampleApplicant.idNumber);
+    await page.getByRole('textbox', { name: 'Nơi cư trú' }).fill(sampleApplicant.address);
+    await page.getByRole('button', { name: 'Tiếp', exact: true }).click();
+
+    // The app's own buttons, in Vietnamese: no browser "Choose Files".
+    const formPaper = item(page, 'Tờ khai đăng ký khai sinh');
+    await formPaper.getByRole('button', { name: 'Mở máy ảnh' }).waitFor();
+    expect(await page.getByText(/Choose Files|No file chosen/).count()).toBe(0);
+
+    await formPaper.getByLabel(CAMERA_APP, { exact: true }).setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: formJpeg! });
+    await pdfReady(formPaper, 1);
+    // Taken as paper: ticked as received without a second click.
+    expect(await formPaper.getByRole('checkbox', { name: 'Đã nhận' }).isChecked()).toBe(true);
+
+    const birthPaper = item(page, 'Giấy chứng sinh');
+    await birthPaper.getByLabel(CAMERA_APP, { exact: true }).setInputFiles({ name: 'IMG_0002.jpg', mimeType: 'image/jpeg', buffer: besideJpeg! });
+    // Found with confidence, the page is kept at once; otherwise the officer checks its corners
+    // first. Either way the officer can open it again and put the corners on the paper meant.
+    const review = birthPaper.getByRole('region', { name: /^Kiểm tra trang/ });
+    const stored = birthPaper.getByRole('heading', { name: 'Các trang (1)' });
+    await expect.poll(async () => (await review.count()) + (await stored.count()), { timeout: 120_000 }).toBeGreaterThan(0);
+    if ((await review.count()) === 0) await birthPaper.getByRole('button', { name: 'Sửa trang 1' }).click();
+    await dragCornersTo(page, review, beside.corners);
+    await review.getByRole('button', { name: 'Xử lý lại với góc đã chỉnh' }).click();
+    const done = review.getByRole('button', { name: /^(Xong|Vẫn dùng trang này)$/ });
+    await expect.poll(() => done.isEnabled(), { timeout: 120_000 }).toBe(true);
+    await done.click();
+    await pdfReady(birthPaper, 1);
+    // The page kept is the paper meant, not the one beside it.
+    const corners = await page.evaluate(() =>
+      (performance.getEntriesByName('motcua:digitize-page') as PerformanceMark[]).map((m) => (m.detail as { corners: { x: number; y: number }[] }).corners),
+    );
+    const kept = corners.at(-1)!;
+    for (const [i, c] of beside.corners.entries()) expect(Math.hypot(kept[i]!.x - c.x, kept[i]!.y - c.y)).toBeLessThan(20);
+
+    const authPaper = item(page, 'Văn bản ủy quyền theo quy định');
+    await authPaper.getByRole('checkbox', { name: 'Trường hợp này cần giấy tờ này' }).check();
+    await authPaper.getByLabel(PICK, { exact: true }).setInputFiles({ name: 'uy-quyen.pdf', mimeType: 'application/pdf', buffer: authorisation });
+    await authPaper.getByText('PDF giữ nguyên: uy-quyen.pdf').waitFor({ timeout: 60_000 });
+    await authPaper.getByRole('status').filter({ hasText: /^Tệp PDF/ }).waitFor();
+    await item(page, 'Xuất trình giấy tờ tùy thân').getByRole('checkbox', { name: 'Đã nhận' }).check();
+
+    // The draft keeps its pages across a reload.
+    await page.reload();
+    await pdfReady(item(page, 'Tờ khai đăng ký khai sinh'), 1);
+    await pdfReady(item(page, 'Giấy chứng sinh'), 1);
+
+    await page.getByRole('button', { name: /Kiểm tra và tiếp nhận/ }).click();
+    await page.getByText('Hồ sơ đủ thành phần theo quy định.').waitFor();
+    await page.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
+    const heading = page.getByRole('heading', { level: 1, name: /^Đã tiếp nhận hồ sơ / });
+    await heading.waitFor();
+    const code = (await heading.textContent())!.replace('Đã tiếp nhận hồ sơ ', '');
+
+    // The dossier holds three PDFs, one per paper; the pages behind them are gone with the draft.
+    const { files, attachments } = await deviceFiles(page);
+    const dossierFiles = attachments.filter((a) => !a.ownerId.endsWith('#pages'));
+    expect(attachments.filter((a) => a.ownerId.endsWith('#pages'))).toEqual([]);
+    expect(dossierFiles.map((a) => [a.componentIndex, a.type, a.name]).sort()).toEqual([
+      [0, 'application/pdf', 'Tờ khai đăng ký khai sinh.pdf'],
+      [1, 'application/pdf', 'Giấy chứng sinh.pdf'],
+      [6, 'application/pdf', 'uy-quyen.pdf'],
+    ]);
+    const pdfs = dossierFiles.map((a) => Buffer.from(files.find((f) => f.sha256 === a.sha256)!.bytes));
+    const [formPdf, birthPdf, authPdf] = [0, 1, 6].map((i) => pdfs[dossierFiles.findIndex((a) => a.componentIndex === i)]!);
+    expect(authPdf!.equals(authorisation)).toBe(true);
+    for (const pdf of [formPdf!, birthPdf!]) {
+      expect(pdf.subarray(0, 8).toString('latin1')).toBe('%PDF-1.4');
+      expect(imageFilters(pdf)).toEqual(['CCITTFaxDecode']);
+      expect(pdf.length).toBeLessThan(150 * 1024);
+    }
+
+    // No photo in IndexedDB: not by hash, not inside any stored file.
+    const stored256 = new Set(files.map((f) => f.sha256));
+    const probes = photos.map((jpeg) => jpeg.subarray(jpeg.length >> 1, (jpeg.length >> 1) + 64));
+    for (const [i, jpeg] of photos.entries()) {
+      expect(stored256.has(sha256(jpeg))).toBe(false);
+      for (const f of files) expect(Buffer.from(f.bytes).includes(probes[i]!)).toBe(false);
+    }
+
+    // Sync: the gateway receives the three PDFs byte for byte.
+    await page.getByRole('link', { name: 'Đồng bộ', exact: true }).click();
+    await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+    await page.getByText('Đã gửi hết: máy chủ đã nhận mọi thay đổi.').waitFor({ timeout: 60_000 });
+    const bodies = await sentBodies(page);
+    for (const pdf of pdfs) {
+      expect(readFileSync(path.join(stage.gateway.dataDir, 'files', sha256(pdf))).equals(pdf)).toBe(true);
+      expect(bodies.some((b) => b.includes(pdf))).toBe(true);
+    }
+    // And no request carried a photo.
+    for (const probe of probes) expect(bodies.some((b) => b.includes(probe))).toBe(false);
+
+    // The result paper is taken the same way: a camera-app photo becomes a PDF, attached and sent.
+    const [resultJpeg] = await cameraJpegs(context, [generatePhoto({ width: 2100, height: 2800, seed: 34, fill: 0.9 })]);
+    await page.getByRole('link', { name: 'Hồ sơ', exact: true }).click();
+    await page.getByRole('link', { name: code, exact: true }).click();
+    await page.getByRole('button', { name: 'Chuyển xử lý', exact: true }).click();
+    await page.getByRole('button', { name: 'Xác nhận: Chuyển xử lý' }).click();
+    const result = page.getByRole('region', { name: 'Giấy tờ kết quả', exact: true });
+    await result.getByLabel(CAMERA_APP, { exact: true }).setInputFiles({ name: 'IMG_0004.jpg', mimeType: 'image/jpeg', buffer: resultJpeg! });
+    await pdfReady(result, 1);
+    await result.getByRole('button', { name: 'Đính kèm giấy tờ kết quả vào hồ sơ' }).click();
+    await result.getByRole('status').filter({ hasText: /^Đã đính kèm Kết quả hồ sơ/ }).waitFor();
+    const after = await deviceFiles(page);
+    const resultRows = after.attachments.filter((a) => a.componentIndex === -1);
+    expect(resultRows.map((a) => a.type)).toEqual(['application/pdf']);
+    expect(after.attachments.filter((a) => a.ownerId.includes('#'))).toEqual([]);
+    const resultPdf = Buffer.from(after.files.find((f) => f.sha256 === resultRows[0]!.sha256)!.bytes);
+    expect(imageFilters(resultPdf)).toEqual(['CCITTFaxDecode']);
+    expect(after.files.some((f) => f.sha256 === sha256(resultJpeg!))).toBe(false);
+    await page.getByRole('link', { name: 'Đồng bộ', exact: true }).click();
+    await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+    await page.getByText('Đã gửi hết: máy chủ đã nhận mọi thay đổi.').waitFor({ timeout: 60_000 });
+    await expect.poll(() => readFileSync(path.join(stage.gateway.dataDir, 'files', sha256(resultPdf))).equals(resultPdf)).toBe(true);
+    const probe = resultJpeg!.subarray(resultJpeg!.length >> 1, (resultJpeg!.length >> 1) + 64);
+    expect((await sentBodies(page)).some((b) => b.includes(probe))).toBe(false);
+    await context.close();
+  }, 400_000);
+
+  it('opens the corner review for a photo whose page it cannot find', async () => {
+    const context = await newDevice(stage.browser, 'tablet');
+    const page = await context.newPage();
+    await prepareDevice(page, stage.gateway.url);
+    // The paper overflows the frame: no edge to find.
+    const [jpeg] = await cameraJpegs(context, [generatePhoto({ width: 3000, height: 4000, seed: 33, fill: 1.25 })]);
+    await page.getByRole('link', { name: 'Tiếp nhận hồ sơ', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Thủ tục cần tiếp nhận' }).selectOption({ label: 'Thủ tục đăng ký khai sinh (1.001193)' });
+    await page.getByRole('button', { name: 'Bắt đầu tiếp nhận' }).click();
+    await page.getByRole('button', { name: 'Tiếp', exact: true }).click();
+    const paper = item(page, 'Giấy chứng sinh');
+    await paper.getByLabel(CAMERA_APP, { exact: true }).setInputFiles({ name: 'IMG_0003.jpg', mimeType: 'image/jpeg', buffer: jpeg! });
+    const review = paper.getByRole('region', { name: /^Kiểm tra trang/ });
+    await review.waitFor({ timeout: 120_000 });
+    await review.getByRole('alert').getByText('Không tìm thấy mép trang', { exact: false }).waitFor();
+    await review.getByRole('button', { name: 'Góc trên bên trái' }).waitFor();
+    // Nothing is kept until the officer decides.
+    await paper.getByText('Chưa có trang nào.').waitFor();
+    await review.getByRole('button', { name: 'Vẫn dùng trang này' }).click();
+    await pdfReady(paper, 1);
+    await context.close();
+  }, 200_000);
+
+  it("offers a citizen's papers from an earlier dossier at the next intake, without taking them again", async () => {
+    const context = await newDevice(stage.browser, 'laptop');
+    const page = await context.newPage();
+    await prepareDevice(page, stage.gateway.url);
+    const birth = Buffer.from('%PDF-1.4\n% Giấy chứng sinh, bản số hóa\n%%EOF\n');
+    await receiveKhaiSinh(page, sampleApplicant, [{ paper: 'Giấy chứng sinh', name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: birth }]);
+
+    await page.getByRole('link', { name: 'Tiếp nhận hồ sơ', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Thủ tục cần tiếp nhận' }).selectOption({ label: 'Thủ tục đăng ký khai sinh (1.001193)' });
+    await page.getByRole('button', { name: 'Bắt đầu tiếp nhận' }).click();
+    await page.getByRole('textbox', { name: 'Số định danh cá nhân (12 số)' }).fill(sampleApplicant.idNumber);
+    await page.getByRole('button', { name: 'Tiếp', exact: true }).click();
+    const paper = item(page, 'Giấy chứng sinh');
+    const reuse = paper.getByRole('combobox', { name: 'Dùng lại giấy tờ công dân đã nộp trước đây' });
+    await reuse.waitFor(); // shown once the ID number finds papers held
+    const offered = await reuse.locator('option').allTextContents();
+    expect(offered).toEqual(['— Chọn —', expect.stringMatching(/^giay-chung-sinh\.pdf \(hồ sơ 000\.00\.12\.H38-\d{6}-\d{4}\)$/)]);
+    await reuse.selectOption({ label: offered[1]! });
+    await paper.getByText('PDF giữ nguyên: giay-chung-sinh.pdf').waitFor();
+    await paper.getByRole('status').filter({ hasText: /^Tệp PDF/ }).waitFor();
+    // Only for the same paper: the form has nothing to offer.
+    expect(await item(page, 'Tờ khai đăng ký khai sinh').getByRole('combobox', { name: 'Dùng lại giấy tờ công dân đã nộp trước đây' }).count()).toBe(0);
+    await context.close();
+  });
+});
