@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { getDb, isQuotaError, listComponentDeliverables, RESULT_COMPONENT_INDEX, type AttachmentRow, type DossierRow } from '../../db';
 import { formatBytes, PageCapture } from '../../shared';
 import { digitizer } from '../../../workers/digitize.client';
+import { outliner } from '../../../workers/outline.client';
 import { attachCapturedResult, DeskActionError } from './actions';
 import { FileButton } from './FileViewer';
 
@@ -60,6 +61,7 @@ export function ResultPanel({ row, attachments }: { row: DossierRow; attachments
         <div className="no-print">
           <PageCapture
             digitizer={digitizer}
+            outliner={outliner}
             ownerId={owner}
             componentIndex={0}
             title={t('dossiers.result.fileTitle', { code: row.code })}

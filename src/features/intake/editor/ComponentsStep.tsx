@@ -9,6 +9,7 @@ import type { ComponentEntry, IntakeDraftData, IntakeIssue, ReceivedAs } from '.
 import { addDigitizedDocument, getDb, isQuotaError, listAttachments, listCitizenPapers, listDigitizedDocuments, LOOSE_PAPERS_PREFIX, type AttachmentRow } from '../../../db';
 import { PageCapture, paperTitle, type ComponentSummary } from '../../../shared';
 import { digitizer } from '../../../../workers/digitize.client';
+import { outliner } from '../../../../workers/outline.client';
 
 interface Props {
   draftId: string;
@@ -91,6 +92,7 @@ export function ComponentsStep({ draftId, data, procedure, issues, update }: Pro
               {!component.presentOnly && (component.required || entry.conditionApplies || mine.length > 0) && (
                 <PageCapture
                   digitizer={digitizer}
+                  outliner={outliner}
                   ownerId={draftId}
                   componentIndex={index}
                   title={paperTitle(component.name)}
