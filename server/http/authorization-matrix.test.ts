@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { receiveEntry } from '../test/dossiers';
 import { DEMO_STAFF, seedDemoAccounts } from '../seed/demo-accounts';
 import { demoCommune } from '../seed/demo';
+import { reservableDays } from '../code-blocks';
 import { ADMIN_TOKEN, communeWithDevice, enrolDevice, json, pushEntries, startTestGateway, type TestDevice, type TestGateway, useTestGateway } from '../test/gateway';
 import { OPEN_DB_TIMEOUT_MS, testDatabaseKinds } from '../test/test-db';
 
@@ -320,7 +321,7 @@ describe('demo mode stays inside the demo commune', () => {
     const a = await communeWithDevice(gw.app);
     expect(await (await json(gw.app, 'GET', '/api/communes/current')).json()).toMatchObject({ id: demoCommune.id });
     expect((await json(gw.app, 'GET', `/api/communes/${a.communeId}`)).status).toBe(404);
-    const blocks = (await (await json(gw.app, 'POST', '/api/code-blocks', { communeId: a.communeId, days: ['261125'], size: 2 })).json()) as { blocks: { agency: string }[] };
+    const blocks = (await (await json(gw.app, 'POST', '/api/code-blocks', { communeId: a.communeId, days: reservableDays(new Date()).slice(0, 1), size: 2 })).json()) as { blocks: { agency: string }[] };
     expect(blocks.blocks.map((b) => b.agency)).toEqual([demoCommune.agencyCode]);
     // Sync, files and the rest still need an enrolled device; DEMO enrols only into the demo commune.
     for (const [method, url] of [['GET', '/api/sync/pull?since=0'], ['POST', '/api/files/held'], ['GET', '/api/auth/me'], ['GET', '/api/admin/upward']] as const) {
