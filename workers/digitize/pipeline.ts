@@ -133,7 +133,8 @@ export function processPhoto(photo: RgbaImage | PhotoSource, request: PageReques
     pageFound: detected.found,
     confidence: detected.confidence,
     cut: detected.cut,
-    turns,
+    // Counted from the photo: the portrait warp of a wide quad is itself a quarter turn.
+    turns: ((turns + (quad === corners ? 0 : 1)) % 4) as Turns,
     pageCorners,
     width: bilevel.width,
     height: bilevel.height,
