@@ -157,7 +157,7 @@ async function runDrain(prepare: (gatewayUrl: string, browser: Awaited<ReturnTyp
     // Received at the desk with no link, as in a village without signal.
     await emulate(cdp, { offline: true, throttled: false });
     await page.getByRole('region', { name: 'Trạng thái kết nối' }).getByText('Đã kết nối máy chủ').waitFor({ state: 'detached' });
-    await page.addScriptTag({ content: bundle });
+    await page.evaluate(bundle); // evaluated over CDP: the app's CSP refuses inline scripts
     const generated = await variant.receive(page);
     const queued = await page.evaluate(() => window.motcuaDrain.waiting());
     const payload = generated.fileBytes + queued.jsonBytes;
