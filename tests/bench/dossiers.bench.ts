@@ -118,7 +118,7 @@ export async function benchDossiers(): Promise<Section> {
     }
     const reportOnScreen = median(switches);
 
-    await page.evaluate(bundle); // evaluated over CDP: the app's CSP refuses inline scripts // the navigations above dropped it
+    await page.evaluate(bundle); // the navigations above dropped it (over CDP: the CSP refuses inline scripts)
     const lists = await page.evaluate(() => window.motcuaBench.timeLists(3));
     const report = await page.evaluate((y) => window.motcuaBench.timeYearReport(y, 3), year);
 
