@@ -1,6 +1,6 @@
 // The shape of a pull answer (server/sync/pull.ts), checked before anything is written: a page
 // that does not parse, or whose checkpoint and versions do not fit together, changes nothing.
-import { z } from 'zod';
+import { z } from '../domain/schema';
 import type { PulledChange } from '../db';
 
 const instant = z.iso.datetime({ offset: true });

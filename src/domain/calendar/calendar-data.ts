@@ -2,7 +2,7 @@
 // It arrives from outside (shipped JSON, the gateway, an administrator's edits), so it is parsed
 // and cross-checked here before any deadline is computed from it.
 
-import { z } from 'zod';
+import { z } from '../schema';
 import { WEEKDAY_NAMES, isoToEpochDay, parseIsoDate, weekdayOf } from './civil-date';
 import shippedJson from './calendar-data.json';
 

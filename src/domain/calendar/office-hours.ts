@@ -2,7 +2,7 @@
 // working hours make a working day, and the same-day cutoff. Communes set these themselves, so
 // the settings are parsed like any other outside data.
 
-import { z } from 'zod';
+import { z } from '../schema';
 import type { ClockTime } from './vietnam-time';
 import { parseClockTime } from './vietnam-time';
 

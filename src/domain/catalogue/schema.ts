@@ -3,7 +3,7 @@
 //
 // Every message is Vietnamese and names where the problem is, because the person who sees it
 // is an administrator loading a file, not a developer reading a stack trace.
-import { z } from 'zod';
+import { z } from '../schema';
 import { isProcedureCode } from './code';
 
 type ErrorFn = (issue: { input?: unknown }) => string;

@@ -3,7 +3,7 @@
 // advance, and the device spends them. When the reserve for today is empty the device issues a
 // visibly provisional code instead of guessing, to be swapped for an official one on sync.
 
-import { z } from 'zod';
+import { z } from '../schema';
 import { AGENCY_CODE_PATTERN, MAX_DAILY_SEQUENCE, dayKeyToIsoDate, dossierCodeFromParts } from './code';
 import { DossierErrorCode } from './errors';
 import type { Result } from './result';

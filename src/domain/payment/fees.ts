@@ -1,7 +1,7 @@
 // Fees and charges (phí, lệ phí) of a procedure: a small rule model that the catalogue can carry
 // as data (provincial councils set most amounts), and the computation of a quote with line items.
 
-import { z } from 'zod';
+import { z } from '../schema';
 import { PaymentErrorCode } from './errors';
 import type { FieldError, Result } from './result';
 
