@@ -112,7 +112,7 @@ describe.each(testDatabaseKinds)('strict bodies on %s', (kind) => {
 
     // Each kind in its turn: the stranger on the entry, at the top of the payload and deep inside
     // it is refused; then the entry as the app writes it goes through.
-    const steps: [typeof received | typeof result, (string | number)[][]][] = [
+    const steps: [{ mutation: number }, (string | number)[][]][] = [
       [received, [[], ['payload'], ['payload', 'data', 'intake', 'applicant'], ['payload', 'data', 'state', 'log', 0], ['payload', 'data', 'commune', 'officeHours']]],
       [refused, [[], ['payload'], ['payload', 'data', 'fees'], ['payload', 'data', 'officer']]],
       [start, [[], ['payload'], ['payload', 'actor']]],
