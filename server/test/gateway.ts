@@ -26,6 +26,8 @@ export interface TestGatewayOptions {
   maxFileBytes?: number;
   /** The gateway's clock for calendar days (open dossier-number days); the real one by default. */
   now?: () => Date;
+  /** A built app to serve (a folder with index.html); none by default, so pages answer 503. */
+  staticDir?: string;
 }
 
 export async function startTestGateway(kind: TestDatabaseKind, options: TestGatewayOptions = {}): Promise<TestGateway> {
@@ -35,7 +37,7 @@ export async function startTestGateway(kind: TestDatabaseKind, options: TestGate
   const app = createApp({
     db,
     log: createLogger('silent'),
-    staticDir: '/nonexistent',
+    staticDir: options.staticDir ?? '/nonexistent',
     adminToken: ADMIN_TOKEN,
     demoMode: options.demoMode ?? false,
     dataDir,

@@ -18,11 +18,12 @@ export const testDatabaseKinds: TestDatabaseKind[] = process.env.TEST_DATABASE_U
 /** Opening PGlite compiles its WebAssembly and runs initdb: seconds on a busy machine. */
 export const OPEN_DB_TIMEOUT_MS = 180_000;
 
-export async function openTestDatabase(kind: TestDatabaseKind = 'pglite'): Promise<{ db: Database; cleanup(): Promise<void> }> {
-  if (kind === 'postgres') return openPostgresTestDatabase();
+/** `migrated: false` leaves the database empty, for tests of the migrations themselves. */
+export async function openTestDatabase(kind: TestDatabaseKind = 'pglite', { migrated = true } = {}): Promise<{ db: Database; cleanup(): Promise<void> }> {
+  if (kind === 'postgres') return openPostgresTestDatabase(migrated);
   const dir = mkdtempSync(path.join(tmpdir(), 'motcua-test-db-'));
   const db = await openPglite(dir);
-  await migrate(db);
+  if (migrated) await migrate(db);
   return {
     db,
     async cleanup() {
@@ -32,7 +33,7 @@ export async function openTestDatabase(kind: TestDatabaseKind = 'pglite'): Promi
   };
 }
 
-async function openPostgresTestDatabase(): Promise<{ db: Database; cleanup(): Promise<void> }> {
+async function openPostgresTestDatabase(migrated: boolean): Promise<{ db: Database; cleanup(): Promise<void> }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set');
   const name = `motcua_test_${randomBytes(6).toString('hex')}`;
@@ -41,7 +42,7 @@ async function openPostgresTestDatabase(): Promise<{ db: Database; cleanup(): Pr
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const db = await openPostgres(url.toString());
-  await migrate(db);
+  if (migrated) await migrate(db);
   return {
     db,
     async cleanup() {
