@@ -79,6 +79,7 @@ async function throttledLoop(page: Page, ms: number, finder: boolean): Promise<L
       const { videoWidth: width, videoHeight: height } = video;
       const times: number[] = [];
       let found = 0;
+      let planes = new Uint8Array(0);
       const start = performance.now();
       while (performance.now() - start < ms) {
         const t = performance.now();
@@ -86,8 +87,8 @@ async function throttledLoop(page: Page, ms: number, finder: boolean): Promise<L
         if (finder) {
           if ((await outlineOf(frame, width, height)).found) found++;
         } else {
-          // Without the finder: the frame's planes copied out and closed, as the grey copy starts.
-          const planes = new Uint8Array(frame.allocationSize());
+          // Without the finder: the frame's planes copied out (into one buffer reused, as the worker does) and closed.
+          if (planes.length < frame.allocationSize()) planes = new Uint8Array(frame.allocationSize());
           await frame.copyTo(planes);
           frame.close();
         }
