@@ -169,7 +169,7 @@ export async function benchOutline(): Promise<Section> {
       { name: `time per frame, frame to corners, median, ${THROTTLE}×`, value: median(tablet.ms), unit: 'ms', baseline: median(baseline.ms), note: 'baseline: the frame\'s planes copied out only' },
       { name: `time per frame, p95, ${THROTTLE}×`, value: percentile(tablet.ms, 95), unit: 'ms', baseline: percentile(baseline.ms, 95) },
       { name: `  of which followed from the last frame: ${tablet.followedMs.length} frames, median`, value: median(tablet.followedMs), unit: 'ms' },
-      { name: `  of which the full finder: ${tablet.searchedMs.length} frames, median`, value: median(tablet.searchedMs), unit: 'ms', note: 'every 9th frame, or when the page is lost' },
+      { name: `  of which the full finder: ${tablet.searchedMs.length} frames, median`, value: median(tablet.searchedMs), unit: 'ms', note: 'every 13th frame, or when the page is lost' },
       { name: `frames with the page found, ${THROTTLE}× (should be 100)`, value: (100 * tablet.found) / tablet.frames, unit: '%' },
       { name: `in the app: outline fps, page ${THROTTLE}×, worker not`, value: fps(slow), unit: 'fps', baseline: fps(free), note: 'baseline: page unthrottled' },
       { name: `  while a shot page is digitized (${digitizeSeconds.toFixed(1)} s)`, value: duringDigitize.length / digitizeSeconds, unit: 'fps', baseline: fps(slow) },

@@ -19,10 +19,11 @@ export const OUTLINE_SIDE = 240;
 export const OUTLINE_TAPS = 3;
 /**
  * Frames followed between two full searches: the full search is the only one that chooses the
- * page, so a better candidate (the page put down, a second paper moved away) is seen within
- * about half a second.
+ * page, so a better candidate (a second paper moved away) is seen within about a second at 15
+ * frames a second, before a page held still that long is shot. A full search costs a tablet
+ * some 15 followed frames, which is why it is not run more often.
  */
-export const SEARCH_EVERY = 8;
+export const SEARCH_EVERY = 12;
 
 export interface OutlineResult {
   found: boolean;
