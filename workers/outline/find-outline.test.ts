@@ -56,12 +56,13 @@ describe('the live outline at its small size, on real desks', () => {
       const first = follower.find(small(p, lumaOf(p)), p.width, p.height);
       if (!first.found || cornerError(first.corners, p.corners, p.width, p.height) >= 0.02) continue;
       compared++;
-      // A hand's shake between frames: 0.6 % of the diagonal.
-      const [dx, dy] = [Math.round(SIZE * 0.006), -Math.round(SIZE * 0.004)];
+      // A hand's shake between frames: 1 % of the diagonal, so an outline left where it was would be off by about that.
+      const [dx, dy] = [Math.round(SIZE * 0.01), -Math.round(SIZE * 0.007)];
       const next = follower.find(small(p, lumaOf(p, dx, dy)), p.width, p.height);
       if (next.followed) followed++;
       const error = next.found ? cornerError(next.corners, moved(p.corners, dx, dy), p.width, p.height) : 1;
-      if (error >= 0.02) worse.push(`${p.kind}: ${(error * 100).toFixed(2)} %`);
+      // Followed: within 1 % of where the page now is (measured worst 0.74 %); searched afresh: as the first test.
+      if (error >= (next.followed ? 0.01 : 0.02)) worse.push(`${p.kind}: ${(error * 100).toFixed(2)} %`);
     }
     expect(worse).toEqual([]);
     // Following is what makes the outline fast: most frames must be followed, not searched.
