@@ -1,7 +1,8 @@
 // A reload never costs the officer a photo, in real Chromium on the built app: a batch of photos
 // cut short half-way resumes by itself when the draft opens again and finishes with every page once,
 // in the order taken (a corrupt photo among them reported and dropped without holding up the rest);
-// pages captured into a draft stay after a reload, and a page waiting for review comes back to it.
+// pages captured into a draft stay after a reload, and a page waiting for review comes back to it;
+// an unfinished set on Số hóa giấy tờ opens again by itself.
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { newDevice } from '../support/browser';
@@ -152,6 +153,27 @@ describe('capture across reloads', () => {
     // And once more: both pages stay.
     await page.reload();
     await pdfReady(item(page, BIRTH), 2);
+    await context.close();
+  }, 400_000);
+
+  it('goes on with a set of loose papers on Số hóa giấy tờ after a reload', async () => {
+    const context = await newDevice(stage.browser, 'tablet');
+    const names = ['so-hoa-1.jpg', 'so-hoa-2.jpg', 'so-hoa-3.jpg', 'so-hoa-4.jpg'];
+    const photos = await photoFiles(context, names.map((_, i) => ({ width: 2100, height: 2800, seed: 80 + i, fill: 0.9 })), names);
+    const page = await context.newPage();
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.goto(`${stage.gateway.url}/so-hoa`);
+    await page.getByLabel(PICK, { exact: true }).setInputFiles(photos);
+    await page.getByRole('heading', { name: 'Các trang (2)' }).waitFor({ timeout: 240_000 });
+    await page.reload();
+
+    // The unfinished set opens again by itself and its remaining photos are processed.
+    await page.getByText(/^Đang xử lý tiếp [12] ảnh chưa xong từ lần trước\.$/).waitFor({ timeout: 60_000 });
+    await page.getByRole('heading', { name: 'Các trang (4)' }).waitFor({ timeout: 240_000 });
+    await page.getByRole('status').filter({ hasText: 'Tệp PDF: 4 trang' }).waitFor({ timeout: 60_000 });
+    const saved = page.getByRole('region', { name: 'Giấy tờ đã số hóa' });
+    await saved.getByRole('listitem').first().waitFor();
+    expect(await saved.getByRole('listitem').count()).toBe(1);
     await context.close();
   }, 400_000);
 });
