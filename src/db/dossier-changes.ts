@@ -26,7 +26,7 @@ export class DossierNotFoundError extends Error {
  * written), and writes the change. Returns the row as stored.
  */
 export async function commitDossierChange(db: MotcuaDb, id: string, decide: (current: DossierRow) => DossierChange): Promise<DossierRow> {
-  return db.transaction('rw', [db.dossiers, db.processingLog, db.outbox, db.attachments, db.files], async () => {
+  return db.transaction('rw', [db.dossiers, db.processingLog, db.outbox, db.attachments, db.files, db.captureQueue], async () => {
     const current = await db.dossiers.get(id);
     if (!current) throw new DossierNotFoundError(id);
     const change = decide(current);

@@ -14,6 +14,7 @@ export {
   type SearchIndexRow,
   type SettingRow,
   type UploadRow,
+  type CaptureQueueRow,
 } from './schema';
 export { readSetting, writeSetting, emptyDeskProfile, type DeskProfile } from './settings';
 export { countUnsynced, nextBatch, listQuarantine, applyPushResults, resendEntry, type PushResult } from './outbox';
@@ -45,6 +46,17 @@ export {
   type StoredPage,
   type DigitizedDocument,
 } from './files';
+export {
+  enqueueCapture,
+  listCaptureQueue,
+  storeQueuedPage,
+  dropQueuedPhoto,
+  queuedComponents,
+  componentsInCapture,
+  clearCaptureQueue,
+  ownersWithQueuedPhotos,
+  type QueuedPhoto,
+} from './capture-queue';
 export {
   getOrCreateDevice,
   readCommune,

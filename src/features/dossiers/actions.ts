@@ -202,7 +202,7 @@ export async function attachResult(id: string, file: ResultFile, sha256Of: (blob
  */
 export async function attachCapturedResult(id: string, captureOwner: string, now = new Date(), db = getDb()): Promise<DossierRow> {
   if ((await componentsAwaitingPdf(db, captureOwner)).length > 0) {
-    throw new DeskActionError('result.pdf_pending', 'Tệp PDF của giấy tờ kết quả đang được ghép: chờ vài giây rồi bấm lại.');
+    throw new DeskActionError('result.pdf_pending', 'Giấy tờ kết quả đang được xử lý hoặc ghép thành PDF: chờ xử lý xong rồi bấm lại.');
   }
   const deliverables = await listComponentDeliverables(db, captureOwner, 0);
   if (deliverables.length === 0) throw new DeskActionError('result.nothing_captured', 'Chưa có trang nào của giấy tờ kết quả.');
