@@ -77,6 +77,8 @@ export {
   readDossierState,
   readDossierData,
   RESULT_COMPONENT_INDEX,
+  supplementComponentIndex,
+  supplementItemOf,
   type DossierData,
   type SupplementItem,
   type SupplementRecord,

@@ -52,6 +52,8 @@ export {
   DUE_SOON_MS,
 } from './timing';
 export type { FinishedTiming, OpenTiming, DossierTiming } from './timing';
+export { answerSupplement } from './supplement';
+export type { SupplementAnswer } from './supplement';
 export { vnIsoDate, vnDayKey, vnCalendarDate } from './vn-time';
 export { DossierErrorCode } from './errors';
 export type { FieldError, Result } from './result';
