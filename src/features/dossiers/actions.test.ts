@@ -142,6 +142,8 @@ describe('the dossier desk', () => {
     await expect(act('requestSupplement', '2026-03-02 10:00', { supplementItems: [{ name: 'Giấy chứng sinh', reason: '' }] })).rejects.toMatchObject({
       code: 'supplement.items_required',
     });
+    const many = Array.from({ length: 51 }, (_, i) => ({ name: `Giấy tờ ${i + 1}`, reason: 'Thiếu' }));
+    await expect(act('requestSupplement', '2026-03-02 10:00', { supplementItems: many })).rejects.toMatchObject({ code: 'supplement.too_many_items' });
     expect(await counts()).toEqual([before[0]! + 1, before[1]! + 1]); // only startProcessing
     expect((await db.dossiers.get(ID))?.status).toBe(4);
   });
@@ -278,6 +280,12 @@ describe('the dossier desk', () => {
       await db.files.delete('Giấy chứng sinh.pdf'.padEnd(64, '0'));
       const before = await snapshot();
       await expect(receive(['', 'Xuất trình'])).rejects.toMatchObject({ code: 'supplement.file_missing' });
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it('refuses a receipt whose notes the gateway could not take, before anything is written', async () => {
+      const before = await snapshot();
+      await expect(receive(['x'.repeat(2500), 'y'.repeat(2500)])).rejects.toMatchObject({ code: 'note.too_long' });
       expect(await snapshot()).toEqual(before);
     });
 

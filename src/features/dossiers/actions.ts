@@ -5,6 +5,8 @@
 import {
   answerSupplement,
   classifyFinished,
+  MAX_NOTE_LENGTH,
+  MAX_SUPPLEMENT_LINES,
   transition,
   type Actor,
   type DossierAction,
@@ -119,10 +121,13 @@ export async function performDossierAction(id: string, action: DossierAction, in
       if (items.length === 0 || items.some((i) => i.name === '' || i.reason === '')) {
         throw new DeskActionError('supplement.items_required', 'Ghi rõ từng giấy tờ cần bổ sung và lý do.');
       }
+      if (items.length > MAX_SUPPLEMENT_LINES) throw new DeskActionError('supplement.too_many_items', `Một phiếu yêu cầu bổ sung ghi tối đa ${MAX_SUPPLEMENT_LINES} giấy tờ.`);
       const list = items.map((i) => `${i.name}: ${i.reason}`).join('; ');
       note = note ? `${list}. ${note}` : list;
     }
     if (taken?.answered.ok && taken.answered.value.note) note = note ? `${taken.answered.value.note}. ${note}` : taken.answered.value.note;
+    // The gateway takes no longer note: written here, the change would be refused there for good.
+    if (note.length > MAX_NOTE_LENGTH) throw new DeskActionError('note.too_long', `Nội dung ghi quá dài (${note.length} ký tự, tối đa ${MAX_NOTE_LENGTH}): rút gọn lại.`);
     const options: TransitionOptions = { extendAppointment: (due, from, to) => clock.extendAppointment(due, from, to), note };
     if (action === 'receive' && !data.state.appointmentAt) {
       const days = data.intake?.processingDays;
