@@ -89,6 +89,8 @@ export {
   readDossierState,
   readDossierData,
   RESULT_COMPONENT_INDEX,
+  supplementComponentIndex,
+  supplementItemOf,
   type DossierData,
   type SupplementItem,
   type SupplementRecord,
