@@ -47,8 +47,26 @@ async function openPostgresTestDatabase(migrated: boolean): Promise<{ db: Databa
     db,
     async cleanup() {
       await db.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await dropTestDatabase(admin, name);
       await admin.end({ timeout: 5 });
     },
   };
+}
+
+/**
+ * Drops a test database. FORCE ends its other sessions, but not an autovacuum worker that a busy
+ * server has started on it (that belongs to the superuser, so our role may not end it: 42501), and
+ * the worker ends by itself within moments; so a refused drop is tried again before it counts.
+ */
+async function dropTestDatabase(admin: postgres.Sql, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      return;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if ((code !== '42501' && code !== '55006') || attempt >= 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+    }
+  }
 }
