@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { newDevice } from '../support/browser';
 import { cameraJpegs, deviceStore, imageFilters, recordRequestBodies, sentBodies } from '../support/capture-probes';
 import { useStage } from '../support/e2e-stage';
-import { prepareDevice, receiveKhaiSinh } from '../support/intake-flow';
+import { enrolWithDemoCode, prepareDevice, receiveKhaiSinh } from '../support/intake-flow';
 import { generatePhoto } from '../support/photo-files';
 
 const stage = useStage();
@@ -19,15 +19,6 @@ const stage = useStage();
 const CAMERA_APP = 'Chụp bằng ứng dụng máy ảnh';
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const status = (page: Page) => page.locator('.dossier-summary .status-badge');
-
-async function enrol(page: Page, name: string) {
-  await page.getByRole('link', { name: 'Đồng bộ', exact: true }).click();
-  const card = page.getByRole('region', { name: 'Kích hoạt thiết bị' });
-  await card.getByRole('textbox', { name: 'Mã kích hoạt thiết bị' }).fill('DEMO');
-  await card.getByRole('textbox', { name: 'Tên thiết bị' }).fill(name);
-  await card.getByRole('button', { name: 'Kích hoạt', exact: true }).click();
-  await card.getByText(`Thiết bị "${name}" đã được kích hoạt cho Xã Bản Mẫu`, { exact: false }).waitFor();
-}
 
 async function syncNow(page: Page) {
   await page.getByRole('link', { name: 'Đồng bộ', exact: true }).click();
@@ -47,7 +38,7 @@ describe('receiving a supplement', () => {
     await context.addInitScript(recordRequestBodies);
     const page = await context.newPage();
     await prepareDevice(page, stage.gateway.url);
-    await enrol(page, 'Máy tính bảng một cửa');
+    await enrolWithDemoCode(page, 'Máy tính bảng một cửa');
     const code = await receiveKhaiSinh(page);
     const [photo] = await cameraJpegs(context, stage.gateway.url, [generatePhoto({ width: 3000, height: 4000, seed: 41, fill: 0.85 })]);
     expect(photo!.length).toBeGreaterThan(1_000_000);

@@ -1,6 +1,6 @@
 // What an end-to-end test of capture looks at beyond the screen: the bodies of every request the
 // page sends, the device's stored files and rows read straight from IndexedDB, camera-app JPEGs
-// made by Chromium, and the image filters inside a PDF. Shaped after tests/e2e/capture.test.ts.
+// made by Chromium, and the image filters inside a PDF. Shared by the capture and supplement tests.
 import type { BrowserContext, Page } from 'playwright-core';
 import { fileBytesFromPage, photoAsFileInPage, type GeneratedPhoto } from './photo-files';
 
