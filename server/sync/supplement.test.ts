@@ -8,13 +8,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { communeWithDevice, holdFile, pushEntries, type TestDevice, useTestGateway } from '../test/gateway';
+import { communeWithDevice, holdFile, pushEntries, type TestDevice, uploadFile, useTestGateway } from '../test/gateway';
 import { nextMutation, receiveEntry, transitionEntry } from '../test/dossiers';
 import { testDatabaseKinds } from '../test/test-db';
 
 const pdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj << >> endobj\n%%EOF\n`);
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-const b64 = (s: string) => Buffer.from(s).toString('base64');
 
 interface Paper {
   item: number;
@@ -35,21 +34,8 @@ describe.each(testDatabaseKinds)('receiving a supplement with its papers on %s',
       [id],
     ))[0]!;
 
-  /** The tus upload a device makes: create with the hash in the metadata, then send the bytes. */
-  async function upload(device: TestDevice, bytes: Buffer) {
-    const auth = { authorization: `Bearer ${device.token}`, 'tus-resumable': '1.0.0' };
-    const created = await gw.app.request('/api/files', {
-      method: 'POST',
-      headers: { ...auth, 'upload-length': String(bytes.length), 'upload-metadata': `sha256 ${b64(sha(bytes))},filename ${b64('bo-sung.pdf')}` },
-    });
-    expect(created.status).toBe(201);
-    const sent = await gw.app.request(created.headers.get('location')!, {
-      method: 'PATCH',
-      headers: { ...auth, 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
-      body: new Uint8Array(bytes),
-    });
-    expect(sent.status).toBe(204);
-  }
+  const upload = (device: TestDevice, bytes: Buffer) => uploadFile(gw.app, device, bytes, 'bo-sung.pdf');
+
 
   let sequence = 0;
   /** A dossier on the gateway waiting for the citizen's supplement (status 5). */
