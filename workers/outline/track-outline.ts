@@ -5,7 +5,7 @@
 // the finder chose; it never picks one.
 import type { Point, Quad } from '../../src/domain/digitize';
 import { distanceToLine, fitLine, intersect, isReasonableQuad, polygonArea, type Line } from '../digitize/geometry';
-import { sampleGrey } from '../digitize/grey';
+import { fallOffset, steepestFall } from '../digitize/edge-fall';
 import type { GreyImage } from '../digitize/image';
 
 /** How far (share of the small image's diagonal) a side may have moved since the last frame. */
@@ -63,32 +63,14 @@ export function trackOutline(img: GreyImage, previous: Quad): Quad | undefined {
  * hide it, and the two sides clearly apart. Undefined where there is no such edge.
  */
 function edgeAcross(img: GreyImage, p: Point, n: Point, reach: number): number | undefined {
-  const step = 0.5;
-  const count = Math.floor((2 * reach) / step) + 1;
-  const values = new Float64Array(count);
-  for (let i = 0; i < count; i++) {
-    const s = -reach + i * step;
-    values[i] = sampleGrey(img, p.x + n.x * s, p.y + n.y * s);
-  }
-  let best = -1;
-  let bestSlope = 0;
-  for (let i = 1; i < count - 1; i++) {
-    const d = values[i + 1]! - values[i - 1]!;
-    if (d < bestSlope) [bestSlope, best] = [d, i];
-  }
-  if (best < 0) return undefined;
+  const fall = steepestFall(img, p, n, reach);
+  if (!fall) return undefined;
+  const { values, index } = fall;
   // Two pixels in and two out: paper over desk, not a stroke of text or a grain of wood.
-  const inside = values[Math.max(0, best - 4)]!;
-  const outside = values[Math.min(count - 1, best + 4)]!;
-  if (-bestSlope < Math.max(8, 0.08 * inside) || inside - outside < Math.max(10, 0.08 * inside)) return undefined;
-  let offset = 0;
-  if (best > 1 && best < count - 2) {
-    const l = values[best]! - values[best - 2]!;
-    const r = values[best + 2]! - values[best]!;
-    const denom = l - 2 * bestSlope + r;
-    if (denom !== 0) offset = Math.max(-0.5, Math.min(0.5, (0.5 * (l - r)) / denom));
-  }
-  return -reach + (best + offset) * step;
+  const inside = values[Math.max(0, index - 4)]!;
+  const outside = values[Math.min(values.length - 1, index + 4)]!;
+  if (-fall.slope < Math.max(8, 0.08 * inside) || inside - outside < Math.max(10, 0.08 * inside)) return undefined;
+  return fallOffset(fall);
 }
 
 /** A line through the points with the far ones dropped; undefined when fewer than `least` lie on it. */
