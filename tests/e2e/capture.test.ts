@@ -27,6 +27,26 @@ async function pdfReady(paper: Locator, pages: number) {
   await paper.getByRole('status').filter({ hasText: /^Tệp PDF/ }).waitFor({ timeout: 60_000 });
 }
 
+/** How many papers the open draft has ticked as received, read from IndexedDB. */
+function receivedInDraft(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('motcua');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const read = open.result.transaction('drafts').objectStore('drafts').getAll();
+          read.onsuccess = () => {
+            open.result.close();
+            const drafts = read.result as { data: { components: { received: boolean }[] } }[];
+            resolve(Math.max(0, ...drafts.map((d) => d.data.components.filter((c) => c.received).length)));
+          };
+          read.onerror = () => reject(read.error);
+        };
+      }),
+  );
+}
+
 const CORNERS = ['Góc trên bên trái', 'Góc trên bên phải', 'Góc dưới bên phải', 'Góc dưới bên trái'];
 
 /** Drags each corner handle of the review onto the paper's true corner (photo pixels), as a finger would. */
@@ -111,7 +131,9 @@ describe('capture of every paper', () => {
     await authPaper.getByRole('status').filter({ hasText: /^Tệp PDF/ }).waitFor();
     await item(page, 'Xuất trình giấy tờ tùy thân').getByRole('checkbox', { name: 'Đã nhận' }).check();
 
-    // The draft keeps its pages across a reload.
+    // The draft keeps its pages across a reload. A reload cuts the page at once: first let the ticks
+    // just made (the four papers received) reach the device, as an officer's pause would.
+    await expect.poll(() => receivedInDraft(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(4);
     await page.reload();
     await pdfReady(item(page, 'Tờ khai đăng ký khai sinh'), 1);
     await pdfReady(item(page, 'Giấy chứng sinh'), 1);
