@@ -121,6 +121,20 @@ describe('PUT /api/admin/catalogue', () => {
     expect(await versionNow()).toBe(1);
   });
 
+  it('refuses a catalogue with a field the format does not know, naming it, and stores nothing of it', async () => {
+    // Spelt out of the literal: the type, rightly, has no such field.
+    const stranger = { ...demo.procedures[0]!, payload: 'x'.repeat(100_000) };
+    const withStranger = next(61, { procedures: [stranger, ...demo.procedures.slice(1)] });
+    const refused = await publish(withStranger);
+    expect(refused.status).toBe(422);
+    const body = await refused.json();
+    expect(body.error).toBe('invalid_catalogue');
+    expect(body.message).toContain('trường lạ "payload"');
+    expect(await versionNow()).toBe(1);
+    const stored = await db.query<{ body: string }>('select body::text as body from catalogues');
+    expect(stored.some((row) => row.body.includes('payload'))).toBe(false);
+  });
+
   it('publishes a newer version, which devices then receive; an equal or older one is refused (409)', async () => {
     const two = next(2, { procedures: [...demo.procedures, { ...demo.procedures[0]!, code: '1.999999', name: 'Thủ tục thử nghiệm' }] });
     const ok = await publish(two);

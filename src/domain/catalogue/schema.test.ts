@@ -41,17 +41,29 @@ describe('parseCatalogue accepts the demo catalogue', () => {
     for (const p of provisional) expect(p.inferredFields).toContain('code (not found)');
   });
 
-  it('accepts provincial codes and leaves unknown extra keys out', () => {
+  it('accepts provincial codes', () => {
     const input = demo();
-    const first = input.procedures[0] as Record<string, unknown>;
-    first.code = '1.001193.000.00.00.H56';
-    first.somethingNew = 'ignored';
+    (input.procedures[0] as Record<string, unknown>).code = '1.001193.000.00.00.H56';
     const result = parseCatalogue(input);
-    expect(result.ok).toBe(true);
-    if (result.ok) {
-      expect(result.value.procedures[0]?.code).toBe('1.001193.000.00.00.H56');
-      expect(result.value.procedures[0]).not.toHaveProperty('somethingNew');
-    }
+    expect(result.ok && result.value.procedures[0]?.code).toBe('1.001193.000.00.00.H56');
+  });
+
+  it('refuses a field the format does not know, at any depth, and names it', () => {
+    const top = demo();
+    top.publisher = 'Sở Tư pháp';
+    expect(messageOf(top)).toBe('Danh mục không hợp lệ: có trường lạ "publisher" (không có trong mẫu danh mục)');
+
+    const misspelt = demo();
+    const component = (misspelt.procedures[1]?.components as Record<string, unknown>[])[0] as Record<string, unknown>;
+    delete component.required;
+    component.requried = true;
+    const message = messageOf(misspelt);
+    expect(message).toContain('thành phần hồ sơ thứ 1');
+    expect(message).toContain('trường lạ "requried"');
+
+    const procedure = demo();
+    (procedure.procedures[0] as Record<string, unknown>).somethingNew = 'x';
+    expect(messageOf(procedure)).toMatch(/^Danh mục không hợp lệ: thủ tục thứ 1 \([^)]+\) có trường lạ "somethingNew"/);
   });
 
   it('carries a structured feeRule through untouched', () => {

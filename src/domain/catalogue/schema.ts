@@ -27,6 +27,18 @@ const count = (label: string) =>
 const days = (label: string) =>
   z.number({ error: missingOr(label, 'phải là số ngày (số không âm)') }).min(0, { error: `${label} không được âm` });
 
+// Strict objects: a field the catalogue format does not know is refused with its name, not
+// dropped. The province then learns its file says something the app will not keep (a misspelt
+// "requried" would otherwise make a required paper optional without a word), and nothing unknown
+// is stored or sent on to every device.
+const objectOf = (what: string): ErrorFn => (issue) => {
+  if ('keys' in issue && Array.isArray(issue.keys)) {
+    const names = (issue.keys as string[]).slice(0, 5).map((key) => `"${key.slice(0, 40)}"`);
+    return `có trường lạ ${names.join(', ')}${issue.keys.length > 5 ? '…' : ''} (không có trong mẫu danh mục)`;
+  }
+  return what;
+};
+
 const flag = (label: string) => z.boolean({ error: missingOr(label, 'phải là true hoặc false') });
 
 const textList = (label: string) =>
@@ -42,7 +54,7 @@ const procedureCode = z.string({ error: missingOr('mã thủ tục', 'phải là
 });
 
 /** One paper of the dossier (thành phần hồ sơ) and how many of it the desk receives. */
-export const ProcedureComponentSchema = z.object(
+export const ProcedureComponentSchema = z.strictObject(
   {
     name: text('tên giấy tờ'),
     /** Originals (bản chính). */
@@ -57,11 +69,11 @@ export const ProcedureComponentSchema = z.object(
     /** A best guess in the research data, to be confirmed by the province's catalogue. */
     inferred: flag('đánh dấu suy đoán (inferred)').optional(),
   },
-  { error: 'không phải là một đối tượng' },
+  { error: objectOf('không phải là một đối tượng') },
 );
 
 /** A procedure (thủ tục hành chính) as the province publishes it. */
-export const ProcedureSchema = z.object(
+export const ProcedureSchema = z.strictObject(
   {
     code: procedureCode,
     name: text('tên'),
@@ -90,7 +102,7 @@ export const ProcedureSchema = z.object(
     /** Structured fee rule, defined by a later issue; carried through untouched until then. */
     feeRule: z.unknown().optional(),
   },
-  { error: 'không phải là một đối tượng' },
+  { error: objectOf('không phải là một đối tượng') },
 );
 
 // Zod's pattern also knows month lengths and leap years (2026-02-29 is refused). A time
@@ -103,7 +115,7 @@ const issuedAt = z.iso.datetime({
       : 'ngày ban hành (issuedAt) phải là ngày giờ có thật theo ISO 8601, có múi giờ, ví dụ 2026-11-01T00:00:00+07:00',
 });
 
-export const CatalogueSchema = z.object(
+export const CatalogueSchema = z.strictObject(
   {
     /** Increases with every issue; the app replaces its catalogue only by a higher one. */
     version: z
@@ -127,7 +139,7 @@ export const CatalogueSchema = z.object(
         });
       }),
   },
-  { error: 'dữ liệu không phải là một đối tượng JSON' },
+  { error: objectOf('dữ liệu không phải là một đối tượng JSON') },
 );
 
 export type ProcedureComponent = z.infer<typeof ProcedureComponentSchema>;
