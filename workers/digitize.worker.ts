@@ -10,6 +10,7 @@ import { encodeG4 } from './digitize/g4-encode';
 import { jpegDpi, jpegHeader, jpegLumaSampling } from './digitize/image-header';
 import { CORNER_WORK_SIDE } from './digitize/corners';
 import type { RgbaImage } from './digitize/image';
+import { checkPdf, joinPdfs } from './digitize/pdf-join';
 import { writePdf, type PdfPage } from './digitize/pdf-writer';
 import { bitmapSource } from './digitize/native-warp';
 import { processPhoto, thumbnail, type PageOutcome } from './digitize/pipeline';
@@ -196,12 +197,38 @@ async function pdfPage(source: PdfSource): Promise<PdfPage> {
   throw new Error(`Không ghép được tệp loại ${source.type} vào PDF`);
 }
 
+/**
+ * The component's one PDF, its pages in the officer's order. Scanned pages alone are written by
+ * our own writer; chosen PDFs among them are joined in, their pages copied as they are.
+ */
 async function assemblePdf(sources: PdfSource[], title: string, createdAt: string): Promise<AssembleResult> {
   if (sources.length === 0) return { ok: false, problem: 'empty' };
   try {
-    const pages = await Promise.all(sources.map(pdfPage));
-    const pdf = writePdf(pages, { title, createdAt: new Date(createdAt) });
-    return { ok: true, file: await pageFile(pdf as Uint8Array<ArrayBuffer>, 'application/pdf'), pages: pages.length };
+    const info = { title, createdAt: new Date(createdAt) };
+    const parts: Uint8Array[] = [];
+    let run: PdfSource[] = [];
+    let written = 0;
+    const endRun = async () => {
+      if (run.length === 0) return;
+      const pages = await Promise.all(run.map(pdfPage));
+      parts.push(writePdf(pages, info));
+      written += pages.length;
+      run = [];
+    };
+    for (const source of sources) {
+      if (source.type !== 'application/pdf') {
+        run.push(source);
+        continue;
+      }
+      await endRun();
+      parts.push(new Uint8Array(await source.blob.arrayBuffer()));
+    }
+    await endRun();
+    if (parts.length === 1 && written > 0) {
+      return { ok: true, file: await pageFile(parts[0] as Uint8Array<ArrayBuffer>, 'application/pdf'), pages: written };
+    }
+    const joined = await joinPdfs(parts, info);
+    return { ok: true, file: await pageFile(joined.bytes as Uint8Array<ArrayBuffer>, 'application/pdf'), pages: joined.pages };
   } catch (error) {
     return { ok: false, problem: 'corrupt', detail: String(error) };
   }
@@ -212,6 +239,11 @@ async function keepAsIs(file: Blob): Promise<{ ok: true; file: PageFile } | Insp
   const checked = await inspect(file);
   if (!checked.ok) return checked;
   const bytes = new Uint8Array(await file.arrayBuffer());
+  if (checked.kind === 'pdf') {
+    // The header alone says little: a PDF is kept only if a reader can open it, page by page.
+    const opened = await checkPdf(bytes);
+    if (!opened.ok) return opened;
+  }
   return { ok: true, file: await pageFile(bytes, checked.kind === 'pdf' ? 'application/pdf' : file.type) };
 }
 

@@ -43,6 +43,7 @@ export const digitizeEn: typeof digitizeVi = {
     tooManyPixels: 'Picture "{{name}}" has too many pixels (over 50 megapixels): shoot at a lower resolution.',
     tooSmall: 'Picture "{{name}}" is too small to read text from.',
     corrupt: 'File "{{name}}" is damaged or cannot be read.',
+    locked: 'PDF "{{name}}" is password-protected: ask for a copy without a password, or print it and photograph it.',
     failed: 'Could not process "{{name}}": {{reason}}',
   },
   issue: {
@@ -93,6 +94,7 @@ export const digitizeEn: typeof digitizeVi = {
     building: 'Joining the PDF…',
     kept: 'PDF file kept as it is, {{size}}',
     ready: 'PDF file: {{pages}} pages, {{size}}',
+    joined: 'PDF file: {{pages}} photographed pages and {{files}} PDF files joined in order, {{size}}',
     open: 'Open the PDF',
     failed: 'Could not join the PDF: {{reason}}',
   },

@@ -41,6 +41,7 @@ export const digitizeVi = {
     tooManyPixels: 'Ảnh "{{name}}" quá nhiều điểm ảnh (trên 50 megapixel): hãy chụp ở độ phân giải thấp hơn.',
     tooSmall: 'Ảnh "{{name}}" quá nhỏ để đọc được chữ.',
     corrupt: 'Tệp "{{name}}" bị hỏng hoặc không đọc được.',
+    locked: 'Tệp PDF "{{name}}" có đặt mật khẩu: hãy xin bản không đặt mật khẩu, hoặc in ra rồi chụp.',
     failed: 'Không xử lý được "{{name}}": {{reason}}',
   },
   issue: {
@@ -91,6 +92,7 @@ export const digitizeVi = {
     building: 'Đang ghép tệp PDF…',
     kept: 'Tệp PDF giữ nguyên, {{size}}',
     ready: 'Tệp PDF: {{pages}} trang, {{size}}',
+    joined: 'Tệp PDF: {{pages}} trang chụp và {{files}} tệp PDF ghép theo thứ tự, {{size}}',
     open: 'Mở tệp PDF',
     failed: 'Không ghép được tệp PDF: {{reason}}',
   },

@@ -7,8 +7,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { newDevice } from '../support/browser';
+import { encryptedPdf, samplePdf } from '../support/sample-pdf';
 import { useStage } from '../support/e2e-stage';
 import { cameraJpegs, deviceStore, imageFilters, recordRequestBodies, sentBodies } from '../support/capture-probes';
 import { enrolWithDemoCode, item, prepareDevice, receiveKhaiSinh, sampleApplicant } from '../support/intake-flow';
@@ -83,7 +85,7 @@ describe('capture of every paper', () => {
     const [formJpeg, besideJpeg] = await cameraJpegs(context, stage.gateway.url, [form, beside]);
     const photos = [formJpeg!, besideJpeg!];
     for (const jpeg of photos) expect(jpeg.length).toBeGreaterThan(1_000_000);
-    const authorisation = Buffer.from('%PDF-1.4\n% Văn bản ủy quyền, đã scan sẵn\n' + '0 0 0 RG\n'.repeat(500) + '%%EOF\n');
+    const authorisation = samplePdf('Văn bản ủy quyền, đã scan sẵn', { filler: '0 0 0 RG\n'.repeat(500) });
 
     await page.getByRole('link', { name: 'Tiếp nhận hồ sơ', exact: true }).click();
     await page.getByRole('combobox', { name: 'Thủ tục cần tiếp nhận' }).selectOption({ label: 'Thủ tục đăng ký khai sinh (1.001193)' });
@@ -233,11 +235,61 @@ describe('capture of every paper', () => {
     await context.close();
   }, 200_000);
 
+  it('joins a paper’s photo and chosen PDF into its one PDF, in the order shown; a damaged or locked PDF is refused', async () => {
+    const context = await newDevice(stage.browser, 'laptop');
+    const page = await context.newPage();
+    await prepareDevice(page, stage.gateway.url);
+    const [jpeg] = await cameraJpegs(context, stage.gateway.url, [generatePhoto({ width: 3000, height: 4000, seed: 35 })]);
+    await page.getByRole('link', { name: 'Tiếp nhận hồ sơ', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Thủ tục cần tiếp nhận' }).selectOption({ label: 'Thủ tục đăng ký khai sinh (1.001193)' });
+    await page.getByRole('button', { name: 'Bắt đầu tiếp nhận' }).click();
+    await page.getByRole('button', { name: 'Tiếp', exact: true }).click();
+    const paper = item(page, 'Giấy chứng sinh');
+    const pick = paper.getByLabel(PICK, { exact: true });
+
+    // A PDF header over junk, and a password-protected PDF: each refused by name, nothing kept.
+    await pick.setInputFiles({ name: 'hong.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% trông như PDF\n%%EOF\n') });
+    await paper.getByRole('alert').filter({ hasText: 'Tệp "hong.pdf" bị hỏng' }).waitFor({ timeout: 60_000 });
+    await pick.setInputFiles({ name: 'mat-khau.pdf', mimeType: 'application/pdf', buffer: encryptedPdf() });
+    await paper.getByRole('alert').filter({ hasText: 'Tệp PDF "mat-khau.pdf" có đặt mật khẩu' }).waitFor({ timeout: 60_000 });
+    await paper.getByText('Chưa có trang nào.').waitFor();
+
+    // A photographed page, then a two-page PDF the citizen brought: one PDF of three pages.
+    await paper.getByLabel(CAMERA_APP, { exact: true }).setInputFiles({ name: 'IMG_0005.jpg', mimeType: 'image/jpeg', buffer: jpeg! });
+    await pdfReady(paper, 1);
+    const chosen = samplePdf('Trích lục, bản điện tử', { pages: 2 });
+    await pick.setInputFiles({ name: 'trich-luc.pdf', mimeType: 'application/pdf', buffer: chosen });
+    await paper.getByRole('heading', { name: 'Các trang (2)' }).waitFor({ timeout: 60_000 });
+    const joined = paper.getByRole('status').filter({ hasText: 'Tệp PDF: 1 trang chụp và 1 tệp PDF ghép theo thứ tự' });
+    await joined.waitFor({ timeout: 60_000 });
+
+    /** The paper's stored PDF, as the page sizes of its pages in points (the scan is 200 dpi A4). */
+    const pageSizes = async () => {
+      const href = (await joined.getByRole('link', { name: 'Mở tệp PDF' }).getAttribute('href'))!;
+      const bytes = await page.evaluate(async (url) => Array.from(new Uint8Array(await (await fetch(url)).arrayBuffer())), href);
+      const pdf = await PDFDocument.load(Uint8Array.from(bytes));
+      return pdf.getPages().map((p) => p.getSize().width.toFixed(2));
+    };
+    const SCAN = '595.44';
+    const CHOSEN = '595.28';
+    expect(await pageSizes()).toEqual([SCAN, CHOSEN, CHOSEN]);
+    // The draft delivers that one PDF for the paper (its pages are kept apart, under "#pages").
+    const delivered = (await deviceStore(page)).attachments.filter((a) => a.componentIndex === 1 && !a.ownerId.endsWith('#pages'));
+    expect(delivered.map((a) => [a.type, a.name])).toEqual([['application/pdf', 'Giấy chứng sinh.pdf']]);
+
+    // Moved first, the chosen file's pages come first.
+    const before = await joined.getByRole('link', { name: 'Mở tệp PDF' }).getAttribute('href');
+    await paper.getByRole('button', { name: 'Đưa trang 2 lên trước' }).click();
+    await expect.poll(() => joined.getByRole('link', { name: 'Mở tệp PDF' }).getAttribute('href'), { timeout: 60_000 }).not.toBe(before);
+    expect(await pageSizes()).toEqual([CHOSEN, CHOSEN, SCAN]);
+    await context.close();
+  }, 300_000);
+
   it("offers a citizen's papers from an earlier dossier at the next intake, without taking them again", async () => {
     const context = await newDevice(stage.browser, 'laptop');
     const page = await context.newPage();
     await prepareDevice(page, stage.gateway.url);
-    const birth = Buffer.from('%PDF-1.4\n% Giấy chứng sinh, bản số hóa\n%%EOF\n');
+    const birth = samplePdf('Giấy chứng sinh, bản số hóa');
     await receiveKhaiSinh(page, sampleApplicant, [{ paper: 'Giấy chứng sinh', name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: birth }]);
 
     await page.getByRole('link', { name: 'Tiếp nhận hồ sơ', exact: true }).click();

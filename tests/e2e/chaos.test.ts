@@ -12,6 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../../server/db/pglite';
 import { launchBrowser, newDevice, type DeviceName } from '../support/browser';
+import { samplePdf } from '../support/sample-pdf';
 import { FaultProxy, type FaultKind, type Route } from '../support/fault-proxy';
 import { copyBuild, removeDir, startGateway, type RunningGateway } from '../support/gateway';
 import { prepareDevice, receiveKhaiSinh, sampleApplicant, type AttachedFile } from '../support/intake-flow';
@@ -54,9 +55,9 @@ afterAll(async () => {
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
-/** A small PDF as far as the app can tell (it judges files by their first bytes): a chosen PDF is kept as it is. */
+/** A small real PDF (the app opens a chosen PDF before keeping it as it is). */
 function scannedPage(text: string): Buffer {
-  return Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from(`% ${text} `.repeat(2000)), Buffer.from('\n%%EOF\n')]);
+  return samplePdf(text, { filler: `% ${text} `.repeat(2000) });
 }
 
 /** The same ID-card copy attached on both devices, to every tenth dossier: stored once on the gateway. */

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { useStage } from '../support/e2e-stage';
 import { parseCsv } from '../../src/domain/reports';
 import { newDevice } from '../support/browser';
+import { samplePdf } from '../support/sample-pdf';
 import { prepareDevice, receiveKhaiSinh } from '../support/intake-flow';
 
 const stage = useStage();
@@ -87,7 +88,7 @@ describe('the dossier desk, offline', () => {
     await result.getByLabel('Chọn ảnh hoặc tệp PDF', { exact: true }).setInputFiles({
       name: 'giay-khai-sinh.pdf',
       mimeType: 'application/pdf',
-      buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+      buffer: samplePdf('Giấy khai sinh'),
     });
     await result.getByRole('status').filter({ hasText: /^Tệp PDF/ }).waitFor();
     await result.getByRole('button', { name: 'Đính kèm giấy tờ kết quả vào hồ sơ' }).click();

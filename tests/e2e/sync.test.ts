@@ -9,15 +9,16 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { newDevice } from '../support/browser';
+import { samplePdf } from '../support/sample-pdf';
 import { useStage } from '../support/e2e-stage';
 import { prepareDevice, receiveKhaiSinh, sampleApplicant } from '../support/intake-flow';
 
 const ADMIN_TOKEN = 'e2e-admin-token-sync-0123456789';
 const stage = useStage({ gateway: { env: { MOTCUA_ADMIN_TOKEN: ADMIN_TOKEN } } });
 
-/** A small PDF as far as the app can tell (it judges files by their first bytes): a chosen PDF is kept as it is. */
+/** A small real PDF (the app opens a chosen PDF before keeping it as it is). */
 function scannedPage(text: string): Buffer {
-  return Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from(`% ${text} `.repeat(400)), Buffer.from('\n%%EOF\n')]);
+  return samplePdf(text, { filler: `% ${text} `.repeat(400) });
 }
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -192,7 +193,7 @@ describe('sync', () => {
     await prepareDevice(page, stage.gateway.url, 'Lò Thị Mai');
     await enrol(page, 'Máy bàn tiếp nhận 3');
     // 2.5 MB: five tus chunks; the link "drops" from the third one on.
-    const bytes = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(2_500_000)]);
+    const bytes = samplePdf('Giấy chứng sinh', { filler: randomBytes(2_500_000) });
     const cutFrom = 1024 * 1024;
     const sent: { method: string; url: string; offset: number | null }[] = [];
     context.on('request', (r) => {

@@ -52,4 +52,4 @@ export type Quad = [Point, Point, Point, Point];
 export type QualityIssue = 'noPage' | 'uncertainPage' | 'pageCut' | 'blurry' | 'dark' | 'blank' | 'lowResolution';
 
 /** Why an input file was refused. */
-export type InputProblem = 'unknownType' | 'unsupportedType' | 'tooLarge' | 'tooManyPixels' | 'tooSmall' | 'corrupt' | 'empty';
+export type InputProblem = 'unknownType' | 'unsupportedType' | 'tooLarge' | 'tooManyPixels' | 'tooSmall' | 'corrupt' | 'locked' | 'empty';

@@ -315,9 +315,11 @@ export function PageCapture({ digitizer, ownerId, componentIndex, title, onChang
         {pdfState.phase === 'failed' && t('digitize.pdf.failed', { reason: pdfState.reason })}
         {pdfState.phase === 'idle' && pdf && pdfUrl && (
           <>
-            {scannedCount > 0
-              ? t('digitize.pdf.ready', { pages: scannedCount, size: formatBytes(pdf.size, i18n.language) })
-              : t('digitize.pdf.kept', { size: formatBytes(pdf.size, i18n.language) })}{' '}
+            {scannedCount === 0
+              ? t('digitize.pdf.kept', { size: formatBytes(pdf.size, i18n.language) })
+              : scannedCount === pages?.length
+                ? t('digitize.pdf.ready', { pages: scannedCount, size: formatBytes(pdf.size, i18n.language) })
+                : t('digitize.pdf.joined', { pages: scannedCount, files: (pages?.length ?? 0) - scannedCount, size: formatBytes(pdf.size, i18n.language) })}{' '}
             <a href={pdfUrl} target="_blank" rel="noopener">
               {t('digitize.pdf.open')}
             </a>

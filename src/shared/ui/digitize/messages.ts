@@ -16,6 +16,7 @@ export function problemMessage(refusal: Refusal, fileName: string, fileSize: str
     tooManyPixels: 'digitize.problem.tooManyPixels',
     tooSmall: 'digitize.problem.tooSmall',
     corrupt: 'digitize.problem.corrupt',
+    locked: 'digitize.problem.locked',
   };
   return { key: key[refusal.problem], params: { name: fileName, size: fileSize, detail: refusal.detail ?? '' } };
 }

@@ -1,6 +1,7 @@
 // Keeps a component's deliverables in step with its pages: whenever the pages (or the title)
-// change, the scanned pages are joined into one PDF in the worker and stored, with any PDF that
-// was imported as it was, in one transaction. A rebuild overtaken by a newer change is dropped, and
+// change, its pages, scanned or chosen PDFs, are joined in order into the component's one PDF in
+// the worker and stored in one transaction; a chosen PDF that is the component's only page is
+// kept byte for byte. A rebuild overtaken by a newer change is dropped, and
 // none starts while a batch of photos is still being processed: one PDF at the end, not one per page.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
@@ -45,9 +46,10 @@ export function useComponentPdf(
   });
 
   const key = pages ? `${pagesKey(pages)}` : undefined;
-  const fileName = `${title}.pdf`;
+  const keptAlone = pages?.length === 1 && pages[0]?.type === PDF_TYPE ? pages[0] : undefined;
+  const fileName = keptAlone ? keptAlone.name : `${title}.pdf`;
   const current =
-    !key || !pages || !deliverables || (pages.length === 0 ? deliverables.length === 0 : deliverablesAreCurrent(deliverables, key) && deliverables[0]?.name === fileName);
+    !key || !pages || !deliverables || (pages.length === 0 ? deliverables.length === 0 : deliverablesAreCurrent(deliverables, key) && deliverables.length === 1 && deliverables[0]?.name === fileName);
   useEffect(() => {
     if (!key || !pages || !deliverables || waiting) return;
     const wanted = `${key}:${fileName}`;
@@ -56,17 +58,16 @@ export function useComponentPdf(
     const timer = window.setTimeout(async () => {
       setState({ phase: 'building' });
       try {
-        const scanned = pages.filter((p) => p.type !== PDF_TYPE);
-        const kept = pages.filter((p) => p.type === PDF_TYPE);
         const blobOf = async (p: StoredPage) => (await readFileBlob(db, p.sha256)) ?? new Blob([]);
         const files: NewStoredFile[] = [];
-        if (scanned.length > 0) {
-          const sources = await Promise.all(scanned.map(async (p) => ({ blob: await blobOf(p), type: p.type })));
+        if (keptAlone) {
+          files.push({ sha256: keptAlone.sha256, blob: await blobOf(keptAlone), type: PDF_TYPE, size: keptAlone.size, name: keptAlone.name });
+        } else if (pages.length > 0) {
+          const sources = await Promise.all(pages.map(async (p) => ({ blob: await blobOf(p), type: p.type })));
           const pdf = await digitizer.assemblePdf(sources, title, new Date().toISOString());
           if (!pdf.ok) throw new Error(pdf.detail ?? pdf.problem);
           files.push({ ...pdf.file, name: fileName });
         }
-        for (const p of kept) files.push({ sha256: p.sha256, blob: await blobOf(p), type: PDF_TYPE, size: p.size, name: p.name });
         if (latest.current !== wanted) return; // the pages changed meanwhile: the newer rebuild wins
         await saveComponentDeliverables(db, ownerId, componentIndex, key, files);
         setState({ phase: 'idle' });
@@ -76,8 +77,9 @@ export function useComponentPdf(
       }
     }, 300);
     return () => window.clearTimeout(timer);
-  }, [db, digitizer, ownerId, componentIndex, key, pages, deliverables, title, fileName, waiting, current]);
+  }, [db, digitizer, ownerId, componentIndex, key, pages, deliverables, title, fileName, keptAlone, waiting, current]);
 
-  // While the batch runs, a PDF of fewer pages is not offered as if it were the whole component.
-  return { deliverables, state: waiting && !current ? ({ phase: 'building' } as const) : state };
+  // Until the PDF is made from the pages as they stand (a batch still running, or the rebuild's
+  // short wait), the previous PDF is not offered as if it were the whole component.
+  return { deliverables, state: !current && (waiting || state.phase === 'idle') ? ({ phase: 'building' } as const) : state };
 }
