@@ -3,6 +3,7 @@
 // at fault, before anything is written.
 import type { Context, MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
+import { unknownFieldNames } from '../../src/domain/schema/unknown-fields';
 
 /** Enrolment, sign-in, code blocks, admin forms, held-files questions: a few KB at most. */
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -64,8 +65,7 @@ export function issueList(issues: readonly z.core.$ZodIssue[]): string[] {
   return issues.map((issue) => {
     const at = issue.path.join('.') || '(gốc)';
     if (issue.code !== 'unrecognized_keys') return at;
-    const names = issue.keys.slice(0, 5).map((key) => `"${key.slice(0, 40)}"`).join(', ');
-    return `${at}: trường lạ ${names}${issue.keys.length > 5 ? '…' : ''}`;
+    return `${at}: trường lạ ${unknownFieldNames(issue.keys, 5)}`;
   });
 }
 

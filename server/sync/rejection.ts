@@ -1,6 +1,7 @@
 // A change the gateway refuses, with the reason in Vietnamese an officer can act on. Thrown inside
 // the entry's transaction so nothing of it is kept; the refusal itself is then recorded.
 import type { z } from 'zod';
+import { unknownFieldNames } from '../../src/domain/schema/unknown-fields';
 
 export class Rejection extends Error {
   constructor(readonly reason: string) {
@@ -46,9 +47,8 @@ function label(path: PropertyKey[]): string {
 /** A field the gateway does not know is named as such (cut short: its name came from outside). */
 function describe(issue: z.core.$ZodIssue): string {
   if (issue.code !== 'unrecognized_keys') return label(issue.path);
-  const keys = issue.keys.slice(0, 3).map((k) => `"${k.slice(0, 40)}"`).join(', ');
   const at = issue.path.length > 0 ? ` trong ${label(issue.path)}` : '';
-  return `trường lạ ${keys}${issue.keys.length > 3 ? '…' : ''}${at}`;
+  return `trường lạ ${unknownFieldNames(issue.keys, 3)}${at}`;
 }
 
 /** Parses or throws a Rejection naming (at most three of) the fields at fault. */

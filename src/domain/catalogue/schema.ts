@@ -4,6 +4,7 @@
 // Every message is Vietnamese and names where the problem is, because the person who sees it
 // is an administrator loading a file, not a developer reading a stack trace.
 import { z } from '../schema';
+import { unknownFieldNames } from '../schema/unknown-fields';
 import { isProcedureCode } from './code';
 
 type ErrorFn = (issue: { input?: unknown }) => string;
@@ -31,13 +32,10 @@ const days = (label: string) =>
 // dropped. The province then learns its file says something the app will not keep (a misspelt
 // "requried" would otherwise make a required paper optional without a word), and nothing unknown
 // is stored or sent on to every device.
-const objectOf = (what: string): ErrorFn => (issue) => {
-  if ('keys' in issue && Array.isArray(issue.keys)) {
-    const names = (issue.keys as string[]).slice(0, 5).map((key) => `"${key.slice(0, 40)}"`);
-    return `có trường lạ ${names.join(', ')}${issue.keys.length > 5 ? '…' : ''} (không có trong mẫu danh mục)`;
-  }
-  return what;
-};
+const objectOf =
+  (what: string): ErrorFn =>
+  (issue) =>
+    'keys' in issue && Array.isArray(issue.keys) ? `có trường lạ ${unknownFieldNames(issue.keys as string[], 5)} (không có trong mẫu danh mục)` : what;
 
 const flag = (label: string) => z.boolean({ error: missingOr(label, 'phải là true hoặc false') });
 

@@ -257,6 +257,9 @@ export function PageCapture({ digitizer, ownerId, componentIndex, title, onChang
   const pdfBlob = useLiveQuery(async () => (pdf ? (await db.files.get(pdf.sha256))?.blob : undefined), [db, pdf?.sha256]);
   const pdfUrl = useObjectUrl(pdfBlob);
   const scannedCount = pages?.filter((p) => p.type !== 'application/pdf').length ?? 0;
+  const chosenCount = (pages?.length ?? 0) - scannedCount;
+  // What the one PDF is made of: a chosen PDF kept as it is, scanned pages, or both joined.
+  const pdfSummaryKey = scannedCount === 0 ? 'digitize.pdf.kept' : chosenCount === 0 ? 'digitize.pdf.ready' : 'digitize.pdf.joined';
 
   return (
     <section className="page-capture" aria-labelledby={headingId}>
@@ -315,11 +318,7 @@ export function PageCapture({ digitizer, ownerId, componentIndex, title, onChang
         {pdfState.phase === 'failed' && t('digitize.pdf.failed', { reason: pdfState.reason })}
         {pdfState.phase === 'idle' && pdf && pdfUrl && (
           <>
-            {scannedCount === 0
-              ? t('digitize.pdf.kept', { size: formatBytes(pdf.size, i18n.language) })
-              : scannedCount === pages?.length
-                ? t('digitize.pdf.ready', { pages: scannedCount, size: formatBytes(pdf.size, i18n.language) })
-                : t('digitize.pdf.joined', { pages: scannedCount, files: (pages?.length ?? 0) - scannedCount, size: formatBytes(pdf.size, i18n.language) })}{' '}
+            {t(pdfSummaryKey, { pages: scannedCount, files: chosenCount, size: formatBytes(pdf.size, i18n.language) })}{' '}
             <a href={pdfUrl} target="_blank" rel="noopener">
               {t('digitize.pdf.open')}
             </a>
