@@ -15,6 +15,7 @@ export {
   type SettingRow,
   type UploadRow,
   type CaptureQueueRow,
+  type PageSourceRow,
 } from './schema';
 export { readSetting, writeSetting, emptyDeskProfile, type DeskProfile } from './settings';
 export { countUnsynced, nextBatch, listQuarantine, applyPushResults, resendEntry, type PushResult } from './outbox';
@@ -57,6 +58,7 @@ export {
   ownersWithQueuedPhotos,
   type QueuedPhoto,
 } from './capture-queue';
+export { readPageSource, pagesWithSource, remakePage, type PageMaking } from './page-sources';
 export {
   getOrCreateDevice,
   readCommune,

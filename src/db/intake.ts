@@ -20,10 +20,11 @@ export function listDrafts(db: MotcuaDb): Promise<DraftRow[]> {
   return db.drafts.orderBy('updatedAt').reverse().toArray();
 }
 
-/** Drops a draft, its captured pages, the photos still waiting for the digitizer and the files attached only to it. */
+/** Drops a draft, its captured pages, the photos still waiting for the digitizer or kept to re-open a page, and the files attached only to it. */
 export async function deleteDraft(db: MotcuaDb, id: string): Promise<void> {
-  await db.transaction('rw', db.drafts, db.attachments, db.files, db.captureQueue, async () => {
+  await db.transaction('rw', [db.drafts, db.attachments, db.files, db.captureQueue, db.pageSources], async () => {
     await db.captureQueue.where('ownerId').equals(id).delete();
+    await db.pageSources.where('ownerId').equals(id).delete();
     const attached = await db.attachments.where('ownerId').anyOf(id, pagesOwnerId(id)).toArray();
     await db.attachments.where('ownerId').anyOf(id, pagesOwnerId(id)).delete();
     for (const a of attached) {
@@ -51,11 +52,12 @@ export class PdfPendingError extends Error {
 }
 
 export async function receiveDossier(db: MotcuaDb, write: ReceiveWrite): Promise<void> {
-  await db.transaction('rw', [db.drafts, db.dossiers, db.attachments, db.files, db.captureQueue, db.processingLog, db.outbox, db.settings], async () => {
+  await db.transaction('rw', [db.drafts, db.dossiers, db.attachments, db.files, db.captureQueue, db.pageSources, db.processingLog, db.outbox, db.settings], async () => {
     if (!(await db.drafts.get(write.draftId))) throw new Error('Bản nháp đã được tiếp nhận hoặc đã xoá.');
     // The dossier takes each component's PDF, never the pages it was made from: a PDF not yet
     // made from the latest pages would send an old copy, and photos still waiting in the capture
-    // queue would be lost, so the officer waits a moment instead. dropPages empties the queue.
+    // queue would be lost, so the officer waits a moment instead. dropPages empties the queue and
+    // the photos kept to re-open pages.
     const pending = await componentsAwaitingPdf(db, write.draftId);
     if (pending.length > 0) throw new PdfPendingError(pending);
     await dropPages(db, write.draftId);

@@ -87,6 +87,7 @@ export const digitizeEn: typeof digitizeVi = {
     moveDown: 'Move page {{n}} later',
     remove: 'Delete page {{n}}',
     edit: 'Edit page {{n}}',
+    reopening: 'Opening the page again from its photo…',
     removed: 'Page deleted.',
   },
   pdf: {

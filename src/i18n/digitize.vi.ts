@@ -85,6 +85,7 @@ export const digitizeVi = {
     moveDown: 'Đưa trang {{n}} ra sau',
     remove: 'Xóa trang {{n}}',
     edit: 'Sửa trang {{n}}',
+    reopening: 'Đang mở lại trang từ ảnh gốc…',
     removed: 'Đã xóa trang.',
   },
   pdf: {
