@@ -190,7 +190,7 @@ describe('schema migrations', () => {
       { x: 1, y: 1 },
       { x: 0, y: 1 },
     ] as const;
-    await db.pageSources.put({ pageId: 'p1', ownerId: 'draft-1', componentIndex: 1, name: 'IMG_0001.jpg', blob: new Blob(['y']), corners: [...corners], mode: 'text', addedAt: 't' });
+    await db.pageSources.put({ pageId: 'p1', ownerId: 'draft-1', componentIndex: 1, name: 'IMG_0001.jpg', blob: new Blob(['y']), corners: [...corners], mode: 'text', turns: 0, addedAt: 't' });
     expect(await db.pageSources.where('[ownerId+componentIndex]').equals(['draft-1', 1]).primaryKeys()).toEqual(['p1']);
     expect(await db.pageSources.where('ownerId').equals('draft-1').count()).toBe(1);
     db.close();

@@ -30,7 +30,7 @@ const corners: Quad = [
   { x: 198, y: 290 },
   { x: 11, y: 288 },
 ];
-const making = { corners, mode: 'text' as const };
+const making = { corners, mode: 'text' as const, turns: 0 as const };
 
 /** Captures one photo into a component the way the capture does: queued, then stored as a page. */
 async function capture(ownerId: string, componentIndex: number, n: number): Promise<string> {
@@ -47,7 +47,7 @@ describe('the photos kept behind a draft’s pages', () => {
   it('keeps the photo of a draft’s page, as taken, with how the page was made', async () => {
     const id = await capture('draft-1', 2, 1);
     const source = await readPageSource(db, id);
-    expect(source).toMatchObject({ pageId: id, ownerId: 'draft-1', componentIndex: 2, name: 'IMG_0001.jpg', corners, mode: 'text' });
+    expect(source).toMatchObject({ pageId: id, ownerId: 'draft-1', componentIndex: 2, name: 'IMG_0001.jpg', corners, mode: 'text', turns: 0 });
     expect(await source!.blob.text()).toBe(await photo(1).blob.text());
     expect(await pagesWithSource(db, 'draft-1', 2)).toEqual([id]);
     expect(await pagesWithSource(db, 'draft-1', 0)).toEqual([]);
@@ -73,10 +73,10 @@ describe('the photos kept behind a draft’s pages', () => {
   it('remembers how a re-opened page was made again, in the page’s place', async () => {
     const id = await capture('draft-1', 0, 1);
     const moved: Quad = [corners[0], corners[1], { x: 190, y: 280 }, corners[3]];
-    await remakePage(db, id, page(7, 'image/tiff; layers=g4+jpeg'), { corners: moved, mode: 'colour' });
+    await remakePage(db, id, page(7, 'image/tiff; layers=g4+jpeg'), { corners: moved, mode: 'colour', turns: 2 });
     const [stored] = await listComponentPages(db, 'draft-1', 0);
     expect(stored).toMatchObject({ id, sha256: page(7).sha256, type: 'image/tiff; layers=g4+jpeg' });
-    expect(await readPageSource(db, id)).toMatchObject({ corners: moved, mode: 'colour' });
+    expect(await readPageSource(db, id)).toMatchObject({ corners: moved, mode: 'colour', turns: 2 });
     // The first version's file is gone: only the page made again is stored.
     expect(await db.files.get(page(1).sha256)).toBeUndefined();
   });

@@ -7,10 +7,11 @@ import type { MotcuaDb } from './db';
 import { replaceComponentPage, type NewStoredFile } from './files';
 import type { PageSourceRow } from './schema';
 
-/** How a page was made from its photo: the corners used and the mode. */
+/** How a page was made from its photo: the corners used, the mode, and the quarter turns from the photo. */
 export interface PageMaking {
   corners: Quad;
   mode: PageMode;
+  turns: 0 | 1 | 2 | 3;
 }
 
 /**
@@ -36,7 +37,7 @@ export async function pagesWithSource(db: MotcuaDb, ownerId: string, componentIn
 export async function remakePage(db: MotcuaDb, pageId: string, page: NewStoredFile, making: PageMaking): Promise<void> {
   await db.transaction('rw', db.files, db.attachments, db.pageSources, async () => {
     await replaceComponentPage(db, pageId, page);
-    await db.pageSources.update(pageId, { corners: making.corners, mode: making.mode });
+    await db.pageSources.update(pageId, { corners: making.corners, mode: making.mode, turns: making.turns });
   });
 }
 

@@ -169,9 +169,10 @@ export interface PageSourceRow {
   componentIndex: number;
   name: string;
   blob: Blob;
-  /** The corners (photo pixels) and the mode the stored page was last made with. */
+  /** The corners (photo pixels), the mode and the quarter turns (clockwise) the stored page was last made with. */
   corners: Quad;
   mode: PageMode;
+  turns: 0 | 1 | 2 | 3;
   addedAt: string;
 }
 

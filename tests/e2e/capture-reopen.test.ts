@@ -1,7 +1,7 @@
 // A captured page of a draft can be corrected after a reload, in real Chromium on the built app: the
 // device keeps the page's photo (never in the dossier's files nor in a request), so ✎ re-opens the
-// page with its corners and mode; moving a corner and switching to colour change the stored page
-// and survive another reload; once the dossier is received the kept photos are gone.
+// page with its corners and mode; moving a corner, switching to colour and turning the page change
+// the stored page and survive another reload; once the dossier is received the kept photos are gone.
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { newDevice } from '../support/browser';
@@ -19,8 +19,8 @@ const COLOUR = 'Màu (giữ dấu đỏ, chữ ký màu, ảnh)';
 interface DraftPages {
   /** The birth certificate's stored pages: file hash and type. */
   pages: { sha256: string; type: string }[];
-  /** The photos the device keeps to re-open pages: page id, mode, and the photo's size. */
-  sources: { pageId: string; mode: string; size: number }[];
+  /** The photos the device keeps to re-open pages: page id, mode, quarter turns, and the photo's size. */
+  sources: { pageId: string; mode: string; turns: number; size: number }[];
 }
 
 /** The stored pages of the birth certificate and every kept page photo, read straight from IndexedDB. */
@@ -39,7 +39,7 @@ function draftPages(page: Page): Promise<DraftPages> {
             const rows = (attachments.result as { ownerId: string; componentIndex: number; sha256: string; type: string }[]).filter((a) => a.ownerId.endsWith('#pages') && a.componentIndex === 1);
             resolve({
               pages: rows.map((r) => ({ sha256: r.sha256, type: r.type })),
-              sources: (sources.result as { pageId: string; mode: string; blob: Blob }[]).map((s) => ({ pageId: s.pageId, mode: s.mode, size: s.blob.size })),
+              sources: (sources.result as { pageId: string; mode: string; turns: number; blob: Blob }[]).map((s) => ({ pageId: s.pageId, mode: s.mode, turns: s.turns, size: s.blob.size })),
             });
           };
           tx.onerror = () => reject(tx.error);
@@ -75,7 +75,7 @@ describe('re-opening a captured page', () => {
     const before = await draftPages(page);
     expect(before.pages.map((p) => p.type)).toEqual(['image/tiff']);
     // The page's photo is kept on the device, as it was taken.
-    expect(before.sources).toEqual([{ pageId: expect.any(String), mode: 'text', size: jpeg!.length }]);
+    expect(before.sources).toEqual([{ pageId: expect.any(String), mode: 'text', turns: 0, size: jpeg!.length }]);
 
     // After a reload the page is no longer in memory: ✎ makes it again from the kept photo.
     await page.reload();
@@ -103,7 +103,7 @@ describe('re-opening a captured page', () => {
     await expect.poll(async () => (await draftPages(page)).pages.map((p) => p.type), { timeout: 30_000 }).toEqual(['image/tiff; layers=g4+jpeg']);
     const after = await draftPages(page);
     expect(after.pages[0]!.sha256).not.toBe(before.pages[0]!.sha256);
-    expect(after.sources).toEqual([{ pageId: before.sources[0]!.pageId, mode: 'colour', size: jpeg!.length }]);
+    expect(after.sources).toEqual([{ pageId: before.sources[0]!.pageId, mode: 'colour', turns: 0, size: jpeg!.length }]);
     await pdfReady(again, 1);
 
     // Once more after a reload: the page opens with the corner and the mode it was last made with.
@@ -115,8 +115,18 @@ describe('re-opening a captured page', () => {
     await reopened.waitFor({ timeout: 120_000 });
     expect(Number(await reopened.getByRole('button', { name: 'Góc dưới bên phải' }).getAttribute('data-x'))).toBe(x1);
     expect(await reopened.getByRole('radio', { name: COLOUR }).isChecked()).toBe(true);
-    await reopened.getByRole('button', { name: /^(Xong|Vẫn dùng trang này)$/ }).click();
+    // Turned upside down by the officer (twice a quarter): the page is made again, turned, and the turns kept.
+    const rotate = reopened.getByRole('button', { name: 'Xoay trang 90°' });
+    await rotate.click();
+    await rotate.click();
+    await reopened.getByText('Trang sẽ được xoay thêm 180° khi xử lý lại.').waitFor();
+    await reopened.getByRole('button', { name: 'Xử lý lại với góc đã chỉnh' }).click();
+    const finished = reopened.getByRole('button', { name: /^(Xong|Vẫn dùng trang này)$/ });
+    await expect.poll(() => finished.isEnabled(), { timeout: 120_000 }).toBe(true);
+    await finished.click();
     await reopened.waitFor({ state: 'detached' });
+    await expect.poll(async () => (await draftPages(page)).sources.map((s) => s.turns), { timeout: 30_000 }).toEqual([2]);
+    expect((await draftPages(page)).pages[0]!.sha256).not.toBe(after.pages[0]!.sha256);
 
     // Received: the kept photo goes with the draft, and neither the dossier's files nor any request holds it.
     for (const name of ['Tờ khai đăng ký khai sinh', BIRTH, 'Xuất trình giấy tờ tùy thân']) {

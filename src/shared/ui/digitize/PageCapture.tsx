@@ -30,7 +30,7 @@ import { drainCaptureQueue, exclusive, makingOf, pageOf } from './capture-queue-
 import type { DigitizedPage, Digitizer } from './digitizer';
 import { problemMessage, type Message } from './messages';
 import { PageList } from './PageList';
-import { PageReview, type ReviewItem } from './PageReview';
+import { PageReview, type ReviewItem, type Turns } from './PageReview';
 import { useComponentPdf, type ComponentSummary } from './use-component-pdf';
 import { useObjectUrl } from './use-object-url';
 import './digitize.css';
@@ -206,10 +206,10 @@ export function PageCapture({ digitizer, ownerId, componentIndex, title, onChang
     if (editing?.key === item.key) setEditing(null);
     else setAttention((a) => a.filter((x) => x.key !== item.key));
   };
-  const reprocess = async (item: SessionItem, corners: Quad, mode: PageMode) => {
+  const reprocess = async (item: SessionItem, corners: Quad, mode: PageMode, turns: Turns) => {
     setBusy(true);
     try {
-      const result = await digitizer.digitize(item.file, { corners, mode });
+      const result = await digitizer.digitize(item.file, { corners, mode, turns });
       if (!result.ok) {
         setProblems((p) => [...p, problemMessage(result, item.name, formatBytes(item.file.size, i18n.language))]);
         return;
@@ -272,8 +272,8 @@ export function PageCapture({ digitizer, ownerId, componentIndex, title, onChang
     try {
       const source = await readPageSource(db, id);
       if (!source) return;
-      // The same corners and mode make the same page again, ready to be changed.
-      const result = await digitizer.digitize(source.blob, { corners: source.corners, mode: source.mode });
+      // The same corners, mode and turns make the same page again, ready to be changed.
+      const result = await digitizer.digitize(source.blob, { corners: source.corners, mode: source.mode, turns: source.turns });
       if (!result.ok) {
         setProblems((p) => [...p, problemMessage(result, source.name, formatBytes(source.blob.size, i18n.language))]);
         return;
@@ -331,7 +331,7 @@ export function PageCapture({ digitizer, ownerId, componentIndex, title, onChang
           key={reviewing.key}
           item={reviewing}
           busy={busy}
-          onReprocess={(corners, mode) => void reprocess(reviewing, corners, mode)}
+          onReprocess={(corners, mode, turns) => void reprocess(reviewing, corners, mode, turns)}
           onAccept={() => void accept(reviewing)}
           onDiscard={() => void discard(reviewing)}
         />

@@ -30,7 +30,7 @@ export function pageOf(result: DigitizedPage, name: string) {
 
 /** How a digitized page was made from its photo, kept with the photo of a draft's page to re-open it. */
 export function makingOf(result: DigitizedPage): PageMaking {
-  return { corners: result.corners, mode: result.mode };
+  return { corners: result.corners, mode: result.mode, turns: result.turns };
 }
 
 type Outcome = { refused: Message } | { kept: { sha256: string; blob: Blob; type: string; size: number } } | { page: DigitizedPage };
