@@ -21,7 +21,7 @@ export { readSetting, writeSetting, emptyDeskProfile, type DeskProfile } from '.
 export { countUnsynced, nextBatch, listQuarantine, applyPushResults, resendEntry, type PushResult } from './outbox';
 export { isQuotaError } from './errors';
 export { requestPersistentStorage, readStorageStatus, isStorageLow, LOW_FREE_SPACE_BYTES, type StorageStatus } from './storage';
-export { createDraft, saveDraft, listDrafts, deleteDraft, receiveDossier, getDossier, findDossierByCode, recentDossiers, PdfPendingError, type ReceiveWrite } from './intake';
+export { createDraft, saveDraft, writeDraft, DraftGoneError, listDrafts, deleteDraft, receiveDossier, getDossier, findDossierByCode, recentDossiers, PdfPendingError, type ReceiveWrite } from './intake';
 export { readCurrentCatalogue } from './current-catalogue';
 export { attachFile, removeAttachment, listAttachments } from './attachments';
 export {

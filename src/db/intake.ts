@@ -16,6 +16,46 @@ export async function saveDraft(db: MotcuaDb, id: string, data: unknown, step: s
   });
 }
 
+/** Thrown when a draft being written is no longer on the device (received or discarded, here or in another tab). */
+export class DraftGoneError extends Error {
+  constructor(id: string) {
+    super(`Bản nháp ${id} không còn trên máy.`);
+    this.name = 'DraftGoneError';
+  }
+}
+
+/**
+ * Writes a draft as it now stands, in one transaction whose requests are all issued at once and
+ * committed at once (IDBTransaction.commit): the backend needs nothing more from the page, so a tab
+ * closed right after the change still has it written (an uncommitted transaction would be dropped
+ * with the page). IndexedDB runs the drafts' transactions in the order they were made: the last
+ * change is the one that stays. A count in the same transaction tells whether the draft had gone
+ * meanwhile (received or discarded, here or in another tab): the row just put back is then deleted
+ * again and DraftGoneError thrown. Falls back to Dexie while the database is still opening.
+ */
+export async function writeDraft(db: MotcuaDb, row: DraftRow): Promise<void> {
+  if (!db.isOpen()) {
+    await db.transaction('rw', db.drafts, async () => {
+      if (!(await db.drafts.get(row.id))) throw new DraftGoneError(row.id);
+      await db.drafts.put(row);
+    });
+    return;
+  }
+  const existed = await new Promise<boolean>((resolve, reject) => {
+    const tx = db.backendDB().transaction('drafts', 'readwrite', { durability: 'relaxed' });
+    const drafts = tx.objectStore('drafts');
+    const there = drafts.count(row.id);
+    drafts.put(row);
+    tx.commit();
+    tx.oncomplete = () => resolve(there.result > 0);
+    tx.onabort = () => reject(tx.error ?? new Error('Không lưu được bản nháp.'));
+  });
+  if (!existed) {
+    await db.transaction('rw', db.drafts, () => db.drafts.delete(row.id));
+    throw new DraftGoneError(row.id);
+  }
+}
+
 export function listDrafts(db: MotcuaDb): Promise<DraftRow[]> {
   return db.drafts.orderBy('updatedAt').reverse().toArray();
 }
