@@ -31,24 +31,30 @@ export class DraftGoneError extends Error {
  * with the page). IndexedDB runs the drafts' transactions in the order they were made: the last
  * change is the one that stays. A count in the same transaction tells whether the draft had gone
  * meanwhile (received or discarded, here or in another tab): the row just put back is then deleted
- * again and DraftGoneError thrown. Falls back to Dexie while the database is still opening.
+ * again and DraftGoneError thrown. Falls back to Dexie while the database is not open.
  */
 export async function writeDraft(db: MotcuaDb, row: DraftRow): Promise<void> {
-  if (!db.isOpen()) {
+  let tx: IDBTransaction | undefined;
+  try {
+    if (db.isOpen()) tx = db.backendDB().transaction('drafts', 'readwrite', { durability: 'relaxed' });
+  } catch {
+    // The connection was closed under Dexie (another tab upgrading the schema): Dexie reopens it.
+  }
+  if (!tx) {
     await db.transaction('rw', db.drafts, async () => {
       if (!(await db.drafts.get(row.id))) throw new DraftGoneError(row.id);
       await db.drafts.put(row);
     });
     return;
   }
+  const writing = tx;
   const existed = await new Promise<boolean>((resolve, reject) => {
-    const tx = db.backendDB().transaction('drafts', 'readwrite', { durability: 'relaxed' });
-    const drafts = tx.objectStore('drafts');
+    const drafts = writing.objectStore('drafts');
     const there = drafts.count(row.id);
     drafts.put(row);
-    tx.commit();
-    tx.oncomplete = () => resolve(there.result > 0);
-    tx.onabort = () => reject(tx.error ?? new Error('Không lưu được bản nháp.'));
+    writing.commit();
+    writing.oncomplete = () => resolve(there.result > 0);
+    writing.onabort = () => reject(writing.error ?? new Error('Không lưu được bản nháp.'));
   });
   if (!existed) {
     await db.transaction('rw', db.drafts, () => db.drafts.delete(row.id));
