@@ -59,20 +59,28 @@ export function readOrientation(page: BilevelImage): Orientation {
   // Lines across the page swing several times more than the profile along them (about 5× on a page
   // of text); a grid or a table of boxes swings alike both ways.
   const axis = clamp01((1 - Math.min(h, v) / Math.max(h, v) - 0.25) / 0.35);
-  const lines = asymmetry(h >= v ? rows.subarray(my, height - my) : cols.subarray(mx, width - mx));
-  // Most lines must agree (their weighted votes far from cancelling out), by a margin each (about
-  // 0.05 of a line's ink on printed Vietnamese), over five lines or more.
-  const agreement = lines.weight > 0 ? Math.abs(lines.sum) / lines.weight : 0;
-  const margin = lines.count > 0 ? Math.abs(lines.sum) / lines.count : 0;
-  const direction = clamp01((agreement - 0.3) / 0.5) * clamp01(margin / 0.02) * Math.min(1, lines.count / 5);
+  const votes = lineVotes(h >= v ? rows.subarray(my, height - my) : cols.subarray(mx, width - mx));
+  // The middle vote decides (a seal or a signature across a line votes wildly, either way); the
+  // reading is sure when most lines vote with it, by a margin (printed Vietnamese gives about 0.05
+  // of a line's ink), over five lines or more.
+  const middle = median(votes);
+  const agreeing = votes.filter((vote) => (middle >= 0 ? vote > 0 : vote < 0)).length / Math.max(1, votes.length);
+  const direction = clamp01((agreeing - 0.6) / 0.25) * clamp01(Math.abs(middle) / 0.02) * Math.min(1, votes.length / 5);
   const confidence = Math.min(axis, direction);
   // Lines run down the page: their tops point right when the text is turned clockwise.
-  const turns: Turns = h >= v ? (lines.sum >= 0 ? 0 : 2) : lines.sum >= 0 ? 3 : 1;
+  const turns: Turns = h >= v ? (middle >= 0 ? 0 : 2) : middle >= 0 ? 3 : 1;
   return { turns, confidence };
 }
 
 function clamp01(x: number): number {
   return Math.max(0, Math.min(1, x));
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** How strongly a profile swings between full and empty (variance over squared mean, lightly smoothed). */
@@ -92,18 +100,15 @@ function swing(profile: Float64Array): number {
 
 /**
  * For each line of text in the profile (a run of rows with ink), the ink before its core (the
- * rows holding at least half its peak) minus the ink after it, relative to the line's ink: `sum`
- * of these, `weight` the sum of their sizes, `count` the lines. `sum` is positive when marks and
- * ascenders sit before the core, i.e. the text's top is at lower indices.
+ * rows holding at least half its peak) minus the ink after it, relative to the line's ink: its
+ * vote, positive when marks and ascenders sit before the core, i.e. the text's top is at lower indices.
  */
-function asymmetry(profile: Float64Array): { sum: number; weight: number; count: number } {
+function lineVotes(profile: Float64Array): number[] {
   const n = profile.length;
   let peak = 0;
   for (let i = 0; i < n; i++) peak = Math.max(peak, profile[i]!);
   const floor = peak * 0.03;
-  let sum = 0;
-  let weight = 0;
-  let count = 0;
+  const votes: number[] = [];
   for (let start = 0; start < n; ) {
     if (profile[start]! <= floor) {
       start++;
@@ -126,15 +131,10 @@ function asymmetry(profile: Float64Array): { sum: number; weight: number; count:
     for (let i = start; i < coreStart; i++) before += profile[i]!;
     for (let i = coreEnd + 1; i < end; i++) after += profile[i]!;
     // Only lines tall enough to have a core and a fringe count.
-    if (end - start >= 6) {
-      const vote = (before - after) / lineInk;
-      sum += vote;
-      weight += Math.abs(vote);
-      count++;
-    }
+    if (end - start >= 6) votes.push((before - after) / lineInk);
     start = end;
   }
-  return { sum, weight, count };
+  return votes;
 }
 
 /** The 1-bit page turned by `turns` quarter turns clockwise. */
