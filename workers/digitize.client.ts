@@ -16,8 +16,8 @@ export function inspectFile(file: Blob): Promise<InspectResult> {
   return client.run<InspectResult>((api) => api.inspect(file));
 }
 
-/** Photo or scan → page. Without corners they are found; the mode 'auto' follows the suggestion. */
-export function digitizePhoto(file: Blob, request: { corners?: Quad; mode?: PageMode | 'auto' } = {}): Promise<DigitizeResult> {
+/** Photo or scan → page. Without corners they are found; the mode 'auto' follows the suggestion; without turns the text says which way is up. */
+export function digitizePhoto(file: Blob, request: { corners?: Quad; mode?: PageMode | 'auto'; turns?: 0 | 1 | 2 | 3 } = {}): Promise<DigitizeResult> {
   return client.run<DigitizeResult>((api) => api.digitize(file, request));
 }
 

@@ -117,6 +117,8 @@ async function storedPage(outcome: PageOutcome): Promise<PageFile> {
 export interface DigitizeRequest {
   corners?: Quad;
   mode?: PageMode | 'auto';
+  /** Quarter turns clockwise from the photo, as the officer turned the page. */
+  turns?: 0 | 1 | 2 | 3;
 }
 
 async function digitize(file: Blob, request: DigitizeRequest = {}): Promise<DigitizeResult> {
@@ -137,7 +139,7 @@ async function digitize(file: Blob, request: DigitizeRequest = {}): Promise<Digi
   const photo = { width: bitmap.width, height: bitmap.height };
   let outcome: PageOutcome;
   try {
-    outcome = processPhoto(bitmapSource(bitmap), { corners: request.corners, mode: request.mode ?? 'auto', dpi: PAGE_DPI, small });
+    outcome = processPhoto(bitmapSource(bitmap), { corners: request.corners, mode: request.mode ?? 'auto', turns: request.turns, dpi: PAGE_DPI, small });
   } finally {
     // Frees the decoded photo (48 MB at 12 MP) now rather than at the next collection.
     bitmap.close();
@@ -164,6 +166,7 @@ async function digitize(file: Blob, request: DigitizeRequest = {}): Promise<Digi
     pageFound: outcome.pageFound,
     confidence: outcome.confidence,
     turns: outcome.turns,
+    orientationConfidence: outcome.orientationConfidence,
     photoWidth: photo.width,
     photoHeight: photo.height,
     issues: outcome.issues,

@@ -1,9 +1,11 @@
 // The capture queue: photos (and chosen files) waiting for the digitizer, kept on the device so a
 // batch cut short by a reload or a crash resumes where it stopped. A photo enters with its batch in
 // one transaction and leaves in the transaction that stores the page it became (or when it is
-// refused), so none is lost and none becomes two pages. Raw photos never leave this table.
+// refused), so none is lost and none becomes two pages. Raw photos never leave the device: a
+// draft's page keeps its photo in pageSources until the draft is received or discarded.
 import type { MotcuaDb } from './db';
 import { addComponentPages, pagesOwnerId, type NewStoredFile } from './files';
+import { keepPageSource, type PageMaking } from './page-sources';
 import type { CaptureQueueRow } from './schema';
 
 export interface QueuedPhoto extends CaptureQueueRow {
@@ -41,15 +43,18 @@ export async function listCaptureQueue(db: MotcuaDb, ownerId: string, componentI
 
 /**
  * Stores the page a queued photo became, as the component's next page, and takes the photo out of
- * the queue, in one transaction. Stores nothing when the photo is no longer queued (its draft was
- * received or discarded meanwhile, or another tab stored it first): returns undefined then.
+ * the queue, in one transaction. A page made from a photo (`making` given) of a draft keeps its
+ * photo on the device (page-sources.ts), so it can be re-opened after a reload. Stores nothing when
+ * the photo is no longer queued (its draft was received or discarded meanwhile, or another tab
+ * stored it first): returns undefined then.
  */
-export async function storeQueuedPage(db: MotcuaDb, seq: number, page: NewStoredFile): Promise<string | undefined> {
-  return db.transaction('rw', db.captureQueue, db.files, db.attachments, async () => {
+export async function storeQueuedPage(db: MotcuaDb, seq: number, page: NewStoredFile, making?: PageMaking): Promise<string | undefined> {
+  return db.transaction('rw', [db.captureQueue, db.files, db.attachments, db.drafts, db.pageSources], async () => {
     const row = await db.captureQueue.get(seq);
     if (!row) return undefined;
     await db.captureQueue.delete(seq);
     const [id] = await addComponentPages(db, row.ownerId, row.componentIndex, [page]);
+    if (making) await keepPageSource(db, { pageId: id!, ownerId: row.ownerId, componentIndex: row.componentIndex, name: row.name, blob: row.blob, ...making });
     return id;
   });
 }

@@ -10,6 +10,7 @@ import {
   type DraftRow,
   type FileRow,
   type OutboxEntry,
+  type PageSourceRow,
   type ProcessingLogRow,
   type SearchIndexRow,
   type SettingRow,
@@ -28,6 +29,7 @@ export class MotcuaDb extends Dexie {
   processingLog!: EntityTable<ProcessingLogRow, 'id'>;
   uploads!: EntityTable<UploadRow, 'sha256'>;
   captureQueue!: EntityTable<CaptureQueueRow, 'seq'>;
+  pageSources!: EntityTable<PageSourceRow, 'pageId'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

@@ -96,8 +96,10 @@ export async function replaceComponentPage(db: MotcuaDb, id: string, page: NewSt
   });
 }
 
+/** Deletes a page, the photo kept to re-open it, and its file if nothing else uses it. */
 export async function removeComponentPage(db: MotcuaDb, id: string): Promise<void> {
-  await db.transaction('rw', db.files, db.attachments, async () => {
+  await db.transaction('rw', db.files, db.attachments, db.pageSources, async () => {
+    await db.pageSources.delete(id);
     const row = await db.attachments.get(id);
     if (!row) return;
     await db.attachments.delete(id);
@@ -167,19 +169,22 @@ export async function componentsAwaitingPdf(db: MotcuaDb, ownerId: string): Prom
 
 /**
  * Drops the editable pages behind an owner's components, keeping what they deliver, and empties its
- * capture queue: once a draft is received its PDFs are final, and the page images and photos would
- * only take space. Call inside a transaction over files, attachments and captureQueue.
+ * capture queue and the photos kept to re-open pages: once a draft is received its PDFs are final,
+ * and the page images and photos would only take space. Call inside a transaction over files,
+ * attachments, captureQueue and pageSources.
  */
 export async function dropPages(db: MotcuaDb, ownerId: string): Promise<void> {
   const rows = await db.attachments.where('ownerId').equals(pagesOwnerId(ownerId)).toArray();
   await db.attachments.bulkDelete(rows.map((r) => r.id));
   await collectFiles(db, rows.map((r) => r.sha256));
   await db.captureQueue.where('ownerId').equals(ownerId).delete();
+  await db.pageSources.where('ownerId').equals(ownerId).delete();
 }
 
-/** Removes a component's pages, deliverables and waiting photos, and the files only they used. */
+/** Removes a component's pages, deliverables, waiting and kept photos, and the files only they used. */
 export async function deleteComponent(db: MotcuaDb, ownerId: string, componentIndex: number): Promise<void> {
-  await db.transaction('rw', db.files, db.attachments, db.captureQueue, async () => {
+  await db.transaction('rw', db.files, db.attachments, db.captureQueue, db.pageSources, async () => {
+    await db.pageSources.where('[ownerId+componentIndex]').equals([ownerId, componentIndex]).delete();
     const rows = [...(await rowsOf(db, ownerId, componentIndex).toArray()), ...(await rowsOf(db, pagesOwnerId(ownerId), componentIndex).toArray())];
     await db.attachments.bulkDelete(rows.map((r) => r.id));
     await collectFiles(db, rows.map((r) => r.sha256));

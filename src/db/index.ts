@@ -15,12 +15,13 @@ export {
   type SettingRow,
   type UploadRow,
   type CaptureQueueRow,
+  type PageSourceRow,
 } from './schema';
 export { readSetting, writeSetting, emptyDeskProfile, type DeskProfile } from './settings';
 export { countUnsynced, nextBatch, listQuarantine, applyPushResults, resendEntry, type PushResult } from './outbox';
 export { isQuotaError } from './errors';
 export { requestPersistentStorage, readStorageStatus, isStorageLow, LOW_FREE_SPACE_BYTES, type StorageStatus } from './storage';
-export { createDraft, saveDraft, listDrafts, deleteDraft, receiveDossier, getDossier, findDossierByCode, recentDossiers, PdfPendingError, type ReceiveWrite } from './intake';
+export { createDraft, saveDraft, writeDraft, DraftGoneError, listDrafts, deleteDraft, receiveDossier, getDossier, findDossierByCode, recentDossiers, PdfPendingError, type ReceiveWrite } from './intake';
 export { readCurrentCatalogue } from './current-catalogue';
 export { attachFile, removeAttachment, listAttachments } from './attachments';
 export {
@@ -57,6 +58,7 @@ export {
   ownersWithQueuedPhotos,
   type QueuedPhoto,
 } from './capture-queue';
+export { readPageSource, pagesWithSource, remakePage, type PageMaking } from './page-sources';
 export {
   getOrCreateDevice,
   readCommune,

@@ -16,14 +16,61 @@ export async function saveDraft(db: MotcuaDb, id: string, data: unknown, step: s
   });
 }
 
+/** Thrown when a draft being written is no longer on the device (received or discarded, here or in another tab). */
+export class DraftGoneError extends Error {
+  constructor(id: string) {
+    super(`Bản nháp ${id} không còn trên máy.`);
+    this.name = 'DraftGoneError';
+  }
+}
+
+/**
+ * Writes a draft as it now stands, in one transaction whose requests are all issued at once and
+ * committed at once (IDBTransaction.commit): the backend needs nothing more from the page, so a tab
+ * closed right after the change still has it written (an uncommitted transaction would be dropped
+ * with the page). IndexedDB runs the drafts' transactions in the order they were made: the last
+ * change is the one that stays. A count in the same transaction tells whether the draft had gone
+ * meanwhile (received or discarded, here or in another tab): the row just put back is then deleted
+ * again and DraftGoneError thrown. Falls back to Dexie while the database is not open.
+ */
+export async function writeDraft(db: MotcuaDb, row: DraftRow): Promise<void> {
+  let tx: IDBTransaction | undefined;
+  try {
+    if (db.isOpen()) tx = db.backendDB().transaction('drafts', 'readwrite', { durability: 'relaxed' });
+  } catch {
+    // The connection was closed under Dexie (another tab upgrading the schema): Dexie reopens it.
+  }
+  if (!tx) {
+    await db.transaction('rw', db.drafts, async () => {
+      if (!(await db.drafts.get(row.id))) throw new DraftGoneError(row.id);
+      await db.drafts.put(row);
+    });
+    return;
+  }
+  const writing = tx;
+  const existed = await new Promise<boolean>((resolve, reject) => {
+    const drafts = writing.objectStore('drafts');
+    const there = drafts.count(row.id);
+    drafts.put(row);
+    writing.commit();
+    writing.oncomplete = () => resolve(there.result > 0);
+    writing.onabort = () => reject(writing.error ?? new Error('Không lưu được bản nháp.'));
+  });
+  if (!existed) {
+    await db.transaction('rw', db.drafts, () => db.drafts.delete(row.id));
+    throw new DraftGoneError(row.id);
+  }
+}
+
 export function listDrafts(db: MotcuaDb): Promise<DraftRow[]> {
   return db.drafts.orderBy('updatedAt').reverse().toArray();
 }
 
-/** Drops a draft, its captured pages, the photos still waiting for the digitizer and the files attached only to it. */
+/** Drops a draft, its captured pages, the photos still waiting for the digitizer or kept to re-open a page, and the files attached only to it. */
 export async function deleteDraft(db: MotcuaDb, id: string): Promise<void> {
-  await db.transaction('rw', db.drafts, db.attachments, db.files, db.captureQueue, async () => {
+  await db.transaction('rw', [db.drafts, db.attachments, db.files, db.captureQueue, db.pageSources], async () => {
     await db.captureQueue.where('ownerId').equals(id).delete();
+    await db.pageSources.where('ownerId').equals(id).delete();
     const attached = await db.attachments.where('ownerId').anyOf(id, pagesOwnerId(id)).toArray();
     await db.attachments.where('ownerId').anyOf(id, pagesOwnerId(id)).delete();
     for (const a of attached) {
@@ -51,11 +98,12 @@ export class PdfPendingError extends Error {
 }
 
 export async function receiveDossier(db: MotcuaDb, write: ReceiveWrite): Promise<void> {
-  await db.transaction('rw', [db.drafts, db.dossiers, db.attachments, db.files, db.captureQueue, db.processingLog, db.outbox, db.settings], async () => {
+  await db.transaction('rw', [db.drafts, db.dossiers, db.attachments, db.files, db.captureQueue, db.pageSources, db.processingLog, db.outbox, db.settings], async () => {
     if (!(await db.drafts.get(write.draftId))) throw new Error('Bản nháp đã được tiếp nhận hoặc đã xoá.');
     // The dossier takes each component's PDF, never the pages it was made from: a PDF not yet
     // made from the latest pages would send an old copy, and photos still waiting in the capture
-    // queue would be lost, so the officer waits a moment instead. dropPages empties the queue.
+    // queue would be lost, so the officer waits a moment instead. dropPages empties the queue and
+    // the photos kept to re-open pages.
     const pending = await componentsAwaitingPdf(db, write.draftId);
     if (pending.length > 0) throw new PdfPendingError(pending);
     await dropPages(db, write.draftId);

@@ -18,7 +18,7 @@ describe('schema migrations', () => {
 
     const db = new MotcuaDb(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect((await db.settings.get('desk'))?.value).toEqual({ officerName: 'Lò Thị Mai' });
     const entries = await db.outbox.orderBy('seq').toArray();
     expect(entries.map((e) => [e.entityId, e.status, e.attempts])).toEqual([
@@ -42,7 +42,7 @@ describe('schema migrations', () => {
     await db.open();
     expect((await db.outbox.toArray()).map((e) => e.status)).toEqual(['rejected']);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
-      ['attachments', 'captureQueue', 'catalogues', 'dossierFacts', 'dossiers', 'drafts', 'files', 'outbox', 'processingLog', 'searchIndexes', 'settings', 'uploads'].sort(),
+      ['attachments', 'captureQueue', 'catalogues', 'dossierFacts', 'dossiers', 'drafts', 'files', 'outbox', 'pageSources', 'processingLog', 'searchIndexes', 'settings', 'uploads'].sort(),
     );
     db.close();
   });
@@ -116,7 +116,7 @@ describe('schema migrations', () => {
 
     const db = new MotcuaDb(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect((await db.files.get('a'.repeat(64)))?.size).toBe(7);
     expect(await db.outbox.where('entityId').equals('d1').count()).toBe(1);
     await db.uploads.put({ sha256: 'a'.repeat(64), status: 'uploading', size: 7, url: '/api/files/x', offset: 3, updatedAt: 't' });
@@ -143,7 +143,7 @@ describe('schema migrations', () => {
 
     const db = new MotcuaDb(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect((await db.drafts.get('draft-1'))?.data).toEqual({ sets: 1 });
     expect(await db.attachments.where('[ownerId+componentIndex+order]').between(['draft-1#pages', 1, 0], ['draft-1#pages', 1, Infinity]).count()).toBe(1);
     expect(await (await db.files.get('b'.repeat(64)))!.blob.text()).toBe('trang 1');
@@ -157,6 +157,42 @@ describe('schema migrations', () => {
     const rows = await db.captureQueue.where('[ownerId+componentIndex+seq]').between(['draft-1', 1, -Infinity], ['draft-1', 1, Infinity]).toArray();
     expect(rows.map((r) => r.name)).toEqual(['IMG_0002.jpg', 'IMG_0003.jpg']);
     expect(await db.captureQueue.where('ownerId').equals('draft-1').count()).toBe(2);
+    db.close();
+  });
+
+  it('adds the kept page photos in v7, keeping the drafts, pages and queued photos written under v6', async () => {
+    const name = `migrate-v7-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(6).stores({
+      settings: 'key',
+      drafts: 'id, updatedAt',
+      files: 'sha256, createdAt',
+      attachments: 'id, ownerId, [ownerId+componentIndex+order], sha256',
+      captureQueue: '++seq, ownerId, [ownerId+componentIndex+seq]',
+    });
+    await old.table('drafts').add({ id: 'draft-1', procedureCode: '1.001193', procedure: {}, step: 'components', data: { sets: 1 }, createdAt: 't', updatedAt: 't' });
+    await old.table('attachments').add({ id: 'p1', ownerId: 'draft-1#pages', componentIndex: 1, order: 0, sha256: 'b'.repeat(64), name: 'IMG_0001.jpg', type: 'image/tiff', size: 7 });
+    await old.table('captureQueue').add({ ownerId: 'draft-1', componentIndex: 1, batch: 'b1', name: 'IMG_0002.jpg', blob: new Blob(['x']), addedAt: 't' });
+    old.close();
+
+    const db = new MotcuaDb(name);
+    await db.open();
+    expect(db.verno).toBe(7);
+    expect((await db.drafts.get('draft-1'))?.data).toEqual({ sets: 1 });
+    expect(await db.attachments.get('p1')).toMatchObject({ ownerId: 'draft-1#pages', name: 'IMG_0001.jpg' });
+    const [queued] = await db.captureQueue.toArray();
+    expect(await queued!.blob.text()).toBe('x');
+    // The new table starts empty (pages stored before it cannot be re-opened) and answers by owner and component.
+    expect(await db.pageSources.count()).toBe(0);
+    const corners = [
+      { x: 0, y: 0 },
+      { x: 1, y: 0 },
+      { x: 1, y: 1 },
+      { x: 0, y: 1 },
+    ] as const;
+    await db.pageSources.put({ pageId: 'p1', ownerId: 'draft-1', componentIndex: 1, name: 'IMG_0001.jpg', blob: new Blob(['y']), corners: [...corners], mode: 'text', turns: 0, addedAt: 't' });
+    expect(await db.pageSources.where('[ownerId+componentIndex]').equals(['draft-1', 1]).primaryKeys()).toEqual(['p1']);
+    expect(await db.pageSources.where('ownerId').equals('draft-1').count()).toBe(1);
     db.close();
   });
 });

@@ -1,6 +1,7 @@
 // The on-device database schema, version by version. Never edit a released version: add the
 // next one with its upgrade, and extend migrations.test.ts to prove data carries over.
 import type Dexie from 'dexie';
+import type { PageMode, Quad } from '../domain/digitize';
 import { dossierIndexFields, dossierIndexMiddleware } from './dossier-index';
 import { dossierFactsMiddleware, factsOf, FACTS_TABLE, type DossierFactsRow } from './dossier-facts';
 
@@ -153,6 +154,28 @@ export interface CaptureQueueRow {
   addedAt: string;
 }
 
+/**
+ * v7: the photo a captured page of a draft was made from, with the corners and mode it was made
+ * with, so the officer can re-open the page after a reload to move its corners or switch text and
+ * colour. Kept on this device only: never attached to a dossier, never in the outbox, never sent.
+ * Written in the transaction that stores the page; deleted with the page, and when the draft is
+ * received or discarded. Only drafts keep them (a draft is short-lived), which bounds the space.
+ */
+export interface PageSourceRow {
+  /** The stored page (an attachment row id) it was made from. */
+  pageId: string;
+  /** The draft. */
+  ownerId: string;
+  componentIndex: number;
+  name: string;
+  blob: Blob;
+  /** The corners (photo pixels), the mode and the quarter turns (clockwise) the stored page was last made with. */
+  corners: Quad;
+  mode: PageMode;
+  turns: 0 | 1 | 2 | 3;
+  addedAt: string;
+}
+
 /** One entry of a dossier's processing log (who, in what role, when, what). */
 export interface ProcessingLogRow {
   id?: number;
@@ -226,6 +249,9 @@ export function declareSchema(db: Dexie): void {
   // v6: the capture queue (CaptureQueueRow), photos waiting for the digitizer, so a half-processed
   // batch resumes after a reload. A new table: nothing earlier to carry over.
   db.version(6).stores({ captureQueue: '++seq, ownerId, [ownerId+componentIndex+seq]' });
+  // v7: the photos behind a draft's captured pages (PageSourceRow), so a page can be re-opened
+  // after a reload. A new table: pages stored before it simply cannot be re-opened.
+  db.version(7).stores({ pageSources: 'pageId, ownerId, [ownerId+componentIndex]' });
   db.use(dossierIndexMiddleware);
   db.use(dossierFactsMiddleware);
 }

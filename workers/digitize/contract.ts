@@ -29,6 +29,8 @@ export interface DigitizedPage {
   confidence: number;
   /** Quarter turns (clockwise) the page was turned by so that its text reads upright. */
   turns: 0 | 1 | 2 | 3;
+  /** How sure the reading of which way is up is, 0–1 (under 0.5 the page carries 'uncertainOrientation'). */
+  orientationConfidence: number;
   photoWidth: number;
   photoHeight: number;
   issues: QualityIssue[];

@@ -10,7 +10,7 @@ import { flattenGrey, flattenRgbaInPlace, paperLevels, whiteBalanceInPlace } fro
 import type { GreyImage, RgbaImage } from './image';
 import { splitColourLayers, type ColourLayers } from './layers';
 import { pixelSource, type PhotoSource } from './photo-source';
-import { textTurns, turnBilevel, turnRgba, type Turns } from './orientation';
+import { ORIENTATION_CONFIDENT, readOrientation, turnBilevel, turnRgba, type Turns } from './orientation';
 import { inkShare, markShare, medianLevel, qualityIssues, sharpness, type QualityMetrics } from './quality';
 import { despeckle, sauvola } from './sauvola';
 import { pageToPhoto, quadSize, warpRgba } from './warp';
@@ -20,6 +20,8 @@ export interface PageRequest {
   corners?: Quad;
   /** 'auto' takes the suggested mode (colour when a seal is seen). */
   mode?: PageMode | 'auto';
+  /** Quarter turns (clockwise, counted from the photo) chosen by the officer; read from the text when absent. */
+  turns?: Turns;
   dpi?: number;
   /** A copy of the photo shrunk to about 640 px, made natively by the caller; else made here. */
   small?: RgbaImage;
@@ -35,6 +37,8 @@ export interface PageOutcome {
   cut: boolean;
   /** Quarter turns (clockwise) the page was turned by so that its text reads upright. */
   turns: Turns;
+  /** How sure the text's reading of which way is up is, 0–1 (1 for the officer's own turns). */
+  orientationConfidence: number;
   /** Where the kept page's top-left, top-right, bottom-right and bottom-left lie in the photo. */
   pageCorners: Quad;
   width: number;
@@ -120,8 +124,11 @@ export function processPhoto(photo: RgbaImage | PhotoSource, request: PageReques
     sharpness: sharpness(flat, bilevel),
   };
   lap('quality');
-  // Upright: turn back by the quarter turns the text lies at.
-  const turns = ((4 - textTurns(bilevel)) % 4) as Turns;
+  // Upright: turn back by the quarter turns the text lies at, or as the officer turned it (counted
+  // from the photo, of which the portrait warp of a wide quad is already a quarter).
+  const wideTurn = quad === corners ? 0 : 1;
+  const read = request.turns === undefined ? readOrientation(bilevel) : { turns: ((4 - request.turns + wideTurn) % 4) as Turns, confidence: 1 };
+  const turns = ((4 - read.turns) % 4) as Turns;
   bilevel = turnBilevel(bilevel, turns);
   if (colour) colour = turnRgba(colour, turns);
   // The colour layers are cut from the upright page, so their places match the text's.
@@ -134,7 +141,8 @@ export function processPhoto(photo: RgbaImage | PhotoSource, request: PageReques
     confidence: detected.confidence,
     cut: detected.cut,
     // Counted from the photo: the portrait warp of a wide quad is itself a quarter turn.
-    turns: ((turns + (quad === corners ? 0 : 1)) % 4) as Turns,
+    turns: ((turns + wideTurn) % 4) as Turns,
+    orientationConfidence: read.confidence,
     pageCorners,
     width: bilevel.width,
     height: bilevel.height,
@@ -146,9 +154,17 @@ export function processPhoto(photo: RgbaImage | PhotoSource, request: PageReques
     colour,
     layers,
     metrics,
-    issues: qualityIssues(metrics, detected.found, detected),
+    issues: withOrientation(qualityIssues(metrics, detected.found, detected), read.confidence),
     timings,
   };
+}
+
+/**
+ * A page whose text does not say which way is up goes to the officer, who turns it if need be —
+ * unless it is blank, which the officer is told already.
+ */
+function withOrientation(issues: QualityIssue[], confidence: number): QualityIssue[] {
+  return confidence < ORIENTATION_CONFIDENT && !issues.includes('blank') ? [...issues, 'uncertainOrientation'] : issues;
 }
 
 /** Whether a corner lies outside the photo (beyond a hair's breadth). */

@@ -49,7 +49,7 @@ export interface Point {
 export type Quad = [Point, Point, Point, Point];
 
 /** Why a page may be unfit; the officer sees the reason and may retake or accept anyway. */
-export type QualityIssue = 'noPage' | 'uncertainPage' | 'pageCut' | 'blurry' | 'dark' | 'blank' | 'lowResolution';
+export type QualityIssue = 'noPage' | 'uncertainPage' | 'pageCut' | 'uncertainOrientation' | 'blurry' | 'dark' | 'blank' | 'lowResolution';
 
 /** Why an input file was refused. */
 export type InputProblem = 'unknownType' | 'unsupportedType' | 'tooLarge' | 'tooManyPixels' | 'tooSmall' | 'corrupt' | 'locked' | 'empty';

@@ -14,9 +14,11 @@ import {
   isQuotaError,
   listCaptureQueue,
   listComponentPages,
+  pagesWithSource,
+  readPageSource,
+  remakePage,
   removeComponentPage,
   reorderComponentPages,
-  replaceComponentPage,
   storeQueuedPage,
   type QueuedPhoto,
 } from '../../../db';
@@ -24,11 +26,11 @@ import { formatBytes } from '../../format';
 import { useUnsavedGuard } from '../../work-in-progress';
 import { CameraPanel } from './CameraPanel';
 import type { Outliner } from './use-live-outline';
-import { drainCaptureQueue, exclusive, pageOf } from './capture-queue-runner';
+import { drainCaptureQueue, exclusive, makingOf, pageOf } from './capture-queue-runner';
 import type { DigitizedPage, Digitizer } from './digitizer';
 import { problemMessage, type Message } from './messages';
 import { PageList } from './PageList';
-import { PageReview, type ReviewItem } from './PageReview';
+import { PageReview, type ReviewItem, type Turns } from './PageReview';
 import { useComponentPdf, type ComponentSummary } from './use-component-pdf';
 import { useObjectUrl } from './use-object-url';
 import './digitize.css';
@@ -67,6 +69,8 @@ export function PageCapture({ digitizer, ownerId, componentIndex, title, onChang
   const { t, i18n } = useTranslation();
   const db = getDb();
   const pages = useLiveQuery(() => listComponentPages(db, ownerId, componentIndex), [db, ownerId, componentIndex]);
+  // Pages of a draft whose photo the device keeps: they can be re-opened after a reload too.
+  const kept = useLiveQuery(() => pagesWithSource(db, ownerId, componentIndex), [db, ownerId, componentIndex]);
   const [progress, setProgress] = useState<{ name: string; done: number; total: number } | null>(null);
   const { deliverables, state: pdfState } = useComponentPdf(digitizer, ownerId, componentIndex, pages, title, onChange, progress !== null);
   const [problems, setProblems] = useState<Message[]>([]);
@@ -75,7 +79,9 @@ export function PageCapture({ digitizer, ownerId, componentIndex, title, onChang
   const [busy, setBusy] = useState(false);
   const [camera, setCamera] = useState(false);
   const session = useRef(new Map<string, SessionItem>()); // by stored page id
-  const [editable, setEditable] = useState<ReadonlySet<string>>(new Set());
+  const [inSession, setInSession] = useState<ReadonlySet<string>>(new Set());
+  const editable = new Set([...inSession, ...(kept ?? [])]);
+  const [reopening, setReopening] = useState(false);
   const [resumed, setResumed] = useState(0);
   const running = useRef(false);
   const again = useRef(false);
@@ -98,17 +104,17 @@ export function PageCapture({ digitizer, ownerId, componentIndex, title, onChang
 
   const remember = useCallback((item: SessionItem) => {
     session.current.set(item.pageId!, item);
-    setEditable(new Set(session.current.keys()));
+    setInSession(new Set(session.current.keys()));
   }, []);
 
   const store = useCallback(
     async (item: SessionItem) => {
       const stored = pageOf(item.result, item.name);
       if (item.pageId) {
-        await replaceComponentPage(db, item.pageId, stored);
+        await remakePage(db, item.pageId, stored, makingOf(item.result));
       } else if (item.seq !== undefined) {
         // The page and its photo's leaving the queue, in one transaction.
-        const id = await storeQueuedPage(db, item.seq, stored);
+        const id = await storeQueuedPage(db, item.seq, stored, makingOf(item.result));
         held.current.delete(item.seq);
         originals.current.delete(item.seq);
         if (!id) return; // the draft was received or discarded meanwhile
@@ -200,10 +206,10 @@ export function PageCapture({ digitizer, ownerId, componentIndex, title, onChang
     if (editing?.key === item.key) setEditing(null);
     else setAttention((a) => a.filter((x) => x.key !== item.key));
   };
-  const reprocess = async (item: SessionItem, corners: Quad, mode: PageMode) => {
+  const reprocess = async (item: SessionItem, corners: Quad, mode: PageMode, turns: Turns) => {
     setBusy(true);
     try {
-      const result = await digitizer.digitize(item.file, { corners, mode });
+      const result = await digitizer.digitize(item.file, { corners, mode, turns });
       if (!result.ok) {
         setProblems((p) => [...p, problemMessage(result, item.name, formatBytes(item.file.size, i18n.language))]);
         return;
@@ -221,6 +227,9 @@ export function PageCapture({ digitizer, ownerId, componentIndex, title, onChang
     try {
       await store(item);
       finishReview(item);
+    } catch (error) {
+      // Nothing was written (a full disk): the page stays under review for another try.
+      setProblems((p) => [...p, isQuotaError(error) ? { key: 'errors.quota', params: {} } : { key: 'errors.generic', params: { reason: String(error) } }]);
     } finally {
       setBusy(false);
     }
@@ -249,7 +258,33 @@ export function PageCapture({ digitizer, ownerId, componentIndex, title, onChang
     if (item) {
       URL.revokeObjectURL(item.photoUrl);
       session.current.delete(id);
-      setEditable(new Set(session.current.keys()));
+      setInSession(new Set(session.current.keys()));
+    }
+  };
+  /** Opens a stored page for review: from this session's memory, or made again from the photo the device kept. */
+  const reopen = async (id: string) => {
+    const inMemory = session.current.get(id);
+    if (inMemory) {
+      setEditing(inMemory);
+      return;
+    }
+    setReopening(true);
+    try {
+      const source = await readPageSource(db, id);
+      if (!source) return;
+      // The same corners, mode and turns make the same page again, ready to be changed.
+      const result = await digitizer.digitize(source.blob, { corners: source.corners, mode: source.mode, turns: source.turns });
+      if (!result.ok) {
+        setProblems((p) => [...p, problemMessage(result, source.name, formatBytes(source.blob.size, i18n.language))]);
+        return;
+      }
+      const item: SessionItem = { key: crypto.randomUUID(), name: source.name, file: source.blob, photoUrl: URL.createObjectURL(source.blob), result, pageId: id };
+      remember(item);
+      setEditing(item);
+    } catch (error) {
+      setProblems((p) => [...p, { key: 'errors.generic', params: { reason: String(error) } }]);
+    } finally {
+      setReopening(false);
     }
   };
 
@@ -284,6 +319,7 @@ export function PageCapture({ digitizer, ownerId, componentIndex, title, onChang
       {camera && <CameraPanel onPhoto={(photo) => void add([photo])} onClose={() => setCamera(false)} outliner={outliner} />}
       <div role="status" className="capture-progress">
         {resumed > 0 && <p>{t('digitize.capture.resumed', { count: resumed })}</p>}
+        {reopening && <p>{t('digitize.pages.reopening')}</p>}
         {progress && t('digitize.capture.processing', { name: progress.name, done: progress.done + 1, total: progress.total })}
       </div>
       {problems.length > 0 && (
@@ -298,7 +334,7 @@ export function PageCapture({ digitizer, ownerId, componentIndex, title, onChang
           key={reviewing.key}
           item={reviewing}
           busy={busy}
-          onReprocess={(corners, mode) => void reprocess(reviewing, corners, mode)}
+          onReprocess={(corners, mode, turns) => void reprocess(reviewing, corners, mode, turns)}
           onAccept={() => void accept(reviewing)}
           onDiscard={() => void discard(reviewing)}
         />
@@ -310,7 +346,7 @@ export function PageCapture({ digitizer, ownerId, componentIndex, title, onChang
           editable={editable}
           onMove={(id, delta) => void move(id, delta)}
           onRemove={(id) => void remove(id)}
-          onEdit={(id) => setEditing(session.current.get(id) ?? null)}
+          onEdit={(id) => void reopen(id)}
         />
       )}
       <div className="pdf-status" role="status">

@@ -1,5 +1,5 @@
 // The component's stored pages in order, as thumbnails: move a page earlier or later, delete it,
-// or open it for editing (while its photo is still at hand).
+// or open it for editing (while its photo is at hand: in memory, or kept on the device for a draft).
 import { useTranslation } from 'react-i18next';
 import type { StoredPage } from '../../../db';
 import { pageModeOfType } from '../../../domain/digitize';

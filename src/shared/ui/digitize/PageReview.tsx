@@ -1,6 +1,7 @@
 // One processed page under review: the photo with its corners (draggable), the page as it will be
-// kept, the quality warnings with their reasons, the mode (text or colour), and the decisions:
-// process again, use the page (anyway), or discard it and shoot again.
+// kept, the quality warnings with their reasons, the mode (text or colour), a quarter turn for a
+// page that came out sideways or upside down, and the decisions: process again, use the page
+// (anyway), or discard it and shoot again.
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PageMode, Quad } from '../../../domain/digitize';
@@ -16,10 +17,13 @@ export interface ReviewItem {
   result: DigitizedPage;
 }
 
+/** Quarter turns clockwise from the photo to the kept page. */
+export type Turns = 0 | 1 | 2 | 3;
+
 export interface PageReviewProps {
   item: ReviewItem;
   busy: boolean;
-  onReprocess(corners: Quad, mode: PageMode): void;
+  onReprocess(corners: Quad, mode: PageMode, turns: Turns): void;
   onAccept(): void;
   onDiscard(): void;
 }
@@ -29,17 +33,20 @@ export function PageReview({ item, busy, onReprocess, onAccept, onDiscard }: Pag
   const { result } = item;
   const [corners, setCorners] = useState<Quad>(result.corners);
   const [mode, setMode] = useState<PageMode>(result.mode);
+  const [turns, setTurns] = useState<Turns>(result.turns);
   // A new result (after processing again) resets the edits to what the worker used.
   const [shown, setShown] = useState(result);
   if (shown !== result) {
     setShown(result);
     setCorners(result.corners);
     setMode(result.mode);
+    setTurns(result.turns);
   }
   const pageUrl = useObjectUrl(result.thumbnail);
   const titleId = useId();
   const modeName = useId();
-  const changed = !sameQuad(corners, result.corners) || mode !== result.mode;
+  const changed = !sameQuad(corners, result.corners) || mode !== result.mode || turns !== result.turns;
+  const extraTurns = (turns - result.turns + 4) % 4;
   const issues = issueMessages(result);
 
   return (
@@ -62,6 +69,10 @@ export function PageReview({ item, busy, onReprocess, onAccept, onDiscard }: Pag
         <figure className="review-result">
           {pageUrl && <img src={pageUrl} alt={t('digitize.review.result')} />}
           <figcaption>{t('digitize.review.result')}</figcaption>
+          <button type="button" onClick={() => setTurns(((turns + 1) % 4) as Turns)} disabled={busy}>
+            {t('digitize.review.rotate')}
+          </button>
+          {extraTurns > 0 && <p role="status">{t('digitize.review.rotatePending', { degrees: extraTurns * 90 })}</p>}
         </figure>
       </div>
       <fieldset className="mode-choice">
@@ -75,7 +86,7 @@ export function PageReview({ item, busy, onReprocess, onAccept, onDiscard }: Pag
         ))}
       </fieldset>
       <div className="button-row">
-        <button type="button" onClick={() => onReprocess(corners, mode)} disabled={!changed || busy}>
+        <button type="button" onClick={() => onReprocess(corners, mode, turns)} disabled={!changed || busy}>
           {t('digitize.review.apply')}
         </button>
         <button type="button" className="primary" onClick={onAccept} disabled={changed || busy}>

@@ -2,7 +2,7 @@
 // taken: each goes through the digitizer, and a good page is stored in the transaction that takes
 // its photo out of the queue. A refused or unreadable photo is reported and removed; a doubtful page
 // stays queued until the officer decides. Free of React, so the same loop resumes after a reload.
-import { dropQueuedPhoto, listCaptureQueue, storeQueuedPage, type MotcuaDb, type QueuedPhoto } from '../../../db';
+import { dropQueuedPhoto, listCaptureQueue, storeQueuedPage, type MotcuaDb, type PageMaking, type QueuedPhoto } from '../../../db';
 import type { DigitizedPage, Digitizer } from './digitizer';
 import { problemMessage, type Message } from './messages';
 
@@ -26,6 +26,11 @@ export interface DrainHooks {
 export function pageOf(result: DigitizedPage, name: string) {
   const { file, thumbnail } = result;
   return { sha256: file.sha256, blob: file.blob, type: file.type, size: file.size, name, thumbnail };
+}
+
+/** How a digitized page was made from its photo, kept with the photo of a draft's page to re-open it. */
+export function makingOf(result: DigitizedPage): PageMaking {
+  return { corners: result.corners, mode: result.mode, turns: result.turns };
 }
 
 type Outcome = { refused: Message } | { kept: { sha256: string; blob: Blob; type: string; size: number } } | { page: DigitizedPage };
@@ -70,7 +75,7 @@ export async function drainCaptureQueue(db: MotcuaDb, digitizer: Digitizer, owne
       const id = await storeQueuedPage(db, photo.seq, { ...outcome.kept, name: photo.name });
       if (id) hooks.stored(photo, id);
     } else if (outcome.page.issues.length === 0) {
-      const id = await storeQueuedPage(db, photo.seq, pageOf(outcome.page, photo.name));
+      const id = await storeQueuedPage(db, photo.seq, pageOf(outcome.page, photo.name), makingOf(outcome.page));
       if (id) hooks.stored(photo, id, outcome.page);
     } else {
       hooks.review(photo, outcome.page);

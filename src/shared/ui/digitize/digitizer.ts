@@ -21,6 +21,10 @@ export interface DigitizedPage {
   suggestedMode: PageMode;
   corners: Quad;
   pageFound: boolean;
+  /** Quarter turns clockwise from the photo to the upright page. */
+  turns: 0 | 1 | 2 | 3;
+  /** How sure the worker is of which way is up, 0–1. */
+  orientationConfidence: number;
   photoWidth: number;
   photoHeight: number;
   issues: QualityIssue[];
@@ -32,7 +36,7 @@ export type Refusal = { ok: false; problem: InputProblem; detail?: string };
 
 export interface Digitizer {
   inspect(file: Blob): Promise<{ ok: true; kind: InputKind } | Refusal>;
-  digitize(file: Blob, request?: { corners?: Quad; mode?: PageMode | 'auto' }): Promise<DigitizedPage | Refusal>;
+  digitize(file: Blob, request?: { corners?: Quad; mode?: PageMode | 'auto'; turns?: 0 | 1 | 2 | 3 }): Promise<DigitizedPage | Refusal>;
   assemblePdf(
     sources: { blob: Blob; type: string }[],
     title: string,
