@@ -2,10 +2,22 @@
 // expensive ones run on small images.
 import { greyImage, type GreyImage, type RgbaImage } from './image';
 
+/** Whether this machine stores the low byte of a word first (every browser's does): RGBA reads as one word. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 /** Luma (ITU-R BT.601 weights, integer arithmetic). */
 export function rgbaToGrey(src: RgbaImage): GreyImage {
   const { width, height, data } = src;
   const out = new Uint8Array(width * height);
+  if (LITTLE_ENDIAN && data.byteOffset % 4 === 0) {
+    // One 32-bit read per pixel instead of three byte reads: a page is millions of pixels.
+    const words = new Uint32Array(data.buffer, data.byteOffset, out.length);
+    for (let i = 0; i < out.length; i++) {
+      const w = words[i]!;
+      out[i] = (77 * (w & 255) + 150 * ((w >>> 8) & 255) + 29 * ((w >>> 16) & 255) + 128) >> 8;
+    }
+    return greyImage(width, height, out);
+  }
   for (let i = 0, p = 0; i < out.length; i++, p += 4) {
     out[i] = (77 * data[p]! + 150 * data[p + 1]! + 29 * data[p + 2]! + 128) >> 8;
   }

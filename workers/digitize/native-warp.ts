@@ -4,7 +4,7 @@
 // Native bilinear sampling straight from the decoded bitmap means the 12-megapixel photo is never
 // copied out into script memory, and the script never loops over its pixels.
 import { affineTiles } from './affine-tiles';
-import type { Homography } from './homography';
+import { project, type Homography } from './homography';
 import { rgbaImage, type RgbaImage } from './image';
 import type { PhotoSource } from './photo-source';
 import { rgbaToGrey } from './grey';
@@ -27,12 +27,16 @@ export function bitmapSource(bitmap: ImageBitmap): PhotoSource {
 
 function drawPage(bitmap: ImageBitmap, toPhoto: Homography, width: number, height: number): RgbaImage {
   const canvas = new OffscreenCanvas(width, height);
-  // Read back once: a CPU-backed canvas avoids a GPU round trip for getImageData.
-  const context = canvas.getContext('2d', { willReadFrequently: true });
+  // Read back once: a CPU-backed canvas avoids a GPU round trip for getImageData. Opaque: no
+  // alpha to blend or to divide out when the pixels are read.
+  const context = canvas.getContext('2d', { willReadFrequently: true, alpha: false });
   if (!context) throw new Error('OffscreenCanvas 2D is not available');
-  // Paper-white where the page runs past the photo's edge, as the script warp does.
-  context.fillStyle = '#fff';
-  context.fillRect(0, 0, width, height);
+  // Paper-white where the page runs past the photo's edge, as the script warp does; a page wholly
+  // inside the photo covers the canvas, and the fill would be 4 million pixels written for nothing.
+  if (!insidePhoto(toPhoto, width, height, bitmap.width, bitmap.height)) {
+    context.fillStyle = '#fff';
+    context.fillRect(0, 0, width, height);
+  }
   // 'low' is plain bilinear sampling, the same as the script warp; the others add mipmaps.
   context.imageSmoothingEnabled = true;
   context.imageSmoothingQuality = 'low';
@@ -49,4 +53,15 @@ function drawPage(bitmap: ImageBitmap, toPhoto: Homography, width: number, heigh
   }
   const image = context.getImageData(0, 0, width, height);
   return rgbaImage(width, height, image.data);
+}
+
+/**
+ * Whether the whole page samples from inside the photo, a pixel clear of its edge (where bilinear
+ * sampling would blend in the transparent outside): the page's corners are, and so is all of it,
+ * the page being the convex quad they span.
+ */
+function insidePhoto(toPhoto: Homography, width: number, height: number, photoWidth: number, photoHeight: number): boolean {
+  return [project(toPhoto, 0, 0), project(toPhoto, width, 0), project(toPhoto, width, height), project(toPhoto, 0, height)].every(
+    (p) => p.x >= 1 && p.y >= 1 && p.x <= photoWidth - 1 && p.y <= photoHeight - 1,
+  );
 }

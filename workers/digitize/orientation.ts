@@ -35,21 +35,30 @@ export function textTurns(page: BilevelImage): Turns {
 export function readOrientation(page: BilevelImage): Orientation {
   const { width, height, data } = page;
   const rows = new Float64Array(height);
-  const cols = new Float64Array(width);
+  // Counted as integers, stepping over four paper pixels at once where aligned (a page is mostly paper).
+  const counts = new Int32Array(width);
+  const words = data.byteOffset % 4 === 0 ? new Uint32Array(data.buffer, data.byteOffset, data.length >> 2) : undefined;
   const mx = Math.round(width * 0.05);
   const my = Math.round(height * 0.05);
   let ink = 0;
   for (let y = my; y < height - my; y++) {
     let rowInk = 0;
-    for (let x = mx, i = y * width + mx; x < width - mx; x++, i++) {
+    const start = y * width;
+    for (let i = start + mx, end = start + width - mx; i < end; ) {
+      if (words && (i & 3) === 0 && i + 4 <= end && words[i >> 2] === 0) {
+        i += 4;
+        continue;
+      }
       if (data[i] === 1) {
         rowInk++;
-        cols[x]!++;
+        counts[i - start]!++;
       }
+      i++;
     }
     rows[y] = rowInk;
     ink += rowInk;
   }
+  const cols = Float64Array.from(counts);
   const unknown: Orientation = { turns: 0, confidence: 0 };
   // Too little ink (a blank or near-blank page): leave it as it is.
   if (ink < (width - 2 * mx) * (height - 2 * my) * 0.004) return unknown;
