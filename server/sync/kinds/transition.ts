@@ -4,9 +4,8 @@
 // offline — is refused with the machine's own reason, never applied.
 import { createWorkingTime, DEFAULT_OFFICE_HOURS, parseOfficeHours } from '../../../src/domain/calendar';
 import { transition, type Actor, type ActorRole } from '../../../src/domain/dossier';
-import { enqueueUpward } from '../../upward/queue';
 import { reviveState, stateToJson } from '../dossier-state';
-import { findDossier, nextVersion, updateDossier, type StoredDossier } from '../dossier-store';
+import type { StoredDossier } from '../dossier-store';
 import { Rejection, parseOrReject } from '../rejection';
 import { transitionPayloadSchema } from '../schemas';
 import { authorOf, timeWithin, type ApplyContext, type KindHandler } from './context';
@@ -32,7 +31,7 @@ function actorOf(ctx: ApplyContext, claimed: Actor): Actor {
 export const applyTransition: KindHandler = async (ctx, entry) => {
   const change = parseOrReject(transitionPayloadSchema, entry.payload, 'Thao tác trên hồ sơ');
   if (change.dossierId !== entry.entityId) throw new Rejection('Mã định danh của thay đổi không khớp với hồ sơ.');
-  const record = await findDossier(ctx.tx, ctx.communeId, change.dossierId, true);
+  const record = await ctx.store.dossier(change.dossierId);
   if (!record) throw new Rejection(NOT_ON_SERVER);
   const at = timeWithin(ctx, change.at, record.dossier.receivedAt, 'Thời điểm thao tác');
 
@@ -59,8 +58,8 @@ export const applyTransition: KindHandler = async (ctx, entry) => {
     updatedAt: at.toISOString(),
     data: { ...record.dossier.data, state: stateToJson(next) },
   };
-  const version = await nextVersion(ctx.tx);
-  await updateDossier(ctx.tx, record, dossier, version, authorOf(ctx, actor.name), entry.kind);
-  await enqueueUpward(ctx.tx, record.id, ctx.communeId, version);
+  const version = await ctx.store.nextVersion();
+  ctx.store.updateDossier(record, dossier, version, authorOf(ctx, actor.name), entry.kind);
+  ctx.store.enqueueUpward(record.id, version);
   return { serverVersion: version };
 };
