@@ -73,23 +73,14 @@ async function recordedResults(tx: Queryable, deviceId: string, mutations: numbe
 }
 
 /**
- * Records the results settled in this transaction, in one statement. Under the commune lock no
- * other push of the device can have recorded them meanwhile; should one have (the commune row
- * gone, so no lock), its record stands and is what the device is answered.
+ * Writes what the part changed and records its results. Under the commune lock no other push of
+ * the device can have recorded them meanwhile; should one have (the commune row gone, so no
+ * lock), its record stands and is what the device is answered.
  */
-async function recordResults(tx: Queryable, deviceId: string, settled: Settled[]): Promise<Map<number, Recorded>> {
-  if (settled.length === 0) return new Map();
-  const rows = settled.map(({ entry, hash, result }) => ({ mutation: entry.mutation, kind: entry.kind, entity_id: entry.entityId, entry_hash: hash, result }));
-  const inserted = await tx.query<{ mutation: unknown }>(
-    `insert into sync_mutations (device_id, mutation, kind, entity_id, entry_hash, result)
-     select $1, r.mutation, r.kind, r.entity_id, r.entry_hash, r.result
-       from jsonb_to_recordset($2::jsonb) as r(mutation bigint, kind text, entity_id text, entry_hash text, result jsonb)
-     on conflict (device_id, mutation) do nothing
-     returning mutation`,
-    [deviceId, JSON.stringify(rows)],
-  );
-  if (inserted.length === settled.length) return new Map();
-  const mine = new Set(inserted.map((r) => Number(r.mutation)));
+async function writeAndRecord(tx: Queryable, store: BatchStore, deviceId: string, settled: Settled[]): Promise<Map<number, Recorded>> {
+  const records = settled.map(({ entry, hash, result }) => ({ mutation: entry.mutation, kind: entry.kind, entity_id: entry.entityId, entry_hash: hash, result }));
+  const mine = await store.flush(records);
+  if (mine.size === settled.length) return new Map();
   return recordedResults(tx, deviceId, settled.map((s) => s.entry.mutation).filter((m) => !mine.has(m)));
 }
 
@@ -103,13 +94,14 @@ function kindOf(checked: CheckedEntry, commune: Commune | null): Kind | string {
 
 /** What the entries will look up, merged; a kind that cannot read a hostile payload simply foresees nothing. */
 function lookupsOf(entries: { entry: PushEntry; kind: Kind }[], agencyCode: string): Lookups {
-  const all: Lookups = { dossierIds: [], fileHashes: [], codes: [] };
+  const all: Lookups = { dossierIds: [], fileHashes: [], codes: [], days: [] };
   for (const { entry, kind } of entries) {
     try {
       const found = kind.lookups(entry, agencyCode);
       all.dossierIds.push(...(found.dossierIds ?? []));
       all.fileHashes.push(...(found.fileHashes ?? []));
       all.codes.push(...(found.codes ?? []));
+      all.days.push(...(found.days ?? []));
     } catch {
       // Only a hint: the handler fetches what it needs.
     }
@@ -173,7 +165,7 @@ async function applyPart(ctx: PushContext, tx: Transaction, part: readonly Check
         result = await tx.savepoint(async (sp) => {
           const alone = storeOn(sp);
           const applied = await applyKind(ctx, alone, commune!, entry, kind);
-          if (applied.status === 'accepted') await alone.flush();
+          if (applied.status === 'accepted') await alone.flush([]);
           return applied;
         });
       } catch (err) {
@@ -188,15 +180,14 @@ async function applyPart(ctx: PushContext, tx: Transaction, part: readonly Check
     settled.push({ entry, hash, result });
     results.push(result);
   }
-  if (together) {
-    try {
-      await store.flush();
-    } catch (err) {
-      if (isDataError(err)) throw new ApplyAlone();
-      throw err;
-    }
+  let overruled: Map<number, Recorded>;
+  try {
+    // Applied alone, each entry's writes are made already: only the records remain.
+    overruled = await writeAndRecord(tx, together ? store : storeOn(tx), caller.deviceId, settled);
+  } catch (err) {
+    if (together && isDataError(err)) throw new ApplyAlone();
+    throw err;
   }
-  const overruled = await recordResults(tx, caller.deviceId, settled);
   return overruled.size === 0 ? results : results.map((r) => overruled.get(r.mutation)?.result ?? r);
 }
 

@@ -11,12 +11,15 @@ export interface Kind {
   lookups: KindLookups;
 }
 
+/** A refusal takes no official code: only the id and the papers. */
+const refuseLookups: KindLookups = (entry, agencyCode) => ({ ...receiveLookups(entry, agencyCode), codes: [], days: [] });
+
 /** A change to a dossier already on the gateway: its entityId is the dossier's id. */
 const theDossier: KindLookups = (entry) => ({ dossierIds: [entry.entityId] });
 
 export const KINDS: Readonly<Record<string, Kind>> = {
   'dossier.receive': { apply: applyReceive, lookups: receiveLookups },
-  'dossier.refuse': { apply: applyRefuse, lookups: receiveLookups },
+  'dossier.refuse': { apply: applyRefuse, lookups: refuseLookups },
   'dossier.transition': { apply: applyTransition, lookups: theDossier },
   'dossier.rate': { apply: applyRate, lookups: theDossier },
   'dossier.result': { apply: applyResult, lookups: resultLookups },

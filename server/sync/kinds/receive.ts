@@ -100,14 +100,17 @@ export const applyRefuse: KindHandler = async (ctx, entry) => {
   return { serverVersion: version };
 };
 
-/** The dossier's id (replay or clash), its papers, and the official code it names, if any. */
+/** The dossier's id (replay or clash), its papers, the official code it names or the day whose counter gives it one. */
 export const receiveLookups: KindLookups = (entry, agencyCode) => {
-  const row = entry.payload as { code?: unknown; attachments?: unknown } | null;
+  const row = entry.payload as { code?: unknown; receivedAt?: unknown; attachments?: unknown } | null;
   const found: Partial<Lookups> = { dossierIds: [entry.entityId] };
   if (Array.isArray(row?.attachments)) {
     found.fileHashes = row.attachments.map((a: { sha256?: unknown } | null) => a?.sha256).filter((h): h is string => typeof h === 'string');
   }
-  if (typeof row?.code === 'string' && !row.code.startsWith('TAM-')) {
+  if (typeof row?.code === 'string' && row.code.startsWith('TAM-') && typeof row.receivedAt === 'string') {
+    const received = new Date(row.receivedAt);
+    if (!Number.isNaN(received.getTime())) found.days = [vnDayKey(received)];
+  } else if (typeof row?.code === 'string') {
     const parts = parseDossierCode(row.code);
     if (parts.ok && parts.value.agency === agencyCode) found.codes = [{ day: parts.value.day, sequence: parts.value.sequence }];
   }
