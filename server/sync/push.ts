@@ -30,8 +30,6 @@ export interface PushContext {
   caller: Caller & { deviceId: string };
   log: Logger;
   now?: () => Date;
-  /** Entries per transaction (tests set it small to see several commits). */
-  entriesPerTransaction?: number;
 }
 
 /**
@@ -204,10 +202,9 @@ async function applyInTransaction(ctx: PushContext, part: readonly CheckedEntry[
 export async function pushEntries(ctx: PushContext, entries: readonly IncomingEntry[]): Promise<EntryResult[]> {
   // What cannot be stored at all (a NUL byte, a lone surrogate, deep nesting) is found here, and refused for that entry only.
   const checked = entries.map(checkEntry);
-  const size = Math.max(1, ctx.entriesPerTransaction ?? ENTRIES_PER_TRANSACTION);
   const results: EntryResult[] = [];
-  for (let i = 0; i < checked.length; i += size) {
-    results.push(...(await applyInTransaction(ctx, checked.slice(i, i + size))));
+  for (let i = 0; i < checked.length; i += ENTRIES_PER_TRANSACTION) {
+    results.push(...(await applyInTransaction(ctx, checked.slice(i, i + ENTRIES_PER_TRANSACTION))));
   }
   for (const result of results) {
     if (result.status === 'rejected') ctx.log.info({ deviceId: ctx.caller.deviceId, mutation: result.mutation, reason: result.reason }, 'sync entry rejected');
