@@ -33,11 +33,18 @@ export interface PushContext {
 }
 
 /**
- * Entries per transaction. A commit costs a WAL flush on PostgreSQL, so a batch of 100 pays four;
- * the app's batches of 50 still commit twice, so a gateway killed mid-batch keeps a part (the
- * replay answers it from the record) and the commune's lock is never held for a whole batch.
+ * Entries per transaction at most. A commit costs a WAL flush on PostgreSQL, so a batch of 100
+ * pays four; the app's batches of 50 still commit twice, so a gateway killed mid-batch keeps a
+ * part (the replay answers it from the record) and the commune's lock is never held for a whole batch.
  */
 export const ENTRIES_PER_TRANSACTION = 25;
+
+/**
+ * A part also ends once its entries have taken this long to apply (after the entry at hand): on a
+ * slow or cold gateway the work a crash would lose, and the time other desks of the commune wait
+ * for its lock, stay bounded by time rather than by count.
+ */
+export const PART_MS = 50;
 
 const REUSED_NUMBER =
   'Số thứ tự thay đổi này đã được dùng cho một thay đổi khác trên máy chủ; thay đổi chưa được ghi. Hãy báo cho quản trị viên.';
@@ -123,9 +130,13 @@ async function applyKind(ctx: PushContext, store: BatchStore, commune: Commune, 
   }
 }
 
-/** Settles a part in one transaction (committed when it returns): together, or an entry at a time. */
+/**
+ * Settles the first entries of `part` in one transaction (committed when it returns), together or
+ * an entry at a time: all of them, or as many as PART_MS allows (at least one); answers their results.
+ */
 async function applyPart(ctx: PushContext, tx: Transaction, part: readonly CheckedEntry[], together: boolean): Promise<EntryResult[]> {
   const { caller } = ctx;
+
   // Lock first: a concurrent duplicate of these entries then waits here and sees their records below.
   const commune = await lockCommune(tx, caller.communeId);
   const known = await recordedResults(tx, caller.deviceId, part.map((c) => c.entry.mutation));
@@ -136,10 +147,12 @@ async function applyPart(ctx: PushContext, tx: Transaction, part: readonly Check
   });
   const store = storeOn(tx);
   if (together && commune) await store.prefetch(lookupsOf(toApply, commune.agencyCode), toApply.length);
+  const deadline = performance.now() + PART_MS;
 
   const settled: Settled[] = [];
   const results: EntryResult[] = [];
   for (const { entry, hash, problem } of part) {
+    if (results.length > 0 && performance.now() > deadline) break;
     const done = known.get(entry.mutation);
     if (done) {
       // The same number with other content is not a replay: applying or acknowledging it would lose one of the two.
@@ -203,8 +216,8 @@ export async function pushEntries(ctx: PushContext, entries: readonly IncomingEn
   // What cannot be stored at all (a NUL byte, a lone surrogate, deep nesting) is found here, and refused for that entry only.
   const checked = entries.map(checkEntry);
   const results: EntryResult[] = [];
-  for (let i = 0; i < checked.length; i += ENTRIES_PER_TRANSACTION) {
-    results.push(...(await applyInTransaction(ctx, checked.slice(i, i + ENTRIES_PER_TRANSACTION))));
+  while (results.length < checked.length) {
+    results.push(...(await applyInTransaction(ctx, checked.slice(results.length, results.length + ENTRIES_PER_TRANSACTION))));
   }
   for (const result of results) {
     if (result.status === 'rejected') ctx.log.info({ deviceId: ctx.caller.deviceId, mutation: result.mutation, reason: result.reason }, 'sync entry rejected');
