@@ -44,7 +44,7 @@ export const ENTRIES_PER_TRANSACTION = 25;
  * slow or cold gateway the work a crash would lose, and the time other desks of the commune wait
  * for its lock, stay bounded by time rather than by count.
  */
-export const PART_MS = 50;
+export const PART_MS = 10;
 
 const REUSED_NUMBER =
   'Số thứ tự thay đổi này đã được dùng cho một thay đổi khác trên máy chủ; thay đổi chưa được ghi. Hãy báo cho quản trị viên.';
