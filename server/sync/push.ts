@@ -136,7 +136,6 @@ async function applyKind(ctx: PushContext, store: BatchStore, commune: Commune, 
  */
 async function applyPart(ctx: PushContext, tx: Transaction, part: readonly CheckedEntry[], together: boolean): Promise<EntryResult[]> {
   const { caller } = ctx;
-
   // Lock first: a concurrent duplicate of these entries then waits here and sees their records below.
   const commune = await lockCommune(tx, caller.communeId);
   const known = await recordedResults(tx, caller.deviceId, part.map((c) => c.entry.mutation));
