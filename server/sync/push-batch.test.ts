@@ -1,5 +1,5 @@
 // Pushes larger than one transaction (ENTRIES_PER_TRANSACTION, or fewer when PART_MS runs out),
-// applied a part at a time, whose answers never depend on where the parts end: a
+// (the first entry of a push alone), applied a part at a time, whose answers never depend on where the parts end: a
 // refusal by the entry's kind undone alone mid-part, a refusal by the database (which sends the
 // part through again an entry per savepoint) falling on that entry alone, copies across parts
 // answered from the record, and a fault between two commits, after which the replay answers

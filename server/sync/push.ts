@@ -33,9 +33,10 @@ export interface PushContext {
 }
 
 /**
- * Entries per transaction at most. A commit costs a WAL flush on PostgreSQL, so a batch of 100
- * pays four; the app's batches of 50 still commit twice, so a gateway killed mid-batch keeps a
- * part (the replay answers it from the record) and the commune's lock is never held for a whole batch.
+ * Entries per transaction at most (the first entry of a push commits alone, see pushEntries). A
+ * commit costs a WAL flush on PostgreSQL, so a batch of 100 pays five; the app's batches of 50
+ * still commit three times, so a gateway killed mid-batch keeps a part (the replay answers it from
+ * the record) and the commune's lock is never held for a whole batch.
  */
 export const ENTRIES_PER_TRANSACTION = 25;
 
@@ -216,7 +217,9 @@ export async function pushEntries(ctx: PushContext, entries: readonly IncomingEn
   const checked = entries.map(checkEntry);
   const results: EntryResult[] = [];
   while (results.length < checked.length) {
-    results.push(...(await applyInTransaction(ctx, checked.slice(results.length, results.length + ENTRIES_PER_TRANSACTION))));
+    // The first entry commits on its own: a push makes progress however soon the gateway then dies.
+    const size = results.length === 0 ? 1 : ENTRIES_PER_TRANSACTION;
+    results.push(...(await applyInTransaction(ctx, checked.slice(results.length, results.length + size))));
   }
   for (const result of results) {
     if (result.status === 'rejected') ctx.log.info({ deviceId: ctx.caller.deviceId, mutation: result.mutation, reason: result.reason }, 'sync entry rejected');
