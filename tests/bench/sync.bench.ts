@@ -1,5 +1,5 @@
 // Sync throughput of the gateway, in process (Hono routing, JSON, schema checks, entries applied
-// 25 to a transaction with their exactly-once records, server/sync/push.ts): dossiers pushed per
+// 25 to a transaction, the first alone, with their exactly-once records: server/sync/push.ts): dossiers pushed per
 // second, replays per second, changes pulled per second; on PGlite and, when TEST_DATABASE_URL is
 // set, on PostgreSQL. The baseline is the same number of bare one-row insert transactions of the
 // same payload on the same database: what "one transaction per entry" could reach at best.
