@@ -13,9 +13,7 @@ export async function migrate(db: Database, dir = migrationsDir): Promise<string
   const applied = new Set(
     (await db.query<{ name: string }>('select name from schema_migrations')).map((r) => r.name),
   );
-  const pending = readdirSync(dir)
-    .filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f) && !applied.has(f))
-    .sort();
+  const pending = migrationNames(dir).filter((name) => !applied.has(name));
   for (const name of pending) {
     const sql = readFileSync(path.join(dir, name), 'utf8');
     await db.transaction(async (tx) => {
@@ -25,6 +23,18 @@ export async function migrate(db: Database, dir = migrationsDir): Promise<string
     });
   }
   return pending;
+}
+
+/**
+ * The migrations in the order they run: by file name, compared code unit by code unit (never by
+ * locale), so two files of one number (the two 008s, from branches merged the same week) always
+ * run in the same order. Each is recorded by its full name, so a database that took them in
+ * another order, or one of them earlier, still gets each exactly once.
+ */
+export function migrationNames(dir = migrationsDir): string[] {
+  return readdirSync(dir)
+    .filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f))
+    .sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
 }
 
 /** Splits a migration on semicolons at line ends; our migrations hold no procedural bodies. */

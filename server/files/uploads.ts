@@ -104,6 +104,13 @@ export function createUploadService({ db, log, dataDir, maxFileBytes }: UploadDe
       namingFunction: () => randomBytes(16).toString('hex'),
       // Same-origin only: tus would otherwise answer Access-Control-Allow-Origin: * to anyone.
       allowedOrigins: [],
+      // tus answers 501 to an extension this store does not offer (Upload-Concat, deferred length):
+      // the client asked for what it cannot have, which is its error (400), not the gateway's fault.
+      async onResponseError(_req, error) {
+        const status = (error as { status_code?: number }).status_code;
+        if (status === 501) return { status_code: 400, body: (error as { body?: string }).body ?? 'Không hỗ trợ phần mở rộng tus này.\n' };
+        return undefined;
+      },
       async onUploadCreate(req, upload) {
         const caller = callers.get(req as unknown as Request);
         const sha256 = upload.metadata?.sha256 ?? '';

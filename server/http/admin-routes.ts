@@ -13,7 +13,8 @@ import { upwardQueueStatus } from '../upward/queue';
 import { requireAdmin } from './auth-middleware';
 import { notFound, readJsonBody } from './json-body';
 
-const communeSchema = z.object({
+// Strict, like every body the gateway reads: a field it does not know is refused, not ignored.
+const communeSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]{3,64}$/).optional(),
   name: z.string().trim().min(1).max(200),
   provinceCode: z.string().regex(/^\d{2}$/),
@@ -21,7 +22,7 @@ const communeSchema = z.object({
   officeHours: z.unknown().optional(),
 });
 
-const staffSchema = z.object({
+const staffSchema = z.strictObject({
   communeId: z.string().min(1).max(64),
   username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,40}$/),
   fullName: z.string().trim().min(1).max(120),
@@ -29,7 +30,7 @@ const staffSchema = z.object({
   password: z.string().min(10).max(200),
 });
 
-const enrolmentCodeSchema = z.object({ communeId: z.string().min(1).max(64) });
+const enrolmentCodeSchema = z.strictObject({ communeId: z.string().min(1).max(64) });
 
 export interface AdminRouteDeps {
   db: Database;

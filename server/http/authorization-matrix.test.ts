@@ -8,6 +8,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/database';
 import { receiveEntry } from '../test/dossiers';
 import { DEMO_STAFF, seedDemoAccounts } from '../seed/demo-accounts';
 import { demoCommune } from '../seed/demo';
@@ -50,9 +51,18 @@ interface Call {
   mayNameA?: boolean;
 }
 
+/** Callers of a gateway in demo mode, none of them of commune A (see the demo-mode matrix below). */
+const DEMO_CALLERS = ['anonymous', 'demoDevice', 'demoStaff'] as const;
+type DemoCallerName = (typeof DEMO_CALLERS)[number];
+
 interface Case {
   call(f: Fixture): Call;
   expected: Statuses;
+  /**
+   * In demo mode, where it differs: by default the anonymous caller gets `expected.anonymous`,
+   * a device enrolled with DEMO `expected.otherDevice`, the demo officer `expected.otherStaff`.
+   */
+  demo?: Partial<Record<DemoCallerName, number>>;
 }
 
 const tus = { 'tus-resumable': '1.0.0' };
@@ -68,9 +78,12 @@ const unique = () => `${Date.now().toString(36)}${(counter += 1)}`;
 const MATRIX: Record<string, 'middleware' | Record<string, Case>> = {
   'ALL /*': 'middleware',
   'GET /api/health': { GET: { call: () => ({ path: '/api/health' }), expected: everyone(200) } },
-  'GET /api/communes/current': { GET: { call: () => ({ path: '/api/communes/current' }), expected: anyToken(200) } },
-  'GET /api/communes/:id': { GET: { call: (f) => ({ path: `/api/communes/${f.a.communeId}` }), expected: anyToken(404) } },
-  'POST /api/devices/enrol': { POST: { call: () => ({ path: '/api/devices/enrol', body: { code: 'DEMO', deviceName: 'Máy lạ' } }), expected: everyone(400) } },
+  'GET /api/communes/current': { GET: { call: () => ({ path: '/api/communes/current' }), expected: anyToken(200), demo: { anonymous: 200 } } },
+  'GET /api/communes/:id': { GET: { call: (f) => ({ path: `/api/communes/${f.a.communeId}` }), expected: anyToken(404), demo: { anonymous: 404 } } },
+  'POST /api/devices/enrol': {
+    // DEMO enrols (into the demo commune only) in demo mode, whoever asks.
+    POST: { call: () => ({ path: '/api/devices/enrol', body: { code: 'DEMO', deviceName: 'Máy lạ' } }), expected: everyone(400), demo: { anonymous: 201, demoDevice: 201, demoStaff: 201 } },
+  },
   'POST /api/auth/sign-in': {
     POST: {
       // A's officer with the right password: from nowhere it signs in; from a device or token of
@@ -100,7 +113,9 @@ const MATRIX: Record<string, 'middleware' | Record<string, Case>> = {
   'POST /api/admin/devices/:id/revoke': { POST: { call: (f) => ({ path: `/api/admin/devices/${f.victimDeviceId}/revoke` }), expected: adminOnly(200) } },
   'GET /api/admin/upward': { GET: { call: () => ({ path: '/api/admin/upward' }), expected: adminOnly(200) } },
   'PUT /api/admin/catalogue': { PUT: { call: () => ({ path: '/api/admin/catalogue', body: {} }), expected: adminOnly(422) } },
-  'POST /api/code-blocks': { POST: { call: () => ({ path: '/api/code-blocks', body: { days: ['261124'], size: 2 } }), expected: deviceOnly(200) } },
+  'POST /api/code-blocks': {
+    POST: { call: (f) => ({ path: '/api/code-blocks', body: { days: reservableDays(new Date()), size: 2, communeId: f.a.communeId, deviceId: f.a.deviceId } }), expected: deviceOnly(200), demo: { anonymous: 200 } },
+  },
   'POST /api/sync/push': { POST: { call: () => ({ path: '/api/sync/push', body: { entries: [] } }), expected: deviceOnly(200) } },
   'GET /api/sync/pull': { GET: { call: () => ({ path: '/api/sync/pull?since=0' }), expected: anyToken(200) } },
   'GET /api/files/by-hash/:sha256': {
@@ -155,94 +170,134 @@ function variants(path: string): string[] {
   ];
 }
 
+async function staffIn(app: Hono, communeId: string): Promise<{ id: string; username: string }> {
+  const username = `matran.${unique()}`;
+  const res = await json(app, 'POST', '/api/admin/staff', { communeId, username, fullName: 'Lò Thị Mai', role: 'receptionOfficer', password: PASSWORD }, ADMIN_TOKEN);
+  expect(res.status).toBe(201);
+  return { id: ((await res.json()) as { id: string }).id, username };
+}
+
+async function session(app: Hono, username: string, device?: TestDevice, password = PASSWORD): Promise<string> {
+  const res = await json(app, 'POST', '/api/auth/sign-in', { username, password }, device?.token);
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { token: string }).token;
+}
+
+interface World {
+  fixture: Fixture;
+  /** Commune B's device, and the callers of commune A that are no longer live. */
+  b: TestDevice;
+  revokedToken: string;
+  signedOutToken: string;
+  /** Everything of commune A no answer to a stranger may carry. */
+  secretsOfA: string[];
+}
+
+/** Commune A with a stored file, an upload in progress, a dossier, staff and devices; commune B with a device. */
+async function buildWorld(app: Hono): Promise<World> {
+  const a = await communeWithDevice(app);
+  const b = await communeWithDevice(app);
+  const bytes = randomBytes(1_000);
+  const fileSha = createHash('sha256').update(bytes).digest('hex');
+  const auth = { authorization: `Bearer ${a.token}`, ...tus };
+  const created = await app.request('/api/files', { method: 'POST', headers: { ...auth, 'upload-length': String(bytes.length), 'upload-metadata': `sha256 ${b64(fileSha)}` } });
+  const location = created.headers.get('location')!;
+  const patched = await app.request(location, { method: 'PATCH', headers: { ...auth, 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' }, body: new Uint8Array(bytes) });
+  expect(patched.status).toBe(204);
+  const pending = await app.request('/api/files', { method: 'POST', headers: { ...auth, 'upload-length': '100', 'upload-metadata': `sha256 ${b64('e'.repeat(64))}` } });
+  const uploadId = pending.headers.get('location')!.split('/').pop()!;
+  const dossierId = crypto.randomUUID();
+  const [accepted] = await pushEntries(app, a, [receiveEntry(a, { id: dossierId, code: `TAM-${a.deviceShort}-260302-0001` })]);
+  expect(accepted).toMatchObject({ status: 'accepted' });
+
+  const revoked = await enrolDevice(app, a.communeId, 'Máy bị mất');
+  expect((await json(app, 'POST', `/api/admin/devices/${revoked.deviceId}/revoke`, undefined, ADMIN_TOKEN)).status).toBe(200);
+  const signedOut = await staffIn(app, a.communeId);
+  const signedOutToken = await session(app, signedOut.username, a);
+  expect((await json(app, 'POST', '/api/auth/sign-out', undefined, signedOutToken)).status).toBe(204);
+  const signInTarget = await staffIn(app, a.communeId);
+  const victim = await staffIn(app, a.communeId);
+  const victimDevice = await enrolDevice(app, a.communeId, 'Máy để thu hồi');
+  const fixture: Fixture = {
+    a,
+    fileSha,
+    uploadId,
+    dossierId,
+    victimStaffId: victim.id,
+    victimDeviceId: victimDevice.deviceId,
+    signInUser: signInTarget.username,
+    staffIdsOfA: [signedOut.id, signInTarget.id, victim.id],
+  };
+  const secretsOfA = [a.communeId, a.agencyCode, a.deviceId, fileSha, uploadId, dossierId, victimDevice.deviceId, ...fixture.staffIdsOfA];
+  return { fixture, b, revokedToken: revoked.token, signedOutToken, secretsOfA };
+}
+
+async function send(app: Hono, token: string | undefined, method: string, call: Call, path = call.path): Promise<{ status: number; text: string }> {
+  const body = call.body === undefined ? undefined : typeof call.body === 'string' ? call.body : JSON.stringify(call.body);
+  const res = await app.request(path, {
+    method,
+    headers: { ...(body !== undefined && !call.headers?.['content-type'] ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...call.headers },
+    ...(body !== undefined ? { body } : {}),
+  });
+  return { status: res.status, text: method === 'HEAD' ? [...res.headers].join('\n') : await res.text() };
+}
+
+function expectNoLeak(secretsOfA: string[], what: string, answer: { status: number; text: string }, call: Call) {
+  if (answer.status >= 300 || call.mayNameA) return;
+  for (const secret of secretsOfA) expect(answer.text.includes(secret), `${what} leaks ${secret}: ${answer.text.slice(0, 200)}`).toBe(false);
+}
+
+/** The days open for dossier numbers now, as SQL placeholders and their values. */
+function openDays(): { sql: string; days: string[] } {
+  const days = reservableDays(new Date());
+  return { sql: days.map((_, i) => `$${i + 1}`).join(', '), days };
+}
+
+/** Nothing of commune A changed under strangers' calls: its upload, staff, device, dossier, numbers. */
+async function expectAUntouched(gw: { app: Hono; db: Database }, fixture: Fixture) {
+  const a = { authorization: `Bearer ${fixture.a.token}`, ...tus };
+  const head = await gw.app.request(`/api/files/${fixture.uploadId}`, { method: 'HEAD', headers: a });
+  expect(head.status).toBe(200);
+  expect(head.headers.get('upload-offset')).toBe('0');
+  const [victim] = await gw.db.query<{ disabled: boolean }>('select disabled_at is not null as disabled from staff where id = $1', [fixture.victimStaffId]);
+  expect(victim?.disabled).toBe(false);
+  const [device] = await gw.db.query<{ revoked: boolean }>('select revoked_at is not null as revoked from devices where id = $1', [fixture.victimDeviceId]);
+  expect(device?.revoked).toBe(false);
+  const [dossier] = await gw.db.query<{ version: unknown; commune_id: string }>('select version, commune_id from dossiers where id = $1', [fixture.dossierId]);
+  expect(dossier?.commune_id).toBe(fixture.a.communeId);
+  // The code-block case names A's commune and device in its body: numbers went to the caller only.
+  const blocks = await gw.db.query<{ device_id: string; agency_code: string }>(`select device_id, agency_code from code_blocks where day in (${openDays().sql})`, openDays().days);
+  expect(blocks.filter((b) => b.device_id === fixture.a.deviceId || b.agency_code === fixture.a.agencyCode)).toEqual([]);
+}
+
+const cases = () =>
+  Object.entries(MATRIX).flatMap(([route, spec]) => (spec === 'middleware' ? [] : Object.entries(spec).map(([method, c]) => ({ route, method, ...c }))));
+
 describe.each(testDatabaseKinds)('authorization matrix on %s', (kind) => {
   const gw = useTestGateway(kind);
   let fixture: Fixture;
   const tokens: Partial<Record<CallerName, string>> = {};
-  const secretsOfA: string[] = [];
-  let otherCommuneId = '';
-
-  const admin = (method: string, url: string, body?: unknown) => json(gw.app, method, url, body, ADMIN_TOKEN);
-  async function staffIn(communeId: string): Promise<{ id: string; username: string }> {
-    const username = `matran.${unique()}`;
-    const res = await admin('POST', '/api/admin/staff', { communeId, username, fullName: 'Lò Thị Mai', role: 'receptionOfficer', password: PASSWORD });
-    expect(res.status).toBe(201);
-    return { id: ((await res.json()) as { id: string }).id, username };
-  }
-  async function session(username: string, device?: TestDevice): Promise<string> {
-    const res = await json(gw.app, 'POST', '/api/auth/sign-in', { username, password: PASSWORD }, device?.token);
-    expect(res.status).toBe(200);
-    return ((await res.json()) as { token: string }).token;
-  }
+  let secretsOfA: string[] = [];
   let otherStaffUser = '';
+  let b: TestDevice;
 
   beforeAll(async () => {
-    const app: Hono = gw.app;
-    const a = await communeWithDevice(app);
-    const b = await communeWithDevice(app);
-    otherCommuneId = b.communeId;
-    // A's finished file, A's upload in progress, A's dossier.
-    const bytes = randomBytes(1_000);
-    const fileSha = createHash('sha256').update(bytes).digest('hex');
-    const auth = { authorization: `Bearer ${a.token}`, ...tus };
-    const created = await app.request('/api/files', { method: 'POST', headers: { ...auth, 'upload-length': String(bytes.length), 'upload-metadata': `sha256 ${b64(fileSha)}` } });
-    const location = created.headers.get('location')!;
-    const patched = await app.request(location, { method: 'PATCH', headers: { ...auth, 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' }, body: new Uint8Array(bytes) });
-    expect(patched.status).toBe(204);
-    const pending = await app.request('/api/files', { method: 'POST', headers: { ...auth, 'upload-length': '100', 'upload-metadata': `sha256 ${b64('e'.repeat(64))}` } });
-    const uploadId = pending.headers.get('location')!.split('/').pop()!;
-    const dossierId = crypto.randomUUID();
-    const [accepted] = await pushEntries(app, a, [receiveEntry(a, { id: dossierId, code: `TAM-${a.deviceShort}-260302-0001` })]);
-    expect(accepted).toMatchObject({ status: 'accepted' });
-
-    const revoked = await enrolDevice(app, a.communeId, 'Máy bị mất');
-    expect((await admin('POST', `/api/admin/devices/${revoked.deviceId}/revoke`)).status).toBe(200);
-    const signedOut = await staffIn(a.communeId);
-    const signedOutToken = await session(signedOut.username, a);
-    expect((await json(app, 'POST', '/api/auth/sign-out', undefined, signedOutToken)).status).toBe(204);
-    const other = await staffIn(b.communeId);
+    const world = await buildWorld(gw.app);
+    ({ fixture, secretsOfA, b } = world);
+    const other = await staffIn(gw.app, b.communeId);
     otherStaffUser = other.username;
-    const signInTarget = await staffIn(a.communeId);
-    const victim = await staffIn(a.communeId);
-    const victimDevice = await enrolDevice(app, a.communeId, 'Máy để thu hồi');
-
     tokens.otherDevice = b.token;
-    tokens.revokedDevice = revoked.token;
-    tokens.otherStaff = await session(other.username, b);
-    tokens.signedOutStaff = signedOutToken;
+    tokens.revokedDevice = world.revokedToken;
+    tokens.otherStaff = await session(gw.app, other.username, b);
+    tokens.signedOutStaff = world.signedOutToken;
     tokens.admin = ADMIN_TOKEN;
-    fixture = {
-      a,
-      fileSha,
-      uploadId,
-      dossierId,
-      victimStaffId: victim.id,
-      victimDeviceId: victimDevice.deviceId,
-      signInUser: signInTarget.username,
-      staffIdsOfA: [signedOut.id, signInTarget.id, victim.id],
-    };
-    secretsOfA.push(a.communeId, a.agencyCode, a.deviceId, fileSha, uploadId, dossierId, victimDevice.deviceId, ...fixture.staffIdsOfA);
   }, OPEN_DB_TIMEOUT_MS);
 
-  async function send(caller: CallerName, method: string, call: Call, path = call.path): Promise<{ status: number; text: string }> {
-    let token = tokens[caller];
-    if (call.endsSession && caller === 'otherStaff') token = await session(otherStaffUser);
-    const body = call.body === undefined ? undefined : typeof call.body === 'string' ? call.body : JSON.stringify(call.body);
-    const res = await gw.app.request(path, {
-      method,
-      headers: { ...(body !== undefined && !call.headers?.['content-type'] ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...call.headers },
-      ...(body !== undefined ? { body } : {}),
-    });
-    return { status: res.status, text: method === 'HEAD' ? [...res.headers].join('\n') : await res.text() };
+  async function callAs(caller: CallerName, method: string, call: Call, path = call.path) {
+    // Signing out ends the session it is sent with: the staff of B signs out a fresh one of its own.
+    const token = call.endsSession && caller === 'otherStaff' ? await session(gw.app, otherStaffUser) : tokens[caller];
+    return send(gw.app, token, method, call, path);
   }
-
-  function expectNoLeak(what: string, answer: { status: number; text: string }, call: Call) {
-    if (answer.status >= 300 || call.mayNameA) return;
-    for (const secret of secretsOfA) expect(answer.text.includes(secret), `${what} leaks ${secret}: ${answer.text.slice(0, 200)}`).toBe(false);
-  }
-
-  const cases = () =>
-    Object.entries(MATRIX).flatMap(([route, spec]) => (spec === 'middleware' ? [] : Object.entries(spec).map(([method, c]) => ({ route, method, ...c }))));
 
   it('has a case for every route in the route table, and no case for a route that is gone', () => {
     const table = new Set(gw.app.routes.map((r) => `${r.method} ${r.path}`));
@@ -260,32 +315,21 @@ describe.each(testDatabaseKinds)('authorization matrix on %s', (kind) => {
       for (const c of ordered) {
         const call = c.call(fixture);
         const what = `${caller} ${c.method} ${call.path}`;
-        const answer = await send(caller, c.method, call);
+        const answer = await callAs(caller, c.method, call);
         if (answer.status !== c.expected[caller]) failures.push(`${what}: ${answer.status}, expected ${c.expected[caller]} (${answer.text.slice(0, 120)})`);
-        expectNoLeak(what, answer, call);
+        expectNoLeak(secretsOfA, what, answer, call);
         for (const spelling of variants(call.path)) {
-          const other = await send(caller, c.method, call, spelling);
+          const other = await callAs(caller, c.method, call, spelling);
           if (answer.status >= 400 && other.status < 400) failures.push(`${caller} ${c.method} ${spelling}: ${other.status} where ${call.path} answered ${answer.status}`);
-          expectNoLeak(`${caller} ${c.method} ${spelling}`, other, call);
+          expectNoLeak(secretsOfA, `${caller} ${c.method} ${spelling}`, other, call);
         }
       }
     }
     expect(failures).toEqual([]);
 
     // Nothing of A's changed under the strangers' calls.
-    const a = { authorization: `Bearer ${fixture.a.token}`, ...tus };
-    const head = await gw.app.request(`/api/files/${fixture.uploadId}`, { method: 'HEAD', headers: a });
-    expect(head.status).toBe(200);
-    expect(head.headers.get('upload-offset')).toBe('0');
-    const [victim] = await gw.db.query<{ disabled: boolean }>('select disabled_at is not null as disabled from staff where id = $1', [fixture.victimStaffId]);
-    expect(victim?.disabled).toBe(false);
-    const [device] = await gw.db.query<{ revoked: boolean }>('select revoked_at is not null as revoked from devices where id = $1', [fixture.victimDeviceId]);
-    expect(device?.revoked).toBe(false);
-    const [dossier] = await gw.db.query<{ version: unknown; commune_id: string }>('select version, commune_id from dossiers where id = $1', [fixture.dossierId]);
-    expect(dossier?.commune_id).toBe(fixture.a.communeId);
-    const blocks = await gw.db.query<{ device_id: string }>("select device_id from code_blocks where day = '261124'");
-    expect(blocks.every((b) => b.device_id !== fixture.a.deviceId)).toBe(true);
-    expect(otherCommuneId).not.toBe(fixture.a.communeId);
+    await expectAUntouched(gw, fixture);
+    expect(b.communeId).not.toBe(fixture.a.communeId);
 
     // Bodies are bounded on every route that takes one, before the caller is even looked at.
     for (const c of ordered.filter((x) => !['GET', 'HEAD', 'OPTIONS'].includes(x.method))) {
@@ -302,10 +346,62 @@ describe.each(testDatabaseKinds)('authorization matrix on %s', (kind) => {
 
     for (const c of ordered) {
       const call = c.call(fixture);
-      const answer = await send('admin', c.method, call);
+      const answer = await callAs('admin', c.method, call);
       if (answer.status !== c.expected.admin) failures.push(`admin ${c.method} ${call.path}: ${answer.status}, expected ${c.expected.admin} (${answer.text.slice(0, 120)})`);
     }
     expect(failures).toEqual([]);
+  }, 600_000);
+});
+
+// In demo mode, the callers a stranger can be without any secret: anonymous (the demo device),
+// a device enrolled with the public code DEMO, the demo officer with the public password. With
+// commune A present, every route under every spelling gives them the demo commune or nothing.
+describe.each(testDatabaseKinds)('authorization matrix in demo mode on %s', (kind) => {
+  const gw = useTestGateway(kind, { demoMode: true });
+  let world: World;
+  const tokens: Partial<Record<DemoCallerName, string>> = {};
+  const demoSession = () => session(gw.app, DEMO_STAFF.username, undefined, DEMO_STAFF.password);
+
+  beforeAll(async () => {
+    await seedDemoAccounts(gw.db);
+    world = await buildWorld(gw.app);
+    const enrolled = await json(gw.app, 'POST', '/api/devices/enrol', { code: 'DEMO', deviceName: 'Máy dùng thử' });
+    expect(enrolled.status).toBe(201);
+    const device = (await enrolled.json()) as { deviceToken: string; commune: { id: string } };
+    expect(device.commune.id).toBe(demoCommune.id);
+    tokens.demoDevice = device.deviceToken;
+    tokens.demoStaff = await demoSession();
+  }, OPEN_DB_TIMEOUT_MS);
+
+  const expectedFor = (c: Case, caller: DemoCallerName) =>
+    c.demo?.[caller] ?? (caller === 'anonymous' ? c.expected.anonymous : caller === 'demoDevice' ? c.expected.otherDevice : c.expected.otherStaff);
+
+  it('answers the demo callers of every route as written, under every spelling, and reaches nothing of commune A', async () => {
+    const { fixture, secretsOfA } = world;
+    const ordered = cases().sort((x, y) => Number(x.call(fixture).endsSession ?? false) - Number(y.call(fixture).endsSession ?? false));
+    const failures: string[] = [];
+    for (const caller of DEMO_CALLERS) {
+      for (const c of ordered) {
+        const call = c.call(fixture);
+        const token = call.endsSession && caller === 'demoStaff' ? await demoSession() : tokens[caller];
+        const what = `${caller} ${c.method} ${call.path}`;
+        const answer = await send(gw.app, token, c.method, call);
+        if (answer.status !== expectedFor(c, caller)) failures.push(`${what}: ${answer.status}, expected ${expectedFor(c, caller)} (${answer.text.slice(0, 120)})`);
+        expectNoLeak(secretsOfA, what, answer, call);
+        for (const spelling of variants(call.path)) {
+          const other = await send(gw.app, call.endsSession && caller === 'demoStaff' ? await demoSession() : token, c.method, call, spelling);
+          if (answer.status >= 400 && other.status < 400) failures.push(`${caller} ${c.method} ${spelling}: ${other.status} where ${call.path} answered ${answer.status}`);
+          expectNoLeak(secretsOfA, `${caller} ${c.method} ${spelling}`, other, call);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    await expectAUntouched(gw, fixture);
+    // What the demo callers were given is the demo commune's: its numbers, its devices.
+    const blocks = await gw.db.query<{ agency_code: string }>(`select distinct agency_code from code_blocks where day in (${openDays().sql})`, openDays().days);
+    expect(blocks.map((b) => b.agency_code)).toEqual([demoCommune.agencyCode]);
+    const devices = await gw.db.query<{ commune_id: string }>("select distinct commune_id from devices where name in ('Máy lạ', 'Máy dùng thử')");
+    expect(devices.map((d) => d.commune_id)).toEqual([demoCommune.id]);
   }, 600_000);
 });
 

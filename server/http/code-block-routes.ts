@@ -9,7 +9,7 @@ import { isDayKey, reservableDays, reserveWithinQuota, type ReservedBlock } from
 import type { Database } from '../db/database';
 import { authenticate } from './auth-middleware';
 import { refuseBadText } from './body-text';
-import { notFound } from './json-body';
+import { issueList, notFound } from './json-body';
 
 const requestSchema = z.strictObject({
   days: z
@@ -35,7 +35,7 @@ export function mountCodeBlockRoutes(app: Hono, { db, demoMode, now = () => new 
     const body: unknown = await c.req.json().catch(() => undefined);
     const parsed = requestSchema.safeParse(body);
     if (!parsed.success) {
-      return c.json({ error: 'bad_request', message: 'Yêu cầu cấp số hồ sơ không hợp lệ.', issues: parsed.error.issues.map((i) => i.path.join('.')) }, 400);
+      return c.json({ error: 'bad_request', message: 'Yêu cầu cấp số hồ sơ không hợp lệ.', issues: issueList(parsed.error.issues) }, 400);
     }
     const { communeId, deviceId } = c.get('caller');
     const { size } = parsed.data;

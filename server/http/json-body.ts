@@ -56,6 +56,19 @@ export function boundBodies(boundOf: (c: Context) => BodyBound): MiddlewareHandl
   };
 }
 
+/**
+ * Where a body went wrong, one line per issue: the field's path, and for fields the gateway does
+ * not know, their names (cut short, they came from outside), so the sender sees what to remove.
+ */
+export function issueList(issues: readonly z.core.$ZodIssue[]): string[] {
+  return issues.map((issue) => {
+    const at = issue.path.join('.') || '(gốc)';
+    if (issue.code !== 'unrecognized_keys') return at;
+    const names = issue.keys.slice(0, 5).map((key) => `"${key.slice(0, 40)}"`).join(', ');
+    return `${at}: trường lạ ${names}${issue.keys.length > 5 ? '…' : ''}`;
+  });
+}
+
 export type BodyResult<T> = { ok: true; data: T } | { ok: false; response: Response };
 
 export async function readJsonBody<S extends z.ZodType>(c: Context, schema: S, message: string): Promise<BodyResult<z.infer<S>>> {
@@ -66,10 +79,7 @@ export async function readJsonBody<S extends z.ZodType>(c: Context, schema: S, m
     return { ok: false, response: c.json({ error: 'bad_json', message: 'Nội dung gửi lên không phải JSON hợp lệ.' }, 400) };
   }
   const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => i.path.join('.') || '(gốc)');
-    return { ok: false, response: c.json({ error: 'bad_request', message, issues }, 400) };
-  }
+  if (!parsed.success) return { ok: false, response: c.json({ error: 'bad_request', message, issues: issueList(parsed.error.issues) }, 400) };
   return { ok: true, data: parsed.data };
 }
 

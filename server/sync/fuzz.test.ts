@@ -37,7 +37,12 @@ describe.each(testDatabaseKinds)('fuzzing the device API on %s', (kind) => {
       {
         kind: fc.oneof(hostileText, fc.constantFrom('dossier.receive', 'dossier.refuse', 'dossier.transition', 'dossier.rate', 'dossier.result'), hostileValue),
         entityId: fc.oneof(hostileText, fc.constant(theirs.entityId), hostileValue),
-        payload: fc.oneof(hostileValue, fc.record({ dossierId: fc.constant(theirs.entityId), action: hostileText, rating: hostileText, at: hostileText, extra: hostileValue })),
+        payload: fc.oneof(
+          hostileValue,
+          fc.record({ dossierId: fc.constant(theirs.entityId), action: hostileText, rating: hostileText, at: hostileText, extra: hostileValue }),
+          // A supplement's papers on the bystander's dossier: never taken in (see supplement.test.ts for our own).
+          fc.record({ dossierId: fc.constant(theirs.entityId), action: fc.constantFrom('receiveSupplement', 'startProcessing'), at: hostileText, papers: fc.oneof(hostileValue, fc.array(hostileValue, { maxLength: 3 })) }),
+        ),
         extra: hostileValue,
       },
       { requiredKeys: [] },

@@ -31,6 +31,7 @@ const FIELD_LABELS: Record<string, string> = {
   type: 'loại tệp',
   size: 'kích thước tệp',
   reason: 'lý do',
+  papers: 'giấy tờ bổ sung',
 };
 
 function label(path: PropertyKey[]): string {

@@ -6,14 +6,13 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { communeWithDevice, pushEntries, type TestDevice, useTestGateway } from '../test/gateway';
+import { communeWithDevice, pushEntries, type TestDevice, uploadFile, useTestGateway } from '../test/gateway';
 import { nextMutation, receiveEntry, transitionEntry } from '../test/dossiers';
 import { testDatabaseKinds } from '../test/test-db';
 
 
 const pdf = Buffer.from('%PDF-1.4\n% Giấy khai sinh — bản chính\n1 0 obj << >> endobj\n%%EOF\n');
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-const b64 = (s: string) => Buffer.from(s).toString('base64');
 
 describe.each(testDatabaseKinds)('dossier.result on %s', (kind) => {
   const gw = useTestGateway(kind);
@@ -22,21 +21,8 @@ describe.each(testDatabaseKinds)('dossier.result on %s', (kind) => {
   const stored = async (id: string) =>
     (await gw.db.query<{ version: unknown; data: { results?: { sha256: string; name: string; type: string; size: number; at: string }[] } }>('select version, data from dossiers where id = $1', [id]))[0]!;
 
-  /** The tus upload a device makes: create with the hash in the metadata, then send the bytes. */
-  async function upload(device: TestDevice, bytes: Buffer) {
-    const auth = { authorization: `Bearer ${device.token}`, 'tus-resumable': '1.0.0' };
-    const created = await gw.app.request('/api/files', {
-      method: 'POST',
-      headers: { ...auth, 'upload-length': String(bytes.length), 'upload-metadata': `sha256 ${b64(sha(bytes))},filename ${b64('ket-qua.pdf')}` },
-    });
-    expect(created.status).toBe(201);
-    const sent = await gw.app.request(created.headers.get('location')!, {
-      method: 'PATCH',
-      headers: { ...auth, 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
-      body: new Uint8Array(bytes),
-    });
-    expect(sent.status).toBe(204);
-  }
+  const upload = (device: TestDevice, bytes: Buffer) => uploadFile(gw.app, device, bytes, 'ket-qua.pdf');
+
 
   /** A dossier on the gateway, being processed (status 4). */
   async function processing(device: TestDevice) {

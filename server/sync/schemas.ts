@@ -5,6 +5,7 @@
 // park megabytes under any name). A new field of the app is added here in the same change.
 import { z } from 'zod';
 import { officeHoursSchema } from '../../src/domain/calendar';
+import { MAX_NOTE_LENGTH, MAX_SUPPLEMENT_LINES } from '../../src/domain/dossier';
 
 export const MAX_ENTRIES_PER_PUSH = 100;
 export const MAX_PUSH_BYTES = 5 * 1024 * 1024;
@@ -190,12 +191,28 @@ export const dossierRowSchema = z.strictObject({
 });
 export type DossierRowJson = z.infer<typeof dossierRowSchema>;
 
+
+/**
+ * A paper brought for a supplement (hồ sơ bổ sung), named like a result paper by the SHA-256 of a
+ * file uploaded beforehand; `item` is the line of Mẫu 02 it answers. Digitized, so a PDF only.
+ */
+export const supplementPaperSchema = z.strictObject({
+  item: z.int().min(0).max(MAX_SUPPLEMENT_LINES - 1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  name: z.string().trim().min(1).max(300),
+  type: z.literal('application/pdf'),
+  size: z.int().min(1),
+});
+export type SupplementPaperJson = z.infer<typeof supplementPaperSchema>;
+
 export const transitionPayloadSchema = z.strictObject({
   dossierId: z.string().min(1).max(64),
   action: dossierActionSchema,
   actor: z.strictObject({ id: text(128), name: z.string().trim().min(1).max(200), role: actorRoleSchema }),
   at: isoTime,
-  note: text(4000).optional(),
+  note: text(MAX_NOTE_LENGTH).optional(),
+  /** Only with receiveSupplement: the papers received, taken in with the move or not at all. */
+  papers: z.array(supplementPaperSchema).min(1).max(MAX_SUPPLEMENT_LINES).optional(),
 });
 
 export const ratingSchema = z.enum(['veryGood', 'good', 'bad']);

@@ -1,6 +1,7 @@
 // A gateway for tests: a real database (PGlite or PostgreSQL), the demo commune, the whole Hono app
 // with an admin token and a temporary data folder, and helpers that go through the public API the
 // way a province administrator and a device would.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -26,6 +27,8 @@ export interface TestGatewayOptions {
   maxFileBytes?: number;
   /** The gateway's clock for calendar days (open dossier-number days); the real one by default. */
   now?: () => Date;
+  /** A built app to serve (a folder with index.html); none by default, so pages answer 503. */
+  staticDir?: string;
 }
 
 export async function startTestGateway(kind: TestDatabaseKind, options: TestGatewayOptions = {}): Promise<TestGateway> {
@@ -35,7 +38,7 @@ export async function startTestGateway(kind: TestDatabaseKind, options: TestGate
   const app = createApp({
     db,
     log: createLogger('silent'),
-    staticDir: '/nonexistent',
+    staticDir: options.staticDir ?? '/nonexistent',
     adminToken: ADMIN_TOKEN,
     demoMode: options.demoMode ?? false,
     dataDir,
@@ -106,6 +109,24 @@ export async function pushEntries(app: Hono, device: { token: string }, entries:
   const res = await json(app, 'POST', '/api/sync/push', { entries }, device.token);
   if (res.status !== 200) throw new Error(`push answered ${res.status}: ${await res.text()}`);
   return ((await res.json()) as { results: PushAnswer[] }).results;
+}
+
+/** The tus upload a device makes: create with the file's hash in the metadata, then send the bytes; anything else fails loudly. */
+export async function uploadFile(app: Hono, device: { token: string }, bytes: Buffer, filename: string): Promise<void> {
+  const b64 = (text: string) => Buffer.from(text).toString('base64');
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const auth = { authorization: `Bearer ${device.token}`, 'tus-resumable': '1.0.0' };
+  const created = await app.request('/api/files', {
+    method: 'POST',
+    headers: { ...auth, 'upload-length': String(bytes.length), 'upload-metadata': `sha256 ${b64(sha256)},filename ${b64(filename)}` },
+  });
+  if (created.status !== 201) throw new Error(`upload create answered ${created.status}: ${await created.text()}`);
+  const sent = await app.request(created.headers.get('location')!, {
+    method: 'PATCH',
+    headers: { ...auth, 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
+    body: new Uint8Array(bytes),
+  });
+  if (sent.status !== 204) throw new Error(`upload patch answered ${sent.status}: ${await sent.text()}`);
 }
 
 export interface TestDevice {

@@ -18,11 +18,12 @@ export const testDatabaseKinds: TestDatabaseKind[] = process.env.TEST_DATABASE_U
 /** Opening PGlite compiles its WebAssembly and runs initdb: seconds on a busy machine. */
 export const OPEN_DB_TIMEOUT_MS = 180_000;
 
-export async function openTestDatabase(kind: TestDatabaseKind = 'pglite'): Promise<{ db: Database; cleanup(): Promise<void> }> {
-  if (kind === 'postgres') return openPostgresTestDatabase();
+/** `migrated: false` leaves the database empty, for tests of the migrations themselves. */
+export async function openTestDatabase(kind: TestDatabaseKind = 'pglite', { migrated = true } = {}): Promise<{ db: Database; cleanup(): Promise<void> }> {
+  if (kind === 'postgres') return openPostgresTestDatabase(migrated);
   const dir = mkdtempSync(path.join(tmpdir(), 'motcua-test-db-'));
   const db = await openPglite(dir);
-  await migrate(db);
+  if (migrated) await migrate(db);
   return {
     db,
     async cleanup() {
@@ -32,7 +33,7 @@ export async function openTestDatabase(kind: TestDatabaseKind = 'pglite'): Promi
   };
 }
 
-async function openPostgresTestDatabase(): Promise<{ db: Database; cleanup(): Promise<void> }> {
+async function openPostgresTestDatabase(migrated: boolean): Promise<{ db: Database; cleanup(): Promise<void> }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set');
   const name = `motcua_test_${randomBytes(6).toString('hex')}`;
@@ -41,13 +42,31 @@ async function openPostgresTestDatabase(): Promise<{ db: Database; cleanup(): Pr
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const db = await openPostgres(url.toString());
-  await migrate(db);
+  if (migrated) await migrate(db);
   return {
     db,
     async cleanup() {
       await db.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await dropTestDatabase(admin, name);
       await admin.end({ timeout: 5 });
     },
   };
+}
+
+/**
+ * Drops a test database. FORCE ends its other sessions, but not an autovacuum worker that a busy
+ * server has started on it (that belongs to the superuser, so our role may not end it: 42501), and
+ * the worker ends by itself within moments; so a refused drop is tried again before it counts.
+ */
+async function dropTestDatabase(admin: postgres.Sql, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      return;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if ((code !== '42501' && code !== '55006') || attempt >= 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+    }
+  }
 }

@@ -38,7 +38,15 @@ export interface UpwardRecord {
   HinhThuc: number;
   TaiLieuNop: { TenTaiLieu: string; SoBan: number; LoaiBan: string; TepDinhKem: { MaTep: string; TenTep: string; LoaiTep: string; KichThuoc: number }[] }[];
   DanhSachLePhi: { TenPhiLePhi: string; SoLuong: number; DonGia: number; SoTien: number; HinhThucThu: string }[];
-  DanhSachHoSoBoSung: { NguoiYeuCauBoSung: string; NoiDungBoSung: string; NgayYeuCauBoSung: string; NgayTiepNhanBoSung: string; NgayHenTraMoi: string }[];
+  DanhSachHoSoBoSung: {
+    NguoiYeuCauBoSung: string;
+    NoiDungBoSung: string;
+    NgayYeuCauBoSung: string;
+    NgayTiepNhanBoSung: string;
+    NgayHenTraMoi: string;
+    /** [open] The papers brought for it, as TaiLieuNop names its files. */
+    TepDinhKem: { MaTep: string; TenTep: string; LoaiTep: string; KichThuoc: number }[];
+  }[];
   DanhSachGiayToKetQua: { TenGiayTo: string; MaTep: string }[];
   DinhDanhCHS: { LoaiDinhDanh: number; SoDinhDanh: string }[];
   QuaTrinhXuLy: UpwardLogEntry[];
@@ -66,6 +74,8 @@ export function toUpwardRecord(dossier: StoredDossier): UpwardRecord {
   const last = log.at(-1);
   const finished = FINAL_STATUSES.includes(dossier.status as never) || dossier.status === 9 ? (state.resultReadyAt ?? last?.at) : null;
   const attachments = dossier.attachments ?? [];
+  // A dossier gets one supplement request, so the papers brought (server/sync/kinds/transition.ts) are its.
+  const supplementPapers = ((dossier as { supplementPapers?: unknown }).supplementPapers ?? []) as { name?: string; sha256?: string; type?: string; size?: number }[];
   const supplements = log.flatMap((entry, i) => {
     if (entry.action !== 'requestSupplement') return [];
     const answer = log.slice(i + 1).find((e) => e.action === 'receiveSupplement');
@@ -76,6 +86,7 @@ export function toUpwardRecord(dossier: StoredDossier): UpwardRecord {
         NgayYeuCauBoSung: vnStamp(entry.at),
         NgayTiepNhanBoSung: vnStamp(answer?.at),
         NgayHenTraMoi: vnStamp(answer?.appointmentAfter),
+        TepDinhKem: answer ? supplementPapers.map((p) => ({ MaTep: p.sha256 ?? '', TenTep: p.name ?? '', LoaiTep: p.type ?? '', KichThuoc: p.size ?? 0 })) : [],
       },
     ];
   });

@@ -118,10 +118,15 @@ describe.each(testDatabaseKinds)('upward adapter on %s', (kind) => {
       QuaTrinhXuLy: [{ NguoiXuLy: 'Lò Thị Mai', ChucDanh: 'Cán bộ tiếp nhận', ThoiDiemXuLy: '20260302093000', NoiDungXuLy: 'Tiếp nhận hồ sơ', TrangThai: 2 }],
     });
 
+    // The paper brought for the supplement, held by the commune (uploaded before the change).
+    const brought = { item: 0, sha256: 'b'.repeat(64), name: 'Giấy chứng sinh (bổ sung).pdf', type: 'application/pdf', size: 40_321 };
+    await holdFile(gw.db, device.communeId, brought.sha256, brought.size);
+    const receiveSupplement = transitionEntry(entry.entityId, 'receiveSupplement', '2026-03-02T07:30:00Z');
+    const receiveWithPaper = { ...receiveSupplement, payload: { ...receiveSupplement.payload, papers: [brought] } };
     await push(device, [
       transitionEntry(entry.entityId, 'startProcessing', '2026-03-02T03:00:00Z'),
       transitionEntry(entry.entityId, 'requestSupplement', '2026-03-02T03:30:00Z', 'Thiếu giấy chứng sinh'),
-      transitionEntry(entry.entityId, 'receiveSupplement', '2026-03-02T07:30:00Z'),
+      receiveWithPaper,
       transitionEntry(entry.entityId, 'markResultReady', '2026-03-02T08:00:00Z'),
       transitionEntry(entry.entityId, 'returnResult', '2026-03-02T09:00:00Z'),
     ]);
@@ -139,7 +144,14 @@ describe.each(testDatabaseKinds)('upward adapter on %s', (kind) => {
       NgayHenTra: '20260303090000',
     });
     expect(record.DanhSachHoSoBoSung).toEqual([
-      { NguoiYeuCauBoSung: 'Hà Văn Xử', NoiDungBoSung: 'Thiếu giấy chứng sinh', NgayYeuCauBoSung: '20260302103000', NgayTiepNhanBoSung: '20260302143000', NgayHenTraMoi: '20260303090000' },
+      {
+        NguoiYeuCauBoSung: 'Hà Văn Xử',
+        NoiDungBoSung: 'Thiếu giấy chứng sinh',
+        NgayYeuCauBoSung: '20260302103000',
+        NgayTiepNhanBoSung: '20260302143000',
+        NgayHenTraMoi: '20260303090000',
+        TepDinhKem: [{ MaTep: 'b'.repeat(64), TenTep: 'Giấy chứng sinh (bổ sung).pdf', LoaiTep: 'application/pdf', KichThuoc: 40_321 }],
+      },
     ]);
     expect(record.QuaTrinhXuLy.map((e) => [e.NguoiXuLy, e.ChucDanh, e.ThoiDiemXuLy, e.NoiDungXuLy, e.TrangThai])).toEqual([
       ['Lò Thị Mai', 'Cán bộ tiếp nhận', '20260302093000', 'Tiếp nhận hồ sơ', 2],

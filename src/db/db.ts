@@ -4,6 +4,7 @@ import {
   DB_NAME,
   declareSchema,
   type AttachmentRow,
+  type CaptureQueueRow,
   type CatalogueRow,
   type DossierRow,
   type DraftRow,
@@ -26,6 +27,7 @@ export class MotcuaDb extends Dexie {
   attachments!: EntityTable<AttachmentRow, 'id'>;
   processingLog!: EntityTable<ProcessingLogRow, 'id'>;
   uploads!: EntityTable<UploadRow, 'sha256'>;
+  captureQueue!: EntityTable<CaptureQueueRow, 'seq'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

@@ -23,13 +23,14 @@ export class DossierNotFoundError extends Error {
 
 /**
  * Reads the dossier, lets `decide` compute the change from it (throw to refuse: nothing is
- * written), and writes the change. Returns the row as stored.
+ * written), and writes the change. Returns the row as stored. `decide` may read the database
+ * (the captures a change takes in): it runs inside the transaction, so what it read is what is written.
  */
-export async function commitDossierChange(db: MotcuaDb, id: string, decide: (current: DossierRow) => DossierChange): Promise<DossierRow> {
-  return db.transaction('rw', [db.dossiers, db.processingLog, db.outbox, db.attachments, db.files], async () => {
+export async function commitDossierChange(db: MotcuaDb, id: string, decide: (current: DossierRow) => DossierChange | Promise<DossierChange>): Promise<DossierRow> {
+  return db.transaction('rw', [db.dossiers, db.processingLog, db.outbox, db.attachments, db.files, db.captureQueue], async () => {
     const current = await db.dossiers.get(id);
     if (!current) throw new DossierNotFoundError(id);
-    const change = decide(current);
+    const change = await decide(current);
     if (change.row.id !== id) throw new Error('Một thay đổi chỉ được ghi vào đúng hồ sơ của nó.');
     await db.dossiers.put(change.row);
     for (const entry of change.log ?? []) await db.processingLog.add(entry);

@@ -51,6 +51,20 @@ export interface DossierData {
 /** Attachment rows of a dossier's result paper(s) use this component index (results are not components). */
 export const RESULT_COMPONENT_INDEX = -1;
 
+/**
+ * Attachment rows of the papers brought back for a supplement request (hồ sơ bổ sung) use
+ * -2 - n for line n of Mẫu 02: like results they are not components of the procedure, and each
+ * line keeps its own PDF.
+ */
+export function supplementComponentIndex(item: number): number {
+  return -2 - item;
+}
+
+/** The line of Mẫu 02 an attachment's component index stands for, or null if it is no supplement paper. */
+export function supplementItemOf(componentIndex: number): number | null {
+  return componentIndex <= -2 ? -2 - componentIndex : null;
+}
+
 const toDate = (v: unknown): Date | null => {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v;
   if (typeof v === 'string' || typeof v === 'number') {

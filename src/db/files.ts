@@ -151,35 +151,39 @@ export function deliverablesAreCurrent(deliverables: readonly AttachmentRow[], k
 
 /**
  * The components of `ownerId` whose deliverables were not made from their pages as they stand now
- * (a PDF still being assembled after the last change). Receiving then would send an old PDF.
+ * (a PDF still being assembled after the last change), or that still have photos waiting in the
+ * capture queue (pages still to come). Receiving then would send an old PDF, or lose those pages.
  */
 export async function componentsAwaitingPdf(db: MotcuaDb, ownerId: string): Promise<number[]> {
   const all = (owner: string) => db.attachments.where('[ownerId+componentIndex+order]').between([owner, -Infinity, -Infinity], [owner, Infinity, Infinity]).toArray();
-  const [pages, deliverables] = await Promise.all([all(pagesOwnerId(ownerId)), all(ownerId)]);
+  const [pages, deliverables, queued] = await Promise.all([all(pagesOwnerId(ownerId)), all(ownerId), db.captureQueue.where('ownerId').equals(ownerId).toArray()]);
   const indexes = [...new Set(pages.map((p) => p.componentIndex))];
-  return indexes.filter((index) => {
+  const stale = indexes.filter((index) => {
     const key = pagesKey(pages.filter((p) => p.componentIndex === index));
     return !deliverablesAreCurrent(deliverables.filter((d) => d.componentIndex === index), key);
   });
+  return [...new Set([...stale, ...queued.map((q) => q.componentIndex)])].sort((a, b) => a - b);
 }
 
 /**
- * Drops the editable pages behind an owner's components, keeping what they deliver: once a draft
- * is received its PDFs are final, and the page images would only take space. Call inside a
- * transaction over files and attachments.
+ * Drops the editable pages behind an owner's components, keeping what they deliver, and empties its
+ * capture queue: once a draft is received its PDFs are final, and the page images and photos would
+ * only take space. Call inside a transaction over files, attachments and captureQueue.
  */
 export async function dropPages(db: MotcuaDb, ownerId: string): Promise<void> {
   const rows = await db.attachments.where('ownerId').equals(pagesOwnerId(ownerId)).toArray();
   await db.attachments.bulkDelete(rows.map((r) => r.id));
   await collectFiles(db, rows.map((r) => r.sha256));
+  await db.captureQueue.where('ownerId').equals(ownerId).delete();
 }
 
-/** Removes a component's pages and deliverables, and the files only they used. */
+/** Removes a component's pages, deliverables and waiting photos, and the files only they used. */
 export async function deleteComponent(db: MotcuaDb, ownerId: string, componentIndex: number): Promise<void> {
-  await db.transaction('rw', db.files, db.attachments, async () => {
+  await db.transaction('rw', db.files, db.attachments, db.captureQueue, async () => {
     const rows = [...(await rowsOf(db, ownerId, componentIndex).toArray()), ...(await rowsOf(db, pagesOwnerId(ownerId), componentIndex).toArray())];
     await db.attachments.bulkDelete(rows.map((r) => r.id));
     await collectFiles(db, rows.map((r) => r.sha256));
+    await db.captureQueue.where('[ownerId+componentIndex+seq]').between([ownerId, componentIndex, -Infinity], [ownerId, componentIndex, Infinity], true, true).delete();
   });
 }
 

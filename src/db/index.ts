@@ -14,6 +14,7 @@ export {
   type SearchIndexRow,
   type SettingRow,
   type UploadRow,
+  type CaptureQueueRow,
 } from './schema';
 export { readSetting, writeSetting, emptyDeskProfile, type DeskProfile } from './settings';
 export { countUnsynced, nextBatch, listQuarantine, applyPushResults, resendEntry, type PushResult } from './outbox';
@@ -46,6 +47,17 @@ export {
   type DigitizedDocument,
 } from './files';
 export {
+  enqueueCapture,
+  listCaptureQueue,
+  storeQueuedPage,
+  dropQueuedPhoto,
+  queuedComponents,
+  componentsInCapture,
+  clearCaptureQueue,
+  ownersWithQueuedPhotos,
+  type QueuedPhoto,
+} from './capture-queue';
+export {
   getOrCreateDevice,
   readCommune,
   readDeviceToken,
@@ -77,6 +89,8 @@ export {
   readDossierState,
   readDossierData,
   RESULT_COMPONENT_INDEX,
+  supplementComponentIndex,
+  supplementItemOf,
   type DossierData,
   type SupplementItem,
   type SupplementRecord,

@@ -20,9 +20,10 @@ export function listDrafts(db: MotcuaDb): Promise<DraftRow[]> {
   return db.drafts.orderBy('updatedAt').reverse().toArray();
 }
 
-/** Drops a draft, its captured pages and the files attached only to it. */
+/** Drops a draft, its captured pages, the photos still waiting for the digitizer and the files attached only to it. */
 export async function deleteDraft(db: MotcuaDb, id: string): Promise<void> {
-  await db.transaction('rw', db.drafts, db.attachments, db.files, async () => {
+  await db.transaction('rw', db.drafts, db.attachments, db.files, db.captureQueue, async () => {
+    await db.captureQueue.where('ownerId').equals(id).delete();
     const attached = await db.attachments.where('ownerId').anyOf(id, pagesOwnerId(id)).toArray();
     await db.attachments.where('ownerId').anyOf(id, pagesOwnerId(id)).delete();
     for (const a of attached) {
@@ -41,19 +42,20 @@ export interface ReceiveWrite {
   settings: { key: string; value: unknown }[];
 }
 
-/** Thrown when a component's PDF is still being assembled from its latest pages. */
+/** Thrown when a component's PDF is still being assembled from its latest pages, or photos of it still wait. */
 export class PdfPendingError extends Error {
   constructor(readonly componentIndexes: number[]) {
-    super('Tệp PDF của giấy tờ vừa chụp đang được ghép: chờ vài giây rồi bấm lại.');
+    super('Giấy tờ vừa chụp đang được xử lý hoặc ghép thành PDF: chờ xử lý xong (và quyết định các trang cần xem lại) rồi bấm lại.');
     this.name = 'PdfPendingError';
   }
 }
 
 export async function receiveDossier(db: MotcuaDb, write: ReceiveWrite): Promise<void> {
-  await db.transaction('rw', [db.drafts, db.dossiers, db.attachments, db.files, db.processingLog, db.outbox, db.settings], async () => {
+  await db.transaction('rw', [db.drafts, db.dossiers, db.attachments, db.files, db.captureQueue, db.processingLog, db.outbox, db.settings], async () => {
     if (!(await db.drafts.get(write.draftId))) throw new Error('Bản nháp đã được tiếp nhận hoặc đã xoá.');
     // The dossier takes each component's PDF, never the pages it was made from: a PDF not yet
-    // made from the latest pages would send an old copy, so the officer waits a moment instead.
+    // made from the latest pages would send an old copy, and photos still waiting in the capture
+    // queue would be lost, so the officer waits a moment instead. dropPages empties the queue.
     const pending = await componentsAwaitingPdf(db, write.draftId);
     if (pending.length > 0) throw new PdfPendingError(pending);
     await dropPages(db, write.draftId);

@@ -1,4 +1,4 @@
-// Proves data written under schema v1 survives the upgrade to the current schema.
+// Proves data written under each earlier schema survives the upgrade to the current schema.
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
@@ -18,7 +18,7 @@ describe('schema migrations', () => {
 
     const db = new MotcuaDb(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect((await db.settings.get('desk'))?.value).toEqual({ officerName: 'Lò Thị Mai' });
     const entries = await db.outbox.orderBy('seq').toArray();
     expect(entries.map((e) => [e.entityId, e.status, e.attempts])).toEqual([
@@ -42,7 +42,7 @@ describe('schema migrations', () => {
     await db.open();
     expect((await db.outbox.toArray()).map((e) => e.status)).toEqual(['rejected']);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
-      ['attachments', 'catalogues', 'dossierFacts', 'dossiers', 'drafts', 'files', 'outbox', 'processingLog', 'searchIndexes', 'settings', 'uploads'].sort(),
+      ['attachments', 'captureQueue', 'catalogues', 'dossierFacts', 'dossiers', 'drafts', 'files', 'outbox', 'processingLog', 'searchIndexes', 'settings', 'uploads'].sort(),
     );
     db.close();
   });
@@ -116,11 +116,47 @@ describe('schema migrations', () => {
 
     const db = new MotcuaDb(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect((await db.files.get('a'.repeat(64)))?.size).toBe(7);
     expect(await db.outbox.where('entityId').equals('d1').count()).toBe(1);
     await db.uploads.put({ sha256: 'a'.repeat(64), status: 'uploading', size: 7, url: '/api/files/x', offset: 3, updatedAt: 't' });
     expect(await db.uploads.where('status').equals('uploading').primaryKeys()).toEqual(['a'.repeat(64)]);
+    db.close();
+  });
+
+  it('adds the capture queue in v6, keeping the drafts, pages and uploads written under v5', async () => {
+    const name = `migrate-v6-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(5).stores({
+      settings: 'key',
+      outbox: '++seq, createdAt, status, [status+seq], entityId',
+      drafts: 'id, updatedAt',
+      files: 'sha256, createdAt',
+      attachments: 'id, ownerId, [ownerId+componentIndex+order], sha256',
+      uploads: 'sha256, status',
+    });
+    await old.table('drafts').add({ id: 'draft-1', procedureCode: '1.001193', procedure: {}, step: 'components', data: { sets: 1 }, createdAt: 't', updatedAt: 't' });
+    await old.table('files').add({ sha256: 'b'.repeat(64), blob: new Blob(['trang 1']), type: 'image/tiff', size: 7, createdAt: 't' });
+    await old.table('attachments').add({ id: 'p1', ownerId: 'draft-1#pages', componentIndex: 1, order: 0, sha256: 'b'.repeat(64), name: 'IMG_0001.jpg', type: 'image/tiff', size: 7 });
+    await old.table('uploads').add({ sha256: 'c'.repeat(64), status: 'done', size: 3, offset: 3, updatedAt: 't' });
+    old.close();
+
+    const db = new MotcuaDb(name);
+    await db.open();
+    expect(db.verno).toBe(6);
+    expect((await db.drafts.get('draft-1'))?.data).toEqual({ sets: 1 });
+    expect(await db.attachments.where('[ownerId+componentIndex+order]').between(['draft-1#pages', 1, 0], ['draft-1#pages', 1, Infinity]).count()).toBe(1);
+    expect(await (await db.files.get('b'.repeat(64)))!.blob.text()).toBe('trang 1');
+    expect((await db.uploads.get('c'.repeat(64)))?.status).toBe('done');
+    // The new table starts empty and answers by owner and by component in the order taken.
+    expect(await db.captureQueue.count()).toBe(0);
+    await db.captureQueue.bulkAdd([
+      { ownerId: 'draft-1', componentIndex: 1, batch: 'b1', name: 'IMG_0002.jpg', blob: new Blob(['x']), addedAt: 't' },
+      { ownerId: 'draft-1', componentIndex: 1, batch: 'b1', name: 'IMG_0003.jpg', blob: new Blob(['y']), addedAt: 't' },
+    ]);
+    const rows = await db.captureQueue.where('[ownerId+componentIndex+seq]').between(['draft-1', 1, -Infinity], ['draft-1', 1, Infinity]).toArray();
+    expect(rows.map((r) => r.name)).toEqual(['IMG_0002.jpg', 'IMG_0003.jpg']);
+    expect(await db.captureQueue.where('ownerId').equals('draft-1').count()).toBe(2);
     db.close();
   });
 });

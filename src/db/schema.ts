@@ -135,6 +135,24 @@ export interface UploadRow {
   updatedAt: string;
 }
 
+/**
+ * v6: a photo (or chosen file) waiting to become a page of a component: written with the rest of
+ * its batch in one transaction when the officer takes or chooses it, deleted in the transaction
+ * that stores the page it became. A reload mid-batch therefore loses no photo and processes none
+ * twice. Only the capture reads these rows: they are never attached to a dossier nor sent.
+ */
+export interface CaptureQueueRow {
+  /** Arrival order: photos become pages in this order. */
+  seq?: number;
+  ownerId: string;
+  componentIndex: number;
+  /** The batch (one take or one choice of files) the photo came with. */
+  batch: string;
+  name: string;
+  blob: Blob;
+  addedAt: string;
+}
+
 /** One entry of a dossier's processing log (who, in what role, when, what). */
 export interface ProcessingLogRow {
   id?: number;
@@ -205,6 +223,9 @@ export function declareSchema(db: Dexie): void {
   // which applying the gateway's answers asks for ("does this dossier still wait?"). Both indexes
   // are built by IndexedDB from the rows already there: nothing to carry over by hand.
   db.version(5).stores({ outbox: '++seq, createdAt, status, [status+seq], entityId', uploads: 'sha256, status' });
+  // v6: the capture queue (CaptureQueueRow), photos waiting for the digitizer, so a half-processed
+  // batch resumes after a reload. A new table: nothing earlier to carry over.
+  db.version(6).stores({ captureQueue: '++seq, ownerId, [ownerId+componentIndex+seq]' });
   db.use(dossierIndexMiddleware);
   db.use(dossierFactsMiddleware);
 }

@@ -11,6 +11,8 @@ export const digitizeEn: typeof digitizeVi = {
     pickHint: 'JPEG/PNG pictures or PDF files (PDFs are kept as they are). Several files at once are fine.',
     processing: 'Processing {{name}} ({{done}}/{{total}})…',
     queueDone: 'All processed.',
+    resumed_one: 'Going on with {{count}} photo left unprocessed last time.',
+    resumed_other: 'Going on with {{count}} photos left unprocessed last time.',
   },
   cameraDialog: {
     title: 'Photograph a page',

@@ -9,6 +9,8 @@ export const digitizeVi = {
     pickHint: 'Ảnh JPEG/PNG hoặc tệp PDF (PDF được giữ nguyên). Có thể chọn nhiều tệp một lúc.',
     processing: 'Đang xử lý {{name}} ({{done}}/{{total}})…',
     queueDone: 'Đã xử lý xong.',
+    resumed_one: 'Đang xử lý tiếp {{count}} ảnh chưa xong từ lần trước.',
+    resumed_other: 'Đang xử lý tiếp {{count}} ảnh chưa xong từ lần trước.',
   },
   cameraDialog: {
     title: 'Chụp trang giấy',

@@ -141,6 +141,14 @@ export const dossiersEn: typeof dossiersVi = {
     viewer: 'File {{name}}',
     missing: 'File {{name}} is not on this device yet.',
     component: 'Component {{n}}',
+    supplement: 'Supplementary paper: {{name}}',
+  },
+  supplement: {
+    receiptIntro: 'Capture or choose a file for each paper the citizen brought. For a paper only shown for comparison (no copy kept), write why in that paper\'s note.',
+    line: 'Supplementary paper {{n}}: {{name}}',
+    reason: 'Why it was requested: {{reason}}',
+    fileTitle: '{{name}} (supplement)',
+    lineNote: 'Note for "{{name}}" (required if no copy is kept)',
   },
   result: {
     title: 'Result papers',

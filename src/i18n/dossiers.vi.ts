@@ -139,6 +139,14 @@ export const dossiersVi = {
     viewer: 'Xem tệp {{name}}',
     missing: 'Tệp {{name}} chưa có trên máy này.',
     component: 'Thành phần {{n}}',
+    supplement: 'Giấy tờ bổ sung: {{name}}',
+  },
+  supplement: {
+    receiptIntro: 'Chụp hoặc chọn tệp từng giấy tờ công dân mang đến bổ sung. Giấy tờ chỉ xuất trình để đối chiếu (không lưu bản chụp) thì ghi lý do vào ô ghi chú của giấy tờ đó.',
+    line: 'Giấy tờ bổ sung {{n}}: {{name}}',
+    reason: 'Lý do yêu cầu bổ sung: {{reason}}',
+    fileTitle: '{{name}} (bổ sung)',
+    lineNote: 'Ghi chú cho "{{name}}" (bắt buộc nếu không lưu bản chụp)',
   },
   result: {
     title: 'Giấy tờ kết quả',

@@ -37,8 +37,14 @@ function scannedPage(size: number): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-/** `count` khai sinh dossiers, each with `pages` page files of `pageBytes`, received now. */
-export async function generate(count: number, pages: number, pageBytes: number): Promise<Generated> {
+interface Paper {
+  bytes: Uint8Array<ArrayBuffer>;
+  name: string;
+  type: string;
+}
+
+/** `count` khai sinh dossiers, each with `perDossier` files made by `paper(dossier, k)`, received now. */
+async function receiveWithPapers(count: number, perDossier: number, paper: (i: number, k: number) => Paper): Promise<Generated> {
   const started = performance.now();
   const db = getDb();
   const catalogue = demoCatalogue();
@@ -53,17 +59,28 @@ export async function generate(count: number, pages: number, pageBytes: number):
     data.components = data.components.map((c) => ({ ...c, received: true }));
     const at = new Date().toISOString();
     await createDraft(db, { id: draftId, procedureCode: procedure.code, procedure, step: 'review', data, createdAt: at, updatedAt: at });
-    for (let k = 0; k < pages; k++) {
-      const bytes = scannedPage(pageBytes);
+    for (let k = 0; k < perDossier; k++) {
+      const { bytes, name, type } = paper(i, k);
       const sha256 = hex(await crypto.subtle.digest('SHA-256', bytes));
       const componentIndex = k % procedure.components.length;
-      await attachFile(db, { id: crypto.randomUUID(), ownerId: draftId, componentIndex, sha256, name: `trang-${k + 1}.jpg`, type: 'image/jpeg', size: bytes.length }, new Blob([bytes], { type: 'image/jpeg' }));
+      await attachFile(db, { id: crypto.randomUUID(), ownerId: draftId, componentIndex, sha256, name, type, size: bytes.length }, new Blob([bytes], { type }));
       files++;
       fileBytes += bytes.length;
     }
     await receiveDraft(draftId, data, procedure);
   }
   return { dossiers: count, files, fileBytes, ms: performance.now() - started };
+}
+
+/** `count` khai sinh dossiers, each with `pages` page files of `pageBytes`, received now. */
+export function generate(count: number, pages: number, pageBytes: number): Promise<Generated> {
+  return receiveWithPapers(count, pages, (_i, k) => ({ bytes: scannedPage(pageBytes), name: `trang-${k + 1}.jpg`, type: 'image/jpeg' }));
+}
+
+/** `count` khai sinh dossiers, each with the given digitized papers (PDFs, base64), received now. */
+export function generateFromPapers(count: number, papers: string[]): Promise<Generated> {
+  const pdfs = papers.map(fromBase64);
+  return receiveWithPapers(count, pdfs.length, (i, k) => ({ bytes: distinctPaper(pdfs[k]!, i, k), name: `giay-${k + 1}.pdf`, type: 'application/pdf' }));
 }
 
 /** What the outbox still holds: entries waiting to go, and any the gateway refused. */
@@ -108,32 +125,3 @@ function distinctPaper(pdf: Uint8Array, n: number, k: number): Uint8Array<ArrayB
 
 const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 
-/** `count` khai sinh dossiers, each with the given digitized papers (PDFs, base64), received now. */
-export async function generateFromPapers(count: number, papers: string[]): Promise<Generated> {
-  const started = performance.now();
-  const db = getDb();
-  const catalogue = demoCatalogue();
-  const procedure = catalogue.procedures.find((p) => p.code === '1.001193') ?? catalogue.procedures[0]!;
-  const pdfs = papers.map(fromBase64);
-  let files = 0;
-  let fileBytes = 0;
-  for (let i = 0; i < count; i++) {
-    const draftId = crypto.randomUUID();
-    const data = newDraftData(procedure, catalogue.version);
-    const n = String(i + 1).padStart(5, '0');
-    data.applicant = { fullName: `Lò Văn Bản ${n}`, idNumber: `0010990${n}`, birthDate: '1999-03-15', sex: 'Nam', address: 'Thôn Nà Pồ, xã Bản Mẫu', phone: '0912345678', email: '' };
-    data.components = data.components.map((c) => ({ ...c, received: true }));
-    const at = new Date().toISOString();
-    await createDraft(db, { id: draftId, procedureCode: procedure.code, procedure, step: 'review', data, createdAt: at, updatedAt: at });
-    for (const [k, pdf] of pdfs.entries()) {
-      const bytes = distinctPaper(pdf, i, k);
-      const sha256 = hex(await crypto.subtle.digest('SHA-256', bytes));
-      const componentIndex = k % procedure.components.length;
-      await attachFile(db, { id: crypto.randomUUID(), ownerId: draftId, componentIndex, sha256, name: `giay-${k + 1}.pdf`, type: 'application/pdf', size: bytes.length }, new Blob([bytes], { type: 'application/pdf' }));
-      files++;
-      fileBytes += bytes.length;
-    }
-    await receiveDraft(draftId, data, procedure);
-  }
-  return { dossiers: count, files, fileBytes, ms: performance.now() - started };
-}

@@ -6,12 +6,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { newDevice } from '../support/browser';
 import { useStage } from '../support/e2e-stage';
-import { item, prepareDevice, receiveKhaiSinh, sampleApplicant } from '../support/intake-flow';
-import { fileBytesFromPage, generatePhoto, photoAsFileInPage, type GeneratedPhoto } from '../support/photo-files';
+import { cameraJpegs, deviceStore, imageFilters, recordRequestBodies, sentBodies } from '../support/capture-probes';
+import { enrolWithDemoCode, item, prepareDevice, receiveKhaiSinh, sampleApplicant } from '../support/intake-flow';
+import { generatePhoto } from '../support/photo-files';
 import { photoWithSecondPaper } from '../support/second-paper-photo';
 
 const stage = useStage();
@@ -20,108 +21,30 @@ const CAMERA_APP = 'Chụp bằng ứng dụng máy ảnh';
 const PICK = 'Chọn ảnh hoặc tệp PDF';
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/** Camera-like JPEGs of generated photos, encoded by Chromium in a page of their own (no service worker in the way). */
-async function cameraJpegs(context: BrowserContext, photos: GeneratedPhoto[]): Promise<Buffer[]> {
-  const page = await context.newPage();
-  await page.goto(`${stage.gateway.url}/robots.txt`);
-  const out: Buffer[] = [];
-  for (const [i, photo] of photos.entries()) {
-    await photoAsFileInPage(page, photo, `photo${i}`, 0.92);
-    out.push(await fileBytesFromPage(page, `photo${i}`));
-  }
-  await page.close();
-  return out;
-}
-
-async function enrol(page: Page, name: string) {
-  await page.getByRole('link', { name: 'Đồng bộ', exact: true }).click();
-  const card = page.getByRole('region', { name: 'Kích hoạt thiết bị' });
-  await card.getByRole('textbox', { name: 'Mã kích hoạt thiết bị' }).fill('DEMO');
-  await card.getByRole('textbox', { name: 'Tên thiết bị' }).fill(name);
-  await card.getByRole('button', { name: 'Kích hoạt', exact: true }).click();
-  await card.getByText(`Thiết bị "${name}" đã được kích hoạt cho Xã Bản Mẫu`, { exact: false }).waitFor();
-}
-
-/**
- * Runs in the page before the app: keeps the body of every request the page sends (XHR, as tus
- * uploads use, and fetch), since the browser does not report Blob bodies to the test.
- */
-function recordRequestBodies() {
-  const sent: Promise<Uint8Array>[] = [];
-  (window as unknown as { sentBodies: typeof sent }).sentBodies = sent;
-  const keep = (body: unknown) => {
-    if (typeof body === 'string') sent.push(Promise.resolve(new TextEncoder().encode(body)));
-    else if (body instanceof Blob) sent.push(body.arrayBuffer().then((b) => new Uint8Array(b)));
-    else if (body instanceof ArrayBuffer) sent.push(Promise.resolve(new Uint8Array(body.slice(0))));
-    else if (ArrayBuffer.isView(body)) sent.push(Promise.resolve(new Uint8Array(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength))));
-  };
-  const send = XMLHttpRequest.prototype.send;
-  XMLHttpRequest.prototype.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
-    keep(body);
-    return send.call(this, body);
-  };
-  const fetchOf = window.fetch;
-  window.fetch = function (input: RequestInfo | URL, init?: RequestInit) {
-    if (input instanceof Request) sent.push(input.clone().arrayBuffer().then((b) => new Uint8Array(b)));
-    keep(init?.body);
-    return fetchOf.call(this, input, init);
-  };
-}
-
-/** The bodies recorded by recordRequestBodies since the page was last loaded. */
-async function sentBodies(page: Page): Promise<Buffer[]> {
-  const all = await page.evaluate(async () => {
-    const bytes = await Promise.all((window as unknown as { sentBodies: Promise<Uint8Array>[] }).sentBodies);
-    return bytes.map((b) => {
-      let binary = '';
-      for (let i = 0; i < b.length; i += 0x8000) binary += String.fromCharCode(...b.subarray(i, i + 0x8000));
-      return btoa(binary);
-    });
-  });
-  return all.map((b) => Buffer.from(b, 'base64'));
-}
-
-interface StoredFile {
-  sha256: string;
-  type: string;
-  size: number;
-  bytes: number[];
-}
-
-/** The device's stored files (bytes included) and attachment rows, read straight from IndexedDB. */
-function deviceFiles(page: Page): Promise<{ files: StoredFile[]; attachments: { ownerId: string; componentIndex: number; sha256: string; type: string; name: string }[] }> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('motcua');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['files', 'attachments']);
-          const files = tx.objectStore('files').getAll();
-          const attachments = tx.objectStore('attachments').getAll();
-          tx.oncomplete = async () => {
-            open.result.close();
-            const rows = files.result as { sha256: string; type: string; size: number; blob: Blob }[];
-            resolve({
-              files: await Promise.all(rows.map(async (r) => ({ sha256: r.sha256, type: r.type, size: r.size, bytes: Array.from(new Uint8Array(await r.blob.arrayBuffer())) }))),
-              attachments: attachments.result,
-            });
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
-}
-
-/** The image filters of a PDF's page images, in order. */
-function imageFilters(pdf: Buffer): string[] {
-  return [...pdf.toString('latin1').matchAll(/\/Subtype \/Image[^]*?\/Filter \/(\w+)/g)].map((m) => m[1]!);
-}
-
 /** Waits until the paper's page count and PDF are shown: the PDF is made from the pages as they stand. */
 async function pdfReady(paper: Locator, pages: number) {
   await paper.getByRole('heading', { name: `Các trang (${pages})` }).waitFor({ timeout: 120_000 });
   await paper.getByRole('status').filter({ hasText: /^Tệp PDF/ }).waitFor({ timeout: 60_000 });
+}
+
+/** How many papers the open draft has ticked as received, read from IndexedDB. */
+function receivedInDraft(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('motcua');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const read = open.result.transaction('drafts').objectStore('drafts').getAll();
+          read.onsuccess = () => {
+            open.result.close();
+            const drafts = read.result as { data: { components: { received: boolean }[] } }[];
+            resolve(Math.max(0, ...drafts.map((d) => d.data.components.filter((c) => c.received).length)));
+          };
+          read.onerror = () => reject(read.error);
+        };
+      }),
+  );
 }
 
 const CORNERS = ['Góc trên bên trái', 'Góc trên bên phải', 'Góc dưới bên phải', 'Góc dưới bên trái'];
@@ -151,13 +74,13 @@ describe('capture of every paper', () => {
     await context.addInitScript(recordRequestBodies);
     const page = await context.newPage();
     await prepareDevice(page, stage.gateway.url);
-    await enrol(page, 'Máy tính bảng tiếp nhận');
+    await enrolWithDemoCode(page, 'Máy tính bảng tiếp nhận');
 
     // Two 12-megapixel photos as a camera app hands them over: the form in portrait, the birth
     // certificate in landscape beside another paper.
     const form = generatePhoto({ width: 3000, height: 4000, seed: 31, fill: 0.85 });
     const beside = photoWithSecondPaper(4000, 3000, 32);
-    const [formJpeg, besideJpeg] = await cameraJpegs(context, [form, beside]);
+    const [formJpeg, besideJpeg] = await cameraJpegs(context, stage.gateway.url, [form, beside]);
     const photos = [formJpeg!, besideJpeg!];
     for (const jpeg of photos) expect(jpeg.length).toBeGreaterThan(1_000_000);
     const authorisation = Buffer.from('%PDF-1.4\n% Văn bản ủy quyền, đã scan sẵn\n' + '0 0 0 RG\n'.repeat(500) + '%%EOF\n');
@@ -208,7 +131,9 @@ describe('capture of every paper', () => {
     await authPaper.getByRole('status').filter({ hasText: /^Tệp PDF/ }).waitFor();
     await item(page, 'Xuất trình giấy tờ tùy thân').getByRole('checkbox', { name: 'Đã nhận' }).check();
 
-    // The draft keeps its pages across a reload.
+    // The draft keeps its pages across a reload. A reload cuts the page at once: first let the ticks
+    // just made (the four papers received) reach the device, as an officer's pause would.
+    await expect.poll(() => receivedInDraft(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(4);
     await page.reload();
     await pdfReady(item(page, 'Tờ khai đăng ký khai sinh'), 1);
     await pdfReady(item(page, 'Giấy chứng sinh'), 1);
@@ -221,7 +146,7 @@ describe('capture of every paper', () => {
     const code = (await heading.textContent())!.replace('Đã tiếp nhận hồ sơ ', '');
 
     // The dossier holds three PDFs, one per paper; the pages behind them are gone with the draft.
-    const { files, attachments } = await deviceFiles(page);
+    const { files, attachments } = await deviceStore(page);
     const dossierFiles = attachments.filter((a) => !a.ownerId.endsWith('#pages'));
     expect(attachments.filter((a) => a.ownerId.endsWith('#pages'))).toEqual([]);
     expect(dossierFiles.map((a) => [a.componentIndex, a.type, a.name]).sort()).toEqual([
@@ -259,7 +184,7 @@ describe('capture of every paper', () => {
     for (const probe of probes) expect(bodies.some((b) => b.includes(probe))).toBe(false);
 
     // The result paper is taken the same way: a camera-app photo becomes a PDF, attached and sent.
-    const [resultJpeg] = await cameraJpegs(context, [generatePhoto({ width: 2100, height: 2800, seed: 34, fill: 0.9 })]);
+    const [resultJpeg] = await cameraJpegs(context, stage.gateway.url, [generatePhoto({ width: 2100, height: 2800, seed: 34, fill: 0.9 })]);
     await page.getByRole('link', { name: 'Hồ sơ', exact: true }).click();
     await page.getByRole('link', { name: code, exact: true }).click();
     await page.getByRole('button', { name: 'Chuyển xử lý', exact: true }).click();
@@ -269,7 +194,7 @@ describe('capture of every paper', () => {
     await pdfReady(result, 1);
     await result.getByRole('button', { name: 'Đính kèm giấy tờ kết quả vào hồ sơ' }).click();
     await result.getByRole('status').filter({ hasText: /^Đã đính kèm Kết quả hồ sơ/ }).waitFor();
-    const after = await deviceFiles(page);
+    const after = await deviceStore(page);
     const resultRows = after.attachments.filter((a) => a.componentIndex === -1);
     expect(resultRows.map((a) => a.type)).toEqual(['application/pdf']);
     expect(after.attachments.filter((a) => a.ownerId.includes('#'))).toEqual([]);
@@ -290,7 +215,7 @@ describe('capture of every paper', () => {
     const page = await context.newPage();
     await prepareDevice(page, stage.gateway.url);
     // The paper overflows the frame: no edge to find.
-    const [jpeg] = await cameraJpegs(context, [generatePhoto({ width: 3000, height: 4000, seed: 33, fill: 1.25 })]);
+    const [jpeg] = await cameraJpegs(context, stage.gateway.url, [generatePhoto({ width: 3000, height: 4000, seed: 33, fill: 1.25 })]);
     await page.getByRole('link', { name: 'Tiếp nhận hồ sơ', exact: true }).click();
     await page.getByRole('combobox', { name: 'Thủ tục cần tiếp nhận' }).selectOption({ label: 'Thủ tục đăng ký khai sinh (1.001193)' });
     await page.getByRole('button', { name: 'Bắt đầu tiếp nhận' }).click();

@@ -68,7 +68,10 @@ describe('the dossier desk, offline', () => {
     await page.getByRole('link', { name: code }).click();
     await expect.poll(() => status(page).textContent()).toBe('Yêu cầu bổ sung giấy tờ');
 
-    await act(page, 'Nhận hồ sơ bổ sung');
+    // The paper brought is only shown here (the photo path is tests/e2e/supplement.test.ts): the note says so.
+    await page.getByRole('button', { name: 'Nhận hồ sơ bổ sung', exact: true }).click();
+    await page.getByRole('textbox', { name: 'Ghi chú cho "Giấy chứng sinh" (bắt buộc nếu không lưu bản chụp)' }).fill('Xuất trình bản chính để đối chiếu');
+    await page.getByRole('button', { name: 'Xác nhận: Nhận hồ sơ bổ sung' }).click();
     await page.getByRole('status').filter({ hasText: 'Đã ghi: Nhận hồ sơ bổ sung.' }).waitFor();
     await expect.poll(() => status(page).textContent()).toBe('Đang xử lý');
     // Asked once: the action is gone for good.

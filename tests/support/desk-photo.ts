@@ -6,6 +6,7 @@
 // whole in the frame), with the page's true corners in its own reading order. Deterministic by seed.
 import { renderDocument, type Rgba } from './synthetic-document';
 import { seededRandom } from './seeded-random';
+import { boxBlurRgb } from './synthetic-photo';
 
 export interface Pt {
   x: number;
@@ -233,36 +234,6 @@ function project(points: Pt[], centre: Pt, tiltDeg: number, axisAngle: number, f
   });
 }
 
-/** Separable box blur of radius r on the colour channels, in place. */
-function boxBlur(data: Float32Array, width: number, height: number, r: number): void {
-  if (r <= 0) return;
-  const line = new Float32Array(Math.max(width, height));
-  const pass = (count: number, length: number, start: (k: number) => number, step: number) => {
-    for (let k = 0; k < count; k++) {
-      const base = start(k);
-      for (let c = 0; c < 3; c++) {
-        for (let i = 0; i < length; i++) line[i] = data[base + i * step + c]!;
-        let sum = 0;
-        let n = 0;
-        for (let i = 0; i <= Math.min(r, length - 1); i++, n++) sum += line[i]!;
-        for (let i = 0; i < length; i++) {
-          data[base + i * step + c] = sum / n;
-          if (i + r + 1 < length) {
-            sum += line[i + r + 1]!;
-            n++;
-          }
-          if (i - r >= 0) {
-            sum -= line[i - r]!;
-            n--;
-          }
-        }
-      }
-    }
-  };
-  pass(height, width, (y) => y * width * 4, 4);
-  pass(width, height, (x) => x * 4, width * 4);
-}
-
 /** Gaussian blur of standard deviation sigma, as three box passes of the nearest matching radius. */
 function gaussianBlur(data: Float32Array, width: number, height: number, sigma: number): void {
   if (sigma < 0.3) return;
@@ -282,7 +253,7 @@ function gaussianBlur(data: Float32Array, width: number, height: number, sigma: 
     }
     return;
   }
-  for (let k = 0; k < 3; k++) boxBlur(data, width, height, r);
+  for (let k = 0; k < 3; k++) boxBlurRgb(data, width, height, r);
 }
 
 const pick = <T>(rnd: () => number, items: readonly T[]): T => items[Math.floor(rnd() * items.length)]!;

@@ -81,3 +81,13 @@ export async function completeKhaiSinh(page: Page, files: AttachedFile[] = []): 
   await heading.waitFor();
   return (await heading.textContent())!.replace('Đã tiếp nhận hồ sơ ', '');
 }
+
+/** Enrols the device on the demo gateway with its public code `DEMO`, from the Đồng bộ screen. */
+export async function enrolWithDemoCode(page: Page, name: string): Promise<void> {
+  await page.getByRole('link', { name: 'Đồng bộ', exact: true }).click();
+  const card = page.getByRole('region', { name: 'Kích hoạt thiết bị' });
+  await card.getByRole('textbox', { name: 'Mã kích hoạt thiết bị' }).fill('DEMO');
+  await card.getByRole('textbox', { name: 'Tên thiết bị' }).fill(name);
+  await card.getByRole('button', { name: 'Kích hoạt', exact: true }).click();
+  await card.getByText(`Thiết bị "${name}" đã được kích hoạt cho Xã Bản Mẫu`, { exact: false }).waitFor();
+}

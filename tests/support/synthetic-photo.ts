@@ -159,7 +159,12 @@ export function photograph(page: Rgba, options: PhotoOptions): Rgba {
 
 /** Separable box blur of radius r over the three colour channels, in place. */
 export function blurRgba(img: Rgba, r: number): void {
-  const { width, height, data } = img;
+  boxBlurRgb(img.data, img.width, img.height, r);
+}
+
+/** The same blur on any RGBA sample array (the desk photos work in floats before they are quantised). */
+export function boxBlurRgb(data: Float32Array | Uint8ClampedArray, width: number, height: number, r: number): void {
+  if (r <= 0) return;
   const line = new Float32Array(Math.max(width, height));
   const pass = (count: number, length: number, start: (k: number) => number, step: number) => {
     for (let k = 0; k < count; k++) {

@@ -1,17 +1,18 @@
 // The app's own outbox payloads, made by the real intake and desk code on a fake IndexedDB, pass
 // the gateway's schemas for their kind and are accepted by a real gateway (PGlite) in one push:
-// receive with its attached page, the desk's moves, the result paper (uploaded first), the rating,
+// receive with its attached page, the desk's moves, a supplement received with its captured PDF
+// (uploaded first), the result paper (uploaded first), the rating,
 // and a refusal; and the code reserve's request for numbers. The gateway's schemas are strict (an
 // unknown field is refused), so a shape drifting on either side fails here, not on a commune's desk.
 import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attachFile, createDraft, DEVICE_TOKEN_KEY, getDb, readSetting, type OutboxEntry } from '../../src/db';
+import { addComponentPages, attachFile, createDraft, DEVICE_TOKEN_KEY, getDb, pagesKey, readSetting, saveComponentDeliverables, type OutboxEntry } from '../../src/db';
 import type { CodeReserve } from '../../src/domain/dossier';
 import { refillCodeReserve, RESERVE_KEY } from '../../src/sync/code-reserve';
 import { demoCatalogue } from '../../src/domain/catalogue';
 import { newDraftData } from '../../src/domain/intake';
-import { attachResult, performDossierAction, rateDossier } from '../../src/features/dossiers/actions';
+import { attachResult, performDossierAction, rateDossier, supplementCaptureOwner } from '../../src/features/dossiers/actions';
 import { receiveDraft, refuseDraft } from '../../src/features/intake/receive';
 import { dossierRowSchema, ratePayloadSchema, resultPayloadSchema, transitionPayloadSchema } from '../../server/sync/schemas';
 import { communeWithDevice, json, startTestGateway, type TestDevice, type TestGateway } from '../../server/test/gateway';
@@ -23,6 +24,7 @@ const hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('he
 const sha256Of = async (blob: Blob) => hex(new Uint8Array(await blob.arrayBuffer()));
 const page = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...new TextEncoder().encode('trang 1 của tờ khai')]);
 const resultPdf = new TextEncoder().encode('%PDF-1.4\n% Giấy khai sinh\n%%EOF\n');
+const supplementPdf = new TextEncoder().encode('%PDF-1.4\n% Giấy chứng sinh, bổ sung\n%%EOF\n');
 
 const schemaFor: Record<string, { safeParse(v: unknown): { success: boolean; error?: unknown } }> = {
   'dossier.receive': dossierRowSchema,
@@ -80,6 +82,15 @@ describe("the app's outbox payloads", () => {
     const received = await receiveDraft('draft-1', data, procedure, now);
     expect(received.provisional).toBe(true); // no reserve on this device: a TAM code the gateway replaces
     await performDossierAction(received.id, 'startProcessing', {}, later(1), db);
+    await performDossierAction(received.id, 'requestSupplement', { supplementItems: [{ name: 'Giấy chứng sinh', reason: 'Không rõ chữ' }, { name: 'CCCD', reason: 'Chưa xuất trình' }] }, later(1.2), db);
+    // Line 1's paper as the capture leaves it (its page and the PDF made from it); line 2 only shown.
+    const captureOwner = supplementCaptureOwner(received.id);
+    const scanned = [{ sha256: 'c'.repeat(64), blob: new Blob(['trang']), type: 'image/tiff', size: 5, name: 'trang-1' }];
+    await addComponentPages(db, captureOwner, 0, scanned);
+    await saveComponentDeliverables(db, captureOwner, 0, pagesKey(scanned), [
+      { sha256: hex(supplementPdf), blob: new Blob([supplementPdf]), type: 'application/pdf', size: supplementPdf.length, name: 'Giấy chứng sinh (bổ sung).pdf' },
+    ]);
+    await performDossierAction(received.id, 'receiveSupplement', { supplementReceipt: { captureOwner, notes: ['', 'Xuất trình bản chính'] } }, later(1.5), db);
     await performDossierAction(received.id, 'markResultReady', {}, later(2), db);
     await attachResult(received.id, { blob: new Blob([resultPdf]), name: 'giay-khai-sinh.pdf' }, sha256Of, later(3), db);
     await performDossierAction(received.id, 'returnResult', {}, later(4), db);
@@ -92,6 +103,8 @@ describe("the app's outbox payloads", () => {
       'dossier.receive',
       'dossier.transition',
       'dossier.transition',
+      'dossier.transition',
+      'dossier.transition',
       'dossier.result',
       'dossier.transition',
       'dossier.rate',
@@ -100,6 +113,9 @@ describe("the app's outbox payloads", () => {
     // The receipt names its page by hash, for the gateway and the province to find.
     expect((entries[0]!.payload as { attachments?: unknown }).attachments).toEqual([
       { componentIndex: 0, sha256: hex(page), name: 'to-khai.jpg', type: 'image/jpeg', size: page.length },
+    ]);
+    expect((entries[3]!.payload as { papers?: unknown }).papers).toEqual([
+      { item: 0, sha256: hex(supplementPdf), name: 'Giấy chứng sinh (bổ sung).pdf', type: 'application/pdf', size: supplementPdf.length },
     ]);
     for (const entry of entries) {
       // Through JSON first, as the pump sends them.
@@ -110,9 +126,10 @@ describe("the app's outbox payloads", () => {
 
     await upload(page);
     await upload(resultPdf);
+    await upload(supplementPdf);
     const res = await json(gw.app, 'POST', '/api/sync/push', { entries: entries.map((e) => ({ mutation: e.seq, kind: e.kind, entityId: e.entityId, payload: e.payload })) }, device.token);
     const { results } = (await res.json()) as { results: { status: string; reason?: string; officialCode?: string }[] };
-    expect(results.map((r) => r.reason ?? r.status)).toEqual(Array(7).fill('accepted'));
+    expect(results.map((r) => r.reason ?? r.status)).toEqual(Array(9).fill('accepted'));
     expect(results[0]!.officialCode).toMatch(new RegExp(`^${device.agencyCode.replace(/\./g, '\\.')}-\\d{6}-0001$`));
   });
 

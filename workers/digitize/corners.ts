@@ -6,7 +6,8 @@
 import type { Point, Quad } from '../../src/domain/digitize';
 import { houghLines, sobel, type Gradients, type HoughLine } from './corners-lines';
 import { distanceToLine, fitLine, intersect, isReasonableQuad, orderQuad, polygonArea, type Line } from './geometry';
-import { boxBlur, greyDownscaled, sampleGrey } from './grey';
+import { fallOffset, steepestFall } from './edge-fall';
+import { boxBlur, greyDownscaled } from './grey';
 import type { GreyImage, RgbaImage } from './image';
 
 export interface CornerResult {
@@ -379,30 +380,10 @@ function refineQuad(img: GreyImage, quad: Quad, borders: boolean[] = [false, fal
 
 /** Offset along the normal (within ±reach) of the steepest bright-to-dark fall, to a sub-pixel. */
 function strongestFall(img: GreyImage, p: Point, n: Point, reach: number): number | undefined {
-  const step = 0.5;
-  const count = Math.floor((2 * reach) / step) + 1;
-  const values = new Float64Array(count);
-  for (let i = 0; i < count; i++) {
-    const s = -reach + i * step;
-    values[i] = sampleGrey(img, p.x + n.x * s, p.y + n.y * s);
-  }
-  let best = 1;
-  let bestSlope = 0;
-  const slope = (i: number) => values[i + 1]! - values[i - 1]!;
-  for (let i = 1; i < count - 1; i++) {
-    const d = slope(i);
-    if (d < bestSlope) [bestSlope, best] = [d, i];
-  }
+  const fall = steepestFall(img, p, n, reach);
   // A weak fall is noise, not the page's edge.
-  if (bestSlope > -6) return undefined;
-  let offset = 0;
-  if (best > 1 && best < count - 2) {
-    const l = slope(best - 1);
-    const r = slope(best + 1);
-    const denom = l - 2 * bestSlope + r;
-    if (denom !== 0) offset = Math.max(-0.5, Math.min(0.5, (0.5 * (l - r)) / denom));
-  }
-  return -reach + (best + offset) * step;
+  if (!fall || fall.slope > -6) return undefined;
+  return fallOffset(fall);
 }
 
 /** A line through the points, refitted twice without the points far from it. */

@@ -21,6 +21,18 @@ describe('luma plane of a camera frame, shrunk', () => {
     expect(() => shrinkLuma(data, 0, 1, 2, 2, 480)).toThrow(RangeError);
   });
 
+  it('with taps, reads that many pixels per side of each block, spread evenly; all of a block no wider', () => {
+    // A 6×6 plane whose pixel is 10·row + column: each 3×3 block's centre and spread taps are known.
+    const data = Uint8Array.from({ length: 36 }, (_, i) => 10 * Math.floor(i / 6) + (i % 6));
+    expect(Array.from(shrinkLuma(data, 0, 6, 6, 6, 2, 1).data)).toEqual([11, 14, 41, 44]);
+    // Two taps in a block of three: rows and columns 0 and 2 of each block (its four corners; their mean is the centre here).
+    expect(Array.from(shrinkLuma(data, 0, 6, 6, 6, 2, 2).data)).toEqual([11, 14, 41, 44]);
+    // Where the corners' mean differs from the centre: only those four are read.
+    const corners = data.map((v, i) => (i % 6) % 3 === 1 || Math.floor(i / 6) % 3 === 1 ? 255 : v);
+    expect(Array.from(shrinkLuma(corners, 0, 6, 6, 6, 2, 2).data)).toEqual([11, 14, 41, 44]);
+    expect(Array.from(shrinkLuma(data, 0, 6, 6, 6, 2, 3).data)).toEqual(Array.from(shrinkLuma(data, 0, 6, 6, 6, 2).data));
+  });
+
   it('fits a 4K portrait frame within 480 px', () => {
     const small = shrinkLuma(new Uint8Array(2100 * 2800), 0, 2100, 2100, 2800, 480);
     expect([small.width, small.height]).toEqual([350, 466]);

@@ -1,13 +1,16 @@
 // 'dossier.transition': a status change (chuyển xử lý, yêu cầu bổ sung, trả kết quả, …) made on a
 // device, replayed through the same state machine as the app's (src/domain/dossier) with the
 // commune's working-time clock. An illegal move — often two desks acting on one dossier while
-// offline — is refused with the machine's own reason, never applied.
+// offline — is refused with the machine's own reason, never applied. Receiving a supplement may
+// bring its papers: taken in with the move, and only if the commune already holds every one of
+// them (as result papers: see result.ts), or the whole change is refused.
 import { createWorkingTime, DEFAULT_OFFICE_HOURS, parseOfficeHours } from '../../../src/domain/calendar';
 import { transition, type Actor, type ActorRole } from '../../../src/domain/dossier';
 import { reviveState, stateToJson } from '../dossier-state';
 import type { StoredDossier } from '../dossier-store';
 import { Rejection, parseOrReject } from '../rejection';
-import { transitionPayloadSchema } from '../schemas';
+import { transitionPayloadSchema, type SupplementPaperJson } from '../schemas';
+import { communeFileSize } from './commune-file';
 import { authorOf, timeWithin, type ApplyContext, type KindHandler } from './context';
 
 export const NOT_ON_SERVER = 'Không tìm thấy hồ sơ trên máy chủ (hồ sơ chưa được gửi lên, hoặc đã bị từ chối khi đồng bộ).';
@@ -26,6 +29,24 @@ function actorOf(ctx: ApplyContext, claimed: Actor): Actor {
     throw new Rejection('Thao tác với vai trò lãnh đạo cần cán bộ đó đăng nhập trên thiết bị; thiết bị không tự nhận vai trò này được.');
   }
   return { id: ctx.caller.deviceId, name: claimed.name, role: claimed.role };
+}
+
+/** A supplement paper as the gateway keeps it on the dossier (`supplementPapers`), with when it came. */
+export interface SupplementPaper extends SupplementPaperJson {
+  at: string;
+}
+
+/**
+ * The papers of a supplement, each checked against the commune's copy of its file: a change that
+ * names bytes the gateway lacks would be marked synced on the device, which then never sends them.
+ */
+async function takeSupplementPapers(ctx: ApplyContext, papers: SupplementPaperJson[], at: Date): Promise<SupplementPaper[]> {
+  for (const paper of papers) {
+    const size = await communeFileSize(ctx, paper.sha256);
+    if (size === null) throw new Rejection(`Máy chủ chưa nhận được tệp bổ sung "${paper.name}": tệp phải được gửi lên trước. Hãy đồng bộ lại khi có mạng.`);
+    if (size !== paper.size) throw new Rejection(`Tệp bổ sung "${paper.name}" trên máy chủ khác kích thước đã khai báo.`);
+  }
+  return papers.map((p) => ({ item: p.item, sha256: p.sha256, name: p.name, type: p.type, size: p.size, at: at.toISOString() }));
 }
 
 export const applyTransition: KindHandler = async (ctx, entry) => {
@@ -49,14 +70,18 @@ export const applyTransition: KindHandler = async (ctx, entry) => {
     ...(appointmentAt ? { appointmentAt } : {}),
   });
   if (!moved.ok) throw new Rejection(moved.errors[0]?.message ?? 'Thao tác không hợp lệ với trạng thái hiện tại của hồ sơ.');
+  if (change.papers && change.action !== 'receiveSupplement') throw new Rejection('Chỉ thao tác "Nhận hồ sơ bổ sung" mới được kèm giấy tờ.');
+  const papers = change.papers ? await takeSupplementPapers(ctx, change.papers, at) : [];
 
   const next = moved.value;
-  const dossier: StoredDossier = {
+  const earlier = (record.dossier as { supplementPapers?: SupplementPaper[] }).supplementPapers ?? [];
+  const dossier: StoredDossier & { supplementPapers?: SupplementPaper[] } = {
     ...record.dossier,
     status: next.status,
     dueAt: next.appointmentAt?.toISOString() ?? record.dossier.dueAt,
     updatedAt: at.toISOString(),
     data: { ...record.dossier.data, state: stateToJson(next) },
+    ...(papers.length > 0 ? { supplementPapers: [...earlier, ...papers] } : {}),
   };
   const version = await ctx.store.nextVersion();
   ctx.store.updateDossier(record, dossier, version, authorOf(ctx, actor.name), entry.kind);

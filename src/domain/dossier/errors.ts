@@ -11,6 +11,7 @@ export const DossierErrorCode = {
   ProvisionalExhausted: 'code_reserve.provisional_exhausted',
   IllegalTransition: 'status.illegal_transition',
   SupplementAlreadyRequested: 'status.supplement_already_requested',
+  SupplementPaperMissing: 'supplement.paper_missing',
   NoteRequired: 'status.note_required',
   AppointmentRequired: 'status.appointment_required',
   InvalidTime: 'status.invalid_time',

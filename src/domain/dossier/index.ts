@@ -52,6 +52,9 @@ export {
   DUE_SOON_MS,
 } from './timing';
 export type { FinishedTiming, OpenTiming, DossierTiming } from './timing';
+export { answerSupplement } from './supplement';
+export { MAX_NOTE_LENGTH, MAX_SUPPLEMENT_LINES } from './limits';
+export type { SupplementAnswer } from './supplement';
 export { vnIsoDate, vnDayKey, vnCalendarDate } from './vn-time';
 export { DossierErrorCode } from './errors';
 export type { FieldError, Result } from './result';

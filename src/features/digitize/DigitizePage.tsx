@@ -2,9 +2,9 @@
 // (pages cropped, flattened, cleaned; text pages 1-bit G4), kept on this device, listed below to
 // open, continue or delete.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { deleteComponent, getDb, listDigitizedDocuments, LOOSE_PAPERS_PREFIX, readFileBlob, type DigitizedDocument } from '../../db';
+import { deleteComponent, getDb, listComponentDeliverables, listDigitizedDocuments, LOOSE_PAPERS_PREFIX, ownersWithQueuedPhotos, readFileBlob, type DigitizedDocument } from '../../db';
 import { formatBytes, PageCapture, PageHeader } from '../../shared';
 import { digitizer } from '../../../workers/digitize.client';
 import { outliner } from '../../../workers/outline.client';
@@ -57,6 +57,23 @@ export function DigitizePage() {
   const nameId = useId();
   const savedId = useId();
   const name = title.trim() || t('digitize.desk.defaultName');
+
+  // A set whose photos were still being processed when the page was last closed opens again, and
+  // its capture goes on with them by itself.
+  useEffect(() => {
+    let current = true;
+    void (async () => {
+      const [owner] = await ownersWithQueuedPhotos(db, OWNER_PREFIX);
+      if (!owner || !current) return;
+      const [pdf] = await listComponentDeliverables(db, owner, 0);
+      if (!current) return;
+      setOwnerId(owner);
+      if (pdf) setTitle(titleOf(pdf.name));
+    })();
+    return () => {
+      current = false;
+    };
+  }, [db]);
 
   const remove = async (doc: DigitizedDocument) => {
     if (!window.confirm(t('digitize.desk.removeConfirm', { name: titleOf(doc.name) }))) return;

@@ -1,16 +1,17 @@
 // The actions the state machine allows for this dossier now — and only those. Each opens a short
-// form (a reason where one is required, the list of missing papers for Mẫu 02) and is recorded
-// with the officer's name and role.
+// form (a reason where one is required, the list of missing papers for Mẫu 02, the papers brought
+// for it) and is recorded with the officer's name and role.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { allowedActions, type DossierAction } from '../../domain/dossier';
-import { emptyDeskProfile, getDb, readDossierState, readSetting, type DeskProfile, type DossierRow, type SupplementItem } from '../../db';
+import { emptyDeskProfile, getDb, isQuotaError, readDossierState, readSetting, type DeskProfile, type DossierRow, type SupplementItem } from '../../db';
 import { useUnsavedGuard } from '../../shared';
-import { DeskActionError, performDossierAction } from './actions';
+import { DeskActionError, performDossierAction, supplementCaptureOwner, supplementLines } from './actions';
 import { formatDateTime } from './format';
 import { SupplementItemsEditor } from './SupplementItemsEditor';
+import { SupplementReceiptEditor } from './SupplementReceiptEditor';
 
 /** Actions whose reason is printed or sent upward, so it must be written down. */
 const NOTE_REQUIRED: readonly DossierAction[] = ['refuse', 'requestFinancialObligation', 'stop'];
@@ -78,12 +79,18 @@ function ActionForm({ row, action, onCancel, onDone }: { row: DossierRow; action
   const [, navigate] = useLocation();
   const [note, setNote] = useState('');
   const [items, setItems] = useState<SupplementItem[]>([{ name: '', reason: '' }]);
+  const [lineNotes, setLineNotes] = useState<string[]>([]);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const supplement = action === 'requestSupplement';
+  const receipt = action === 'receiveSupplement';
+  const captureOwner = supplementCaptureOwner(row.id);
   const noteRequired = NOTE_REQUIRED.includes(action);
   const label = t(`dossiers.actions.${action}`);
-  useUnsavedGuard(`dossiers.action.${row.id}`, note.trim() !== '' || items.some((i) => i.name.trim() !== '' || i.reason.trim() !== ''));
+  useUnsavedGuard(
+    `dossiers.action.${row.id}`,
+    note.trim() !== '' || items.some((i) => i.name.trim() !== '' || i.reason.trim() !== '') || lineNotes.some((n) => n.trim() !== ''),
+  );
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -92,14 +99,18 @@ function ActionForm({ row, action, onCancel, onDone }: { row: DossierRow; action
     if (supplement && items.some((i) => i.name.trim() === '' || i.reason.trim() === '')) return setError(t('dossiers.actions.itemsRequired'));
     setBusy(true);
     try {
-      const saved = await performDossierAction(row.id, action, { note, ...(supplement ? { supplementItems: items } : {}) });
+      const saved = await performDossierAction(row.id, action, {
+        note,
+        ...(supplement ? { supplementItems: items } : {}),
+        ...(receipt ? { supplementReceipt: { captureOwner, notes: lineNotes } } : {}),
+      });
       let done = t('dossiers.actions.done', { action: label });
       if (saved.dueAt !== row.dueAt) done += ' ' + t('dossiers.actions.newAppointment', { date: formatDateTime(saved.dueAt, i18n.language) });
       onDone(done);
       if (supplement) navigate(`/${row.id}/mau-02`);
       if (action === 'returnResult') navigate(`/${row.id}/danh-gia`);
     } catch (e) {
-      setError(t('dossiers.actions.failed', { reason: e instanceof DeskActionError ? e.message : String(e) }));
+      setError(isQuotaError(e) ? t('errors.quota') : t('dossiers.actions.failed', { reason: e instanceof DeskActionError ? e.message : String(e) }));
     } finally {
       setBusy(false);
     }
@@ -113,6 +124,7 @@ function ActionForm({ row, action, onCancel, onDone }: { row: DossierRow; action
           <SupplementItemsEditor items={items} onChange={setItems} />
         </>
       )}
+      {receipt && <SupplementReceiptEditor lines={supplementLines(row)} captureOwner={captureOwner} notes={lineNotes} onNotes={setLineNotes} />}
       <label>
         {noteRequired ? t('dossiers.actions.note') : t('dossiers.actions.noteOptional')}
         <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} required={noteRequired} aria-invalid={error !== '' && noteRequired && note.trim() === ''} />

@@ -1,13 +1,14 @@
 // A dossier walked through the desk on a fake IndexedDB: each action writes row, log and outbox
-// together; the supplement request works once; the clock stops while waiting; a refused action
-// writes nothing; the result paper is checked by its bytes; the rating is kept once.
+// together; the supplement request works once and its receipt takes in each line's paper (or a
+// note why none is kept); the clock stops while waiting; a refused action writes nothing; the
+// result paper is checked by its bytes; the rating is kept once.
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createWorkingTime } from '../../domain/calendar';
 import { openDossier } from '../../domain/dossier';
 import { computeReport } from '../../domain/reports';
-import { addComponentPages, loadReportRecords, MotcuaDb, pagesKey, readDossierData, saveComponentDeliverables, type DossierRow } from '../../db';
-import { attachCapturedResult, attachResult, performDossierAction, rateDossier, DeskActionError } from './actions';
+import { addComponentPages, listProcessingLog, loadReportRecords, MotcuaDb, pagesKey, readDossierData, saveComponentDeliverables, supplementComponentIndex, type DossierRow } from '../../db';
+import { attachCapturedResult, attachResult, performDossierAction, rateDossier, DeskActionError, supplementCaptureOwner } from './actions';
 import { sampleBirthDossier } from '../../db/test-support';
 
 const vn = (t: string) => new Date(`${t.replace(' ', 'T')}:00+07:00`);
@@ -49,6 +50,14 @@ beforeEach(async () => {
 
 const act = (action: Parameters<typeof performDossierAction>[1], at: string, input = {}) => performDossierAction(ID, action, input, vn(at), db);
 const counts = async () => [await db.processingLog.count(), await db.outbox.count()];
+const storedFile = (name: string, type: string) => ({ sha256: name.padEnd(64, '0'), blob: new Blob([name], { type }), type, size: new Blob([name]).size, name });
+
+/** A paper captured as the capture component leaves it: its page, and the PDF made from it. */
+async function capture(owner: string, componentIndex: number, pdfName: string) {
+  const pages = [storedFile(`${pdfName}-page-1`, 'image/tiff')];
+  await addComponentPages(db, owner, componentIndex, pages);
+  await saveComponentDeliverables(db, owner, componentIndex, pagesKey(pages), [storedFile(pdfName, 'application/pdf')]);
+}
 
 describe('the dossier desk', () => {
   it('walks a dossier through a supplement request and a return, logging who did what', async () => {
@@ -60,8 +69,10 @@ describe('the dossier desk', () => {
     expect(paused.openDueAt).toBeUndefined(); // out of the due-soon and overdue views while waiting
     expect(readDossierData(paused).supplement?.items).toEqual([{ name: 'Giấy chứng sinh', reason: 'Bản photo không rõ chữ' }]);
 
+    // The citizen brings the paper; it is captured as one PDF and taken in with the receipt.
+    await capture(supplementCaptureOwner(ID), 0, 'Giấy chứng sinh (bổ sung).pdf');
     // Waited 3/3 09:00 → 5/3 09:00: 2.5 + 3.5 + 8 + 2 = 16 working hours, added to the appointment.
-    const resumed = await act('receiveSupplement', '2026-03-05 09:00');
+    const resumed = await act('receiveSupplement', '2026-03-05 09:00', { supplementReceipt: { captureOwner: supplementCaptureOwner(ID) } });
     expect(clock.workingHoursBetween(firstDue, new Date(resumed.dueAt))).toBe(16);
     expect(resumed.dueAt).toBe(clock.addWorkingHours(firstDue, 16).toISOString());
 
@@ -103,12 +114,23 @@ describe('the dossier desk', () => {
       attempts: 0,
       payload: { dossierId: ID, action: 'startProcessing', actor: { id: 'device-2', name: 'Hà Văn Bình', role: 'receptionOfficer' }, at: vn('2026-03-02 09:00').toISOString() },
     });
-    // The gateway replays the move through the same state machine and clock; the payload is only what happened.
-    expect(Object.keys(outbox[2]!.payload as object).sort()).toEqual(['action', 'actor', 'at', 'dossierId']);
-    expect((await db.attachments.where('ownerId').equals(ID).sortBy('componentIndex')).map((a) => [a.componentIndex, a.type])).toEqual([
-      [-1, 'application/pdf'],
-      [0, 'application/pdf'],
+    // The gateway replays the move through the same state machine and clock; the payload is only
+    // what happened, with the paper named by its hash (the file goes up before the change).
+    expect(Object.keys(outbox[1]!.payload as object).sort()).toEqual(['action', 'actor', 'at', 'dossierId', 'note']);
+    expect(outbox[2]!.payload).toEqual({
+      dossierId: ID,
+      action: 'receiveSupplement',
+      actor: { id: 'device-2', name: 'Hà Văn Bình', role: 'receptionOfficer' },
+      at: vn('2026-03-05 09:00').toISOString(),
+      papers: [{ item: 0, sha256: 'Giấy chứng sinh (bổ sung).pdf'.padEnd(64, '0'), name: 'Giấy chứng sinh (bổ sung).pdf', type: 'application/pdf', size: new Blob(['Giấy chứng sinh (bổ sung).pdf']).size }],
+    });
+    expect((await db.attachments.where('ownerId').equals(ID).sortBy('componentIndex')).map((a) => [a.componentIndex, a.type, a.name])).toEqual([
+      [supplementComponentIndex(0), 'application/pdf', 'Giấy chứng sinh (bổ sung).pdf'],
+      [-1, 'application/pdf', 'giay-khai-sinh.pdf'],
+      [0, 'application/pdf', 'to-khai.pdf'],
     ]);
+    // The capture is used up: no pages, no second copy.
+    expect(await db.attachments.where('ownerId').startsWith(`${ID}#`).count()).toBe(0);
   });
 
   it('refuses what the state machine does not allow, with a Vietnamese reason, writing nothing', async () => {
@@ -120,6 +142,8 @@ describe('the dossier desk', () => {
     await expect(act('requestSupplement', '2026-03-02 10:00', { supplementItems: [{ name: 'Giấy chứng sinh', reason: '' }] })).rejects.toMatchObject({
       code: 'supplement.items_required',
     });
+    const many = Array.from({ length: 51 }, (_, i) => ({ name: `Giấy tờ ${i + 1}`, reason: 'Thiếu' }));
+    await expect(act('requestSupplement', '2026-03-02 10:00', { supplementItems: many })).rejects.toMatchObject({ code: 'supplement.too_many_items' });
     expect(await counts()).toEqual([before[0]! + 1, before[1]! + 1]); // only startProcessing
     expect((await db.dossiers.get(ID))?.status).toBe(4);
   });
@@ -185,5 +209,91 @@ describe('the dossier desk', () => {
     expect((await db.files.toArray()).map((f) => f.sha256.slice(0, 11))).toEqual(['ket-qua.pdf']);
     const [entry] = await db.outbox.filter((e) => e.kind === 'dossier.result').toArray();
     expect(entry?.payload).toMatchObject({ dossierId: ID, name: 'ket-qua.pdf', type: 'application/pdf', size: 11 });
+  });
+  describe('receiving the supplement', () => {
+    const owner = supplementCaptureOwner(ID);
+    const twoLines = [
+      { name: 'Giấy chứng sinh', reason: 'Bản photo không rõ chữ' },
+      { name: 'CCCD của người đi khai', reason: 'Chưa xuất trình' },
+    ];
+    beforeEach(async () => {
+      await act('startProcessing', '2026-03-02 09:00');
+      await act('requestSupplement', '2026-03-03 09:00', { supplementItems: twoLines });
+    });
+    const snapshot = async () => ({
+      row: await db.dossiers.get(ID),
+      counts: await counts(),
+      attachments: (await db.attachments.toArray()).map((a) => [a.ownerId, a.componentIndex, a.sha256]).sort(),
+      files: (await db.files.toArray()).map((f) => f.sha256).sort(),
+    });
+    const receive = (notes?: string[], note = '') => act('receiveSupplement', '2026-03-05 09:00', { note, supplementReceipt: { captureOwner: owner, ...(notes ? { notes } : {}) } });
+
+    it('takes in one PDF per line, under its line, with the move, the log and one outbox entry', async () => {
+      await capture(owner, 0, 'Giấy chứng sinh.pdf');
+      await capture(owner, 1, 'CCCD.pdf');
+      const row = await receive(['', 'Bản chụp hai mặt'], 'Công dân nộp tại quầy');
+      expect(row.status).toBe(4);
+      const papers = await db.attachments.where('ownerId').equals(ID).filter((a) => a.componentIndex < -1).toArray();
+      expect(papers.map((a) => [a.componentIndex, a.name]).sort((a, b) => Number(b[0]) - Number(a[0]))).toEqual([
+        [supplementComponentIndex(0), 'Giấy chứng sinh.pdf'],
+        [supplementComponentIndex(1), 'CCCD.pdf'],
+      ]);
+      const last = (await db.outbox.orderBy('seq').toArray()).at(-1)!;
+      expect(last.kind).toBe('dossier.transition');
+      expect((last.payload as { papers: { item: number; name: string }[] }).papers.map((p) => [p.item, p.name])).toEqual([
+        [0, 'Giấy chứng sinh.pdf'],
+        [1, 'CCCD.pdf'],
+      ]);
+      // A line's note goes into the log with the officer's own note.
+      expect((await listProcessingLog(db, ID)).at(-1)?.note).toBe('CCCD của người đi khai: Bản chụp hai mặt. Công dân nộp tại quầy');
+      expect(await db.attachments.where('ownerId').startsWith(`${ID}#`).count()).toBe(0);
+    });
+
+    it('receives a line without a paper when a note says why no copy is kept', async () => {
+      await capture(owner, 0, 'Giấy chứng sinh.pdf');
+      const row = await receive(['', '  Chỉ xuất trình bản chính để đối chiếu, đã trả lại  ']);
+      expect(row.status).toBe(4);
+      const last = (await db.outbox.orderBy('seq').toArray()).at(-1)!;
+      expect(last.payload).toMatchObject({ note: 'CCCD của người đi khai: Chỉ xuất trình bản chính để đối chiếu, đã trả lại', papers: [{ item: 0 }] });
+    });
+
+    it('refuses a line with neither paper nor note, naming it, and changes nothing', async () => {
+      await capture(owner, 0, 'Giấy chứng sinh.pdf');
+      const before = await snapshot();
+      const error = await receive(['', '   ']).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'supplement.paper_missing' });
+      expect((error as Error).message).toContain('"CCCD của người đi khai" chưa có bản chụp');
+      expect(await snapshot()).toEqual(before);
+      expect((await db.dossiers.get(ID))?.status).toBe(5);
+    });
+
+    it('refuses while a PDF is still being made from the latest pages, keeping the capture', async () => {
+      await capture(owner, 0, 'Giấy chứng sinh.pdf');
+      await addComponentPages(db, owner, 0, [storedFile('page-2', 'image/tiff')]); // its PDF not yet rebuilt
+      const before = await snapshot();
+      await expect(receive(['', 'Xuất trình'])).rejects.toMatchObject({ code: 'supplement.pdf_pending' });
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it('refuses when a PDF is gone from the device, and changes nothing', async () => {
+      await capture(owner, 0, 'Giấy chứng sinh.pdf');
+      await db.files.delete('Giấy chứng sinh.pdf'.padEnd(64, '0'));
+      const before = await snapshot();
+      await expect(receive(['', 'Xuất trình'])).rejects.toMatchObject({ code: 'supplement.file_missing' });
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it('refuses a receipt whose notes the gateway could not take, before anything is written', async () => {
+      const before = await snapshot();
+      await expect(receive(['x'.repeat(2500), 'y'.repeat(2500)])).rejects.toMatchObject({ code: 'note.too_long' });
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it("answers with the state machine's reason when the dossier is not waiting for a supplement", async () => {
+      await receive(['Đã đối chiếu', 'Đã đối chiếu']);
+      const before = await snapshot();
+      await expect(receive()).rejects.toMatchObject({ code: 'status.illegal_transition' });
+      expect(await snapshot()).toEqual(before);
+    });
   });
 });

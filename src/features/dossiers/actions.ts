@@ -1,8 +1,12 @@
-// The desk's actions on a received dossier (hồ sơ): a state-machine move, the result paper, the
-// citizen's rating. Each one is decided on the row as stored and written with its log and outbox
-// entries in one transaction (commitDossierChange). No React here, so tests drive it directly.
+// The desk's actions on a received dossier (hồ sơ): a state-machine move (receiving a supplement
+// takes in its papers), the result paper, the citizen's rating. Each one is decided on the row as
+// stored and written with its log, outbox entries and files in one transaction
+// (commitDossierChange). No React here, so tests drive it directly.
 import {
+  answerSupplement,
   classifyFinished,
+  MAX_NOTE_LENGTH,
+  MAX_SUPPLEMENT_LINES,
   transition,
   type Actor,
   type DossierAction,
@@ -23,6 +27,8 @@ import {
   readDossierData,
   readSetting,
   RESULT_COMPONENT_INDEX,
+  supplementComponentIndex,
+  type AttachmentRow,
   type DeskProfile,
   type DossierData,
   type DossierRow,
@@ -47,6 +53,38 @@ export interface ActionInput {
   note?: string;
   /** For requestSupplement: the lines of Mẫu 02. */
   supplementItems?: SupplementItem[];
+  /** For receiveSupplement: what came back for each line of Mẫu 02 (see SupplementReceipt). */
+  supplementReceipt?: SupplementReceipt;
+}
+
+/**
+ * The papers brought for a supplement: captured under `captureOwner`, component n holding line n
+ * of Mẫu 02 (see supplementLines), and a note per line, needed where no paper is kept.
+ */
+export interface SupplementReceipt {
+  captureOwner: string;
+  notes?: string[];
+}
+
+/** A supplement paper as the outbox names it: the line of Mẫu 02 it answers and its file, by hash. */
+export interface SupplementPaper {
+  item: number;
+  sha256: string;
+  name: string;
+  type: string;
+  size: number;
+}
+
+/** Where the supplement's papers wait until the supplement is received: not the dossier's own files. */
+export const supplementCaptureOwner = (dossierId: string) => `${dossierId}#bo-sung`;
+
+/**
+ * The lines of Mẫu 02 the supplement answers. A request made at another desk reaches this device
+ * without its lines (the gateway keeps them only in the log's text): its papers then come as one line.
+ */
+export function supplementLines(row: DossierRow): SupplementItem[] {
+  const items = readDossierData(row).supplement?.items ?? [];
+  return items.length > 0 ? items : [{ name: 'Giấy tờ bổ sung', reason: '' }];
 }
 
 async function deskContext(db: MotcuaDb) {
@@ -73,17 +111,23 @@ function cleanItems(items: SupplementItem[] | undefined): SupplementItem[] {
 /** Moves the dossier by `action` (only if the state machine allows it now) and records who did it. */
 export async function performDossierAction(id: string, action: DossierAction, input: ActionInput = {}, now = new Date(), db = getDb()): Promise<DossierRow> {
   const { clock, officer, actor } = await deskContext(db);
-  return commitDossierChange(db, id, (row) => {
+  return commitDossierChange(db, id, async (row) => {
     const data = readDossierData(row);
+    // Read inside the transaction: the papers taken in are exactly the ones the change names.
+    const taken = action === 'receiveSupplement' ? await takeSupplementPapers(db, row, input.supplementReceipt) : null;
     let note = input.note?.normalize('NFC').trim() ?? '';
     const items = cleanItems(input.supplementItems);
     if (action === 'requestSupplement') {
       if (items.length === 0 || items.some((i) => i.name === '' || i.reason === '')) {
         throw new DeskActionError('supplement.items_required', 'Ghi rõ từng giấy tờ cần bổ sung và lý do.');
       }
+      if (items.length > MAX_SUPPLEMENT_LINES) throw new DeskActionError('supplement.too_many_items', `Một phiếu yêu cầu bổ sung ghi tối đa ${MAX_SUPPLEMENT_LINES} giấy tờ.`);
       const list = items.map((i) => `${i.name}: ${i.reason}`).join('; ');
       note = note ? `${list}. ${note}` : list;
     }
+    if (taken?.answered.ok && taken.answered.value.note) note = note ? `${taken.answered.value.note}. ${note}` : taken.answered.value.note;
+    // The gateway takes no longer note: written here, the change would be refused there for good.
+    if (note.length > MAX_NOTE_LENGTH) throw new DeskActionError('note.too_long', `Nội dung ghi quá dài (${note.length} ký tự, tối đa ${MAX_NOTE_LENGTH}): rút gọn lại.`);
     const options: TransitionOptions = { extendAppointment: (due, from, to) => clock.extendAppointment(due, from, to), note };
     if (action === 'receive' && !data.state.appointmentAt) {
       const days = data.intake?.processingDays;
@@ -93,6 +137,11 @@ export async function performDossierAction(id: string, action: DossierAction, in
     const moved = transition<DossierState>(data.state, action, actor, now, options);
     if (!moved.ok) {
       const first = moved.errors[0]!;
+      throw new DeskActionError(first.code, first.message);
+    }
+    // After the state machine: a dossier not waiting for a supplement is refused for that, not for its papers.
+    if (taken && !taken.answered.ok) {
+      const first = taken.answered.errors[0]!;
       throw new DeskActionError(first.code, first.message);
     }
     const state = moved.value;
@@ -131,14 +180,55 @@ export async function performDossierAction(id: string, action: DossierAction, in
             actor,
             at: now.toISOString(),
             ...(entry.note ? { note: entry.note } : {}),
+            ...(taken && taken.papers.length > 0 ? { papers: taken.papers.map(({ blob: _bytes, ...paper }) => paper) } : {}),
           },
           now,
         ),
       ],
+      ...(taken
+        ? {
+            files: taken.papers.map(({ blob, item, ...file }) => ({
+              attachment: { id: crypto.randomUUID(), ownerId: id, componentIndex: supplementComponentIndex(item), ...file },
+              blob,
+            })),
+            clearComponents: taken.lines.map((_, i) => ({ ownerId: taken.captureOwner, componentIndex: i })),
+          }
+        : {}),
     };
   }).catch((error: unknown) => {
     throw error instanceof DeskActionError ? error : new DeskActionError('write_failed', String(error));
   });
+}
+
+/**
+ * The supplement's papers as captured, line by line: each line's PDF (and any PDF chosen as it
+ * was), read with its bytes so a file gone from the device refuses the receipt instead of sending
+ * a change that names nothing. A PDF not yet made from the latest pages refuses it too (like
+ * intake): receiving then would keep an old copy. Whether every line is answered is the domain's
+ * rule (answerSupplement), judged after the state machine.
+ */
+async function takeSupplementPapers(db: MotcuaDb, row: DossierRow, receipt: SupplementReceipt | undefined) {
+  const lines = supplementLines(row);
+  const captureOwner = receipt?.captureOwner ?? supplementCaptureOwner(row.id);
+  if ((await componentsAwaitingPdf(db, captureOwner)).length > 0) {
+    throw new DeskActionError('supplement.pdf_pending', 'Tệp PDF của giấy tờ bổ sung đang được ghép: chờ vài giây rồi bấm lại.');
+  }
+  const papers: (SupplementPaper & { blob: Blob })[] = [];
+  const counts: number[] = [];
+  for (const [item] of lines.entries()) {
+    const deliverables: AttachmentRow[] = await listComponentDeliverables(db, captureOwner, item);
+    for (const d of deliverables) {
+      const blob = await readFileBlob(db, d.sha256);
+      if (!blob || d.type !== 'application/pdf') throw new DeskActionError('supplement.file_missing', `Tệp ${d.name} không còn trên máy: chụp lại giấy tờ này.`);
+      papers.push({ item, sha256: d.sha256, name: d.name, type: d.type, size: blob.size, blob });
+    }
+    counts.push(deliverables.length);
+  }
+  const answered = answerSupplement(
+    lines,
+    lines.map((_, i) => ({ papers: counts[i]!, note: receipt?.notes?.[i] ?? '' })),
+  );
+  return { lines, captureOwner, papers, answered };
 }
 
 /** The citizen's rating at return: once per dossier, "Không hài lòng" with a reason. */
@@ -202,7 +292,7 @@ export async function attachResult(id: string, file: ResultFile, sha256Of: (blob
  */
 export async function attachCapturedResult(id: string, captureOwner: string, now = new Date(), db = getDb()): Promise<DossierRow> {
   if ((await componentsAwaitingPdf(db, captureOwner)).length > 0) {
-    throw new DeskActionError('result.pdf_pending', 'Tệp PDF của giấy tờ kết quả đang được ghép: chờ vài giây rồi bấm lại.');
+    throw new DeskActionError('result.pdf_pending', 'Giấy tờ kết quả đang được xử lý hoặc ghép thành PDF: chờ xử lý xong rồi bấm lại.');
   }
   const deliverables = await listComponentDeliverables(db, captureOwner, 0);
   if (deliverables.length === 0) throw new DeskActionError('result.nothing_captured', 'Chưa có trang nào của giấy tờ kết quả.');

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../../../domain/catalogue';
 import type { ComponentEntry, IntakeDraftData, IntakeIssue, ReceivedAs } from '../../../domain/intake';
-import { addDigitizedDocument, getDb, isQuotaError, listAttachments, listCitizenPapers, listDigitizedDocuments, LOOSE_PAPERS_PREFIX, type AttachmentRow } from '../../../db';
+import { addDigitizedDocument, componentsInCapture, getDb, isQuotaError, listAttachments, listCitizenPapers, listDigitizedDocuments, LOOSE_PAPERS_PREFIX, type AttachmentRow } from '../../../db';
 import { PageCapture, paperTitle, type ComponentSummary } from '../../../shared';
 import { digitizer } from '../../../../workers/digitize.client';
 import { outliner } from '../../../../workers/outline.client';
@@ -22,6 +22,8 @@ interface Props {
 export function ComponentsStep({ draftId, data, procedure, issues, update }: Props) {
   const { t } = useTranslation();
   const attachments = useLiveQuery(() => listAttachments(getDb(), draftId), [draftId]) ?? [];
+  // Papers with pages taken or photos still waiting stay open, even before their PDF exists.
+  const inCapture = useLiveQuery(() => componentsInCapture(getDb(), draftId), [draftId]) ?? [];
   // Papers digitized earlier on the Số hóa page, to attach without taking them again.
   const loose = useLiveQuery(() => listDigitizedDocuments(getDb(), LOOSE_PAPERS_PREFIX), []) ?? [];
   // The citizen's papers from earlier dossiers, once the ID number is known (Decree 107/2021).
@@ -42,6 +44,7 @@ export function ComponentsStep({ draftId, data, procedure, issues, update }: Pro
           const entry = data.components[index];
           if (!entry) return null;
           const mine: AttachmentRow[] = attachments.filter((a) => a.componentIndex === index);
+          const capturing = mine.length > 0 || inCapture.includes(index);
           const problem = issues.find((i) => i.componentIndex === index && i.code !== 'scanMissing');
           const nameId = `component-${index}-name`;
           return (
@@ -89,7 +92,7 @@ export function ComponentsStep({ draftId, data, procedure, issues, update }: Pro
                   />
                 </label>
               </div>
-              {!component.presentOnly && (component.required || entry.conditionApplies || mine.length > 0) && (
+              {!component.presentOnly && (component.required || entry.conditionApplies || capturing) && (
                 <PageCapture
                   digitizer={digitizer}
                   outliner={outliner}
@@ -99,7 +102,7 @@ export function ComponentsStep({ draftId, data, procedure, issues, update }: Pro
                   onChange={(summary) => captured(index, summary)}
                 />
               )}
-              {!component.presentOnly && (component.required || entry.conditionApplies || mine.length > 0) && (
+              {!component.presentOnly && (component.required || entry.conditionApplies || capturing) && (
                 <PaperPicker
                   draftId={draftId}
                   componentIndex={index}
@@ -109,7 +112,7 @@ export function ComponentsStep({ draftId, data, procedure, issues, update }: Pro
                     .map((p) => ({ key: `${p.dossierId}/${p.sha256}`, label: t('intake.components.fromDossier', { name: p.name, code: p.dossierCode }), sha256: p.sha256, name: p.name }))}
                 />
               )}
-              {!component.presentOnly && (component.required || entry.conditionApplies || mine.length > 0) && (
+              {!component.presentOnly && (component.required || entry.conditionApplies || capturing) && (
                 <PaperPicker
                   draftId={draftId}
                   componentIndex={index}

@@ -1,23 +1,30 @@
-// Capture of one dossier component's papers: camera or files in, each page processed in the
-// worker (one at a time, so a budget tablet keeps its memory and its screen), good pages stored at
-// once, doubtful ones held for the officer's decision, and the component's PDF kept up to date.
+// Capture of one dossier component's papers: camera or files in, each photo queued on the device
+// first, then processed in the worker (one at a time, so a budget tablet keeps its memory and its
+// screen), good pages stored at once, doubtful ones held for the officer's decision, and the
+// component's PDF kept up to date. A batch cut short by a reload resumes when the capture opens again.
 // Mounted by the Số hóa page, intake and the dossier desk with their own owner and component.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PageMode, Quad } from '../../../domain/digitize';
 import {
-  addComponentPages,
+  dropQueuedPhoto,
+  enqueueCapture,
   getDb,
+  isQuotaError,
+  listCaptureQueue,
   listComponentPages,
   removeComponentPage,
   reorderComponentPages,
   replaceComponentPage,
+  storeQueuedPage,
+  type QueuedPhoto,
 } from '../../../db';
 import { formatBytes } from '../../format';
 import { useUnsavedGuard } from '../../work-in-progress';
 import { CameraPanel } from './CameraPanel';
 import type { Outliner } from './use-live-outline';
+import { drainCaptureQueue, exclusive, pageOf } from './capture-queue-runner';
 import type { DigitizedPage, Digitizer } from './digitizer';
 import { problemMessage, type Message } from './messages';
 import { PageList } from './PageList';
@@ -42,7 +49,9 @@ export interface PageCaptureProps {
 /** A photo processed in this session, kept in memory so its page can be re-cropped. */
 interface SessionItem extends ReviewItem {
   key: string;
-  file: File;
+  file: Blob;
+  /** Its place in the capture queue, until its page is stored or it is discarded. */
+  seq?: number;
   /** The stored page it became, once accepted. */
   pageId?: string;
 }
@@ -67,8 +76,16 @@ export function PageCapture({ digitizer, ownerId, componentIndex, title, onChang
   const [camera, setCamera] = useState(false);
   const session = useRef(new Map<string, SessionItem>()); // by stored page id
   const [editable, setEditable] = useState<ReadonlySet<string>>(new Set());
-  const queue = useRef<File[]>([]);
+  const [resumed, setResumed] = useState(0);
   const running = useRef(false);
+  const again = useRef(false);
+  const alive = useRef(true);
+  const held = useRef(new Set<number>()); // queued photos waiting for the officer's review
+  const originals = useRef(new Map<number, File>()); // photos taken in this session, by queue seq
+  const language = useRef(i18n.language);
+  useEffect(() => {
+    language.current = i18n.language;
+  });
   const inputId = useId();
   const headingId = useId();
   useUnsavedGuard(`page-capture:${ownerId}:${componentIndex}`, progress !== null || attention.length > 0);
@@ -79,67 +96,102 @@ export function PageCapture({ digitizer, ownerId, componentIndex, title, onChang
     return () => items.forEach((item) => URL.revokeObjectURL(item.photoUrl));
   }, []);
 
+  const remember = useCallback((item: SessionItem) => {
+    session.current.set(item.pageId!, item);
+    setEditable(new Set(session.current.keys()));
+  }, []);
+
   const store = useCallback(
     async (item: SessionItem) => {
-      const { file: page, thumbnail } = item.result;
-      const stored = { sha256: page.sha256, blob: page.blob, type: page.type, size: page.size, name: item.name, thumbnail };
+      const stored = pageOf(item.result, item.name);
       if (item.pageId) {
         await replaceComponentPage(db, item.pageId, stored);
-      } else {
-        [item.pageId] = await addComponentPages(db, ownerId, componentIndex, [stored]);
+      } else if (item.seq !== undefined) {
+        // The page and its photo's leaving the queue, in one transaction.
+        const id = await storeQueuedPage(db, item.seq, stored);
+        held.current.delete(item.seq);
+        originals.current.delete(item.seq);
+        if (!id) return; // the draft was received or discarded meanwhile
+        item.pageId = id;
       }
-      session.current.set(item.pageId!, item);
-      setEditable(new Set(session.current.keys()));
+      remember(item);
     },
-    [db, ownerId, componentIndex],
+    [db, remember],
   );
 
-  const run = useCallback(async () => {
+  const itemOf = useCallback((photo: QueuedPhoto, result: DigitizedPage): SessionItem => {
+    const file = originals.current.get(photo.seq) ?? photo.blob;
+    return { key: crypto.randomUUID(), name: photo.name, file, seq: photo.seq, photoUrl: URL.createObjectURL(file), result };
+  }, []);
+
+  /** Works through the queue; asked again while it runs, it goes round once more (photos added meanwhile). */
+  const kick = useCallback(() => {
+    again.current = true;
     if (running.current) return;
     running.current = true;
-    let done = 0;
-    try {
-      while (queue.current.length > 0) {
-        const file = queue.current.shift()!;
-        setProgress({ name: file.name, done, total: done + queue.current.length + 1 });
-        const size = formatBytes(file.size, i18n.language);
-        try {
-          const checked = await digitizer.inspect(file);
-          if (!checked.ok) {
-            setProblems((p) => [...p, problemMessage(checked, file.name, size)]);
-          } else if (checked.kind === 'pdf') {
-            const kept = await digitizer.keepAsIs(file);
-            if (!kept.ok) setProblems((p) => [...p, problemMessage(kept, file.name, size)]);
-            else if ('file' in kept) await addComponentPages(db, ownerId, componentIndex, [{ ...kept.file, name: file.name }]);
-          } else {
-            const result = await digitizer.digitize(file, { mode: 'auto' });
-            if (!result.ok) {
-              setProblems((p) => [...p, problemMessage(result, file.name, size)]);
-            } else {
+    void exclusive(`${ownerId}|${componentIndex}`, async () => {
+      try {
+        while (again.current && alive.current) {
+          again.current = false;
+          await drainCaptureQueue(db, digitizer, ownerId, componentIndex, {
+            progress: setProgress,
+            problem: (m) => setProblems((p) => [...p, m]),
+            review: (photo, result) => {
               markPage(result);
-              const item: SessionItem = { key: crypto.randomUUID(), name: file.name, file, photoUrl: URL.createObjectURL(file), result };
-              if (result.issues.length === 0) await store(item);
-              else setAttention((a) => [...a, item]);
-            }
-          }
-        } catch (error) {
-          setProblems((p) => [...p, { key: 'digitize.problem.failed', params: { name: file.name, reason: String(error) } }]);
+              held.current.add(photo.seq);
+              setAttention((a) => [...a, itemOf(photo, result)]);
+            },
+            stored: (photo, pageId, result) => {
+              originals.current.delete(photo.seq);
+              if (!result) return;
+              markPage(result);
+              remember({ ...itemOf(photo, result), seq: undefined, pageId });
+            },
+            held: () => held.current,
+            alive: () => alive.current,
+            formatSize: (bytes) => formatBytes(bytes, language.current),
+          });
         }
-        done++;
+      } catch (error) {
+        // Storage failed (a full disk): the photo in hand stays queued for the next try.
+        setProblems((p) => [...p, isQuotaError(error) ? { key: 'errors.quota', params: {} } : { key: 'errors.generic', params: { reason: String(error) } }]);
+      } finally {
+        running.current = false;
+        setProgress(null);
+        setResumed(0);
       }
-    } finally {
-      running.current = false;
-      setProgress(null);
-    }
-  }, [db, digitizer, i18n.language, ownerId, componentIndex, store]);
+    });
+  }, [db, digitizer, ownerId, componentIndex, itemOf, remember]);
 
-  const add = (files: Iterable<File>) => {
+  // Photos left in the queue by an earlier visit (a reload, a crash, a closed tab) go on by themselves.
+  useEffect(() => {
+    alive.current = true;
+    let current = true;
+    void exclusive(`${ownerId}|${componentIndex}`, () => listCaptureQueue(db, ownerId, componentIndex)).then((left) => {
+      if (!current || left.length === 0 || running.current) return;
+      setResumed(left.length);
+      kick();
+    });
+    return () => {
+      current = false;
+      alive.current = false;
+    };
+  }, [db, ownerId, componentIndex, kick]);
+
+  const add = async (files: File[]) => {
     setProblems([]);
-    queue.current.push(...files);
-    void run();
+    if (files.length === 0) return;
+    try {
+      const seqs = await enqueueCapture(db, ownerId, componentIndex, files.map((file) => ({ blob: file, name: file.name })));
+      seqs.forEach((seq, i) => originals.current.set(seq, files[i]!));
+    } catch (error) {
+      setProblems([isQuotaError(error) ? { key: 'errors.quota', params: {} } : { key: 'errors.generic', params: { reason: String(error) } }]);
+      return;
+    }
+    kick();
   };
   const onFiles = (event: ChangeEvent<HTMLInputElement>) => {
-    add(Array.from(event.target.files ?? []));
+    void add(Array.from(event.target.files ?? []));
     event.target.value = '';
   };
 
@@ -173,7 +225,12 @@ export function PageCapture({ digitizer, ownerId, componentIndex, title, onChang
       setBusy(false);
     }
   };
-  const discard = (item: SessionItem) => {
+  const discard = async (item: SessionItem) => {
+    if (!item.pageId && item.seq !== undefined) {
+      await dropQueuedPhoto(db, item.seq);
+      held.current.delete(item.seq);
+      originals.current.delete(item.seq);
+    }
     finishReview(item);
     if (!item.pageId) URL.revokeObjectURL(item.photoUrl);
   };
@@ -221,8 +278,9 @@ export function PageCapture({ digitizer, ownerId, componentIndex, title, onChang
       <p id={`${inputId}-hint`} className="hint">
         {t('digitize.capture.pickHint')}
       </p>
-      {camera && <CameraPanel onPhoto={(photo) => add([photo])} onClose={() => setCamera(false)} outliner={outliner} />}
+      {camera && <CameraPanel onPhoto={(photo) => void add([photo])} onClose={() => setCamera(false)} outliner={outliner} />}
       <div role="status" className="capture-progress">
+        {resumed > 0 && <p>{t('digitize.capture.resumed', { count: resumed })}</p>}
         {progress && t('digitize.capture.processing', { name: progress.name, done: progress.done + 1, total: progress.total })}
       </div>
       {problems.length > 0 && (
@@ -239,7 +297,7 @@ export function PageCapture({ digitizer, ownerId, componentIndex, title, onChang
           busy={busy}
           onReprocess={(corners, mode) => void reprocess(reviewing, corners, mode)}
           onAccept={() => void accept(reviewing)}
-          onDiscard={() => discard(reviewing)}
+          onDiscard={() => void discard(reviewing)}
         />
       )}
       <h3>{t('digitize.pages.title', { count: pages?.length ?? 0 })}</h3>

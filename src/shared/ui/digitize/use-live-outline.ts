@@ -15,7 +15,7 @@ export interface Outliner {
 }
 
 /** Long side of the ImageBitmap where there is no VideoFrame: the outline is only drawn, not used to cut the page. */
-export const PREVIEW_SIDE = 480;
+export const PREVIEW_SIDE = 240;
 /** Least time between the starts of two frames: 15 a second is smooth enough and spares a tablet's battery. */
 const FRAME_INTERVAL_MS = 66;
 

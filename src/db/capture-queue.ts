@@ -1,0 +1,88 @@
+// The capture queue: photos (and chosen files) waiting for the digitizer, kept on the device so a
+// batch cut short by a reload or a crash resumes where it stopped. A photo enters with its batch in
+// one transaction and leaves in the transaction that stores the page it became (or when it is
+// refused), so none is lost and none becomes two pages. Raw photos never leave this table.
+import type { MotcuaDb } from './db';
+import { addComponentPages, pagesOwnerId, type NewStoredFile } from './files';
+import type { CaptureQueueRow } from './schema';
+
+export interface QueuedPhoto extends CaptureQueueRow {
+  seq: number;
+}
+
+const range = (ownerId: string, componentIndex: number) =>
+  [
+    [ownerId, componentIndex, -Infinity],
+    [ownerId, componentIndex, Infinity],
+  ] as const;
+
+function rowsOf(db: MotcuaDb, ownerId: string, componentIndex: number) {
+  const [from, to] = range(ownerId, componentIndex);
+  return db.captureQueue.where('[ownerId+componentIndex+seq]').between(from, to, true, true);
+}
+
+/** Puts a batch of photos in the queue of a component, all or none, in the order given. Returns their seqs. */
+export async function enqueueCapture(db: MotcuaDb, ownerId: string, componentIndex: number, files: readonly { blob: Blob; name: string }[]): Promise<number[]> {
+  if (files.length === 0) return [];
+  const batch = crypto.randomUUID();
+  const addedAt = new Date().toISOString();
+  return db.transaction('rw', db.captureQueue, async () => {
+    const seqs: number[] = [];
+    // The key is auto-incremented: add() always returns it.
+    for (const f of files) seqs.push((await db.captureQueue.add({ ownerId, componentIndex, batch, name: f.name, blob: f.blob, addedAt }))!);
+    return seqs;
+  });
+}
+
+/** The photos still waiting for a component, in the order they were taken. */
+export async function listCaptureQueue(db: MotcuaDb, ownerId: string, componentIndex: number): Promise<QueuedPhoto[]> {
+  return (await rowsOf(db, ownerId, componentIndex).toArray()) as QueuedPhoto[];
+}
+
+/**
+ * Stores the page a queued photo became, as the component's next page, and takes the photo out of
+ * the queue, in one transaction. Stores nothing when the photo is no longer queued (its draft was
+ * received or discarded meanwhile, or another tab stored it first): returns undefined then.
+ */
+export async function storeQueuedPage(db: MotcuaDb, seq: number, page: NewStoredFile): Promise<string | undefined> {
+  return db.transaction('rw', db.captureQueue, db.files, db.attachments, async () => {
+    const row = await db.captureQueue.get(seq);
+    if (!row) return undefined;
+    await db.captureQueue.delete(seq);
+    const [id] = await addComponentPages(db, row.ownerId, row.componentIndex, [page]);
+    return id;
+  });
+}
+
+/** Takes a photo out of the queue without a page: refused by the digitizer, or discarded by the officer. */
+export async function dropQueuedPhoto(db: MotcuaDb, seq: number): Promise<void> {
+  await db.transaction('rw', db.captureQueue, () => db.captureQueue.delete(seq));
+}
+
+/** The components of `ownerId` with photos still waiting, each once, in index order. */
+export async function queuedComponents(db: MotcuaDb, ownerId: string): Promise<number[]> {
+  const rows = await db.captureQueue.where('ownerId').equals(ownerId).toArray();
+  return [...new Set(rows.map((r) => r.componentIndex))].sort((a, b) => a - b);
+}
+
+/** The components of `ownerId` being captured: with pages taken, or photos waiting for the digitizer. */
+export async function componentsInCapture(db: MotcuaDb, ownerId: string): Promise<number[]> {
+  return db.transaction('r', db.attachments, db.captureQueue, async () => {
+    const pages = await db.attachments.where('ownerId').equals(pagesOwnerId(ownerId)).toArray();
+    const queued = await db.captureQueue.where('ownerId').equals(ownerId).toArray();
+    return [...new Set([...pages, ...queued].map((r) => r.componentIndex))].sort((a, b) => a - b);
+  });
+}
+
+/** Empties the queue of an owner (every component, or one): call inside a transaction over captureQueue. */
+export async function clearCaptureQueue(db: MotcuaDb, ownerId: string, componentIndex?: number): Promise<void> {
+  if (componentIndex === undefined) await db.captureQueue.where('ownerId').equals(ownerId).delete();
+  else await rowsOf(db, ownerId, componentIndex).delete();
+}
+
+/** Owners starting with `prefix` that have photos waiting, the one with the latest photo first. */
+export async function ownersWithQueuedPhotos(db: MotcuaDb, prefix: string): Promise<string[]> {
+  const rows = await db.captureQueue.where('ownerId').startsWith(prefix).toArray();
+  rows.sort((a, b) => (b.seq ?? 0) - (a.seq ?? 0));
+  return [...new Set(rows.map((r) => r.ownerId))];
+}
