@@ -1,9 +1,9 @@
-// Pushes larger than one transaction (ENTRIES_PER_TRANSACTION, or fewer when PART_MS runs out),
-// (the first entry of a push alone), applied a part at a time, whose answers never depend on where the parts end: a
-// refusal by the entry's kind undone alone mid-part, a refusal by the database (which sends the
-// part through again an entry per savepoint) falling on that entry alone, copies across parts
-// answered from the record, and a fault between two commits, after which the replay answers
-// what was committed and applies the rest exactly once.
+// Pushes applied a part at a time (the first entry of a push alone, then up to
+// ENTRIES_PER_TRANSACTION, or fewer when PART_MS runs out), whose answers never depend on where
+// the parts end: a refusal by the entry's kind undone alone mid-part, a refusal by the database
+// (which sends the part through again an entry per savepoint) falling on that entry alone, copies
+// across parts and pushes answered from the record, and a fault between two commits, after which
+// the replay answers what was committed and applies the rest exactly once.
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
 import { createApp } from '../http/app';
@@ -13,13 +13,14 @@ import { dossierPayload, receiveEntry, transitionEntry } from '../test/dossiers'
 import { testDatabaseKinds } from '../test/test-db';
 import { BatchStore } from './batch-store';
 import { ENTRIES_PER_TRANSACTION } from './push';
+import { MAX_ENTRIES_PER_PUSH } from './schemas';
 
 describe.each(testDatabaseKinds)('pushing large batches on %s', (kind) => {
   const gw = useTestGateway(kind, { now: () => new Date('2026-03-04T03:00:00Z') });
-  const SIZE = ENTRIES_PER_TRANSACTION * 2 + 5;
   const count = async (sql: string, params: unknown[]) => (await gw.db.query<{ n: number }>(sql, params as never[]))[0]?.n;
 
   it('undoes refusals alone mid-part, answers copies across parts from the record, and numbers without gaps', async () => {
+    const SIZE = 60;
     const device = await communeWithDevice(gw.app);
     const entries = Array.from({ length: SIZE }, (_, i) => receiveEntry(device, { code: `TAM-${device.deviceShort}-260302-${String(i + 1).padStart(4, '0')}` }));
     // Refused by its kind after it has read the database: a paper the gateway does not hold.
@@ -32,18 +33,23 @@ describe.each(testDatabaseKinds)('pushing large batches on %s', (kind) => {
     // An illegal move of a dossier received earlier in the same part, then a legal one.
     const illegal = transitionEntry(entries[1]!.entityId, 'returnResult', '2026-03-02T03:00:00Z');
     const legal = transitionEntry(entries[1]!.entityId, 'startProcessing', '2026-03-02T03:00:00Z');
-    // The refusals by kind fall in the first part, applied together; the database's in a later one, applied again an entry at a time.
-    const batch = [...entries.slice(0, 5), missingFile, illegal, legal, ...entries.slice(5, 30), sameCode, ...entries.slice(30), entries[2]!];
-    expect(batch.indexOf(sameCode)).toBeGreaterThanOrEqual(ENTRIES_PER_TRANSACTION);
+    // The refusals by kind fall in a part applied together (the first push); the database's in a
+    // part of the second push, applied again an entry at a time; a copy of an entry of the first
+    // push ends the second.
+    const first = [...entries.slice(0, 5), missingFile, illegal, legal, ...entries.slice(5, 30)];
+    const second = [entries[30]!, sameCode, ...entries.slice(31), entries[2]!];
+    const batch = [...first, ...second];
+    expect(first.indexOf(missingFile)).toBeGreaterThan(0);
+    expect(second.indexOf(sameCode)).toBeGreaterThan(0);
 
-    const results = await pushEntries(gw.app, device, batch);
+    const results = [...(await pushEntries(gw.app, device, first)), ...(await pushEntries(gw.app, device, second))];
     expect(results.map((r) => r.mutation)).toEqual(batch.map((e) => e.mutation));
     expect(results[5]).toMatchObject({ status: 'rejected', reason: expect.stringContaining('Máy chủ chưa nhận được tệp') });
     expect(results[6]).toMatchObject({ status: 'rejected' });
     expect(results[7]).toMatchObject({ status: 'accepted', serverVersion: expect.any(Number) });
-    expect(results[33]).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/trùng/) });
+    expect(results[first.length + 1]).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/trùng/) });
     expect(results.filter((r) => r.status === 'accepted')).toHaveLength(SIZE + 2);
-    // The copy at the end (another part) is answered as the first time.
+    // The copy at the end (another push) is answered as the first time.
     expect(results.at(-1)).toEqual(results[2]);
     // Refused entries took no number: SIZE official numbers, 1..SIZE, in the order of the entries.
     const codes = results.filter((r) => r.status === 'accepted' && r.officialCode).map((r) => r.officialCode);
@@ -71,7 +77,7 @@ describe.each(testDatabaseKinds)('pushing large batches on %s', (kind) => {
     );
     expect(Number(drawn?.n)).toBe(SIZE);
 
-    // Replayed whole: the same answers, nothing applied twice.
+    // Replayed whole, as one push: the same answers, nothing applied twice.
     expect(await pushEntries(gw.app, device, batch)).toEqual(results);
     expect(await count('select count(*)::int as n from dossiers where created_by_device = $1', [device.deviceId])).toBe(SIZE);
     expect(await count('select count(*)::int as n from sync_mutations where device_id = $1', [device.deviceId])).toBe(batch.length - 1);
@@ -119,6 +125,7 @@ describe.each(testDatabaseKinds)('pushing large batches on %s', (kind) => {
   });
 
   it('keeps the parts committed before a fault, and the replay applies the rest exactly once', async () => {
+    const SIZE = MAX_ENTRIES_PER_PUSH;
     const device = await communeWithDevice(gw.app);
     const entries = Array.from({ length: SIZE }, (_, i) =>
       receiveEntry(device, { code: `TAM-${device.deviceShort}-260303-${String(i + 1).padStart(4, '0')}`, receivedAt: new Date('2026-03-03T02:30:00Z') }),

@@ -19,7 +19,7 @@ import { lockCommune } from './dossier-store';
 import { checkEntry, type CheckedEntry } from './entry-check';
 import { KINDS, type Kind } from './kinds';
 import { Rejection } from './rejection';
-import type { IncomingEntry, PushEntry } from './schemas';
+import { MAX_ENTRIES_PER_PUSH, type IncomingEntry, type PushEntry } from './schemas';
 
 export type EntryResult =
   | { mutation: number; status: 'accepted'; serverVersion: number; officialCode?: string }
@@ -33,19 +33,21 @@ export interface PushContext {
 }
 
 /**
- * Entries per transaction at most (the first entry of a push commits alone, see pushEntries). A
- * commit costs a WAL flush on PostgreSQL, so a batch of 100 pays five; the app's batches of 50
- * still commit three times, so a gateway killed mid-batch keeps a part (the replay answers it from
- * the record) and the commune's lock is never held for a whole batch.
+ * Entries per transaction at most: a whole push (MAX_ENTRIES_PER_PUSH) after its first entry,
+ * which commits alone (see pushEntries). A commit costs a WAL flush on PostgreSQL and a part's
+ * fixed statements (lock, records, reads, writes) a trip each, so a batch of 100 pays them twice
+ * instead of once an entry; a gateway killed mid-batch still keeps the first entry (the replay
+ * answers it from the record).
  */
-export const ENTRIES_PER_TRANSACTION = 25;
+export const ENTRIES_PER_TRANSACTION = MAX_ENTRIES_PER_PUSH;
 
 /**
  * A part also ends once its entries have taken this long to apply (after the entry at hand): on a
  * slow or cold gateway the work a crash would lose, and the time other desks of the commune wait
- * for its lock, stay bounded by time rather than by count.
+ * for its lock, stay bounded by time rather than by count. A warm gateway applies a batch of 100
+ * well within it.
  */
-export const PART_MS = 10;
+export const PART_MS = 50;
 
 const REUSED_NUMBER =
   'Số thứ tự thay đổi này đã được dùng cho một thay đổi khác trên máy chủ; thay đổi chưa được ghi. Hãy báo cho quản trị viên.';

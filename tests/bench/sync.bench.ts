@@ -1,6 +1,6 @@
-// Sync throughput of the gateway, in process (Hono routing, JSON, schema checks, entries applied
-// 25 to a transaction, the first alone, with their exactly-once records: server/sync/push.ts): dossiers pushed per
-// second, replays per second, changes pulled per second; on PGlite and, when TEST_DATABASE_URL is
+// Sync throughput of the gateway, in process (Hono routing, JSON, schema checks; a push's first
+// entry committed alone, the rest in one transaction, with their exactly-once records:
+// server/sync/push.ts): dossiers pushed per second, replays per second, changes pulled per second; on PGlite and, when TEST_DATABASE_URL is
 // set, on PostgreSQL. The baseline is the same number of bare one-row insert transactions of the
 // same payload on the same database: what "one transaction per entry" could reach at best.
 import { json, communeWithDevice, startTestGateway } from '../../server/test/gateway';
