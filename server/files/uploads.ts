@@ -147,7 +147,9 @@ export function createUploadService({ db, log, dataDir, maxFileBytes }: UploadDe
     if (!UPLOAD_ID_PATTERN.test(id)) return;
     const upload = await store.getUpload(id).catch(() => null);
     if (!upload || upload.size === undefined || upload.offset !== upload.size) return;
-    const { sha256 = '', deviceId = '', communeId = '' } = upload.metadata ?? {};
+    const sha256 = upload.metadata?.sha256 ?? '';
+    const deviceId = upload.metadata?.deviceId ?? '';
+    const communeId = upload.metadata?.communeId ?? '';
     const recorded = await db.query('select 1 from commune_files where commune_id = $1 and sha256 = $2', [communeId, sha256]);
     if (recorded.length > 0) return;
     try {

@@ -10,7 +10,6 @@ import { reviveState, stateToJson } from '../dossier-state';
 import type { StoredDossier } from '../dossier-store';
 import { Rejection, parseOrReject } from '../rejection';
 import { transitionPayloadSchema, type SupplementPaperJson } from '../schemas';
-import { communeFileSize } from './commune-file';
 import { authorOf, timeWithin, type ApplyContext, type KindHandler } from './context';
 
 export const NOT_ON_SERVER = 'Không tìm thấy hồ sơ trên máy chủ (hồ sơ chưa được gửi lên, hoặc đã bị từ chối khi đồng bộ).';
@@ -42,7 +41,8 @@ export interface SupplementPaper extends SupplementPaperJson {
  */
 async function takeSupplementPapers(ctx: ApplyContext, papers: SupplementPaperJson[], at: Date): Promise<SupplementPaper[]> {
   for (const paper of papers) {
-    const size = await communeFileSize(ctx, paper.sha256);
+    // The commune's own copy only: a dossier cannot name a paper another commune uploaded.
+    const size = await ctx.store.fileSize(paper.sha256);
     if (size === null) throw new Rejection(`Máy chủ chưa nhận được tệp bổ sung "${paper.name}": tệp phải được gửi lên trước. Hãy đồng bộ lại khi có mạng.`);
     if (size !== paper.size) throw new Rejection(`Tệp bổ sung "${paper.name}" trên máy chủ khác kích thước đã khai báo.`);
   }
