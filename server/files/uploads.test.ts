@@ -282,6 +282,28 @@ describe('tus uploads under /api/files', () => {
     expect((await fetch(`${base}/api/files/by-hash/${hash}`, { headers: auth(device) })).status).toBe(200);
   });
 
+  it('finishes, when the device asks where it stands, an upload whose last bytes landed before the gateway was killed', async () => {
+    // The bytes reached the upload file, then the gateway died before hashing and recording them:
+    // tus now reports the upload complete, and a resuming client counts the file as sent.
+    const content = randomBytes(5_000);
+    const hash = sha256(content);
+    const location = (await create(device, content.length, hash)).headers.get('location')!;
+    writeFileSync(path.join(gw.dataDir, 'uploads', location.split('/').at(-1)!), content);
+    expect((await fetch(`${base}/api/files/by-hash/${hash}`, { headers: auth(device) })).status).toBe(404);
+    expect(await offsetOf(device, location)).toBe(content.length);
+    // So by the time it hears "complete", the gateway holds the file, and a change may name it.
+    expect((await fetch(`${base}/api/files/by-hash/${hash}`, { headers: auth(device) })).status).toBe(200);
+    expect(readFileSync(path.join(gw.dataDir, 'files', hash)).equals(content)).toBe(true);
+
+    // Damaged bytes left that way are dropped instead: the device starts the upload over.
+    const other = randomBytes(5_000);
+    const otherHash = sha256(other);
+    const damaged = (await create(device, other.length, otherHash)).headers.get('location')!;
+    writeFileSync(path.join(gw.dataDir, 'uploads', damaged.split('/').at(-1)!), randomBytes(5_000));
+    expect((await fetch(`${base}${damaged}`, { method: 'HEAD', headers: auth(device) })).status).toBe(404);
+    expect((await fetch(`${base}/api/files/by-hash/${otherHash}`, { headers: auth(device) })).status).toBe(404);
+  });
+
   it('works with tus-js-client, the client the app uses, in small chunks', async () => {
     const content = randomBytes(300_000);
     const hash = sha256(content);

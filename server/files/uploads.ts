@@ -135,10 +135,38 @@ export function createUploadService({ db, log, dataDir, maxFileBytes }: UploadDe
   };
   const uploads = () => (made ??= make());
 
+  /**
+   * A gateway killed after the last bytes of an upload landed but before keep() recorded them
+   * leaves a complete upload that tus reports as such: the device, resuming, asks where it stands
+   * (HEAD), hears "complete" and counts the file as sent, while the gateway refuses every change
+   * naming it. So before that answer, a complete upload not yet recorded is finished here (the
+   * hash checked, the file kept and recorded, or a damaged one dropped so the device starts over).
+   */
+  async function finishLeftOver(store: FileStore, request: Request): Promise<void> {
+    const id = new URL(request.url).pathname.split('/').at(-1) ?? '';
+    if (!UPLOAD_ID_PATTERN.test(id)) return;
+    const upload = await store.getUpload(id).catch(() => null);
+    if (!upload || upload.size === undefined || upload.offset !== upload.size) return;
+    const sha256 = upload.metadata?.sha256 ?? '';
+    const deviceId = upload.metadata?.deviceId ?? '';
+    const communeId = upload.metadata?.communeId ?? '';
+    const recorded = await db.query('select 1 from commune_files where commune_id = $1 and sha256 = $2', [communeId, sha256]);
+    if (recorded.length > 0) return;
+    try {
+      await keep(store, upload, deviceId, communeId);
+      log.info({ uploadId: id, sha256 }, 'complete upload left unrecorded by an earlier gateway: kept now');
+    } catch (error) {
+      // Damaged (keep dropped it: tus answers 404 and the device sends the file again) or gone meanwhile.
+      log.warn({ uploadId: id, error: String(error) }, 'complete upload left unrecorded: not kept');
+    }
+  }
+
   return {
     async handle(request, caller) {
       callers.set(request, caller);
-      return uploads().tus.handleWeb(request);
+      const { tus, store } = uploads();
+      if (request.method === 'HEAD') await finishLeftOver(store, request);
+      return tus.handleWeb(request);
     },
     async ownerOf(uploadId) {
       if (!UPLOAD_ID_PATTERN.test(uploadId)) return null;

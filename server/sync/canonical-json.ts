@@ -1,13 +1,26 @@
 // JSON with object keys sorted, so the same entry hashes the same however a client orders keys.
+// Written as one walk appending to a string: every pushed entry is hashed, so its cost is per entry.
 import { createHash } from 'node:crypto';
+
+const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i > 0 ? ',' : '') + canonicalJson(value[i]);
+    return `${out}]`;
+  }
+  const object = value as Record<string, unknown>;
+  let out = '{';
+  let first = true;
+  for (const key of Object.keys(object).sort(byCodeUnit)) {
+    const child = object[key];
+    if (child === undefined) continue;
+    out += `${first ? '' : ','}${JSON.stringify(key)}:${canonicalJson(child)}`;
+    first = false;
+  }
+  return `${out}}`;
 }
 
 export function entryHash(entry: { kind?: unknown; entityId?: unknown; payload?: unknown }): string {

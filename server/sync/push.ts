@@ -1,17 +1,25 @@
-// Applies pushed changes exactly once. Each entry runs in its own transaction, which also records
-// (device, mutation) with the result; the answer is sent only after that commit. A replay gets
-// the recorded result, a refused entry is recorded too (so it never blocks, and replays say the
-// same), and only a fault of the gateway itself (database unreachable, …) escapes as an error,
-// leaving the entry unrecorded so the device simply sends it again.
+// Applies pushed changes exactly once. The entries of a push are applied some at a time, each
+// part in one transaction that also records every entry's (device, mutation) with its result;
+// the answer is sent only after the last part has committed. A replay gets the recorded result,
+// a refused entry is recorded too (so it never blocks, and replays say the same), and only a fault
+// of the gateway itself (database unreachable, …) escapes as an error, leaving the entries of the
+// failing part unrecorded so the device simply sends them again (earlier parts stay committed).
+//
+// A part is applied together first (batch-store.ts: reads gathered, writes made at the end). An
+// entry refused by its kind is undone in memory alone; only when the database itself refuses a
+// write (a duplicate code, a value out of range) is the part rolled back and applied again one
+// entry at a time, each in a savepoint, so the refusal falls on that entry alone.
 import type { Caller } from '../auth/caller';
-import type { Database, Queryable } from '../db/database';
+import type { Database, Queryable, Transaction } from '../db/database';
 import { isDataError } from '../db/errors';
 import type { Logger } from '../log';
+import { DEMO_DEVICE } from '../seed/demo-accounts';
+import { BatchStore, type Lookups } from './batch-store';
 import { lockCommune } from './dossier-store';
-import { checkEntry } from './entry-check';
-import { KIND_HANDLERS } from './kinds';
+import { checkEntry, type CheckedEntry } from './entry-check';
+import { KINDS, type Kind } from './kinds';
 import { Rejection } from './rejection';
-import type { IncomingEntry, PushEntry } from './schemas';
+import { MAX_ENTRIES_PER_PUSH, type IncomingEntry, type PushEntry } from './schemas';
 
 export type EntryResult =
   | { mutation: number; status: 'accepted'; serverVersion: number; officialCode?: string }
@@ -24,79 +32,199 @@ export interface PushContext {
   now?: () => Date;
 }
 
+/**
+ * Entries per transaction at most: a whole push (MAX_ENTRIES_PER_PUSH) after its first entry,
+ * which commits alone (see pushEntries). A commit costs a WAL flush on PostgreSQL and a part's
+ * fixed statements (lock, records, reads, writes) a trip each, so a batch of 100 pays them twice
+ * instead of once an entry; a gateway killed mid-batch still keeps the first entry (the replay
+ * answers it from the record).
+ */
+export const ENTRIES_PER_TRANSACTION = MAX_ENTRIES_PER_PUSH;
+
+/**
+ * A part also ends once its entries have taken this long to apply (after the entry at hand): on a
+ * slow or cold gateway the work a crash would lose, and the time other desks of the commune wait
+ * for its lock, stay bounded by time rather than by count. A warm gateway applies a batch of 100
+ * well within it.
+ */
+export const PART_MS = 50;
+
 const REUSED_NUMBER =
   'Số thứ tự thay đổi này đã được dùng cho một thay đổi khác trên máy chủ; thay đổi chưa được ghi. Hãy báo cho quản trị viên.';
+const DATA_REFUSED = 'Máy chủ không ghi được thay đổi này vì dữ liệu trùng hoặc không hợp lệ (ví dụ trùng mã hồ sơ).';
+const NO_COMMUNE = 'Xã của thiết bị không còn trên máy chủ.';
 
-async function recorded(tx: Queryable, deviceId: string, mutation: number, hash: string): Promise<EntryResult | null> {
-  const [row] = await tx.query<{ entry_hash: string; result: EntryResult }>(
-    'select entry_hash, result from sync_mutations where device_id = $1 and mutation = $2',
-    [deviceId, mutation],
-  );
-  if (!row) return null;
-  // The same number with other content is not a replay: applying or acknowledging it would lose one of the two.
-  return row.entry_hash === hash ? row.result : { mutation, status: 'rejected', reason: REUSED_NUMBER };
+const unsupported = (kind: string) => `Máy chủ chưa hỗ trợ loại thay đổi "${kind}". Hãy cập nhật ứng dụng hoặc báo quản trị viên.`;
+
+interface Recorded {
+  hash: string;
+  result: EntryResult;
 }
 
-async function record(tx: Queryable, deviceId: string, entry: PushEntry, hash: string, result: EntryResult): Promise<void> {
-  await tx.query(
-    `insert into sync_mutations (device_id, mutation, kind, entity_id, entry_hash, result) values ($1, $2, $3, $4, $5, $6::jsonb)`,
-    [deviceId, entry.mutation, entry.kind, entry.entityId, hash, JSON.stringify(result)],
-  );
+interface Settled extends Recorded {
+  entry: PushEntry;
 }
 
-async function applyOnce(ctx: PushContext, raw: IncomingEntry): Promise<EntryResult> {
-  const { db, caller } = ctx;
-  // What cannot be stored at all (a NUL byte, a lone surrogate, deep nesting) is refused here, for this entry only.
-  const { entry, hash, problem } = checkEntry(raw);
-  let reason: string;
-  try {
-    return await db.transaction(async (tx) => {
-      // Lock first: a concurrent duplicate of this entry then waits here and sees its record below.
-      const commune = await lockCommune(tx, caller.communeId);
-      if (!commune) throw new Rejection('Xã của thiết bị không còn trên máy chủ.');
-      const done = await recorded(tx, caller.deviceId, entry.mutation, hash);
-      if (done) return done;
-      if (problem) throw new Rejection(problem);
-      const handler = Object.hasOwn(KIND_HANDLERS, entry.kind) ? KIND_HANDLERS[entry.kind] : undefined;
-      if (!handler) throw new Rejection(`Máy chủ chưa hỗ trợ loại thay đổi "${entry.kind}". Hãy cập nhật ứng dụng hoặc báo quản trị viên.`);
-      const applied = await handler({ tx, caller, communeId: caller.communeId, commune, now: ctx.now?.() ?? new Date() }, entry);
-      const result: EntryResult = { mutation: entry.mutation, status: 'accepted', ...applied };
-      await record(tx, caller.deviceId, entry, hash, result);
-      return result;
-    });
-  } catch (err) {
-    if (err instanceof Rejection) {
-      reason = err.reason;
-    } else if (isDataError(err)) {
-      // The data broke a database rule (a duplicate code, a value out of range): refuse it, do not retry it for ever.
-      ctx.log.warn({ err, deviceId: caller.deviceId, mutation: entry.mutation, kind: entry.kind }, 'sync entry refused by the database');
-      reason = 'Máy chủ không ghi được thay đổi này vì dữ liệu trùng hoặc không hợp lệ (ví dụ trùng mã hồ sơ).';
-    } else {
-      throw err;
+type Commune = NonNullable<Awaited<ReturnType<typeof lockCommune>>>;
+
+/** The database refused a write of a part applied together: apply it again an entry at a time. */
+class ApplyAlone extends Error {}
+
+/** The recorded results of these mutation numbers of the device, in one query. */
+async function recordedResults(tx: Queryable, deviceId: string, mutations: number[]): Promise<Map<number, Recorded>> {
+  const rows = await tx.query<{ mutation: unknown; entry_hash: string; result: EntryResult }>(
+    // Mutation numbers are checked integers (pushBodySchema), so the array literal is safe.
+    'select mutation, entry_hash, result from sync_mutations where device_id = $1 and mutation = any($2::bigint[])',
+    [deviceId, `{${mutations.join(',')}}`],
+  );
+  return new Map(rows.map((r) => [Number(r.mutation), { hash: r.entry_hash, result: r.result }]));
+}
+
+/**
+ * Writes what the part changed and records its results. Under the commune lock no other push of
+ * the device can have recorded them meanwhile; should one have (the commune row gone, so no
+ * lock), its record stands and is what the device is answered.
+ */
+async function writeAndRecord(tx: Queryable, store: BatchStore, deviceId: string, settled: Settled[]): Promise<Map<number, Recorded>> {
+  const records = settled.map(({ entry, hash, result }) => ({ mutation: entry.mutation, kind: entry.kind, entity_id: entry.entityId, entry_hash: hash, result }));
+  const mine = await store.flush(records);
+  if (mine.size === settled.length) return new Map();
+  return recordedResults(tx, deviceId, settled.map((s) => s.entry.mutation).filter((m) => !mine.has(m)));
+}
+
+/** The entry's kind, or the reason it cannot be applied at all (before any database work of its own). */
+function kindOf(checked: CheckedEntry, commune: Commune | null): Kind | string {
+  if (!commune) return NO_COMMUNE;
+  if (checked.problem) return checked.problem;
+  const { kind } = checked.entry;
+  return Object.hasOwn(KINDS, kind) ? KINDS[kind]! : unsupported(kind);
+}
+
+/** What the entries will look up, merged; a kind that cannot read a hostile payload simply foresees nothing. */
+function lookupsOf(entries: { entry: PushEntry; kind: Kind }[], agencyCode: string): Lookups {
+  const all: Lookups = { dossierIds: [], fileHashes: [], codes: [], days: [] };
+  for (const { entry, kind } of entries) {
+    try {
+      const found = kind.lookups(entry, agencyCode);
+      all.dossierIds.push(...(found.dossierIds ?? []));
+      all.fileHashes.push(...(found.fileHashes ?? []));
+      all.codes.push(...(found.codes ?? []));
+      all.days.push(...(found.days ?? []));
+    } catch {
+      // Only a hint: the handler fetches what it needs.
     }
   }
-  // Everything the entry did was rolled back; now record the refusal itself, unless a concurrent
-  // copy of the entry got there first, whose result then stands.
-  const refusal: EntryResult = { mutation: entry.mutation, status: 'rejected', reason };
-  return db.transaction(async (tx) => {
-    const done = await recorded(tx, caller.deviceId, entry.mutation, hash);
-    if (done) return done;
-    await tx.query(
-      `insert into sync_mutations (device_id, mutation, kind, entity_id, entry_hash, result) values ($1, $2, $3, $4, $5, $6::jsonb)
-       on conflict (device_id, mutation) do nothing`,
-      [caller.deviceId, entry.mutation, entry.kind, entry.entityId, hash, JSON.stringify(refusal)],
-    );
-    return (await recorded(tx, caller.deviceId, entry.mutation, hash)) ?? refusal;
-  });
+  return all;
 }
 
-/** Applies the entries in order; each result is final (committed) when returned. */
-export async function pushEntries(ctx: PushContext, entries: readonly IncomingEntry[]): Promise<EntryResult[]> {
+/**
+ * Applies one entry's kind through the batch's store. A refusal undoes what it did in the store
+ * and answers the refusal; any other error escapes.
+ */
+async function applyKind(ctx: PushContext, store: BatchStore, commune: Commune, entry: PushEntry, kind: Kind): Promise<EntryResult> {
+  const mark = store.mark();
+  try {
+    const applied = await kind.apply({ store, caller: ctx.caller, communeId: ctx.caller.communeId, commune, now: ctx.now?.() ?? new Date() }, entry);
+    return { mutation: entry.mutation, status: 'accepted', ...applied };
+  } catch (err) {
+    store.undoTo(mark);
+    if (err instanceof Rejection) return { mutation: entry.mutation, status: 'rejected', reason: err.reason };
+    throw err;
+  }
+}
+
+/**
+ * Settles the first entries of `part` in one transaction (committed when it returns), together or
+ * an entry at a time: all of them, or as many as PART_MS allows (at least one); answers their results.
+ */
+async function applyPart(ctx: PushContext, tx: Transaction, part: readonly CheckedEntry[], together: boolean): Promise<EntryResult[]> {
+  const { caller } = ctx;
+  // Lock first: a concurrent duplicate of these entries then waits here and sees their records below.
+  const commune = await lockCommune(tx, caller.communeId);
+  const known = await recordedResults(tx, caller.deviceId, part.map((c) => c.entry.mutation));
+  const storeOn = (q: Queryable) => new BatchStore(q, caller.communeId, commune?.agencyCode ?? '', caller.deviceId, DEMO_DEVICE.id);
+  const toApply = part.flatMap((c) => {
+    const kind = known.has(c.entry.mutation) ? null : kindOf(c, commune);
+    return typeof kind === 'object' && kind !== null ? [{ entry: c.entry, kind }] : [];
+  });
+  const store = storeOn(tx);
+  if (together && commune) await store.prefetch(lookupsOf(toApply, commune.agencyCode), toApply.length);
+  const deadline = performance.now() + PART_MS;
+
+  const settled: Settled[] = [];
   const results: EntryResult[] = [];
-  for (const entry of entries) {
-    const result = await applyOnce(ctx, entry);
-    if (result.status === 'rejected') ctx.log.info({ deviceId: ctx.caller.deviceId, mutation: entry.mutation, reason: result.reason }, 'sync entry rejected');
+  for (const { entry, hash, problem } of part) {
+    if (results.length > 0 && performance.now() > deadline) break;
+    const done = known.get(entry.mutation);
+    if (done) {
+      // The same number with other content is not a replay: applying or acknowledging it would lose one of the two.
+      results.push(done.hash === hash ? done.result : { mutation: entry.mutation, status: 'rejected', reason: REUSED_NUMBER });
+      continue;
+    }
+    const kind = kindOf({ entry, hash, problem }, commune);
+    let result: EntryResult;
+    if (typeof kind === 'string') {
+      result = { mutation: entry.mutation, status: 'rejected', reason: kind };
+    } else if (together) {
+      try {
+        result = await applyKind(ctx, store, commune!, entry, kind);
+      } catch (err) {
+        // A read refused by the database has spoilt the transaction on PostgreSQL: start again an entry at a time.
+        if (isDataError(err)) throw new ApplyAlone();
+        throw err;
+      }
+    } else {
+      try {
+        result = await tx.savepoint(async (sp) => {
+          const alone = storeOn(sp);
+          const applied = await applyKind(ctx, alone, commune!, entry, kind);
+          if (applied.status === 'accepted') await alone.flush([]);
+          return applied;
+        });
+      } catch (err) {
+        if (!isDataError(err)) throw err;
+        // The data broke a database rule (a duplicate code, a value out of range): refuse it, do not retry it for ever.
+        ctx.log.warn({ err, deviceId: caller.deviceId, mutation: entry.mutation, kind: entry.kind }, 'sync entry refused by the database');
+        result = { mutation: entry.mutation, status: 'rejected', reason: DATA_REFUSED };
+      }
+    }
+    // A copy of the entry later in the same push is a replay of this one.
+    known.set(entry.mutation, { hash, result });
+    settled.push({ entry, hash, result });
     results.push(result);
+  }
+  let overruled: Map<number, Recorded>;
+  try {
+    // Applied alone, each entry's writes are made already: only the records remain.
+    overruled = await writeAndRecord(tx, together ? store : storeOn(tx), caller.deviceId, settled);
+  } catch (err) {
+    if (together && isDataError(err)) throw new ApplyAlone();
+    throw err;
+  }
+  return overruled.size === 0 ? results : results.map((r) => overruled.get(r.mutation)?.result ?? r);
+}
+
+async function applyInTransaction(ctx: PushContext, part: readonly CheckedEntry[]): Promise<EntryResult[]> {
+  try {
+    return await ctx.db.transaction((tx) => applyPart(ctx, tx, part, true));
+  } catch (err) {
+    if (!(err instanceof ApplyAlone)) throw err;
+  }
+  return ctx.db.transaction((tx) => applyPart(ctx, tx, part, false));
+}
+
+/** Applies the entries in order; the results are final (committed) when returned. */
+export async function pushEntries(ctx: PushContext, entries: readonly IncomingEntry[]): Promise<EntryResult[]> {
+  // What cannot be stored at all (a NUL byte, a lone surrogate, deep nesting) is found here, and refused for that entry only.
+  const checked = entries.map(checkEntry);
+  const results: EntryResult[] = [];
+  while (results.length < checked.length) {
+    // The first entry commits on its own: a push makes progress however soon the gateway then dies.
+    const size = results.length === 0 ? 1 : ENTRIES_PER_TRANSACTION;
+    results.push(...(await applyInTransaction(ctx, checked.slice(results.length, results.length + size))));
+  }
+  for (const result of results) {
+    if (result.status === 'rejected') ctx.log.info({ deviceId: ctx.caller.deviceId, mutation: result.mutation, reason: result.reason }, 'sync entry rejected');
   }
   return results;
 }

@@ -1,8 +1,8 @@
-// Sync throughput of the gateway, in process (Hono routing, JSON, schema checks, one transaction
-// per entry with its exactly-once record): dossiers pushed per second, replays per second, changes
-// pulled per second; on PGlite and, when TEST_DATABASE_URL is set, on PostgreSQL. The baseline is
-// the same number of bare one-row insert transactions on the same database: the floor of
-// "one transaction per entry".
+// Sync throughput of the gateway, in process (Hono routing, JSON, schema checks; a push's first
+// entry committed alone, the rest in one transaction, with their exactly-once records:
+// server/sync/push.ts): dossiers pushed per second, replays per second, changes pulled per second; on PGlite and, when TEST_DATABASE_URL is
+// set, on PostgreSQL. The baseline is the same number of bare one-row insert transactions of the
+// same payload on the same database: what "one transaction per entry" could reach at best.
 import { json, communeWithDevice, startTestGateway } from '../../server/test/gateway';
 import { receiveEntry } from '../../server/test/dossiers';
 import { testDatabaseKinds, type TestDatabaseKind } from '../../server/test/test-db';

@@ -1,13 +1,14 @@
-// What every kind of pushed change is applied with: the open transaction, the device (and the
-// officer signed in on it), its commune as locked for this entry, and the gateway's clock.
+// What every kind of pushed change is applied with: the batch it belongs to (its reads and
+// writes, see batch-store.ts), the device (and the officer signed in on it), its commune as
+// locked for the batch, and the gateway's clock.
 import type { Caller } from '../../auth/caller';
-import type { Queryable } from '../../db/database';
+import type { BatchStore, Lookups } from '../batch-store';
 import { Rejection } from '../rejection';
 import type { PushEntry } from '../schemas';
 import type { ChangeAuthor } from '../dossier-store';
 
 export interface ApplyContext {
-  tx: Queryable;
+  store: BatchStore;
   caller: Caller & { deviceId: string };
   communeId: string;
   commune: { agencyCode: string; officeHours: unknown };
@@ -20,6 +21,12 @@ export interface Applied {
 }
 
 export type KindHandler = (ctx: ApplyContext, entry: PushEntry) => Promise<Applied>;
+
+/**
+ * What an entry of the kind will look up, read loosely from its payload before it is checked, so
+ * a batch fetches it all at once. Only a hint: a miss is fetched when the handler asks for it.
+ */
+export type KindLookups = (entry: PushEntry, agencyCode: string) => Partial<Lookups>;
 
 /** A device's clock may drift; a time further ahead than this is a wrong clock, not a fast desk. */
 export const CLOCK_SKEW_MS = 10 * 60 * 1000;

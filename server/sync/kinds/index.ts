@@ -1,16 +1,28 @@
-// The kinds of change a device may push, by name; anything else is refused with a reason.
-import type { KindHandler } from './context';
+// The kinds of change a device may push, by name, with what each will look up; anything else is
+// refused with a reason.
+import type { KindHandler, KindLookups } from './context';
 import { applyRate } from './rate';
-import { applyReceive, applyRefuse } from './receive';
-import { applyResult } from './result';
+import { applyReceive, applyRefuse, receiveLookups } from './receive';
+import { applyResult, resultLookups } from './result';
 import { applyTransition } from './transition';
 
-export const KIND_HANDLERS: Readonly<Record<string, KindHandler>> = {
-  'dossier.receive': applyReceive,
-  'dossier.refuse': applyRefuse,
-  'dossier.transition': applyTransition,
-  'dossier.rate': applyRate,
-  'dossier.result': applyResult,
+export interface Kind {
+  apply: KindHandler;
+  lookups: KindLookups;
+}
+
+/** A refusal takes no official code: only the id and the papers. */
+const refuseLookups: KindLookups = (entry, agencyCode) => ({ ...receiveLookups(entry, agencyCode), codes: [], days: [] });
+
+/** A change to a dossier already on the gateway: its entityId is the dossier's id. */
+const theDossier: KindLookups = (entry) => ({ dossierIds: [entry.entityId] });
+
+export const KINDS: Readonly<Record<string, Kind>> = {
+  'dossier.receive': { apply: applyReceive, lookups: receiveLookups },
+  'dossier.refuse': { apply: applyRefuse, lookups: refuseLookups },
+  'dossier.transition': { apply: applyTransition, lookups: theDossier },
+  'dossier.rate': { apply: applyRate, lookups: theDossier },
+  'dossier.result': { apply: applyResult, lookups: resultLookups },
 };
 
-export type { Applied, ApplyContext, KindHandler } from './context';
+export type { Applied, ApplyContext, KindHandler, KindLookups } from './context';

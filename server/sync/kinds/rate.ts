@@ -1,6 +1,6 @@
 // 'dossier.rate': the citizen's satisfaction at return (Rất hài lòng / Hài lòng / Không hài lòng);
 // "not satisfied" needs a reason. Once per dossier, and only for a dossier whose result was returned.
-import { findDossier, nextVersion, updateDossier, type StoredDossier } from '../dossier-store';
+import type { StoredDossier } from '../dossier-store';
 import { Rejection, parseOrReject } from '../rejection';
 import { ratePayloadSchema } from '../schemas';
 import { authorOf, timeWithin, type KindHandler } from './context';
@@ -10,7 +10,7 @@ export const applyRate: KindHandler = async (ctx, entry) => {
   const rating = parseOrReject(ratePayloadSchema, entry.payload, 'Đánh giá mức độ hài lòng');
   if (rating.dossierId !== entry.entityId) throw new Rejection('Mã định danh của thay đổi không khớp với hồ sơ.');
   if (rating.rating === 'bad' && !rating.reason?.trim()) throw new Rejection('Đánh giá "Không hài lòng" cần ghi rõ lý do.');
-  const record = await findDossier(ctx.tx, ctx.communeId, rating.dossierId, true);
+  const record = await ctx.store.dossier(rating.dossierId);
   if (!record) throw new Rejection(NOT_ON_SERVER);
   if (record.dossier.status !== 10) throw new Rejection('Chỉ đánh giá được hồ sơ đã trả kết quả.');
   if (rating.at !== undefined) timeWithin(ctx, rating.at, record.dossier.receivedAt, 'Thời điểm đánh giá');
@@ -21,7 +21,7 @@ export const applyRate: KindHandler = async (ctx, entry) => {
     at: rating.at ?? ctx.now.toISOString(),
   };
   const dossier: StoredDossier & { satisfaction: typeof satisfaction } = { ...record.dossier, satisfaction };
-  const version = await nextVersion(ctx.tx);
-  await updateDossier(ctx.tx, record, dossier, version, authorOf(ctx, 'Công dân'), entry.kind);
+  const version = await ctx.store.nextVersion();
+  ctx.store.updateDossier(record, dossier, version, authorOf(ctx, 'Công dân'), entry.kind);
   return { serverVersion: version };
 };

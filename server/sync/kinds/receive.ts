@@ -3,14 +3,11 @@
 // code here, from the same daily counter as the devices' code blocks; an official code must come
 // from a block reserved for this very device (or for an identity it replaced: see officialCodeFor).
 import { dossierCodeFromParts, isProvisionalCode, parseDossierCode, vnDayKey } from '../../../src/domain/dossier';
-import { reserveBlock } from '../../code-blocks';
-import { DEMO_DEVICE } from '../../seed/demo-accounts';
-import { enqueueUpward } from '../../upward/queue';
-import { findDossierAnyCommune } from './lookup';
-import { insertDossier, nextVersion, type StoredDossier } from '../dossier-store';
+import type { Lookups } from '../batch-store';
+import type { StoredDossier } from '../dossier-store';
 import { Rejection, parseOrReject } from '../rejection';
 import { dossierRowSchema } from '../schemas';
-import { authorOf, CLOCK_SKEW_MS, EARLIEST_RECEIPT_MS, type Applied, type ApplyContext, type KindHandler } from './context';
+import { authorOf, CLOCK_SKEW_MS, EARLIEST_RECEIPT_MS, type Applied, type ApplyContext, type KindHandler, type KindLookups } from './context';
 
 function parseDossier(ctx: ApplyContext, entityId: string, payload: unknown, status: 2 | 3): StoredDossier {
   const row = parseOrReject(dossierRowSchema, payload, 'Hồ sơ gửi lên');
@@ -31,7 +28,7 @@ function parseDossier(ctx: ApplyContext, entityId: string, payload: unknown, sta
 
 /** The same dossier sent again under another mutation number: answer as if applied, do nothing. */
 async function alreadyThere(ctx: ApplyContext, dossier: StoredDossier): Promise<Applied | null> {
-  const existing = await findDossierAnyCommune(ctx.tx, dossier.id);
+  const existing = await ctx.store.dossierAnywhere(dossier.id);
   if (!existing) return null;
   const same =
     existing.communeId === ctx.communeId &&
@@ -46,9 +43,9 @@ async function officialCodeFor(ctx: ApplyContext, dossier: StoredDossier): Promi
   const day = vnDayKey(new Date(dossier.receivedAt));
   if (dossier.code.startsWith('TAM-')) {
     if (!isProvisionalCode(dossier.code)) throw new Rejection(`Mã hồ sơ tạm "${dossier.code}" không đúng dạng TAM-THIẾTBỊ-YYMMDD-NNNN.`);
-    const block = await reserveBlock(ctx.tx, agencyCode, day, ctx.caller.deviceId, 1);
-    if (!block) throw new Rejection(`Đơn vị đã dùng hết 9999 số hồ sơ của ngày ${day}; không cấp được mã chính thức.`);
-    const official = dossierCodeFromParts(agencyCode, day, block.from);
+    const number = await ctx.store.reserveNumber(day);
+    if (number === null) throw new Rejection(`Đơn vị đã dùng hết 9999 số hồ sơ của ngày ${day}; không cấp được mã chính thức.`);
+    const official = dossierCodeFromParts(agencyCode, day, number);
     if (!official.ok) throw new Rejection(official.errors[0]?.message ?? 'Không tạo được mã hồ sơ chính thức.');
     return { code: official.value, provisionalCode: dossier.code };
   }
@@ -59,13 +56,7 @@ async function officialCodeFor(ctx: ApplyContext, dossier: StoredDossier): Promi
   // Numbers reserved for this device; or for an identity of the commune that can no longer spend
   // them itself: the demo device (a desk trying the app before enrolling) or a revoked device (a
   // desk enrolled again). No other device holds those numbers, and the unique code stops a second use.
-  const [reserved] = await ctx.tx.query(
-    `select 1 from code_blocks b join devices d on d.id = b.device_id
-      where b.agency_code = $1 and b.day = $2 and $4 between b.first_sequence and b.last_sequence and d.commune_id = $5
-        and (b.device_id = $3 or b.device_id = $6 or d.revoked_at is not null)`,
-    [agencyCode, day, ctx.caller.deviceId, parts.value.sequence, ctx.communeId, DEMO_DEVICE.id],
-  );
-  if (!reserved) throw new Rejection(`Số hồ sơ ${dossier.code} không thuộc dải số máy chủ đã cấp cho thiết bị này.`);
+  if (!(await ctx.store.codeReserved(day, parts.value.sequence))) throw new Rejection(`Số hồ sơ ${dossier.code} không thuộc dải số máy chủ đã cấp cho thiết bị này.`);
   return { code: dossier.code };
 }
 
@@ -77,13 +68,10 @@ async function officialCodeFor(ctx: ApplyContext, dossier: StoredDossier): Promi
  */
 async function requireFiles(ctx: ApplyContext, dossier: StoredDossier): Promise<void> {
   for (const paper of dossier.attachments ?? []) {
-    const [file] = await ctx.tx.query<{ size: unknown }>(
-      // The commune's own copy only: a dossier cannot name a paper another commune uploaded.
-      'select f.size from commune_files c join files f on f.sha256 = c.sha256 where c.commune_id = $1 and c.sha256 = $2',
-      [ctx.communeId, paper.sha256],
-    );
-    if (!file) throw new Rejection(`Máy chủ chưa nhận được tệp "${paper.name}" của hồ sơ: tệp phải được gửi lên trước. Hãy đồng bộ lại khi có mạng.`);
-    if (Number(file.size) !== paper.size) throw new Rejection(`Tệp "${paper.name}" trên máy chủ khác kích thước đã khai báo.`);
+    // The commune's own copy only: a dossier cannot name a paper another commune uploaded.
+    const size = await ctx.store.fileSize(paper.sha256);
+    if (size === null) throw new Rejection(`Máy chủ chưa nhận được tệp "${paper.name}" của hồ sơ: tệp phải được gửi lên trước. Hãy đồng bộ lại khi có mạng.`);
+    if (size !== paper.size) throw new Rejection(`Tệp "${paper.name}" trên máy chủ khác kích thước đã khai báo.`);
   }
 }
 
@@ -94,9 +82,9 @@ export const applyReceive: KindHandler = async (ctx, entry) => {
   await requireFiles(ctx, dossier);
   const { code, provisionalCode } = await officialCodeFor(ctx, dossier);
   const stored: StoredDossier = { ...dossier, code, ...(provisionalCode ? { provisionalCode } : {}) };
-  const version = await nextVersion(ctx.tx);
-  await insertDossier(ctx.tx, ctx.communeId, stored, version, authorOf(ctx, dossier.data.officer.officerName), entry.kind);
-  await enqueueUpward(ctx.tx, stored.id, ctx.communeId, version);
+  const version = await ctx.store.nextVersion();
+  ctx.store.insertDossier(stored, version, authorOf(ctx, dossier.data.officer.officerName), entry.kind);
+  ctx.store.enqueueUpward(stored.id, version);
   return { serverVersion: version, ...(provisionalCode ? { officialCode: code } : {}) };
 };
 
@@ -106,8 +94,25 @@ export const applyRefuse: KindHandler = async (ctx, entry) => {
   const replay = await alreadyThere(ctx, dossier);
   if (replay) return replay;
   await requireFiles(ctx, dossier);
-  const version = await nextVersion(ctx.tx);
-  await insertDossier(ctx.tx, ctx.communeId, dossier, version, authorOf(ctx, dossier.data.officer.officerName), entry.kind);
-  await enqueueUpward(ctx.tx, dossier.id, ctx.communeId, version);
+  const version = await ctx.store.nextVersion();
+  ctx.store.insertDossier(dossier, version, authorOf(ctx, dossier.data.officer.officerName), entry.kind);
+  ctx.store.enqueueUpward(dossier.id, version);
   return { serverVersion: version };
+};
+
+/** The dossier's id (replay or clash), its papers, the official code it names or the day whose counter gives it one. */
+export const receiveLookups: KindLookups = (entry, agencyCode) => {
+  const row = entry.payload as { code?: unknown; receivedAt?: unknown; attachments?: unknown } | null;
+  const found: Partial<Lookups> = { dossierIds: [entry.entityId] };
+  if (Array.isArray(row?.attachments)) {
+    found.fileHashes = row.attachments.map((a: { sha256?: unknown } | null) => a?.sha256).filter((h): h is string => typeof h === 'string');
+  }
+  if (typeof row?.code === 'string' && row.code.startsWith('TAM-') && typeof row.receivedAt === 'string') {
+    const received = new Date(row.receivedAt);
+    if (!Number.isNaN(received.getTime())) found.days = [vnDayKey(received)];
+  } else if (typeof row?.code === 'string') {
+    const parts = parseDossierCode(row.code);
+    if (parts.ok && parts.value.agency === agencyCode) found.codes = [{ day: parts.value.day, sequence: parts.value.sequence }];
+  }
+  return found;
 };

@@ -2,11 +2,10 @@
 // separately (tus, by hash) and before the change, so the gateway must already hold the bytes,
 // verified against their SHA-256 when they arrived: a change naming a file the gateway lacks, or
 // a file of another size, is refused with a reason rather than recorded as if the paper existed.
-import { findDossier, nextVersion, updateDossier, type StoredDossier } from '../dossier-store';
+import type { StoredDossier } from '../dossier-store';
 import { Rejection, parseOrReject } from '../rejection';
 import { resultPayloadSchema } from '../schemas';
-import { enqueueUpward } from '../../upward/queue';
-import { authorOf, timeWithin, type KindHandler } from './context';
+import { authorOf, timeWithin, type KindHandler, type KindLookups } from './context';
 import { NOT_ON_SERVER } from './transition';
 
 /** Đang xử lý, Đã xử lý xong, Đã trả kết quả: as the app allows (src/features/dossiers/actions.ts). */
@@ -23,26 +22,28 @@ export interface ResultPaper {
 export const applyResult: KindHandler = async (ctx, entry) => {
   const paper = parseOrReject(resultPayloadSchema, entry.payload, 'Giấy tờ kết quả');
   if (paper.dossierId !== entry.entityId) throw new Rejection('Mã định danh của thay đổi không khớp với hồ sơ.');
-  const record = await findDossier(ctx.tx, ctx.communeId, paper.dossierId, true);
+  const record = await ctx.store.dossier(paper.dossierId);
   if (!record) throw new Rejection(NOT_ON_SERVER);
   const at = paper.at ?? ctx.now.toISOString();
   timeWithin(ctx, at, record.dossier.receivedAt, 'Thời điểm đính kèm');
   if (!RESULT_STATUSES.has(record.dossier.status)) throw new Rejection('Chỉ đính kèm kết quả khi hồ sơ đang xử lý hoặc đã có kết quả.');
-  const [file] = await ctx.tx.query<{ size: unknown }>(
-      // The commune's own copy only: a dossier cannot name a paper another commune uploaded.
-      'select f.size from commune_files c join files f on f.sha256 = c.sha256 where c.commune_id = $1 and c.sha256 = $2',
-      [ctx.communeId, paper.sha256],
-    );
-  if (!file) throw new Rejection(`Máy chủ chưa nhận được tệp kết quả "${paper.name}": tệp phải được gửi lên trước. Hãy đồng bộ lại khi có mạng.`);
-  if (Number(file.size) !== paper.size) throw new Rejection(`Tệp kết quả "${paper.name}" trên máy chủ khác kích thước đã khai báo.`);
+  // The commune's own copy only: a dossier cannot name a paper another commune uploaded.
+  const size = await ctx.store.fileSize(paper.sha256);
+  if (size === null) throw new Rejection(`Máy chủ chưa nhận được tệp kết quả "${paper.name}": tệp phải được gửi lên trước. Hãy đồng bộ lại khi có mạng.`);
+  if (size !== paper.size) throw new Rejection(`Tệp kết quả "${paper.name}" trên máy chủ khác kích thước đã khai báo.`);
 
   const results = ((record.dossier as { results?: ResultPaper[] }).results ?? []).slice();
   // The same paper attached twice is one paper: nothing changes, the first record stands.
   if (results.some((r) => r.sha256 === paper.sha256)) return { serverVersion: record.version };
   results.push({ sha256: paper.sha256, name: paper.name, type: paper.type, size: paper.size, at });
   const dossier: StoredDossier & { results: ResultPaper[] } = { ...record.dossier, results };
-  const version = await nextVersion(ctx.tx);
-  await updateDossier(ctx.tx, record, dossier, version, authorOf(ctx, 'Cán bộ xử lý'), entry.kind);
-  await enqueueUpward(ctx.tx, record.id, ctx.communeId, version);
+  const version = await ctx.store.nextVersion();
+  ctx.store.updateDossier(record, dossier, version, authorOf(ctx, 'Cán bộ xử lý'), entry.kind);
+  ctx.store.enqueueUpward(record.id, version);
   return { serverVersion: version };
+};
+
+export const resultLookups: KindLookups = (entry) => {
+  const sha256 = (entry.payload as { sha256?: unknown } | null)?.sha256;
+  return { dossierIds: [entry.entityId], fileHashes: typeof sha256 === 'string' ? [sha256] : [] };
 };

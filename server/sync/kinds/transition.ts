@@ -6,12 +6,10 @@
 // them (as result papers: see result.ts), or the whole change is refused.
 import { createWorkingTime, DEFAULT_OFFICE_HOURS, parseOfficeHours } from '../../../src/domain/calendar';
 import { transition, type Actor, type ActorRole } from '../../../src/domain/dossier';
-import { enqueueUpward } from '../../upward/queue';
 import { reviveState, stateToJson } from '../dossier-state';
-import { findDossier, nextVersion, updateDossier, type StoredDossier } from '../dossier-store';
+import type { StoredDossier } from '../dossier-store';
 import { Rejection, parseOrReject } from '../rejection';
 import { transitionPayloadSchema, type SupplementPaperJson } from '../schemas';
-import { communeFileSize } from './commune-file';
 import { authorOf, timeWithin, type ApplyContext, type KindHandler } from './context';
 
 export const NOT_ON_SERVER = 'Không tìm thấy hồ sơ trên máy chủ (hồ sơ chưa được gửi lên, hoặc đã bị từ chối khi đồng bộ).';
@@ -43,7 +41,8 @@ export interface SupplementPaper extends SupplementPaperJson {
  */
 async function takeSupplementPapers(ctx: ApplyContext, papers: SupplementPaperJson[], at: Date): Promise<SupplementPaper[]> {
   for (const paper of papers) {
-    const size = await communeFileSize(ctx, paper.sha256);
+    // The commune's own copy only: a dossier cannot name a paper another commune uploaded.
+    const size = await ctx.store.fileSize(paper.sha256);
     if (size === null) throw new Rejection(`Máy chủ chưa nhận được tệp bổ sung "${paper.name}": tệp phải được gửi lên trước. Hãy đồng bộ lại khi có mạng.`);
     if (size !== paper.size) throw new Rejection(`Tệp bổ sung "${paper.name}" trên máy chủ khác kích thước đã khai báo.`);
   }
@@ -53,7 +52,7 @@ async function takeSupplementPapers(ctx: ApplyContext, papers: SupplementPaperJs
 export const applyTransition: KindHandler = async (ctx, entry) => {
   const change = parseOrReject(transitionPayloadSchema, entry.payload, 'Thao tác trên hồ sơ');
   if (change.dossierId !== entry.entityId) throw new Rejection('Mã định danh của thay đổi không khớp với hồ sơ.');
-  const record = await findDossier(ctx.tx, ctx.communeId, change.dossierId, true);
+  const record = await ctx.store.dossier(change.dossierId);
   if (!record) throw new Rejection(NOT_ON_SERVER);
   const at = timeWithin(ctx, change.at, record.dossier.receivedAt, 'Thời điểm thao tác');
 
@@ -84,8 +83,8 @@ export const applyTransition: KindHandler = async (ctx, entry) => {
     data: { ...record.dossier.data, state: stateToJson(next) },
     ...(papers.length > 0 ? { supplementPapers: [...earlier, ...papers] } : {}),
   };
-  const version = await nextVersion(ctx.tx);
-  await updateDossier(ctx.tx, record, dossier, version, authorOf(ctx, actor.name), entry.kind);
-  await enqueueUpward(ctx.tx, record.id, ctx.communeId, version);
+  const version = await ctx.store.nextVersion();
+  ctx.store.updateDossier(record, dossier, version, authorOf(ctx, actor.name), entry.kind);
+  ctx.store.enqueueUpward(record.id, version);
   return { serverVersion: version };
 };
