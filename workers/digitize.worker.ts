@@ -13,6 +13,7 @@ import type { RgbaImage } from './digitize/image';
 import { checkPdf, joinPdfs } from './digitize/pdf-join';
 import { writePdf, type PdfPage } from './digitize/pdf-writer';
 import { bitmapSource } from './digitize/native-warp';
+import { keptContext } from './digitize/kept-canvas';
 import { processPhoto, thumbnail, type PageOutcome } from './digitize/pipeline';
 import { SNIFF_BYTES, sniffInput } from './digitize/sniff';
 import { readPageTiff, writeG4Tiff, writePageTiff } from './digitize/tiff';
@@ -40,10 +41,8 @@ async function inspect(file: Blob): Promise<InspectResult> {
 }
 
 function pixelsOf(bitmap: ImageBitmap): RgbaImage {
-  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-  const context = canvas.getContext('2d', { willReadFrequently: true });
-  if (!context) throw new Error('OffscreenCanvas 2D is not available');
-  // On white, so the transparent parts of a PNG are paper.
+  const context = keptContext('small', bitmap.width, bitmap.height);
+  // On white, so the transparent parts of a PNG are paper (and the photo before is covered).
   context.fillStyle = '#fff';
   context.fillRect(0, 0, bitmap.width, bitmap.height);
   context.drawImage(bitmap, 0, 0);

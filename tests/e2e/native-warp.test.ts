@@ -1,6 +1,7 @@
 // The worker's native perspective warp (the browser's own bilinear drawing, one affine map per
 // tile) in real Chromium, held against the script warp it replaced: the same page, pixel for pixel
-// within a grey level or two, on a tilted, keystoned photo.
+// within a grey level or two, on a tilted, keystoned photo, and again on the next page drawn on the
+// same kept canvas (one running out of the photo, where nothing of the page before may show).
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { build, type Rolldown } from 'vite';
@@ -32,34 +33,52 @@ afterAll(async () => {
 });
 
 describe('native warp', () => {
-  it('gives the page the script warp gives', async () => {
-    const [width, height] = [1500, 2000];
-    const corners = [
-      { x: 260, y: 180 },
-      { x: 1290, y: 250 },
-      { x: 1400, y: 1860 },
-      { x: 120, y: 1790 },
-    ] as const;
-    const photo = photograph(renderDocument({ dpi: 150, seed: 21, seal: true }), { width, height, corners: [...corners], seed: 22, shadow: 0.3, blur: 1, noise: 3 });
+  const [width, height] = [1500, 2000];
+  const photoOf = (seed: number, corners: readonly { x: number; y: number }[]) =>
+    photograph(renderDocument({ dpi: 150, seed, seal: true }), { width, height, corners: [...corners], seed: seed + 1, shadow: 0.3, blur: 1, noise: 3 });
+  // The page's corners within the photo, and a second page whose left edge runs out of it.
+  const inside = [
+    { x: 260, y: 180 },
+    { x: 1290, y: 250 },
+    { x: 1400, y: 1860 },
+    { x: 120, y: 1790 },
+  ] as const;
+  const cut = [
+    { x: -90, y: 120 },
+    { x: 1350, y: 60 },
+    { x: 1420, y: 1900 },
+    { x: -40, y: 1940 },
+  ] as const;
+
+  it('gives the page the script warp gives, page after page on the kept canvas', async () => {
+    const photos = [photoOf(21, inside), photoOf(31, cut)];
     const page = await browser.newPage();
     try {
       const origin = 'http://localhost:9';
       await page.route(`${origin}/`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>warp</title>' }));
-      await page.route(`${origin}/photo.rgba`, (route) => route.fulfill({ status: 200, contentType: 'application/octet-stream', body: Buffer.from(photo.data.buffer, photo.data.byteOffset, photo.data.byteLength) }));
+      for (const [i, photo] of photos.entries()) {
+        await page.route(`${origin}/photo-${i}.rgba`, (route) => route.fulfill({ status: 200, contentType: 'application/octet-stream', body: Buffer.from(photo.data.buffer, photo.data.byteOffset, photo.data.byteLength) }));
+      }
       await page.goto(`${origin}/`);
       await page.evaluate(await bundle()); // over CDP: the CSP refuses inline scripts
-      const result = await page.evaluate(
-        async ({ width, height, corners }) => {
-          const pixels = new Uint8ClampedArray(await (await fetch('/photo.rgba')).arrayBuffer());
+      const results = await page.evaluate(
+        async ({ width, height, quads }) => {
           const compare = (window as unknown as { warpCompare: { compareWarps: (...args: unknown[]) => Promise<unknown> } }).warpCompare;
-          return compare.compareWarps(pixels, width, height, corners, 827, 1169);
+          const out = [];
+          for (const [i, corners] of quads.entries()) {
+            const pixels = new Uint8ClampedArray(await (await fetch(`/photo-${i}.rgba`)).arrayBuffer());
+            out.push(await compare.compareWarps(pixels, width, height, corners, 827, 1169));
+          }
+          return out;
         },
-        { width, height, corners },
+        { width, height, quads: [inside, cut] },
       );
-      const { meanDifference, over8, tiles } = result as { meanDifference: number; over8: number; tiles: number };
-      expect(tiles).toBeGreaterThan(1);
-      expect(meanDifference).toBeLessThan(1);
-      expect(over8).toBeLessThan(0.001);
+      for (const result of results) {
+        const { meanDifference, over8, tiles } = result as { meanDifference: number; over8: number; tiles: number };
+        expect(tiles).toBeGreaterThan(1);
+        expect(meanDifference).toBeLessThan(1);
+        expect(over8).toBeLessThan(0.001);
+      }
     } finally {
       await page.close();
     }

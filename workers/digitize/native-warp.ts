@@ -8,6 +8,7 @@ import { project, type Homography } from './homography';
 import { rgbaImage, type RgbaImage } from './image';
 import type { PhotoSource } from './photo-source';
 import { rgbaToGrey } from './grey';
+import { keptContext } from './kept-canvas';
 
 /**
  * Largest sampling error allowed, in photo pixels (about 0.1 page pixel at 200 dpi): below what
@@ -26,14 +27,14 @@ export function bitmapSource(bitmap: ImageBitmap): PhotoSource {
 }
 
 function drawPage(bitmap: ImageBitmap, toPhoto: Homography, width: number, height: number): RgbaImage {
-  const canvas = new OffscreenCanvas(width, height);
-  // Read back once: a CPU-backed canvas avoids a GPU round trip for getImageData. Opaque: no
-  // alpha to blend or to divide out when the pixels are read.
-  const context = canvas.getContext('2d', { willReadFrequently: true, alpha: false });
-  if (!context) throw new Error('OffscreenCanvas 2D is not available');
-  // Paper-white where the page runs past the photo's edge, as the script warp does; a page wholly
-  // inside the photo covers the canvas, and the fill would be 4 million pixels written for nothing.
-  if (!insidePhoto(toPhoto, width, height, bitmap.width, bitmap.height)) {
+  const context = keptContext('page', width, height);
+  const tiles = affineTiles(toPhoto, width, height, { tolerance: TOLERANCE });
+  // Paper-white where the page runs past the photo's edge, as the script warp does, and wherever
+  // the tiles leave a gap (a folded quad): the kept canvas still holds the previous page. A page
+  // wholly inside the photo and tiled whole is covered by opaque pixels, and the fill would be
+  // 4 million pixels written for nothing.
+  const tiled = tiles.reduce((area, tile) => area + tile.width * tile.height, 0) === width * height;
+  if (!tiled || !insidePhoto(toPhoto, width, height, bitmap.width, bitmap.height)) {
     context.fillStyle = '#fff';
     context.fillRect(0, 0, width, height);
   }
@@ -45,12 +46,14 @@ function drawPage(bitmap: ImageBitmap, toPhoto: Homography, width: number, heigh
   const pattern = context.createPattern(bitmap, 'no-repeat');
   if (!pattern) throw new Error('Canvas pattern is not available');
   const matrix = new DOMMatrix();
-  for (const tile of affineTiles(toPhoto, width, height, { tolerance: TOLERANCE })) {
+  for (const tile of tiles) {
     [matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f] = tile.toPage;
     pattern.setTransform(matrix);
     context.fillStyle = pattern;
     context.fillRect(tile.x, tile.y, tile.width, tile.height);
   }
+  // The pattern holds the photo: let it go with this page.
+  context.fillStyle = '#fff';
   const image = context.getImageData(0, 0, width, height);
   return rgbaImage(width, height, image.data);
 }
