@@ -33,6 +33,7 @@ const FIELD_LABELS: Record<string, string> = {
   size: 'kích thước tệp',
   reason: 'lý do',
   papers: 'giấy tờ bổ sung',
+  items: 'giấy tờ cần bổ sung',
 };
 
 function label(path: PropertyKey[]): string {

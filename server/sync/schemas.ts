@@ -5,7 +5,7 @@
 // park megabytes under any name). A new field of the app is added here in the same change.
 import { z } from 'zod';
 import { officeHoursSchema } from '../../src/domain/calendar';
-import { MAX_NOTE_LENGTH, MAX_SUPPLEMENT_LINES } from '../../src/domain/dossier';
+import { MAX_NOTE_LENGTH, MAX_SUPPLEMENT_ITEM_NAME, MAX_SUPPLEMENT_ITEM_REASON, MAX_SUPPLEMENT_LINES } from '../../src/domain/dossier';
 
 export const MAX_ENTRIES_PER_PUSH = 100;
 export const MAX_PUSH_BYTES = 5 * 1024 * 1024;
@@ -205,6 +205,16 @@ export const supplementPaperSchema = z.strictObject({
 });
 export type SupplementPaperJson = z.infer<typeof supplementPaperSchema>;
 
+/**
+ * A line of Mẫu 02 (SupplementItem, src/db/dossier-data.ts): the paper asked for and why, both
+ * required as the desk requires them, so the desk receiving the supplement can name each paper.
+ */
+export const supplementItemSchema = z.strictObject({
+  name: z.string().trim().min(1).max(MAX_SUPPLEMENT_ITEM_NAME),
+  reason: z.string().trim().min(1).max(MAX_SUPPLEMENT_ITEM_REASON),
+});
+export type SupplementItemJson = z.infer<typeof supplementItemSchema>;
+
 export const transitionPayloadSchema = z.strictObject({
   dossierId: z.string().min(1).max(64),
   action: dossierActionSchema,
@@ -213,6 +223,8 @@ export const transitionPayloadSchema = z.strictObject({
   note: text(MAX_NOTE_LENGTH).optional(),
   /** Only with receiveSupplement: the papers received, taken in with the move or not at all. */
   papers: z.array(supplementPaperSchema).min(1).max(MAX_SUPPLEMENT_LINES).optional(),
+  /** Only with requestSupplement: the lines of Mẫu 02 (apps before them sent the note alone). */
+  items: z.array(supplementItemSchema).min(1).max(MAX_SUPPLEMENT_LINES).optional(),
 });
 
 export const ratingSchema = z.enum(['veryGood', 'good', 'bad']);

@@ -134,12 +134,36 @@ function gatewayRating(row: DossierRow): StoredRating | undefined {
   return { value: s.rating, at: s.at, ...(typeof s.reason === 'string' && s.reason ? { reason: s.reason } : {}) };
 }
 
+/** How the gateway keeps a supplement request (server/sync/kinds/transition.ts): beside the data, named `supplementRequest`. */
+interface GatewaySupplementRequest {
+  items?: unknown;
+  requestedAt?: unknown;
+  officerName?: unknown;
+}
+
+const isItem = (v: unknown): v is SupplementItem =>
+  typeof v === 'object' && v !== null && typeof (v as SupplementItem).name === 'string' && typeof (v as SupplementItem).reason === 'string';
+
+/** The request as another desk made it, or undefined when the gateway holds no lines for it. */
+function gatewaySupplement(row: DossierRow): SupplementRecord | undefined {
+  const s = (row as DossierRow & { supplementRequest?: GatewaySupplementRequest }).supplementRequest;
+  if (!s || !Array.isArray(s.items) || s.items.length === 0 || !s.items.every(isItem) || typeof s.requestedAt !== 'string') return undefined;
+  return {
+    items: s.items.map((i) => ({ name: i.name, reason: i.reason })),
+    requestedAt: s.requestedAt,
+    // The gateway knows who asked, not their phone: Mẫu 02 printed here leaves the phone out.
+    officer: { officerName: typeof s.officerName === 'string' ? s.officerName : '', officerPhone: '' },
+  };
+}
+
 /**
  * The dossier's data with its state revived; fields intake always writes may be missing on
- * foreign rows. A rating given at another desk arrives by pull in the gateway's shape.
+ * foreign rows. A rating given, or a supplement requested, at another desk arrives by pull in
+ * the gateway's shape; this desk's own request (with the officer's phone) comes first.
  */
 export function readDossierData(row: DossierRow): Partial<DossierData> & { state: DossierState } {
   const data = (row.data && typeof row.data === 'object' ? row.data : {}) as Partial<DossierData>;
   const rating = data.rating ?? gatewayRating(row);
-  return { ...data, state: readDossierState(row), ...(rating ? { rating } : {}) };
+  const supplement = data.supplement?.items.length ? data.supplement : (gatewaySupplement(row) ?? data.supplement);
+  return { ...data, state: readDossierState(row), ...(rating ? { rating } : {}), ...(supplement ? { supplement } : {}) };
 }

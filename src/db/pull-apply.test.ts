@@ -1,6 +1,7 @@
 // Applying pulled pages on a fake IndexedDB: a page and its checkpoint land together or not at all,
 // the outbox wins over the gateway, a pulled row keeps what only the device knows, carries who
-// changed it elsewhere, and brings the log entries the device did not have.
+// changed it elsewhere, and brings the log entries the device did not have and the lines of a
+// supplement asked for at another desk.
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MotcuaDb } from './db';
@@ -128,5 +129,21 @@ describe('applyPullPage', () => {
       ],
     });
     expect(await readSetting(db, CATALOGUE_OFFERED_KEY, 0)).toBe(4);
+  });
+  it("brings the lines of a supplement asked for at another desk; this desk's own request keeps its officer's phone", async () => {
+    const asked: PulledLogEntry = { ...moveLog, at: '2026-03-03T02:00:00.000Z', action: 'requestSupplement', from: 4, to: 5, note: 'Giấy chứng sinh: Không rõ chữ' };
+    const lines = [
+      { name: 'Giấy chứng sinh', reason: 'Không rõ chữ' },
+      { name: 'CCCD', reason: 'Chưa xuất trình' },
+    ];
+    const supplementRequest = { items: lines, requestedAt: asked.at, officerName: 'Hà Văn Xử' };
+    await applyPullPage(db, { checkpoint: 30, changes: [{ type: 'dossier', version: 30, dossier: stored('d-0010', 5, [receiveLog, moveLog, asked], { supplementRequest }), changedBy: byB }] });
+    expect(readDossierData((await db.dossiers.get('d-0010'))!).supplement).toEqual({ items: lines, requestedAt: asked.at, officer: { officerName: 'Hà Văn Xử', officerPhone: '' } });
+
+    const own = { items: lines, requestedAt: asked.at, officer: { officerName: 'Lò Thị Mai', officerPhone: '0209 000 000' } };
+    const local = localRow('d-0011');
+    await db.dossiers.add({ ...local, status: 5, data: { ...(local.data as object), supplement: own } });
+    await applyPullPage(db, { checkpoint: 31, changes: [{ type: 'dossier', version: 31, dossier: stored('d-0011', 5, [receiveLog, moveLog, asked], { supplementRequest }), changedBy: byA }] });
+    expect(readDossierData((await db.dossiers.get('d-0011'))!).supplement).toEqual(own);
   });
 });

@@ -1,6 +1,8 @@
-// Receiving a supplement, end to end in real Chromium against the real gateway: a dossier asked
-// for two papers (Mẫu 02) gets one back as a 12-megapixel camera-app photo and the other only
-// shown; the photo becomes one PDF through the digitizer, taken in with the receipt; the line
+// Receiving a supplement, end to end in real Chromium against the real gateway, across two desks
+// of one commune: desk A asks for two papers (Mẫu 02) and syncs; desk B, a second browser enrolled
+// in the same commune, syncs and finds both lines by name (on Mẫu 02 and at "Nhận hồ sơ bổ sung"),
+// gets one paper back as a 12-megapixel camera-app photo and the other only shown; the photo
+// becomes one PDF through the digitizer, taken in with the receipt under its own line; the line
 // without a paper needs the officer's note. After sync the gateway holds that PDF byte for byte
 // and has recorded it on the dossier; no JPEG is in IndexedDB or in any request body.
 import { createHash } from 'node:crypto';
@@ -33,39 +35,70 @@ async function pdfReady(line: Locator) {
 }
 
 describe('receiving a supplement', () => {
-  it("takes the brought paper in as its PDF with the receipt, needs a note for the paper only shown, and the gateway gets the PDF byte for byte, never the photo", async () => {
+  it("takes in, at another desk, a paper per line asked for: the brought paper as its PDF, a note for the paper only shown; the gateway gets the PDF byte for byte, never the photo", async () => {
+    // Desk A receives the dossier and asks for two papers.
+    const contextA = await newDevice(stage.browser, 'laptop');
+    await contextA.addInitScript(recordRequestBodies);
+    const a = await contextA.newPage();
+    await prepareDevice(a, stage.gateway.url, 'Lò Thị Mai');
+    await enrolWithDemoCode(a, 'Máy tiếp nhận số 1');
+    const code = await receiveKhaiSinh(a);
+
+    await a.getByRole('link', { name: 'Hồ sơ', exact: true }).click();
+    await a.getByRole('link', { name: code, exact: true }).click();
+    await a.getByRole('button', { name: 'Chuyển xử lý', exact: true }).click();
+    await a.getByRole('button', { name: 'Xác nhận: Chuyển xử lý' }).click();
+    await expect.poll(() => status(a).textContent()).toBe('Đang xử lý');
+
+    await a.getByRole('button', { name: 'Yêu cầu bổ sung hồ sơ', exact: true }).click();
+    await a.getByRole('textbox', { name: 'Giấy tờ cần bổ sung 1' }).fill('Giấy chứng sinh');
+    await a.getByRole('textbox', { name: 'Lý do 1' }).fill('Bản chụp không đọc được');
+    await a.getByRole('button', { name: 'Thêm giấy tờ' }).click();
+    await a.getByRole('textbox', { name: 'Giấy tờ cần bổ sung 2' }).fill('Giấy tờ tùy thân của người đi khai');
+    await a.getByRole('textbox', { name: 'Lý do 2' }).fill('Chưa xuất trình');
+    await a.getByRole('button', { name: 'Xác nhận: Yêu cầu bổ sung hồ sơ' }).click();
+    await a.getByRole('article', { name: 'Mẫu 02' }).waitFor();
+    await a.getByRole('link', { name: 'Về hồ sơ' }).first().click();
+    await expect.poll(() => status(a).textContent()).toBe('Yêu cầu bổ sung giấy tờ');
+    await syncNow(a);
+    // The request went up with its lines, not only as the log's text.
+    const request = (await sentBodies(a)).map((b) => b.toString('utf8')).find((b) => b.includes('"requestSupplement"'))!;
+    expect(JSON.parse(request).entries.find((e: { payload: { action?: string } }) => e.payload.action === 'requestSupplement').payload.items).toEqual([
+      { name: 'Giấy chứng sinh', reason: 'Bản chụp không đọc được' },
+      { name: 'Giấy tờ tùy thân của người đi khai', reason: 'Chưa xuất trình' },
+    ]);
+    await contextA.close();
+
+    // Desk B, another officer's tablet in the same commune, syncs and opens the dossier.
     const context = await newDevice(stage.browser, 'tablet');
     await context.addInitScript(recordRequestBodies);
     const page = await context.newPage();
-    await prepareDevice(page, stage.gateway.url);
-    await enrolWithDemoCode(page, 'Máy tính bảng một cửa');
-    const code = await receiveKhaiSinh(page);
+    await prepareDevice(page, stage.gateway.url, 'Hà Văn Xử');
+    await enrolWithDemoCode(page, 'Máy tính bảng tổ một cửa');
+    await syncNow(page);
+    await page.getByRole('link', { name: 'Hồ sơ', exact: true }).click();
+    await page.getByRole('link', { name: code, exact: true }).waitFor({ timeout: 60_000 }); // once the pull has written it
+    await page.getByRole('link', { name: code, exact: true }).click();
+    await expect.poll(() => status(page).textContent()).toBe('Yêu cầu bổ sung giấy tờ');
     const [photo] = await cameraJpegs(context, stage.gateway.url, [generatePhoto({ width: 3000, height: 4000, seed: 41, fill: 0.85 })]);
     expect(photo!.length).toBeGreaterThan(1_000_000);
 
-    await page.getByRole('link', { name: 'Hồ sơ', exact: true }).click();
-    await page.getByRole('link', { name: code, exact: true }).click();
-    await page.getByRole('button', { name: 'Chuyển xử lý', exact: true }).click();
-    await page.getByRole('button', { name: 'Xác nhận: Chuyển xử lý' }).click();
-    await expect.poll(() => status(page).textContent()).toBe('Đang xử lý');
-
-    // Mẫu 02 asks for two papers.
-    await page.getByRole('button', { name: 'Yêu cầu bổ sung hồ sơ', exact: true }).click();
-    await page.getByRole('textbox', { name: 'Giấy tờ cần bổ sung 1' }).fill('Giấy chứng sinh');
-    await page.getByRole('textbox', { name: 'Lý do 1' }).fill('Bản chụp không đọc được');
-    await page.getByRole('button', { name: 'Thêm giấy tờ' }).click();
-    await page.getByRole('textbox', { name: 'Giấy tờ cần bổ sung 2' }).fill('Giấy tờ tùy thân của người đi khai');
-    await page.getByRole('textbox', { name: 'Lý do 2' }).fill('Chưa xuất trình');
-    await page.getByRole('button', { name: 'Xác nhận: Yêu cầu bổ sung hồ sơ' }).click();
-    await page.getByRole('article', { name: 'Mẫu 02' }).waitFor();
+    // Mẫu 02 can be printed here too, both lines and the officer who asked.
+    await page.getByRole('link', { name: 'In phiếu yêu cầu bổ sung (Mẫu 02)' }).click();
+    const paper = page.getByRole('article', { name: 'Mẫu 02' });
+    await paper.waitFor();
+    await paper.getByRole('row', { name: '1 Giấy chứng sinh Bản chụp không đọc được' }).waitFor();
+    await paper.getByRole('row', { name: '2 Giấy tờ tùy thân của người đi khai Chưa xuất trình' }).waitFor();
+    expect(await paper.getByText('Lò Thị Mai', { exact: true }).count()).toBe(1);
     await page.getByRole('link', { name: 'Về hồ sơ' }).first().click();
-    await expect.poll(() => status(page).textContent()).toBe('Yêu cầu bổ sung giấy tờ');
 
-    // The citizen comes back: the birth certificate photographed with the camera app, the ID only shown.
+    // The citizen comes back to desk B: the birth certificate photographed with the camera app, the ID only shown.
     await page.getByRole('button', { name: 'Nhận hồ sơ bổ sung', exact: true }).click();
     const birth = page.getByRole('group', { name: 'Giấy tờ bổ sung 1: Giấy chứng sinh' });
     const identity = page.getByRole('group', { name: 'Giấy tờ bổ sung 2: Giấy tờ tùy thân của người đi khai' });
     await birth.getByText('Lý do yêu cầu bổ sung: Bản chụp không đọc được').waitFor();
+    await identity.getByText('Lý do yêu cầu bổ sung: Chưa xuất trình').waitFor();
+    expect(await page.getByRole('group', { name: /^Giấy tờ bổ sung \d+: Giấy tờ bổ sung$/ }).count()).toBe(0); // no generic line
     expect(await page.getByText(/Choose Files|No file chosen/).count()).toBe(0);
     await birth.getByLabel(CAMERA_APP, { exact: true }).setInputFiles({ name: 'IMG_0101.jpg', mimeType: 'image/jpeg', buffer: photo! });
     // Found with confidence the page is kept at once; otherwise the officer checks it first.
@@ -90,12 +123,13 @@ describe('receiving a supplement', () => {
     await page.getByRole('status').filter({ hasText: 'Đã ghi: Nhận hồ sơ bổ sung.' }).waitFor();
     await expect.poll(() => status(page).textContent()).toBe('Đang xử lý');
 
-    // The paper shows with the dossier's others, under its line; the note is in the log.
+    // Both lines are answered: the paper shows with the dossier's others, under its line; the note is in the log.
     const files = page.getByRole('region', { name: 'Giấy tờ đã số hóa' });
     await files.getByRole('heading', { name: 'Giấy tờ bổ sung: Giấy chứng sinh' }).waitFor();
     await files.getByRole('button', { name: 'Mở Giấy chứng sinh (bổ sung).pdf' }).waitFor();
     const log = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Người xử lý' }) });
-    await log.getByRole('row', { name: /Nhận hồ sơ bổ sung — Giấy tờ tùy thân của người đi khai: Đã xuất trình CCCD bản chính/ }).waitFor();
+    await log.getByRole('row', { name: /Hà Văn Xử .*Nhận hồ sơ bổ sung — Giấy tờ tùy thân của người đi khai: Đã xuất trình CCCD bản chính/ }).waitFor();
+    await log.getByRole('row', { name: /Lò Thị Mai .*Yêu cầu bổ sung hồ sơ — Giấy chứng sinh: Bản chụp không đọc được; Giấy tờ tùy thân của người đi khai: Chưa xuất trình/ }).waitFor();
 
     // One PDF, held by the dossier under line 1 of Mẫu 02; the capture's pages are gone; no photo stored.
     const store = await deviceStore(page);

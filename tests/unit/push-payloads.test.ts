@@ -1,21 +1,22 @@
 // The app's own outbox payloads, made by the real intake and desk code on a fake IndexedDB, pass
 // the gateway's schemas for their kind and are accepted by a real gateway (PGlite) in one push:
-// receive with its attached page, the desk's moves, a supplement received with its captured PDF
-// (uploaded first), the result paper (uploaded first), the rating,
-// and a refusal; and the code reserve's request for numbers. The gateway's schemas are strict (an
+// receive with its attached page, the desk's moves, a supplement requested with its lines (which
+// another desk then pulls) and received with its captured PDF (uploaded first), the result paper
+// (uploaded first), the rating, and a refusal; and the code reserve's request for numbers. The gateway's schemas are strict (an
 // unknown field is refused), so a shape drifting on either side fails here, not on a commune's desk.
 import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addComponentPages, attachFile, createDraft, DEVICE_TOKEN_KEY, getDb, pagesKey, readSetting, saveComponentDeliverables, type OutboxEntry } from '../../src/db';
+import { addComponentPages, applyPullPage, attachFile, createDraft, DEVICE_TOKEN_KEY, getDb, MotcuaDb, pagesKey, readDossierData, readSetting, saveComponentDeliverables, type OutboxEntry } from '../../src/db';
 import type { CodeReserve } from '../../src/domain/dossier';
 import { refillCodeReserve, RESERVE_KEY } from '../../src/sync/code-reserve';
 import { demoCatalogue } from '../../src/domain/catalogue';
 import { newDraftData } from '../../src/domain/intake';
-import { attachResult, performDossierAction, rateDossier, supplementCaptureOwner } from '../../src/features/dossiers/actions';
+import { attachResult, performDossierAction, rateDossier, supplementCaptureOwner, supplementLines } from '../../src/features/dossiers/actions';
+import { parsePullAnswer } from '../../src/sync/pull-schema';
 import { receiveDraft, refuseDraft } from '../../src/features/intake/receive';
 import { dossierRowSchema, ratePayloadSchema, resultPayloadSchema, transitionPayloadSchema } from '../../server/sync/schemas';
-import { communeWithDevice, json, startTestGateway, type TestDevice, type TestGateway } from '../../server/test/gateway';
+import { communeWithDevice, enrolDevice, json, startTestGateway, type TestDevice, type TestGateway } from '../../server/test/gateway';
 import { OPEN_DB_TIMEOUT_MS } from '../../server/test/test-db';
 import { demoCommune } from '../../server/seed/demo';
 
@@ -114,6 +115,10 @@ describe("the app's outbox payloads", () => {
     expect((entries[0]!.payload as { attachments?: unknown }).attachments).toEqual([
       { componentIndex: 0, sha256: hex(page), name: 'to-khai.jpg', type: 'image/jpeg', size: page.length },
     ]);
+    expect((entries[2]!.payload as { items?: unknown }).items).toEqual([
+      { name: 'Giấy chứng sinh', reason: 'Không rõ chữ' },
+      { name: 'CCCD', reason: 'Chưa xuất trình' },
+    ]);
     expect((entries[3]!.payload as { papers?: unknown }).papers).toEqual([
       { item: 0, sha256: hex(supplementPdf), name: 'Giấy chứng sinh (bổ sung).pdf', type: 'application/pdf', size: supplementPdf.length },
     ]);
@@ -131,6 +136,21 @@ describe("the app's outbox payloads", () => {
     const { results } = (await res.json()) as { results: { status: string; reason?: string; officialCode?: string }[] };
     expect(results.map((r) => r.reason ?? r.status)).toEqual(Array(9).fill('accepted'));
     expect(results[0]!.officialCode).toMatch(new RegExp(`^${device.agencyCode.replace(/\./g, '\\.')}-\\d{6}-0001$`));
+
+    // Another desk of the commune pulls the dossier: the lines of Mẫu 02 come with it, so its
+    // officer takes in a paper per line, as the desk that asked would.
+    const other = await enrolDevice(gw.app, device.communeId, 'Máy tính bảng tổ một cửa');
+    const pulled = parsePullAnswer(await (await json(gw.app, 'GET', '/api/sync/pull?since=0&limit=1000', undefined, other.token)).json(), 0);
+    if (!pulled.ok || pulled.answer.reset) throw new Error(`pull: ${JSON.stringify(pulled)}`);
+    const deskB = new MotcuaDb('push-payloads-desk-b');
+    await deskB.settings.put({ key: 'device', value: { id: other.deviceId, short: other.deviceShort }, updatedAt: '' });
+    await applyPullPage(deskB, { checkpoint: pulled.answer.checkpoint, changes: pulled.answer.changes });
+    const there = (await deskB.dossiers.get(received.id))!;
+    expect(supplementLines(there)).toEqual([
+      { name: 'Giấy chứng sinh', reason: 'Không rõ chữ' },
+      { name: 'CCCD', reason: 'Chưa xuất trình' },
+    ]);
+    expect(readDossierData(there).supplement).toMatchObject({ requestedAt: later(1.2).toISOString(), officer: { officerName: 'Lò Thị Mai' } });
   });
 
   it("refill the app's code reserve from a real gateway, for today and tomorrow", async () => {

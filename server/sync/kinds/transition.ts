@@ -1,15 +1,17 @@
 // 'dossier.transition': a status change (chuyển xử lý, yêu cầu bổ sung, trả kết quả, …) made on a
 // device, replayed through the same state machine as the app's (src/domain/dossier) with the
 // commune's working-time clock. An illegal move — often two desks acting on one dossier while
-// offline — is refused with the machine's own reason, never applied. Receiving a supplement may
-// bring its papers: taken in with the move, and only if the commune already holds every one of
-// them (as result papers: see result.ts), or the whole change is refused.
+// offline — is refused with the machine's own reason, never applied. A supplement request brings
+// the lines of Mẫu 02, kept beside the data so every desk of the commune can take in a paper per
+// line. Receiving a supplement may bring its papers: taken in with the move, and only if the
+// commune already holds every one of them (as result papers: see result.ts), or the whole change
+// is refused.
 import { createWorkingTime, DEFAULT_OFFICE_HOURS, parseOfficeHours } from '../../../src/domain/calendar';
 import { transition, type Actor, type ActorRole } from '../../../src/domain/dossier';
 import { reviveState, stateToJson } from '../dossier-state';
 import type { StoredDossier } from '../dossier-store';
 import { Rejection, parseOrReject } from '../rejection';
-import { transitionPayloadSchema, type SupplementPaperJson } from '../schemas';
+import { transitionPayloadSchema, type SupplementItemJson, type SupplementPaperJson } from '../schemas';
 import { authorOf, timeWithin, type ApplyContext, type KindHandler } from './context';
 
 export const NOT_ON_SERVER = 'Không tìm thấy hồ sơ trên máy chủ (hồ sơ chưa được gửi lên, hoặc đã bị từ chối khi đồng bộ).';
@@ -33,6 +35,16 @@ function actorOf(ctx: ApplyContext, claimed: Actor): Actor {
 /** A supplement paper as the gateway keeps it on the dossier (`supplementPapers`), with when it came. */
 export interface SupplementPaper extends SupplementPaperJson {
   at: string;
+}
+
+/**
+ * The supplement request as the gateway keeps it on the dossier (`supplementRequest`): the lines
+ * of Mẫu 02, when and by whom. A device reads it as its SupplementRecord (src/db/dossier-data.ts).
+ */
+export interface SupplementRequest {
+  items: SupplementItemJson[];
+  requestedAt: string;
+  officerName: string;
 }
 
 /**
@@ -71,17 +83,20 @@ export const applyTransition: KindHandler = async (ctx, entry) => {
   });
   if (!moved.ok) throw new Rejection(moved.errors[0]?.message ?? 'Thao tác không hợp lệ với trạng thái hiện tại của hồ sơ.');
   if (change.papers && change.action !== 'receiveSupplement') throw new Rejection('Chỉ thao tác "Nhận hồ sơ bổ sung" mới được kèm giấy tờ.');
+  if (change.items && change.action !== 'requestSupplement') throw new Rejection('Chỉ thao tác "Yêu cầu bổ sung hồ sơ" mới được kèm danh sách giấy tờ cần bổ sung.');
   const papers = change.papers ? await takeSupplementPapers(ctx, change.papers, at) : [];
+  const request: SupplementRequest | null = change.items ? { items: change.items, requestedAt: at.toISOString(), officerName: actor.name } : null;
 
   const next = moved.value;
   const earlier = (record.dossier as { supplementPapers?: SupplementPaper[] }).supplementPapers ?? [];
-  const dossier: StoredDossier & { supplementPapers?: SupplementPaper[] } = {
+  const dossier: StoredDossier & { supplementPapers?: SupplementPaper[]; supplementRequest?: SupplementRequest } = {
     ...record.dossier,
     status: next.status,
     dueAt: next.appointmentAt?.toISOString() ?? record.dossier.dueAt,
     updatedAt: at.toISOString(),
     data: { ...record.dossier.data, state: stateToJson(next) },
     ...(papers.length > 0 ? { supplementPapers: [...earlier, ...papers] } : {}),
+    ...(request ? { supplementRequest: request } : {}),
   };
   const version = await ctx.store.nextVersion();
   ctx.store.updateDossier(record, dossier, version, authorOf(ctx, actor.name), entry.kind);

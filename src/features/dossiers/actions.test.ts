@@ -8,7 +8,7 @@ import { createWorkingTime } from '../../domain/calendar';
 import { openDossier } from '../../domain/dossier';
 import { computeReport } from '../../domain/reports';
 import { addComponentPages, listProcessingLog, loadReportRecords, MotcuaDb, pagesKey, readDossierData, saveComponentDeliverables, supplementComponentIndex, type DossierRow } from '../../db';
-import { attachCapturedResult, attachResult, performDossierAction, rateDossier, DeskActionError, supplementCaptureOwner } from './actions';
+import { attachCapturedResult, attachResult, performDossierAction, rateDossier, DeskActionError, supplementCaptureOwner, supplementLines } from './actions';
 import { sampleBirthDossier } from '../../db/test-support';
 
 const vn = (t: string) => new Date(`${t.replace(' ', 'T')}:00+07:00`);
@@ -116,7 +116,9 @@ describe('the dossier desk', () => {
     });
     // The gateway replays the move through the same state machine and clock; the payload is only
     // what happened, with the paper named by its hash (the file goes up before the change).
-    expect(Object.keys(outbox[1]!.payload as object).sort()).toEqual(['action', 'actor', 'at', 'dossierId', 'note']);
+    expect(Object.keys(outbox[1]!.payload as object).sort()).toEqual(['action', 'actor', 'at', 'dossierId', 'items', 'note']);
+    // The lines themselves travel, so another desk can take in a paper per line.
+    expect((outbox[1]!.payload as { items: unknown }).items).toEqual([{ name: 'Giấy chứng sinh', reason: 'Bản photo không rõ chữ' }]);
     expect(outbox[2]!.payload).toEqual({
       dossierId: ID,
       action: 'receiveSupplement',
@@ -144,6 +146,14 @@ describe('the dossier desk', () => {
     });
     const many = Array.from({ length: 51 }, (_, i) => ({ name: `Giấy tờ ${i + 1}`, reason: 'Thiếu' }));
     await expect(act('requestSupplement', '2026-03-02 10:00', { supplementItems: many })).rejects.toMatchObject({ code: 'supplement.too_many_items' });
+    // A line the gateway would refuse for good is refused here, naming it.
+    const long = [{ name: 'Giấy chứng sinh', reason: 'Thiếu' }, { name: 'Tờ khai', reason: 'L'.repeat(1001) }];
+    const tooLong = await act('requestSupplement', '2026-03-02 10:00', { supplementItems: long }).catch((e: unknown) => e);
+    expect(tooLong).toMatchObject({ code: 'supplement.item_too_long' });
+    expect((tooLong as Error).message).toContain('Giấy tờ thứ 2 ghi quá dài');
+    await expect(act('requestSupplement', '2026-03-02 10:00', { supplementItems: [{ name: 'G'.repeat(501), reason: 'Thiếu' }] })).rejects.toMatchObject({
+      code: 'supplement.item_too_long',
+    });
     expect(await counts()).toEqual([before[0]! + 1, before[1]! + 1]); // only startProcessing
     expect((await db.dossiers.get(ID))?.status).toBe(4);
   });
@@ -247,6 +257,33 @@ describe('the dossier desk', () => {
       // A line's note goes into the log with the officer's own note.
       expect((await listProcessingLog(db, ID)).at(-1)?.note).toBe('CCCD của người đi khai: Bản chụp hai mặt. Công dân nộp tại quầy');
       expect(await db.attachments.where('ownerId').startsWith(`${ID}#`).count()).toBe(0);
+    });
+
+    it('takes in a paper per line of a request made at another desk, its lines as pull brought them', async () => {
+      // The row as pull leaves it on this desk: no request of its own, the gateway's beside the data.
+      const row = (await db.dossiers.get(ID))!;
+      const { supplement: _own, ...data } = row.data as Record<string, unknown>;
+      const supplementRequest = { items: twoLines, requestedAt: vn('2026-03-03 09:00').toISOString(), officerName: 'Lò Thị Mai' };
+      await db.dossiers.put({ ...row, data, supplementRequest } as DossierRow);
+      expect(supplementLines((await db.dossiers.get(ID))!)).toEqual(twoLines);
+      expect(readDossierData((await db.dossiers.get(ID))!).supplement?.officer).toEqual({ officerName: 'Lò Thị Mai', officerPhone: '' });
+
+      await capture(owner, 1, 'CCCD.pdf');
+      const received = await receive(['Đã xem bản chính', '']);
+      expect(received.status).toBe(4);
+      const papers = await db.attachments.where('ownerId').equals(ID).filter((a) => a.componentIndex < -1).toArray();
+      expect(papers.map((a) => [a.componentIndex, a.name])).toEqual([[supplementComponentIndex(1), 'CCCD.pdf']]);
+      expect((await listProcessingLog(db, ID)).at(-1)?.note).toBe('Giấy chứng sinh: Đã xem bản chính');
+    });
+
+    it('falls back to one line only for a request that came without lines (older apps)', async () => {
+      const row = (await db.dossiers.get(ID))!;
+      const { supplement: _own, ...data } = row.data as Record<string, unknown>;
+      await db.dossiers.put({ ...row, data } as DossierRow);
+      expect(supplementLines((await db.dossiers.get(ID))!)).toEqual([{ name: 'Giấy tờ bổ sung', reason: '' }]);
+      // Lines the gateway could not have sent are no lines.
+      await db.dossiers.put({ ...row, data, supplementRequest: { items: [{ name: 7 }], requestedAt: 'x' } } as DossierRow);
+      expect(supplementLines((await db.dossiers.get(ID))!)).toEqual([{ name: 'Giấy tờ bổ sung', reason: '' }]);
     });
 
     it('receives a line without a paper when a note says why no copy is kept', async () => {

@@ -6,6 +6,8 @@ import {
   answerSupplement,
   classifyFinished,
   MAX_NOTE_LENGTH,
+  MAX_SUPPLEMENT_ITEM_NAME,
+  MAX_SUPPLEMENT_ITEM_REASON,
   MAX_SUPPLEMENT_LINES,
   transition,
   type Actor,
@@ -79,8 +81,9 @@ export interface SupplementPaper {
 export const supplementCaptureOwner = (dossierId: string) => `${dossierId}#bo-sung`;
 
 /**
- * The lines of Mẫu 02 the supplement answers. A request made at another desk reaches this device
- * without its lines (the gateway keeps them only in the log's text): its papers then come as one line.
+ * The lines of Mẫu 02 the supplement answers, wherever the request was made (a request made at
+ * another desk brings its lines by pull: see readDossierData). Only a request made by an app
+ * before the lines travelled has none: its papers then come as one line.
  */
 export function supplementLines(row: DossierRow): SupplementItem[] {
   const items = readDossierData(row).supplement?.items ?? [];
@@ -122,6 +125,14 @@ export async function performDossierAction(id: string, action: DossierAction, in
         throw new DeskActionError('supplement.items_required', 'Ghi rõ từng giấy tờ cần bổ sung và lý do.');
       }
       if (items.length > MAX_SUPPLEMENT_LINES) throw new DeskActionError('supplement.too_many_items', `Một phiếu yêu cầu bổ sung ghi tối đa ${MAX_SUPPLEMENT_LINES} giấy tờ.`);
+      // The gateway takes no longer line (server/sync/schemas.ts): the lines travel to every desk.
+      const long = items.findIndex((i) => i.name.length > MAX_SUPPLEMENT_ITEM_NAME || i.reason.length > MAX_SUPPLEMENT_ITEM_REASON);
+      if (long >= 0) {
+        throw new DeskActionError(
+          'supplement.item_too_long',
+          `Giấy tờ thứ ${long + 1} ghi quá dài (tên tối đa ${MAX_SUPPLEMENT_ITEM_NAME} ký tự, lý do tối đa ${MAX_SUPPLEMENT_ITEM_REASON} ký tự): rút gọn lại.`,
+        );
+      }
       const list = items.map((i) => `${i.name}: ${i.reason}`).join('; ');
       note = note ? `${list}. ${note}` : list;
     }
@@ -180,6 +191,8 @@ export async function performDossierAction(id: string, action: DossierAction, in
             actor,
             at: now.toISOString(),
             ...(entry.note ? { note: entry.note } : {}),
+            // The lines themselves, so a desk that did not write them can take in a paper per line.
+            ...(action === 'requestSupplement' ? { items } : {}),
             ...(taken && taken.papers.length > 0 ? { papers: taken.papers.map(({ blob: _bytes, ...paper }) => paper) } : {}),
           },
           now,
