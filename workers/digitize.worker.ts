@@ -12,9 +12,10 @@ import { CORNER_WORK_SIDE } from './digitize/corners';
 import type { RgbaImage } from './digitize/image';
 import { checkPdf, joinPdfs } from './digitize/pdf-join';
 import { writePdf, type PdfPage } from './digitize/pdf-writer';
-import { bitmapSource } from './digitize/native-warp';
-import { keptContext } from './digitize/kept-canvas';
-import { processPhoto, thumbnail, type PageOutcome } from './digitize/pipeline';
+import { bitmapSource, cutPage } from './digitize/native-warp';
+import { keptBytes, keptContext } from './digitize/kept';
+import { rgbaToGrey } from './digitize/grey';
+import { finishPage, planPage, thumbnail, type PageOutcome } from './digitize/pipeline';
 import { SNIFF_BYTES, sniffInput } from './digitize/sniff';
 import { readPageTiff, writeG4Tiff, writePageTiff } from './digitize/tiff';
 
@@ -138,7 +139,11 @@ async function digitize(file: Blob, request: DigitizeRequest = {}): Promise<Digi
   const photo = { width: bitmap.width, height: bitmap.height };
   let outcome: PageOutcome;
   try {
-    outcome = processPhoto(bitmapSource(bitmap), { corners: request.corners, mode: request.mode ?? 'auto', turns: request.turns, dpi: PAGE_DPI, small });
+    const pageRequest = { corners: request.corners, mode: request.mode ?? 'auto', turns: request.turns, dpi: PAGE_DPI, small };
+    const plan = planPage(bitmapSource(bitmap), pageRequest);
+    const page = await cutPage(bitmap, plan.toPhoto, plan.width, plan.height);
+    const grey = rgbaToGrey(page, keptBytes('grey', plan.width * plan.height));
+    outcome = finishPage(plan, { page: plan.mode === 'colour' ? page : undefined, grey }, pageRequest, { bytes: keptBytes });
   } finally {
     // Frees the decoded photo (48 MB at 12 MP) now rather than at the next collection.
     bitmap.close();

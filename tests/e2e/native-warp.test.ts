@@ -73,9 +73,12 @@ describe('native warp', () => {
         },
         { width, height, quads: [inside, cut] },
       );
+      // The second page was read into the first one's buffer (a VideoFrame copy, not getImageData).
+      expect(results.map((result) => (result as { samePixelBuffer: boolean }).samePixelBuffer)).toEqual([false, true]);
       for (const result of results) {
-        const { meanDifference, over8, tiles } = result as { meanDifference: number; over8: number; tiles: number };
+        const { meanDifference, over8, tiles, opaque } = result as { meanDifference: number; over8: number; tiles: number; opaque: boolean };
         expect(tiles).toBeGreaterThan(1);
+        expect(opaque).toBe(true);
         expect(meanDifference).toBeLessThan(1);
         expect(over8).toBeLessThan(0.001);
       }

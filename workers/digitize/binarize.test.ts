@@ -71,6 +71,15 @@ describe('flattening', () => {
     expect(r - g).toBeGreaterThan(120);
     expect(b).toBe(g);
   });
+
+  it('clamps brightened colours on a plain byte buffer (the kept page of the worker), never wraps them', () => {
+    const rgba = rgbaImage(64, 64, new Uint8Array(64 * 64 * 4));
+    for (let i = 0; i < 64 * 64; i++) rgba.data.set(i % 64 < 32 ? [200, 60, 60, 255] : [150, 150, 140, 255], i * 4);
+    flattenRgbaInPlace(rgba, paperLevels(greyImage(64, 64, new Uint8Array(64 * 64).fill(150))));
+    // 200 brightened by 255/150 is past 255: white-hot red, not the 84 a wrapped byte would give.
+    expect(Array.from(rgba.data.subarray(0, 3))).toEqual([255, expect.toBeOneOf([101, 102, 103]), expect.toBeOneOf([101, 102, 103])]);
+    expect(Array.from(rgba.data.subarray(63 * 4, 63 * 4 + 3)).every((v) => v >= 236)).toBe(true);
+  });
 });
 
 describe('whiteBalanceInPlace', () => {

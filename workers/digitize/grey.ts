@@ -5,10 +5,10 @@ import { greyImage, type GreyImage, type RgbaImage } from './image';
 /** Whether this machine stores the low byte of a word first (every browser's does): RGBA reads as one word. */
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
-/** Luma (ITU-R BT.601 weights, integer arithmetic). */
-export function rgbaToGrey(src: RgbaImage): GreyImage {
+/** Luma (ITU-R BT.601 weights, integer arithmetic), into `into` when given (every byte written). */
+export function rgbaToGrey(src: RgbaImage, into?: Uint8Array<ArrayBuffer>): GreyImage {
   const { width, height, data } = src;
-  const out = new Uint8Array(width * height);
+  const out = into ?? new Uint8Array(width * height);
   if (LITTLE_ENDIAN && data.byteOffset % 4 === 0) {
     // One 32-bit read per pixel instead of three byte reads: a page is millions of pixels.
     const words = new Uint32Array(data.buffer, data.byteOffset, out.length);

@@ -136,10 +136,10 @@ function gainRow(levels: GreyImage, gains: Float32Array, width: number, y: numbe
   }
 }
 
-/** The grey page with the paper made evenly white. */
-export function flattenGrey(grey: GreyImage, levels: GreyImage): GreyImage {
+/** The grey page with the paper made evenly white (into `into` when given: every byte is written). */
+export function flattenGrey(grey: GreyImage, levels: GreyImage, into?: Uint8Array<ArrayBuffer>): GreyImage {
   const { width, height } = grey;
-  const out = new Uint8Array(width * height);
+  const out = into ?? new Uint8Array(width * height);
   const row = new Uint16Array(width);
   const column = new Float32Array(levels.width);
   const gains = blockGains(levels);
@@ -153,7 +153,10 @@ export function flattenGrey(grey: GreyImage, levels: GreyImage): GreyImage {
   return greyImage(width, height, out);
 }
 
-/** The colour page with the same correction (in place): paper white, colours kept in proportion. */
+/**
+ * The colour page with the same correction (in place): paper white, colours kept in proportion.
+ * Clamped here, not by the array: the worker's page is a plain byte buffer, where 256 wraps to 0.
+ */
 export function flattenRgbaInPlace(rgba: RgbaImage, levels: GreyImage): void {
   const { width, height, data } = rgba;
   const row = new Uint16Array(width);
@@ -163,9 +166,12 @@ export function flattenRgbaInPlace(rgba: RgbaImage, levels: GreyImage): void {
     gainRow(levels, gains, width, y, row, column);
     for (let x = 0, p = y * width * 4; x < width; x++, p += 4) {
       const g = row[x]!;
-      data[p] = (data[p]! * g) >> 8;
-      data[p + 1] = (data[p + 1]! * g) >> 8;
-      data[p + 2] = (data[p + 2]! * g) >> 8;
+      const r = (data[p]! * g) >> 8;
+      const gr = (data[p + 1]! * g) >> 8;
+      const b = (data[p + 2]! * g) >> 8;
+      data[p] = r > 255 ? 255 : r;
+      data[p + 1] = gr > 255 ? 255 : gr;
+      data[p + 2] = b > 255 ? 255 : b;
     }
   }
 }

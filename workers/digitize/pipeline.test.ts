@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { renderDocument } from '../../tests/support/synthetic-document';
 import { photograph, plausibleCorners, type PhotoOptions } from '../../tests/support/synthetic-photo';
 import { encodeG4 } from './g4-encode';
-import { processPhoto, thumbnail } from './pipeline';
+import { finishPage, planPage, processPhoto, thumbnail } from './pipeline';
+import { pixelSource } from './photo-source';
+import { rgbaToGrey } from './grey';
 
 const text = renderDocument({ dpi: 250, seed: 4 });
 const sealed = renderDocument({ dpi: 120, seed: 5, seal: true });
@@ -67,5 +69,22 @@ describe('processPhoto', () => {
     expect(page.corners).toEqual(moved);
     expect(page.pageFound).toBe(true);
     expect(page.timings.corners).toBeLessThan(page.timings.warp! + 1000);
+  });
+
+  it('gives the same pages with buffers lent from page to page (as the worker lends them)', () => {
+    const kept = new Map<string, Uint8Array<ArrayBuffer>>();
+    const scratch = { bytes: (use: string, length: number) => kept.get(use) ?? kept.set(use, new Uint8Array(length)).get(use)! };
+    // A dark, inky page first, so whatever it leaves in the buffers would show on the pages after.
+    const shots = [shoot(sealed, 1000, 1400, { exposure: 0.6 }), shoot(text, 1000, 1400), shoot(blank, 1000, 1400)];
+    for (const { photo } of shots) {
+      const request = { dpi: 100, mode: 'text' as const };
+      const plan = planPage(photo, request);
+      const rgba = pixelSource(photo).warpRgba(plan.toPhoto, plan.width, plan.height);
+      const lent = finishPage(plan, { grey: rgbaToGrey(rgba, scratch.bytes('grey', plan.width * plan.height)) }, request, scratch);
+      const fresh = finishPage(planPage(photo, request), { grey: rgbaToGrey(rgba) }, request);
+      expect(lent.bilevel.data.buffer).toBe(kept.get('bilevel')!.buffer);
+      expect(Buffer.from(lent.bilevel.data).equals(Buffer.from(fresh.bilevel.data))).toBe(true);
+      expect(lent.metrics).toEqual(fresh.metrics);
+    }
   });
 });

@@ -3,10 +3,11 @@
 // page turned so its text reads upright, with the quality checks. Pure: decoding, JPEG encoding and the native warp are the worker's.
 import { PAGE_DPI, a4Pixels, type PageMode, type QualityIssue, type Quad } from '../../src/domain/digitize';
 import { colourInk, needsColour, type ColourInk } from './colour';
-import { findPageCorners, findPageCornersInSmall } from './corners';
+import { findPageCorners, findPageCornersInSmall, type CornerResult } from './corners';
 import type { BilevelImage } from './g4-encode';
 import { rgbaToGrey } from './grey';
 import { flattenGrey, flattenRgbaInPlace, paperLevels, whiteBalanceInPlace } from './illumination';
+import type { Homography } from './homography';
 import type { GreyImage, RgbaImage } from './image';
 import { splitColourLayers, type ColourLayers } from './layers';
 import { pixelSource, type PhotoSource } from './photo-source';
@@ -60,10 +61,47 @@ export interface PageOutcome {
 }
 
 /**
- * `photo` is plain pixels (tests, script warp) or a source that warps natively (the worker); a
- * source without pixels needs `request.small` or `request.corners` to find the page.
+ * What is settled before the page is cut out of the photo: where it lies, its size, whether it
+ * keeps colour, and the map from page to photo. The timings go on in `finishPage`.
+ */
+export interface PagePlan {
+  detected: CornerResult;
+  /** The page's corners in the photo, turned a quarter when the quad lies wide (A4 is portrait). */
+  quad: Quad;
+  width: number;
+  height: number;
+  dpi: number;
+  /** The resolution the photo gives: photo pixels across the page per inch of A4. */
+  sourceDpi: number;
+  ink: ColourInk;
+  suggestedMode: PageMode;
+  mode: PageMode;
+  /** Page → photo, for the warp. */
+  toPhoto: Homography;
+  timings: Record<string, number>;
+  /** When the last timed step ended. */
+  lapped: number;
+}
+
+/** Buffers lent for one page at a time (kept between pages by the worker); fresh ones when absent. */
+export interface PageScratch {
+  bytes(use: string, length: number): Uint8Array<ArrayBuffer>;
+}
+
+/**
+ * `photo` is plain pixels (tests, script warp) or a source that warps natively; a source without
+ * pixels needs `request.small` or `request.corners` to find the page.
  */
 export function processPhoto(photo: RgbaImage | PhotoSource, request: PageRequest = {}): PageOutcome {
+  const source = 'data' in photo ? pixelSource(photo) : photo;
+  const plan = planPage(photo, request);
+  const page = plan.mode === 'colour' ? source.warpRgba(plan.toPhoto, plan.width, plan.height) : undefined;
+  const grey = page ? rgbaToGrey(page) : source.warpGrey(plan.toPhoto, plan.width, plan.height);
+  return finishPage(plan, { page, grey }, request);
+}
+
+/** The first half of the pipeline: the page found (or taken as given) and its mode decided. */
+export function planPage(photo: RgbaImage | PhotoSource, request: PageRequest = {}): PagePlan {
   const timings: Record<string, number> = {};
   let t = performance.now();
   const lap = (name: string) => {
@@ -83,29 +121,40 @@ export function processPhoto(photo: RgbaImage | PhotoSource, request: PageReques
   lap('corners');
   const corners = detected.corners;
   const dpi = request.dpi ?? PAGE_DPI;
-  const a4 = a4Pixels(dpi);
+  const { width, height } = a4Pixels(dpi);
   // An A4 page is portrait: a quad lying wide is warped with its long side down the page (turned a
   // quarter), and the text then says which way up it reads (or that it really is landscape).
   const wide = quadSize(corners);
   const quad: Quad = wide.width > wide.height ? [corners[3], corners[0], corners[1], corners[2]] : corners;
   const seen = quadSize(quad);
-  const width = a4.width;
-  const height = a4.height;
-  // The resolution the photo gives: photo pixels across the page per inch of A4.
   const sourceDpi = Math.min((seen.width / width) * dpi, (seen.height / height) * dpi);
-
   const ink = colourCheck(source, quad, width, height, request.small);
   const suggestedMode: PageMode = needsColour(ink) ? 'colour' : 'text';
   const mode = !request.mode || request.mode === 'auto' ? suggestedMode : request.mode;
   lap('colourCheck');
-  const toPhoto = pageToPhoto(quad, width, height);
-  const page = mode === 'colour' ? source.warpRgba(toPhoto, width, height) : undefined;
-  const grey = page ? rgbaToGrey(page) : source.warpGrey(toPhoto, width, height);
+  return { detected, quad, width, height, dpi, sourceDpi, ink, suggestedMode, mode, toPhoto: pageToPhoto(quad, width, height), timings, lapped: t };
+}
+
+/**
+ * The second half: the page as cut out (`page` in colour mode, always its grey) evened out,
+ * binarized, checked and turned upright. `scratch` lends the page-sized working buffers.
+ */
+export function finishPage(plan: PagePlan, cut: { page?: RgbaImage; grey: GreyImage }, request: PageRequest = {}, scratch?: PageScratch): PageOutcome {
+  const { detected, quad, width, height, dpi, timings } = plan;
+  const corners = detected.corners;
+  let t = plan.lapped;
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = now - t;
+    t = now;
+  };
+  const page = cut.page;
+  const grey = cut.grey;
   lap('warp');
   const levels = paperLevels(grey);
-  const flat = flattenGrey(grey, levels);
+  const flat = flattenGrey(grey, levels, scratch?.bytes('flat', width * height));
   lap('flatten');
-  let bilevel = sauvola(flat);
+  let bilevel = sauvola(flat, {}, scratch?.bytes('bilevel', width * height));
   despeckle(bilevel);
   lap('binarize');
   let colour: RgbaImage | undefined;
@@ -117,7 +166,7 @@ export function processPhoto(photo: RgbaImage | PhotoSource, request: PageReques
     lap('colour');
   }
   const metrics: QualityMetrics = {
-    sourceDpi: Math.round(sourceDpi),
+    sourceDpi: Math.round(plan.sourceDpi),
     paperLevel: medianLevel(levels),
     inkShare: inkShare(bilevel),
     markShare: markShare(flat),
@@ -147,9 +196,9 @@ export function processPhoto(photo: RgbaImage | PhotoSource, request: PageReques
     width: bilevel.width,
     height: bilevel.height,
     dpi,
-    mode,
-    suggestedMode,
-    ink,
+    mode: plan.mode,
+    suggestedMode: plan.suggestedMode,
+    ink: plan.ink,
     bilevel,
     colour,
     layers,

@@ -16,7 +16,8 @@ export interface SauvolaOptions {
 /** Paper-white pixels are never ink: their threshold is not worked out at all. */
 const PAPER = 230;
 
-export function sauvola(grey: GreyImage, options: SauvolaOptions = {}): BilevelImage {
+/** 1 for ink, 0 for paper; into `into` when given (cleared first: paper is left unwritten). */
+export function sauvola(grey: GreyImage, options: SauvolaOptions = {}, into?: Uint8Array<ArrayBuffer>): BilevelImage {
   const { width, height, data } = grey;
   const r = options.radius ?? 15;
   const k = options.k ?? 0.2;
@@ -30,7 +31,7 @@ export function sauvola(grey: GreyImage, options: SauvolaOptions = {}): BilevelI
   // Window width at each x (clamped at the borders).
   const spans = new Int32Array(width);
   for (let x = 0; x < width; x++) spans[x] = Math.min(width - 1, x + r) - Math.max(0, x - r) + 1;
-  const out = new Uint8Array(width * height);
+  const out = into ? into.fill(0) : new Uint8Array(width * height);
   for (let y = 0; y < Math.min(r, height); y++) {
     for (let x = 0, i = y * width; x < width; x++, i++) {
       colSum[x]! += data[i]!;
