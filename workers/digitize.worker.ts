@@ -125,6 +125,7 @@ async function digitize(file: Blob, request: DigitizeRequest = {}): Promise<Digi
   const started = performance.now();
   const checked = await inspect(file);
   if (!checked.ok) return checked;
+  const inspectMs = performance.now() - started;
   if (checked.kind === 'pdf') return { ok: false, problem: 'unsupportedType', detail: 'PDF' };
   let decoded: { bitmap: ImageBitmap; small: RgbaImage };
   const decodeStart = performance.now();
@@ -175,7 +176,7 @@ async function digitize(file: Blob, request: DigitizeRequest = {}): Promise<Digi
     photoHeight: photo.height,
     issues: outcome.issues,
     metrics: outcome.metrics,
-    timings: { ...decodeTimings, ...outcome.timings, decode: decodeMs, encode: encodeMs, total: performance.now() - started },
+    timings: { ...decodeTimings, ...outcome.timings, inspect: inspectMs, decode: decodeMs, encode: encodeMs, total: performance.now() - started },
   };
 }
 

@@ -8,7 +8,8 @@ import { build, type Rolldown } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
 import { renderDocument } from '../support/synthetic-document';
-import { photograph } from '../support/synthetic-photo';
+import { photograph, type Pt } from '../support/synthetic-photo';
+import type { Quad } from '../../src/domain/digitize';
 
 /** The two warps bundled for the page, from the sources the worker uses. */
 async function bundle(): Promise<string> {
@@ -34,21 +35,21 @@ afterAll(async () => {
 
 describe('native warp', () => {
   const [width, height] = [1500, 2000];
-  const photoOf = (seed: number, corners: readonly { x: number; y: number }[]) =>
-    photograph(renderDocument({ dpi: 150, seed, seal: true }), { width, height, corners: [...corners], seed: seed + 1, shadow: 0.3, blur: 1, noise: 3 });
+  const photoOf = (seed: number, corners: Quad) =>
+    photograph(renderDocument({ dpi: 150, seed, seal: true }), { width, height, corners: [...corners] as [Pt, Pt, Pt, Pt], seed: seed + 1, shadow: 0.3, blur: 1, noise: 3 });
   // The page's corners within the photo, and a second page whose left edge runs out of it.
-  const inside = [
+  const inside: Quad = [
     { x: 260, y: 180 },
     { x: 1290, y: 250 },
     { x: 1400, y: 1860 },
     { x: 120, y: 1790 },
-  ] as const;
-  const cut = [
+  ];
+  const cut: Quad = [
     { x: -90, y: 120 },
     { x: 1350, y: 60 },
     { x: 1420, y: 1900 },
     { x: -40, y: 1940 },
-  ] as const;
+  ];
 
   it('gives the page the script warp gives, page after page on the kept canvas', async () => {
     const photos = [photoOf(21, inside), photoOf(31, cut)];

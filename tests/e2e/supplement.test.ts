@@ -51,6 +51,9 @@ describe('receiving a supplement', () => {
     await expect.poll(() => status(a).textContent()).toBe('Đang xử lý');
 
     await a.getByRole('button', { name: 'Yêu cầu bổ sung hồ sơ', exact: true }).click();
+    // No longer than the gateway takes: a pasted paragraph stops at the limit as it is typed.
+    await a.getByRole('textbox', { name: 'Giấy tờ cần bổ sung 1' }).pressSequentially('x'.repeat(510), { delay: 0 });
+    expect((await a.getByRole('textbox', { name: 'Giấy tờ cần bổ sung 1' }).inputValue()).length).toBe(500);
     await a.getByRole('textbox', { name: 'Giấy tờ cần bổ sung 1' }).fill('Giấy chứng sinh');
     await a.getByRole('textbox', { name: 'Lý do 1' }).fill('Bản chụp không đọc được');
     await a.getByRole('button', { name: 'Thêm giấy tờ' }).click();
