@@ -141,10 +141,12 @@ async function digitize(file: Blob, request: DigitizeRequest = {}): Promise<Digi
   let outcome: PageOutcome;
   try {
     const pageRequest = { corners: request.corners, mode: request.mode ?? 'auto', turns: request.turns, dpi: PAGE_DPI, small };
-    const plan = planPage(bitmapSource(bitmap), pageRequest);
+    // Working memory kept from photo to photo (see kept.ts): the pixels handed out are lent until the next page.
+    const scratch = { bytes: keptBytes };
+    const plan = planPage(bitmapSource(bitmap), pageRequest, scratch);
     const page = await cutPage(bitmap, plan.toPhoto, plan.width, plan.height);
     const grey = rgbaToGrey(page, keptBytes('grey', plan.width * plan.height));
-    outcome = finishPage(plan, { page: plan.mode === 'colour' ? page : undefined, grey }, pageRequest, { bytes: keptBytes });
+    outcome = finishPage(plan, { page: plan.mode === 'colour' ? page : undefined, grey }, pageRequest, scratch);
   } finally {
     // Frees the decoded photo (48 MB at 12 MP) now rather than at the next collection.
     bitmap.close();

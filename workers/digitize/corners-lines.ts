@@ -1,7 +1,7 @@
 // Straight edges in a small grey photo: Sobel gradients voted into a
 // Hough accumulator along each pixel's own gradient direction, and the strongest distinct lines
 // read out. The page's sides are among them, whatever else lies on the desk.
-import type { GreyImage } from './image';
+import type { GreyImage, Scratch } from './image';
 
 /** A line as its unit normal's angle (0 ≤ theta < π) and its distance from the origin along it. */
 export interface HoughLine {
@@ -19,11 +19,13 @@ export interface Gradients {
   magnitude: Float32Array;
 }
 
-export function sobel(img: GreyImage): Gradients {
+export function sobel(img: GreyImage, scratch?: Scratch): Gradients {
   const { width, height, data } = img;
-  const gx = new Float32Array(width * height);
-  const gy = new Float32Array(width * height);
-  const magnitude = new Float32Array(width * height);
+  // The rim is never written: it stays 0 in a lent buffer too, which only ever holds gradients of this size.
+  const plane = (use: string) => (scratch ? new Float32Array(scratch.bytes(use, width * height * 4).buffer, 0, width * height) : new Float32Array(width * height));
+  const gx = plane('sobel-x');
+  const gy = plane('sobel-y');
+  const magnitude = plane('sobel-magnitude');
   for (let y = 1; y < height - 1; y++) {
     for (let x = 1, i = y * width + 1; x < width - 1; x++, i++) {
       const a = data[i - width - 1]!;

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderDocument } from '../../tests/support/synthetic-document';
 import { photograph, plausibleCorners, type Pt } from '../../tests/support/synthetic-photo';
-import { findPageCorners, insetFrame } from './corners';
+import { findPageCorners, findPageCornersInSmall, insetFrame } from './corners';
+import { rgbaToGrey } from './grey';
 import { orderQuad } from './geometry';
 
 const page = renderDocument({ dpi: 60, seed: 3, seal: true });
@@ -20,6 +21,17 @@ describe('findPageCorners', () => {
     const found = findPageCorners(photo);
     expect(found.found).toBe(true);
     expect(worstError(found.corners, corners, w, h)).toBeLessThan(0.01);
+  });
+
+  it('finds the same corners with buffers lent from photo to photo (as the worker lends them)', () => {
+    const kept = new Map<string, Uint8Array<ArrayBuffer>>();
+    const scratch = { bytes: (use: string, length: number) => kept.get(use) ?? kept.set(use, new Uint8Array(length)).get(use)! };
+    for (const seed of [5, 6, 7]) {
+      const [w, h] = [600, 800];
+      const grey = rgbaToGrey(photograph(page, { width: w, height: h, corners: plausibleCorners(w, h, seed), seed, shadow: 0.3, blur: 1, noise: 3 }));
+      expect(findPageCornersInSmall(grey, w, h, scratch)).toEqual(findPageCornersInSmall(grey, w, h));
+    }
+    expect(kept.size).toBe(3);
   });
 
   it('finds a page half in a deep shadow', () => {

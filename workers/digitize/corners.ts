@@ -8,7 +8,7 @@ import { houghLines, sobel, type Gradients, type HoughLine } from './corners-lin
 import { distanceToLine, fitLine, intersect, isReasonableQuad, orderQuad, polygonArea, type Line } from './geometry';
 import { fallOffset, steepestFall } from './edge-fall';
 import { boxBlur, greyDownscaled } from './grey';
-import type { GreyImage, RgbaImage } from './image';
+import type { GreyImage, RgbaImage, Scratch } from './image';
 
 export interface CornerResult {
   /** Corners in photo pixels (top-left, top-right, bottom-right, bottom-left). */
@@ -36,10 +36,10 @@ export function findPageCorners(photo: RgbaImage): CornerResult {
 }
 
 /** The same from a grey copy of the photo already shrunk (the browser does that natively, fast). */
-export function findPageCornersInSmall(small: GreyImage, photoWidth: number, photoHeight: number): CornerResult {
+export function findPageCornersInSmall(small: GreyImage, photoWidth: number, photoHeight: number, scratch?: Scratch): CornerResult {
   const sx = photoWidth / small.width;
   const sy = photoHeight / small.height;
-  const guess = findPageInGrey(small);
+  const guess = findPageInGrey(small, scratch);
   if (!guess) {
     if (looksLikeFlatScan(small)) return { corners: frame(photoWidth, photoHeight), found: true, confidence: 1, cut: false };
     return { corners: insetFrame(photoWidth, photoHeight), found: false, confidence: 0, cut: false };
@@ -119,11 +119,11 @@ interface Candidate {
 const COARSE = 20;
 const FINE = 60;
 
-export function findPageInGrey(small: GreyImage): PageGuess | undefined {
+export function findPageInGrey(small: GreyImage, scratch?: Scratch): PageGuess | undefined {
   const { width, height } = small;
   const shortSide = Math.min(width, height);
   const smooth = boxBlur(small, 1);
-  const grad = sobel(smooth);
+  const grad = sobel(smooth, scratch);
   const hough = houghLines(grad, 16, shortSide * 0.1, 36);
   const sides: Side[] = hough.map((h) => side(h, false));
   for (const h of [

@@ -22,3 +22,11 @@ export function greyImage(width: number, height: number, data = new Uint8Array(w
 export function rgbaImage(width: number, height: number, data: Uint8Array | Uint8ClampedArray = new Uint8ClampedArray(width * height * 4)): RgbaImage {
   return { width, height, data };
 }
+
+/**
+ * Working buffers lent by the caller for one photo at a time, by use (the worker keeps them from
+ * photo to photo, new memory being slow to first touch); steps make their own when none is lent.
+ */
+export interface Scratch {
+  bytes(use: string, length: number): Uint8Array<ArrayBuffer>;
+}

@@ -8,7 +8,7 @@ import type { BilevelImage } from './g4-encode';
 import { rgbaToGrey } from './grey';
 import { flattenGrey, flattenRgbaInPlace, paperLevels, whiteBalanceInPlace } from './illumination';
 import type { Homography } from './homography';
-import type { GreyImage, RgbaImage } from './image';
+import type { GreyImage, RgbaImage, Scratch } from './image';
 import { splitColourLayers, type ColourLayers } from './layers';
 import { pixelSource, type PhotoSource } from './photo-source';
 import { ORIENTATION_CONFIDENT, readOrientation, turnBilevel, turnRgba, type Turns } from './orientation';
@@ -83,11 +83,6 @@ export interface PagePlan {
   lapped: number;
 }
 
-/** Buffers lent for one page at a time (kept between pages by the worker); fresh ones when absent. */
-export interface PageScratch {
-  bytes(use: string, length: number): Uint8Array<ArrayBuffer>;
-}
-
 /**
  * `photo` is plain pixels (tests, script warp) or a source that warps natively; a source without
  * pixels needs `request.small` or `request.corners` to find the page.
@@ -101,7 +96,7 @@ export function processPhoto(photo: RgbaImage | PhotoSource, request: PageReques
 }
 
 /** The first half of the pipeline: the page found (or taken as given) and its mode decided. */
-export function planPage(photo: RgbaImage | PhotoSource, request: PageRequest = {}): PagePlan {
+export function planPage(photo: RgbaImage | PhotoSource, request: PageRequest = {}, scratch?: Scratch): PagePlan {
   const timings: Record<string, number> = {};
   let t = performance.now();
   const lap = (name: string) => {
@@ -113,7 +108,7 @@ export function planPage(photo: RgbaImage | PhotoSource, request: PageRequest = 
   const detected = request.corners
     ? { corners: request.corners, found: true, confidence: 1, cut: outsidePhoto(request.corners, source.width, source.height) }
     : request.small
-      ? findPageCornersInSmall(rgbaToGrey(request.small), source.width, source.height)
+      ? findPageCornersInSmall(rgbaToGrey(request.small), source.width, source.height, scratch)
       : 'data' in photo
         ? findPageCorners(photo)
         : undefined;
@@ -139,7 +134,7 @@ export function planPage(photo: RgbaImage | PhotoSource, request: PageRequest = 
  * The second half: the page as cut out (`page` in colour mode, always its grey) evened out,
  * binarized, checked and turned upright. `scratch` lends the page-sized working buffers.
  */
-export function finishPage(plan: PagePlan, cut: { page?: RgbaImage; grey: GreyImage }, request: PageRequest = {}, scratch?: PageScratch): PageOutcome {
+export function finishPage(plan: PagePlan, cut: { page?: RgbaImage; grey: GreyImage }, request: PageRequest = {}, scratch?: Scratch): PageOutcome {
   const { detected, quad, width, height, dpi, timings } = plan;
   const corners = detected.corners;
   let t = plan.lapped;
