@@ -2,7 +2,8 @@
 // gateway: two 12-megapixel camera-app photos (one with a second paper in view) and one chosen PDF
 // make a dossier of three PDFs; after sync the gateway holds those PDFs byte for byte, and no photo
 // is kept in IndexedDB or sent in any request. A photo whose page is not found opens the corner
-// review; a result paper is captured the same way; a citizen's earlier papers are offered again.
+// review; a result paper is captured the same way; a citizen's earlier papers are offered again,
+// and a paper digitized earlier on Số hóa giấy tờ is attached as it is.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -306,6 +307,28 @@ describe('capture of every paper', () => {
     await paper.getByRole('status').filter({ hasText: /^Tệp PDF/ }).waitFor();
     // Only for the same paper: the form has nothing to offer.
     expect(await item(page, 'Tờ khai đăng ký khai sinh').getByRole('combobox', { name: 'Dùng lại giấy tờ công dân đã nộp trước đây' }).count()).toBe(0);
+    await context.close();
+  });
+
+  it('attaches a paper digitized earlier on Số hóa giấy tờ to the next dossier as it is, without digitizing it again', async () => {
+    const context = await newDevice(stage.browser, 'laptop');
+    const page = await context.newPage();
+    await prepareDevice(page, stage.gateway.url);
+    const [jpeg] = await cameraJpegs(context, stage.gateway.url, [generatePhoto({ width: 2100, height: 2800, seed: 41, fill: 0.9 })]);
+    await page.getByRole('link', { name: 'Số hóa giấy tờ', exact: true }).click();
+    await page.getByRole('textbox', { name: 'Tên giấy tờ' }).fill('Bản chứng sinh của bé Na');
+    await page.getByLabel(PICK, { exact: true }).setInputFiles({ name: 'chung-sinh.jpg', mimeType: 'image/jpeg', buffer: jpeg! });
+    await page.getByRole('status').filter({ hasText: 'Tệp PDF: 1 trang' }).waitFor({ timeout: 120_000 });
+    const loose = (await deviceStore(page)).files.filter((f) => f.type === 'application/pdf');
+    expect(loose).toHaveLength(1);
+
+    const code = await receiveKhaiSinh(page, sampleApplicant, [{ paper: 'Giấy chứng sinh', from: 'Lấy từ giấy tờ đã số hóa trên máy', option: /Bản chứng sinh của bé Na/ }]);
+    const after = await deviceStore(page);
+    const dossier = after.dossiers.find((d) => d.code === code) as { id: string } | undefined;
+    const attached = after.attachments.filter((a) => a.ownerId === dossier?.id);
+    // The dossier holds that very PDF (same bytes, by hash), and no second digitization was stored.
+    expect(attached.map((a) => a.sha256)).toEqual([loose[0]!.sha256]);
+    expect(after.files.filter((f) => f.type === 'application/pdf').map((f) => f.sha256)).toEqual([loose[0]!.sha256]);
     await context.close();
   });
 });

@@ -44,16 +44,32 @@ export interface AttachedFile {
   buffer: Buffer;
 }
 
-/** Chooses a file for a paper of the components step and waits until the paper's PDF is made. */
-export async function choosePaperFile(page: Page, file: AttachedFile): Promise<void> {
+/** A paper taken from a list the components step offers (`from`, the list's label), by the option's text. */
+export interface PickedPaper {
+  paper: string;
+  from: string;
+  option: RegExp;
+}
+
+/** Chooses a file (or picks a paper held on the device) for a paper of the components step and waits until its PDF is made. */
+export async function choosePaperFile(page: Page, file: AttachedFile | PickedPaper): Promise<void> {
   const paper = item(page, file.paper);
+  if ('from' in file) {
+    const list = paper.getByRole('combobox', { name: file.from });
+    await list.waitFor();
+    const label = (await list.locator('option').allTextContents()).find((text) => file.option.test(text));
+    if (!label) throw new Error(`"${file.from}" offers nothing like ${file.option}`);
+    await list.selectOption({ label });
+    await paper.getByRole('status').filter({ hasText: /^Tệp PDF/ }).waitFor({ timeout: 60_000 });
+    return;
+  }
   await paper.getByLabel('Chọn ảnh hoặc tệp PDF', { exact: true }).setInputFiles({ name: file.name, mimeType: file.mimeType, buffer: file.buffer });
   await paper.getByText(file.name, { exact: false }).first().waitFor({ timeout: 60_000 });
   await paper.getByRole('status').filter({ hasText: /^Tệp PDF/ }).waitFor({ timeout: 60_000 });
 }
 
 /** Receives a khai sinh dossier with every required paper, straight through; returns its code. */
-export async function receiveKhaiSinh(page: Page, applicant: Applicant = sampleApplicant, files: AttachedFile[] = []): Promise<string> {
+export async function receiveKhaiSinh(page: Page, applicant: Applicant = sampleApplicant, files: (AttachedFile | PickedPaper)[] = []): Promise<string> {
   await page.getByRole('link', { name: 'Tiếp nhận hồ sơ', exact: true }).click();
   await page.getByRole('combobox', { name: 'Thủ tục cần tiếp nhận' }).selectOption({ label: 'Thủ tục đăng ký khai sinh (1.001193)' });
   await page.getByRole('button', { name: 'Bắt đầu tiếp nhận' }).click();
@@ -68,7 +84,7 @@ export async function receiveKhaiSinh(page: Page, applicant: Applicant = sampleA
 }
 
 /** From a filled applicant step: every required paper checked, validated, received; returns the code. */
-export async function completeKhaiSinh(page: Page, files: AttachedFile[] = []): Promise<string> {
+export async function completeKhaiSinh(page: Page, files: (AttachedFile | PickedPaper)[] = []): Promise<string> {
   await page.getByRole('button', { name: 'Tiếp', exact: true }).click();
   for (const file of files) await choosePaperFile(page, file);
   for (const paper of ['Tờ khai đăng ký khai sinh', 'Giấy chứng sinh', 'Xuất trình giấy tờ tùy thân']) {
