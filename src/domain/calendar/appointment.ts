@@ -7,6 +7,10 @@ import { epochDayToIso, isoToEpochDay } from './civil-date';
 import type { OfficeHours } from './office-hours';
 import { MS_PER_MINUTE, instantFromVietnamPosition, vietnamPosition } from './vietnam-time';
 
+/** The units a processing time counts in; a catalogue entry names one (absent: working days). */
+export const DURATION_UNITS = ['workingDays', 'calendarDays'] as const;
+export type DurationUnit = (typeof DURATION_UNITS)[number];
+
 /**
  * A procedure's statutory processing time, named as in the procedure catalogue so a catalogue
  * entry can be passed as is. `processingDays: 0` means a same-day procedure.
@@ -14,7 +18,7 @@ import { MS_PER_MINUTE, instantFromVietnamPosition, vietnamPosition } from './vi
 export interface ProcessingTime {
   readonly processingDays: number;
   /** Working days (the usual case, may be fractional: 0.5 = 4 working hours) or calendar days. */
-  readonly countedIn?: 'workingDays' | 'calendarDays' | undefined;
+  readonly countedIn?: DurationUnit | undefined;
 }
 
 /** What the appointment rules need from the working-time engine. */

@@ -3,7 +3,7 @@
 // in one transaction. Also records a refusal, which the reports count.
 import type { Procedure } from '../../domain/catalogue';
 import { openDossier, vnDayKey, type DossierState } from '../../domain/dossier';
-import { dossierOwner, quoteFees, type IntakeDraftData } from '../../domain/intake';
+import { dossierOwner, processingTimeOf, quoteFees, type IntakeDraftData } from '../../domain/intake';
 import {
   CodeReserveError,
   emptyDeskProfile,
@@ -42,7 +42,7 @@ function snapshot(procedure: Procedure): DossierData['procedure'] {
 
 export async function receiveDraft(draftId: string, data: IntakeDraftData, procedure: Procedure, now = new Date()) {
   const { db, commune, officer, device } = await context();
-  const dueAt = clockFor(commune).appointmentFor(now, { processingDays: data.processingDays ?? 0 });
+  const dueAt = clockFor(commune).appointmentFor(now, processingTimeOf(data) ?? { processingDays: 0 });
   const actor = { id: device.id, name: officer.officerName || 'Cán bộ tiếp nhận', role: 'receptionOfficer' as const };
   const opened = openDossier('desk', actor, now, dueAt);
   if (!opened.ok) throw new IntakeError(opened.errors[0]?.message ?? 'open');
