@@ -78,7 +78,7 @@ export const applyTransition: KindHandler = async (ctx, entry) => {
       ? clock.appointmentFor(at, processingTimeOf(record.dossier.data.intake) ?? { processingDays: 0 })
       : undefined;
   const moved = transition(state, change.action, actor, at, {
-    extendAppointment: (due, from, to) => clock.extendAppointment(due, from, to),
+    extendAppointment: (due, from, to) => clock.extendAppointment(due, from, to, processingTimeOf(record.dossier.data.intake)?.countedIn),
     ...(change.note !== undefined ? { note: change.note } : {}),
     ...(appointmentAt ? { appointmentAt } : {}),
   });

@@ -67,11 +67,18 @@ export function appointmentFor(clock: AppointmentClock, receivedAt: Date, proces
 
 /**
  * The new appointment after a supplement request (yêu cầu bổ sung): the clock stopped from
- * `pausedFrom` to `resumedAt`, so the old appointment moves by the working time spent waiting.
+ * `pausedFrom` to `resumedAt`, so the old appointment moves by the time spent waiting, counted in
+ * the procedure's unit: working time, or for a calendar-day procedure the time on the calendar
+ * (and, as at intake, never onto a day the office is closed).
  */
-export function extendAppointment(clock: AppointmentClock, oldDue: Date, pausedFrom: Date, resumedAt: Date): Date {
+export function extendAppointment(clock: AppointmentClock, oldDue: Date, pausedFrom: Date, resumedAt: Date, countedIn?: DurationUnit): Date {
   if (resumedAt.getTime() < pausedFrom.getTime()) {
     throw new RangeError('resumedAt is before pausedFrom');
+  }
+  if (countedIn === 'calendarDays') {
+    const moved = new Date(oldDue.getTime() + resumedAt.getTime() - pausedFrom.getTime());
+    if (clock.isWorkingDay(moved)) return moved;
+    return instantFromVietnamPosition(isoToEpochDay(clock.nextWorkingDay(moved)), vietnamPosition(moved).msOfDay);
   }
   const waited = clock.workingHoursBetween(pausedFrom, resumedAt);
   return clock.addWorkingHours(oldDue, waited);

@@ -140,7 +140,8 @@ export async function performDossierAction(id: string, action: DossierAction, in
     if (taken?.answered.ok && taken.answered.value.note) note = note ? `${taken.answered.value.note}. ${note}` : taken.answered.value.note;
     // The gateway takes no longer note: written here, the change would be refused there for good.
     if (note.length > MAX_NOTE_LENGTH) throw new DeskActionError('note.too_long', `Nội dung ghi quá dài (${note.length} ký tự, tối đa ${MAX_NOTE_LENGTH}): rút gọn lại.`);
-    const options: TransitionOptions = { extendAppointment: (due, from, to) => clock.extendAppointment(due, from, to), note };
+    const countedIn = data.intake ? processingTimeOf(data.intake)?.countedIn : undefined;
+    const options: TransitionOptions = { extendAppointment: (due, from, to) => clock.extendAppointment(due, from, to, countedIn), note };
     if (action === 'receive' && !data.state.appointmentAt) {
       const time = data.intake ? processingTimeOf(data.intake) : null;
       if (!time) throw new DeskActionError('receive.no_processing_time', 'Chưa biết thời hạn giải quyết của thủ tục này.');
