@@ -4,7 +4,7 @@
 // refused, not stored and handed to every device of the commune on pull (a device could otherwise
 // park megabytes under any name). A new field of the app is added here in the same change.
 import { z } from 'zod';
-import { officeHoursSchema } from '../../src/domain/calendar';
+import { DURATION_UNITS, officeHoursSchema } from '../../src/domain/calendar';
 import { MAX_NOTE_LENGTH, MAX_SUPPLEMENT_ITEM_NAME, MAX_SUPPLEMENT_ITEM_REASON, MAX_SUPPLEMENT_LINES } from '../../src/domain/dossier';
 
 export const MAX_ENTRIES_PER_PUSH = 100;
@@ -62,6 +62,7 @@ const intakeSchema = z.strictObject({
     .max(200),
   sets: z.int().min(0),
   processingDays: z.number().min(0).nullable(),
+  countedIn: z.enum(DURATION_UNITS).optional(),
   fees: z.strictObject({
     pages: z.number(),
     copies: z.number(),

@@ -3,7 +3,7 @@
 import { demoCatalogue } from '../../src/domain/catalogue';
 import { createWorkingTime } from '../../src/domain/calendar';
 import { openDossier, type DossierState } from '../../src/domain/dossier';
-import { newDraftData, quoteFees } from '../../src/domain/intake';
+import { newDraftData, processingTimeOf, quoteFees } from '../../src/domain/intake';
 import type { DossierRowJson } from '../sync/schemas';
 import type { TestDevice } from './gateway';
 import { demoCommune } from '../seed/demo';
@@ -35,7 +35,7 @@ export function dossierPayload(device: Pick<TestDevice, 'communeId' | 'agencyCod
     email: 'mau@example.vn',
   };
   data.components = data.components.map((c, i) => ({ ...c, received: i < 2 }));
-  const dueAt = clock.appointmentFor(receivedAt, { processingDays: data.processingDays ?? 0 });
+  const dueAt = clock.appointmentFor(receivedAt, processingTimeOf(data) ?? { processingDays: 0 });
   const actor = { id: device.deviceId, name: options.officerName ?? 'Lò Thị Mai', role: 'receptionOfficer' as const };
   const status = options.status ?? 2;
   let state: DossierState;

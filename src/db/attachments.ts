@@ -11,11 +11,13 @@ export async function attachFile(
     if (!(await db.files.get(attachment.sha256))) {
       await db.files.add({ sha256: attachment.sha256, blob, type: attachment.type, size: attachment.size, createdAt: new Date().toISOString() });
     }
-    const order = await db.attachments
+    // After the component's last file, read in this transaction: a count would reuse an order
+    // still held once an earlier file was removed.
+    const last = await db.attachments
       .where('[ownerId+componentIndex+order]')
-      .between([attachment.ownerId, attachment.componentIndex, 0], [attachment.ownerId, attachment.componentIndex, Infinity])
-      .count();
-    await db.attachments.add({ ...attachment, order });
+      .between([attachment.ownerId, attachment.componentIndex, -Infinity], [attachment.ownerId, attachment.componentIndex, Infinity])
+      .last();
+    await db.attachments.add({ ...attachment, order: last ? last.order + 1 : 0 });
   });
 }
 

@@ -103,7 +103,6 @@ describe('the queue and the draft', () => {
     dossier,
     log: { dossierId: 'd1', at: dossier.receivedAt, who: 'Lò Thị Mai', role: 'receptionOfficer', action: 'receive', fromStatus: null, toStatus: 2 },
     outbox: { kind: 'dossier.receive', entityId: 'd1', payload: { id: 'd1' }, createdAt: dossier.receivedAt, status: 'pending', attempts: 0 },
-    settings: [],
   };
   const pdf = page(100, 'application/pdf');
 

@@ -43,7 +43,6 @@ beforeEach(async () => {
     dossier,
     log: { dossierId: 'd1', at: dossier.receivedAt, who: 'Lò Thị Mai', role: 'receptionOfficer', action: 'receive', fromStatus: null, toStatus: 2 },
     outbox: { kind: 'dossier.receive', entityId: 'd1', payload: {}, createdAt: dossier.receivedAt, status: 'pending', attempts: 0 },
-    settings: [],
   });
 });
 

@@ -24,7 +24,6 @@ const write: ReceiveWrite = {
   dossier,
   log: { dossierId: 'd1', at: dossier.receivedAt, who: 'Lò Thị Mai', role: 'receptionOfficer', action: 'receive', fromStatus: null, toStatus: 2 },
   outbox: { kind: 'dossier.receive', entityId: 'd1', payload: { id: 'd1' }, createdAt: dossier.receivedAt, status: 'pending', attempts: 0 },
-  settings: [],
 };
 
 /** Two pages for component 0 and their PDF, made from them. */

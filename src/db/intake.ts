@@ -1,6 +1,8 @@
 // Drafts and received dossiers on the device. A draft is written on every change; receiving
-// writes the dossier, its files' ownership, its first log entry, its outbox entry and the spent
-// dossier number in ONE transaction, so a crash leaves either a draft or a dossier, never half.
+// takes the dossier number and writes the dossier, its files' ownership, its first log entry, its
+// outbox entry and the spent number in ONE transaction, so a crash leaves either a draft or a
+// dossier, never half, and no other tab or refill can slip between taking and spending.
+import { takeCode, type ReserveOwner } from './code-reserve';
 import type { MotcuaDb } from './db';
 import { componentsAwaitingPdf, dropPages, pagesOwnerId } from './files';
 import type { DossierRow, DraftRow, OutboxEntry, ProcessingLogRow } from './schema';
@@ -85,8 +87,17 @@ export interface ReceiveWrite {
   dossier: DossierRow;
   log: ProcessingLogRow;
   outbox: Omit<OutboxEntry, 'seq'>;
-  /** Settings rows changed by the receipt (the code reserve with the number spent). */
-  settings: { key: string; value: unknown }[];
+  /**
+   * Whose reserve the dossier's number comes from, when it takes one (a refusal does not): the
+   * number is taken inside the receipt's transaction and set on the dossier and its outbox payload.
+   */
+  numberFrom?: ReserveOwner;
+}
+
+/** The dossier's number as written: taken from the reserve, or the one the caller gave. */
+export interface ReceivedNumber {
+  code: string;
+  provisional: boolean;
 }
 
 /** Thrown when a component's PDF is still being assembled from its latest pages, or photos of it still wait. */
@@ -97,8 +108,8 @@ export class PdfPendingError extends Error {
   }
 }
 
-export async function receiveDossier(db: MotcuaDb, write: ReceiveWrite): Promise<void> {
-  await db.transaction('rw', [db.drafts, db.dossiers, db.attachments, db.files, db.captureQueue, db.pageSources, db.processingLog, db.outbox, db.settings], async () => {
+export async function receiveDossier(db: MotcuaDb, write: ReceiveWrite): Promise<ReceivedNumber> {
+  return db.transaction('rw', [db.drafts, db.dossiers, db.attachments, db.files, db.captureQueue, db.pageSources, db.processingLog, db.outbox, db.settings], async () => {
     if (!(await db.drafts.get(write.draftId))) throw new Error('Bản nháp đã được tiếp nhận hoặc đã xoá.');
     // The dossier takes each component's PDF, never the pages it was made from: a PDF not yet
     // made from the latest pages would send an old copy, and photos still waiting in the capture
@@ -107,17 +118,20 @@ export async function receiveDossier(db: MotcuaDb, write: ReceiveWrite): Promise
     const pending = await componentsAwaitingPdf(db, write.draftId);
     if (pending.length > 0) throw new PdfPendingError(pending);
     await dropPages(db, write.draftId);
-    await db.dossiers.add(write.dossier);
-    await db.attachments.where('ownerId').equals(write.draftId).modify({ ownerId: write.dossier.id });
+    const taken = write.numberFrom ? await takeCode(db, write.numberFrom, new Date(write.dossier.receivedAt)) : { code: write.dossier.code, provisional: false };
+    const numbered = write.numberFrom ? { code: taken.code, provisionalCode: taken.provisional ? taken.code : undefined } : {};
+    const dossier: DossierRow = { ...write.dossier, ...numbered };
+    await db.dossiers.add(dossier);
+    await db.attachments.where('ownerId').equals(write.draftId).modify({ ownerId: dossier.id });
     await db.processingLog.add(write.log);
     // The change names the dossier's files by hash, read here so the list is exactly what was
     // received; the pump uploads the files before it sends the change.
-    const files = await db.attachments.where('[ownerId+componentIndex+order]').between([write.dossier.id, -Infinity, -Infinity], [write.dossier.id, Infinity, Infinity]).toArray();
+    const files = await db.attachments.where('[ownerId+componentIndex+order]').between([dossier.id, -Infinity, -Infinity], [dossier.id, Infinity, Infinity]).toArray();
     const attachments = files.map((f) => ({ componentIndex: f.componentIndex, sha256: f.sha256, name: f.name, type: f.type, size: f.size }));
-    await db.outbox.add(attachments.length > 0 ? { ...write.outbox, payload: { ...(write.outbox.payload as object), attachments } } : write.outbox);
-    const now = new Date().toISOString();
-    for (const s of write.settings) await db.settings.put({ key: s.key, value: s.value, updatedAt: now });
+    const payload = { ...(write.outbox.payload as object), ...numbered, ...(attachments.length > 0 ? { attachments } : {}) };
+    await db.outbox.add({ ...write.outbox, payload });
     await db.drafts.delete(write.draftId);
+    return { code: taken.code, provisional: taken.provisional };
   });
 }
 

@@ -106,7 +106,6 @@ describe('the photos kept behind a draft’s pages', () => {
       dossier,
       log: { dossierId: 'd1', at: dossier.receivedAt, who: 'Lò Thị Mai', role: 'receptionOfficer', action: 'receive', fromStatus: null, toStatus: 2 },
       outbox: { kind: 'dossier.receive', entityId: 'd1', payload: { id: 'd1' }, createdAt: dossier.receivedAt, status: 'pending', attempts: 0 },
-      settings: [],
     };
     await receiveDossier(db, write);
     expect((await db.pageSources.toArray()).map((s) => s.ownerId)).toEqual(['draft-2']);

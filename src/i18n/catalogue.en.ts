@@ -26,6 +26,7 @@ export const catalogueEn: typeof catalogueVi = {
     sameDay: 'Same working day',
     notPublished: 'No time limit published',
     days: '{{count}} working days',
+    calendarDays: '{{count}} calendar days',
     hours: '{{count}} working hours',
     daysHours: '{{days}} working days {{hours}} hours',
     extension: '{{time}}; up to {{extra}} more if verification is needed',

@@ -24,6 +24,7 @@ export const catalogueVi = {
     sameDay: 'Trong ngày làm việc',
     notPublished: 'Chưa công bố thời hạn',
     days: '{{count}} ngày làm việc',
+    calendarDays: '{{count}} ngày (tính theo ngày lịch)',
     hours: '{{count}} giờ làm việc',
     daysHours: '{{days}} ngày {{hours}} giờ làm việc',
     extension: '{{time}}; gia hạn thêm tối đa {{extra}} nếu cần xác minh',

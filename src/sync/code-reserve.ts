@@ -2,11 +2,12 @@
 // receipts carry official codes even when the link drops. Refilled whenever the gateway answers.
 // Blocks are reserved for the identity that asked (the token's device), so a reserve belongs to
 // one device tag: an answer that arrives after the identity changed (enrolment) is dropped.
-import { addCodeBlock, createCodeReserve, pruneCodeReserve, remainingCodes, vnDayKey, type CodeReserve } from '../domain/dossier';
-import { getDb, getOrCreateDevice, readCommune, readSetting } from '../db';
+// The reserve itself, and every read and write of it, lives in src/db (code-reserve.ts).
+import { remainingCodes, vnDayKey, type CodeReserve } from '../domain/dossier';
+import { getDb, getOrCreateDevice, mergeCodeBlocks, readCodeReserve, readCommune, RESERVE_KEY } from '../db';
 import { authHeaders } from './auth';
 
-export const RESERVE_KEY = 'codeReserve';
+export { RESERVE_KEY };
 /** Numbers kept per day: a busy commune desk receives a few dozen dossiers a day. */
 const BLOCK_SIZE = 30;
 const REFILL_BELOW = 10;
@@ -26,10 +27,13 @@ export async function refillCodeReserve(now = new Date(), fetchImpl: typeof fetc
   const commune = await readCommune(db);
   if (!commune) return 0;
   const device = await getOrCreateDevice(db);
-  const stored = await readSetting<CodeReserve | undefined>(db, RESERVE_KEY, undefined);
-  const fresh = createCodeReserve(commune.agencyCode, device.short);
-  if (!fresh.ok) return 0;
-  const current = stored && stored.agency === commune.agencyCode && stored.deviceShort === device.short ? stored : fresh.value;
+  const owner = { agency: commune.agencyCode, deviceShort: device.short };
+  let current: CodeReserve;
+  try {
+    current = await readCodeReserve(db, owner);
+  } catch {
+    return 0; // no valid reserve for this identity (a malformed commune or tag): nothing to ask for
+  }
   const wanted = dayKeys(now).filter((day) => remainingOn(current, day) < REFILL_BELOW);
   if (wanted.length === 0) return remainingCodes(current, now);
 
@@ -41,19 +45,7 @@ export async function refillCodeReserve(now = new Date(), fetchImpl: typeof fetc
   });
   if (!response.ok) return remainingCodes(current, now);
   const { blocks } = (await response.json()) as { blocks: unknown[] };
-  // Merge inside one transaction against the latest stored reserve: a receipt may have spent a
+  // Merged in one transaction against the latest stored reserve: a receipt may have spent a
   // number while the request was in flight.
-  return db.transaction('rw', db.settings, async () => {
-    const kept = await readSetting<CodeReserve | undefined>(db, RESERVE_KEY, undefined);
-    // The device enrolled while the request was out: these numbers belong to its old identity.
-    if ((await getOrCreateDevice(db)).short !== device.short) return remainingCodes(kept ?? current, now);
-    const latest = kept && kept.agency === current.agency && kept.deviceShort === current.deviceShort ? kept : current;
-    let reserve = pruneCodeReserve(latest, now).reserve;
-    for (const block of blocks) {
-      const added = addCodeBlock(reserve, block);
-      if (added.ok) reserve = added.value;
-    }
-    await db.settings.put({ key: RESERVE_KEY, value: reserve, updatedAt: new Date().toISOString() });
-    return remainingCodes(reserve, now);
-  });
+  return mergeCodeBlocks(db, owner, Array.isArray(blocks) ? blocks : [], now);
 }

@@ -8,6 +8,7 @@
 // is refused.
 import { createWorkingTime, DEFAULT_OFFICE_HOURS, parseOfficeHours } from '../../../src/domain/calendar';
 import { transition, type Actor, type ActorRole } from '../../../src/domain/dossier';
+import { processingTimeOf } from '../../../src/domain/intake';
 import { reviveState, stateToJson } from '../dossier-state';
 import type { StoredDossier } from '../dossier-store';
 import { Rejection, parseOrReject } from '../rejection';
@@ -74,10 +75,10 @@ export const applyTransition: KindHandler = async (ctx, entry) => {
   const actor = actorOf(ctx, change.actor);
   const appointmentAt =
     change.action === 'receive' && state.appointmentAt === null
-      ? clock.appointmentFor(at, { processingDays: record.dossier.data.intake.processingDays ?? 0 })
+      ? clock.appointmentFor(at, processingTimeOf(record.dossier.data.intake) ?? { processingDays: 0 })
       : undefined;
   const moved = transition(state, change.action, actor, at, {
-    extendAppointment: (due, from, to) => clock.extendAppointment(due, from, to),
+    extendAppointment: (due, from, to) => clock.extendAppointment(due, from, to, processingTimeOf(record.dossier.data.intake)?.countedIn),
     ...(change.note !== undefined ? { note: change.note } : {}),
     ...(appointmentAt ? { appointmentAt } : {}),
   });

@@ -69,6 +69,15 @@ describe('extendAppointment (clock stopped while waiting for supplementary paper
     expect(formatVietnamDateTime(clock.extendAppointment(vn(oldDue), vn(pausedFrom), vn(resumedAt)))).toBe(newDue);
   });
 
+  it.each([
+    // A calendar-day procedure: the old due moves by the time on the calendar spent waiting.
+    ['2025-05-07 09:00', '2025-04-24 10:00', '2025-04-29 10:00', '2025-05-12 09:00'], // 5 days, over 26/4 (a worked Saturday) and a weekend
+    ['2025-05-07 09:00', '2025-04-24 10:00', '2025-04-27 10:00', '2025-05-12 09:00'], // 3 days → Saturday 10/5 → Monday
+    ['2025-04-25 09:00', '2025-04-23 16:00', '2025-04-28 16:00', '2025-05-05 09:00'], // 5 days → 30/4, then 1/5, 2/5 and a weekend off
+  ])('calendar days: due %s, paused %s → %s: new due %s', (oldDue, pausedFrom, resumedAt, newDue) => {
+    expect(formatVietnamDateTime(clock.extendAppointment(vn(oldDue), vn(pausedFrom), vn(resumedAt), 'calendarDays'))).toBe(newDue);
+  });
+
   it('refuses a pause that ends before it starts', () => {
     expect(() => clock.extendAppointment(vn('2025-03-18 09:00'), vn('2025-03-14 10:00'), vn('2025-03-12 10:00'))).toThrow(
       RangeError,

@@ -7,6 +7,10 @@ import { epochDayToIso, isoToEpochDay } from './civil-date';
 import type { OfficeHours } from './office-hours';
 import { MS_PER_MINUTE, instantFromVietnamPosition, vietnamPosition } from './vietnam-time';
 
+/** The units a processing time counts in; a catalogue entry names one (absent: working days). */
+export const DURATION_UNITS = ['workingDays', 'calendarDays'] as const;
+export type DurationUnit = (typeof DURATION_UNITS)[number];
+
 /**
  * A procedure's statutory processing time, named as in the procedure catalogue so a catalogue
  * entry can be passed as is. `processingDays: 0` means a same-day procedure.
@@ -14,7 +18,7 @@ import { MS_PER_MINUTE, instantFromVietnamPosition, vietnamPosition } from './vi
 export interface ProcessingTime {
   readonly processingDays: number;
   /** Working days (the usual case, may be fractional: 0.5 = 4 working hours) or calendar days. */
-  readonly countedIn?: 'workingDays' | 'calendarDays' | undefined;
+  readonly countedIn?: DurationUnit | undefined;
 }
 
 /** What the appointment rules need from the working-time engine. */
@@ -63,11 +67,18 @@ export function appointmentFor(clock: AppointmentClock, receivedAt: Date, proces
 
 /**
  * The new appointment after a supplement request (yêu cầu bổ sung): the clock stopped from
- * `pausedFrom` to `resumedAt`, so the old appointment moves by the working time spent waiting.
+ * `pausedFrom` to `resumedAt`, so the old appointment moves by the time spent waiting, counted in
+ * the procedure's unit: working time, or for a calendar-day procedure the time on the calendar
+ * (and, as at intake, never onto a day the office is closed).
  */
-export function extendAppointment(clock: AppointmentClock, oldDue: Date, pausedFrom: Date, resumedAt: Date): Date {
+export function extendAppointment(clock: AppointmentClock, oldDue: Date, pausedFrom: Date, resumedAt: Date, countedIn?: DurationUnit): Date {
   if (resumedAt.getTime() < pausedFrom.getTime()) {
     throw new RangeError('resumedAt is before pausedFrom');
+  }
+  if (countedIn === 'calendarDays') {
+    const moved = new Date(oldDue.getTime() + resumedAt.getTime() - pausedFrom.getTime());
+    if (clock.isWorkingDay(moved)) return moved;
+    return instantFromVietnamPosition(isoToEpochDay(clock.nextWorkingDay(moved)), vietnamPosition(moved).msOfDay);
   }
   const waited = clock.workingHoursBetween(pausedFrom, resumedAt);
   return clock.addWorkingHours(oldDue, waited);

@@ -53,6 +53,22 @@ const lunarNewYearRule = z.strictObject({
   daysBeforeNewYear: z.int().min(0).max(10),
   /** Days off from mùng 1 on, mùng 1 included. */
   daysFromNewYear: z.int().min(1).max(10),
+  /**
+   * Past schedules to follow, in years with no official one, when mùng 1 falls on a given weekday:
+   * the whole break from `daysBeforeNewYear` before mùng 1 to `daysFromNewYear` from it, weekly
+   * rest days inside it included and no nghỉ bù added after it (the break already holds the
+   * statutory working days off). `precedent` names the years it copies.
+   */
+  precedents: z
+    .array(
+      z.strictObject({
+        newYearOn: weekdayName,
+        daysBeforeNewYear: z.int().min(0).max(10),
+        daysFromNewYear: z.int().min(1).max(10),
+        precedent: z.string().min(1),
+      }),
+    )
+    .optional(),
 });
 
 const lunarRule = z.strictObject({

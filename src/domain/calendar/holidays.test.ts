@@ -12,16 +12,17 @@ const weekdaysOff = (year: number) =>
     .filter((date) => !['Saturday', 'Sunday'].includes(WEEKDAY_NAMES[weekdayOf(date)] ?? ''));
 
 describe('computed holidays (rules only, with nghỉ bù)', () => {
-  // Expected values worked out by hand from the rules: Tết = last day of the old year + mùng 1-4;
+  // Expected values worked out by hand from the rules: Tết = last day of the old year + mùng 1-4,
+  // or, when mùng 1 is a Saturday, 29 Chạp to mùng 5 as in 2017 and 2020 (Thu to Wed, no nghỉ bù);
   // a holiday on Sat/Sun moves to the next free working day (* = substitute day).
   it.each([
     [
-      2027, // Tết Đinh Mùi: mùng 1 = Sat 6/2; 1/5 is a Saturday; 2/9 is a Thursday → Fri 3/9
-      '01-01 02-05 02-06 02-07 02-08 02-09 02-10* 02-11* 04-16 04-30 05-01 05-03* 09-02 09-03',
+      2027, // Tết Đinh Mùi: mùng 1 = Sat 6/2 → Thu 4/2 to Wed 10/2; 1/5 is a Saturday; 2/9 is a Thursday → Fri 3/9
+      '01-01 02-04 02-05 02-06 02-07 02-08 02-09 02-10 04-16 04-30 05-01 05-03* 09-02 09-03',
     ],
     [
-      2030, // Tết Canh Tuất: mùng 1 = Sat 2/2 (3/2 in China); 2/9 is a Monday → Sun 1/9 → Tue 3/9
-      '01-01 02-01 02-02 02-03 02-04 02-05 02-06* 02-07* 04-12 04-30 05-01 09-01 09-02 09-03*',
+      2030, // Tết Canh Tuất: mùng 1 = Sat 2/2 (3/2 in China) → Thu 31/1 to Wed 6/2; 2/9 is a Monday → Sun 1/9 → Tue 3/9
+      '01-01 01-31 02-01 02-02 02-03 02-04 02-05 02-06 04-12 04-30 05-01 09-01 09-02 09-03*',
     ],
     [
       2026, // Giỗ Tổ on Sunday 26/4 → Monday 27/4, as the official schedule also says
@@ -32,6 +33,24 @@ describe('computed holidays (rules only, with nghỉ bù)', () => {
       .map((d) => `${d.date.slice(5)}${d.kind === 'substitute' ? '*' : ''}`)
       .join(' ');
     expect(got).toBe(expected);
+  });
+
+  // The years the Saturday precedent comes from, computed by the rules alone, give the breaks the
+  // Prime Minister set: Thu 26/1-Wed 1/2/2017 and Thu 23/1-Wed 29/1/2020 (29 Chạp to mùng 5).
+  it.each([
+    [2017, '2017-01-26', '2017-02-01'],
+    [2020, '2020-01-23', '2020-01-29'],
+    [2027, '2027-02-04', '2027-02-10'],
+  ])('Tết %i with mùng 1 on a Saturday: %s to %s, five working days, no nghỉ bù after', (year, from, to) => {
+    const tet = computedHolidays(year).filter((d) => d.ruleId === 'tet_am_lich');
+    expect(tet.every((d) => d.kind === 'holiday')).toBe(true);
+    const days = tet.map((d) => d.date);
+    expect([days[0], days.at(-1), days.length]).toEqual([from, to, 7]);
+    expect(days.filter((d) => !['Saturday', 'Sunday'].includes(WEEKDAY_NAMES[weekdayOf(d)] ?? ''))).toHaveLength(5);
+    // The next working day is the Thursday after mùng 5.
+    const thursday = new Date(`${to}T00:00:00Z`);
+    thursday.setUTCDate(thursday.getUTCDate() + 1);
+    expect(createHolidayCalendar().isWorkingDay(thursday.toISOString().slice(0, 10) as never)).toBe(true);
   });
 
   it('names the substitute after its holiday', () => {
@@ -106,7 +125,8 @@ describe('official schedules win over the computed rule', () => {
     ['2026-09-01', false, 'holiday'], // computed, pending the official decision
     ['2026-09-03', true, 'workday'],
     ['2027-05-03', false, 'substitute'], // 1/5/2027 is a Saturday
-    ['2030-02-06', false, 'substitute'],
+    ['2030-02-06', false, 'holiday'], // mùng 5 Canh Tuất: the Saturday precedent's last day
+    ['2030-02-07', true, 'workday'], // no nghỉ bù after a Saturday-mùng-1 Tết
     ['2030-02-08', true, 'workday'],
     ['2030-04-12', false, 'holiday'], // Giỗ Tổ Canh Tuất
   ] as const)('%s working=%s (%s)', (date, working, reason) => {

@@ -72,6 +72,20 @@ function ruleApplies(rule: HolidayRule, year: number): boolean {
   return (rule.fromYear === undefined || rule.fromYear <= year) && (rule.toYear === undefined || year <= rule.toYear);
 }
 
+/**
+ * Tết by precedent: when mùng 1 falls on a weekday the data has a past schedule for (Saturday:
+ * 29 Chạp to mùng 5, as in 2017 and 2020), the whole break as then, with no nghỉ bù after it.
+ */
+function tetByPrecedent(rule: HolidayRule, year: number): number[] | undefined {
+  if (rule.kind !== 'lunarNewYear') return undefined;
+  const mung1 = toEpochDay(lunarNewYear(year));
+  const precedent = rule.precedents?.find((p) => p.newYearOn === WEEKDAY_NAMES[weekdayOfEpochDay(mung1)]);
+  if (!precedent) return undefined;
+  const days: number[] = [];
+  for (let i = -precedent.daysBeforeNewYear; i < precedent.daysFromNewYear; i++) days.push(mung1 + i);
+  return days;
+}
+
 /** The statutory days of one rule in one year, before substitution. */
 function ruleDays(rule: HolidayRule, year: number, rest: ReadonlySet<WeekdayName>): number[] {
   switch (rule.kind) {
@@ -104,10 +118,11 @@ function ruleDays(rule: HolidayRule, year: number, rest: ReadonlySet<WeekdayName
  */
 export function computedHolidays(year: number, data: CalendarData = SHIPPED_CALENDAR_DATA): DayOff[] {
   const rest = restDaySet(data);
-  const holidays: Array<{ day: number; rule: HolidayRule }> = [];
+  const holidays: Array<{ day: number; rule: HolidayRule; substitutable: boolean }> = [];
   for (const rule of data.rules) {
     if (!ruleApplies(rule, year)) continue;
-    for (const day of ruleDays(rule, year, rest)) holidays.push({ day, rule });
+    const precedent = tetByPrecedent(rule, year);
+    for (const day of precedent ?? ruleDays(rule, year, rest)) holidays.push({ day, rule, substitutable: precedent === undefined });
   }
   holidays.sort((a, b) => a.day - b.day);
 
@@ -118,8 +133,8 @@ export function computedHolidays(year: number, data: CalendarData = SHIPPED_CALE
   if (data.substituteHolidaysOnRestDays.enabled) {
     const taken = new Set(holidays.map((h) => h.day));
     // In date order, so two holidays on one weekend take Monday and Tuesday, not the same day.
-    for (const { day, rule } of holidays) {
-      if (!isRestDay(day, rest)) continue;
+    for (const { day, rule, substitutable } of holidays) {
+      if (!substitutable || !isRestDay(day, rest)) continue;
       let substitute = day + 1;
       while (isRestDay(substitute, rest) || taken.has(substitute)) substitute += 1;
       taken.add(substitute);

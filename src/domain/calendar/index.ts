@@ -38,7 +38,8 @@ export { computedHolidays, createHolidayCalendar } from './holidays';
 export type { OfficeHours, OfficeHoursSettings, ParseOfficeHoursResult } from './office-hours';
 export { DEFAULT_OFFICE_HOURS, officeHoursSchema, parseOfficeHours } from './office-hours';
 
-export type { AppointmentClock, ProcessingTime } from './appointment';
+export type { AppointmentClock, DurationUnit, ProcessingTime } from './appointment';
+export { DURATION_UNITS } from './appointment';
 export { appointmentFor, extendAppointment, workingHoursLeft } from './appointment';
 
 export type { WorkingTime, WorkingTimeOptions } from './working-time';

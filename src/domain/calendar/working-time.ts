@@ -2,7 +2,7 @@
 // and adding or measuring working hours. Time runs only inside office hours on working days,
 // reckoned on Vietnamese wall-clock time whatever the device's own time zone.
 
-import type { ProcessingTime } from './appointment';
+import type { DurationUnit, ProcessingTime } from './appointment';
 import { appointmentFor, extendAppointment, workingHoursLeft } from './appointment';
 import type { CalendarData } from './calendar-data';
 import type { IsoDate } from './civil-date';
@@ -41,8 +41,8 @@ export interface WorkingTime {
   workingHoursBetween(from: Date, to: Date): number;
   /** The appointment for a dossier received at `receivedAt` (see appointment.ts). */
   appointmentFor(receivedAt: Date, processing: ProcessingTime): Date;
-  /** Old appointment plus the working time spent waiting for supplementary papers. */
-  extendAppointment(oldDue: Date, pausedFrom: Date, resumedAt: Date): Date;
+  /** Old appointment plus the time spent waiting for supplementary papers, in the procedure's unit (working time by default). */
+  extendAppointment(oldDue: Date, pausedFrom: Date, resumedAt: Date, countedIn?: DurationUnit): Date;
   /** Working hours left until `due` (negative when overdue). */
   workingHoursLeft(due: Date, now: Date): number;
 }
@@ -140,7 +140,7 @@ export function createWorkingTime(options: WorkingTimeOptions = {}): WorkingTime
     addWorkingHours,
     workingHoursBetween,
     appointmentFor: (receivedAt, processing) => appointmentFor(workingTime, receivedAt, processing),
-    extendAppointment: (oldDue, pausedFrom, resumedAt) => extendAppointment(workingTime, oldDue, pausedFrom, resumedAt),
+    extendAppointment: (oldDue, pausedFrom, resumedAt, countedIn) => extendAppointment(workingTime, oldDue, pausedFrom, resumedAt, countedIn),
     workingHoursLeft: (due, now) => workingHoursLeft(workingTime, due, now),
   };
   return workingTime;

@@ -3,6 +3,7 @@
 //
 // Every message is Vietnamese and names where the problem is, because the person who sees it
 // is an administrator loading a file, not a developer reading a stack trace.
+import { DURATION_UNITS } from '../calendar/appointment';
 import { z } from '../schema';
 import { unknownFieldNames } from '../schema/unknown-fields';
 import { isProcedureCode } from './code';
@@ -79,8 +80,15 @@ export const ProcedureSchema = z.strictObject(
     field: text('lĩnh vực'),
     /** Cấp thực hiện, as published ("Cấp xã ..."). */
     level: text('cấp thực hiện').optional(),
-    /** Statutory time in working days; 0 = same day; null = not published. */
+    /** Statutory time in the unit of `countedIn`; 0 = same day; null = not published. */
     processingDays: days('thời hạn giải quyết (processingDays)').nullable(),
+    /**
+     * The unit the time counts in: working days (absent: the usual case) or calendar days, as a
+     * law says "15 ngày" rather than "15 ngày làm việc". Calendar days are whole days.
+     */
+    countedIn: z
+      .enum(DURATION_UNITS, { error: missingOr('đơn vị thời hạn (countedIn)', 'phải là "workingDays" (ngày làm việc) hoặc "calendarDays" (ngày theo lịch)') })
+      .optional(),
     /** Extra working days allowed when verification is needed. */
     extensionDays: days('thời gian gia hạn (extensionDays)').optional(),
     /** The published wording of the time limit. Absent in part of the research data. */
@@ -101,7 +109,12 @@ export const ProcedureSchema = z.strictObject(
     feeRule: z.unknown().optional(),
   },
   { error: objectOf('không phải là một đối tượng') },
-);
+).superRefine((procedure, ctx) => {
+  // Hours exist only in working time: half a calendar day has no meaning for a deadline.
+  if (procedure.countedIn === 'calendarDays' && procedure.processingDays !== null && !Number.isInteger(procedure.processingDays)) {
+    ctx.addIssue({ code: 'custom', path: ['processingDays'], message: 'thời hạn tính theo ngày lịch (calendarDays) phải là số ngày nguyên' });
+  }
+});
 
 // Zod's pattern also knows month lengths and leap years (2026-02-29 is refused). A time
 // without an offset is refused: "00:00" of which zone is exactly the ambiguity to avoid.

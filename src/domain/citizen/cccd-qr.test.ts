@@ -144,6 +144,30 @@ describe('parseCccdQr: rejected input', () => {
     ]);
   });
 
+  it('rejects a birth date in the future, in plain Vietnamese', () => {
+    // 2 = male born 20xx, YY 30: the number agrees with the date, only the date is impossible.
+    const r = parseCccdQr(`001230000001||NGUYỄN VĂN MẪU|15032030|Nam|${ADDRESS}|01072021`, new Date('2026-12-06T03:00:00Z'));
+    expect(codes(r)).toContain(CitizenErrorCode.DateInFuture);
+    const error = !r.ok ? r.errors.find((e) => e.code === CitizenErrorCode.DateInFuture) : undefined;
+    expect(error).toEqual({
+      field: 'birthDate',
+      code: CitizenErrorCode.DateInFuture,
+      message: 'Ngày sinh 15/03/2030 chưa tới (sau hôm nay 06/12/2026): thẻ không hợp lệ hoặc mã QR bị đọc sai.',
+    });
+  });
+
+  it('rejects an issue date in the future, by the day in Vietnam', () => {
+    const issuedOn = (date: string) => `001099000001||NGUYỄN VĂN MẪU|15031999|Nam|${ADDRESS}|${date}`;
+    const r = parseCccdQr(issuedOn('01072027'), new Date('2026-12-06T03:00:00Z'));
+    expect(r.ok ? [] : r.errors).toEqual([
+      { field: 'issuedDate', code: CitizenErrorCode.DateInFuture, message: 'Ngày cấp thẻ 01/07/2027 chưa tới (sau hôm nay 06/12/2026): thẻ không hợp lệ hoặc mã QR bị đọc sai.' },
+    ]);
+    // 23:30 on 5/12 in Vietnam (16:30 UTC): a card issued on 6/12 is still in the future...
+    expect(codes(parseCccdQr(issuedOn('06122026'), new Date('2026-12-05T16:30:00Z')))).toEqual([CitizenErrorCode.DateInFuture]);
+    // ...and at 00:30 on 6/12 in Vietnam (still 5/12 in UTC) it is today's card, accepted.
+    expect(parseCccdQr(issuedOn('06122026'), new Date('2026-12-05T17:30:00Z')).ok).toBe(true);
+  });
+
   it('rejects an issue date before the birth date', () => {
     expect(codes(parseCccdQr(`001099000001||NGUYỄN VĂN MẪU|15031999|Nam|${ADDRESS}|01071998`))).toEqual([
       CitizenErrorCode.IssuedBeforeBirth,

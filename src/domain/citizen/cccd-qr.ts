@@ -1,6 +1,7 @@
 // Parser for the QR code on the chip-based citizen ID card (CCCD / thẻ Căn cước), read by a
 // camera or by a USB keyboard-wedge scanner into a text box. Keeps only the fields a dossier needs.
 
+import { vietnamDateOf } from '../calendar/vietnam-time';
 import { parseDdMmYyyy } from './dates';
 import { CitizenErrorCode } from './errors';
 import { validateFullName } from './full-name';
@@ -32,12 +33,17 @@ function qrError(code: CitizenErrorCode, message: string): { ok: false; errors: 
 
 const SCAN_AGAIN = 'Hãy quét lại mã QR ở mặt trước thẻ Căn cước / CCCD.';
 
+/** "1999-03-15" → "15/03/1999", as dates are written for the officer. */
+const vietnameseDate = (iso: string) => iso.split('-').reverse().join('/');
+
 /**
  * Parse the QR text: `ID|oldID|NAME|ddMMyyyy|Nam|address|ddMMyyyy` (7 fields) or the 6-field
  * variant without the old ID; trailing extra fields (newer cards, some readers) are ignored.
- * All field problems are reported together so the officer sees everything at once.
+ * All field problems are reported together so the officer sees everything at once. A birth or
+ * issue date after `now`'s day in Vietnam is refused: no real card carries one.
  */
-export function parseCccdQr(text: string): Result<CccdQrData, CitizenErrorCode> {
+export function parseCccdQr(text: string, now: Date = new Date()): Result<CccdQrData, CitizenErrorCode> {
+  const today = vietnamDateOf(now);
   const lineResult = singleLine(text);
   if (!lineResult.ok) return lineResult;
   const line = lineResult.value;
@@ -103,6 +109,12 @@ export function parseCccdQr(text: string): Result<CccdQrData, CitizenErrorCode> 
       code: CitizenErrorCode.DateInvalid,
       message: `Ngày sinh "${birthRaw}" không phải ngày có thật (định dạng ngàythángnăm, ví dụ 15031999).`,
     });
+  } else if (birthDate > today) {
+    errors.push({
+      field: 'birthDate',
+      code: CitizenErrorCode.DateInFuture,
+      message: `Ngày sinh ${vietnameseDate(birthDate)} chưa tới (sau hôm nay ${vietnameseDate(today)}): thẻ không hợp lệ hoặc mã QR bị đọc sai.`,
+    });
   }
 
   const sex = parseSex(sexRaw);
@@ -125,6 +137,12 @@ export function parseCccdQr(text: string): Result<CccdQrData, CitizenErrorCode> 
       field: 'issuedDate',
       code: CitizenErrorCode.DateInvalid,
       message: `Ngày cấp "${issuedRaw}" không phải ngày có thật (định dạng ngàythángnăm).`,
+    });
+  } else if (issuedDate > today) {
+    errors.push({
+      field: 'issuedDate',
+      code: CitizenErrorCode.DateInFuture,
+      message: `Ngày cấp thẻ ${vietnameseDate(issuedDate)} chưa tới (sau hôm nay ${vietnameseDate(today)}): thẻ không hợp lệ hoặc mã QR bị đọc sai.`,
     });
   } else if (birthDate !== null && issuedDate < birthDate) {
     errors.push({

@@ -13,6 +13,7 @@ export const CitizenErrorCode = {
   SexInvalid: 'sex.invalid',
   DateInvalid: 'date.invalid',
   IssuedBeforeBirth: 'date.issued_before_birth',
+  DateInFuture: 'date.in_future',
   IdFormat: 'id_number.format',
   IdProvinceUnknown: 'id_number.province_unknown',
   IdBirthYearMismatch: 'id_number.birth_year_mismatch',

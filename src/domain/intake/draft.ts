@@ -1,5 +1,6 @@
 // A dossier being received at the desk (bản nháp hồ sơ): everything the officer has entered so
 // far, saved on every change so a closed tab or a crash resumes it where it was.
+import type { DurationUnit, ProcessingTime } from '../calendar';
 import type { Procedure } from '../catalogue';
 
 export type IntakeStep = 'applicant' | 'components' | 'fees' | 'review';
@@ -52,6 +53,8 @@ export interface IntakeDraftData {
    * catalogue does not know it (null), the officer enters it from the province's published list.
    */
   processingDays: number | null;
+  /** The unit processingDays counts in, from the catalogue; absent in drafts made before it was kept (working days). */
+  countedIn?: DurationUnit;
   fees: FeeEntry;
   note: string;
 }
@@ -74,9 +77,20 @@ export function newDraftData(procedure: Procedure, catalogueVersion: number): In
     })),
     sets: 1,
     processingDays: procedure.processingDays ?? null,
+    countedIn: procedure.countedIn ?? 'workingDays',
     fees: { pages: 1, copies: 1, manualAmount: 0, exemption: '', method: 'cash' },
     note: '',
   };
+}
+
+/**
+ * The dossier's statutory processing time as the appointment rules take it, in the unit the
+ * catalogue counts it in; null while the time is unknown. Intake, the desk and the gateway all
+ * compute appointments from this, so "15 ngày" of a calendar-day procedure is never 15 working days.
+ */
+export function processingTimeOf(data: Pick<IntakeDraftData, 'processingDays' | 'countedIn'>): ProcessingTime | null {
+  if (data.processingDays === null || data.processingDays === undefined) return null;
+  return { processingDays: data.processingDays, countedIn: data.countedIn ?? 'workingDays' };
 }
 
 /** The person the dossier is about (chủ hồ sơ). */

@@ -1,6 +1,6 @@
 // src/domain/intake offers the draft model of a dossier being received, its completeness check
 // and its fee quote.
-export { INTAKE_STEPS, emptyPerson, newDraftData, dossierOwner } from './draft';
+export { INTAKE_STEPS, emptyPerson, newDraftData, dossierOwner, processingTimeOf } from './draft';
 export type { IntakeStep, ReceivedAs, PersonEntry, ComponentEntry, FeeEntry, IntakeDraftData } from './draft';
 export { validateIntake } from './validate';
 export type { IntakeIssue, IntakeValidation, IssueCode } from './validate';

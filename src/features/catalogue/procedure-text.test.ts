@@ -29,6 +29,11 @@ describe('time limits in words', () => {
     expect(processingTime({ processingDays: 3, extensionDays: 5 }, t)).toBe('3 ngày làm việc; gia hạn thêm tối đa 5 ngày làm việc nếu cần xác minh');
     expect(processingTime(byCode.get('1.000894')!, t)).toBe('Trong ngày làm việc; gia hạn thêm tối đa 5 ngày làm việc nếu cần xác minh');
   });
+
+  it('says calendar days as such, never as working days', () => {
+    expect(processingTime(byCode.get('2.000806')!, t)).toBe('15 ngày (tính theo ngày lịch)');
+    expect(processingTime({ processingDays: 12, extensionDays: 3, countedIn: 'calendarDays' }, t)).toBe('12 ngày (tính theo ngày lịch); gia hạn thêm tối đa 3 ngày (tính theo ngày lịch) nếu cần xác minh');
+  });
 });
 
 describe('fees, forms and papers', () => {

@@ -20,12 +20,13 @@ export function durationInWords(days: number | null, t: TFunction): string {
   return t('catalogue.time.daysHours', { days: whole, hours });
 }
 
-/** The statutory time in words, with the extension allowed for verification when there is one. */
-export function processingTime(procedure: Pick<Procedure, 'processingDays' | 'extensionDays'>, t: TFunction): string {
-  const base = durationInWords(procedure.processingDays, t);
-  return procedure.extensionDays
-    ? t('catalogue.time.extension', { time: base, extra: durationInWords(procedure.extensionDays, t) })
-    : base;
+/** The statutory time in words (calendar days said as such), with the extension allowed for verification when there is one. */
+export function processingTime(procedure: Pick<Procedure, 'processingDays' | 'extensionDays' | 'countedIn'>, t: TFunction): string {
+  // The procedure's unit holds for its extension too; a same-day time is the same in either unit.
+  const inWords = (days: number | null) =>
+    procedure.countedIn === 'calendarDays' && days !== null && days > 0 ? t('catalogue.time.calendarDays', { count: days }) : durationInWords(days, t);
+  const base = inWords(procedure.processingDays);
+  return procedure.extensionDays ? t('catalogue.time.extension', { time: base, extra: inWords(procedure.extensionDays) }) : base;
 }
 
 /** The fee wording split at its clauses ("Miễn lệ phí khi …; bản sao: 8.000 đ/bản"), so exemptions read as items. */

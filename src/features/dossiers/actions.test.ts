@@ -60,6 +60,23 @@ async function capture(owner: string, componentIndex: number, pdfName: string) {
 }
 
 describe('the dossier desk', () => {
+  it('moves a calendar-day dossier by the days on the calendar spent waiting, not the working hours', async () => {
+    // "15 ngày" on the calendar from Monday 2/3 08:00: Tuesday 17/3 08:00.
+    const due = clock.appointmentFor(receivedAt, { processingDays: 15, countedIn: 'calendarDays' });
+    expect(due).toEqual(vn('2026-03-17 08:00'));
+    const row = (await db.dossiers.get(ID))!;
+    const data = row.data as { intake: object; state: { appointmentAt: Date } };
+    await db.dossiers.put({ ...row, dueAt: due.toISOString(), data: { ...data, intake: { ...data.intake, processingDays: 15, countedIn: 'calendarDays' }, state: { ...data.state, appointmentAt: due } } });
+
+    await act('startProcessing', '2026-03-02 09:00');
+    await act('requestSupplement', '2026-03-06 09:00', { supplementItems: [{ name: 'Giấy chứng sinh', reason: 'Bản photo không rõ chữ' }] });
+    await capture(supplementCaptureOwner(ID), 0, 'Giấy chứng sinh (bổ sung).pdf');
+    // Friday 09:00 to Monday 09:00: three days on the calendar (only 8 working hours).
+    const resumed = await act('receiveSupplement', '2026-03-09 09:00', { supplementReceipt: { captureOwner: supplementCaptureOwner(ID) } });
+    expect(resumed.dueAt).toBe(vn('2026-03-20 08:00').toISOString());
+    expect(readDossierData(resumed).state.appointmentAt).toEqual(vn('2026-03-20 08:00'));
+  });
+
   it('walks a dossier through a supplement request and a return, logging who did what', async () => {
     await act('startProcessing', '2026-03-02 09:00');
     const paused = await act('requestSupplement', '2026-03-03 09:00', {

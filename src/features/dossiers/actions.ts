@@ -16,6 +16,7 @@ import {
   type TransitionOptions,
 } from '../../domain/dossier';
 import { checkAttachment } from '../../domain/files';
+import { processingTimeOf } from '../../domain/intake';
 import { checkRating, type SatisfactionValue } from '../../domain/satisfaction';
 import {
   commitDossierChange,
@@ -139,11 +140,12 @@ export async function performDossierAction(id: string, action: DossierAction, in
     if (taken?.answered.ok && taken.answered.value.note) note = note ? `${taken.answered.value.note}. ${note}` : taken.answered.value.note;
     // The gateway takes no longer note: written here, the change would be refused there for good.
     if (note.length > MAX_NOTE_LENGTH) throw new DeskActionError('note.too_long', `Nội dung ghi quá dài (${note.length} ký tự, tối đa ${MAX_NOTE_LENGTH}): rút gọn lại.`);
-    const options: TransitionOptions = { extendAppointment: (due, from, to) => clock.extendAppointment(due, from, to), note };
+    const countedIn = data.intake ? processingTimeOf(data.intake)?.countedIn : undefined;
+    const options: TransitionOptions = { extendAppointment: (due, from, to) => clock.extendAppointment(due, from, to, countedIn), note };
     if (action === 'receive' && !data.state.appointmentAt) {
-      const days = data.intake?.processingDays;
-      if (days === null || days === undefined) throw new DeskActionError('receive.no_processing_time', 'Chưa biết thời hạn giải quyết của thủ tục này.');
-      options.appointmentAt = clock.appointmentFor(now, { processingDays: days });
+      const time = data.intake ? processingTimeOf(data.intake) : null;
+      if (!time) throw new DeskActionError('receive.no_processing_time', 'Chưa biết thời hạn giải quyết của thủ tục này.');
+      options.appointmentAt = clock.appointmentFor(now, time);
     }
     const moved = transition<DossierState>(data.state, action, actor, now, options);
     if (!moved.ok) {

@@ -2,9 +2,10 @@
 // provisional code when the reserve is empty), computes the appointment, and writes everything
 // in one transaction. Also records a refusal, which the reports count.
 import type { Procedure } from '../../domain/catalogue';
-import { createCodeReserve, openDossier, takeNextCode, vnDayKey, type CodeReserve, type DossierState } from '../../domain/dossier';
-import { dossierOwner, quoteFees, type IntakeDraftData } from '../../domain/intake';
+import { openDossier, vnDayKey, type DossierState } from '../../domain/dossier';
+import { dossierOwner, processingTimeOf, quoteFees, type IntakeDraftData } from '../../domain/intake';
 import {
+  CodeReserveError,
   emptyDeskProfile,
   getDb,
   getOrCreateDevice,
@@ -18,7 +19,6 @@ import {
 // The modules themselves, not the indexes: those load browser-only views, and this file also
 // runs in Node (tests/unit/push-payloads.test.ts feeds its payloads to the gateway).
 import { clockFor } from '../../shared/working-clock';
-import { RESERVE_KEY } from '../../sync/code-reserve';
 
 export class IntakeError extends Error {}
 
@@ -42,13 +42,7 @@ function snapshot(procedure: Procedure): DossierData['procedure'] {
 
 export async function receiveDraft(draftId: string, data: IntakeDraftData, procedure: Procedure, now = new Date()) {
   const { db, commune, officer, device } = await context();
-  const stored = await readSetting<CodeReserve | undefined>(db, RESERVE_KEY, undefined);
-  const fresh = createCodeReserve(commune.agencyCode, device.short);
-  if (!fresh.ok) throw new IntakeError(fresh.errors[0]?.message ?? 'reserve');
-  const taken = takeNextCode(stored?.agency === commune.agencyCode ? stored : fresh.value, now);
-  if (!taken.ok) throw new IntakeError(taken.errors[0]?.message ?? 'code');
-
-  const dueAt = clockFor(commune).appointmentFor(now, { processingDays: data.processingDays ?? 0 });
+  const dueAt = clockFor(commune).appointmentFor(now, processingTimeOf(data) ?? { processingDays: 0 });
   const actor = { id: device.id, name: officer.officerName || 'Cán bộ tiếp nhận', role: 'receptionOfficer' as const };
   const opened = openDossier('desk', actor, now, dueAt);
   if (!opened.ok) throw new IntakeError(opened.errors[0]?.message ?? 'open');
@@ -56,10 +50,10 @@ export async function receiveDraft(draftId: string, data: IntakeDraftData, proce
   const id = crypto.randomUUID();
   const owner = dossierOwner(data);
   const dossierData: DossierData = { intake: data, procedure: snapshot(procedure), fees: quoteFees(procedure, data.fees), state: opened.value, commune, officer };
+  // The number is taken inside the receipt's transaction (receiveDossier), from this device's reserve.
   const dossier: DossierRow = {
     id,
-    code: taken.value.code,
-    provisionalCode: taken.value.provisional ? taken.value.code : undefined,
+    code: '',
     status: opened.value.status,
     procedureCode: procedure.code,
     procedureName: procedure.name,
@@ -73,14 +67,19 @@ export async function receiveDraft(draftId: string, data: IntakeDraftData, proce
     data: dossierData,
     updatedAt: now.toISOString(),
   };
-  await receiveDossier(db, {
-    draftId,
-    dossier,
-    log: { dossierId: id, at: now.toISOString(), who: actor.name, role: actor.role, action: 'receive', fromStatus: null, toStatus: 2 },
-    outbox: { kind: 'dossier.receive', entityId: id, payload: dossier, createdAt: now.toISOString(), status: 'pending', attempts: 0 },
-    settings: [{ key: RESERVE_KEY, value: taken.value.reserve }],
-  });
-  return { id, code: dossier.code, provisional: taken.value.provisional };
+  try {
+    const taken = await receiveDossier(db, {
+      draftId,
+      dossier,
+      log: { dossierId: id, at: now.toISOString(), who: actor.name, role: actor.role, action: 'receive', fromStatus: null, toStatus: 2 },
+      outbox: { kind: 'dossier.receive', entityId: id, payload: dossier, createdAt: now.toISOString(), status: 'pending', attempts: 0 },
+      numberFrom: { agency: commune.agencyCode, deviceShort: device.short },
+    });
+    return { id, code: taken.code, provisional: taken.provisional };
+  } catch (error) {
+    if (error instanceof CodeReserveError) throw new IntakeError(error.message);
+    throw error;
+  }
 }
 
 /** A refusal gets a record (status 3) but no dossier number: the daily sequence is for received dossiers. */
@@ -121,7 +120,6 @@ export async function refuseDraft(draftId: string, data: IntakeDraftData, proced
     dossier,
     log: { dossierId: id, at: now.toISOString(), who: actor.name, role: actor.role, action: 'refuse', fromStatus: null, toStatus: 3, note: reason },
     outbox: { kind: 'dossier.refuse', entityId: id, payload: dossier, createdAt: now.toISOString(), status: 'pending', attempts: 0 },
-    settings: [],
   });
   return { id };
 }

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import type { Procedure } from '../../../domain/catalogue';
 import { formatVietnamDateTime } from '../../../domain/calendar';
-import type { IntakeDraftData, IntakeValidation } from '../../../domain/intake';
+import { processingTimeOf, type IntakeDraftData, type IntakeValidation } from '../../../domain/intake';
 import { isQuotaError } from '../../../db';
 import type { CommuneInfo } from '../../../db';
 import { clockFor, IntakeError, receiveDraft, refuseDraft } from '../receive';
@@ -60,7 +60,8 @@ export function ReviewStep({ draftId, data, procedure, validation, commune, flus
     }
   }
 
-  const due = data.processingDays !== null ? clockFor(commune).appointmentFor(new Date(), { processingDays: data.processingDays }) : undefined;
+  const time = processingTimeOf(data);
+  const due = time ? clockFor(commune).appointmentFor(new Date(), time) : undefined;
 
   return (
     <section className="card" aria-labelledby="review-title">

@@ -56,7 +56,7 @@ export function receiptProps(dossier: DossierRow, size: 'A4' | 'A5'): ReceiptPap
     dossierCode: dossier.code,
     provisional: dossier.provisionalCode === dossier.code,
     applicant: paperPerson(applicant),
-    procedure: { code: data.procedure.code, name: data.procedure.name, processingText: data.procedure.processingText ?? describeDays(data.intake.processingDays) },
+    procedure: { code: data.procedure.code, name: data.procedure.name, processingText: data.procedure.processingText ?? describeDays(data.intake) },
     components: componentLines(data.intake, data.procedure),
     sets: data.intake.sets,
     receivedAt: dossier.receivedAt,
@@ -67,9 +67,12 @@ export function receiptProps(dossier: DossierRow, size: 'A4' | 'A5'): ReceiptPap
   };
 }
 
-function describeDays(days: number | null): string {
+/** The time limit in the receipt's words, in the unit it counts in. */
+function describeDays(intake: Pick<IntakeDraftData, 'processingDays' | 'countedIn'>): string {
+  const days = intake.processingDays;
   if (days === null) return '';
-  return days === 0 ? 'Trong ngày làm việc' : `${days} ngày làm việc`;
+  if (days === 0) return 'Trong ngày làm việc';
+  return intake.countedIn === 'calendarDays' ? `${days} ngày (tính theo ngày lịch)` : `${days} ngày làm việc`;
 }
 
 export function supplementProps(
