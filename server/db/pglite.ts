@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, types, type QueryOptions, type Transaction as PgliteTransaction } from '@electric-sql/pglite';
 import type { Database, Queryable, SqlParam, Transaction } from './database';
+import { statementRunner } from './pglite-statements';
 
 /**
  * Text parameters (text, varchar, json, jsonb) travel as their UTF-8 bytes in the binary format.
@@ -29,23 +30,29 @@ const TEXT_AS_BYTES: QueryOptions = {
 export async function openPglite(dataDir: string | undefined): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const pg = await PGlite.create(dataDir);
-  const wrap = (q: { query: PGlite['query'] }): Queryable => ({
+  const statements = statementRunner(pg, TEXT_AS_BYTES.serializers!);
+  // `tx` is the open transaction the statements belong to, if any.
+  const wrap = (q: PGlite | PgliteTransaction, tx?: PgliteTransaction): Queryable => ({
     async query<Row>(sql: string, params: SqlParam[] = []) {
-      const result = await q.query<Row>(sql, params, TEXT_AS_BYTES);
-      return result.rows;
+      const unprepared = async () => (await q.query<Row>(sql, params, TEXT_AS_BYTES)).rows;
+      // Statements with parameters are the gateway's fixed SQL: prepared. The rest (migrations'
+      // DDL, one-off reads) run as they come; so does any use of a closed transaction, which
+      // PGlite's query() then refuses.
+      if (params.length === 0 || tx?.closed) return unprepared();
+      return statements.run<Row>(sql, params, tx !== undefined, unprepared);
     },
   });
   const inTransaction = (tx: PgliteTransaction): Transaction => {
     let depth = 0;
     return {
-      ...wrap(tx),
+      ...wrap(tx, tx),
       // Savepoint commands go as simple queries (exec): one trip into PGlite instead of the
       // five of a parameterised query.
       async savepoint(fn) {
         const name = `sp${++depth}`;
         await tx.exec(`savepoint ${name}`);
         try {
-          const result = await fn(wrap(tx));
+          const result = await fn(wrap(tx, tx));
           await tx.exec(`release savepoint ${name}`);
           return result;
         } catch (err) {
