@@ -59,27 +59,45 @@ export function unstorableReason(value: unknown): string | null {
   return inspect(value)?.reason ?? null;
 }
 
+/** A value met on the walk; its path is kept as a link to its parent, spelled out only for a reason. */
+interface Step {
+  value: unknown;
+  key: string | number | null;
+  parent: Step | null;
+  depth: number;
+}
+
+function pathOf(step: Step): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (let at: Step | null = step; at && at.key !== null; at = at.parent) path.push(at.key);
+  return path.reverse();
+}
+
 function inspect(value: unknown): Finding | null {
   const found = (reason: string, shape = false): Finding => ({ reason, shape });
-  const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
+  // Every entry of a push is walked: a step per value, without copying the path at each one.
+  const stack: Step[] = [{ value, key: null, parent: null, depth: 0 }];
   let nodes = 0;
   while (stack.length > 0) {
-    const { value: node, path } = stack.pop()!;
+    const step = stack.pop()!;
+    const node = step.value;
     if (++nodes > MAX_NODES) return found(`có quá nhiều trường (hơn ${MAX_NODES})`, true);
     if (typeof node === 'string') {
       const bad = badTextReason(node);
-      if (bad) return found(`trường ${where(path)} ${bad}`);
+      if (bad) return found(`trường ${where(pathOf(step))} ${bad}`);
     } else if (typeof node === 'number') {
-      if (!Number.isFinite(node)) return found(`trường ${where(path)} chứa số quá lớn`);
+      if (!Number.isFinite(node)) return found(`trường ${where(pathOf(step))} chứa số quá lớn`);
     } else if (node !== null && typeof node === 'object') {
-      if (path.length >= MAX_PAYLOAD_DEPTH) return found(`lồng nhau quá sâu (hơn ${MAX_PAYLOAD_DEPTH} tầng)`, true);
-      const children: [string | number, unknown][] = Array.isArray(node) ? node.map((v, i) => [i, v]) : Object.entries(node);
-      for (const [key, child] of children) {
-        if (typeof key === 'string') {
+      if (step.depth >= MAX_PAYLOAD_DEPTH) return found(`lồng nhau quá sâu (hơn ${MAX_PAYLOAD_DEPTH} tầng)`, true);
+      const depth = step.depth + 1;
+      if (Array.isArray(node)) {
+        for (let i = 0; i < node.length; i++) stack.push({ value: node[i], key: i, parent: step, depth });
+      } else {
+        for (const key of Object.keys(node)) {
           const bad = badTextReason(key);
-          if (bad) return found(`tên trường ở ${where(path)} ${bad}`);
+          if (bad) return found(`tên trường ở ${where(pathOf(step))} ${bad}`);
+          stack.push({ value: (node as Record<string, unknown>)[key], key, parent: step, depth });
         }
-        stack.push({ value: child, path: [...path, key] });
       }
     }
   }

@@ -1,34 +1,63 @@
 // Sync throughput of the gateway, in process (Hono routing, JSON, schema checks; a push's first
 // entry committed alone, the rest in one transaction, with their exactly-once records:
-// server/sync/push.ts): dossiers pushed per second, replays per second, changes pulled per second; on PGlite and, when TEST_DATABASE_URL is
-// set, on PostgreSQL. The baseline is the same number of bare one-row insert transactions of the
-// same payload on the same database: what "one transaction per entry" could reach at best.
-import { json, communeWithDevice, startTestGateway } from '../../server/test/gateway';
+// server/sync/push.ts): dossiers pushed per second, replays per second, changes pulled per second;
+// on PGlite and, when TEST_DATABASE_URL is set, on PostgreSQL. The baseline is the same number of
+// bare one-row insert transactions of the same payload on the same database: what "one
+// transaction per entry" could reach at best. Wall-clock rates depend on what else the machine
+// runs, so the CPU each push entry and each baseline row cost (this process, plus the PostgreSQL
+// backends when they can be read: tests/bench/cpu.ts) is printed too.
+import { json, communeWithDevice, startTestGateway, type TestDevice, type TestGateway } from '../../server/test/gateway';
 import { receiveEntry } from '../../server/test/dossiers';
 import { testDatabaseKinds, type TestDatabaseKind } from '../../server/test/test-db';
+import { cpuMsPerItem, cpuSpent, type CpuSpent } from './cpu';
 import type { Figure, Section } from './report';
 
-const ENTRIES = 1000;
+const ENTRIES = 2000;
 const BATCH = 100;
+/** Pushed first from another device, so the figures are those of a warm gateway. */
+const WARM_UP = 300;
+
+/** The push bodies of `count` new dossiers, encoded as a device sends them (the device's work, not the gateway's). */
+function pushBodies(device: TestDevice, count: number): Uint8Array<ArrayBuffer>[] {
+  const entries = Array.from({ length: count }, (_, i) =>
+    receiveEntry(device, { code: `TAM-${device.deviceShort}-260302-${String(i + 1).padStart(4, '0')}` }, i + 1),
+  );
+  const bodies: Uint8Array<ArrayBuffer>[] = [];
+  for (let i = 0; i < count; i += BATCH) bodies.push(new TextEncoder().encode(JSON.stringify({ entries: entries.slice(i, i + BATCH) })));
+  return bodies;
+}
+
+/** Sends the bodies one push after the other; every entry must be answered accepted. */
+async function pushAll(gw: TestGateway, device: TestDevice, bodies: Uint8Array<ArrayBuffer>[]): Promise<void> {
+  for (const body of bodies) {
+    const res = await gw.app.request('/api/sync/push', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${device.token}` },
+      body,
+    });
+    if (res.status !== 200) throw new Error(`push ${res.status}`);
+    const { results } = (await res.json()) as { results: { status: string }[] };
+    if (results.some((r) => r.status !== 'accepted')) throw new Error('push: an entry was not accepted');
+  }
+}
+
+async function timed(gw: TestGateway, work: () => Promise<void>): Promise<{ seconds: number; cpu: CpuSpent }> {
+  const t0 = performance.now();
+  const cpu = await cpuSpent(gw.db, work);
+  return { seconds: (performance.now() - t0) / 1000, cpu };
+}
+
 
 async function measure(kind: TestDatabaseKind): Promise<Figure[]> {
   const gw = await startTestGateway(kind);
   try {
+    const warm = await communeWithDevice(gw.app);
+    await pushAll(gw, warm, pushBodies(warm, WARM_UP));
+
     const device = await communeWithDevice(gw.app);
-    const entries = Array.from({ length: ENTRIES }, (_, i) =>
-      receiveEntry(device, { code: `TAM-${device.deviceShort}-260302-${String(i + 1).padStart(4, '0')}` }, i + 1),
-    );
-    const pushAll = async () => {
-      const t0 = performance.now();
-      for (let i = 0; i < ENTRIES; i += BATCH) {
-        const res = await json(gw.app, 'POST', '/api/sync/push', { entries: entries.slice(i, i + BATCH) }, device.token);
-        if (res.status !== 200) throw new Error(`push ${res.status}`);
-        await res.arrayBuffer();
-      }
-      return ENTRIES / ((performance.now() - t0) / 1000);
-    };
-    const pushed = await pushAll();
-    const replayed = await pushAll();
+    const bodies = pushBodies(device, ENTRIES);
+    const pushed = await timed(gw, () => pushAll(gw, device, bodies));
+    const replayed = await timed(gw, () => pushAll(gw, device, bodies));
 
     const t1 = performance.now();
     let since = 0;
@@ -46,16 +75,20 @@ async function measure(kind: TestDatabaseKind): Promise<Figure[]> {
     const pullRate = pulled / ((performance.now() - t1) / 1000);
 
     await gw.db.exec('create table bench_floor (id integer primary key, data jsonb not null)');
-    const body = JSON.stringify(entries[0]!.payload);
-    const t2 = performance.now();
-    for (let i = 0; i < ENTRIES; i++) {
-      await gw.db.transaction((tx) => tx.query('insert into bench_floor (id, data) values ($1, $2::jsonb)', [i, body]));
-    }
-    const floor = ENTRIES / ((performance.now() - t2) / 1000);
+    const payload = JSON.stringify(receiveEntry(device, { code: `TAM-${device.deviceShort}-260302-0001` }, 1).payload);
+    const floor = await timed(gw, async () => {
+      for (let i = 0; i < ENTRIES; i++) {
+        await gw.db.transaction((tx) => tx.query('insert into bench_floor (id, data) values ($1, $2::jsonb)', [i, payload]));
+      }
+    });
 
+    const rate = (t: { seconds: number }) => Math.round(ENTRIES / t.seconds);
+    const cpuOf = (t: { cpu: CpuSpent }) => Number(cpuMsPerItem(t.cpu, ENTRIES).toFixed(3));
+    const where = pushed.cpu.databaseMs === null ? (kind === 'postgres' ? 'this process only (PostgreSQL backends not readable)' : 'this process (PGlite inside it)') : 'this process + PostgreSQL backends';
     return [
-      { name: `push, dossier.receive with official code (${kind})`, value: Math.round(pushed), unit: 'entries/s', baseline: Math.round(floor), note: `${ENTRIES} entries in batches of ${BATCH}; baseline: bare one-row insert transactions` },
-      { name: `push replayed, answered from the record (${kind})`, value: Math.round(replayed), unit: 'entries/s', baseline: Math.round(floor) },
+      { name: `push, dossier.receive with official code (${kind})`, value: rate(pushed), unit: 'entries/s', baseline: rate(floor), note: `${ENTRIES} entries in batches of ${BATCH}; baseline: bare one-row insert transactions` },
+      { name: `push, CPU per entry (${kind})`, value: cpuOf(pushed), unit: 'ms', baseline: cpuOf(floor), note: `${where}; baseline: per bare insert` },
+      { name: `push replayed, answered from the record (${kind})`, value: rate(replayed), unit: 'entries/s', baseline: rate(floor) },
       { name: `pull, pages of 200 (${kind})`, value: Math.round(pullRate), unit: 'changes/s' },
     ];
   } finally {
