@@ -38,6 +38,19 @@ export const DOSSIER_STATUS_LABELS_VI: Record<DossierStatusCode, string> = {
 /** Statuses from which nothing further happens. */
 export const FINAL_STATUSES: readonly DossierStatusCode[] = [3, 7, 8, 10];
 
+/** Statuses whose clock runs (received, processing): the only ones that can be due soon or overdue. */
+export const RUNNING_STATUSES: readonly DossierStatusCode[] = [2, 4];
+
+/** Whether nothing further can happen to a dossier in this status (takes any number: rows read from storage). */
+export function isFinalStatus(status: number): boolean {
+  return (FINAL_STATUSES as readonly number[]).includes(status);
+}
+
+/** Whether a dossier's clock runs in this status (takes any number: rows read from storage). */
+export function isRunningStatus(status: number): boolean {
+  return (RUNNING_STATUSES as readonly number[]).includes(status);
+}
+
 export type DossierAction =
   | 'receive'
   | 'refuse'
