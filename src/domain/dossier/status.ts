@@ -51,18 +51,27 @@ export function isRunningStatus(status: number): boolean {
   return (RUNNING_STATUSES as readonly number[]).includes(status);
 }
 
-export type DossierAction =
-  | 'receive'
-  | 'refuse'
-  | 'startProcessing'
-  | 'requestSupplement'
-  | 'receiveSupplement'
-  | 'requestFinancialObligation'
-  | 'fulfilFinancialObligation'
-  | 'stop'
-  | 'withdraw'
-  | 'markResultReady'
-  | 'returnResult';
+/** Every action of the state machine, in the order of its rules: the desk's log and the gateway's schema list these. */
+export const DOSSIER_ACTIONS = [
+  'receive',
+  'refuse',
+  'startProcessing',
+  'requestSupplement',
+  'receiveSupplement',
+  'requestFinancialObligation',
+  'fulfilFinancialObligation',
+  'stop',
+  'withdraw',
+  'markResultReady',
+  'returnResult',
+] as const;
+
+export type DossierAction = (typeof DOSSIER_ACTIONS)[number];
+
+/** Whether a string (a log line read from storage or sent by a device) names an action of the machine. */
+export function isDossierAction(value: string): value is DossierAction {
+  return (DOSSIER_ACTIONS as readonly string[]).includes(value);
+}
 
 export const DOSSIER_ACTION_LABELS_VI: Record<DossierAction, string> = {
   receive: 'Tiếp nhận hồ sơ',
@@ -109,7 +118,14 @@ const RULES: Record<DossierAction, TransitionRule> = {
 };
 
 /** Roles are logged (ChucDanh); only one is restricted: a citizen acting online may only withdraw. */
-export type ActorRole = 'citizen' | 'receptionOfficer' | 'processingOfficer' | 'leader' | 'system';
+export const ACTOR_ROLES = ['citizen', 'receptionOfficer', 'processingOfficer', 'leader', 'system'] as const;
+
+export type ActorRole = (typeof ACTOR_ROLES)[number];
+
+/** Whether a string (a log line read from storage) names a role. */
+export function isActorRole(value: string): value is ActorRole {
+  return (ACTOR_ROLES as readonly string[]).includes(value);
+}
 
 export interface Actor {
   id: string;
@@ -204,6 +220,11 @@ export function openDossier(
       ],
     },
   };
+}
+
+/** Whether the action's reason must be written down (the citizen receives it on paper, or it is sent upward). */
+export function actionNeedsNote(action: DossierAction): boolean {
+  return RULES[action].noteRequired;
 }
 
 function ruleAllows(dossier: DossierState, action: DossierAction, role?: ActorRole): boolean {
