@@ -3,6 +3,7 @@
 // whoever writes (intake, the desk, sync), in the same transaction. A year's report then reads a
 // few hundred bytes per dossier instead of whole dossiers and all their attachment rows.
 import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreRangeType, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import { vietnamWallClock } from '../domain/calendar';
 import { isFinalStatus, type DossierStatusCode } from '../domain/dossier';
 import type { ReportRecord } from '../domain/reports';
 import { isSatisfactionValue, type SatisfactionValue } from '../domain/satisfaction';
@@ -53,9 +54,10 @@ export interface DossierFactsRow {
 const ms = (d: Date | null | undefined) => (d ? d.getTime() : null);
 const date = (n: number | null) => (n === null ? null : new Date(n));
 
-/** YYYY-MM in Vietnam (UTC+7, no daylight saving). */
+/** YYYY-MM in Vietnam. */
 export function vnMonth(instant: number): string {
-  return new Date(instant + 7 * 3_600_000).toISOString().slice(0, 7);
+  const { year, month } = vietnamWallClock(instant);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
 }
 
 function monthsBetween(from: number, to: number): string[] {
