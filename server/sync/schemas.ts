@@ -5,7 +5,7 @@
 // park megabytes under any name). A new field of the app is added here in the same change.
 import { z } from 'zod';
 import { DURATION_UNITS, officeHoursSchema } from '../../src/domain/calendar';
-import { MAX_NOTE_LENGTH, MAX_SUPPLEMENT_ITEM_NAME, MAX_SUPPLEMENT_ITEM_REASON, MAX_SUPPLEMENT_LINES } from '../../src/domain/dossier';
+import { ACTOR_ROLES, DOSSIER_ACTIONS, MAX_NOTE_LENGTH, MAX_SUPPLEMENT_ITEM_NAME, MAX_SUPPLEMENT_ITEM_REASON, MAX_SUPPLEMENT_LINES } from '../../src/domain/dossier';
 
 export const MAX_ENTRIES_PER_PUSH = 100;
 export const MAX_PUSH_BYTES = 5 * 1024 * 1024;
@@ -102,21 +102,9 @@ const feeQuoteSchema = z.strictObject({
   notApplicableExemptions: z.array(text(64)).max(20),
 });
 
-export const actorRoleSchema = z.enum(['citizen', 'receptionOfficer', 'processingOfficer', 'leader', 'system']);
+export const actorRoleSchema = z.enum(ACTOR_ROLES);
 
-export const dossierActionSchema = z.enum([
-  'receive',
-  'refuse',
-  'startProcessing',
-  'requestSupplement',
-  'receiveSupplement',
-  'requestFinancialObligation',
-  'fulfilFinancialObligation',
-  'stop',
-  'withdraw',
-  'markResultReady',
-  'returnResult',
-]);
+export const dossierActionSchema = z.enum(DOSSIER_ACTIONS);
 
 const logEntrySchema = z.strictObject({
   who: text(200),

@@ -1,7 +1,7 @@
 // A dossier in the de-facto shape of the provincial/national one-stop systems (DongBoHoSoMC-like,
 // DOMAIN.md §12), with its processing log. Field names and codes beyond those listed in §12 are
 // [open]: they follow the same naming habit and are easy to rename once a province confirms them.
-import { DOSSIER_ACTION_LABELS_VI, FINAL_STATUSES, type DossierAction } from '../../src/domain/dossier';
+import { DOSSIER_ACTION_LABELS_VI, isFinalStatus, type DossierAction } from '../../src/domain/dossier';
 import type { StoredDossier } from '../sync/dossier-store';
 import { vnStamp } from './vn-stamp';
 
@@ -72,7 +72,7 @@ export function toUpwardRecord(dossier: StoredDossier): UpwardRecord {
   const owner = intake.ownerIsApplicant ? intake.applicant : intake.owner;
   const log = state.log;
   const last = log.at(-1);
-  const finished = FINAL_STATUSES.includes(dossier.status as never) || dossier.status === 9 ? (state.resultReadyAt ?? last?.at) : null;
+  const finished = isFinalStatus(dossier.status) || dossier.status === 9 ? (state.resultReadyAt ?? last?.at) : null;
   const attachments = dossier.attachments ?? [];
   // A dossier gets one supplement request, so the papers brought (server/sync/kinds/transition.ts) are its.
   const supplementPapers = ((dossier as { supplementPapers?: unknown }).supplementPapers ?? []) as { name?: string; sha256?: string; type?: string; size?: number }[];

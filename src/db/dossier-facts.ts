@@ -3,7 +3,8 @@
 // whoever writes (intake, the desk, sync), in the same transaction. A year's report then reads a
 // few hundred bytes per dossier instead of whole dossiers and all their attachment rows.
 import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreRangeType, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
-import type { DossierStatusCode } from '../domain/dossier';
+import { vietnamWallClock } from '../domain/calendar';
+import { isFinalStatus, type DossierStatusCode } from '../domain/dossier';
 import type { ReportRecord } from '../domain/reports';
 import { isSatisfactionValue, type SatisfactionValue } from '../domain/satisfaction';
 import { readDossierData } from './dossier-data';
@@ -13,7 +14,6 @@ export const FACTS_TABLE = 'dossierFacts';
 
 /** Sorts after every ISO instant: "still open", for the activeUntil index. */
 export const OPEN_END = '9999-12-31T23:59:59.999Z';
-const CLOSED = new Set([3, 7, 8, 10]);
 
 /** Dates are epoch milliseconds: the cheapest thing for IndexedDB to hand back by the thousand. */
 export interface DossierFactsRow {
@@ -54,9 +54,10 @@ export interface DossierFactsRow {
 const ms = (d: Date | null | undefined) => (d ? d.getTime() : null);
 const date = (n: number | null) => (n === null ? null : new Date(n));
 
-/** YYYY-MM in Vietnam (UTC+7, no daylight saving). */
+/** YYYY-MM in Vietnam. */
 export function vnMonth(instant: number): string {
-  return new Date(instant + 7 * 3_600_000).toISOString().slice(0, 7);
+  const { year, month } = vietnamWallClock(instant);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
 }
 
 function monthsBetween(from: number, to: number): string[] {
@@ -79,7 +80,7 @@ export function factsOf(row: DossierRow, attached: Iterable<number>, now = Date.
   const lastOf = (action: string) => [...state.log].reverse().find((e) => e.action === action)?.at ?? null;
   const rating = data.rating && isSatisfactionValue(data.rating.value) ? data.rating : undefined;
   const attachedSet = new Set(attached);
-  const closed = CLOSED.has(status);
+  const closed = isFinalStatus(status);
   const start = Date.parse(row.receivedAt);
   const until = closed ? Date.parse(row.updatedAt) : Math.max(now, Date.parse(row.updatedAt));
   return {

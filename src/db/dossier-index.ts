@@ -3,10 +3,8 @@
 // to whatever writes a dossier (intake, the desk, sync), so no writer can forget one.
 import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
 import { foldVietnamese } from '../domain/catalogue';
+import { isRunningStatus } from '../domain/dossier';
 import type { DossierRow } from './schema';
-
-/** Statuses whose clock runs: the only ones that can be due soon or overdue. */
-const RUNNING = new Set([2, 4]);
 
 export interface DossierIndexFields {
   /** Folded words of the applicant's name, the ID number and the codes; searched by prefix. */
@@ -38,7 +36,7 @@ export function dossierIndexFields(row: Pick<DossierRow, 'code' | 'provisionalCo
     [...nameWords, (row.applicantIdNumber ?? '').trim(), ...codeWords(row.code), ...codeWords(row.provisionalCode)].filter((w) => w !== ''),
   );
   const fields: DossierIndexFields = { searchWords: [...words] };
-  if (RUNNING.has(row.status) && row.dueAt) fields.openDueAt = row.dueAt;
+  if (isRunningStatus(row.status) && row.dueAt) fields.openDueAt = row.dueAt;
   return fields;
 }
 

@@ -2,7 +2,7 @@
 // planned onto the v4 indexes — one index range paged directly, or several constraints met on a
 // few rows or on primary keys alone — and the list reads only the rows on screen.
 import { addDays, atVietnamTime, vietnamDateOf, type IsoDate } from '../domain/calendar';
-import { DUE_SOON_MS } from '../domain/dossier';
+import { DUE_SOON_MS, isRunningStatus } from '../domain/dossier';
 import type { Collection, InsertType } from 'dexie';
 import type { MotcuaDb } from './db';
 import { searchTokens } from './dossier-index';
@@ -33,8 +33,6 @@ export const emptyDossierFilter: DossierFilter = {
   receivedTo: null,
 };
 
-/** Open dossiers (clock running) are the only ones that can be due soon or overdue. */
-const RUNNING_STATUSES = [2, 4];
 const VIEW_STATUS: Partial<Record<DossierView, number>> = { waiting: 5, ready: 9 };
 /** At most this many rows are read to check constraints on them, rather than on keys. */
 const SMALL_MATCH = 2000;
@@ -77,7 +75,7 @@ function plan(db: MotcuaDb, f: DossierFilter, now: Date): Source[] | null {
   const sources: Source[] = [];
 
   if (f.view === 'dueSoon' || f.view === 'overdue') {
-    if (f.status !== null && !RUNNING_STATUSES.includes(f.status)) return null;
+    if (f.status !== null && !isRunningStatus(f.status)) return null;
     const startOfToday = atVietnamTime(vietnamDateOf(now)).toISOString();
     const soon = new Date(now.getTime() + DUE_SOON_MS).toISOString();
     const overdue = f.view === 'overdue';

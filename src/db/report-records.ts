@@ -7,6 +7,7 @@
 // then exactly those received before the end and active after the start are kept.
 import Dexie, { type ObservabilitySet } from 'dexie';
 import type { PeriodBounds, ReportRecord } from '../domain/reports';
+import { vietnamWallClock } from '../domain/calendar';
 import type { MotcuaDb } from './db';
 import { FACTS_TABLE, OPEN_END, recordOfFacts, vnMonth, type DossierFactsRow } from './dossier-facts';
 
@@ -51,6 +52,6 @@ export async function receivedYearRange(db: MotcuaDb): Promise<{ first: number; 
   const [last] = (await db.dossiers.orderBy('receivedAt').reverse().limit(1).keys()) as string[];
   if (!first || !last) return null;
   // Vietnam is UTC+7: a dossier received on 1 January before 07:00 is still in the new year there.
-  const year = (iso: string) => new Date(new Date(iso).getTime() + 7 * 3_600_000).getUTCFullYear();
+  const year = (iso: string) => vietnamWallClock(new Date(iso)).year;
   return { first: year(first), last: year(last) };
 }

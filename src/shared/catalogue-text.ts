@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import type { CatalogueUpdateRecord } from '../db';
 
 // Catalogue dates are issued in Vietnam's time; a device set to another zone must not shift them.
-const VIETNAM = 'Asia/Ho_Chi_Minh';
+import { VIETNAM_TIME_ZONE as VIETNAM } from '../domain/calendar';
 
 /** "01/11/2026" for an ISO date-time, read in Vietnam's time zone. */
 export function formatCatalogueDate(iso: string, locale: string): string {

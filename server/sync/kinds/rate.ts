@@ -1,5 +1,6 @@
 // 'dossier.rate': the citizen's satisfaction at return (Rất hài lòng / Hài lòng / Không hài lòng);
 // "not satisfied" needs a reason. Once per dossier, and only for a dossier whose result was returned.
+import { mayRate } from '../../../src/domain/dossier';
 import type { StoredDossier } from '../dossier-store';
 import { Rejection, parseOrReject } from '../rejection';
 import { ratePayloadSchema } from '../schemas';
@@ -12,7 +13,7 @@ export const applyRate: KindHandler = async (ctx, entry) => {
   if (rating.rating === 'bad' && !rating.reason?.trim()) throw new Rejection('Đánh giá "Không hài lòng" cần ghi rõ lý do.');
   const record = await ctx.store.dossier(rating.dossierId);
   if (!record) throw new Rejection(NOT_ON_SERVER);
-  if (record.dossier.status !== 10) throw new Rejection('Chỉ đánh giá được hồ sơ đã trả kết quả.');
+  if (!mayRate(record.dossier.status)) throw new Rejection('Chỉ đánh giá được hồ sơ đã trả kết quả.');
   if (rating.at !== undefined) timeWithin(ctx, rating.at, record.dossier.receivedAt, 'Thời điểm đánh giá');
   if ((record.dossier as { satisfaction?: unknown }).satisfaction !== undefined) throw new Rejection('Hồ sơ này đã được đánh giá.');
   const satisfaction = {

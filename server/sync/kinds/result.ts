@@ -2,14 +2,12 @@
 // separately (tus, by hash) and before the change, so the gateway must already hold the bytes,
 // verified against their SHA-256 when they arrived: a change naming a file the gateway lacks, or
 // a file of another size, is refused with a reason rather than recorded as if the paper existed.
+import { mayAttachResult } from '../../../src/domain/dossier';
 import type { StoredDossier } from '../dossier-store';
 import { Rejection, parseOrReject } from '../rejection';
 import { resultPayloadSchema } from '../schemas';
 import { authorOf, timeWithin, type KindHandler, type KindLookups } from './context';
 import { NOT_ON_SERVER } from './transition';
-
-/** Đang xử lý, Đã xử lý xong, Đã trả kết quả: as the app allows (src/features/dossiers/actions.ts). */
-const RESULT_STATUSES = new Set([4, 9, 10]);
 
 export interface ResultPaper {
   sha256: string;
@@ -26,7 +24,7 @@ export const applyResult: KindHandler = async (ctx, entry) => {
   if (!record) throw new Rejection(NOT_ON_SERVER);
   const at = paper.at ?? ctx.now.toISOString();
   timeWithin(ctx, at, record.dossier.receivedAt, 'Thời điểm đính kèm');
-  if (!RESULT_STATUSES.has(record.dossier.status)) throw new Rejection('Chỉ đính kèm kết quả khi hồ sơ đang xử lý hoặc đã có kết quả.');
+  if (!mayAttachResult(record.dossier.status)) throw new Rejection('Chỉ đính kèm kết quả khi hồ sơ đang xử lý hoặc đã có kết quả.');
   // The commune's own copy only: a dossier cannot name a paper another commune uploaded.
   const size = await ctx.store.fileSize(paper.sha256);
   if (size === null) throw new Rejection(`Máy chủ chưa nhận được tệp kết quả "${paper.name}": tệp phải được gửi lên trước. Hãy đồng bộ lại khi có mạng.`);

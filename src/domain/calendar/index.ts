@@ -10,8 +10,8 @@
 export type { CivilDate, IsoDate, WeekdayIndex, WeekdayName } from './civil-date';
 export { WEEKDAY_NAMES, addDays, formatIsoDate, isIsoDate, parseIsoDate, weekdayOf } from './civil-date';
 
-export type { ClockTime } from './vietnam-time';
-export { VIETNAM_UTC_OFFSET_HOURS, atVietnamTime, formatVietnamDateTime, vietnamDateOf } from './vietnam-time';
+export type { ClockTime, VietnamWallClock } from './vietnam-time';
+export { VIETNAM_UTC_OFFSET_HOURS, VIETNAM_TIME_ZONE, atVietnamTime, formatVietnamDateTime, vietnamDateOf, vietnamWallClock } from './vietnam-time';
 
 export type { LunarDate, LunarOptions } from './lunar';
 export {

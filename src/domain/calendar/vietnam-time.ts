@@ -6,6 +6,9 @@ import { epochDayToIso, isoToEpochDay } from './civil-date';
 
 export const VIETNAM_UTC_OFFSET_HOURS = 7;
 
+/** The IANA zone, for Intl formatting in the user's language; arithmetic uses the fixed offset below. */
+export const VIETNAM_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
 export const MS_PER_MINUTE = 60_000;
 export const MS_PER_HOUR = 3_600_000;
 export const MS_PER_DAY = 86_400_000;
@@ -61,4 +64,27 @@ export function atVietnamTime(date: IsoDate, time: ClockTime = '00:00'): Date {
 export function formatVietnamDateTime(instant: Date): string {
   const { epochDay, msOfDay } = vietnamPosition(instant);
   return `${epochDayToIso(epochDay)} ${formatClockTime(Math.floor(msOfDay / MS_PER_MINUTE))}`;
+}
+
+/** Year, month (1-12), day, hour, minute and second on Vietnam's wall clock at an instant. */
+export interface VietnamWallClock {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+}
+
+/** The wall clock in Vietnam at an instant (a Date or epoch milliseconds); the device's zone never matters. */
+export function vietnamWallClock(instant: Date | number): VietnamWallClock {
+  const d = new Date((typeof instant === 'number' ? instant : instant.getTime()) + OFFSET_MS);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+  };
 }

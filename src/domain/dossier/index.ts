@@ -30,6 +30,14 @@ export {
   DOSSIER_STATUS_LABELS_VI,
   DOSSIER_ACTION_LABELS_VI,
   FINAL_STATUSES,
+  DOSSIER_ACTIONS,
+  ACTOR_ROLES,
+  isDossierAction,
+  isActorRole,
+  actionNeedsNote,
+  RUNNING_STATUSES,
+  isFinalStatus,
+  isRunningStatus,
   openDossier,
   transition,
   allowedActions,
@@ -53,6 +61,7 @@ export {
 } from './timing';
 export type { FinishedTiming, OpenTiming, DossierTiming } from './timing';
 export { answerSupplement } from './supplement';
+export { RESULT_ATTACHABLE_STATUSES, mayAttachResult, mayRate } from './paper-rules';
 export { MAX_NOTE_LENGTH, MAX_SUPPLEMENT_ITEM_NAME, MAX_SUPPLEMENT_ITEM_REASON, MAX_SUPPLEMENT_LINES } from './limits';
 export type { SupplementAnswer } from './supplement';
 export { vnIsoDate, vnDayKey, vnCalendarDate } from './vn-time';

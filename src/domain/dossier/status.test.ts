@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { openDossier, transition, allowedActions, DOSSIER_STATUS_LABELS_VI } from './status';
-import type { Actor, DossierAction, DossierState, ExtendAppointment, TransitionOptions } from './status';
+import { openDossier, transition, allowedActions, DOSSIER_STATUS_LABELS_VI, isFinalStatus, isRunningStatus, DOSSIER_ACTIONS, DOSSIER_ACTION_LABELS_VI, isDossierAction, isActorRole, actionNeedsNote } from './status';
+import type { Actor, DossierAction, DossierState, DossierStatusCode, ExtendAppointment, TransitionOptions } from './status';
 import { DossierErrorCode } from './errors';
 
 const officer: Actor = { id: 'u1', name: 'Nguyễn Thị Một Cửa', role: 'receptionOfficer' };
@@ -241,5 +241,62 @@ describe('allowedActions', () => {
     expect(allowedActions(dossierAfter(['startProcessing', 'markResultReady', 'returnResult']))).toEqual([]);
     expect(allowedActions(dossierAfter(['withdraw']))).toEqual([]);
     expect(allowedActions(dossierAfter(['startProcessing', 'stop']))).toEqual([]);
+  });
+});
+
+describe('status sets', () => {
+  const stateIn = (status: DossierStatusCode): DossierState => ({
+    status,
+    appointmentAt: DUE,
+    supplementRequests: 0,
+    pausedAt: status === 5 || status === 6 ? T0 : null,
+    receivedAt: T0,
+    resultReadyAt: null,
+    returnedAt: null,
+    log: [],
+  });
+  const codes = Object.keys(DOSSIER_STATUS_LABELS_VI).map(Number) as DossierStatusCode[];
+
+  it('final statuses are exactly those from which the state machine allows nothing', () => {
+    for (const s of codes) expect(isFinalStatus(s), `status ${s}`).toBe(allowedActions(stateIn(s)).length === 0);
+  });
+
+  it('the clock runs only while received or processing, never in a paused or final status', () => {
+    expect(codes.filter(isRunningStatus)).toEqual([2, 4]);
+    for (const s of codes) if (isRunningStatus(s)) expect(isFinalStatus(s)).toBe(false);
+  });
+
+  it('unknown codes read from storage are neither final nor running', () => {
+    for (const s of [0, -1, 11, Number.NaN]) {
+      expect(isFinalStatus(s)).toBe(false);
+      expect(isRunningStatus(s)).toBe(false);
+    }
+  });
+});
+
+describe('the action list and the note rule', () => {
+  it('every listed action has a label, and no label lacks an action', () => {
+    expect([...DOSSIER_ACTIONS].sort()).toEqual(Object.keys(DOSSIER_ACTION_LABELS_VI).sort());
+  });
+
+  it('recognises only the listed actions and roles, whatever is read from storage', () => {
+    for (const a of DOSSIER_ACTIONS) expect(isDossierAction(a)).toBe(true);
+    for (const junk of ['submit', '', 'RECEIVE', 'receive ', 'toString', '__proto__']) expect(isDossierAction(junk)).toBe(false);
+    expect(isActorRole('leader')).toBe(true);
+    for (const junk of ['admin', '', 'Citizen', 'constructor']) expect(isActorRole(junk)).toBe(false);
+  });
+
+  it('the actions needing a note are those transition refuses without one', () => {
+    const needing = DOSSIER_ACTIONS.filter(actionNeedsNote);
+    expect(needing).toEqual(['refuse', 'requestSupplement', 'requestFinancialObligation', 'stop']);
+    const states: Partial<Record<DossierAction, DossierState>> = {
+      refuse: unwrap(openDossier('online', officer, T0, null)),
+      stop: { ...unwrap(openDossier('desk', officer, T0, DUE)), status: 4 },
+    };
+    for (const [action, state] of Object.entries(states) as [DossierAction, DossierState][]) {
+      const r = transition(state, action, officer, hours(1), opts({ note: '   ' }));
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.errors[0]!.code).toBe(DossierErrorCode.NoteRequired);
+    }
   });
 });

@@ -38,18 +38,40 @@ export const DOSSIER_STATUS_LABELS_VI: Record<DossierStatusCode, string> = {
 /** Statuses from which nothing further happens. */
 export const FINAL_STATUSES: readonly DossierStatusCode[] = [3, 7, 8, 10];
 
-export type DossierAction =
-  | 'receive'
-  | 'refuse'
-  | 'startProcessing'
-  | 'requestSupplement'
-  | 'receiveSupplement'
-  | 'requestFinancialObligation'
-  | 'fulfilFinancialObligation'
-  | 'stop'
-  | 'withdraw'
-  | 'markResultReady'
-  | 'returnResult';
+/** Statuses whose clock runs (received, processing): the only ones that can be due soon or overdue. */
+export const RUNNING_STATUSES: readonly DossierStatusCode[] = [2, 4];
+
+/** Whether nothing further can happen to a dossier in this status (takes any number: rows read from storage). */
+export function isFinalStatus(status: number): boolean {
+  return (FINAL_STATUSES as readonly number[]).includes(status);
+}
+
+/** Whether a dossier's clock runs in this status (takes any number: rows read from storage). */
+export function isRunningStatus(status: number): boolean {
+  return (RUNNING_STATUSES as readonly number[]).includes(status);
+}
+
+/** Every action of the state machine, in the order of its rules: the desk's log and the gateway's schema list these. */
+export const DOSSIER_ACTIONS = [
+  'receive',
+  'refuse',
+  'startProcessing',
+  'requestSupplement',
+  'receiveSupplement',
+  'requestFinancialObligation',
+  'fulfilFinancialObligation',
+  'stop',
+  'withdraw',
+  'markResultReady',
+  'returnResult',
+] as const;
+
+export type DossierAction = (typeof DOSSIER_ACTIONS)[number];
+
+/** Whether a string (a log line read from storage or sent by a device) names an action of the machine. */
+export function isDossierAction(value: string): value is DossierAction {
+  return (DOSSIER_ACTIONS as readonly string[]).includes(value);
+}
 
 export const DOSSIER_ACTION_LABELS_VI: Record<DossierAction, string> = {
   receive: 'Tiếp nhận hồ sơ',
@@ -96,7 +118,14 @@ const RULES: Record<DossierAction, TransitionRule> = {
 };
 
 /** Roles are logged (ChucDanh); only one is restricted: a citizen acting online may only withdraw. */
-export type ActorRole = 'citizen' | 'receptionOfficer' | 'processingOfficer' | 'leader' | 'system';
+export const ACTOR_ROLES = ['citizen', 'receptionOfficer', 'processingOfficer', 'leader', 'system'] as const;
+
+export type ActorRole = (typeof ACTOR_ROLES)[number];
+
+/** Whether a string (a log line read from storage) names a role. */
+export function isActorRole(value: string): value is ActorRole {
+  return (ACTOR_ROLES as readonly string[]).includes(value);
+}
 
 export interface Actor {
   id: string;
@@ -191,6 +220,11 @@ export function openDossier(
       ],
     },
   };
+}
+
+/** Whether the action's reason must be written down (the citizen receives it on paper, or it is sent upward). */
+export function actionNeedsNote(action: DossierAction): boolean {
+  return RULES[action].noteRequired;
 }
 
 function ruleAllows(dossier: DossierState, action: DossierAction, role?: ActorRole): boolean {

@@ -1,8 +1,6 @@
-// Calendar dates as seen in Vietnam (Asia/Ho_Chi_Minh). Vietnam has kept UTC+7 without daylight
-// saving since 1975, so a fixed offset is exact for every date the app handles, and it does not
-// depend on the runtime's ICU time-zone data (workers and small Node builds may lack it).
-
-const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
+// Calendar dates as seen in Vietnam, in the forms dossiers use (ISO date, the code's YYMMDD). The
+// conversion itself is the calendar's (vietnamWallClock): one fixed UTC+7 offset, no ICU data.
+import { vietnamWallClock } from '../calendar/vietnam-time';
 
 export interface CalendarDate {
   year: number;
@@ -16,8 +14,8 @@ export function isValidDate(d: unknown): d is Date {
 
 /** The day, month and year on a wall calendar in Vietnam at instant `d`. */
 export function vnCalendarDate(d: Date): CalendarDate {
-  const shifted = new Date(d.getTime() + VN_OFFSET_MS);
-  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
+  const { year, month, day } = vietnamWallClock(d);
+  return { year, month, day };
 }
 
 /** "2025-07-01": sortable, so dates compare as strings. */

@@ -5,7 +5,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import { allowedActions, type DossierAction } from '../../domain/dossier';
+import { actionNeedsNote, allowedActions, type DossierAction } from '../../domain/dossier';
 import { emptyDeskProfile, getDb, isQuotaError, readDossierState, readSetting, type DeskProfile, type DossierRow, type SupplementItem } from '../../db';
 import { useUnsavedGuard } from '../../shared';
 import { DeskActionError, performDossierAction, supplementCaptureOwner, supplementLines } from './actions';
@@ -13,8 +13,6 @@ import { formatDateTime } from './format';
 import { SupplementItemsEditor } from './SupplementItemsEditor';
 import { SupplementReceiptEditor } from './SupplementReceiptEditor';
 
-/** Actions whose reason is printed or sent upward, so it must be written down. */
-const NOTE_REQUIRED: readonly DossierAction[] = ['refuse', 'requestFinancialObligation', 'stop'];
 
 export function ActionPanel({ row }: { row: DossierRow }) {
   const { t } = useTranslation();
@@ -85,7 +83,8 @@ function ActionForm({ row, action, onCancel, onDone }: { row: DossierRow; action
   const supplement = action === 'requestSupplement';
   const receipt = action === 'receiveSupplement';
   const captureOwner = supplementCaptureOwner(row.id);
-  const noteRequired = NOTE_REQUIRED.includes(action);
+  // A supplement request's reasons are its lines of Mẫu 02 (required below), so its free note stays optional.
+  const noteRequired = actionNeedsNote(action) && !supplement;
   const label = t(`dossiers.actions.${action}`);
   useUnsavedGuard(
     `dossiers.action.${row.id}`,

@@ -3,6 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { WorkingTime } from '../../domain/calendar';
+import { mayRate } from '../../domain/dossier';
 import { readDossierData, type DossierRow } from '../../db';
 import { formatDateTime } from './format';
 import { timeLeft } from './time-left';
@@ -107,7 +108,7 @@ export function DossierSummary({ row, clock, now }: { row: DossierRow; clock: Wo
             </dd>
           </>
         )}
-        {row.status === 10 && (
+        {mayRate(row.status) && (
           <>
             <dt>{t('dossiers.detail.rating')}</dt>
             <dd>

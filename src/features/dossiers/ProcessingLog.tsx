@@ -1,23 +1,9 @@
 // Nhật ký xử lý: every move of the dossier — who (NguoiXuLy), in what role (ChucDanh), when, what —
 // including moves made elsewhere and brought in by sync.
 import { useTranslation } from 'react-i18next';
+import { isActorRole, isDossierAction } from '../../domain/dossier';
 import { formatDateTime } from './format';
 import type { LogLine } from './log-lines';
-
-const KNOWN_ACTIONS = new Set([
-  'receive',
-  'refuse',
-  'startProcessing',
-  'requestSupplement',
-  'receiveSupplement',
-  'requestFinancialObligation',
-  'fulfilFinancialObligation',
-  'stop',
-  'withdraw',
-  'markResultReady',
-  'returnResult',
-]);
-const KNOWN_ROLES = new Set(['citizen', 'receptionOfficer', 'processingOfficer', 'leader', 'system']);
 
 export function ProcessingLog({ entries }: { entries: LogLine[] }) {
   const { t, i18n } = useTranslation();
@@ -43,9 +29,9 @@ export function ProcessingLog({ entries }: { entries: LogLine[] }) {
                 <tr key={`${e.at}-${i}`}>
                   <td>{formatDateTime(e.at, i18n.language)}</td>
                   <td>{e.who}</td>
-                  <td>{KNOWN_ROLES.has(e.role) ? t(`dossiers.roles.${e.role as 'citizen'}`) : e.role}</td>
+                  <td>{isActorRole(e.role) ? t(`dossiers.roles.${e.role}`) : e.role}</td>
                   <td>
-                    {KNOWN_ACTIONS.has(e.action) ? t(`dossiers.actions.${e.action as 'receive'}`) : e.action}
+                    {isDossierAction(e.action) ? t(`dossiers.actions.${e.action}`) : e.action}
                     {e.note && <span className="muted"> — {e.note}</span>}
                   </td>
                   <td>{t(`dossiers.status.${e.toStatus}` as 'dossiers.status.1', { defaultValue: String(e.toStatus) })}</td>

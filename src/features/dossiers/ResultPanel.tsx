@@ -3,6 +3,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { mayAttachResult } from '../../domain/dossier';
 import { getDb, isQuotaError, listComponentDeliverables, RESULT_COMPONENT_INDEX, type AttachmentRow, type DossierRow } from '../../db';
 import { formatBytes, PageCapture } from '../../shared';
 import { digitizer } from '../../../workers/digitize.client';
@@ -10,7 +11,6 @@ import { outliner } from '../../../workers/outline.client';
 import { attachCapturedResult, DeskActionError } from './actions';
 import { FileButton } from './FileViewer';
 
-const ATTACHABLE = [4, 9, 10];
 
 /** Where the result paper's pages wait until it is attached: not the dossier's own files. */
 export const resultCaptureOwner = (dossierId: string) => `${dossierId}#ket-qua`;
@@ -23,7 +23,7 @@ export function ResultPanel({ row, attachments }: { row: DossierRow; attachments
   // What the capture delivers now (its PDF): kept across reloads until it is attached.
   const captured = useLiveQuery(() => listComponentDeliverables(getDb(), owner, 0), [owner]);
   const [busy, setBusy] = useState(false);
-  if (!ATTACHABLE.includes(row.status) && results.length === 0) return null;
+  if (!mayAttachResult(row.status) && results.length === 0) return null;
 
   async function attach() {
     setMessage(undefined);
@@ -57,7 +57,7 @@ export function ResultPanel({ row, attachments }: { row: DossierRow; attachments
           ))}
         </ul>
       )}
-      {ATTACHABLE.includes(row.status) && (
+      {mayAttachResult(row.status) && (
         <div className="no-print">
           <PageCapture
             digitizer={digitizer}

@@ -9,6 +9,8 @@ import {
   MAX_SUPPLEMENT_ITEM_NAME,
   MAX_SUPPLEMENT_ITEM_REASON,
   MAX_SUPPLEMENT_LINES,
+  mayAttachResult,
+  mayRate,
   transition,
   type Actor,
   type DossierAction,
@@ -253,7 +255,7 @@ export async function rateDossier(id: string, value: SatisfactionValue, reason: 
   const { rating } = checked;
   return commitDossierChange(db, id, (row) => {
     const data = readDossierData(row);
-    if (row.status !== 10) throw new DeskActionError('rating.not_returned', 'Chỉ đánh giá khi đã trả kết quả.');
+    if (!mayRate(row.status)) throw new DeskActionError('rating.not_returned', 'Chỉ đánh giá khi đã trả kết quả.');
     if (data.rating) throw new DeskActionError('rating.already', 'Hồ sơ này đã được đánh giá.');
     const stored = { value: rating.value, at: now.toISOString(), ...(rating.reason ? { reason: rating.reason } : {}) };
     return {
@@ -264,7 +266,6 @@ export async function rateDossier(id: string, value: SatisfactionValue, reason: 
 }
 
 /** Statuses in which a result paper may be attached: while processing, once ready, after return. */
-const RESULT_STATUSES = [4, 9, 10];
 
 export interface ResultFile {
   blob: Blob;
@@ -274,7 +275,7 @@ export interface ResultFile {
 /** The result papers as one change: each file attached and named in its own outbox entry. */
 function resultChange(id: string, files: { blob: Blob; sha256: string; name: string; type: string }[], now: Date, clear: { ownerId: string; componentIndex: number }[] = []) {
   return (row: DossierRow) => {
-    if (!RESULT_STATUSES.includes(row.status)) throw new DeskActionError('result.not_allowed', 'Chỉ đính kèm kết quả khi hồ sơ đang xử lý hoặc đã có kết quả.');
+    if (!mayAttachResult(row.status)) throw new DeskActionError('result.not_allowed', 'Chỉ đính kèm kết quả khi hồ sơ đang xử lý hoặc đã có kết quả.');
     return {
       row: { ...row, updatedAt: now.toISOString(), syncState: 'waiting' as const },
       outbox: files.map((f) => outbox('dossier.result', id, { dossierId: id, sha256: f.sha256, name: f.name, type: f.type, size: f.blob.size, at: now.toISOString() }, now)),

@@ -1,5 +1,5 @@
 // Dates of the desk as officers read them: Vietnamese wall-clock time whatever the device's zone.
-const ZONE = 'Asia/Ho_Chi_Minh';
+import { VIETNAM_TIME_ZONE as ZONE } from '../../domain/calendar';
 
 export function formatDateTime(value: string | Date | null | undefined, locale: string): string {
   if (!value) return '';

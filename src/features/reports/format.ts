@@ -1,4 +1,6 @@
 // Numbers and dates of the reports as the commune prints them (vi: "1.234", "63,2 %", "31/03/2026").
+import { VIETNAM_TIME_ZONE, vietnamWallClock } from '../../domain/calendar';
+
 export const formatCount = (n: number, locale: string) => n.toLocaleString(locale);
 
 export function formatPercent(p: number | null, locale: string): string {
@@ -14,10 +16,10 @@ export function formatIsoDate(date: string): string {
 /** An instant as its Vietnamese calendar date, dd/mm/yyyy; '' for none. */
 export function formatDay(instant: Date | null): string {
   if (!instant) return '';
-  const local = new Date(instant.getTime() + 7 * 3_600_000);
-  return `${String(local.getUTCDate()).padStart(2, '0')}/${String(local.getUTCMonth() + 1).padStart(2, '0')}/${local.getUTCFullYear()}`;
+  const local = vietnamWallClock(instant);
+  return `${String(local.day).padStart(2, '0')}/${String(local.month).padStart(2, '0')}/${local.year}`;
 }
 
 export function formatDayTime(instant: Date, locale: string): string {
-  return instant.toLocaleString(locale, { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return instant.toLocaleString(locale, { timeZone: VIETNAM_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 }

@@ -9,6 +9,7 @@ import { PageHeader } from '../../shared';
 import { checkConnection, RESERVE_KEY, syncNow, useConnectivity, usePendingCount, usePump } from '../../sync';
 import { EnrolmentCard } from './EnrolmentCard';
 import { QuarantineList } from './QuarantineList';
+import { VIETNAM_TIME_ZONE } from '../../domain/calendar';
 
 export function SyncPage() {
   const { t, i18n } = useTranslation();
@@ -18,7 +19,7 @@ export function SyncPage() {
   const quarantine = useLiveQuery(() => listQuarantine(getDb()), []);
   const commune = useLiveQuery(() => readCommune(getDb()), []);
   const reserve = useLiveQuery(() => readSetting<CodeReserve | null>(getDb(), RESERVE_KEY, null), []);
-  const time = (iso: string) => new Date(iso).toLocaleString(i18n.language, { timeZone: 'Asia/Ho_Chi_Minh' });
+  const time = (iso: string) => new Date(iso).toLocaleString(i18n.language, { timeZone: VIETNAM_TIME_ZONE });
   const waiting = (pending ?? 0) - (quarantine?.length ?? 0);
 
   return (

@@ -1,8 +1,7 @@
 // Times and dates as official papers write them, on Vietnam's wall clock whatever the device's
 // time zone: "09 giờ 05 phút, ngày 01 tháng 7 năm 2025" and "Bản Mẫu, ngày 01 tháng 7 năm 2025".
 
-/** Vietnam has kept UTC+7 without daylight saving since 1975: a fixed offset is exact and needs no ICU data. */
-const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
+import { vietnamWallClock } from '../../../domain/calendar';
 
 /** A blank to be filled in by hand, as on the printed form: used when an instant is missing or invalid. */
 export const BLANK = '……';
@@ -19,14 +18,8 @@ export interface VnWallClock {
 export function vnWallClock(iso: string): VnWallClock | null {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return null;
-  const d = new Date(ms + VN_OFFSET_MS);
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-  };
+  const { year, month, day, hour, minute } = vietnamWallClock(ms);
+  return { year, month, day, hour, minute };
 }
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
