@@ -38,7 +38,15 @@ const GREY_PICTURE = 0.4;
 const MAX_PATCHES = 6;
 
 const lumaOf = (d: Uint8ClampedArray | Uint8Array, p: number) => (77 * d[p]! + 150 * d[p + 1]! + 29 * d[p + 2]!) >> 8;
-const chromaOf = (d: Uint8ClampedArray | Uint8Array, p: number) => Math.max(d[p]!, d[p + 1]!, d[p + 2]!) - Math.min(d[p]!, d[p + 1]!, d[p + 2]!);
+function chromaOf(d: Uint8ClampedArray | Uint8Array, p: number): number {
+  const r = d[p]!;
+  const g = d[p + 1]!;
+  const b = d[p + 2]!;
+  // Not Math.max/Math.min over three: several times slower per pixel.
+  const max = r > g ? (r > b ? r : b) : g > b ? g : b;
+  const min = r < g ? (r < b ? r : b) : g < b ? g : b;
+  return max - min;
+}
 
 /**
  * `page` is the flattened, white-balanced colour page and `bilevel` its 1-bit page (same size).
@@ -51,17 +59,26 @@ export function splitColourLayers(page: RgbaImage, bilevel: BilevelImage, factor
   const coloured = new Uint16Array(bw * bh);
   const filled = new Uint16Array(bw * bh);
   const midtones = new Uint16Array(bw * bh);
-  const chromatic = new Uint8Array(width * height);
+  // Block by block along each row, so the block's index is not worked out per pixel (a colour page
+  // is 4 million pixels), and whether a pixel is chromatic is not stored: the text pass below asks
+  // again for the few ink pixels inside colour.
   for (let y = 0; y < height; y++) {
     const row = ((y / BLOCK) | 0) * bw;
-    for (let x = 0, i = y * width, p = i * 4; x < width; x++, i++, p += 4) {
-      const c = chromaOf(data, p) >= CHROMA;
-      chromatic[i] = c ? 1 : 0;
-      const block = row + ((x / BLOCK) | 0);
-      if (c) coloured[block]!++;
-      const luma = lumaOf(data, p);
-      if (c || luma < 200) filled[block]!++;
-      if (luma >= 70 && luma < 200) midtones[block]!++;
+    for (let bx = 0, x = 0, p = y * width * 4; bx < bw; bx++) {
+      const block = row + bx;
+      let c = 0;
+      let f = 0;
+      let m = 0;
+      for (const end = Math.min(width, x + BLOCK); x < end; x++, p += 4) {
+        const chromatic = chromaOf(data, p) >= CHROMA;
+        const luma = lumaOf(data, p);
+        if (chromatic) c++;
+        if (chromatic || luma < 200) f++;
+        if (luma >= 70 && luma < 200) m++;
+      }
+      coloured[block]! += c;
+      filled[block]! += f;
+      midtones[block]! += m;
     }
   }
   // Colour blocks, widened by one block all round so a stroke's pale edge is not cut off.
@@ -140,7 +157,7 @@ export function splitColourLayers(page: RgbaImage, bilevel: BilevelImage, factor
       if (!text[i]) continue;
       const block = row + ((x / BLOCK) | 0);
       if (!region[block]) continue;
-      if (picture[block] || chromatic[i] || lumaOf(data, i * 4) > BLACK) text[i] = 0;
+      if (picture[block] || chromaOf(data, i * 4) >= CHROMA || lumaOf(data, i * 4) > BLACK) text[i] = 0;
     }
   }
   const colour = areas(region, bw, bh).map((box) => patch(page, region, bw, box, factor));
