@@ -24,7 +24,10 @@ const pageImages = (page: Page) => page.getByRole('img', { name: /^Trang \d+$/ }
 
 async function openCamera(page: Page) {
   await page.getByRole('button', { name: 'Mở máy ảnh' }).click();
-  await page.getByRole('button', { name: 'Chụp trang này' }).waitFor();
+  // Live once the shutter is enabled: until then the outline's status is not shown, and the
+  // buttons below it move down when it comes (a click aimed before lands beside the switch).
+  const shutter = page.getByRole('button', { name: 'Chụp trang này' });
+  await expect.poll(() => shutter.isEnabled(), { timeout: 60_000 }).toBe(true);
 }
 
 /** The drawn outline's corners, in the video's pixels. The overlay is decorative (aria-hidden), so it has no role to find it by. */

@@ -127,6 +127,9 @@ describe('re-opening a captured page', () => {
     await reopened.waitFor({ state: 'detached' });
     await expect.poll(async () => (await draftPages(page)).sources.map((s) => s.turns), { timeout: 30_000 }).toEqual([2]);
     expect((await draftPages(page)).pages[0]!.sha256).not.toBe(after.pages[0]!.sha256);
+    // As an officer would, once the paper's PDF is made from the turned page (a PDF not yet made
+    // again stops the receipt).
+    await pdfReady(third, 1);
 
     // Received: the kept photo goes with the draft, and neither the dossier's files nor any request holds it.
     for (const name of ['Tờ khai đăng ký khai sinh', BIRTH, 'Xuất trình giấy tờ tùy thân']) {
