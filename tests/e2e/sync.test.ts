@@ -196,15 +196,27 @@ describe('sync', () => {
     const bytes = samplePdf('Giấy chứng sinh', { filler: randomBytes(2_500_000) });
     const cutFrom = 1024 * 1024;
     const sent: { method: string; url: string; offset: number | null }[] = [];
+    const headersRead: Promise<void>[] = [];
     context.on('request', (r) => {
       // Upload requests only: not the batch question "which of these do you hold?".
       if (!r.url().includes('/api/files') || r.url().endsWith('/api/files/held')) return;
-      const offset = r.headers()['upload-offset'];
-      sent.push({ method: r.method(), url: r.url(), offset: offset === undefined ? null : Number(offset) });
+      const entry = { method: r.method(), url: r.url(), offset: null as number | null };
+      sent.push(entry); // in the order sent; the offset is filled in once read
+      // headerValue reads the full headers: headers() may be the provisional snapshot, which on a
+      // loaded machine can lack tus's Upload-Offset (a PATCH at the cut then went uncounted).
+      headersRead.push(
+        r.headerValue('upload-offset').then(
+          (offset) => void (entry.offset = offset === null ? null : Number(offset)),
+          () => undefined, // the request's page was reloaded away; its offset is not needed
+        ),
+      );
     });
-    await context.route('**/api/files/**', (route) =>
-      route.request().method() === 'PATCH' && Number(route.request().headers()['upload-offset']) >= cutFrom ? route.abort('connectionreset') : route.continue(),
-    );
+    await context.route('**/api/files/**', async (route) => {
+      if (route.request().method() !== 'PATCH') return route.continue();
+      // A PATCH whose offset cannot be read is cut too: only bytes before the cut get through.
+      const offset = await route.request().headerValue('upload-offset');
+      return offset !== null && Number(offset) < cutFrom ? route.continue() : route.abort('connectionreset');
+    });
 
     const code = await receiveKhaiSinh(page, { ...sampleApplicant, fullName: 'Đinh Thị Na', idNumber: '001099000003' }, [
       { paper: 'Giấy chứng sinh', name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: bytes },
@@ -231,6 +243,7 @@ describe('sync', () => {
     await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
     await page.getByText('Đã gửi hết: máy chủ đã nhận mọi thay đổi.').waitFor({ timeout: 60_000 });
 
+    await Promise.all(headersRead);
     const resumed = sent.slice(beforeReload).filter((r) => r.method !== 'GET');
     expect(resumed.filter((r) => r.method === 'POST')).toEqual([]); // never started over
     expect(resumed.every((r) => r.url === kept!.url)).toBe(true);
