@@ -195,7 +195,6 @@ export const dossiersEn: typeof dossiersVi = {
   },
   paper: {
     title: 'Request to supply or complete papers',
-    print: 'Print',
     back: 'Back to the dossier',
     none: 'No supplement was requested for this dossier.',
   },

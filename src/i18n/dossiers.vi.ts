@@ -193,7 +193,6 @@ export const dossiersVi = {
   },
   paper: {
     title: 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ',
-    print: 'In phiếu',
     back: 'Về hồ sơ',
     none: 'Hồ sơ này chưa có yêu cầu bổ sung.',
   },

@@ -92,7 +92,9 @@ describe('receiving a supplement', () => {
     await paper.waitFor();
     await paper.getByRole('row', { name: '1 Giấy chứng sinh Bản chụp không đọc được' }).waitFor();
     await paper.getByRole('row', { name: '2 Giấy tờ tùy thân của người đi khai Chưa xuất trình' }).waitFor();
-    expect(await paper.getByText('Lò Thị Mai', { exact: true }).count()).toBe(1);
+    // The officer who asked: whom to call, and the signer.
+    await paper.getByText(/liên hệ với Lò Thị Mai, số điện thoại/).waitFor();
+    await paper.getByRole('region', { name: 'Chữ ký' }).getByText('Lò Thị Mai', { exact: true }).waitFor();
     await page.getByRole('link', { name: 'Về hồ sơ' }).first().click();
 
     // The citizen comes back to desk B: the birth certificate photographed with the camera app, the ID only shown.

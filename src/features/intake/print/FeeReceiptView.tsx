@@ -4,9 +4,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { getDb, getDossier, readSetting } from '../../../db';
 import { PageHeader } from '../../../shared';
-import { FeeReceiptPaper, PrintFrame, TransferQr } from '../papers';
+import { FeeReceiptPaper, PrintFrame, TransferQr, paperPerson, paperUnit } from '../../../shared/papers';
 import type { DossierData } from '../receive';
-import { paperPerson, paperUnit } from './paper-props';
 
 /** The commune's fee account and receipt series; an administrator sets them in Cài đặt. */
 export interface FeeAccount {

@@ -4,9 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { getDb, getDossier } from '../../../db';
 import { PageHeader } from '../../../shared';
-import { PrintFrame, RefusalPaper } from '../papers';
+import { PrintFrame, RefusalPaper, paperPerson, paperUnit } from '../../../shared/papers';
 import type { DossierData } from '../receive';
-import { paperPerson, paperUnit } from './paper-props';
 
 export function RefusalView({ id }: { id: string }) {
   const { t } = useTranslation();

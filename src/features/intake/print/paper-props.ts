@@ -1,26 +1,9 @@
 // Maps what the device stores (a dossier, a draft) to the props of the printed papers.
 import type { Procedure } from '../../../domain/catalogue';
-import { provinceName } from '../../../domain/geo';
-import type { IntakeDraftData, IntakeValidation, PersonEntry } from '../../../domain/intake';
+import type { IntakeDraftData, IntakeValidation } from '../../../domain/intake';
 import type { CommuneInfo, DeskProfile, DossierRow } from '../../../db';
 import type { DossierData } from '../receive';
-import type { PaperComponentLine, PaperPerson, PaperUnit, ReceiptPaperProps, SupplementRequestPaperProps } from '../papers';
-
-/** "Xã Bản Mẫu" → "UBND xã Bản Mẫu", under "UBND Tỉnh Lào Cai", as papers head their issuer. */
-export function paperUnit(commune: CommuneInfo): PaperUnit {
-  const unit = commune.name.charAt(0).toLowerCase() + commune.name.slice(1);
-  const province = provinceName(commune.provinceCode);
-  return {
-    name: `UBND ${unit}`,
-    parentName: province ? `UBND ${province}` : undefined,
-    agencyCode: commune.agencyCode,
-    place: commune.name.replace(/^(Xã|Phường|Đặc khu)\s+/, '').replace(/\s*\(.*\)$/, ''),
-  };
-}
-
-export function paperPerson(p: PersonEntry): PaperPerson {
-  return { fullName: p.fullName, idNumber: p.idNumber, address: p.address, phone: p.phone || undefined, email: p.email || undefined };
-}
+import { paperPerson, paperUnit, type PaperComponentLine, type ReceiptPaperProps, type SupplementRequestPaperProps } from '../../../shared/papers';
 
 export function componentLines(data: IntakeDraftData, procedure: Pick<Procedure, 'components'>): PaperComponentLine[] {
   return data.components

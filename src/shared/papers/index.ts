@@ -1,4 +1,4 @@
-// Printed papers of dossier intake, for the intake flow's print view: receipt and appointment
+// Printed papers of a dossier, for the intake flow's and the dossier desk's print views: receipt and appointment
 // (Mẫu 01), supplement request (Mẫu 02), refusal (Mẫu 03), fee receipt, VietQR transfer block,
 // and the print frame (toolbar, A4/A5, print CSS).
 export { ReceiptPaper, RECEIPT_TITLE, PROVISIONAL_NOTE } from './ReceiptPaper';
@@ -12,6 +12,7 @@ export type { PrintFrameProps } from './PrintFrame';
 export { useQrSvg } from './useQrSvg';
 export type { QrSvgState } from './useQrSvg';
 export { loadQrSvg } from './qr-svg';
+export { paperUnit, paperPerson } from './desk-props';
 export { vnTimePhrase, vnDatePhrase, placeDateLine } from './paper-time';
 export type {
   PaperSize,

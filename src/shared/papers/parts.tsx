@@ -12,9 +12,10 @@ import './papers.css';
 export const upperVi = (text: string): string => text.toLocaleUpperCase('vi');
 
 /** The printable sheet. `page` (papers.css) picks the @page rule of its size, so printing uses A4 or A5. */
-export function PaperSheet({ size, kind, children }: { size: PaperSize; kind: string; children: ReactNode }) {
+/** `form` is the paper's form number ("Mẫu 02"), its accessible name on screen. */
+export function PaperSheet({ size, kind, form, children }: { size: PaperSize; kind: string; form?: string; children: ReactNode }) {
   return (
-    <article className={`paper paper--${size.toLowerCase()} paper--${kind}`} data-paper={kind} data-size={size}>
+    <article className={`paper paper--${size.toLowerCase()} paper--${kind}`} data-paper={kind} data-size={size} aria-label={form}>
       {children}
     </article>
   );

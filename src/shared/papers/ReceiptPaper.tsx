@@ -13,7 +13,7 @@ const COPY_LABELS = { applicant: 'Liên: Giao người nộp hồ sơ', archive:
 export function ReceiptPaper(props: ReceiptPaperProps) {
   const { size, unit, dossierCode, provisional, applicant, procedure, components, sets, officer } = props;
   return (
-    <PaperSheet size={size} kind="receipt">
+    <PaperSheet size={size} kind="receipt" form="Mẫu 01">
       <PaperHeader
         unit={unit}
         corner={<QrImage className="paper-qr--corner" text={props.qrText} preset={props.qrSvg} label="Mã QR tra cứu hồ sơ" />}

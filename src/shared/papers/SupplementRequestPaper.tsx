@@ -9,7 +9,7 @@ export const SUPPLEMENT_TITLE = 'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN H�
 export function SupplementRequestPaper(props: SupplementRequestPaperProps) {
   const { size, unit, applicant, procedure, missing, officer } = props;
   return (
-    <PaperSheet size={size} kind="supplement">
+    <PaperSheet size={size} kind="supplement" form="Mẫu 02">
       <PaperHeader unit={unit} dateLine={placeDateLine(unit.place, props.issuedAt)} />
       <PaperTitle>{SUPPLEMENT_TITLE}</PaperTitle>
       {props.dossierCode && (

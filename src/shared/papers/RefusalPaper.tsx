@@ -9,7 +9,7 @@ export const REFUSAL_TITLE = 'PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT H
 export function RefusalPaper(props: RefusalPaperProps) {
   const { size, unit, applicant, procedure, officer } = props;
   return (
-    <PaperSheet size={size} kind="refusal">
+    <PaperSheet size={size} kind="refusal" form="Mẫu 03">
       <PaperHeader unit={unit} dateLine={placeDateLine(unit.place, props.issuedAt)} />
       <PaperTitle>{REFUSAL_TITLE}</PaperTitle>
 
