@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { INPUT_LIMITS } from '../../src/domain/digitize';
 import { jpegDpi, jpegHeader, pngHeader, setJpegDpi } from './image-header';
-import { sniffInput, sniffKind } from './sniff';
+import { sniffInput } from './sniff';
 
 /** A JPEG's first segments: SOI, a JFIF APP0, an APP1 of `exifBytes` bytes, then SOF0 of width×height. */
 function jpegHead(width: number, height: number, exifBytes = 10, components = 3): Uint8Array {
@@ -25,25 +25,6 @@ function pngHead(width: number, height: number, colourType = 2): Uint8Array {
 }
 
 const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
-
-describe('sniffKind', () => {
-  it.each([
-    ['jpeg', jpegHead(10, 10)],
-    ['png', pngHead(10, 10)],
-    ['pdf', ascii('%PDF-1.7\n%âãÏÓ')],
-    ['pdf', ascii('\r\n  junk before %PDF-1.4')],
-    ['webp', ascii('RIFF\0\0\0\0WEBPVP8 ')],
-    ['heic', ascii('\0\0\0\x18ftypheic\0\0\0\0')],
-    ['gif', ascii('GIF89a')],
-    ['tiff', new Uint8Array([0x49, 0x49, 42, 0])],
-  ])('recognises %s', (kind, head) => {
-    expect(sniffKind(head)).toBe(kind);
-  });
-
-  it('does not trust a name: text renamed to .jpg is unknown', () => {
-    expect(sniffKind(ascii('Hello, this is not a photo'))).toBeUndefined();
-  });
-});
 
 describe('image headers', () => {
   it('reads a JPEG frame size past a large EXIF segment', () => {

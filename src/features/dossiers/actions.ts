@@ -17,7 +17,7 @@ import {
   type DossierState,
   type TransitionOptions,
 } from '../../domain/dossier';
-import { checkAttachment } from '../../domain/files';
+import { PDF_HEADER_WINDOW, checkAttachment } from '../../domain/files';
 import { processingTimeOf } from '../../domain/intake';
 import { checkRating, type SatisfactionValue } from '../../domain/satisfaction';
 import {
@@ -294,7 +294,7 @@ function resultChange(id: string, files: { blob: Blob; sha256: string; name: str
  * worker in the app, Web Crypto in tests.
  */
 export async function attachResult(id: string, file: ResultFile, sha256Of: (blob: Blob) => Promise<string>, now = new Date(), db = getDb()): Promise<DossierRow> {
-  const head = new Uint8Array(await file.blob.slice(0, 16).arrayBuffer());
+  const head = new Uint8Array(await file.blob.slice(0, PDF_HEADER_WINDOW).arrayBuffer());
   const check = checkAttachment(head, file.blob.size);
   if (!check.ok) throw new DeskActionError(`file.${check.reason}`, 'Tệp không phải PDF hợp lệ, hoặc quá lớn.');
   if (check.mime !== 'application/pdf') throw new DeskActionError('file.notPdf', 'Giấy tờ kết quả phải là tệp PDF: ảnh chụp cần được số hóa trước.');
