@@ -39,6 +39,7 @@ export {
   isFinalStatus,
   isRunningStatus,
   openDossier,
+  refuseAtIntake,
   transition,
   allowedActions,
 } from './status';

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { openDossier, transition, allowedActions, DOSSIER_STATUS_LABELS_VI, isFinalStatus, isRunningStatus, DOSSIER_ACTIONS, DOSSIER_ACTION_LABELS_VI, isDossierAction, isActorRole, actionNeedsNote } from './status';
+import { openDossier, refuseAtIntake, transition, allowedActions, DOSSIER_STATUS_LABELS_VI, isFinalStatus, isRunningStatus, DOSSIER_ACTIONS, DOSSIER_ACTION_LABELS_VI, isDossierAction, isActorRole, actionNeedsNote } from './status';
 import type { Actor, DossierAction, DossierState, DossierStatusCode, ExtendAppointment, TransitionOptions } from './status';
 import { DossierErrorCode } from './errors';
 
@@ -32,6 +32,22 @@ function dossierAfter(actions: DossierAction[], note = 'Thiếu bản sao giấy
   });
   return d;
 }
+
+describe('refuseAtIntake', () => {
+  it('is born refused by the refuse rule, from no status, with the reason in its one log line', () => {
+    const d = unwrap(refuseAtIntake(officer, T0, '  Hồ sơ không thuộc thẩm quyền của xã  '));
+    expect([d.status, d.appointmentAt, d.receivedAt]).toEqual([3, null, null]);
+    expect(d.log).toEqual([
+      { who: officer.name, whoId: 'u1', role: 'receptionOfficer', at: T0, action: 'refuse', from: null, to: 3, note: 'Hồ sơ không thuộc thẩm quyền của xã' },
+    ]);
+  });
+
+  it('refuses without a reason, by a citizen, or at an invalid time, as transition does', () => {
+    expect(codesOf(refuseAtIntake(officer, T0, '   '))).toEqual([DossierErrorCode.NoteRequired]);
+    expect(codesOf(refuseAtIntake(citizen, T0, 'Lý do'))).toEqual([DossierErrorCode.RoleNotAllowed]);
+    expect(codesOf(refuseAtIntake(officer, new Date(Number.NaN), 'Lý do'))).toEqual([DossierErrorCode.InvalidTime]);
+  });
+});
 
 describe('openDossier', () => {
   it('starts a desk dossier as received, with its appointment and first log line', () => {

@@ -222,6 +222,32 @@ export function openDossier(
   };
 }
 
+/**
+ * A dossier refused at the desk before it was ever received (Mẫu 03): it is born refused, by the
+ * state machine's own `refuse` rule (its target status, its required reason), from no status.
+ */
+export function refuseAtIntake(actor: Actor, at: Date, reason: string): Result<DossierState, DossierErrorCode> {
+  const rule = RULES.refuse;
+  const label = DOSSIER_ACTION_LABELS_VI.refuse;
+  if (!isValidDate(at)) return error('at', DossierErrorCode.InvalidTime, 'Thời điểm thao tác không hợp lệ.');
+  if (actor.role === 'citizen') return error('actor', DossierErrorCode.RoleNotAllowed, `Công dân không được thực hiện thao tác "${label}".`);
+  const note = reason.trim();
+  if (rule.noteRequired && note === '') return error('note', DossierErrorCode.NoteRequired, `Cần ghi rõ lý do / nội dung khi "${label}".`);
+  return {
+    ok: true,
+    value: {
+      status: rule.to,
+      appointmentAt: null,
+      supplementRequests: 0,
+      pausedAt: null,
+      receivedAt: null,
+      resultReadyAt: null,
+      returnedAt: null,
+      log: [{ who: actor.name, whoId: actor.id, role: actor.role, at, action: 'refuse', from: null, to: rule.to, note }],
+    },
+  };
+}
+
 /** Whether the action's reason must be written down (the citizen receives it on paper, or it is sent upward). */
 export function actionNeedsNote(action: DossierAction): boolean {
   return RULES[action].noteRequired;

@@ -2,7 +2,7 @@
 // provisional code when the reserve is empty), computes the appointment, and writes everything
 // in one transaction. Also records a refusal, which the reports count.
 import type { Procedure } from '../../domain/catalogue';
-import { openDossier, vnDayKey, type DossierState } from '../../domain/dossier';
+import { openDossier, refuseAtIntake, vnDayKey } from '../../domain/dossier';
 import { dossierOwner, processingTimeOf, quoteFees, type IntakeDraftData } from '../../domain/intake';
 import {
   CodeReserveError,
@@ -88,21 +88,15 @@ export async function refuseDraft(draftId: string, data: IntakeDraftData, proced
   const id = crypto.randomUUID();
   const owner = dossierOwner(data);
   const actor = { id: device.id, name: officer.officerName || 'Cán bộ tiếp nhận', role: 'receptionOfficer' as const };
-  const state: DossierState = {
-    status: 3,
-    appointmentAt: null,
-    supplementRequests: 0,
-    pausedAt: null,
-    receivedAt: null,
-    resultReadyAt: null,
-    returnedAt: null,
-    log: [{ who: actor.name, whoId: actor.id, role: actor.role, at: now, action: 'refuse', from: null, to: 3, note: reason }],
-  };
+  const refused = refuseAtIntake(actor, now, reason);
+  if (!refused.ok) throw new IntakeError(refused.errors[0]?.message ?? 'refuse');
+  const state = refused.value;
+  const note = state.log[0]?.note ?? ''; // the reason as the machine kept it (trimmed)
   const stamp = now.toISOString().replace(/\D/g, '').slice(8, 14);
   const dossier: DossierRow = {
     id,
     code: `TUCHOI-${device.short}-${vnDayKey(now)}${stamp}`,
-    status: 3,
+    status: state.status,
     procedureCode: procedure.code,
     procedureName: procedure.name,
     field: procedure.field,
@@ -112,13 +106,13 @@ export async function refuseDraft(draftId: string, data: IntakeDraftData, proced
     receivedAt: now.toISOString(),
     dueAt: now.toISOString(),
     syncState: 'waiting',
-    data: { intake: data, procedure: snapshot(procedure), fees: quoteFees(procedure, data.fees), state, commune, officer, refusalReason: reason } satisfies DossierData,
+    data: { intake: data, procedure: snapshot(procedure), fees: quoteFees(procedure, data.fees), state, commune, officer, refusalReason: note } satisfies DossierData,
     updatedAt: now.toISOString(),
   };
   await receiveDossier(db, {
     draftId,
     dossier,
-    log: { dossierId: id, at: now.toISOString(), who: actor.name, role: actor.role, action: 'refuse', fromStatus: null, toStatus: 3, note: reason },
+    log: { dossierId: id, at: now.toISOString(), who: actor.name, role: actor.role, action: 'refuse', fromStatus: null, toStatus: state.status, note },
     outbox: { kind: 'dossier.refuse', entityId: id, payload: dossier, createdAt: now.toISOString(), status: 'pending', attempts: 0 },
   });
   return { id };
