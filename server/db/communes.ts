@@ -1,14 +1,9 @@
 // Communes as the API shows them (the app's CommuneInfo), and their creation by the province.
 import { randomUUID } from 'node:crypto';
+import type { CommuneInfo } from '../../src/domain/geo';
 import type { Queryable } from './database';
 
-export interface CommuneInfo {
-  id: string;
-  name: string;
-  provinceCode: string;
-  agencyCode: string;
-  officeHours: unknown;
-}
+export type { CommuneInfo } from '../../src/domain/geo';
 
 const columns = 'id, name, province_code as "provinceCode", agency_code as "agencyCode", office_hours as "officeHours"';
 

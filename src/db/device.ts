@@ -1,6 +1,7 @@
 // This device's identity and its commune, kept in settings. Until the device is enrolled its short
 // tag is a provisional one made here; enrolment replaces it with the one the gateway assigns
 // (unique in the commune, never reused), together with the device token, in one transaction.
+import type { CommuneInfo } from '../domain/geo';
 import type { MotcuaDb } from './db';
 import { readSetting } from './settings';
 
@@ -12,13 +13,8 @@ export interface DeviceIdentity {
   enrolledAt?: string;
 }
 
-export interface CommuneInfo {
-  id: string;
-  name: string;
-  provinceCode: string;
-  agencyCode: string;
-  officeHours: unknown;
-}
+/** The commune this device serves, as the gateway handed it (one shape for both sides). */
+export type { CommuneInfo };
 
 /** The setting holding the device's bearer token for the gateway (absent until enrolment). */
 export const DEVICE_TOKEN_KEY = 'deviceToken';

@@ -40,21 +40,13 @@ function snapshot(procedure: Procedure): DossierData['procedure'] {
   return { code: procedure.code, name: procedure.name, field: procedure.field, processingText: procedure.processingText, components: procedure.components };
 }
 
-export async function receiveDraft(draftId: string, data: IntakeDraftData, procedure: Procedure, now = new Date()) {
-  const { db, commune, officer, device } = await context();
-  const dueAt = clockFor(commune).appointmentFor(now, processingTimeOf(data) ?? { processingDays: 0 });
-  const actor = { id: device.id, name: officer.officerName || 'Cán bộ tiếp nhận', role: 'receptionOfficer' as const };
-  const opened = openDossier('desk', actor, now, dueAt);
-  if (!opened.ok) throw new IntakeError(opened.errors[0]?.message ?? 'open');
-
-  const id = crypto.randomUUID();
+/** The dossier's row: its index fields (status, applicant, dates) beside the data it keeps, waiting to sync. */
+function dossierRow(id: string, code: string, data: IntakeDraftData, procedure: Procedure, dossierData: DossierData, now: Date, dueAt: Date): DossierRow {
   const owner = dossierOwner(data);
-  const dossierData: DossierData = { intake: data, procedure: snapshot(procedure), fees: quoteFees(procedure, data.fees), state: opened.value, commune, officer };
-  // The number is taken inside the receipt's transaction (receiveDossier), from this device's reserve.
-  const dossier: DossierRow = {
+  return {
     id,
-    code: '',
-    status: opened.value.status,
+    code,
+    status: dossierData.state.status,
     procedureCode: procedure.code,
     procedureName: procedure.name,
     field: procedure.field,
@@ -67,6 +59,19 @@ export async function receiveDraft(draftId: string, data: IntakeDraftData, proce
     data: dossierData,
     updatedAt: now.toISOString(),
   };
+}
+
+export async function receiveDraft(draftId: string, data: IntakeDraftData, procedure: Procedure, now = new Date()) {
+  const { db, commune, officer, device } = await context();
+  const dueAt = clockFor(commune).appointmentFor(now, processingTimeOf(data) ?? { processingDays: 0 });
+  const actor = { id: device.id, name: officer.officerName || 'Cán bộ tiếp nhận', role: 'receptionOfficer' as const };
+  const opened = openDossier('desk', actor, now, dueAt);
+  if (!opened.ok) throw new IntakeError(opened.errors[0]?.message ?? 'open');
+
+  const id = crypto.randomUUID();
+  const dossierData: DossierData = { intake: data, procedure: snapshot(procedure), fees: quoteFees(procedure, data.fees), state: opened.value, commune, officer };
+  // The number is taken inside the receipt's transaction (receiveDossier), from this device's reserve.
+  const dossier = dossierRow(id, '', data, procedure, dossierData, now, dueAt);
   try {
     const taken = await receiveDossier(db, {
       draftId,
@@ -86,29 +91,15 @@ export async function receiveDraft(draftId: string, data: IntakeDraftData, proce
 export async function refuseDraft(draftId: string, data: IntakeDraftData, procedure: Procedure, reason: string, now = new Date()) {
   const { db, commune, officer, device } = await context();
   const id = crypto.randomUUID();
-  const owner = dossierOwner(data);
   const actor = { id: device.id, name: officer.officerName || 'Cán bộ tiếp nhận', role: 'receptionOfficer' as const };
   const refused = refuseAtIntake(actor, now, reason);
   if (!refused.ok) throw new IntakeError(refused.errors[0]?.message ?? 'refuse');
   const state = refused.value;
   const note = state.log[0]?.note ?? ''; // the reason as the machine kept it (trimmed)
   const stamp = now.toISOString().replace(/\D/g, '').slice(8, 14);
-  const dossier: DossierRow = {
-    id,
-    code: `TUCHOI-${device.short}-${vnDayKey(now)}${stamp}`,
-    status: state.status,
-    procedureCode: procedure.code,
-    procedureName: procedure.name,
-    field: procedure.field,
-    catalogueVersion: data.catalogueVersion,
-    applicantName: owner.fullName,
-    applicantIdNumber: owner.idNumber,
-    receivedAt: now.toISOString(),
-    dueAt: now.toISOString(),
-    syncState: 'waiting',
-    data: { intake: data, procedure: snapshot(procedure), fees: quoteFees(procedure, data.fees), state, commune, officer, refusalReason: note } satisfies DossierData,
-    updatedAt: now.toISOString(),
-  };
+  const dossierData: DossierData = { intake: data, procedure: snapshot(procedure), fees: quoteFees(procedure, data.fees), state, commune, officer, refusalReason: note };
+  // A refusal has no appointment: its due time is the refusal itself.
+  const dossier = dossierRow(id, `TUCHOI-${device.short}-${vnDayKey(now)}${stamp}`, data, procedure, dossierData, now, now);
   await receiveDossier(db, {
     draftId,
     dossier,
