@@ -11,6 +11,19 @@ const domainBannedPackages = [
   'zustand', 'comlink', 'workbox-window', 'wouter', 'hono', 'node:*',
 ];
 
+// The device database's tables (src/db/db.ts, and dossierFacts kept by dossier-facts.ts): only src/db reads or writes them.
+const TABLES = ['settings', 'outbox', 'catalogues', 'searchIndexes', 'drafts', 'dossiers', 'files', 'attachments', 'processingLog', 'uploads', 'captureQueue', 'pageSources', 'dossierFacts'];
+const tablesOnlyInDb = 'Only src/db touches tables: call (or add) a named function of src/db (exported by src/db/index.ts).';
+const tableAccess = [
+  // db.drafts, this.db.dossiers, deskDb.outbox, getDb().files ...
+  `MemberExpression[property.name=/^(${TABLES.join('|')})$/][object.type='Identifier'][object.name=/^(db|\\w*Db)$/]`,
+  `MemberExpression[property.name=/^(${TABLES.join('|')})$/][object.type='MemberExpression'][object.property.name=/^(db|\\w*Db)$/]`,
+  `MemberExpression[property.name=/^(${TABLES.join('|')})$/][object.type='CallExpression'][object.callee.name='getDb']`,
+  // db.table('x'), db.transaction('rw', ...): a table or a transaction by name.
+  "CallExpression[callee.property.name='table']",
+  "CallExpression[callee.property.name='transaction']",
+].map((selector) => ({ selector, message: tablesOnlyInDb }));
+
 // The app's CSP refuses eval, so zod must parse jitless; the one configured zod lives in the domain.
 const zodThroughDomain = { name: 'zod', message: "Import z from src/domain/schema: it parses without eval, which the app's CSP refuses." };
 
@@ -94,6 +107,12 @@ export default tseslint.config(
     // Outside the domain too, zod comes through src/domain/schema, which turns off its eval'd fast path.
     files: ['src/{sync,db,shared,features,i18n}/**/*.{ts,tsx}', 'workers/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [zodThroughDomain] }] },
+  },
+  {
+    // Tables are read and written in src/db only (its tests, and other tests, may look inside).
+    files: ['src/**/*.{ts,tsx}', 'workers/**/*.ts'],
+    ignores: ['src/db/**', '**/*.test.{ts,tsx}'],
+    rules: { 'no-restricted-syntax': ['error', ...tableAccess] },
   },
   {
     // The domain is pure: the same rules run in the page, in workers and on the gateway.

@@ -64,6 +64,11 @@ export async function writeDraft(db: MotcuaDb, row: DraftRow): Promise<void> {
   }
 }
 
+/** One draft as stored, or undefined once it is received or discarded. */
+export function getDraft(db: MotcuaDb, id: string): Promise<DraftRow | undefined> {
+  return db.drafts.get(id);
+}
+
 export function listDrafts(db: MotcuaDb): Promise<DraftRow[]> {
   return db.drafts.orderBy('updatedAt').reverse().toArray();
 }
@@ -137,6 +142,11 @@ export async function receiveDossier(db: MotcuaDb, write: ReceiveWrite): Promise
 
 export function getDossier(db: MotcuaDb, id: string): Promise<DossierRow | undefined> {
   return db.dossiers.get(id);
+}
+
+/** The rows of `ids` at the same places (undefined where a row is gone), e.g. the page of a list in view. */
+export function getDossiers(db: MotcuaDb, ids: readonly string[]): Promise<(DossierRow | undefined)[]> {
+  return db.dossiers.bulkGet([...ids]);
 }
 
 /** A dossier by its official or its provisional code. */
