@@ -1,7 +1,9 @@
 // Lint for the whole repo: TypeScript rules, React hooks, and the house plan's import direction
 // (app → features → shared/sync/db/workers' clients → domain), enforced by eslint-plugin-boundaries.
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import boundaries from 'eslint-plugin-boundaries';
+import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -136,6 +138,18 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./features/[^/]+/.+', message: 'Import a feature through its index.' }] }],
     },
+  },
+  {
+    // No import cycle anywhere in the app, the workers or the gateway: a cycle makes load order
+    // decide what a module sees (undefined at first use), and hides a missing floor in the plan.
+    // Type-only imports are erased at build and are not counted.
+    files: ['src/**/*.{ts,tsx}', 'workers/**/*.ts', 'server/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['./tsconfig.json', './tsconfig.node.json'], noWarnOnMultipleProjects: true })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['server/**/*.ts', 'tests/**/*.ts', '*.config.{ts,js}'],

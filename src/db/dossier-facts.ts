@@ -8,7 +8,8 @@ import { isFinalStatus, type DossierStatusCode } from '../domain/dossier';
 import type { ReportRecord } from '../domain/reports';
 import { isSatisfactionValue, type SatisfactionValue } from '../domain/satisfaction';
 import { readDossierData } from './dossier-data';
-import type { AttachmentRow, DossierRow } from './schema';
+import type { AttachmentRow, DossierRow } from './rows';
+import { inUpgrade } from './upgrades/in-upgrade';
 
 export const FACTS_TABLE = 'dossierFacts';
 
@@ -179,7 +180,7 @@ async function keysInRange(table: DBCoreTable, trans: DBCoreTransaction, range: 
   return (await table.query({ trans, values: false, query: { index: table.schema.primaryKey, range } })).result;
 }
 
-/** Extends every read-write transaction on dossiers or attachments to both and the facts table, and keeps the facts current. */
+/** Extends every read-write transaction on dossiers or attachments to both and the facts table, and keeps the facts current (a schema upgrade writes its own). */
 export const dossierFactsMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'motcua-dossier-facts',
@@ -202,6 +203,7 @@ export const dossierFactsMiddleware: Middleware<DBCore> = {
           return {
             ...table,
             mutate: async (req: DBCoreMutateRequest) => {
+              if (inUpgrade(req.trans)) return table.mutate(req); // an upgrade writes its own facts
               const facts = down.table(FACTS_TABLE);
               const removed = req.type === 'delete' ? req.keys : req.type === 'deleteRange' ? await keysInRange(table, req.trans, req.range) : [];
               const result = await table.mutate(req);
@@ -226,6 +228,7 @@ export const dossierFactsMiddleware: Middleware<DBCore> = {
           return {
             ...table,
             mutate: async (req: DBCoreMutateRequest) => {
+              if (inUpgrade(req.trans)) return table.mutate(req); // an upgrade writes its own facts
               const owners = new Map<string, number[] | 'reread'>();
               // Whose files change: the owners before (moved or deleted files) and after (new ones).
               const keys =
