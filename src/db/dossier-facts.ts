@@ -188,7 +188,9 @@ export const dossierFactsMiddleware: Middleware<DBCore> = {
     if (!down.schema.tables.some((t) => t.name === FACTS_TABLE)) return down;
     return {
       ...down,
-      // A dossier's facts need its attachments, and a file's owner its facts: both join the scope.
+      // A dossier's facts need its attachments, and a file's owner its facts. Every transaction of
+      // src/db that writes dossiers or attachments lists both at its call site; a lone write outside
+      // one (an implicit transaction, as tests make) gets them here.
       transaction: (stores, mode, options) =>
         down.transaction(
           mode === 'readwrite' && (stores.includes('dossiers') || stores.includes('attachments'))
