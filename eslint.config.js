@@ -1,7 +1,9 @@
 // Lint for the whole repo: TypeScript rules, React hooks, and the house plan's import direction
 // (app → features → shared/sync/db/workers' clients → domain), enforced by eslint-plugin-boundaries.
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import boundaries from 'eslint-plugin-boundaries';
+import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -10,6 +12,19 @@ const domainBannedPackages = [
   'react', 'react-dom', 'react-dom/*', 'react-i18next', 'i18next', 'dexie', 'dexie-react-hooks',
   'zustand', 'comlink', 'workbox-window', 'wouter', 'hono', 'node:*',
 ];
+
+// The device database's tables (src/db/db.ts, and dossierFacts kept by dossier-facts.ts): only src/db reads or writes them.
+const TABLES = ['settings', 'outbox', 'catalogues', 'searchIndexes', 'drafts', 'dossiers', 'files', 'attachments', 'processingLog', 'uploads', 'captureQueue', 'pageSources', 'dossierFacts'];
+const tablesOnlyInDb = 'Only src/db touches tables: call (or add) a named function of src/db (exported by src/db/index.ts).';
+const tableAccess = [
+  // db.drafts, this.db.dossiers, deskDb.outbox, getDb().files ...
+  `MemberExpression[property.name=/^(${TABLES.join('|')})$/][object.type='Identifier'][object.name=/^(db|\\w*Db)$/]`,
+  `MemberExpression[property.name=/^(${TABLES.join('|')})$/][object.type='MemberExpression'][object.property.name=/^(db|\\w*Db)$/]`,
+  `MemberExpression[property.name=/^(${TABLES.join('|')})$/][object.type='CallExpression'][object.callee.name='getDb']`,
+  // db.table('x'), db.transaction('rw', ...): a table or a transaction by name.
+  "CallExpression[callee.property.name='table']",
+  "CallExpression[callee.property.name='transaction']",
+].map((selector) => ({ selector, message: tablesOnlyInDb }));
 
 // The app's CSP refuses eval, so zod must parse jitless; the one configured zod lives in the domain.
 const zodThroughDomain = { name: 'zod', message: "Import z from src/domain/schema: it parses without eval, which the app's CSP refuses." };
@@ -96,6 +111,12 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [zodThroughDomain] }] },
   },
   {
+    // Tables are read and written in src/db only (its tests, and other tests, may look inside).
+    files: ['src/**/*.{ts,tsx}', 'workers/**/*.ts'],
+    ignores: ['src/db/**', '**/*.test.{ts,tsx}'],
+    rules: { 'no-restricted-syntax': ['error', ...tableAccess] },
+  },
+  {
     // The domain is pure: the same rules run in the page, in workers and on the gateway.
     files: ['src/domain/**/*.ts'],
     ignores: ['src/domain/**/*.test.ts', 'src/domain/schema/index.ts'],
@@ -117,6 +138,18 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./features/[^/]+/.+', message: 'Import a feature through its index.' }] }],
     },
+  },
+  {
+    // No import cycle anywhere in the app, the workers or the gateway: a cycle makes load order
+    // decide what a module sees (undefined at first use), and hides a missing floor in the plan.
+    // Type-only imports are erased at build and are not counted.
+    files: ['src/**/*.{ts,tsx}', 'workers/**/*.ts', 'server/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['./tsconfig.json', './tsconfig.node.json'], noWarnOnMultipleProjects: true })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['server/**/*.ts', 'tests/**/*.ts', '*.config.{ts,js}'],

@@ -7,7 +7,7 @@ export async function attachFile(
   attachment: Omit<AttachmentRow, 'order'>,
   blob: Blob,
 ): Promise<void> {
-  await db.transaction('rw', db.files, db.attachments, async () => {
+  await db.transaction('rw', db.files, db.attachments, db.dossierFacts, async () => {
     if (!(await db.files.get(attachment.sha256))) {
       await db.files.add({ sha256: attachment.sha256, blob, type: attachment.type, size: attachment.size, createdAt: new Date().toISOString() });
     }
@@ -22,7 +22,7 @@ export async function attachFile(
 }
 
 export async function removeAttachment(db: MotcuaDb, id: string): Promise<void> {
-  await db.transaction('rw', db.files, db.attachments, async () => {
+  await db.transaction('rw', db.files, db.attachments, db.dossierFacts, async () => {
     const row = await db.attachments.get(id);
     if (!row) return;
     await db.attachments.delete(id);

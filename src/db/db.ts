@@ -1,5 +1,6 @@
 // The Dexie database of this device: the only way the app touches IndexedDB.
 import Dexie, { type EntityTable } from 'dexie';
+import type { DossierFactsRow } from './dossier-facts';
 import {
   DB_NAME,
   declareSchema,
@@ -30,6 +31,8 @@ export class MotcuaDb extends Dexie {
   uploads!: EntityTable<UploadRow, 'sha256'>;
   captureQueue!: EntityTable<CaptureQueueRow, 'seq'>;
   pageSources!: EntityTable<PageSourceRow, 'pageId'>;
+  /** Written by dossier-facts.ts's middleware only; listed by every read-write transaction that writes dossiers or files. */
+  dossierFacts!: EntityTable<DossierFactsRow, 'id'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

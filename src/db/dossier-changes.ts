@@ -27,7 +27,7 @@ export class DossierNotFoundError extends Error {
  * (the captures a change takes in): it runs inside the transaction, so what it read is what is written.
  */
 export async function commitDossierChange(db: MotcuaDb, id: string, decide: (current: DossierRow) => DossierChange | Promise<DossierChange>): Promise<DossierRow> {
-  return db.transaction('rw', [db.dossiers, db.processingLog, db.outbox, db.attachments, db.files, db.captureQueue, db.pageSources], async () => {
+  return db.transaction('rw', [db.dossiers, db.processingLog, db.outbox, db.attachments, db.files, db.captureQueue, db.pageSources, db.dossierFacts], async () => {
     const current = await db.dossiers.get(id);
     if (!current) throw new DossierNotFoundError(id);
     const change = await decide(current);

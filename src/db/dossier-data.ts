@@ -9,7 +9,7 @@ import type { IntakeDraftData } from '../domain/intake';
 import type { FeeQuote } from '../domain/payment';
 import type { SatisfactionValue } from '../domain/satisfaction';
 import type { CommuneInfo } from './device';
-import type { DossierRow } from './schema';
+import type { DossierRow } from './rows';
 import type { DeskProfile } from './settings';
 
 /** One line of Phiếu yêu cầu bổ sung (Mẫu 02): what is missing and why. */

@@ -8,7 +8,8 @@ import { isFinalStatus, type DossierStatusCode } from '../domain/dossier';
 import type { ReportRecord } from '../domain/reports';
 import { isSatisfactionValue, type SatisfactionValue } from '../domain/satisfaction';
 import { readDossierData } from './dossier-data';
-import type { AttachmentRow, DossierRow } from './schema';
+import type { AttachmentRow, DossierRow } from './rows';
+import { inUpgrade } from './upgrades/in-upgrade';
 
 export const FACTS_TABLE = 'dossierFacts';
 
@@ -179,7 +180,7 @@ async function keysInRange(table: DBCoreTable, trans: DBCoreTransaction, range: 
   return (await table.query({ trans, values: false, query: { index: table.schema.primaryKey, range } })).result;
 }
 
-/** Extends every read-write transaction on dossiers or attachments to both and the facts table, and keeps the facts current. */
+/** Extends every read-write transaction on dossiers or attachments to both and the facts table, and keeps the facts current (a schema upgrade writes its own). */
 export const dossierFactsMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'motcua-dossier-facts',
@@ -187,7 +188,9 @@ export const dossierFactsMiddleware: Middleware<DBCore> = {
     if (!down.schema.tables.some((t) => t.name === FACTS_TABLE)) return down;
     return {
       ...down,
-      // A dossier's facts need its attachments, and a file's owner its facts: both join the scope.
+      // A dossier's facts need its attachments, and a file's owner its facts. Every transaction of
+      // src/db that writes dossiers or attachments lists both at its call site; a lone write outside
+      // one (an implicit transaction, as tests make) gets them here.
       transaction: (stores, mode, options) =>
         down.transaction(
           mode === 'readwrite' && (stores.includes('dossiers') || stores.includes('attachments'))
@@ -202,6 +205,7 @@ export const dossierFactsMiddleware: Middleware<DBCore> = {
           return {
             ...table,
             mutate: async (req: DBCoreMutateRequest) => {
+              if (inUpgrade(req.trans)) return table.mutate(req); // an upgrade writes its own facts
               const facts = down.table(FACTS_TABLE);
               const removed = req.type === 'delete' ? req.keys : req.type === 'deleteRange' ? await keysInRange(table, req.trans, req.range) : [];
               const result = await table.mutate(req);
@@ -226,6 +230,7 @@ export const dossierFactsMiddleware: Middleware<DBCore> = {
           return {
             ...table,
             mutate: async (req: DBCoreMutateRequest) => {
+              if (inUpgrade(req.trans)) return table.mutate(req); // an upgrade writes its own facts
               const owners = new Map<string, number[] | 'reread'>();
               // Whose files change: the owners before (moved or deleted files) and after (new ones).
               const keys =

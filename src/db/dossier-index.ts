@@ -4,7 +4,8 @@
 import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
 import { foldVietnamese } from '../domain/catalogue';
 import { isRunningStatus } from '../domain/dossier';
-import type { DossierRow } from './schema';
+import type { DossierRow } from './rows';
+import { inUpgrade } from './upgrades/in-upgrade';
 
 export interface DossierIndexFields {
   /** Folded words of the applicant's name, the ID number and the codes; searched by prefix. */
@@ -45,7 +46,7 @@ function withIndexFields(value: DossierRow & Partial<DossierIndexFields>): Dossi
   return { ...rest, ...dossierIndexFields(value) };
 }
 
-/** Keeps the derived fields of every dossier written, whoever writes it. */
+/** Keeps the derived fields of every dossier written, whoever writes it (a schema upgrade writes its own). */
 export const dossierIndexMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'motcua-dossier-index-fields',
@@ -57,7 +58,7 @@ export const dossierIndexMiddleware: Middleware<DBCore> = {
       return {
         ...table,
         mutate: (req: DBCoreMutateRequest) =>
-          req.type === 'add' || req.type === 'put' ? table.mutate({ ...req, values: req.values.map(withIndexFields) }) : table.mutate(req),
+          (req.type === 'add' || req.type === 'put') && !inUpgrade(req.trans) ? table.mutate({ ...req, values: req.values.map(withIndexFields) }) : table.mutate(req),
       };
     },
   }),

@@ -64,13 +64,18 @@ export async function writeDraft(db: MotcuaDb, row: DraftRow): Promise<void> {
   }
 }
 
+/** One draft as stored, or undefined once it is received or discarded. */
+export function getDraft(db: MotcuaDb, id: string): Promise<DraftRow | undefined> {
+  return db.drafts.get(id);
+}
+
 export function listDrafts(db: MotcuaDb): Promise<DraftRow[]> {
   return db.drafts.orderBy('updatedAt').reverse().toArray();
 }
 
 /** Drops a draft, its captured pages, the photos still waiting for the digitizer or kept to re-open a page, and the files attached only to it. */
 export async function deleteDraft(db: MotcuaDb, id: string): Promise<void> {
-  await db.transaction('rw', [db.drafts, db.attachments, db.files, db.captureQueue, db.pageSources], async () => {
+  await db.transaction('rw', [db.drafts, db.attachments, db.files, db.captureQueue, db.pageSources, db.dossierFacts], async () => {
     await db.captureQueue.where('ownerId').equals(id).delete();
     await db.pageSources.where('ownerId').equals(id).delete();
     const attached = await db.attachments.where('ownerId').anyOf(id, pagesOwnerId(id)).toArray();
@@ -109,7 +114,7 @@ export class PdfPendingError extends Error {
 }
 
 export async function receiveDossier(db: MotcuaDb, write: ReceiveWrite): Promise<ReceivedNumber> {
-  return db.transaction('rw', [db.drafts, db.dossiers, db.attachments, db.files, db.captureQueue, db.pageSources, db.processingLog, db.outbox, db.settings], async () => {
+  return db.transaction('rw', [db.drafts, db.dossiers, db.attachments, db.files, db.captureQueue, db.pageSources, db.processingLog, db.outbox, db.settings, db.dossierFacts], async () => {
     if (!(await db.drafts.get(write.draftId))) throw new Error('Bản nháp đã được tiếp nhận hoặc đã xoá.');
     // The dossier takes each component's PDF, never the pages it was made from: a PDF not yet
     // made from the latest pages would send an old copy, and photos still waiting in the capture
@@ -137,6 +142,11 @@ export async function receiveDossier(db: MotcuaDb, write: ReceiveWrite): Promise
 
 export function getDossier(db: MotcuaDb, id: string): Promise<DossierRow | undefined> {
   return db.dossiers.get(id);
+}
+
+/** The rows of `ids` at the same places (undefined where a row is gone), e.g. the page of a list in view. */
+export function getDossiers(db: MotcuaDb, ids: readonly string[]): Promise<(DossierRow | undefined)[]> {
+  return db.dossiers.bulkGet([...ids]);
 }
 
 /** A dossier by its official or its provisional code. */

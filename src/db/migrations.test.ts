@@ -101,6 +101,97 @@ describe('schema migrations', () => {
     db.close();
   });
 
+  it('writes in v4 the facts and words of the frozen upgrade, from v3 rows of every shape', async () => {
+    const name = `migrate-v4-frozen-${Math.random()}`;
+    const v3 = new Dexie(name);
+    v3.version(3).stores({ dossiers: 'id, &code, status', attachments: 'id, ownerId, [ownerId+componentIndex+order], sha256' });
+    const base = { procedureCode: '1.001193', procedureName: 'Thủ tục đăng ký khai sinh', field: 'Hộ tịch', catalogueVersion: 1, applicantIdNumber: '001099000001', syncState: 'accepted', dueAt: '2026-03-10T10:00:00.000Z' };
+    await v3.table('dossiers').bulkAdd([
+      // Refused at the desk: counted on the day of its refusal, never as received.
+      {
+        ...base,
+        id: 'refused',
+        code: 'TAM-AB12CD-260302-0001',
+        status: 3,
+        applicantName: 'ĐỖ THỊ  Đào',
+        receivedAt: '2026-03-02T01:00:00.000Z',
+        updatedAt: '2026-03-02T01:05:00.000Z',
+        data: { state: { receivedAt: null, log: [{ action: 'refuse', at: '2026-03-02T01:05:00.000Z' }] } },
+      },
+      // Submitted online, returned and rated at another desk (the gateway's shape), in late March Vietnam time.
+      {
+        ...base,
+        id: 'returned',
+        code: '000.00.12.H38-260331-0007',
+        provisionalCode: 'TAM-AB12CD-260331-0002',
+        status: 10,
+        applicantName: 'Lò Văn Pả',
+        receivedAt: '2026-03-31T18:00:00.000Z',
+        updatedAt: '2026-04-20T02:00:00.000Z',
+        satisfaction: { rating: 'veryGood', at: '2026-04-20T02:00:00.000Z', reason: 'nhanh' },
+        data: {
+          intake: { components: [{ index: 0, received: true, count: 1 }, { index: 1, received: true, count: 0 }, { index: 2, received: false, count: 1 }] },
+          state: {
+            receivedAt: '2026-03-31T18:00:00.000Z',
+            appointmentAt: '2026-04-14T10:00:00.000Z',
+            resultReadyAt: '2026-04-10T03:00:00.000Z',
+            returnedAt: '2026-04-20T02:00:00.000Z',
+            log: [
+              { action: 'submit', at: '2026-03-31T18:00:00.000Z' },
+              { action: 'requestSupplement', at: '2026-04-01T02:00:00.000Z' },
+              { action: 'requestSupplement', at: '2026-04-02T02:00:00.000Z' },
+            ],
+          },
+        },
+      },
+      // A foreign row without a state: one rebuilt from its fields; its clock runs.
+      { ...base, id: 'bare', code: '000.00.12.H38-260302-0003', status: 4, applicantName: 'Nguyễn Văn Mẫu', receivedAt: '2026-03-02T01:00:00.000Z', updatedAt: '2026-03-02T01:00:00.000Z', data: 'not an object' },
+    ]);
+    await v3.table('attachments').bulkAdd([
+      { id: 'r0', ownerId: 'returned', componentIndex: 2, order: 0, sha256: 'x', name: 'a.pdf', type: 'application/pdf', size: 1 },
+      { id: 'r1', ownerId: 'returned', componentIndex: 0, order: 0, sha256: 'y', name: 'b.pdf', type: 'application/pdf', size: 1 },
+      { id: 'r2', ownerId: 'returned', componentIndex: 0, order: 1, sha256: 'z', name: 'c.pdf', type: 'application/pdf', size: 1 },
+    ]);
+    v3.close();
+
+    const db = new MotcuaDb(name);
+    await db.open();
+    const facts = db.table('dossierFacts');
+    expect(await facts.get('refused')).toMatchObject({ status: 3, received: null, refused: Date.parse('2026-03-02T01:05:00.000Z'), activeUntil: '2026-03-02T01:05:00.000Z', activeMonths: ['2026-03'], channel: 'direct' });
+    expect(await facts.get('returned')).toEqual({
+      id: 'returned',
+      activeUntil: '2026-04-20T02:00:00.000Z',
+      receivedAt: '2026-03-31T18:00:00.000Z',
+      activeMonths: ['2026-04'], // 01:00 on 1 April in Vietnam
+      code: '000.00.12.H38-260331-0007',
+      procedureCode: '1.001193',
+      procedureName: 'Thủ tục đăng ký khai sinh',
+      field: 'Hộ tịch',
+      applicantName: 'Lò Văn Pả',
+      channel: 'online',
+      status: 10,
+      received: Date.parse('2026-03-31T18:00:00.000Z'),
+      appointment: Date.parse('2026-04-14T10:00:00.000Z'),
+      resultReady: Date.parse('2026-04-10T03:00:00.000Z'),
+      returned: Date.parse('2026-04-20T02:00:00.000Z'),
+      refused: null,
+      closedWithoutResult: null,
+      supplementRequested: Date.parse('2026-04-01T02:00:00.000Z'),
+      paused: null,
+      rating: 'veryGood',
+      ratingAt: Date.parse('2026-04-20T02:00:00.000Z'),
+      ratingReason: 'nhanh',
+      components: [0],
+      attached: [0, 2],
+    });
+    expect(await facts.get('bare')).toMatchObject({ status: 4, activeUntil: '9999-12-31T23:59:59.999Z', received: Date.parse('2026-03-02T01:00:00.000Z'), appointment: Date.parse('2026-03-10T10:00:00.000Z'), components: [], attached: [] });
+    expect((await db.dossiers.get('refused'))?.searchWords).toEqual(['do', 'thi', 'dao', '001099000001', 'tam-ab12cd-260302-0001', '260302-0001', '0001']);
+    expect((await db.dossiers.get('returned'))?.searchWords).toEqual(expect.arrayContaining(['lo', 'van', 'pa', '260331-0007', 'tam-ab12cd-260331-0002', '260331-0002']));
+    expect((await db.dossiers.get('returned'))?.openDueAt).toBeUndefined();
+    expect(await db.dossiers.where('openDueAt').above('').primaryKeys()).toEqual(['bare']);
+    db.close();
+  });
+
   it('adds the uploads table and the outbox entityId index in v5, keeping the files and outbox written under v4', async () => {
     const name = `migrate-v5-${Math.random()}`;
     const old = new Dexie(name);

@@ -34,7 +34,7 @@ export type PushResult =
  * rejected entries go to quarantine with the reason, their dossier marked rejected.
  */
 export async function applyPushResults(db: MotcuaDb, results: PushResult[]): Promise<void> {
-  await db.transaction('rw', db.outbox, db.dossiers, async () => {
+  await db.transaction('rw', db.outbox, db.dossiers, db.attachments, db.dossierFacts, async () => {
     for (const result of results) {
       const entry = await db.outbox.get(result.mutation);
       if (!entry) continue; // answered before (a replay): nothing left to do
@@ -65,7 +65,7 @@ export async function applyPushResults(db: MotcuaDb, results: PushResult[]): Pro
  * back. The dossier's files refused earlier are tried again too. Returns the new numbers.
  */
 export async function resendEntry(db: MotcuaDb, seq: number, payload?: unknown): Promise<number[]> {
-  return db.transaction('rw', [db.outbox, db.dossiers, db.attachments, db.uploads], async () => {
+  return db.transaction('rw', [db.outbox, db.dossiers, db.attachments, db.uploads, db.dossierFacts], async () => {
     const entry = await db.outbox.get(seq);
     if (!entry || entry.status !== 'rejected') return [];
     const siblings = (await db.outbox.where('entityId').equals(entry.entityId).toArray())

@@ -6,7 +6,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { WorkingTime } from '../../domain/calendar';
-import { getDb, type DossierList, type DossierRow, type DossierView } from '../../db';
+import { getDb, getDossiers, type DossierList, type DossierRow, type DossierView } from '../../db';
 import { formatDate } from './format';
 import { timeLeft } from './time-left';
 import { SyncBadge } from './SyncBadge';
@@ -28,7 +28,7 @@ export function VirtualDossierList({ list, count, view, clock, now }: { list: Do
   // The ids of the rows in view, then those rows: a page, never the whole list.
   const page = useLiveQuery(async () => {
     const ids = await list.slice(from, to);
-    const rows = await getDb().dossiers.bulkGet(ids);
+    const rows = await getDossiers(getDb(), ids);
     return { list, from, rows };
   }, [list, from, to]);
   // Rows of a previous list (before the filter changed) are never shown at the new list's places.

@@ -3,7 +3,7 @@
 // if the tab closes right after it.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { IntakeDraftData, IntakeStep } from '../../domain/intake';
-import { getDb, isQuotaError, writeDraft, type DraftRow } from '../../db';
+import { getDb, getDraft, isQuotaError, writeDraft, type DraftRow } from '../../db';
 
 export type DraftState =
   | { status: 'loading' }
@@ -23,14 +23,12 @@ export function useDraft(id: string) {
 
   useEffect(() => {
     let live = true;
-    void getDb()
-      .drafts.get(id)
-      .then((row) => {
-        if (!live) return;
-        loaded.current = row;
-        current.current = row ? { status: 'ready', data: row.data as IntakeDraftData, step: row.step as IntakeStep } : { status: 'missing' };
-        setState(current.current);
-      });
+    void getDraft(getDb(), id).then((row) => {
+      if (!live) return;
+      loaded.current = row;
+      current.current = row ? { status: 'ready', data: row.data as IntakeDraftData, step: row.step as IntakeStep } : { status: 'missing' };
+      setState(current.current);
+    });
     return () => {
       live = false;
     };

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../../../domain/catalogue';
 import { INTAKE_STEPS, type IntakeStep, type IntakeValidation } from '../../../domain/intake';
-import { getDb, listAttachments, readCommune } from '../../../db';
+import { getDb, getDraft, listAttachments, readCommune } from '../../../db';
 import { PageHeader, useHoldWork } from '../../../shared';
 import { validateIntakeInWorker } from '../../../../workers/validation.client';
 import { useDraft } from '../use-draft';
@@ -17,7 +17,7 @@ import { ReviewStep } from './ReviewStep';
 export function DraftEditor({ id }: { id: string }) {
   const { t } = useTranslation();
   const { state, update, goTo, saveError, flushed } = useDraft(id);
-  const procedure = useLiveQuery(async () => (await getDb().drafts.get(id))?.procedure as Procedure | undefined, [id]);
+  const procedure = useLiveQuery(async () => (await getDraft(getDb(), id))?.procedure as Procedure | undefined, [id]);
   const attachments = useLiveQuery(() => listAttachments(getDb(), id), [id]);
   const commune = useLiveQuery(() => readCommune(getDb()), []);
   const [validation, setValidation] = useState<IntakeValidation>();

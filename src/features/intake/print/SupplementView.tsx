@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { Procedure } from '../../../domain/catalogue';
 import type { IntakeDraftData, IntakeValidation } from '../../../domain/intake';
-import { emptyDeskProfile, getDb, listAttachments, readCommune, readSetting, type DeskProfile } from '../../../db';
+import { emptyDeskProfile, getDb, getDraft, listAttachments, readCommune, readSetting, type DeskProfile } from '../../../db';
 import { PageHeader } from '../../../shared';
 import { validateIntakeInWorker } from '../../../../workers/validation.client';
 import { PrintFrame, SupplementRequestPaper } from '../../../shared/papers';
@@ -16,7 +16,7 @@ export function SupplementView({ draftId }: { draftId: string }) {
   const { t } = useTranslation();
   const loaded = useLiveQuery(async () => {
     const db = getDb();
-    const draft = await db.drafts.get(draftId);
+    const draft = await getDraft(db, draftId);
     const commune = await readCommune(db);
     const officer = await readSetting<DeskProfile>(db, 'deskProfile', emptyDeskProfile);
     const attachments = await listAttachments(db, draftId);

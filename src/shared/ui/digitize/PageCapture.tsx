@@ -15,6 +15,7 @@ import {
   listCaptureQueue,
   listComponentPages,
   pagesWithSource,
+  readFileBlob,
   readPageSource,
   remakePage,
   removeComponentPage,
@@ -289,7 +290,7 @@ export function PageCapture({ digitizer, ownerId, componentIndex, title, onChang
   };
 
   const pdf = deliverables?.find((d) => d.type === 'application/pdf');
-  const pdfBlob = useLiveQuery(async () => (pdf ? (await db.files.get(pdf.sha256))?.blob : undefined), [db, pdf?.sha256]);
+  const pdfBlob = useLiveQuery(async () => (pdf ? readFileBlob(db, pdf.sha256) : undefined), [db, pdf?.sha256]);
   const pdfUrl = useObjectUrl(pdfBlob);
   const scannedCount = pages?.filter((p) => p.type !== 'application/pdf').length ?? 0;
   const chosenCount = (pages?.length ?? 0) - scannedCount;
