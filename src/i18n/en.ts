@@ -87,7 +87,7 @@ export const en: Messages = {
       sending: 'Sending…',
       waitingToRetry: 'Sending failed; it will retry by itself.',
       needsSignIn: 'Re-activate the device / sign in again to keep sending. The data on this device is intact.',
-      offline: 'Offline: will send when the network is back.',
+      offline: 'Offline: will send by itself when the network is back, while the app is open.',
     },
     quarantineTitle: 'Refused by the server ({{count}})',
     resend: 'Send again',

@@ -85,7 +85,7 @@ export const vi = {
       sending: 'Đang gửi…',
       waitingToRetry: 'Gửi chưa được, sẽ thử lại tự động.',
       needsSignIn: 'Cần kích hoạt lại thiết bị / đăng nhập lại để gửi tiếp. Dữ liệu trên máy vẫn nguyên vẹn.',
-      offline: 'Đang mất mạng: sẽ gửi khi có mạng.',
+      offline: 'Đang mất mạng: sẽ tự gửi khi có mạng trở lại, trong lúc ứng dụng đang mở.',
     },
     quarantineTitle: 'Bị máy chủ từ chối ({{count}})',
     resend: 'Gửi lại',

@@ -3,7 +3,9 @@
 // holds the dossier and the page byte for byte. A revoked device is asked to enrol again and
 // loses nothing: after re-enrolment the waiting dossier goes through. An upload cut half-way
 // resumes after a reload at the offset the gateway kept. A dossier the gateway refuses for good
-// (an address pasted past its limit) is fixed from the quarantine and then accepted, once.
+// (an address pasted past its limit) is fixed from the quarantine and then accepted, once. Sync
+// needs the app open (no Background Sync): changes left with every tab closed wait, untouched,
+// until the app is opened again.
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -304,6 +306,39 @@ describe('sync', () => {
     expect(held[0]!.data.intake.applicant).toMatchObject({ fullName: 'Hoàng Thị Lan', address: 'Thôn Nà Pồ, xã Bản Mẫu, huyện Mẫu Sơn, tỉnh Lạng Sơn' });
     const [stored] = (await deviceStore<{ code: string; data: { intake: { applicant: { address: string } } } }>(page, 'dossiers')).filter((d) => d.code === code);
     expect(stored!.data.intake.applicant.address).toBe('Thôn Nà Pồ, xã Bản Mẫu, huyện Mẫu Sơn, tỉnh Lạng Sơn');
+    await context.close();
+  });
+
+  it('sends only while the app is open: changes left with no tab open wait until it is opened again', async () => {
+    const context = await newDevice(stage.browser, 'laptop');
+    const page = await context.newPage();
+    await prepareDevice(page, stage.gateway.url, 'Lục Văn Sơn');
+    await enrol(page, 'Máy bàn tiếp nhận 5');
+    const token = (await deviceSettings(page)).deviceToken as string;
+
+    await context.setOffline(true);
+    const code = await receiveKhaiSinh(page, { ...sampleApplicant, fullName: 'Lục Thị Xuân', idNumber: '001099000005' });
+    await page.getByRole('link', { name: 'Đồng bộ', exact: true }).click();
+    await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+    await page.getByText('Đang mất mạng: sẽ tự gửi khi có mạng trở lại, trong lúc ứng dụng đang mở.').waitFor();
+    // Nothing is promised to the browser behind the officer's back: no Background Sync is registered.
+    const tags = await page.evaluate(async () => {
+      const registration = (await navigator.serviceWorker.getRegistration()) as ServiceWorkerRegistration & { sync?: { getTags(): Promise<string[]> } };
+      return registration.sync ? await registration.sync.getTags() : null;
+    });
+    expect(tags).toEqual([]);
+
+    // The tab is shut, then the network comes back: nothing is sent.
+    await page.close();
+    await context.setOffline(false);
+    await new Promise((resolve) => setTimeout(resolve, 3000)); // room for a send that should not happen
+    expect((await pull(token)).some((d) => d.code === code)).toBe(false);
+
+    // Opened again: it sends by itself.
+    const reopened = await context.newPage();
+    await reopened.goto(`${stage.gateway.url}/dong-bo`);
+    await reopened.getByText('Đã gửi hết: máy chủ đã nhận mọi thay đổi.').waitFor({ timeout: 60_000 });
+    expect((await pull(token)).filter((d) => d.code === code)).toHaveLength(1);
     await context.close();
   });
 });
