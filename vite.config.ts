@@ -39,7 +39,6 @@ export default defineConfig({
         // The API is never answered from the cache: a stale answer would lie about sync.
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
-        importScripts: ['/sw-sync.js'],
         // The first install takes control at once (nothing to reload); updates still wait for the prompt.
         clientsClaim: true,
         skipWaiting: false,

@@ -5,6 +5,7 @@
 // park megabytes under any name). A new field of the app is added here in the same change.
 import { z } from 'zod';
 import { DURATION_UNITS, officeHoursSchema } from '../../src/domain/calendar';
+import { PERSON_FIELD_MAX } from '../../src/domain/intake';
 import { ACTOR_ROLES, DOSSIER_ACTIONS, MAX_NOTE_LENGTH, MAX_SUPPLEMENT_ITEM_NAME, MAX_SUPPLEMENT_ITEM_REASON, MAX_SUPPLEMENT_LINES } from '../../src/domain/dossier';
 
 export const MAX_ENTRIES_PER_PUSH = 100;
@@ -34,13 +35,13 @@ export const pushBodySchema = z.strictObject({
 export type IncomingEntry = z.infer<typeof pushBodySchema>['entries'][number];
 
 const personSchema = z.strictObject({
-  fullName: text(200),
-  idNumber: text(20),
-  birthDate: text(10),
+  fullName: text(PERSON_FIELD_MAX.fullName),
+  idNumber: text(PERSON_FIELD_MAX.idNumber),
+  birthDate: text(PERSON_FIELD_MAX.birthDate),
   sex: z.enum(['', 'Nam', 'Nữ']),
-  address: text(500),
-  phone: text(30),
-  email: text(200),
+  address: text(PERSON_FIELD_MAX.address),
+  phone: text(PERSON_FIELD_MAX.phone),
+  email: text(PERSON_FIELD_MAX.email),
 });
 
 const intakeSchema = z.strictObject({

@@ -1,6 +1,10 @@
 // The postponed update at start: it reloads only once the new version has taken over, and when
 // the browser never lets it take over, the app starts on the old version and tries next time.
+// The prompt's update: unsaved work is asked about when the officer agrees AND when the new
+// version takes over, so input typed in between postpones the reload instead of losing it.
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { useWorkInProgress as WorkInProgress } from '../shared';
+import type * as ServiceWorkerModule from './service-worker';
 
 class FakeWorker extends EventTarget {
   state: ServiceWorkerState = 'installed';
@@ -71,6 +75,84 @@ describe('applyPostponedUpdate', () => {
   it('does nothing when no update was postponed or none is waiting', async () => {
     install(null);
     expect(await applyPostponedUpdate()).toBe(false);
+    expect(reload).not.toHaveBeenCalled();
+  });
+});
+
+/** workbox-window as the app uses it: events, and the skip-waiting message the officer's "yes" sends. */
+class FakeWorkbox extends EventTarget {
+  static last: FakeWorkbox | undefined;
+  skipMessages = 0;
+  constructor() {
+    super();
+    FakeWorkbox.last = this;
+  }
+  register = () => Promise.resolve(undefined);
+  update = () => Promise.resolve();
+  messageSkipWaiting(): void {
+    this.skipMessages++;
+  }
+  emit(type: 'waiting' | 'controlling'): void {
+    this.dispatchEvent(new Event(type));
+  }
+}
+vi.mock('workbox-window', () => ({ Workbox: FakeWorkbox }));
+
+describe('the prompt’s update', () => {
+  let sw: typeof ServiceWorkerModule;
+  let work: typeof WorkInProgress;
+
+  beforeEach(async () => {
+    install(null);
+    vi.stubGlobal('document', { readyState: 'complete', addEventListener: () => {}, visibilityState: 'visible' });
+    vi.stubGlobal('window', { setTimeout, clearTimeout, setInterval: () => 0, location: { reload }, addEventListener: () => {} });
+    vi.stubEnv('DEV', false);
+    // A fresh module each time: its takeover state, and the work registry, start empty.
+    vi.resetModules();
+    sw = await import('./service-worker');
+    ({ useWorkInProgress: work } = await import('../shared'));
+    sw.registerServiceWorker();
+    FakeWorkbox.last!.emit('waiting');
+  });
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('reloads once the new version has taken over when nothing is held', () => {
+    expect(sw.useUpdate.getState().state).toBe('waiting');
+    sw.applyUpdateNow();
+    expect(FakeWorkbox.last!.skipMessages).toBe(1);
+    expect(reload).not.toHaveBeenCalled(); // not before the takeover
+    FakeWorkbox.last!.emit('controlling');
+    expect(reload).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks no takeover while a form holds input when the officer agrees', () => {
+    work.getState().hold('settings.deskProfile');
+    sw.applyUpdateNow();
+    expect(sw.useUpdate.getState().state).toBe('blocked');
+    expect(FakeWorkbox.last!.skipMessages).toBe(0);
+  });
+
+  it('postpones the reload when a form got input while the new version was taking over, and reloads once it is saved', () => {
+    sw.applyUpdateNow();
+    expect(FakeWorkbox.last!.skipMessages).toBe(1);
+    work.getState().hold('dossiers.rating:d1'); // typed after the "yes", before the takeover
+    FakeWorkbox.last!.emit('controlling');
+    expect(reload).not.toHaveBeenCalled();
+    expect(sw.useUpdate.getState().state).toBe('blocked');
+
+    sw.applyUpdateNow(); // still held: still nothing
+    expect(reload).not.toHaveBeenCalled();
+    expect(sw.useUpdate.getState().state).toBe('blocked');
+
+    work.getState().release('dossiers.rating:d1');
+    sw.applyUpdateNow();
+    // The new version is in control already: no second skip-waiting (none waits), just the reload.
+    expect(FakeWorkbox.last!.skipMessages).toBe(1);
+    expect(reload).toHaveBeenCalledTimes(1);
+  });
+
+  it('never reloads on the first install’s takeover', () => {
+    FakeWorkbox.last!.emit('controlling');
     expect(reload).not.toHaveBeenCalled();
   });
 });

@@ -1,6 +1,7 @@
 // Service-worker registration and updates through workbox-window. A new version waits for the
-// officer: it never reloads a page holding unsaved input or a sync in flight, and if postponed it
-// is applied at the next start, before anything is on screen.
+// officer: it never reloads a page holding unsaved input or a sync in flight (asked when the
+// officer agrees, and again when the new version has taken over, as input may have come in
+// between), and if postponed it is applied at the next start, before anything is on screen.
 import { Workbox } from 'workbox-window';
 import { create } from 'zustand';
 import { hasWorkInProgress } from '../shared';
@@ -16,6 +17,8 @@ export const useUpdate = create<UpdateStore>((set) => ({ state: 'none', set: (st
 
 const postponedKey = 'motcua.update.postponed';
 let workbox: Workbox | undefined;
+/** The new version took over while work was held: the page only waits for the officer to reload it. */
+let tookOver = false;
 
 /**
  * At start, before the app renders: if the officer postponed an update last time, apply it now,
@@ -87,7 +90,14 @@ export function registerServiceWorker(): void {
   workbox.addEventListener('controlling', () => {
     // Only the update the officer asked for reloads; the first install's takeover never does.
     // (Workbox's isUpdate is false in the session that first installed, so we keep our own state.)
-    if (useUpdate.getState().state === 'applying') window.location.reload();
+    if (useUpdate.getState().state !== 'applying') return;
+    // Asked again now: the officer may have typed (or a sync started) while the new version took over.
+    if (hasWorkInProgress()) {
+      tookOver = true;
+      useUpdate.getState().set('blocked');
+      return;
+    }
+    window.location.reload();
   });
   void workbox.register();
   const checkForUpdate = () => void workbox?.update().catch(() => {});
@@ -101,7 +111,9 @@ export function applyUpdateNow(): void {
     return;
   }
   useUpdate.getState().set('applying');
-  workbox?.messageSkipWaiting();
+  // Already in control (held back at takeover): nothing waits any more, the reload is all that is left.
+  if (tookOver) window.location.reload();
+  else workbox?.messageSkipWaiting();
 }
 
 export function postponeUpdate(): void {

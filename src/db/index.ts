@@ -18,7 +18,7 @@ export {
   type PageSourceRow,
 } from './schema';
 export { readSetting, writeSetting, emptyDeskProfile, type DeskProfile } from './settings';
-export { countUnsynced, nextBatch, listQuarantine, applyPushResults, resendEntry, type PushResult } from './outbox';
+export { countUnsynced, nextBatch, listQuarantine, applyPushResults, resendEntry, correctRefusedDossier, CORRECTABLE_KINDS, QuarantineFixError, type DossierPeople, type PushResult } from './outbox';
 export { isQuotaError } from './errors';
 export { requestPersistentStorage, readStorageStatus, isStorageLow, LOW_FREE_SPACE_BYTES, type StorageStatus } from './storage';
 export { createDraft, saveDraft, writeDraft, DraftGoneError, getDraft, listDrafts, deleteDraft, receiveDossier, getDossier, getDossiers, findDossierByCode, recentDossiers, PdfPendingError, type ReceiveWrite, type ReceivedNumber } from './intake';

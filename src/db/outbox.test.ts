@@ -1,12 +1,15 @@
 // The outbox's answers and its quarantine on a fake IndexedDB: accepted entries leave, refused ones
 // wait visibly, and a resend goes back in under new mutation numbers with the dossier's other
-// refused entries, in their first order.
+// refused entries, in their first order. A refused receipt can be corrected (its people) and is
+// then sent once, carrying the correction.
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MotcuaDb } from './db';
-import { addEntry, applyPushResults, listQuarantine, nextBatch, resendEntry } from './outbox';
+import { emptyPerson, type PersonEntry } from '../domain/intake';
+import { addEntry, applyPushResults, correctRefusedDossier, listQuarantine, nextBatch, QuarantineFixError, resendEntry } from './outbox';
+import { sampleBirthDossier } from './test-support';
 import { recordUploadDone, recordUploadFailed } from './uploads';
-import type { OutboxEntry } from './schema';
+import type { DossierRow, OutboxEntry } from './schema';
 
 let db: MotcuaDb;
 beforeEach(async () => {
@@ -81,5 +84,96 @@ describe('the quarantine', () => {
     const seq = await addEntry(db, entry('dossier.receive', 'd1'));
     expect(await resendEntry(db, seq)).toEqual([]);
     expect((await nextBatch(db, 10)).map((e) => e.seq)).toEqual([seq]);
+  });
+});
+
+describe('correcting a refused dossier', () => {
+  // What an officer pasted into the address box: a whole page of text, past the gateway's 500 characters.
+  const pasted = 'Thôn Nà Pồ, xã Bản Mẫu. '.repeat(30) + '\u0000\u200b<script>alert(1)</script>';
+  const applicant: PersonEntry = { ...emptyPerson, fullName: 'Nguyễn Văn Mẫu', idNumber: '001099000001', birthDate: '1999-03-15', sex: 'Nam', address: pasted, phone: '0912345678' };
+  const fixedApplicant: PersonEntry = { ...applicant, address: 'Thôn Nà Pồ, xã Bản Mẫu' };
+
+  async function receivedAndRefused(): Promise<{ receive: number; move: number; row: DossierRow }> {
+    const intake = { procedureCode: '1.001193', applicant, ownerIsApplicant: true, owner: { ...emptyPerson }, note: '' };
+    const row = {
+      ...sampleBirthDossier,
+      id: 'd1',
+      code: 'H01-260302-0001',
+      status: 2,
+      receivedAt: '2026-03-02T01:00:00.000Z',
+      dueAt: '2026-03-05T10:00:00.000Z',
+      syncState: 'waiting',
+      data: { intake, state: { status: 2, log: [] } },
+      updatedAt: '2026-03-02T01:00:00.000Z',
+    } as DossierRow;
+    await db.dossiers.put(row);
+    // The receipt's payload carries more than the row (its papers): a correction must keep them.
+    const attachments = [{ componentIndex: 0, sha256: 'a'.repeat(64), name: 'to-khai.pdf', type: 'application/pdf', size: 10 }];
+    const receive = await addEntry(db, entry('dossier.receive', 'd1', { ...row, attachments }));
+    const move = await addEntry(db, entry('dossier.transition', 'd1', { action: 'startProcessing' }));
+    await applyPushResults(db, [
+      { mutation: receive, status: 'rejected', reason: 'Hồ sơ gửi lên thiếu hoặc sai thông tin: địa chỉ của người nộp.' },
+      { mutation: move, status: 'rejected', reason: 'Không tìm thấy hồ sơ trên máy chủ.' },
+    ]);
+    return { receive, move, row };
+  }
+
+  it('corrects the dossier and its refused receipt together and queues them once, in order', async () => {
+    const { move } = await receivedAndRefused();
+    const now = new Date('2026-03-02T03:00:00.000Z');
+    const fresh = await correctRefusedDossier(db, 'd1', { applicant: fixedApplicant, ownerIsApplicant: true, owner: { ...emptyPerson } }, now);
+    expect(fresh).toHaveLength(2);
+    expect(Math.min(...fresh)).toBeGreaterThan(move);
+    expect(await listQuarantine(db)).toEqual([]);
+
+    const batch = await nextBatch(db, 10);
+    expect(batch.map((e) => [e.seq, e.kind, e.lastError])).toEqual([
+      [fresh[0], 'dossier.receive', undefined],
+      [fresh[1], 'dossier.transition', undefined],
+    ]);
+    const sent = batch[0]!.payload as DossierRow & { attachments: unknown[]; data: { intake: { applicant: PersonEntry } } };
+    expect(sent.data.intake.applicant).toEqual(fixedApplicant);
+    expect(sent.attachments).toHaveLength(1);
+    expect(sent.code).toBe('H01-260302-0001');
+    expect(sent.updatedAt).toBe(now.toISOString());
+    expect(batch[1]!.payload).toEqual({ action: 'startProcessing' });
+
+    const stored = (await db.dossiers.get('d1'))!;
+    expect((stored.data as { intake: { applicant: PersonEntry } }).intake.applicant).toEqual(fixedApplicant);
+    expect(stored.syncState).toBe('waiting');
+
+    // A second click (or another tab) finds nothing refused: nothing is queued twice.
+    expect(await correctRefusedDossier(db, 'd1', { applicant: fixedApplicant, ownerIsApplicant: true, owner: { ...emptyPerson } }, now)).toEqual([]);
+    expect(await db.outbox.count()).toBe(2);
+  });
+
+  it('moves the owner columns with the owner: a dossier about another person names that person', async () => {
+    await receivedAndRefused();
+    const owner: PersonEntry = { ...emptyPerson, fullName: 'Nguyễn Thị Bé', idNumber: '001325000009', birthDate: '2025-12-01', sex: 'Nữ' };
+    await correctRefusedDossier(db, 'd1', { applicant: fixedApplicant, ownerIsApplicant: false, owner });
+    const stored = (await db.dossiers.get('d1'))!;
+    expect([stored.applicantName, stored.applicantIdNumber]).toEqual(['Nguyễn Thị Bé', '001325000009']);
+    const [sent] = await nextBatch(db, 1);
+    expect((sent!.payload as DossierRow).applicantName).toBe('Nguyễn Thị Bé');
+  });
+
+  it('refuses to rewrite a dossier whose receipt the gateway accepted, and changes nothing', async () => {
+    const { row } = await receivedAndRefused();
+    await db.outbox.filter((e) => e.kind === 'dossier.receive').delete(); // the receipt went through
+    const before = await db.outbox.toArray();
+    await expect(correctRefusedDossier(db, 'd1', { applicant: fixedApplicant, ownerIsApplicant: true, owner: { ...emptyPerson } })).rejects.toBeInstanceOf(QuarantineFixError);
+    expect(await db.outbox.toArray()).toEqual(before);
+    expect((await db.dossiers.get('d1'))?.data).toEqual(row.data);
+  });
+
+  it('keeps everything as it was when the write fails half-way', async () => {
+    const { receive } = await receivedAndRefused();
+    const before = { outbox: await db.outbox.toArray(), dossier: await db.dossiers.get('d1') };
+    // A payload that is no dossier at all: the correction throws after the row was written.
+    await db.outbox.update(receive, { payload: null });
+    const quarantined = await db.outbox.toArray();
+    await expect(correctRefusedDossier(db, 'd1', { applicant: fixedApplicant, ownerIsApplicant: true, owner: { ...emptyPerson } })).rejects.toBeInstanceOf(QuarantineFixError);
+    expect(await db.outbox.toArray()).toEqual(quarantined);
+    expect(await db.dossiers.get('d1')).toEqual(before.dossier);
   });
 });

@@ -2,7 +2,8 @@
 // gateway has answered for it after committing; a rejected one moves to a visible quarantine
 // and never holds back the entries behind it.
 import type { MotcuaDb } from './db';
-import type { OutboxEntry } from './schema';
+import { dossierOwner, type IntakeDraftData, type PersonEntry } from '../domain/intake';
+import type { DossierRow, OutboxEntry } from './schema';
 import { retryRefusedFiles } from './uploads';
 
 /** Adds an entry; the auto-incremented key (its mutation number) is always set by IndexedDB. */
@@ -57,6 +58,22 @@ export async function applyPushResults(db: MotcuaDb, results: PushResult[]): Pro
   });
 }
 
+/** Moves a dossier's refused entries back into the queue, in their first order, under new numbers. */
+async function requeue(db: MotcuaDb, siblings: OutboxEntry[], payloadOf: (old: OutboxEntry) => unknown): Promise<number[]> {
+  const fresh: number[] = [];
+  for (const old of siblings) {
+    await db.outbox.delete(old.seq!);
+    const { seq: _old, lastError: _error, ...rest } = old;
+    fresh.push(await addEntry(db, { ...rest, status: 'pending', payload: payloadOf(old) }));
+  }
+  return fresh;
+}
+
+/** The dossier's refused entries, oldest first. */
+async function refusedEntriesOf(db: MotcuaDb, entityId: string): Promise<OutboxEntry[]> {
+  return (await db.outbox.where('entityId').equals(entityId).toArray()).filter((e) => e.status === 'rejected').sort((a, b) => a.seq! - b.seq!);
+}
+
 /**
  * Puts a quarantined entry back in the queue, after the officer fixed what was wrong, together
  * with the other quarantined entries of the same dossier (a refused receipt takes the moves made
@@ -68,20 +85,64 @@ export async function resendEntry(db: MotcuaDb, seq: number, payload?: unknown):
   return db.transaction('rw', [db.outbox, db.dossiers, db.attachments, db.uploads, db.dossierFacts], async () => {
     const entry = await db.outbox.get(seq);
     if (!entry || entry.status !== 'rejected') return [];
-    const siblings = (await db.outbox.where('entityId').equals(entry.entityId).toArray())
-      .filter((e) => e.status === 'rejected')
-      .sort((a, b) => a.seq! - b.seq!);
-    const fresh: number[] = [];
-    for (const old of siblings) {
-      await db.outbox.delete(old.seq!);
-      const { seq: _old, lastError: _error, ...rest } = old;
-      const next: OutboxEntry = { ...rest, status: 'pending', ...(old.seq === seq && payload !== undefined ? { payload } : {}) };
-      fresh.push(await addEntry(db, next));
-    }
+    const fresh = await requeue(db, await refusedEntriesOf(db, entry.entityId), (old) => (old.seq === seq && payload !== undefined ? payload : old.payload));
     if (entry.kind.startsWith('dossier.')) {
       await db.dossiers.update(entry.entityId, { syncState: 'waiting' });
       await retryRefusedFiles(db, entry.entityId);
     }
+    return fresh;
+  });
+}
+
+/** The people of a dossier, as the officer corrects them after the gateway refused the dossier. */
+export interface DossierPeople {
+  applicant: PersonEntry;
+  ownerIsApplicant: boolean;
+  owner: PersonEntry;
+}
+
+/** The entries that carry the whole dossier (its receipt or refusal): the ones a correction rewrites. */
+export const CORRECTABLE_KINDS: readonly string[] = ['dossier.receive', 'dossier.refuse'];
+
+export class QuarantineFixError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'QuarantineFixError';
+  }
+}
+
+/** The row (or payload) with its people replaced, its applicant columns following the owner. */
+function withPeople<T extends DossierRow>(row: T | null | undefined, people: DossierPeople, now: string): T {
+  const data = (row && typeof row === 'object' ? row.data : null) as { intake?: IntakeDraftData } | null;
+  if (!row || !data?.intake) throw new QuarantineFixError('Hồ sơ này không mang thông tin tiếp nhận để sửa.');
+  const intake: IntakeDraftData = { ...data.intake, applicant: { ...people.applicant }, ownerIsApplicant: people.ownerIsApplicant, owner: { ...people.owner } };
+  const owner = dossierOwner(intake);
+  return { ...row, applicantName: owner.fullName, applicantIdNumber: owner.idNumber, data: { ...data, intake }, updatedAt: now };
+}
+
+/**
+ * The officer's fix of a dossier the gateway refused: its people (the fields a refusal names)
+ * are corrected on the dossier AND in the refused receipt it carries, and the dossier's refused
+ * entries go back in the queue at once, in one transaction, so what is sent is what the desk now
+ * shows. Only a refused receipt (or refusal) can be fixed this way: a dossier the gateway already
+ * holds is not rewritten behind its back. Once resent nothing is left refused, so a second click
+ * (or a second tab) finds nothing to do and returns []: the correction is sent exactly once.
+ */
+export async function correctRefusedDossier(db: MotcuaDb, dossierId: string, people: DossierPeople, now = new Date()): Promise<number[]> {
+  return db.transaction('rw', [db.outbox, db.dossiers, db.attachments, db.uploads], async () => {
+    const refused = await refusedEntriesOf(db, dossierId);
+    if (refused.length === 0) return [];
+    if (!refused.some((e) => CORRECTABLE_KINDS.includes(e.kind))) {
+      throw new QuarantineFixError('Máy chủ đã nhận hồ sơ này; chỉ sửa được hồ sơ khi chính việc tiếp nhận bị từ chối.');
+    }
+    const row = await db.dossiers.get(dossierId);
+    if (!row) throw new QuarantineFixError('Không tìm thấy hồ sơ trên máy.');
+    const stamp = now.toISOString();
+    await db.dossiers.put({ ...withPeople(row, people, stamp), syncState: 'waiting' });
+    const fresh = await requeue(db, refused, (old) =>
+      CORRECTABLE_KINDS.includes(old.kind) ? withPeople(old.payload as DossierRow | null, people, stamp) : old.payload,
+    );
+    await retryRefusedFiles(db, dossierId);
     return fresh;
   });
 }

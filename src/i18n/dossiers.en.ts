@@ -178,6 +178,7 @@ export const dossiersEn: typeof dossiersVi = {
     pending_one: '{{count}} change not sent',
     pending_other: '{{count}} changes not sent',
     rejectedReason: 'Reason: {{reason}}',
+    fixThere: 'Fix the details and send again (Sync page)',
   },
   rating: {
     title: 'Satisfaction rating',

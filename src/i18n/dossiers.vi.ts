@@ -176,6 +176,7 @@ export const dossiersVi = {
     pending_one: '{{count}} thay đổi chưa gửi',
     pending_other: '{{count}} thay đổi chưa gửi',
     rejectedReason: 'Lý do: {{reason}}',
+    fixThere: 'Sửa thông tin và gửi lại (trang Đồng bộ)',
   },
   rating: {
     title: 'Đánh giá mức độ hài lòng',

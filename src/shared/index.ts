@@ -3,6 +3,7 @@ export { useWorkInProgress, hasWorkInProgress, useUnsavedGuard, useHoldWork } fr
 export { formatBytes } from './format';
 export { useInstall, listenForInstallOffer, promptInstall } from './install';
 export { PageHeader } from './ui/PageHeader';
+export { PersonFields } from './ui/PersonFields';
 export { CccdScanner, type CccdScannerProps, type QrDecoder, type QrDecodeResult } from './cccd-scanner';
 export { CatalogueStatus, type CatalogueStatusProps } from './ui/CatalogueStatus';
 export { describeCatalogueUpdate, formatCatalogueDate, formatCatalogueTime } from './catalogue-text';

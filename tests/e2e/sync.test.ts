@@ -2,7 +2,10 @@
 // receives a dossier with a scanned page while offline, comes back and sends it; the gateway then
 // holds the dossier and the page byte for byte. A revoked device is asked to enrol again and
 // loses nothing: after re-enrolment the waiting dossier goes through. An upload cut half-way
-// resumes after a reload at the offset the gateway kept.
+// resumes after a reload at the offset the gateway kept. A dossier the gateway refuses for good
+// (an address pasted past its limit) is fixed from the quarantine and then accepted, once. Sync
+// needs the app open (no Background Sync): changes left with every tab closed wait, untouched,
+// until the app is opened again.
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -252,6 +255,90 @@ describe('sync', () => {
     expect(readFileSync(path.join(stage.gateway.dataDir, 'files', sha256(bytes))).equals(bytes)).toBe(true);
     await openDossier(page, code);
     await page.getByRole('region', { name: 'Đồng bộ' }).getByText(`Đã đồng bộ — mã chính thức ${code}`).waitFor();
+    await context.close();
+  });
+
+  it('lets the officer fix a dossier the gateway refused, then sends the correction once and it is accepted', async () => {
+    const context = await newDevice(stage.browser, 'laptop');
+    const page = await context.newPage();
+    await prepareDevice(page, stage.gateway.url, 'Vi Thị Hoa');
+    await enrol(page, 'Máy bàn tiếp nhận 4');
+    // What a hurried paste puts in the address box: the whole page of a form, far past what the gateway takes.
+    const pasted = `${'Thôn Nà Pồ, xã Bản Mẫu, huyện Mẫu Sơn, tỉnh Lạng Sơn;\t'.repeat(12)}  <b>ghi chú</b>\u200b`;
+    const code = await receiveKhaiSinh(page, { ...sampleApplicant, fullName: 'Hoàng Thị Lan', idNumber: '001099000004', address: pasted });
+    await page.getByRole('link', { name: 'Đồng bộ', exact: true }).click();
+    await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+    const quarantine = page.getByRole('region', { name: 'Bị máy chủ từ chối (1)' });
+    await quarantine.getByText('Hồ sơ gửi lên thiếu hoặc sai thông tin: địa chỉ của người nộp.').waitFor();
+    await page.getByText('Không còn gì chờ gửi, nhưng có thay đổi bị máy chủ từ chối (xem bên dưới).').waitFor();
+
+    // From the dossier, the officer is sent to where it can be fixed.
+    await openDossier(page, code);
+    const syncCard = page.getByRole('region', { name: 'Đồng bộ' });
+    await syncCard.getByText('Lý do: Hồ sơ gửi lên thiếu hoặc sai thông tin: địa chỉ của người nộp.').waitFor();
+    await syncCard.getByRole('link', { name: 'Sửa thông tin và gửi lại (trang Đồng bộ)' }).click();
+    await quarantine.getByRole('button', { name: `Sửa hồ sơ ${code}` }).click();
+    const form = page.getByRole('form', { name: `Sửa hồ sơ ${code} rồi gửi lại` });
+    const address = form.getByRole('textbox', { name: 'Nơi cư trú' });
+    expect(await address.inputValue()).toBe(pasted);
+
+    // Still too long, and a name typed wrong on the way: refused on the desk, nothing written or sent.
+    const before = await deviceRows(page);
+    await form.getByRole('textbox', { name: 'Họ và tên' }).fill('Hoàng Thị Lan 2');
+    await form.getByRole('button', { name: 'Lưu và gửi lại' }).click();
+    await form.getByRole('alert').getByText('Thông tin còn chỗ chưa đúng (xem từng ô): chưa lưu gì.').waitFor();
+    await form.getByText('Dài quá 500 ký tự mà máy chủ nhận.').waitFor();
+    expect(await deviceRows(page)).toEqual(before);
+
+    await form.getByRole('textbox', { name: 'Họ và tên' }).fill('Hoàng Thị Lan');
+    await address.fill('  Thôn Nà Pồ, xã Bản Mẫu, huyện Mẫu Sơn, tỉnh Lạng Sơn  ');
+    await form.getByRole('button', { name: 'Lưu và gửi lại' }).click();
+    await page.getByText('Đã gửi hết: máy chủ đã nhận mọi thay đổi.').waitFor();
+    expect(await quarantine.count()).toBe(0);
+
+    await openDossier(page, code);
+    await page.getByRole('region', { name: 'Đồng bộ' }).getByText(`Đã đồng bộ — mã chính thức ${code}`).waitFor();
+    expect(await deviceStore(page, 'outbox')).toEqual([]);
+    // The gateway holds the corrected dossier, once.
+    const token = (await deviceSettings(page)).deviceToken as string;
+    const held = (await pull(token)).filter((d) => d.code === code) as unknown as { data: { intake: { applicant: { fullName: string; address: string } } } }[];
+    expect(held).toHaveLength(1);
+    expect(held[0]!.data.intake.applicant).toMatchObject({ fullName: 'Hoàng Thị Lan', address: 'Thôn Nà Pồ, xã Bản Mẫu, huyện Mẫu Sơn, tỉnh Lạng Sơn' });
+    const [stored] = (await deviceStore<{ code: string; data: { intake: { applicant: { address: string } } } }>(page, 'dossiers')).filter((d) => d.code === code);
+    expect(stored!.data.intake.applicant.address).toBe('Thôn Nà Pồ, xã Bản Mẫu, huyện Mẫu Sơn, tỉnh Lạng Sơn');
+    await context.close();
+  });
+
+  it('sends only while the app is open: changes left with no tab open wait until it is opened again', async () => {
+    const context = await newDevice(stage.browser, 'laptop');
+    const page = await context.newPage();
+    await prepareDevice(page, stage.gateway.url, 'Lục Văn Sơn');
+    await enrol(page, 'Máy bàn tiếp nhận 5');
+    const token = (await deviceSettings(page)).deviceToken as string;
+
+    await context.setOffline(true);
+    const code = await receiveKhaiSinh(page, { ...sampleApplicant, fullName: 'Lục Thị Xuân', idNumber: '001099000005' });
+    await page.getByRole('link', { name: 'Đồng bộ', exact: true }).click();
+    await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+    await page.getByText('Đang mất mạng: sẽ tự gửi khi có mạng trở lại, trong lúc ứng dụng đang mở.').waitFor();
+    // Nothing is promised to the browser behind the officer's back: no Background Sync is registered.
+    const tags = await page.evaluate(async () => {
+      const registration = (await navigator.serviceWorker.getRegistration()) as ServiceWorkerRegistration & { sync?: { getTags(): Promise<string[]> } };
+      return registration.sync ? await registration.sync.getTags() : null;
+    });
+    expect(tags).toEqual([]);
+
+    // The tab is shut, then the network comes back: nothing is sent.
+    await page.close();
+    await context.setOffline(false);
+    await new Promise((resolve) => setTimeout(resolve, 3000)); // room for a send that should not happen
+    expect((await pull(token)).some((d) => d.code === code)).toBe(false);
+
+    // Opened again: it sends by itself.
+    const reopened = await context.newPage();
+    await reopened.goto(`${stage.gateway.url}/dong-bo`);
+    await reopened.getByText('Đã gửi hết: máy chủ đã nhận mọi thay đổi.').waitFor({ timeout: 60_000 });
+    expect((await pull(token)).filter((d) => d.code === code)).toHaveLength(1);
     await context.close();
   });
 });

@@ -28,7 +28,8 @@ export interface IntakeValidation {
   warnings: IntakeIssue[];
 }
 
-function personIssues(person: PersonEntry, prefix: 'applicant' | 'owner', code: IssueCode): IntakeIssue[] {
+/** What is wrong with one person of the dossier (the intake's check, also the one a refused dossier's fix passes). */
+export function personIssues(person: PersonEntry, prefix: 'applicant' | 'owner', code: IssueCode): IntakeIssue[] {
   const issues: IntakeIssue[] = [];
   const who = prefix === 'applicant' ? 'Người nộp' : 'Chủ hồ sơ';
   const name = validateFullName(person.fullName);

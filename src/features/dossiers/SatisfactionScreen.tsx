@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { SATISFACTION_VALUES, type SatisfactionValue } from '../../domain/satisfaction';
 import { getDb, getDossier, readDossierData } from '../../db';
+import { useUnsavedGuard } from '../../shared';
 import { DeskActionError, rateDossier } from './actions';
 
 export function SatisfactionScreen({ id }: { id: string }) {
@@ -28,9 +29,11 @@ export function SatisfactionScreen({ id }: { id: string }) {
   useEffect(() => {
     if (value === 'bad') reasonBox.current?.focus();
   }, [value]);
+  const rated = row ? readDossierData(row).rating : undefined;
+  // The citizen's answer, chosen or typed but not yet sent, is input an update must not reload away.
+  useUnsavedGuard(`dossiers.rating:${id}`, !sent && !rated && (value !== undefined || reason.trim() !== ''));
 
   if (row === undefined) return <p role="status">…</p>;
-  const rated = row ? readDossierData(row).rating : undefined;
 
   async function submit(event: FormEvent) {
     event.preventDefault();

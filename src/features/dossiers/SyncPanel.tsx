@@ -1,8 +1,9 @@
 // Where this dossier stands with the gateway: waiting, sending its files, synced with its official
 // code (and the provisional one it was received under, which still finds it), or refused with
-// the reason for each refused change.
+// the reason for each refused change (a refused receipt is fixed on the Đồng bộ page).
 import { useTranslation } from 'react-i18next';
-import type { DossierRow, OutboxEntry } from '../../db';
+import { Link } from 'wouter';
+import { CORRECTABLE_KINDS, type DossierRow, type OutboxEntry } from '../../db';
 import { useSyncStanding } from './sync-standing';
 
 export function SyncPanel({ row, outbox }: { row: DossierRow; outbox: OutboxEntry[] }) {
@@ -23,6 +24,12 @@ export function SyncPanel({ row, outbox }: { row: DossierRow; outbox: OutboxEntr
           {t('dossiers.sync.rejectedReason', { reason: e.lastError ?? e.kind })}
         </p>
       ))}
+      {rejected.some((e) => CORRECTABLE_KINDS.includes(e.kind)) && (
+        <p>
+          {/* "~": the Đồng bộ page sits outside the dossier desk's own routes. */}
+          <Link href="~/dong-bo">{t('dossiers.sync.fixThere')}</Link>
+        </p>
+      )}
     </section>
   );
 }

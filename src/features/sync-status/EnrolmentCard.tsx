@@ -5,6 +5,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEVICE_KEY, getDb, readCommune, readDeviceToken, readSetting, type DeviceIdentity } from '../../db';
+import { useUnsavedGuard } from '../../shared';
 import { enrolDevice, usePump } from '../../sync';
 import { VIETNAM_TIME_ZONE } from '../../domain/calendar';
 
@@ -26,6 +27,9 @@ export function EnrolmentCard() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [done, setDone] = useState(false);
+  const formShown = Boolean(state && (!state.enrolled || needsSignIn || reEnrolling));
+  // A code or name typed (or an enrolment on its way) is work a reload would lose.
+  useUnsavedGuard('sync.enrolment', formShown && (busy || code.trim() !== '' || name.trim() !== ''));
 
   if (!state) return null;
   const { enrolled, device, commune } = state;

@@ -1,7 +1,7 @@
 // Step 1: who hands in the dossier and whom it is about. The ID card's QR fills the fields.
 import { useTranslation } from 'react-i18next';
 import type { IntakeDraftData, IntakeIssue } from '../../../domain/intake';
-import { PersonFields } from './PersonFields';
+import { PersonFields } from '../../../shared';
 import { CardReader } from './CardReader';
 
 interface Props {

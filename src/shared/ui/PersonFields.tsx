@@ -1,6 +1,7 @@
-// The fields of a person (applicant or dossier owner), with the issues the checks found for them.
+// The fields of a person (applicant or dossier owner), with the issues the checks found for them:
+// the intake's applicant step and the fix of a dossier the gateway refused.
 import { useTranslation } from 'react-i18next';
-import type { IntakeIssue, PersonEntry } from '../../../domain/intake';
+import type { IntakeIssue, PersonEntry } from '../../domain/intake';
 
 interface Props {
   prefix: 'applicant' | 'owner';
