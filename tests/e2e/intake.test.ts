@@ -1,5 +1,5 @@
-// Receiving a dossier at the desk with the network off: typed entry, a reload mid-way that
-// resumes the draft, a missing paper that blocks with a clear message, and the printed receipt.
+// Receiving a dossier at the desk with the network off: typed entry (a name mangled by the input
+// method is caught), a reload mid-way that resumes the draft, a missing paper that blocks with a clear message, and the printed receipt.
 import { describe, expect, it } from 'vitest';
 import { useStage } from '../support/e2e-stage';
 import { newDevice } from '../support/browser';
@@ -19,7 +19,15 @@ describe('dossier intake, offline', () => {
     await page.getByRole('button', { name: 'Bắt đầu tiếp nhận' }).click();
     await page.getByRole('heading', { level: 1, name: 'Thủ tục đăng ký khai sinh' }).waitFor();
 
-    await page.getByRole('textbox', { name: 'Họ và tên' }).fill('Nguyễn Văn Mẫu');
+    // Typed with the input method off: a warning with the name it meant, which one click takes.
+    const name = page.getByRole('textbox', { name: 'Họ và tên' });
+    await name.fill('Nguyeenx Vawn Maaux');
+    const hint = page.getByRole('status').filter({ hasText: 'Có phải là “Nguyễn Văn Mẫu”?' });
+    await hint.waitFor();
+    expect(await name.getAttribute('aria-invalid')).toBeNull();
+    await page.getByRole('button', { name: 'Sửa thành “Nguyễn Văn Mẫu”' }).click();
+    await expect.poll(() => name.inputValue()).toBe('Nguyễn Văn Mẫu');
+    await hint.waitFor({ state: 'detached' });
     await page.getByRole('textbox', { name: 'Số định danh cá nhân (12 số)' }).fill('001099000001');
     await page.getByLabel('Ngày sinh').fill('1999-03-15');
     await page.getByRole('combobox', { name: 'Giới tính' }).selectOption('Nam');
