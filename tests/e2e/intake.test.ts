@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { useStage } from '../support/e2e-stage';
 import { newDevice } from '../support/browser';
 import { item, prepareDevice } from '../support/intake-flow';
+import { expectVietnameseDates } from '../support/dates-on-screen';
 
 const stage = useStage();
 
@@ -54,6 +55,8 @@ describe('dossier intake, offline', () => {
     await item(page, 'Giấy chứng sinh').getByRole('checkbox', { name: 'Đã nhận' }).check();
     await page.getByRole('button', { name: /Kiểm tra và tiếp nhận/ }).click();
     await page.getByText('Hồ sơ đủ thành phần theo quy định.').waitFor();
+    await page.getByText(/^Ngày hẹn trả dự kiến: /).waitFor();
+    await expectVietnameseDates(page, 'review step');
     await page.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
 
     const heading = page.getByRole('heading', { level: 1, name: /^Đã tiếp nhận hồ sơ / });

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEVICE_KEY, getDb, readCommune, readDeviceToken, readSetting, type DeviceIdentity } from '../../db';
 import { enrolDevice, usePump } from '../../sync';
-import { VIETNAM_TIME_ZONE } from '../../domain/calendar';
+import { displayDateTime } from '../../domain/calendar';
 
 function useEnrolment() {
   return useLiveQuery(async () => {
@@ -17,7 +17,7 @@ function useEnrolment() {
 }
 
 export function EnrolmentCard() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const state = useEnrolment();
   const needsSignIn = usePump((s) => s.state === 'needsSignIn');
   const [reEnrolling, setReEnrolling] = useState(false);
@@ -59,7 +59,7 @@ export function EnrolmentCard() {
         <>
           <p>{t('device.enrolled', { name: device.name ?? device.short, commune: commune?.name ?? '—' })}</p>
           <p className="muted">
-            {t('device.enrolledAt', { time: new Date(device.enrolledAt ?? '').toLocaleString(i18n.language, { timeZone: VIETNAM_TIME_ZONE }), short: device.short })}
+            {t('device.enrolledAt', { time: displayDateTime(device.enrolledAt), short: device.short })}
           </p>
         </>
       )}
