@@ -13,10 +13,11 @@ export interface MangledNameHint {
   readonly suggestion: string;
 }
 
+const byLengthDown = (a: string, b: string) => b.length - a.length;
 const INITIALS = [
   '', 'b', 'c', 'ch', 'd', 'đ', 'g', 'gh', 'gi', 'h', 'k', 'kh', 'l', 'm', 'n', 'ng', 'ngh', 'nh',
   'p', 'ph', 'q', 'qu', 'r', 's', 't', 'th', 'tr', 'v', 'x',
-];
+].sort(byLengthDown);
 
 // Every rhyme (vần) of Vietnamese, without tone. Rhymes after "qu"/"gi" are found by also trying
 // "q" + "u…" and "g" + "i…", so "quynh" is q + uynh and "giêng" is g + iêng.
@@ -62,9 +63,9 @@ interface Syllable {
   rhyme: string;
 }
 
+/** `initials` longest first, so "qu" + "y" wins over "q" + "uy" and the tone lands on "y". */
 function parseSyllable(word: string, rhymes: ReadonlySet<string>, initials: readonly string[]): Syllable | undefined {
-  // Longest initial first, so "qu" + "y" wins over "q" + "uy" and the tone lands on "y".
-  for (const initial of [...initials].sort((a, b) => b.length - a.length)) {
+  for (const initial of initials) {
     if (!word.startsWith(initial)) continue;
     const rhyme = word.slice(initial.length);
     if (rhymes.has(rhyme)) return { initial, rhyme };
@@ -72,7 +73,7 @@ function parseSyllable(word: string, rhymes: ReadonlySet<string>, initials: read
   return undefined;
 }
 
-const PLAIN_INITIALS = [...new Set(INITIALS.map(plain))];
+const PLAIN_INITIALS = [...new Set(INITIALS.map(plain))].sort(byLengthDown);
 
 /** Is the word, as typed, a Vietnamese syllable written without marks ("Nguyen", "Quang")? */
 function isPlainSyllable(word: string): boolean {
