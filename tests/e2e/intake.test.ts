@@ -71,6 +71,9 @@ describe('dossier intake, offline', () => {
       expect(await paper.getByText(text, { exact: false }).count(), text).toBeGreaterThan(0);
     }
     await expect.poll(() => paper.locator('svg').count()).toBeGreaterThan(0);
+    // The time limit as the desk applies it, without the catalogue's research notes ("(DVCQG)", "Luật: …").
+    await paper.getByText('3. Thời gian giải quyết hồ sơ theo quy định là: Trong ngày làm việc').waitFor();
+    expect(await paper.getByText(/DVCQG|Luật:/).count()).toBe(0);
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('navigation', { name: 'Điều hướng chính' }).isVisible()).toBe(false);
     await page.emulateMedia({ media: 'screen' });
