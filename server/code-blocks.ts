@@ -57,12 +57,6 @@ async function allocate(tx: Queryable, agency: string, day: string, deviceId: st
   return { agency, day, from: first, to: last };
 }
 
-/** Reserves up to `size` numbers, without a quota: for a dossier actually received (its official code). */
-export async function reserveBlock(tx: Queryable, agency: string, day: string, deviceId: string, size: number): Promise<ReservedBlock | null> {
-  const first = await lockCounter(tx, agency, day);
-  return allocate(tx, agency, day, deviceId, first, size);
-}
-
 /**
  * Reserves up to `size` numbers for a device asking ahead, within its daily quota; says how many
  * it may still ask for that day. The quota is read under the counter's lock, so two requests of

@@ -21,7 +21,7 @@ export { readSetting, writeSetting, emptyDeskProfile, type DeskProfile } from '.
 export { countUnsynced, nextBatch, listQuarantine, applyPushResults, resendEntry, correctRefusedDossier, CORRECTABLE_KINDS, QuarantineFixError, type DossierPeople, type PushResult } from './outbox';
 export { isQuotaError } from './errors';
 export { requestPersistentStorage, readStorageStatus, isStorageLow, LOW_FREE_SPACE_BYTES, type StorageStatus } from './storage';
-export { createDraft, saveDraft, writeDraft, DraftGoneError, getDraft, listDrafts, deleteDraft, receiveDossier, getDossier, getDossiers, findDossierByCode, recentDossiers, PdfPendingError, type ReceiveWrite, type ReceivedNumber } from './intake';
+export { createDraft, writeDraft, DraftGoneError, getDraft, listDrafts, deleteDraft, receiveDossier, getDossier, getDossiers, recentDossiers, PdfPendingError, type ReceiveWrite, type ReceivedNumber } from './intake';
 export { RESERVE_KEY, readCodeReserve, takeCode, mergeCodeBlocks, CodeReserveError, type ReserveOwner } from './code-reserve';
 export { readCurrentCatalogue } from './current-catalogue';
 export { attachFile, removeAttachment, listAttachments } from './attachments';

@@ -11,13 +11,6 @@ export function createDraft(db: MotcuaDb, draft: DraftRow): Promise<string> {
   return db.transaction('rw', db.drafts, () => db.drafts.add(draft));
 }
 
-export async function saveDraft(db: MotcuaDb, id: string, data: unknown, step: string): Promise<void> {
-  await db.transaction('rw', db.drafts, async () => {
-    const updated = await db.drafts.update(id, { data, step, updatedAt: new Date().toISOString() });
-    if (updated === 0) throw new Error(`Bản nháp ${id} không còn trên máy.`);
-  });
-}
-
 /** Thrown when a draft being written is no longer on the device (received or discarded, here or in another tab). */
 export class DraftGoneError extends Error {
   constructor(id: string) {
@@ -147,11 +140,6 @@ export function getDossier(db: MotcuaDb, id: string): Promise<DossierRow | undef
 /** The rows of `ids` at the same places (undefined where a row is gone), e.g. the page of a list in view. */
 export function getDossiers(db: MotcuaDb, ids: readonly string[]): Promise<(DossierRow | undefined)[]> {
   return db.dossiers.bulkGet([...ids]);
-}
-
-/** A dossier by its official or its provisional code. */
-export async function findDossierByCode(db: MotcuaDb, code: string): Promise<DossierRow | undefined> {
-  return (await db.dossiers.where('code').equals(code).first()) ?? db.dossiers.where('provisionalCode').equals(code).first();
 }
 
 export function recentDossiers(db: MotcuaDb, limit = 50): Promise<DossierRow[]> {

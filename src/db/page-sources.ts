@@ -40,9 +40,3 @@ export async function remakePage(db: MotcuaDb, pageId: string, page: NewStoredFi
     await db.pageSources.update(pageId, { corners: making.corners, mode: making.mode, turns: making.turns });
   });
 }
-
-/** Drops the kept photos of an owner (every component, or one): call inside a transaction over pageSources. */
-export async function dropPageSources(db: MotcuaDb, ownerId: string, componentIndex?: number): Promise<void> {
-  if (componentIndex === undefined) await db.pageSources.where('ownerId').equals(ownerId).delete();
-  else await db.pageSources.where('[ownerId+componentIndex]').equals([ownerId, componentIndex]).delete();
-}

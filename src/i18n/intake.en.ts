@@ -45,6 +45,8 @@ export const intakeEn: typeof intakeVi = {
     address: 'Residence',
     phone: 'Phone number',
     email: 'Email',
+    mangledName: 'This name looks typed with the Vietnamese keyboard switched off (Telex/VNI). Did you mean “{{suggestion}}”?',
+    useSuggestion: 'Change to “{{suggestion}}”',
   },
   components: {
     caption: 'Papers required by the procedure',

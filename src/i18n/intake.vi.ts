@@ -43,6 +43,8 @@ export const intakeVi = {
     address: 'Nơi cư trú',
     phone: 'Số điện thoại',
     email: 'Thư điện tử',
+    mangledName: 'Tên này có vẻ bị gõ sai bộ gõ (Telex/VNI). Có phải là “{{suggestion}}”?',
+    useSuggestion: 'Sửa thành “{{suggestion}}”',
   },
   components: {
     caption: 'Giấy tờ theo thủ tục',

@@ -2,41 +2,23 @@
 // search page (a refused update) and Cài đặt (the catalogue's status).
 import type { TFunction } from 'i18next';
 import type { CatalogueUpdateRecord } from '../db';
+import { displayDate, displayDateTime } from '../domain/calendar';
 
-// Catalogue dates are issued in Vietnam's time; a device set to another zone must not shift them.
-import { VIETNAM_TIME_ZONE as VIETNAM } from '../domain/calendar';
-
-/** "01/11/2026" for an ISO date-time, read in Vietnam's time zone. */
-export function formatCatalogueDate(iso: string, locale: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'vi-VN', {
-    timeZone: VIETNAM,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  }).format(date);
+/** "01/11/2026" for the catalogue's ISO date-time, read in Vietnam's time; unreadable text as it is. */
+export function formatCatalogueDate(iso: string): string {
+  return displayDate(iso) || iso;
 }
 
-/** "14:05 03/12/2026" for the time of an update attempt. */
-export function formatCatalogueTime(iso: string, locale: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'vi-VN', {
-    timeZone: VIETNAM,
-    hour: '2-digit',
-    minute: '2-digit',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  }).format(date);
+/** "03/12/2026 14:05" for the time of an update attempt. */
+export function formatCatalogueTime(iso: string): string {
+  return displayDateTime(iso) || iso;
 }
 
 /** One sentence saying how the last update attempt ended and which catalogue is in use. */
-export function describeCatalogueUpdate(record: CatalogueUpdateRecord, t: TFunction, locale: string): string {
+export function describeCatalogueUpdate(record: CatalogueUpdateRecord, t: TFunction): string {
   switch (record.kind) {
     case 'installed':
-      return t('catalogue.update.installed', { version: record.version, date: formatCatalogueDate(record.issuedAt, locale) });
+      return t('catalogue.update.installed', { version: record.version, date: formatCatalogueDate(record.issuedAt) });
     case 'up-to-date':
       return t('catalogue.update.upToDate', { version: record.version });
     case 'refused':

@@ -1,4 +1,5 @@
-// src/sync offers the client side of sync: connectivity, the pending count, and (later) the outbox pump.
+// src/sync offers the client side of sync: connectivity and the pending count, the outbox pump and
+// what triggers it, the pull, the code reserve, catalogue updates, the commune and device enrolment.
 export { useConnectivity, checkConnection, watchConnectivity, probeGateway, type ConnectionState } from './connectivity';
 export { usePendingCount } from './pending';
 export { refreshCommune } from './commune';

@@ -10,6 +10,7 @@ import { parseCsv } from '../../src/domain/reports';
 import { newDevice } from '../support/browser';
 import { samplePdf } from '../support/sample-pdf';
 import { prepareDevice, receiveKhaiSinh } from '../support/intake-flow';
+import { expectVietnameseDates } from '../support/dates-on-screen';
 
 const stage = useStage();
 
@@ -40,6 +41,7 @@ describe('the dossier desk, offline', () => {
     await page.getByRole('link', { name: 'Hồ sơ', exact: true }).click();
     await page.getByRole('searchbox', { name: 'Tìm theo mã hồ sơ, họ tên hoặc số định danh' }).fill('nguyen van mau');
     await page.getByRole('status').filter({ hasText: /^1 hồ sơ$/ }).waitFor();
+    await expectVietnameseDates(page, 'dossier list');
     await page.getByRole('link', { name: code }).click();
     await page.getByRole('heading', { level: 1, name: `Hồ sơ ${code}` }).waitFor();
     await expect.poll(() => status(page).textContent()).toBe('Được tiếp nhận');
@@ -116,6 +118,7 @@ describe('the dossier desk, offline', () => {
     expect(await log.getByRole('row', { name: /Lò Thị Mai Cán bộ tiếp nhận Yêu cầu bổ sung hồ sơ — Giấy chứng sinh: Bản chụp không đọc được/ }).count()).toBe(1);
     // Everything waits in the outbox for the gateway: the receipt, 5 moves, the result paper, the rating.
     await page.getByRole('link', { name: '8 thay đổi chờ đồng bộ' }).waitFor();
+    await expectVietnameseDates(page, 'dossier page');
 
     // The report for this month counts it.
     await page.getByRole('link', { name: 'Báo cáo', exact: true }).click();
@@ -129,6 +132,7 @@ describe('the dossier desk, offline', () => {
     const onTime = (await reportLine(page, 'Giải quyết đúng hạn'))[0];
     expect(Number(early) + Number(onTime)).toBe(1);
     await page.getByText('Phải đi lại hai lần').waitFor();
+    await expectVietnameseDates(page, 'report');
 
     // CSV: UTF-8 with BOM, the same numbers.
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải tệp CSV' }).click()]);
@@ -164,6 +168,7 @@ describe('the dossier desk, offline', () => {
     // The register, printable.
     await page.getByRole('link', { name: 'Sổ theo dõi hồ sơ' }).click();
     await page.getByRole('cell', { name: code }).waitFor();
+    await expectVietnameseDates(page, 'register');
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('button', { name: 'In sổ' }).isVisible()).toBe(false);
     expect(await page.getByRole('cell', { name: code }).isVisible()).toBe(true);

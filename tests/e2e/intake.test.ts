@@ -1,9 +1,10 @@
-// Receiving a dossier at the desk with the network off: typed entry, a reload mid-way that
-// resumes the draft, a missing paper that blocks with a clear message, and the printed receipt.
+// Receiving a dossier at the desk with the network off: typed entry (a name mangled by the input
+// method is caught), a reload mid-way that resumes the draft, a missing paper that blocks with a clear message, and the printed receipt.
 import { describe, expect, it } from 'vitest';
 import { useStage } from '../support/e2e-stage';
 import { newDevice } from '../support/browser';
 import { item, prepareDevice } from '../support/intake-flow';
+import { expectVietnameseDates } from '../support/dates-on-screen';
 
 const stage = useStage();
 
@@ -19,7 +20,15 @@ describe('dossier intake, offline', () => {
     await page.getByRole('button', { name: 'Bắt đầu tiếp nhận' }).click();
     await page.getByRole('heading', { level: 1, name: 'Thủ tục đăng ký khai sinh' }).waitFor();
 
-    await page.getByRole('textbox', { name: 'Họ và tên' }).fill('Nguyễn Văn Mẫu');
+    // Typed with the input method off: a warning with the name it meant, which one click takes.
+    const name = page.getByRole('textbox', { name: 'Họ và tên' });
+    await name.fill('Nguyeenx Vawn Maaux');
+    const hint = page.getByRole('status').filter({ hasText: 'Có phải là “Nguyễn Văn Mẫu”?' });
+    await hint.waitFor();
+    expect(await name.getAttribute('aria-invalid')).toBeNull();
+    await page.getByRole('button', { name: 'Sửa thành “Nguyễn Văn Mẫu”' }).click();
+    await expect.poll(() => name.inputValue()).toBe('Nguyễn Văn Mẫu');
+    await hint.waitFor({ state: 'detached' });
     await page.getByRole('textbox', { name: 'Số định danh cá nhân (12 số)' }).fill('001099000001');
     await page.getByLabel('Ngày sinh').fill('1999-03-15');
     await page.getByRole('combobox', { name: 'Giới tính' }).selectOption('Nam');
@@ -46,6 +55,8 @@ describe('dossier intake, offline', () => {
     await item(page, 'Giấy chứng sinh').getByRole('checkbox', { name: 'Đã nhận' }).check();
     await page.getByRole('button', { name: /Kiểm tra và tiếp nhận/ }).click();
     await page.getByText('Hồ sơ đủ thành phần theo quy định.').waitFor();
+    await page.getByText(/^Ngày hẹn trả dự kiến: /).waitFor();
+    await expectVietnameseDates(page, 'review step');
     await page.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
 
     const heading = page.getByRole('heading', { level: 1, name: /^Đã tiếp nhận hồ sơ / });
@@ -60,6 +71,9 @@ describe('dossier intake, offline', () => {
       expect(await paper.getByText(text, { exact: false }).count(), text).toBeGreaterThan(0);
     }
     await expect.poll(() => paper.locator('svg').count()).toBeGreaterThan(0);
+    // The time limit as the desk applies it, without the catalogue's research notes ("(DVCQG)", "Luật: …").
+    await paper.getByText('3. Thời gian giải quyết hồ sơ theo quy định là: Trong ngày làm việc').waitFor();
+    expect(await paper.getByText(/DVCQG|Luật:/).count()).toBe(0);
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('navigation', { name: 'Điều hướng chính' }).isVisible()).toBe(false);
     await page.emulateMedia({ media: 'screen' });

@@ -15,6 +15,7 @@ import { newDevice } from '../support/browser';
 import { samplePdf } from '../support/sample-pdf';
 import { useStage } from '../support/e2e-stage';
 import { prepareDevice, receiveKhaiSinh, sampleApplicant } from '../support/intake-flow';
+import { expectVietnameseDates } from '../support/dates-on-screen';
 
 const ADMIN_TOKEN = 'e2e-admin-token-sync-0123456789';
 const stage = useStage({ gateway: { env: { MOTCUA_ADMIN_TOKEN: ADMIN_TOKEN } } });
@@ -140,6 +141,7 @@ describe('sync', () => {
     await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
     await page.getByText('Đã gửi hết: máy chủ đã nhận mọi thay đổi.').waitFor();
     await page.getByText(/^Lần gửi thành công gần nhất: /).waitFor();
+    await expectVietnameseDates(page, 'sync page');
 
     await openDossier(page, code);
     await page.getByRole('region', { name: 'Đồng bộ' }).getByText(`Đã đồng bộ — mã chính thức ${code}`).waitFor();

@@ -51,29 +51,6 @@ export function greyDownscaled(src: RgbaImage, factor: number): GreyImage {
   return greyImage(width, height, out);
 }
 
-/** Grey image shrunk by an integer factor (block means). */
-export function downscaleGrey(src: GreyImage, factor: number): GreyImage {
-  const f = Math.max(1, Math.floor(factor));
-  const width = Math.floor(src.width / f);
-  const height = Math.floor(src.height / f);
-  const sums = new Uint32Array(width);
-  const out = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++) {
-    sums.fill(0);
-    for (let dy = 0; dy < f; dy++) {
-      let p = (y * f + dy) * src.width;
-      for (let x = 0; x < width; x++) {
-        let s = 0;
-        for (let dx = 0; dx < f; dx++) s += src.data[p++]!;
-        sums[x]! += s;
-      }
-    }
-    const n = f * f;
-    for (let x = 0; x < width; x++) out[y * width + x] = Math.round(sums[x]! / n);
-  }
-  return greyImage(width, height, out);
-}
-
 /** Box blur of radius r (window 2r+1, clamped at the borders), separable, O(1) per pixel. */
 export function boxBlur(src: GreyImage, r: number): GreyImage {
   const { width, height } = src;

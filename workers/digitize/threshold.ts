@@ -35,16 +35,3 @@ export function otsuThreshold(hist: Uint32Array): number {
   }
   return best;
 }
-
-/** The value at a fraction (0..1) of the way through the sorted pixels, from a histogram. */
-export function histogramPercentile(hist: Uint32Array, fraction: number): number {
-  let total = 0;
-  for (let i = 0; i < hist.length; i++) total += hist[i]!;
-  const target = fraction * total;
-  let acc = 0;
-  for (let i = 0; i < hist.length; i++) {
-    acc += hist[i]!;
-    if (acc >= target) return i;
-  }
-  return hist.length - 1;
-}

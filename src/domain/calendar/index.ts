@@ -13,6 +13,9 @@ export { WEEKDAY_NAMES, addDays, formatIsoDate, isIsoDate, parseIsoDate, weekday
 export type { ClockTime, VietnamWallClock } from './vietnam-time';
 export { VIETNAM_UTC_OFFSET_HOURS, VIETNAM_TIME_ZONE, atVietnamTime, formatVietnamDateTime, vietnamDateOf, vietnamWallClock } from './vietnam-time';
 
+export type { InstantLike } from './display-date';
+export { displayCivilDate, displayDate, displayDateTime } from './display-date';
+
 export type { LunarDate, LunarOptions } from './lunar';
 export {
   LUNAR_SUPPORTED_YEARS,

@@ -60,7 +60,7 @@ export function atVietnamTime(date: IsoDate, time: ClockTime = '00:00'): Date {
   return instantFromVietnamPosition(isoToEpochDay(date), minutes * MS_PER_MINUTE);
 }
 
-/** `YYYY-MM-DD HH:mm` in Vietnam, for logs, tests and receipts. Seconds are truncated. */
+/** `YYYY-MM-DD HH:mm` in Vietnam, for logs and tests (sortable); screens use display-date.ts. Seconds are truncated. */
 export function formatVietnamDateTime(instant: Date): string {
   const { epochDay, msOfDay } = vietnamPosition(instant);
   return `${epochDayToIso(epochDay)} ${formatClockTime(Math.floor(msOfDay / MS_PER_MINUTE))}`;

@@ -1,6 +1,7 @@
 // Citizen data: reading the CCCD / Căn cước QR, and checking the personal details a desk officer
-// types (ID number, name, phone, e-mail). Pure functions; every check returns a Result with
-// stable error codes (CitizenErrorCode) and Vietnamese messages.
+// types (ID number, name, phone, e-mail), and a warning for a name mangled by an input method.
+// Pure functions; every check returns a Result with stable error codes (CitizenErrorCode) and
+// Vietnamese messages.
 
 export { parseCccdQr } from './cccd-qr';
 export type { CccdQrData } from './cccd-qr';
@@ -11,6 +12,8 @@ export type { BirthProvinceCode } from './birth-provinces';
 export { validateVietnamesePhone, validateEmail } from './contact';
 export type { VietnamesePhone } from './contact';
 export { validateFullName } from './full-name';
+export { detectMangledName } from './mangled-name';
+export type { MangledNameHint } from './mangled-name';
 export { normalizeName, normalizeText } from './normalize';
 export { parseDdMmYyyy, parseIsoDate, isRealDate } from './dates';
 export { CitizenErrorCode } from './errors';

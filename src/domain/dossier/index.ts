@@ -57,7 +57,6 @@ export {
   classifyFinished,
   classifyOpen,
   classifyDossierTiming,
-  TIMING_LABELS_VI,
   DUE_SOON_MS,
 } from './timing';
 export type { FinishedTiming, OpenTiming, DossierTiming } from './timing';

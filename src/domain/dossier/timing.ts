@@ -9,16 +9,6 @@ export type FinishedTiming = 'early' | 'onTime' | 'late';
 /** Unfinished dossiers: còn hạn / sắp hết hạn / quá hạn. */
 export type OpenTiming = 'inTime' | 'dueSoon' | 'overdue';
 
-export const TIMING_LABELS_VI: Record<FinishedTiming | OpenTiming | 'paused', string> = {
-  early: 'Trước hạn',
-  onTime: 'Đúng hạn',
-  late: 'Quá hạn',
-  inTime: 'Còn hạn',
-  dueSoon: 'Sắp hết hạn',
-  overdue: 'Quá hạn',
-  paused: 'Tạm dừng tính thời gian',
-};
-
 /** "Sắp hết hạn" = due within 24 hours. */
 export const DUE_SOON_MS = 24 * 60 * 60 * 1000;
 

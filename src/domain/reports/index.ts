@@ -3,7 +3,7 @@
 // on time / late, in progress, supplements, refusals, digitization, satisfaction), the register
 // (Sổ theo dõi hồ sơ) and CSV for Excel.
 export type { ReportRecord, ReportChannel } from './record';
-export { periodBounds, inPeriod, isValidPeriod, monthPeriod, quarterPeriod, yearPeriod, currentMonthPeriod } from './period';
+export { periodBounds, inPeriod, isValidPeriod, monthPeriod, quarterPeriod, yearPeriod } from './period';
 export type { ReportPeriod, PeriodBounds } from './period';
 export { computeReport, computeReportByField, percent } from './compute';
 export type { DeskReport, ReportOptions } from './compute';

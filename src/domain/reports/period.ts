@@ -1,6 +1,6 @@
 // A report period: whole days on the Vietnamese calendar, from and to inclusive, as the commune's
 // monthly, quarterly and yearly reports are drawn up.
-import { addDays, atVietnamTime, isIsoDate, vietnamDateOf, type IsoDate } from '../calendar';
+import { addDays, atVietnamTime, isIsoDate, type IsoDate } from '../calendar';
 
 export interface ReportPeriod {
   from: IsoDate;
@@ -42,10 +42,4 @@ export function quarterPeriod(year: number, quarter: 1 | 2 | 3 | 4): ReportPerio
 
 export function yearPeriod(year: number): ReportPeriod {
   return { from: `${year}-01-01`, to: `${year}-12-31` };
-}
-
-/** The month the instant falls in, in Vietnam: the default period of the report screen. */
-export function currentMonthPeriod(now: Date): ReportPeriod {
-  const today = vietnamDateOf(now);
-  return monthPeriod(Number(today.slice(0, 4)), Number(today.slice(5, 7)));
 }

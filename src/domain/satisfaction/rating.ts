@@ -5,12 +5,6 @@ export type SatisfactionValue = 'veryGood' | 'good' | 'bad';
 
 export const SATISFACTION_VALUES: readonly SatisfactionValue[] = ['veryGood', 'good', 'bad'];
 
-export const SATISFACTION_LABELS_VI: Record<SatisfactionValue, string> = {
-  veryGood: 'Rất hài lòng',
-  good: 'Hài lòng',
-  bad: 'Không hài lòng',
-};
-
 /** A rating as stored with the dossier and sent upward. */
 export interface SatisfactionRating {
   value: SatisfactionValue;

@@ -84,8 +84,8 @@ export function PrintView({ code }: { code: string }) {
         <p className="catalogue-sheet__footer">
           {paper('catalogue.print.footer', {
             version: catalogue.version,
-            date: formatCatalogueDate(catalogue.issuedAt, 'vi'),
-            today: formatCatalogueDate(new Date().toISOString(), 'vi'),
+            date: formatCatalogueDate(catalogue.issuedAt),
+            today: formatCatalogueDate(new Date().toISOString()),
           })}
         </p>
       </article>

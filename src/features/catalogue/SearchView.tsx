@@ -15,7 +15,7 @@ const RESULTS_LIMIT = 20;
 const LISTING_LIMIT = 50;
 
 export function SearchView() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const state = useCatalogue();
   const catalogue = state.status === 'ready' ? state.catalogue : undefined;
   const { query, field, setQuery, setField } = useSearchStore();
@@ -111,7 +111,7 @@ export function SearchView() {
         <p className="catalogue-version">
           {t('catalogue.search.version', {
             version: catalogue.version,
-            date: formatCatalogueDate(catalogue.issuedAt, i18n.language),
+            date: formatCatalogueDate(catalogue.issuedAt),
           })}
         </p>
       )}

@@ -6,11 +6,11 @@ import { getDb, readCatalogueUpdate } from '../../db';
 import { describeCatalogueUpdate } from '../../shared';
 
 export function UpdateNotice() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const record = useLiveQuery(() => readCatalogueUpdate(getDb()), []);
   return (
     <p role="status" className="catalogue-notice">
-      {record?.kind === 'refused' ? describeCatalogueUpdate(record, t, i18n.language) : ''}
+      {record?.kind === 'refused' ? describeCatalogueUpdate(record, t) : ''}
     </p>
   );
 }

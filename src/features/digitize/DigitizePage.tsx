@@ -6,6 +6,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deleteComponent, getDb, listComponentDeliverables, listDigitizedDocuments, LOOSE_PAPERS_PREFIX, ownersWithQueuedPhotos, readFileBlob, type DigitizedDocument } from '../../db';
 import { formatBytes, PageCapture, PageHeader } from '../../shared';
+import { displayDateTime } from '../../domain/calendar';
 import { digitizer } from '../../../workers/digitize.client';
 import { outliner } from '../../../workers/outline.client';
 import './digitize-page.css';
@@ -26,7 +27,7 @@ function SavedDocument({ doc, onEdit, onRemove }: { doc: DigitizedDocument; onEd
     // The new tab has loaded the file by then; the URL is not needed for long.
     window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
   };
-  const time = doc.createdAt ? new Date(doc.createdAt).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' }) : '';
+  const time = displayDateTime(doc.createdAt);
   return (
     <li>
       <p>

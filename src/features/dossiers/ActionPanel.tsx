@@ -9,7 +9,7 @@ import { actionNeedsNote, allowedActions, type DossierAction } from '../../domai
 import { emptyDeskProfile, getDb, isQuotaError, readDossierState, readSetting, type DeskProfile, type DossierRow, type SupplementItem } from '../../db';
 import { useUnsavedGuard } from '../../shared';
 import { DeskActionError, performDossierAction, supplementCaptureOwner, supplementLines } from './actions';
-import { formatDateTime } from './format';
+import { displayDateTime } from '../../domain/calendar';
 import { SupplementItemsEditor } from './SupplementItemsEditor';
 import { SupplementReceiptEditor } from './SupplementReceiptEditor';
 
@@ -73,7 +73,7 @@ export function ActionPanel({ row }: { row: DossierRow }) {
 }
 
 function ActionForm({ row, action, onCancel, onDone }: { row: DossierRow; action: DossierAction; onCancel(): void; onDone(message: string): void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [, navigate] = useLocation();
   const [note, setNote] = useState('');
   const [items, setItems] = useState<SupplementItem[]>([{ name: '', reason: '' }]);
@@ -104,7 +104,7 @@ function ActionForm({ row, action, onCancel, onDone }: { row: DossierRow; action
         ...(receipt ? { supplementReceipt: { captureOwner, notes: lineNotes } } : {}),
       });
       let done = t('dossiers.actions.done', { action: label });
-      if (saved.dueAt !== row.dueAt) done += ' ' + t('dossiers.actions.newAppointment', { date: formatDateTime(saved.dueAt, i18n.language) });
+      if (saved.dueAt !== row.dueAt) done += ' ' + t('dossiers.actions.newAppointment', { date: displayDateTime(saved.dueAt) });
       onDone(done);
       if (supplement) navigate(`/${row.id}/mau-02`);
       if (action === 'returnResult') navigate(`/${row.id}/danh-gia`);

@@ -2,10 +2,10 @@
 // officer is not surprised by a status they did not set (the processing log has the details).
 import { useTranslation } from 'react-i18next';
 import type { DossierChangedBy } from '../../db';
-import { formatDateTime } from './format';
+import { displayDateTime } from '../../domain/calendar';
 
 export function ChangedByNote({ by }: { by: DossierChangedBy }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const name = by.name?.trim() || t('dossiers.detail.changedBySomeone');
-  return <p className="changed-by no-print">{t('dossiers.detail.changedBy', { name, time: formatDateTime(by.at, i18n.language) })}</p>;
+  return <p className="changed-by no-print">{t('dossiers.detail.changedBy', { name, time: displayDateTime(by.at) })}</p>;
 }

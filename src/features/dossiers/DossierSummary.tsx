@@ -5,14 +5,14 @@ import { Link } from 'wouter';
 import type { WorkingTime } from '../../domain/calendar';
 import { mayRate } from '../../domain/dossier';
 import { readDossierData, type DossierRow } from '../../db';
-import { formatDateTime } from './format';
+import { displayDateTime } from '../../domain/calendar';
 import { timeLeft } from './time-left';
 
 export function DossierSummary({ row, clock, now }: { row: DossierRow; clock: WorkingTime; now: Date }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const data = readDossierData(row);
   const { state } = data;
-  const time = (v: Date | string | null | undefined) => formatDateTime(v, i18n.language);
+  const time = displayDateTime;
   const left = timeLeft(t, clock, row, now);
   const applicant = data.intake?.applicant;
   const owner = data.intake && !data.intake.ownerIsApplicant ? data.intake.owner : undefined;

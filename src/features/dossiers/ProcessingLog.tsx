@@ -2,11 +2,11 @@
 // including moves made elsewhere and brought in by sync.
 import { useTranslation } from 'react-i18next';
 import { isActorRole, isDossierAction } from '../../domain/dossier';
-import { formatDateTime } from './format';
+import { displayDateTime } from '../../domain/calendar';
 import type { LogLine } from './log-lines';
 
 export function ProcessingLog({ entries }: { entries: LogLine[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <section className="card" aria-labelledby="log-title">
       <h2 id="log-title">{t('dossiers.log.title')}</h2>
@@ -27,7 +27,7 @@ export function ProcessingLog({ entries }: { entries: LogLine[] }) {
             <tbody>
               {entries.map((e, i) => (
                 <tr key={`${e.at}-${i}`}>
-                  <td>{formatDateTime(e.at, i18n.language)}</td>
+                  <td>{displayDateTime(e.at)}</td>
                   <td>{e.who}</td>
                   <td>{isActorRole(e.role) ? t(`dossiers.roles.${e.role}`) : e.role}</td>
                   <td>

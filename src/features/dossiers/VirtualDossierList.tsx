@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { WorkingTime } from '../../domain/calendar';
 import { getDb, getDossiers, type DossierList, type DossierRow, type DossierView } from '../../db';
-import { formatDate } from './format';
+import { displayDate } from '../../domain/calendar';
 import { timeLeft } from './time-left';
 import { SyncBadge } from './SyncBadge';
 
@@ -57,7 +57,7 @@ export function VirtualDossierList({ list, count, view, clock, now }: { list: Do
 }
 
 function RowContent({ row, clock, now }: { row: DossierRow; clock: WorkingTime; now: Date }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const left = timeLeft(t, clock, row, now);
   return (
     <>
@@ -71,7 +71,7 @@ function RowContent({ row, clock, now }: { row: DossierRow; clock: WorkingTime; 
       <div className="dossier-row-line muted">
         <span className="dossier-name">{row.applicantName}</span>
         <span className="dossier-procedure">{row.procedureName}</span>
-        <span>{t('dossiers.list.received', { date: formatDate(row.receivedAt, i18n.language) })}</span>
+        <span>{t('dossiers.list.received', { date: displayDate(row.receivedAt) })}</span>
         <SyncBadge row={row} />
       </div>
     </>

@@ -7,10 +7,10 @@ import type { IntakeDraftData } from '../../domain/intake';
 import { deleteDraft, getDb, listDrafts, recentDossiers } from '../../db';
 import { PageHeader } from '../../shared';
 import { useCurrentCatalogue } from './use-catalogue';
-import { VIETNAM_TIME_ZONE } from '../../domain/calendar';
+import { displayDateTime } from '../../domain/calendar';
 
 export function IntakeHome() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [, navigate] = useLocation();
   const catalogue = useCurrentCatalogue();
   const drafts = useLiveQuery(() => listDrafts(getDb()), []);
@@ -21,7 +21,7 @@ export function IntakeHome() {
     event.preventDefault();
     if (code) navigate(`/moi/${encodeURIComponent(code)}`);
   }
-  const time = (iso: string) => new Date(iso).toLocaleString(i18n.language, { timeZone: VIETNAM_TIME_ZONE });
+  const time = displayDateTime;
   const fields = [...new Set(catalogue?.procedures.map((p) => p.field))];
 
   return (

@@ -39,9 +39,8 @@ describe('appointment at intake', () => {
     expect(readDossierData(dossier).state.appointmentAt?.toISOString()).toBe(due);
     expect(readDossierData(dossier).intake?.countedIn).toBe('calendarDays');
     expect(receiptProps(dossier, 'A4').dueAt).toBe(due);
-    // Where the catalogue gives no wording of the time, the receipt says the unit itself.
-    const unworded = { ...dossier, data: { ...readDossierData(dossier), procedure: { ...readDossierData(dossier).procedure, processingText: undefined } } };
-    expect(receiptProps(unworded, 'A4').procedure.processingText).toBe('15 ngày (tính theo ngày lịch)');
+    // The receipt says the time in its unit, not in the catalogue's wording (print/paper-props.test.ts).
+    expect(receiptProps(dossier, 'A4').procedure.processingText).toBe('15 ngày (tính theo ngày lịch)');
     // The reports judge by the appointment kept with the dossier: a result on Friday 9/5 is late.
     const record = toReportRecord(dossier, []);
     expect(record.appointmentAt?.toISOString()).toBe(due);

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearch } from 'wouter';
 import { PageHeader } from '../../shared';
 import { registerOf } from './export';
-import { formatDay, formatIsoDate } from './format';
+import { displayCivilDate, displayDate } from '../../domain/calendar';
 import { useReport } from './use-report';
 
 export function RegisterView() {
@@ -33,7 +33,7 @@ export function RegisterView() {
         <article className="register-paper">
           <h2>{t('reports.register.title')}</h2>
           <p className="register-period">
-            {t('reports.export.period', { from: formatIsoDate(period.from), to: formatIsoDate(period.to) })}
+            {t('reports.export.period', { from: displayCivilDate(period.from), to: displayCivilDate(period.to) })}
             {field && ` · ${t('reports.fieldHeading', { field })}`}
           </p>
           {rows.length === 0 ? (
@@ -56,10 +56,10 @@ export function RegisterView() {
                     <td>{r.code}</td>
                     <td>{r.procedureName}</td>
                     <td>{r.applicantName}</td>
-                    <td>{formatDay(r.receivedAt)}</td>
-                    <td>{formatDay(r.appointmentAt)}</td>
-                    <td>{formatDay(r.resultReadyAt)}</td>
-                    <td>{formatDay(r.returnedAt)}</td>
+                    <td>{displayDate(r.receivedAt)}</td>
+                    <td>{displayDate(r.appointmentAt)}</td>
+                    <td>{displayDate(r.resultReadyAt)}</td>
+                    <td>{displayDate(r.returnedAt)}</td>
                     <td>{t(`dossiers.status.${r.status}` as 'dossiers.status.1')}</td>
                     <td>{r.timing ? t(`dossiers.timing.${r.timing}`) : ''}</td>
                   </tr>

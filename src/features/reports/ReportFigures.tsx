@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { reportLines, type DeskReport } from '../../domain/reports';
 import { StackedBar } from './Bars';
 import { byFieldRows } from './export';
-import { formatCount, formatDayTime, formatIsoDate, formatPercent } from './format';
+import { displayCivilDate, displayDateTime } from '../../domain/calendar';
+import { formatCount, formatPercent } from './format';
 import type { LoadedReport } from './use-report';
 
 export function ReportFigures({ loaded }: { loaded: LoadedReport }) {
@@ -15,7 +16,7 @@ export function ReportFigures({ loaded }: { loaded: LoadedReport }) {
   const byField = byFieldRows(loaded, t);
   return (
     <section className="report" aria-labelledby="report-title" data-ms={Math.round(loaded.ms)}>
-      <h2 id="report-title">{t('reports.heading', { from: formatIsoDate(r.period.from), to: formatIsoDate(r.period.to) })}</h2>
+      <h2 id="report-title">{t('reports.heading', { from: displayCivilDate(r.period.from), to: displayCivilDate(r.period.to) })}</h2>
       {r.field && <p className="report-field">{t('reports.fieldHeading', { field: r.field })}</p>}
       <p className="report-headline">
         {t('reports.headline', {
@@ -27,7 +28,7 @@ export function ReportFigures({ loaded }: { loaded: LoadedReport }) {
           late: n(r.finished.late),
         })}
       </p>
-      <p className="muted">{t('reports.asOf', { time: formatDayTime(r.asOf, i18n.language) })}</p>
+      <p className="muted">{t('reports.asOf', { time: displayDateTime(r.asOf) })}</p>
 
       <div className="report-charts">
         <StackedBar

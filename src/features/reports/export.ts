@@ -3,7 +3,7 @@
 // built from the same rows as the screen's table, so the numbers cannot differ.
 import type { TFunction } from 'i18next';
 import { registerRows, reportLines, toCsv, type CsvCell, type DeskReport, type RegisterRow, type ReportLineId } from '../../domain/reports';
-import { formatDay, formatIsoDate } from './format';
+import { displayCivilDate, displayDate } from '../../domain/calendar';
 import type { LoadedReport } from './use-report';
 
 export interface ExportContext {
@@ -32,7 +32,7 @@ function heading(loaded: LoadedReport, { t, communeName }: ExportContext): CsvCe
   return [
     [t('reports.export.title1')],
     [t('reports.export.unit', { name: communeName })],
-    [t('reports.export.period', { from: formatIsoDate(period.from), to: formatIsoDate(period.to) })],
+    [t('reports.export.period', { from: displayCivilDate(period.from), to: displayCivilDate(period.to) })],
     [`${t('reports.form.field')}: ${field ?? t('reports.form.allFields')}`],
     [],
   ];
@@ -69,10 +69,10 @@ export function registerSheetRows(loaded: LoadedReport, t: TFunction): CsvCell[]
       r.code,
       r.procedureName,
       r.applicantName,
-      formatDay(r.receivedAt),
-      formatDay(r.appointmentAt),
-      formatDay(r.resultReadyAt),
-      formatDay(r.returnedAt),
+      displayDate(r.receivedAt),
+      displayDate(r.appointmentAt),
+      displayDate(r.resultReadyAt),
+      displayDate(r.returnedAt),
       t(`dossiers.status.${r.status}` as 'dossiers.status.1'),
       r.timing ? t(`dossiers.timing.${r.timing}`) : '',
     ]),

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { DEVICE_KEY, getDb, readCommune, readDeviceToken, readSetting, type DeviceIdentity } from '../../db';
 import { useUnsavedGuard } from '../../shared';
 import { enrolDevice, usePump } from '../../sync';
-import { VIETNAM_TIME_ZONE } from '../../domain/calendar';
+import { displayDateTime } from '../../domain/calendar';
 
 function useEnrolment() {
   return useLiveQuery(async () => {
@@ -18,7 +18,7 @@ function useEnrolment() {
 }
 
 export function EnrolmentCard() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const state = useEnrolment();
   const needsSignIn = usePump((s) => s.state === 'needsSignIn');
   const [reEnrolling, setReEnrolling] = useState(false);
@@ -63,7 +63,7 @@ export function EnrolmentCard() {
         <>
           <p>{t('device.enrolled', { name: device.name ?? device.short, commune: commune?.name ?? '—' })}</p>
           <p className="muted">
-            {t('device.enrolledAt', { time: new Date(device.enrolledAt ?? '').toLocaleString(i18n.language, { timeZone: VIETNAM_TIME_ZONE }), short: device.short })}
+            {t('device.enrolledAt', { time: displayDateTime(device.enrolledAt), short: device.short })}
           </p>
         </>
       )}

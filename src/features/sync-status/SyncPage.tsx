@@ -9,17 +9,17 @@ import { PageHeader } from '../../shared';
 import { checkConnection, RESERVE_KEY, syncNow, useConnectivity, usePendingCount, usePump } from '../../sync';
 import { EnrolmentCard } from './EnrolmentCard';
 import { QuarantineList } from './QuarantineList';
-import { VIETNAM_TIME_ZONE } from '../../domain/calendar';
+import { displayDateTime } from '../../domain/calendar';
 
 export function SyncPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { state, lastOnlineAt } = useConnectivity();
   const pump = usePump();
   const pending = usePendingCount();
   const quarantine = useLiveQuery(() => listQuarantine(getDb()), []);
   const commune = useLiveQuery(() => readCommune(getDb()), []);
   const reserve = useLiveQuery(() => readSetting<CodeReserve | null>(getDb(), RESERVE_KEY, null), []);
-  const time = (iso: string) => new Date(iso).toLocaleString(i18n.language, { timeZone: VIETNAM_TIME_ZONE });
+  const time = displayDateTime;
   const waiting = (pending ?? 0) - (quarantine?.length ?? 0);
 
   return (

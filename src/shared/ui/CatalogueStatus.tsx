@@ -12,7 +12,7 @@ export interface CatalogueStatusProps {
 }
 
 export function CatalogueStatus({ onUpdate }: CatalogueStatusProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const summary = useLiveQuery(() => readCatalogueSummary(getDb()), []);
   const record = useLiveQuery(() => readCatalogueUpdate(getDb()), []);
   const [busy, setBusy] = useState(false);
@@ -40,7 +40,7 @@ export function CatalogueStatus({ onUpdate }: CatalogueStatusProps) {
           </div>
           <div>
             <dt>{t('catalogue.update.issuedAt')}</dt>
-            <dd>{formatCatalogueDate(summary.issuedAt, i18n.language)}</dd>
+            <dd>{formatCatalogueDate(summary.issuedAt)}</dd>
           </div>
           <div>
             <dt>{t('catalogue.update.count')}</dt>
@@ -53,7 +53,7 @@ export function CatalogueStatus({ onUpdate }: CatalogueStatusProps) {
       <p role="status" className={refused ? 'warning' : undefined}>
         {busy
           ? t('catalogue.update.checking')
-          : record && `${describeCatalogueUpdate(record, t, i18n.language)} ${t('catalogue.update.checkedAt', { time: formatCatalogueTime(record.at, i18n.language) })}`}
+          : record && `${describeCatalogueUpdate(record, t)} ${t('catalogue.update.checkedAt', { time: formatCatalogueTime(record.at) })}`}
       </p>
       <button type="button" onClick={() => void update()} disabled={busy}>
         {t('catalogue.update.check')}

@@ -1,6 +1,8 @@
-// The fields of a person (applicant or dossier owner), with the issues the checks found for them:
+// The fields of a person (applicant or dossier owner), with the issues the checks found for them
+// and a warning, as the name is typed, when it looks mangled by an input method in the wrong mode:
 // the intake's applicant step and the fix of a dossier the gateway refused.
 import { useTranslation } from 'react-i18next';
+import { detectMangledName } from '../../domain/citizen';
 import type { IntakeIssue, PersonEntry } from '../../domain/intake';
 
 interface Props {
@@ -39,11 +41,32 @@ export function PersonFields({ prefix, person, issues, onChange }: Props) {
       </label>
     );
   };
+  // A warning, not an error: the name may be right (a foreign name), so the officer decides.
+  const mangled = detectMangledName(person.fullName);
+  const hintId = `${prefix}-fullName-hint`;
+  const { error: nameError, ...nameProps } = field('fullName');
+  const describedBy = [nameProps['aria-describedby'], mangled && hintId].filter(Boolean).join(' ') || undefined;
   const sex = field('sex');
   const { error: sexError, ...sexProps } = sex;
   return (
     <div className="form-grid">
-      {input('fullName', t('intake.person.fullName'), { autoComplete: 'off' })}
+      <div className="name-field">
+        <label htmlFor={nameProps.id}>
+          {t('intake.person.fullName')}
+          <input {...nameProps} aria-describedby={describedBy} autoComplete="off" />
+          {nameError}
+        </label>
+        <div role="status" className="field-warning">
+          {mangled && (
+            <>
+              <span id={hintId}>{t('intake.person.mangledName', { suggestion: mangled.suggestion })}</span>{' '}
+              <button type="button" onClick={() => onChange({ ...person, fullName: mangled.suggestion })}>
+                {t('intake.person.useSuggestion', { suggestion: mangled.suggestion })}
+              </button>
+            </>
+          )}
+        </div>
+      </div>
       {input('idNumber', t('intake.person.idNumber'), { inputMode: 'numeric', maxLength: '12', autoComplete: 'off' })}
       {input('birthDate', t('intake.person.birthDate'), { type: 'date' })}
       <label htmlFor={sexProps.id}>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import type { Procedure } from '../../../domain/catalogue';
-import { formatVietnamDateTime } from '../../../domain/calendar';
+import { displayDateTime } from '../../../domain/calendar';
 import { processingTimeOf, type IntakeDraftData, type IntakeValidation } from '../../../domain/intake';
 import { isQuotaError } from '../../../db';
 import type { CommuneInfo } from '../../../db';
@@ -104,7 +104,7 @@ export function ReviewStep({ draftId, data, procedure, validation, commune, flus
           </ul>
         </div>
       )}
-      {due && <p>{t('intake.review.appointment', { time: formatVietnamDateTime(due) })}</p>}
+      {due && <p>{t('intake.review.appointment', { time: displayDateTime(due) })}</p>}
       {error && (
         <p className="error" role="alert">
           {error}

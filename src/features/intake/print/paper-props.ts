@@ -39,7 +39,9 @@ export function receiptProps(dossier: DossierRow, size: 'A4' | 'A5'): ReceiptPap
     dossierCode: dossier.code,
     provisional: dossier.provisionalCode === dossier.code,
     applicant: paperPerson(applicant),
-    procedure: { code: data.procedure.code, name: data.procedure.name, processingText: data.procedure.processingText ?? describeDays(data.intake) },
+    // The time limit the appointment was computed from, in its unit; never the catalogue's wording,
+    // which carries the researchers' source notes ("(DVCQG)", "Inferred …") not meant for citizens.
+    procedure: { code: data.procedure.code, name: data.procedure.name, processingText: describeDays(data.intake) },
     components: componentLines(data.intake, data.procedure),
     sets: data.intake.sets,
     receivedAt: dossier.receivedAt,
@@ -50,7 +52,7 @@ export function receiptProps(dossier: DossierRow, size: 'A4' | 'A5'): ReceiptPap
   };
 }
 
-/** The time limit in the receipt's words, in the unit it counts in. */
+/** The time limit in the receipt's words, in the unit it counts in (the dossier's own, as received). */
 function describeDays(intake: Pick<IntakeDraftData, 'processingDays' | 'countedIn'>): string {
   const days = intake.processingDays;
   if (days === null) return '';
