@@ -218,11 +218,6 @@ export async function countDossierViews(db: MotcuaDb, now = new Date()): Promise
   return { all, dueSoon, overdue, waiting, ready };
 }
 
-/** The rows for ids on screen, in the same order; ids whose row is gone are skipped. */
-export async function readDossiers(db: MotcuaDb, ids: readonly string[]): Promise<DossierRow[]> {
-  return (await db.dossiers.bulkGet([...ids])).filter((r): r is DossierRow => r !== undefined);
-}
-
 /** The fields and procedures present on the device, for the list's filters (index keys only). */
 export async function dossierFacets(db: MotcuaDb): Promise<{ fields: string[]; procedures: { code: string; name: string }[] }> {
   const fields = (await db.dossiers.orderBy('field').uniqueKeys()) as string[];

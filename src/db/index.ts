@@ -101,7 +101,7 @@ export {
 } from './dossier-data';
 export { dossierIndexFields, searchTokens, type DossierIndexFields } from './dossier-index';
 export { factsOf, recordOfFacts, toReportRecord, FACTS_TABLE, OPEN_END, type DossierFactsRow } from './dossier-facts';
-export { queryDossiers, queryDossierIds, readDossiers, dossierFacets, countDossierViews, emptyDossierFilter, type DossierFilter, type DossierView, type DossierList } from './dossier-query';
+export { queryDossiers, queryDossierIds, dossierFacets, countDossierViews, emptyDossierFilter, type DossierFilter, type DossierView, type DossierList } from './dossier-query';
 export { commitDossierChange, listProcessingLog, outboxEntriesFor, readFileBlob, DossierNotFoundError, type DossierChange } from './dossier-changes';
 export { loadReportRecords, receivedYearRange, watchReportFacts } from './report-records';
 export {
