@@ -86,7 +86,7 @@ describe.each(testDatabaseKinds)('accounts and scope on %s', (kind) => {
 
     expect((await json(gw.app, 'POST', '/api/auth/sign-out', undefined, session.token)).status).toBe(204);
     expect((await json(gw.app, 'GET', '/api/auth/me', undefined, session.token)).status).toBe(401);
-  });
+  }, 60_000); // ten scrypt hashes on purpose (each costly by design): ~2.5 s quiet, far more on a busy machine
 
   it("does not let a device of one commune sign in another commune's staff", async () => {
     const home = await communeWithDevice(gw.app);
