@@ -9,12 +9,37 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const domainBannedPackages = [
-  'react', 'react-dom', 'react-dom/*', 'react-i18next', 'i18next', 'dexie', 'dexie-react-hooks',
-  'zustand', 'comlink', 'workbox-window', 'wouter', 'hono', 'node:*',
+  'react',
+  'react-dom',
+  'react-dom/*',
+  'react-i18next',
+  'i18next',
+  'dexie',
+  'dexie-react-hooks',
+  'zustand',
+  'comlink',
+  'workbox-window',
+  'wouter',
+  'hono',
+  'node:*',
 ];
 
 // The device database's tables (src/db/db.ts, and dossierFacts kept by dossier-facts.ts): only src/db reads or writes them.
-const TABLES = ['settings', 'outbox', 'catalogues', 'searchIndexes', 'drafts', 'dossiers', 'files', 'attachments', 'processingLog', 'uploads', 'captureQueue', 'pageSources', 'dossierFacts'];
+const TABLES = [
+  'settings',
+  'outbox',
+  'catalogues',
+  'searchIndexes',
+  'drafts',
+  'dossiers',
+  'files',
+  'attachments',
+  'processingLog',
+  'uploads',
+  'captureQueue',
+  'pageSources',
+  'dossierFacts',
+];
 const tablesOnlyInDb = 'Only src/db touches tables: call (or add) a named function of src/db (exported by src/db/index.ts).';
 const tableAccess = [
   // db.drafts, this.db.dossiers, deskDb.outbox, getDb().files ...
@@ -121,7 +146,13 @@ export default tseslint.config(
     files: ['src/domain/**/*.ts'],
     ignores: ['src/domain/**/*.test.ts', 'src/domain/schema/index.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [zodThroughDomain], patterns: [{ group: domainBannedPackages, message: 'src/domain is pure TypeScript: no React, Dexie, DOM, fetch or Node.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [zodThroughDomain],
+          patterns: [{ group: domainBannedPackages, message: 'src/domain is pure TypeScript: no React, Dexie, DOM, fetch or Node.' }],
+        },
+      ],
       'no-restricted-globals': [
         'error',
         ...['window', 'document', 'navigator', 'fetch', 'localStorage', 'sessionStorage', 'indexedDB', 'XMLHttpRequest', 'location'].map((name) => ({

@@ -69,7 +69,7 @@ describe.each(testDatabaseKinds)('POST /api/code-blocks on %s', (kind) => {
     expect(await gw.db.query(`select 1 from code_blocks where day in ('261122', '261125', '271123')`)).toEqual([]);
   });
 
-  it("keeps each device within its daily quota, however it asks, and says none remain", async () => {
+  it('keeps each device within its daily quota, however it asks, and says none remain', async () => {
     const c = await enrolDevice(gw.app, demoCommune.id, 'Máy C');
     const other = await enrolDevice(gw.app, demoCommune.id, 'Máy D');
     // Eight requests of 200 (the size cap) at once used to take 1,600 numbers; now the quota holds.
@@ -90,7 +90,9 @@ describe.each(testDatabaseKinds)('POST /api/code-blocks on %s', (kind) => {
   });
 
   it('never passes 9999 in a day, and says nothing is left', async () => {
-    await gw.db.query(`insert into code_counters values ($1, '261124', 9990) on conflict (agency_code, day) do update set next_sequence = 9990`, [demoCommune.agencyCode]);
+    await gw.db.query(`insert into code_counters values ($1, '261124', 9990) on conflict (agency_code, day) do update set next_sequence = 9990`, [
+      demoCommune.agencyCode,
+    ]);
     const first = await (await ask({ days: ['261124'], size: 50 }, a)).json();
     expect(first.blocks).toEqual([{ agency: demoCommune.agencyCode, day: '261124', from: 9990, to: 9999 }]);
     expect(first.remaining).toEqual({ '261124': 0 });
@@ -105,7 +107,9 @@ describe.each(testDatabaseKinds)('POST /api/code-blocks on %s', (kind) => {
     const body = await res.json();
     expect(body.blocks).toHaveLength(1);
     expect(body.blocks[0].agency).toBe(demoCommune.agencyCode);
-    const [row] = await gw.db.query<{ device_id: string }>(`select device_id from code_blocks where first_sequence = $1 and day = '261123'`, [body.blocks[0].from]);
+    const [row] = await gw.db.query<{ device_id: string }>(`select device_id from code_blocks where first_sequence = $1 and day = '261123'`, [
+      body.blocks[0].from,
+    ]);
     expect(row?.device_id).toBe(d.deviceId);
   });
 
@@ -131,7 +135,12 @@ describe.each(testDatabaseKinds)('POST /api/code-blocks on %s', (kind) => {
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect((await res.json()).message).toMatch(/không hợp lệ/);
     }
-    for (const text of ['{"not json', '{"days":["261123"],"size":1e999}', '{"days":["2611\\u00003"],"size":1}', '{"days":["261123"],"size":1,"deviceId":"\\ud800"}']) {
+    for (const text of [
+      '{"not json',
+      '{"days":["261123"],"size":1e999}',
+      '{"days":["2611\\u00003"],"size":1}',
+      '{"days":["261123"],"size":1,"deviceId":"\\ud800"}',
+    ]) {
       const raw = await gw.app.request('/api/code-blocks', { method: 'POST', body: text, headers: { authorization: `Bearer ${a.token}` } });
       expect(raw.status, text).toBe(400);
     }

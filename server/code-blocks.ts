@@ -39,10 +39,10 @@ async function lockCounter(tx: Queryable, agency: string, day: string): Promise<
      on conflict (agency_code, day) do nothing`,
     [agency, day],
   );
-  const [counter] = await tx.query<{ next_sequence: number }>(
-    'select next_sequence from code_counters where agency_code = $1 and day = $2 for update',
-    [agency, day],
-  );
+  const [counter] = await tx.query<{ next_sequence: number }>('select next_sequence from code_counters where agency_code = $1 and day = $2 for update', [
+    agency,
+    day,
+  ]);
   return Number(counter?.next_sequence ?? MAX_SEQUENCE + 1);
 }
 
@@ -50,10 +50,13 @@ async function allocate(tx: Queryable, agency: string, day: string, deviceId: st
   if (first > MAX_SEQUENCE || size < 1) return null; // the day's numbers are used up
   const last = Math.min(first + size - 1, MAX_SEQUENCE);
   await tx.query('update code_counters set next_sequence = $3 where agency_code = $1 and day = $2', [agency, day, last + 1]);
-  await tx.query(
-    `insert into code_blocks (agency_code, day, device_id, first_sequence, last_sequence) values ($1, $2, $3, $4, $5)`,
-    [agency, day, deviceId, first, last],
-  );
+  await tx.query(`insert into code_blocks (agency_code, day, device_id, first_sequence, last_sequence) values ($1, $2, $3, $4, $5)`, [
+    agency,
+    day,
+    deviceId,
+    first,
+    last,
+  ]);
   return { agency, day, from: first, to: last };
 }
 

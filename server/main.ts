@@ -47,9 +47,12 @@ const app = createApp({
 });
 const upward = config.upstreamUrl ? startUpwardSender({ db, log, url: config.upstreamUrl }) : undefined;
 if (!upward) log.info('MOTCUA_UPSTREAM_URL is not set: dossiers are queued but not sent upward');
-const cleanup = setInterval(() => {
-  uploads.cleanUpExpired().catch((err: unknown) => log.warn({ err }, 'expired upload cleanup failed'));
-}, 60 * 60 * 1000);
+const cleanup = setInterval(
+  () => {
+    uploads.cleanUpExpired().catch((err: unknown) => log.warn({ err }, 'expired upload cleanup failed'));
+  },
+  60 * 60 * 1000,
+);
 cleanup.unref();
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

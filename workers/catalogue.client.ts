@@ -14,11 +14,7 @@ const client = createWorkerClient<CatalogueWorkerApi>(
 let opened: { version: number; procedures: SearchableProcedure[]; cached?: string } | undefined;
 
 /** Loads the index of a catalogue version (from `cached` when usable, else built in the worker). */
-export async function openCatalogueIndex(
-  version: number,
-  procedures: readonly SearchableProcedure[],
-  cached?: string,
-): Promise<OpenResult> {
+export async function openCatalogueIndex(version: number, procedures: readonly SearchableProcedure[], cached?: string): Promise<OpenResult> {
   const slim = procedures.map(({ code, name, field }) => ({ code, name, field }));
   const result = await client.run((api) => api.open(version, slim, cached));
   opened = { version, procedures: slim, cached: result.built ?? cached };

@@ -8,9 +8,7 @@ import type { DigitizeApi } from './digitize.worker';
 
 export type { AssembleResult, DigitizeResult, DigitizedPage, InspectResult, PageFile, PdfSource } from './digitize/contract';
 
-const client = createWorkerClient<DigitizeApi>(
-  () => new Worker(new URL('./digitize.worker.ts', import.meta.url), { type: 'module', name: 'digitize' }),
-);
+const client = createWorkerClient<DigitizeApi>(() => new Worker(new URL('./digitize.worker.ts', import.meta.url), { type: 'module', name: 'digitize' }));
 
 export function inspectFile(file: Blob): Promise<InspectResult> {
   return client.run<InspectResult>((api) => api.inspect(file));

@@ -7,9 +7,7 @@ import type { OutlineApi, OutlineResult } from './outline.worker';
 
 export type { OutlineResult } from './outline.worker';
 
-const client = createWorkerClient<OutlineApi>(
-  () => new Worker(new URL('./outline.worker.ts', import.meta.url), { type: 'module', name: 'outline' }),
-);
+const client = createWorkerClient<OutlineApi>(() => new Worker(new URL('./outline.worker.ts', import.meta.url), { type: 'module', name: 'outline' }));
 
 let inFlight = false;
 

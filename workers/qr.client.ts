@@ -7,9 +7,7 @@ import type { QrApi } from './qr.worker';
 
 export type { QrDecodeResult, QrDecodeErrorCode } from './lib/qr-read';
 
-const client = createWorkerClient<QrApi>(
-  () => new Worker(new URL('./qr.worker.ts', import.meta.url), { type: 'module', name: 'qr' }),
-);
+const client = createWorkerClient<QrApi>(() => new Worker(new URL('./qr.worker.ts', import.meta.url), { type: 'module', name: 'qr' }));
 
 /**
  * Decodes the QR code(s) in a frame. The frame's pixel buffer is transferred to the worker, not

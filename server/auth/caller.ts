@@ -57,8 +57,6 @@ export async function resolveToken(db: Queryable, token: string): Promise<Caller
 
 /** Revokes one token (staff sign-out); true when it was live. */
 export async function revokeToken(db: Queryable, token: string): Promise<boolean> {
-  const rows = await db.query('update auth_tokens set revoked_at = now() where token_hash = $1 and revoked_at is null returning kind', [
-    hashSecret(token),
-  ]);
+  const rows = await db.query('update auth_tokens set revoked_at = now() where token_hash = $1 and revoked_at is null returning kind', [hashSecret(token)]);
   return rows.length > 0;
 }

@@ -10,9 +10,7 @@ const KEY_LENGTH = 32;
 function derive(password: string, salt: Buffer, log2n: number, r: number, p: number): Promise<Buffer> {
   // scrypt needs 128·N·r bytes; leave room above the default 32 MiB ceiling.
   const options: ScryptOptions = { N: 2 ** log2n, r, p, maxmem: 256 * 2 ** log2n * r };
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, options, (err, key) => (err ? reject(err) : resolve(key))),
-  );
+  return new Promise((resolve, reject) => scrypt(password.normalize('NFC'), salt, KEY_LENGTH, options, (err, key) => (err ? reject(err) : resolve(key))));
 }
 
 export async function hashPassword(password: string): Promise<string> {

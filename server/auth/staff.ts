@@ -41,9 +41,7 @@ export async function createStaff(db: Queryable, input: NewStaff): Promise<Staff
 }
 
 export type SignInOutcome =
-  | { kind: 'signed-in'; token: string; expiresAt: string; staff: StaffInfo }
-  | { kind: 'refused' }
-  | { kind: 'throttled'; retryAfterSeconds: number };
+  { kind: 'signed-in'; token: string; expiresAt: string; staff: StaffInfo } | { kind: 'refused' } | { kind: 'throttled'; retryAfterSeconds: number };
 
 interface StaffRow extends StaffInfo {
   passwordHash: string;

@@ -11,25 +11,19 @@ export interface StoredCatalogue {
 
 /** The commune's catalogue in force, or null when it has none yet. */
 export async function currentCatalogue(db: Queryable, communeId: string): Promise<StoredCatalogue | null> {
-  const [row] = await db.query<StoredCatalogue>(
-    'select version, body::text as body from catalogues where commune_id = $1 order by version desc limit 1',
-    [communeId],
-  );
+  const [row] = await db.query<StoredCatalogue>('select version, body::text as body from catalogues where commune_id = $1 order by version desc limit 1', [
+    communeId,
+  ]);
   return row ?? null;
 }
 
 export async function currentVersion(db: Queryable, communeId: string): Promise<number | null> {
-  const [row] = await db.query<{ version: number | null }>(
-    'select max(version) as version from catalogues where commune_id = $1',
-    [communeId],
-  );
+  const [row] = await db.query<{ version: number | null }>('select max(version) as version from catalogues where commune_id = $1', [communeId]);
   return row?.version ?? null;
 }
 
 export type PublishOutcome =
-  | { kind: 'published'; version: number }
-  | { kind: 'unknown-commune' }
-  | { kind: 'not-newer'; version: number; currentVersion: number };
+  { kind: 'published'; version: number } | { kind: 'unknown-commune' } | { kind: 'not-newer'; version: number; currentVersion: number };
 
 /**
  * Publishes a parsed catalogue as the commune's new version. `tx` must be a transaction: the

@@ -35,7 +35,11 @@ async function schemaOf(db: Database) {
 describe('the order of migrations', () => {
   it('is the file names compared code unit by code unit, with no number used twice but the old 008', () => {
     const names = migrationNames();
-    expect(names).toEqual(readdirSync(migrationsDir).filter((f) => f.endsWith('.sql')).sort());
+    expect(names).toEqual(
+      readdirSync(migrationsDir)
+        .filter((f) => f.endsWith('.sql'))
+        .sort(),
+    );
     expect(names.indexOf('008_commune_files.sql')).toBeLessThan(names.indexOf('008_sign_in_throttle.sql'));
     expect(names.indexOf('008_sign_in_throttle.sql')).toBeLessThan(names.indexOf('009_drop_staff_lock.sql'));
     const numbers = names.map((n) => n.slice(0, 3));
@@ -55,47 +59,55 @@ describe.each(testDatabaseKinds)('migrating on %s', (kind) => {
     return db;
   }
 
-  it('brings a database migrated earlier, whichever 008 it took first, to the schema of a fresh one', async () => {
-    const fresh = await empty();
-    expect(await migrate(fresh)).toEqual(migrationNames());
-    expect(await migrate(fresh)).toEqual([]);
-    const target = await schemaOf(fresh);
+  it(
+    'brings a database migrated earlier, whichever 008 it took first, to the schema of a fresh one',
+    async () => {
+      const fresh = await empty();
+      expect(await migrate(fresh)).toEqual(migrationNames());
+      expect(await migrate(fresh)).toEqual([]);
+      const target = await schemaOf(fresh);
 
-    const before008 = migrationNames().filter((n) => n < '008');
-    for (const first of ['008_commune_files.sql', '008_sign_in_throttle.sql']) {
+      const before008 = migrationNames().filter((n) => n < '008');
+      for (const first of ['008_commune_files.sql', '008_sign_in_throttle.sql']) {
+        const db = await empty();
+        const dir = migrationsUpTo([...before008, first]);
+        try {
+          expect(await migrate(db, dir)).toEqual([...before008, first]);
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+        const rest = await migrate(db);
+        expect(rest).toEqual(migrationNames().filter((n) => !before008.includes(n) && n !== first));
+        expect(await schemaOf(db), `after ${first} first`).toEqual(target);
+      }
+    },
+    OPEN_DB_TIMEOUT_MS,
+  );
+
+  it(
+    'drops the old lock columns and keeps every staff member and their password',
+    async () => {
       const db = await empty();
-      const dir = migrationsUpTo([...before008, first]);
+      const through008 = migrationNames().filter((n) => n < '009');
+      const dir = migrationsUpTo(through008);
       try {
-        expect(await migrate(db, dir)).toEqual([...before008, first]);
+        await migrate(db, dir);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
-      const rest = await migrate(db);
-      expect(rest).toEqual(migrationNames().filter((n) => !before008.includes(n) && n !== first));
-      expect(await schemaOf(db), `after ${first} first`).toEqual(target);
-    }
-  }, OPEN_DB_TIMEOUT_MS);
-
-  it('drops the old lock columns and keeps every staff member and their password', async () => {
-    const db = await empty();
-    const through008 = migrationNames().filter((n) => n < '009');
-    const dir = migrationsUpTo(through008);
-    try {
-      await migrate(db, dir);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-    await db.query("insert into communes (id, name, province_code, agency_code, office_hours) values ('xa-cu', 'Xã Cũ', '15', '000.00.01.H15', '{}')");
-    await db.query(
-      `insert into staff (id, commune_id, username, full_name, role, password_hash, failed_sign_ins, locked_until)
+      await db.query("insert into communes (id, name, province_code, agency_code, office_hours) values ('xa-cu', 'Xã Cũ', '15', '000.00.01.H15', '{}')");
+      await db.query(
+        `insert into staff (id, commune_id, username, full_name, role, password_hash, failed_sign_ins, locked_until)
        values ('s1', 'xa-cu', 'can.bo', 'Cán Bộ Cũ', 'leader', 'scrypt$15$8$1$c2FsdA==$a2V5', 4, now() + interval '1 hour')`,
-    );
-    expect(await migrate(db)).toEqual(migrationNames().filter((n) => n >= '009'));
-    expect(await db.query('select id, username, role, password_hash from staff')).toEqual([
-      { id: 's1', username: 'can.bo', role: 'leader', password_hash: 'scrypt$15$8$1$c2FsdA==$a2V5' },
-    ]);
-    const columns = await db.query<{ column_name: string }>("select column_name from information_schema.columns where table_name = 'staff'");
-    expect(columns.map((c) => c.column_name)).not.toContain('failed_sign_ins');
-    expect(columns.map((c) => c.column_name)).not.toContain('locked_until');
-  }, OPEN_DB_TIMEOUT_MS);
+      );
+      expect(await migrate(db)).toEqual(migrationNames().filter((n) => n >= '009'));
+      expect(await db.query('select id, username, role, password_hash from staff')).toEqual([
+        { id: 's1', username: 'can.bo', role: 'leader', password_hash: 'scrypt$15$8$1$c2FsdA==$a2V5' },
+      ]);
+      const columns = await db.query<{ column_name: string }>("select column_name from information_schema.columns where table_name = 'staff'");
+      expect(columns.map((c) => c.column_name)).not.toContain('failed_sign_ins');
+      expect(columns.map((c) => c.column_name)).not.toContain('locked_until');
+    },
+    OPEN_DB_TIMEOUT_MS,
+  );
 });

@@ -10,9 +10,7 @@ const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '.
 export async function migrate(db: Database, dir = migrationsDir): Promise<string[]> {
   await db.exec(`create table if not exists schema_migrations (
     name text primary key, applied_at timestamptz not null default now())`);
-  const applied = new Set(
-    (await db.query<{ name: string }>('select name from schema_migrations')).map((r) => r.name),
-  );
+  const applied = new Set((await db.query<{ name: string }>('select name from schema_migrations')).map((r) => r.name));
   const pending = migrationNames(dir).filter((name) => !applied.has(name));
   for (const name of pending) {
     const sql = readFileSync(path.join(dir, name), 'utf8');

@@ -7,9 +7,7 @@ import { openPglite } from './pglite';
 import { openPostgres } from './postgres';
 
 export async function openDatabase(config: Pick<GatewayConfig, 'databaseUrl' | 'dataDir'>): Promise<Database> {
-  const db = config.databaseUrl
-    ? await openPostgres(config.databaseUrl)
-    : await openPglite(path.join(config.dataDir, 'pglite'));
+  const db = config.databaseUrl ? await openPostgres(config.databaseUrl) : await openPglite(path.join(config.dataDir, 'pglite'));
   await migrate(db);
   return db;
 }

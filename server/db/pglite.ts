@@ -24,7 +24,12 @@ const asBytes = (oid: number, versionByte?: number) => {
   };
 };
 const TEXT_AS_BYTES: QueryOptions = {
-  serializers: { [types.TEXT]: asBytes(types.TEXT), [types.VARCHAR]: asBytes(types.VARCHAR), [types.JSON]: asBytes(types.JSON), [types.JSONB]: asBytes(types.JSONB, 1) },
+  serializers: {
+    [types.TEXT]: asBytes(types.TEXT),
+    [types.VARCHAR]: asBytes(types.VARCHAR),
+    [types.JSON]: asBytes(types.JSON),
+    [types.JSONB]: asBytes(types.JSONB, 1),
+  },
 };
 
 export async function openPglite(dataDir: string | undefined): Promise<Database> {

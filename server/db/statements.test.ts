@@ -22,7 +22,11 @@ describe.each(testDatabaseKinds)('database statements (%s)', (kind) => {
   it('keeps text and JSON exactly, long or short, in any script, run after run', async () => {
     const long = VIETNAMESE.repeat(5000);
     const data = { name: VIETNAMESE, quote: 'a "quoted" \\ back\nslash', list: [1, 2.5, null, true] };
-    for (const [id, body] of [[1, VIETNAMESE], [2, long], [3, '']] as const) {
+    for (const [id, body] of [
+      [1, VIETNAMESE],
+      [2, long],
+      [3, ''],
+    ] as const) {
       await db.transaction((tx) => tx.query('insert into notes (id, body, data) values ($1, $2, $3::jsonb)', [id, body, JSON.stringify(data)]));
     }
     const rows = await db.query<{ id: number; body: string; data: unknown; len: number }>(

@@ -20,7 +20,13 @@ const b64 = (text: string | Uint8Array) => Buffer.from(text).toString('base64');
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** Text a header may carry (Latin-1 without controls): what any client can put on the wire. */
-const headerText = fc.string({ unit: fc.integer({ min: 0x20, max: 0xff }).filter((c) => c !== 0x7f).map((c) => String.fromCharCode(c)), maxLength: 40 });
+const headerText = fc.string({
+  unit: fc
+    .integer({ min: 0x20, max: 0xff })
+    .filter((c) => c !== 0x7f)
+    .map((c) => String.fromCharCode(c)),
+  maxLength: 40,
+});
 /** Text anywhere, lone surrogates and NUL included, as it comes out of base64 in metadata. */
 const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 30 }), fc.constantFrom('\u0000', '\ud800', 'a\u0007b', '../../etc/passwd', '__proto__', ''));
 const metadataKey = fc.oneof(
@@ -69,13 +75,29 @@ describe.each(testDatabaseKinds)('fuzzing the file routes on %s', (kind) => {
     b = await communeWithDevice(gw.app);
     sibling = await enrolDevice(gw.app, a.communeId, 'Máy thứ hai của xã A');
     // A's stored file, sent in one creating request as the app sends small files.
-    const stored = await request(a, 'POST', '/api/files', { ...tus, 'upload-length': String(aBytes.length), 'upload-metadata': `sha256 ${b64(aSha)}`, 'content-type': 'application/offset+octet-stream' }, new Uint8Array(aBytes));
+    const stored = await request(
+      a,
+      'POST',
+      '/api/files',
+      { ...tus, 'upload-length': String(aBytes.length), 'upload-metadata': `sha256 ${b64(aSha)}`, 'content-type': 'application/offset+octet-stream' },
+      new Uint8Array(aBytes),
+    );
     expect(stored.status).toBe(201);
     // A's upload in progress: 5 of 100 bytes.
     aUploadSha = sha(randomBytes(8));
-    const pending = await request(a, 'POST', '/api/files', { ...tus, 'upload-length': '100', 'upload-metadata': `sha256 ${b64(aUploadSha)},filename ${b64('giay-khai-sinh.pdf')}` });
+    const pending = await request(a, 'POST', '/api/files', {
+      ...tus,
+      'upload-length': '100',
+      'upload-metadata': `sha256 ${b64(aUploadSha)},filename ${b64('giay-khai-sinh.pdf')}`,
+    });
     aUpload = pending.headers.get('location')!.split('/').pop()!;
-    const sent = await request(a, 'PATCH', `/api/files/${aUpload}`, { ...tus, 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' }, new Uint8Array(5));
+    const sent = await request(
+      a,
+      'PATCH',
+      `/api/files/${aUpload}`,
+      { ...tus, 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
+      new Uint8Array(5),
+    );
     expect(sent.status).toBe(204);
     await holdFile(gw.db, b.communeId, bSha, 2048);
     secretsOfA = [a.communeId, a.deviceId, aSha, aUploadSha, 'giay-khai-sinh.pdf'];
@@ -91,7 +113,10 @@ describe.each(testDatabaseKinds)('fuzzing the file routes on %s', (kind) => {
     // Well-formed pairs (tus refuses the whole header otherwise) carrying hostile keys and values:
     // claims to be commune A's device, prototype keys, NUL and broken surrogates, paths.
     const wellFormedPair = fc.tuple(
-      fc.oneof(fc.constantFrom('deviceId', 'communeId', 'filename', 'filetype', '__proto__', 'constructor', 'toString', 'SHA256'), fc.stringMatching(/^[a-z_][a-z0-9_.-]{0,10}$/)),
+      fc.oneof(
+        fc.constantFrom('deviceId', 'communeId', 'filename', 'filetype', '__proto__', 'constructor', 'toString', 'SHA256'),
+        fc.stringMatching(/^[a-z_][a-z0-9_.-]{0,10}$/),
+      ),
       fc.oneof(
         fc.constantFrom(a.deviceId, a.communeId, '..\u0000/\ud800.pdf', '{"deviceId":"x"}').map(b64),
         anyText.map(b64),
@@ -106,21 +131,46 @@ describe.each(testDatabaseKinds)('fuzzing the file routes on %s', (kind) => {
           .map(([h, pairs]) => [`sha256 ${b64(h)}`, ...pairs.filter(([k]) => k !== 'sha256').map(([k, v]) => `${k} ${v}`)].join(',')),
       },
       { weight: 1, arbitrary: fc.array(hostilePair, { maxLength: 5 }).map((pairs) => pairs.join(',')) },
-      { weight: 1, arbitrary: fc.constantFrom(`sha256 ${b64(aSha)},deviceId ${b64(a.deviceId)},communeId ${b64(a.communeId)}`, `sha256 ${b64(aSha.toUpperCase())}`, `sha256 ${b64(`${aSha}\u0000`)}`) },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(
+          `sha256 ${b64(aSha)},deviceId ${b64(a.deviceId)},communeId ${b64(a.communeId)}`,
+          `sha256 ${b64(aSha.toUpperCase())}`,
+          `sha256 ${b64(`${aSha}\u0000`)}`,
+        ),
+      },
       { weight: 1, arbitrary: headerText },
     );
     const length = fc.oneof(
       { weight: 6, arbitrary: fc.integer({ min: 1, max: MAX_FILE_BYTES }).map(String) },
       {
         weight: 1,
-        arbitrary: fc.constantFrom('0', '-1', '1.5', '1e3', '0x10', ' 10', '10 ', '', '+10', String(MAX_FILE_BYTES + 1), '9'.repeat(30), String(Number.MAX_SAFE_INTEGER)),
+        arbitrary: fc.constantFrom(
+          '0',
+          '-1',
+          '1.5',
+          '1e3',
+          '0x10',
+          ' 10',
+          '10 ',
+          '',
+          '+10',
+          String(MAX_FILE_BYTES + 1),
+          '9'.repeat(30),
+          String(Number.MAX_SAFE_INTEGER),
+        ),
       },
       { weight: 1, arbitrary: headerText },
     );
     const extra = fc.record(
       {
         'upload-defer-length': fc.constantFrom('1', '0', 'yes'),
-        'upload-concat': fc.constantFrom('partial', `final;/api/files/${aUpload}`, `final;${aUpload}`, `final;http://localhost/api/files/${aUpload} /api/files/${aUpload}`),
+        'upload-concat': fc.constantFrom(
+          'partial',
+          `final;/api/files/${aUpload}`,
+          `final;${aUpload}`,
+          `final;http://localhost/api/files/${aUpload} /api/files/${aUpload}`,
+        ),
         'upload-offset': fc.oneof(fc.constantFrom('0', '5', '-1'), headerText),
         'content-type': fc.constantFrom('application/offset+octet-stream', 'application/json', 'text/plain'),
         'tus-resumable': fc.constantFrom('0.2.2', '', '1.0.0, 0.2.2'),
@@ -132,28 +182,41 @@ describe.each(testDatabaseKinds)('fuzzing the file routes on %s', (kind) => {
     const caller = fc.constantFrom('b', 'sibling') as fc.Arbitrary<'b' | 'sibling'>;
     let created = 0;
     await fc.assert(
-      fc.asyncProperty(caller, fc.option(metadata, { nil: undefined, freq: 8 }), fc.option(length, { nil: undefined, freq: 8 }), someExtra, fc.option(fc.uint8Array({ maxLength: 64 }), { nil: undefined, freq: 2 }), async (who, meta, len, headers, body) => {
-        const device = who === 'b' ? b : sibling;
-        // A body comes with the type creation-with-upload asks for, unless the extra headers say otherwise.
-        const sent = { ...tus, ...(body ? { 'content-type': 'application/offset+octet-stream' } : {}), ...headers, ...(meta === undefined ? {} : { 'upload-metadata': meta }), ...(len === undefined ? {} : { 'upload-length': len }) };
-        const res = await request(device, 'POST', '/api/files', sent, body);
-        const text = await answerText(res);
-        expect(res.status, `${JSON.stringify(sent)}: ${text.slice(0, 300)}`).toBeLessThan(500);
-        if (who === 'b') expectNoLeak(JSON.stringify(sent), text);
-        if (res.status === 201) {
-          created += 1;
-          const location = res.headers.get('location') ?? '';
-          expect(location).toMatch(/^\/api\/files\/[0-9a-f]{32}$/);
-          const id = location.split('/').pop()!;
-          const config = path.join(gw.dataDir, 'uploads', `${id}.json`);
-          // Still in progress (a whole file sent at once is stored, then its upload removed).
-          if (existsSync(config)) {
-            const upload = JSON.parse(readFileSync(config, 'utf8')) as { metadata: Record<string, string> };
-            expect(upload.metadata).toMatchObject({ deviceId: device.deviceId, communeId: device.communeId });
-            expect(upload.metadata.sha256).toMatch(/^[0-9a-f]{64}$/);
+      fc.asyncProperty(
+        caller,
+        fc.option(metadata, { nil: undefined, freq: 8 }),
+        fc.option(length, { nil: undefined, freq: 8 }),
+        someExtra,
+        fc.option(fc.uint8Array({ maxLength: 64 }), { nil: undefined, freq: 2 }),
+        async (who, meta, len, headers, body) => {
+          const device = who === 'b' ? b : sibling;
+          // A body comes with the type creation-with-upload asks for, unless the extra headers say otherwise.
+          const sent = {
+            ...tus,
+            ...(body ? { 'content-type': 'application/offset+octet-stream' } : {}),
+            ...headers,
+            ...(meta === undefined ? {} : { 'upload-metadata': meta }),
+            ...(len === undefined ? {} : { 'upload-length': len }),
+          };
+          const res = await request(device, 'POST', '/api/files', sent, body);
+          const text = await answerText(res);
+          expect(res.status, `${JSON.stringify(sent)}: ${text.slice(0, 300)}`).toBeLessThan(500);
+          if (who === 'b') expectNoLeak(JSON.stringify(sent), text);
+          if (res.status === 201) {
+            created += 1;
+            const location = res.headers.get('location') ?? '';
+            expect(location).toMatch(/^\/api\/files\/[0-9a-f]{32}$/);
+            const id = location.split('/').pop()!;
+            const config = path.join(gw.dataDir, 'uploads', `${id}.json`);
+            // Still in progress (a whole file sent at once is stored, then its upload removed).
+            if (existsSync(config)) {
+              const upload = JSON.parse(readFileSync(config, 'utf8')) as { metadata: Record<string, string> };
+              expect(upload.metadata).toMatchObject({ deviceId: device.deviceId, communeId: device.communeId });
+              expect(upload.metadata.sha256).toMatch(/^[0-9a-f]{64}$/);
+            }
           }
-        }
-      }),
+        },
+      ),
       { seed: SEED, numRuns: 80 },
     );
     // The fuzz reached what it is for: uploads created under hostile metadata.
@@ -165,8 +228,22 @@ describe.each(testDatabaseKinds)('fuzzing the file routes on %s', (kind) => {
     const before = await rowsOfA();
     const encodeAll = (text: string) => [...text].map((ch) => `%${ch.charCodeAt(0).toString(16).padStart(2, '0')}`).join('');
     const prefix = fc.constantFrom(
-      '/api/files/', '/api/files//', '/api//files/', '//api/files/', '/API/files/', '/api/FILES/', '/api/files/%2F', '/api/files/%2f',
-      '/api/files/.%2F', '/api/files/%2E/', '/api/files/x/../', '/api/files/by-hash/../', '/api%2Ffiles%2F', '/api/files%2F', '/api/files/%5C', '/api/files\\',
+      '/api/files/',
+      '/api/files//',
+      '/api//files/',
+      '//api/files/',
+      '/API/files/',
+      '/api/FILES/',
+      '/api/files/%2F',
+      '/api/files/%2f',
+      '/api/files/.%2F',
+      '/api/files/%2E/',
+      '/api/files/x/../',
+      '/api/files/by-hash/../',
+      '/api%2Ffiles%2F',
+      '/api/files%2F',
+      '/api/files/%5C',
+      '/api/files\\',
     );
     const spelling = fc.constantFrom(
       (id: string) => id,
@@ -198,21 +275,29 @@ describe.each(testDatabaseKinds)('fuzzing the file routes on %s', (kind) => {
     );
     const caller = fc.constantFrom('b', 'sibling') as fc.Arbitrary<'b' | 'sibling'>;
     await fc.assert(
-      fc.asyncProperty(caller, method, prefix, spelling, headers, fc.uint8Array({ minLength: 1, maxLength: 95 }), async (who, verb, pre, spell, extra, body) => {
-        const device = who === 'b' ? b : sibling;
-        const url = `${pre}${spell(aUpload)}`;
-        const res = await request(device, verb, url, { ...tus, ...extra }, verb === 'PATCH' || verb === 'POST' || verb === 'PUT' ? body : undefined);
-        const text = await answerText(res);
-        const what = `${who} ${verb} ${url}`;
-        expect(res.status, `${what}: ${text.slice(0, 300)}`).toBeLessThan(500);
-        // OPTIONS tells only what the endpoint supports; anything else on A's upload is refused,
-        // or is no API path at all and gets the app's shell.
-        const shell = (res.headers.get('content-type') ?? '').startsWith('text/html');
-        if (verb !== 'OPTIONS' && !shell) expect(res.status, `${what}: ${text.slice(0, 300)}`).toBeGreaterThanOrEqual(400);
-        if (shell) expect(text, what).not.toMatch(/tus-resumable|upload-/i);
-        expect(res.headers.get('upload-offset'), what).toBeNull();
-        if (who === 'b') expectNoLeak(what, text);
-      }),
+      fc.asyncProperty(
+        caller,
+        method,
+        prefix,
+        spelling,
+        headers,
+        fc.uint8Array({ minLength: 1, maxLength: 95 }),
+        async (who, verb, pre, spell, extra, body) => {
+          const device = who === 'b' ? b : sibling;
+          const url = `${pre}${spell(aUpload)}`;
+          const res = await request(device, verb, url, { ...tus, ...extra }, verb === 'PATCH' || verb === 'POST' || verb === 'PUT' ? body : undefined);
+          const text = await answerText(res);
+          const what = `${who} ${verb} ${url}`;
+          expect(res.status, `${what}: ${text.slice(0, 300)}`).toBeLessThan(500);
+          // OPTIONS tells only what the endpoint supports; anything else on A's upload is refused,
+          // or is no API path at all and gets the app's shell.
+          const shell = (res.headers.get('content-type') ?? '').startsWith('text/html');
+          if (verb !== 'OPTIONS' && !shell) expect(res.status, `${what}: ${text.slice(0, 300)}`).toBeGreaterThanOrEqual(400);
+          if (shell) expect(text, what).not.toMatch(/tus-resumable|upload-/i);
+          expect(res.headers.get('upload-offset'), what).toBeNull();
+          if (who === 'b') expectNoLeak(what, text);
+        },
+      ),
       { seed: SEED, numRuns: 150 },
     );
     await expectAUntouched(before);
@@ -223,7 +308,11 @@ describe.each(testDatabaseKinds)('fuzzing the file routes on %s', (kind) => {
     const LENGTH = 40;
     const answered = new Set<number>();
     const patch = fc.record({
-      offset: fc.oneof(fc.constantFrom('0', '-1', '1e1', '', ' 0', '0x0', String(LENGTH), String(LENGTH + 1), '99999999999999999999'), fc.nat({ max: LENGTH + 5 }).map(String), headerText),
+      offset: fc.oneof(
+        fc.constantFrom('0', '-1', '1e1', '', ' 0', '0x0', String(LENGTH), String(LENGTH + 1), '99999999999999999999'),
+        fc.nat({ max: LENGTH + 5 }).map(String),
+        headerText,
+      ),
       useRightOffset: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
       type: fc.oneof(
         { weight: 3, arbitrary: fc.constant('application/offset+octet-stream') },
@@ -235,7 +324,11 @@ describe.each(testDatabaseKinds)('fuzzing the file routes on %s', (kind) => {
     });
     await fc.assert(
       fc.asyncProperty(fc.array(patch, { minLength: 1, maxLength: 6 }), async (patches) => {
-        const created = await request(b, 'POST', '/api/files', { ...tus, 'upload-length': String(LENGTH), 'upload-metadata': `sha256 ${b64(sha(randomBytes(4)))}` });
+        const created = await request(b, 'POST', '/api/files', {
+          ...tus,
+          'upload-length': String(LENGTH),
+          'upload-metadata': `sha256 ${b64(sha(randomBytes(4)))}`,
+        });
         expect(created.status).toBe(201);
         const url = created.headers.get('location')!;
         let offset = 0;
@@ -271,10 +364,25 @@ describe.each(testDatabaseKinds)('fuzzing the file routes on %s', (kind) => {
     await expectAUntouched(before);
   }, 300_000);
 
-  it('answers by-hash and held-files questions with the caller commune\'s files only, whatever the hash', async () => {
+  it("answers by-hash and held-files questions with the caller commune's files only, whatever the hash", async () => {
     const before = await rowsOfA();
     const hash = fc.oneof(
-      fc.constantFrom(aSha, aSha.toUpperCase(), `${aSha}/`, `${aSha}%00`, `${aSha}%20`, `${aSha}?x=1`, aSha.slice(0, 63), `${aSha}a`, `%2E%2E%2F${aSha}`, `..%2Ffiles%2F${aSha}`, aUploadSha, bSha, bSha.toUpperCase(), `${bSha}?x=${aSha}`),
+      fc.constantFrom(
+        aSha,
+        aSha.toUpperCase(),
+        `${aSha}/`,
+        `${aSha}%00`,
+        `${aSha}%20`,
+        `${aSha}?x=1`,
+        aSha.slice(0, 63),
+        `${aSha}a`,
+        `%2E%2E%2F${aSha}`,
+        `..%2Ffiles%2F${aSha}`,
+        aUploadSha,
+        bSha,
+        bSha.toUpperCase(),
+        `${bSha}?x=${aSha}`,
+      ),
       fc.constantFrom(aSha, bSha).map((h) => [...h].map((ch) => `%${ch.charCodeAt(0).toString(16)}`).join('')),
       fc.stringMatching(/^[0-9a-f]{64}$/),
       anyText.map((t) => encodeURIComponent(t.replace(/\p{Cs}/gu, '\ufffd'))),

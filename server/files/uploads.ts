@@ -77,19 +77,16 @@ export function createUploadService({ db, log, dataDir, maxFileBytes }: UploadDe
     const target = path.join(filesDir, actual);
     // A second name for the same bytes (same folder tree, so no copy); the upload itself is
     // removed once the answer is made (below). EEXIST: another device's copy got there first.
-    if (!existsSync(target)) await link(file, target).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EEXIST') throw error;
-    });
+    if (!existsSync(target))
+      await link(file, target).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EEXIST') throw error;
+      });
     await db.query('insert into files (sha256, size, first_device_id) values ($1, $2, $3) on conflict (sha256) do nothing', [
       actual,
       upload.size ?? 0,
       deviceId,
     ]);
-    await db.query('insert into commune_files (commune_id, sha256, first_device_id) values ($1, $2, $3) on conflict do nothing', [
-      communeId,
-      actual,
-      deviceId,
-    ]);
+    await db.query('insert into commune_files (commune_id, sha256, first_device_id) values ($1, $2, $3) on conflict do nothing', [communeId, actual, deviceId]);
     log.info({ sha256: actual, size: upload.size, deviceId }, 'file stored');
   }
 

@@ -15,7 +15,10 @@ import { notFound, readJsonBody } from './json-body';
 
 // Strict, like every body the gateway reads: a field it does not know is refused, not ignored.
 const communeSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]{3,64}$/).optional(),
+  id: z
+    .string()
+    .regex(/^[a-z0-9-]{3,64}$/)
+    .optional(),
   name: z.string().trim().min(1).max(200),
   provinceCode: z.string().regex(/^\d{2}$/),
   agencyCode: z.string().regex(AGENCY_CODE_PATTERN),
@@ -24,7 +27,11 @@ const communeSchema = z.strictObject({
 
 const staffSchema = z.strictObject({
   communeId: z.string().min(1).max(64),
-  username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,40}$/),
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9._-]{3,40}$/),
   fullName: z.string().trim().min(1).max(120),
   role: z.enum(['receptionOfficer', 'processingOfficer', 'leader']),
   password: z.string().min(10).max(200),

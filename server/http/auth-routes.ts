@@ -15,7 +15,11 @@ import { refuseBadText } from './body-text';
 import { readJsonBody } from './json-body';
 
 /** A name or code: no control characters either (refuseBadText has already turned away NUL). */
-const plain = (max: number) => z.string().max(max).refine((text) => badNameReason(text) === null);
+const plain = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((text) => badNameReason(text) === null);
 
 const enrolSchema = z.strictObject({
   code: plain(40).pipe(z.string().min(1)),

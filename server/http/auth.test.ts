@@ -3,7 +3,17 @@
 // commune never reaching another commune's data (404, so ids tell nothing).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_STAFF } from '../seed/demo-accounts';
-import { ADMIN_TOKEN, communeWithDevice, createCommune, enrolDevice, json, type TestDevice, startTestGateway, type TestGateway, useTestGateway } from '../test/gateway';
+import {
+  ADMIN_TOKEN,
+  communeWithDevice,
+  createCommune,
+  enrolDevice,
+  json,
+  type TestDevice,
+  startTestGateway,
+  type TestGateway,
+  useTestGateway,
+} from '../test/gateway';
 import { receiveEntry, transitionEntry } from '../test/dossiers';
 import { OPEN_DB_TIMEOUT_MS, testDatabaseKinds } from '../test/test-db';
 
@@ -17,8 +27,7 @@ describe.each(testDatabaseKinds)('accounts and scope on %s', (kind) => {
     expect(res.status).toBe(201);
     return (await res.json()) as { id: string };
   }
-  const signIn = (username: string, password: string, device?: TestDevice) =>
-    json(gw.app, 'POST', '/api/auth/sign-in', { username, password }, device?.token);
+  const signIn = (username: string, password: string, device?: TestDevice) => json(gw.app, 'POST', '/api/auth/sign-in', { username, password }, device?.token);
 
   it('guards the admin API with the bootstrap token', async () => {
     expect((await admin('POST', '/api/admin/communes', { name: 'X', provinceCode: '15', agencyCode: '000.00.99.H38' }, 'wrong')).status).toBe(401);
@@ -103,15 +112,20 @@ describe.each(testDatabaseKinds)('accounts and scope on %s', (kind) => {
     const entry = receiveEntry(a, { code: `TAM-${a.deviceShort}-260302-0001` });
     await json(gw.app, 'POST', '/api/sync/push', { entries: [entry] }, a.token);
 
-    const [attempt] = ((await (await json(gw.app, 'POST', '/api/sync/push', { entries: [transitionEntry(entry.entityId, 'startProcessing', '2026-03-02T03:00:00Z')] }, b.token)).json()) as {
-      results: { status: string; reason: string }[];
-    }).results;
+    const [attempt] = (
+      (await (
+        await json(gw.app, 'POST', '/api/sync/push', { entries: [transitionEntry(entry.entityId, 'startProcessing', '2026-03-02T03:00:00Z')] }, b.token)
+      ).json()) as {
+        results: { status: string; reason: string }[];
+      }
+    ).results;
     expect(attempt).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/^Không tìm thấy hồ sơ/) });
     const [row] = await gw.db.query<{ status: number }>('select status from dossiers where id = $1', [entry.entityId]);
     expect(row?.status).toBe(2);
     // The same id pushed as b's own dossier is refused too, and a's stays a's.
     const clash = { ...receiveEntry(b, { id: entry.entityId, code: `TAM-${b.deviceShort}-260302-0001` }) };
-    const [clashed] = ((await (await json(gw.app, 'POST', '/api/sync/push', { entries: [clash] }, b.token)).json()) as { results: { status: string }[] }).results;
+    const [clashed] = ((await (await json(gw.app, 'POST', '/api/sync/push', { entries: [clash] }, b.token)).json()) as { results: { status: string }[] })
+      .results;
     expect(clashed?.status).toBe('rejected');
 
     expect((await json(gw.app, 'GET', `/api/communes/${a.communeId}`, undefined, b.token)).status).toBe(404);
@@ -150,10 +164,11 @@ describe.each(testDatabaseKinds)('accounts and scope on %s', (kind) => {
     const move = transitionEntry(entry.entityId, 'startProcessing', '2026-03-02T03:00:00Z');
     const res = await json(gw.app, 'POST', '/api/sync/push', { entries: [move] }, device.token, { 'X-Staff-Token': session.token });
     expect((await res.json()).results[0].status).toBe('accepted');
-    const [row] = await gw.db.query<{ changed_by_staff: string; changed_by_name: string; data: { data: { state: { log: { who: string; whoId: string }[] } } } }>(
-      'select changed_by_staff, changed_by_name, data from dossiers where id = $1',
-      [entry.entityId],
-    );
+    const [row] = await gw.db.query<{
+      changed_by_staff: string;
+      changed_by_name: string;
+      data: { data: { state: { log: { who: string; whoId: string }[] } } };
+    }>('select changed_by_staff, changed_by_name, data from dossiers where id = $1', [entry.entityId]);
     expect(row).toMatchObject({ changed_by_staff: staff.id, changed_by_name: 'Đặng Thị Xử Lý' });
     expect(row?.data.data.state.log.at(-1)).toMatchObject({ who: 'Đặng Thị Xử Lý', whoId: staff.id });
 
@@ -180,7 +195,9 @@ describe('demo mode', () => {
   it('serves the demo commune and code blocks to requests without a token, as the demo device', async () => {
     const commune = await (await json(gw.app, 'GET', '/api/communes/current')).json();
     expect(commune).toMatchObject({ id: 'demo-ban-mau', agencyCode: '000.00.12.H38' });
-    const blocks = await (await json(gw.app, 'POST', '/api/code-blocks', { communeId: 'ignored', deviceId: 'ignored-device', days: ['261123'], size: 3 })).json();
+    const blocks = await (
+      await json(gw.app, 'POST', '/api/code-blocks', { communeId: 'ignored', deviceId: 'ignored-device', days: ['261123'], size: 3 })
+    ).json();
     expect(blocks.blocks).toEqual([{ agency: '000.00.12.H38', day: '261123', from: 1, to: 3 }]);
     const [row] = await gw.db.query<{ device_id: string }>(`select device_id from code_blocks where day = '261123'`);
     expect(row?.device_id).toBe('demo-device');

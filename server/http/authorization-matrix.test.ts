@@ -13,7 +13,17 @@ import { receiveEntry } from '../test/dossiers';
 import { DEMO_STAFF, seedDemoAccounts } from '../seed/demo-accounts';
 import { demoCommune } from '../seed/demo';
 import { reservableDays } from '../code-blocks';
-import { ADMIN_TOKEN, communeWithDevice, enrolDevice, json, pushEntries, startTestGateway, type TestDevice, type TestGateway, useTestGateway } from '../test/gateway';
+import {
+  ADMIN_TOKEN,
+  communeWithDevice,
+  enrolDevice,
+  json,
+  pushEntries,
+  startTestGateway,
+  type TestDevice,
+  type TestGateway,
+  useTestGateway,
+} from '../test/gateway';
 import { OPEN_DB_TIMEOUT_MS, testDatabaseKinds } from '../test/test-db';
 
 const CALLERS = ['anonymous', 'otherDevice', 'revokedDevice', 'otherStaff', 'signedOutStaff', 'admin'] as const;
@@ -21,8 +31,7 @@ type CallerName = (typeof CALLERS)[number];
 type Statuses = Record<CallerName, number>;
 
 /** Statuses in the order of CALLERS. */
-const expect6 = (...s: [number, number, number, number, number, number]): Statuses =>
-  Object.fromEntries(CALLERS.map((name, i) => [name, s[i]!])) as Statuses;
+const expect6 = (...s: [number, number, number, number, number, number]): Statuses => Object.fromEntries(CALLERS.map((name, i) => [name, s[i]!])) as Statuses;
 const everyone = (status: number) => expect6(status, status, status, status, status, status);
 /** Device routes: a device of another commune gets `own` (its own commune's answer, or 404). */
 const deviceOnly = (own: number) => expect6(401, own, 401, 403, 401, 401);
@@ -82,7 +91,11 @@ const MATRIX: Record<string, 'middleware' | Record<string, Case>> = {
   'GET /api/communes/:id': { GET: { call: (f) => ({ path: `/api/communes/${f.a.communeId}` }), expected: anyToken(404), demo: { anonymous: 404 } } },
   'POST /api/devices/enrol': {
     // DEMO enrols (into the demo commune only) in demo mode, whoever asks.
-    POST: { call: () => ({ path: '/api/devices/enrol', body: { code: 'DEMO', deviceName: 'Máy lạ' } }), expected: everyone(400), demo: { anonymous: 201, demoDevice: 201, demoStaff: 201 } },
+    POST: {
+      call: () => ({ path: '/api/devices/enrol', body: { code: 'DEMO', deviceName: 'Máy lạ' } }),
+      expected: everyone(400),
+      demo: { anonymous: 201, demoDevice: 201, demoStaff: 201 },
+    },
   },
   'POST /api/auth/sign-in': {
     POST: {
@@ -96,25 +109,39 @@ const MATRIX: Record<string, 'middleware' | Record<string, Case>> = {
   'GET /api/auth/me': { GET: { call: () => ({ path: '/api/auth/me' }), expected: anyToken(200) } },
   'POST /api/admin/communes': {
     POST: {
-      call: () => ({ path: '/api/admin/communes', body: { name: 'Xã Ma Trận', provinceCode: '15', agencyCode: `200.00.${String((counter += 1) % 100).padStart(2, '0')}.H${String(10 + (counter % 89))}` } }),
+      call: () => ({
+        path: '/api/admin/communes',
+        body: { name: 'Xã Ma Trận', provinceCode: '15', agencyCode: `200.00.${String((counter += 1) % 100).padStart(2, '0')}.H${String(10 + (counter % 89))}` },
+      }),
       expected: adminOnly(201),
     },
   },
   'POST /api/admin/staff': {
     POST: {
-      call: (f) => ({ path: '/api/admin/staff', body: { communeId: f.a.communeId, username: `matran.${unique()}`, fullName: 'Cán Bộ Mới', role: 'leader', password: PASSWORD } }),
+      call: (f) => ({
+        path: '/api/admin/staff',
+        body: { communeId: f.a.communeId, username: `matran.${unique()}`, fullName: 'Cán Bộ Mới', role: 'leader', password: PASSWORD },
+      }),
       expected: adminOnly(201),
     },
   },
   'POST /api/admin/staff/:id/disable': { POST: { call: (f) => ({ path: `/api/admin/staff/${f.victimStaffId}/disable` }), expected: adminOnly(200) } },
-  'POST /api/admin/staff/:id/revoke-sessions': { POST: { call: (f) => ({ path: `/api/admin/staff/${f.victimStaffId}/revoke-sessions` }), expected: adminOnly(200) } },
-  'POST /api/admin/enrolment-codes': { POST: { call: (f) => ({ path: '/api/admin/enrolment-codes', body: { communeId: f.a.communeId } }), expected: adminOnly(201) } },
+  'POST /api/admin/staff/:id/revoke-sessions': {
+    POST: { call: (f) => ({ path: `/api/admin/staff/${f.victimStaffId}/revoke-sessions` }), expected: adminOnly(200) },
+  },
+  'POST /api/admin/enrolment-codes': {
+    POST: { call: (f) => ({ path: '/api/admin/enrolment-codes', body: { communeId: f.a.communeId } }), expected: adminOnly(201) },
+  },
   'GET /api/admin/devices': { GET: { call: (f) => ({ path: `/api/admin/devices?communeId=${f.a.communeId}` }), expected: adminOnly(200) } },
   'POST /api/admin/devices/:id/revoke': { POST: { call: (f) => ({ path: `/api/admin/devices/${f.victimDeviceId}/revoke` }), expected: adminOnly(200) } },
   'GET /api/admin/upward': { GET: { call: () => ({ path: '/api/admin/upward' }), expected: adminOnly(200) } },
   'PUT /api/admin/catalogue': { PUT: { call: () => ({ path: '/api/admin/catalogue', body: {} }), expected: adminOnly(422) } },
   'POST /api/code-blocks': {
-    POST: { call: (f) => ({ path: '/api/code-blocks', body: { days: reservableDays(new Date()), size: 2, communeId: f.a.communeId, deviceId: f.a.deviceId } }), expected: deviceOnly(200), demo: { anonymous: 200 } },
+    POST: {
+      call: (f) => ({ path: '/api/code-blocks', body: { days: reservableDays(new Date()), size: 2, communeId: f.a.communeId, deviceId: f.a.deviceId } }),
+      expected: deviceOnly(200),
+      demo: { anonymous: 200 },
+    },
   },
   'POST /api/sync/push': { POST: { call: () => ({ path: '/api/sync/push', body: { entries: [] } }), expected: deviceOnly(200) } },
   'GET /api/sync/pull': { GET: { call: () => ({ path: '/api/sync/pull?since=0' }), expected: anyToken(200) } },
@@ -135,7 +162,11 @@ const MATRIX: Record<string, 'middleware' | Record<string, Case>> = {
   'ALL /api/files/*': {
     HEAD: { call: (f) => ({ path: `/api/files/${f.uploadId}`, headers: tus }), expected: deviceOnly(404) },
     PATCH: {
-      call: (f) => ({ path: `/api/files/${f.uploadId}`, headers: { ...tus, 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' }, body: 'abcdefghij' }),
+      call: (f) => ({
+        path: `/api/files/${f.uploadId}`,
+        headers: { ...tus, 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
+        body: 'abcdefghij',
+      }),
       expected: deviceOnly(404),
     },
     DELETE: { call: (f) => ({ path: `/api/files/${f.uploadId}`, headers: tus }), expected: deviceOnly(404) },
@@ -172,7 +203,13 @@ function variants(path: string): string[] {
 
 async function staffIn(app: Hono, communeId: string): Promise<{ id: string; username: string }> {
   const username = `matran.${unique()}`;
-  const res = await json(app, 'POST', '/api/admin/staff', { communeId, username, fullName: 'Lò Thị Mai', role: 'receptionOfficer', password: PASSWORD }, ADMIN_TOKEN);
+  const res = await json(
+    app,
+    'POST',
+    '/api/admin/staff',
+    { communeId, username, fullName: 'Lò Thị Mai', role: 'receptionOfficer', password: PASSWORD },
+    ADMIN_TOKEN,
+  );
   expect(res.status).toBe(201);
   return { id: ((await res.json()) as { id: string }).id, username };
 }
@@ -200,11 +237,21 @@ async function buildWorld(app: Hono): Promise<World> {
   const bytes = randomBytes(1_000);
   const fileSha = createHash('sha256').update(bytes).digest('hex');
   const auth = { authorization: `Bearer ${a.token}`, ...tus };
-  const created = await app.request('/api/files', { method: 'POST', headers: { ...auth, 'upload-length': String(bytes.length), 'upload-metadata': `sha256 ${b64(fileSha)}` } });
+  const created = await app.request('/api/files', {
+    method: 'POST',
+    headers: { ...auth, 'upload-length': String(bytes.length), 'upload-metadata': `sha256 ${b64(fileSha)}` },
+  });
   const location = created.headers.get('location')!;
-  const patched = await app.request(location, { method: 'PATCH', headers: { ...auth, 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' }, body: new Uint8Array(bytes) });
+  const patched = await app.request(location, {
+    method: 'PATCH',
+    headers: { ...auth, 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
+    body: new Uint8Array(bytes),
+  });
   expect(patched.status).toBe(204);
-  const pending = await app.request('/api/files', { method: 'POST', headers: { ...auth, 'upload-length': '100', 'upload-metadata': `sha256 ${b64('e'.repeat(64))}` } });
+  const pending = await app.request('/api/files', {
+    method: 'POST',
+    headers: { ...auth, 'upload-length': '100', 'upload-metadata': `sha256 ${b64('e'.repeat(64))}` },
+  });
   const uploadId = pending.headers.get('location')!.split('/').pop()!;
   const dossierId = crypto.randomUUID();
   const [accepted] = await pushEntries(app, a, [receiveEntry(a, { id: dossierId, code: `TAM-${a.deviceShort}-260302-0001` })]);
@@ -236,7 +283,11 @@ async function send(app: Hono, token: string | undefined, method: string, call: 
   const body = call.body === undefined ? undefined : typeof call.body === 'string' ? call.body : JSON.stringify(call.body);
   const res = await app.request(path, {
     method,
-    headers: { ...(body !== undefined && !call.headers?.['content-type'] ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...call.headers },
+    headers: {
+      ...(body !== undefined && !call.headers?.['content-type'] ? { 'content-type': 'application/json' } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...call.headers,
+    },
     ...(body !== undefined ? { body } : {}),
   });
   return { status: res.status, text: method === 'HEAD' ? [...res.headers].join('\n') : await res.text() };
@@ -266,7 +317,10 @@ async function expectAUntouched(gw: { app: Hono; db: Database }, fixture: Fixtur
   const [dossier] = await gw.db.query<{ version: unknown; commune_id: string }>('select version, commune_id from dossiers where id = $1', [fixture.dossierId]);
   expect(dossier?.commune_id).toBe(fixture.a.communeId);
   // The code-block case names A's commune and device in its body: numbers went to the caller only.
-  const blocks = await gw.db.query<{ device_id: string; agency_code: string }>(`select device_id, agency_code from code_blocks where day in (${openDays().sql})`, openDays().days);
+  const blocks = await gw.db.query<{ device_id: string; agency_code: string }>(
+    `select device_id, agency_code from code_blocks where day in (${openDays().sql})`,
+    openDays().days,
+  );
   expect(blocks.filter((b) => b.device_id === fixture.a.deviceId || b.agency_code === fixture.a.agencyCode)).toEqual([]);
 }
 
@@ -301,8 +355,14 @@ describe.each(testDatabaseKinds)('authorization matrix on %s', (kind) => {
 
   it('has a case for every route in the route table, and no case for a route that is gone', () => {
     const table = new Set(gw.app.routes.map((r) => `${r.method} ${r.path}`));
-    expect([...table].filter((route) => !(route in MATRIX)), 'routes without a case').toEqual([]);
-    expect(Object.keys(MATRIX).filter((route) => !table.has(route)), 'cases without a route').toEqual([]);
+    expect(
+      [...table].filter((route) => !(route in MATRIX)),
+      'routes without a case',
+    ).toEqual([]);
+    expect(
+      Object.keys(MATRIX).filter((route) => !table.has(route)),
+      'cases without a route',
+    ).toEqual([]);
   });
 
   it('answers every caller of every route as written, under every spelling of its path, and leaks nothing of commune A', async () => {
@@ -320,7 +380,8 @@ describe.each(testDatabaseKinds)('authorization matrix on %s', (kind) => {
         expectNoLeak(secretsOfA, what, answer, call);
         for (const spelling of variants(call.path)) {
           const other = await callAs(caller, c.method, call, spelling);
-          if (answer.status >= 400 && other.status < 400) failures.push(`${caller} ${c.method} ${spelling}: ${other.status} where ${call.path} answered ${answer.status}`);
+          if (answer.status >= 400 && other.status < 400)
+            failures.push(`${caller} ${c.method} ${spelling}: ${other.status} where ${call.path} answered ${answer.status}`);
           expectNoLeak(secretsOfA, `${caller} ${c.method} ${spelling}`, other, call);
         }
       }
@@ -347,7 +408,8 @@ describe.each(testDatabaseKinds)('authorization matrix on %s', (kind) => {
     for (const c of ordered) {
       const call = c.call(fixture);
       const answer = await callAs('admin', c.method, call);
-      if (answer.status !== c.expected.admin) failures.push(`admin ${c.method} ${call.path}: ${answer.status}, expected ${c.expected.admin} (${answer.text.slice(0, 120)})`);
+      if (answer.status !== c.expected.admin)
+        failures.push(`admin ${c.method} ${call.path}: ${answer.status}, expected ${c.expected.admin} (${answer.text.slice(0, 120)})`);
     }
     expect(failures).toEqual([]);
   }, 600_000);
@@ -386,11 +448,13 @@ describe.each(testDatabaseKinds)('authorization matrix in demo mode on %s', (kin
         const token = call.endsSession && caller === 'demoStaff' ? await demoSession() : tokens[caller];
         const what = `${caller} ${c.method} ${call.path}`;
         const answer = await send(gw.app, token, c.method, call);
-        if (answer.status !== expectedFor(c, caller)) failures.push(`${what}: ${answer.status}, expected ${expectedFor(c, caller)} (${answer.text.slice(0, 120)})`);
+        if (answer.status !== expectedFor(c, caller))
+          failures.push(`${what}: ${answer.status}, expected ${expectedFor(c, caller)} (${answer.text.slice(0, 120)})`);
         expectNoLeak(secretsOfA, what, answer, call);
         for (const spelling of variants(call.path)) {
           const other = await send(gw.app, call.endsSession && caller === 'demoStaff' ? await demoSession() : token, c.method, call, spelling);
-          if (answer.status >= 400 && other.status < 400) failures.push(`${caller} ${c.method} ${spelling}: ${other.status} where ${call.path} answered ${answer.status}`);
+          if (answer.status >= 400 && other.status < 400)
+            failures.push(`${caller} ${c.method} ${spelling}: ${other.status} where ${call.path} answered ${answer.status}`);
           expectNoLeak(secretsOfA, `${caller} ${c.method} ${spelling}`, other, call);
         }
       }
@@ -417,13 +481,23 @@ describe('demo mode stays inside the demo commune', () => {
     const a = await communeWithDevice(gw.app);
     expect(await (await json(gw.app, 'GET', '/api/communes/current')).json()).toMatchObject({ id: demoCommune.id });
     expect((await json(gw.app, 'GET', `/api/communes/${a.communeId}`)).status).toBe(404);
-    const blocks = (await (await json(gw.app, 'POST', '/api/code-blocks', { communeId: a.communeId, days: reservableDays(new Date()).slice(0, 1), size: 2 })).json()) as { blocks: { agency: string }[] };
+    const blocks = (await (
+      await json(gw.app, 'POST', '/api/code-blocks', { communeId: a.communeId, days: reservableDays(new Date()).slice(0, 1), size: 2 })
+    ).json()) as { blocks: { agency: string }[] };
     expect(blocks.blocks.map((b) => b.agency)).toEqual([demoCommune.agencyCode]);
     // Sync, files and the rest still need an enrolled device; DEMO enrols only into the demo commune.
-    for (const [method, url] of [['GET', '/api/sync/pull?since=0'], ['POST', '/api/files/held'], ['GET', '/api/auth/me'], ['GET', '/api/admin/upward']] as const) {
+    for (const [method, url] of [
+      ['GET', '/api/sync/pull?since=0'],
+      ['POST', '/api/files/held'],
+      ['GET', '/api/auth/me'],
+      ['GET', '/api/admin/upward'],
+    ] as const) {
       expect((await json(gw.app, method, url, method === 'POST' ? { sha256: ['a'.repeat(64)] } : undefined)).status, url).toBe(401);
     }
-    const enrolled = (await (await json(gw.app, 'POST', '/api/devices/enrol', { code: 'DEMO', deviceName: 'Máy thử' })).json()) as { commune: { id: string }; deviceToken: string };
+    const enrolled = (await (await json(gw.app, 'POST', '/api/devices/enrol', { code: 'DEMO', deviceName: 'Máy thử' })).json()) as {
+      commune: { id: string };
+      deviceToken: string;
+    };
     expect(enrolled.commune.id).toBe(demoCommune.id);
     // The demo officer's public password signs in on no device of a real commune.
     expect((await json(gw.app, 'POST', '/api/auth/sign-in', { username: DEMO_STAFF.username, password: DEMO_STAFF.password }, a.token)).status).toBe(401);

@@ -98,21 +98,39 @@ describe('request bodies are bounded before they are read', () => {
 
   it('refuses a chunked body over the default bound on a route with no token (enrolment) with 413', async () => {
     const { stream, counter } = hugeBody(SIXTY_MB);
-    const res = await gw.app.request('/api/devices/enrol', { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit);
+    const res = await gw.app.request('/api/devices/enrol', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
     expect(res.status).toBe(413);
     expect(counter.pulled).toBeLessThanOrEqual(DEFAULT_MAX_BODY_BYTES + 2 * CHUNK);
     // A body within the bound still reaches the route.
-    const fine = await gw.app.request('/api/devices/enrol', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 'NOPE', deviceName: 'x' }) });
+    const fine = await gw.app.request('/api/devices/enrol', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: 'NOPE', deviceName: 'x' }),
+    });
     expect(fine.status).toBe(400);
   });
 
   it('answers 413 over a real socket as soon as the headers declare a 60 MB body to sign-in', async () => {
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, path: '/api/auth/sign-in', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(SIXTY_MB) } }, (res) => {
-        resolve(res.statusCode ?? 0);
-        res.resume();
-        req.destroy();
-      });
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/api/auth/sign-in',
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': String(SIXTY_MB) },
+        },
+        (res) => {
+          resolve(res.statusCode ?? 0);
+          res.resume();
+          req.destroy();
+        },
+      );
       req.on('error', reject);
       // Only the first bytes are ever sent: the answer must not wait for the rest.
       req.write('{"username":"a","password":"');

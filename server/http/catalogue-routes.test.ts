@@ -65,9 +65,7 @@ describe('GET /api/catalogue', () => {
     const unknown = await app.request('/api/catalogue?commune=khong-co');
     expect(unknown.status).toBe(404);
     expect((await unknown.json()).message).toBe('Không tìm thấy xã.');
-    await db.query(
-      `insert into communes (id, name, province_code, agency_code, office_hours) values ('xa-moi', 'Xã Mới', '15', '000.00.13.H38', '{}')`,
-    );
+    await db.query(`insert into communes (id, name, province_code, agency_code, office_hours) values ('xa-moi', 'Xã Mới', '15', '000.00.13.H38', '{}')`);
     const empty = await app.request('/api/catalogue?commune=xa-moi');
     expect(empty.status).toBe(404);
     expect((await empty.json()).error).toBe('no_catalogue');
@@ -152,9 +150,7 @@ describe('PUT /api/admin/catalogue', () => {
     for (const version of [2, 1]) {
       const refused = await publish(next(version));
       expect(refused.status).toBe(409);
-      expect((await refused.json()).message).toBe(
-        `Phiên bản ${version} không mới hơn phiên bản đang dùng (2). Hãy tăng số phiên bản.`,
-      );
+      expect((await refused.json()).message).toBe(`Phiên bản ${version} không mới hơn phiên bản đang dùng (2). Hãy tăng số phiên bản.`);
     }
     expect(await versionNow()).toBe(2);
   });

@@ -96,10 +96,7 @@ export function mountCatalogueRoutes(app: Hono, { db, log, adminToken }: Catalog
         case 'published':
           log.info({ communeId, version: outcome.version, procedures: catalogue.procedures.length }, 'catalogue published');
           c.header('ETag', catalogueEtag(outcome.version));
-          return c.json(
-            { communeId, version: catalogue.version, issuedAt: catalogue.issuedAt, procedures: catalogue.procedures.length },
-            201,
-          );
+          return c.json({ communeId, version: catalogue.version, issuedAt: catalogue.issuedAt, procedures: catalogue.procedures.length }, 201);
       }
     },
   );

@@ -74,11 +74,22 @@ describe('security headers and same-origin only', () => {
       ['tus preflight', app.request('/api/files', { method: 'OPTIONS', headers: { ...auth, 'access-control-request-method': 'POST' } }), 204],
       [
         'tus create',
-        app.request('/api/files', { method: 'POST', headers: { ...auth, ...tus, 'upload-length': '10', 'upload-metadata': `sha256 ${Buffer.from('b'.repeat(64)).toString('base64')}` } }),
+        app.request('/api/files', {
+          method: 'POST',
+          headers: { ...auth, ...tus, 'upload-length': '10', 'upload-metadata': `sha256 ${Buffer.from('b'.repeat(64)).toString('base64')}` },
+        }),
         201,
       ],
       ['tus missing', app.request(`/api/files/${'c'.repeat(32)}`, { method: 'HEAD', headers: { ...auth, ...tus } }), 404],
-      ['held', app.request('/api/files/held', { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ sha256: ['d'.repeat(64)] }) }), 200],
+      [
+        'held',
+        app.request('/api/files/held', {
+          method: 'POST',
+          headers: { ...auth, 'content-type': 'application/json' },
+          body: JSON.stringify({ sha256: ['d'.repeat(64)] }),
+        }),
+        200,
+      ],
     ];
     for (const [what, answer, status] of answers) {
       const res = await answer;

@@ -13,7 +13,13 @@ describe.each(testDatabaseKinds)('staff sessions on %s', (kind) => {
   const admin = (method: string, url: string, body?: unknown, token = ADMIN_TOKEN) => json(gw.app, method, url, body, token);
   async function staffIn(device: TestDevice) {
     const username = `canbo.${device.deviceShort.toLowerCase()}`;
-    const res = await admin('POST', '/api/admin/staff', { communeId: device.communeId, username, fullName: 'Lò Thị Mai', role: 'receptionOfficer', password: PASSWORD });
+    const res = await admin('POST', '/api/admin/staff', {
+      communeId: device.communeId,
+      username,
+      fullName: 'Lò Thị Mai',
+      role: 'receptionOfficer',
+      password: PASSWORD,
+    });
     expect(res.status).toBe(201);
     return { ...((await res.json()) as { id: string }), username };
   }

@@ -10,9 +10,7 @@ const revalidated = new Set(['/sw.js', '/index.html', '/manifest.webmanifest', '
 export function mountStatic(app: Hono, staticDir: string): void {
   const indexFile = path.join(staticDir, 'index.html');
   if (!existsSync(indexFile)) {
-    app.get('*', (c) =>
-      c.text('Ứng dụng chưa được build. Chạy "npm run build" rồi khởi động lại.', 503),
-    );
+    app.get('*', (c) => c.text('Ứng dụng chưa được build. Chạy "npm run build" rồi khởi động lại.', 503));
     return;
   }
   const root = path.relative(process.cwd(), staticDir) || '.';

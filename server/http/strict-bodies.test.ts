@@ -40,13 +40,28 @@ describe.each(testDatabaseKinds)('strict bodies on %s', (kind) => {
   it('refuses an unknown field in enrolment, sign-in, admin forms, code blocks, held-files questions and the push body', async () => {
     const device = await communeWithDevice(gw.app);
     const username = `nghiem.${unique()}`;
-    expect((await admin('/api/admin/staff', { communeId: device.communeId, username, fullName: 'Vi Văn Nghiêm', role: 'receptionOfficer', password: PASSWORD })).status).toBe(201);
+    expect(
+      (await admin('/api/admin/staff', { communeId: device.communeId, username, fullName: 'Vi Văn Nghiêm', role: 'receptionOfficer', password: PASSWORD }))
+        .status,
+    ).toBe(201);
     const { code } = (await (await admin('/api/admin/enrolment-codes', { communeId: device.communeId })).json()) as { code: string };
     const n = (counter % 90) + 10;
 
     const bodies: { what: string; url: string; token?: string; good: Record<string, unknown>; strangers: unknown[]; taken: number }[] = [
-      { what: 'enrolment', url: '/api/devices/enrol', good: { code, deviceName: 'Máy quầy 2' }, strangers: [withStranger({ code, deviceName: 'Máy quầy 2' })], taken: 201 },
-      { what: 'sign-in', url: '/api/auth/sign-in', good: { username, password: PASSWORD }, strangers: [withStranger({ username, password: PASSWORD })], taken: 200 },
+      {
+        what: 'enrolment',
+        url: '/api/devices/enrol',
+        good: { code, deviceName: 'Máy quầy 2' },
+        strangers: [withStranger({ code, deviceName: 'Máy quầy 2' })],
+        taken: 201,
+      },
+      {
+        what: 'sign-in',
+        url: '/api/auth/sign-in',
+        good: { username, password: PASSWORD },
+        strangers: [withStranger({ username, password: PASSWORD })],
+        taken: 200,
+      },
       {
         what: 'a new commune',
         url: '/api/admin/communes',
@@ -63,10 +78,27 @@ describe.each(testDatabaseKinds)('strict bodies on %s', (kind) => {
         url: '/api/admin/staff',
         token: ADMIN_TOKEN,
         good: { communeId: device.communeId, username: `moi.${unique()}`, fullName: 'Cán Bộ Mới', role: 'leader', password: PASSWORD },
-        strangers: [{ communeId: device.communeId, username: `moi.${unique()}`, fullName: 'Cán Bộ Mới', role: 'leader', password: PASSWORD, isAdmin: true, [STRANGER]: MARK }],
+        strangers: [
+          {
+            communeId: device.communeId,
+            username: `moi.${unique()}`,
+            fullName: 'Cán Bộ Mới',
+            role: 'leader',
+            password: PASSWORD,
+            isAdmin: true,
+            [STRANGER]: MARK,
+          },
+        ],
         taken: 201,
       },
-      { what: 'an enrolment code', url: '/api/admin/enrolment-codes', token: ADMIN_TOKEN, good: { communeId: device.communeId }, strangers: [withStranger({ communeId: device.communeId })], taken: 201 },
+      {
+        what: 'an enrolment code',
+        url: '/api/admin/enrolment-codes',
+        token: ADMIN_TOKEN,
+        good: { communeId: device.communeId },
+        strangers: [withStranger({ communeId: device.communeId })],
+        taken: 201,
+      },
       {
         what: 'dossier numbers',
         url: '/api/code-blocks',
@@ -75,7 +107,14 @@ describe.each(testDatabaseKinds)('strict bodies on %s', (kind) => {
         strangers: [withStranger({ days: reservableDays(new Date()).slice(0, 1), size: 2 })],
         taken: 200,
       },
-      { what: 'held files', url: '/api/files/held', token: device.token, good: { sha256: ['a'.repeat(64)] }, strangers: [withStranger({ sha256: ['a'.repeat(64)] })], taken: 200 },
+      {
+        what: 'held files',
+        url: '/api/files/held',
+        token: device.token,
+        good: { sha256: ['a'.repeat(64)] },
+        strangers: [withStranger({ sha256: ['a'.repeat(64)] })],
+        taken: 200,
+      },
       { what: 'a push', url: '/api/sync/push', token: device.token, good: { entries: [] }, strangers: [withStranger({ entries: [] })], taken: 200 },
     ];
     for (const body of bodies) {
@@ -101,7 +140,8 @@ describe.each(testDatabaseKinds)('strict bodies on %s', (kind) => {
       const [result] = await push([{ ...entry, mutation: nextMutation() }]);
       expect(result, JSON.stringify(entry).slice(0, 200)).toMatchObject({ status: 'rejected', reason: expect.stringMatching(reason) });
     };
-    const taken = async (entry: { mutation: number }) => expect((await push([entry]))[0], JSON.stringify(entry).slice(0, 200)).toMatchObject({ status: 'accepted' });
+    const taken = async (entry: { mutation: number }) =>
+      expect((await push([entry]))[0], JSON.stringify(entry).slice(0, 200)).toMatchObject({ status: 'accepted' });
 
     const received = receiveEntry(device, { code: `TAM-${device.deviceShort}-260302-0001` });
     const refused = receiveEntry(device, { code: `TAM-${device.deviceShort}-260302-0002`, status: 3 });
@@ -109,7 +149,12 @@ describe.each(testDatabaseKinds)('strict bodies on %s', (kind) => {
     await holdFile(gw.db, device.communeId, sha, 2048);
     const id = received.entityId;
     const start = transitionEntry(id, 'startProcessing', '2026-03-02T03:00:00Z');
-    const result = { mutation: nextMutation(), kind: 'dossier.result', entityId: id, payload: { dossierId: id, sha256: sha, name: 'kq.pdf', type: 'application/pdf', size: 2048, at: '2026-03-02T03:30:00Z' } };
+    const result = {
+      mutation: nextMutation(),
+      kind: 'dossier.result',
+      entityId: id,
+      payload: { dossierId: id, sha256: sha, name: 'kq.pdf', type: 'application/pdf', size: 2048, at: '2026-03-02T03:30:00Z' },
+    };
     const ready = transitionEntry(id, 'markResultReady', '2026-03-02T04:00:00Z');
     const returned = transitionEntry(id, 'returnResult', '2026-03-02T05:00:00Z');
     const rate = { mutation: nextMutation(), kind: 'dossier.rate', entityId: id, payload: { dossierId: id, rating: 'good', at: '2026-03-02T05:10:00Z' } };
@@ -117,7 +162,10 @@ describe.each(testDatabaseKinds)('strict bodies on %s', (kind) => {
     // Each kind in its turn: the stranger on the entry, at the top of the payload and deep inside
     // it is refused; then the entry as the app writes it goes through.
     const steps: [{ mutation: number }, (string | number)[][]][] = [
-      [received, [[], ['payload'], ['payload', 'data', 'intake', 'applicant'], ['payload', 'data', 'state', 'log', 0], ['payload', 'data', 'commune', 'officeHours']]],
+      [
+        received,
+        [[], ['payload'], ['payload', 'data', 'intake', 'applicant'], ['payload', 'data', 'state', 'log', 0], ['payload', 'data', 'commune', 'officeHours']],
+      ],
       [refused, [[], ['payload'], ['payload', 'data', 'fees'], ['payload', 'data', 'officer']]],
       [start, [[], ['payload'], ['payload', 'actor']]],
       [result, [[], ['payload']]],
@@ -130,14 +178,19 @@ describe.each(testDatabaseKinds)('strict bodies on %s', (kind) => {
         // Named where it is; the entry's own extra fields and the office hours (checked by the
         // calendar's schema) are refused under a general reason.
         const reason =
-          place.length === 0 ? /trường lạ ngoài mutation, kind, entityId, payload/
-          : place.at(-1) === 'officeHours' ? /thông tin xã \(officeHours\)/
-          : new RegExp(`trường lạ "${STRANGER}"`);
+          place.length === 0
+            ? /trường lạ ngoài mutation, kind, entityId, payload/
+            : place.at(-1) === 'officeHours'
+              ? /thông tin xã \(officeHours\)/
+              : new RegExp(`trường lạ "${STRANGER}"`);
         await refusedFor(withStranger(entry, ...place), reason);
       }
       await taken(entry);
     }
-    const [stored] = await gw.db.query<{ status: number; data: { satisfaction?: unknown; results?: unknown[] } }>('select status, data from dossiers where id = $1', [id]);
+    const [stored] = await gw.db.query<{ status: number; data: { satisfaction?: unknown; results?: unknown[] } }>(
+      'select status, data from dossiers where id = $1',
+      [id],
+    );
     expect(stored).toMatchObject({ status: 10, data: { satisfaction: { rating: 'good' }, results: [expect.objectContaining({ sha256: sha })] } });
     const pulled = await (await json(gw.app, 'GET', '/api/sync/pull?since=0', undefined, device.token)).text();
     expect(pulled).toContain(id);

@@ -10,10 +10,12 @@ export const DEMO_STAFF = { username: 'canbo.demo', password: 'motcua-demo', ful
 
 /** Creates the demo device and staff member unless they exist; true when anything was created. */
 export async function seedDemoAccounts(db: Database): Promise<boolean> {
-  const device = await db.query(
-    `insert into devices (id, commune_id, short, name) values ($1, $2, $3, $4) on conflict do nothing returning id`,
-    [DEMO_DEVICE.id, demoCommune.id, DEMO_DEVICE.short, DEMO_DEVICE.name],
-  );
+  const device = await db.query(`insert into devices (id, commune_id, short, name) values ($1, $2, $3, $4) on conflict do nothing returning id`, [
+    DEMO_DEVICE.id,
+    demoCommune.id,
+    DEMO_DEVICE.short,
+    DEMO_DEVICE.name,
+  ]);
   const [existing] = await db.query<{ commune_id: string }>('select commune_id from staff where username = $1', [DEMO_STAFF.username]);
   const staff = existing ? null : await createStaff(db, { communeId: demoCommune.id, ...DEMO_STAFF });
   // Disabled by an earlier start without demo mode: back for this demo.

@@ -29,13 +29,7 @@ export async function seedDemoCommune(db: Database): Promise<boolean> {
     `insert into communes (id, name, province_code, agency_code, office_hours)
      values ($1, $2, $3, $4, $5::jsonb)
      on conflict (id) do nothing returning id`,
-    [
-      demoCommune.id,
-      demoCommune.name,
-      demoCommune.provinceCode,
-      demoCommune.agencyCode,
-      JSON.stringify(demoCommune.officeHours),
-    ],
+    [demoCommune.id, demoCommune.name, demoCommune.provinceCode, demoCommune.agencyCode, JSON.stringify(demoCommune.officeHours)],
   );
   await seedDemoCatalogue(db);
   return rows.length === 1;

@@ -224,7 +224,16 @@ export class BatchStore {
   insertDossier(dossier: StoredDossier, version: number, author: ChangeAuthor, kind: string): void {
     this.setRow(
       dossier.id,
-      { existing: { communeId: this.communeId, code: dossier.code, provisionalCode: dossier.provisionalCode ?? null, createdByDevice: author.deviceId, version }, dossier },
+      {
+        existing: {
+          communeId: this.communeId,
+          code: dossier.code,
+          provisionalCode: dossier.provisionalCode ?? null,
+          createdByDevice: author.deviceId,
+          version,
+        },
+        dossier,
+      },
       { isNew: true, author, creator: author.deviceId, kind },
     );
   }
@@ -233,7 +242,11 @@ export class BatchStore {
     const before = this.rows.get(record.id);
     const change = this.changes.get(record.id);
     if (!before) throw new Error('updateDossier: the dossier was not read through this batch');
-    this.setRow(record.id, { existing: { ...before.existing, version }, dossier }, { isNew: change?.isNew ?? false, author, creator: change?.creator ?? before.existing.createdByDevice, kind });
+    this.setRow(
+      record.id,
+      { existing: { ...before.existing, version }, dossier },
+      { isNew: change?.isNew ?? false, author, creator: change?.creator ?? before.existing.createdByDevice, kind },
+    );
   }
 
   /** The dossier must reach the province at this version (or a later one). */
@@ -321,7 +334,15 @@ export class BatchStore {
     const versions = ask.versions ?? 0;
     if (ids.length + hashes.length + codes.length + days.length + versions === 0) return;
     const [found] = await this.tx.query<{
-      dossiers: { id: string; commune_id: string; code: string; provisional_code: string | null; created_by_device: string | null; version: unknown; data: StoredDossier | null }[];
+      dossiers: {
+        id: string;
+        commune_id: string;
+        code: string;
+        provisional_code: string | null;
+        created_by_device: string | null;
+        version: unknown;
+        data: StoredDossier | null;
+      }[];
       files: [string, unknown][];
       codes: [string, unknown][];
       counters: [string, unknown][];
@@ -340,7 +361,13 @@ export class BatchStore {
     if (!found) throw new Error('batch read answered no row');
     for (const id of ids) this.rows.set(id, null);
     for (const r of found.dossiers) {
-      const existing = { communeId: r.commune_id, code: r.code, provisionalCode: r.provisional_code, createdByDevice: r.created_by_device, version: Number(r.version) };
+      const existing = {
+        communeId: r.commune_id,
+        code: r.code,
+        provisionalCode: r.provisional_code,
+        createdByDevice: r.created_by_device,
+        version: Number(r.version),
+      };
       this.rows.set(r.id, { existing, dossier: r.commune_id === this.communeId ? r.data : null });
     }
     for (const h of hashes) this.files.set(h, null);

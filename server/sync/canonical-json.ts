@@ -23,5 +23,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function entryHash(entry: { kind?: unknown; entityId?: unknown; payload?: unknown }): string {
-  return createHash('sha256').update(canonicalJson({ kind: entry.kind, entityId: entry.entityId, payload: entry.payload })).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson({ kind: entry.kind, entityId: entry.entityId, payload: entry.payload }))
+    .digest('hex');
 }

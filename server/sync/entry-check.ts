@@ -40,7 +40,10 @@ export function badNameReason(value: string): string | null {
 /** A path for the reason, cut short: the reason is shown on a desk, keys may be anything. */
 function where(path: readonly (string | number)[]): string {
   if (path.length === 0) return 'nội dung';
-  const shown = path.slice(0, 6).map((key) => storable(String(key), 40)).join('.');
+  const shown = path
+    .slice(0, 6)
+    .map((key) => storable(String(key), 40))
+    .join('.');
   return path.length > 6 ? `${shown}…` : shown;
 }
 

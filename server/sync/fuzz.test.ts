@@ -41,7 +41,12 @@ describe.each(testDatabaseKinds)('fuzzing the device API on %s', (kind) => {
           hostileValue,
           fc.record({ dossierId: fc.constant(theirs.entityId), action: hostileText, rating: hostileText, at: hostileText, extra: hostileValue }),
           // A supplement's papers on the bystander's dossier: never taken in (see supplement.test.ts for our own).
-          fc.record({ dossierId: fc.constant(theirs.entityId), action: fc.constantFrom('receiveSupplement', 'startProcessing'), at: hostileText, papers: fc.oneof(hostileValue, fc.array(hostileValue, { maxLength: 3 })) }),
+          fc.record({
+            dossierId: fc.constant(theirs.entityId),
+            action: fc.constantFrom('receiveSupplement', 'startProcessing'),
+            at: hostileText,
+            papers: fc.oneof(hostileValue, fc.array(hostileValue, { maxLength: 3 })),
+          }),
         ),
         extra: hostileValue,
       },
@@ -73,10 +78,29 @@ describe.each(testDatabaseKinds)('fuzzing the device API on %s', (kind) => {
       ['POST', '/api/auth/sign-in'],
     ] as const;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...routes), fc.oneof(hostileValue, fc.record({ entries: hostileValue, days: hostileValue, size: hostileValue, sha256: hostileValue, code: hostileValue, deviceName: hostileValue, username: hostileValue, password: hostileValue }, { requiredKeys: [] })), async ([method, url], body) => {
-        const res = await json(gw.app, method, url, JSON.stringify(body), device.token);
-        expect(res.status, `${url} ${res.status}`).toBeLessThan(500);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...routes),
+        fc.oneof(
+          hostileValue,
+          fc.record(
+            {
+              entries: hostileValue,
+              days: hostileValue,
+              size: hostileValue,
+              sha256: hostileValue,
+              code: hostileValue,
+              deviceName: hostileValue,
+              username: hostileValue,
+              password: hostileValue,
+            },
+            { requiredKeys: [] },
+          ),
+        ),
+        async ([method, url], body) => {
+          const res = await json(gw.app, method, url, JSON.stringify(body), device.token);
+          expect(res.status, `${url} ${res.status}`).toBeLessThan(500);
+        },
+      ),
       { seed: SEED, numRuns: 60 },
     );
     await fc.assert(

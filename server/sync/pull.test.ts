@@ -76,7 +76,9 @@ describe.each(testDatabaseKinds)('GET /api/sync/pull on %s', (kind) => {
     const catalogue = { ...demoCatalogue(), version: 7 };
     expect((await gw.db.transaction((tx) => publishCatalogue(tx, device.communeId, catalogue))).kind).toBe('published');
     const page = await pull(device, since);
-    expect(page.changes).toEqual([{ type: 'catalogue', version: expect.any(Number), catalogueVersion: 7, issuedAt: new Date(catalogue.issuedAt).toISOString() }]);
+    expect(page.changes).toEqual([
+      { type: 'catalogue', version: expect.any(Number), catalogueVersion: 7, issuedAt: new Date(catalogue.issuedAt).toISOString() },
+    ]);
     expect(page.checkpoint).toBeGreaterThan(since);
   });
 

@@ -63,17 +63,18 @@ export async function pullChanges(db: Queryable, communeId: string, since: numbe
     [communeId, since, limit + 1],
   );
   const all: PullChange[] = [
-    ...dossiers.map(
-      (r): PullChange => ({
-        type: 'dossier',
-        version: Number(r.version),
-        dossier: r.data,
-        changedBy: { deviceId: r.changed_by_device, staffId: r.changed_by_staff, name: r.changed_by_name, kind: r.change_kind },
-      }),
-    ),
-    ...catalogues.map(
-      (r): PullChange => ({ type: 'catalogue', version: Number(r.server_version), catalogueVersion: r.version, issuedAt: isoTime(r.issued_at) }),
-    ),
+    ...dossiers.map((r): PullChange => ({
+      type: 'dossier',
+      version: Number(r.version),
+      dossier: r.data,
+      changedBy: { deviceId: r.changed_by_device, staffId: r.changed_by_staff, name: r.changed_by_name, kind: r.change_kind },
+    })),
+    ...catalogues.map((r): PullChange => ({
+      type: 'catalogue',
+      version: Number(r.server_version),
+      catalogueVersion: r.version,
+      issuedAt: isoTime(r.issued_at),
+    })),
   ].sort((a, b) => a.version - b.version);
   const changes = all.slice(0, limit);
   return { reset: false, checkpoint: changes.at(-1)?.version ?? since, hasMore: all.length > limit, changes };

@@ -22,7 +22,9 @@ describe.each(testDatabaseKinds)('pushing large batches on %s', (kind) => {
   it('undoes refusals alone mid-part, answers copies across parts from the record, and numbers without gaps', async () => {
     const SIZE = 60;
     const device = await communeWithDevice(gw.app);
-    const entries = Array.from({ length: SIZE }, (_, i) => receiveEntry(device, { code: `TAM-${device.deviceShort}-260302-${String(i + 1).padStart(4, '0')}` }));
+    const entries = Array.from({ length: SIZE }, (_, i) =>
+      receiveEntry(device, { code: `TAM-${device.deviceShort}-260302-${String(i + 1).padStart(4, '0')}` }),
+    );
     // Refused by its kind after it has read the database: a paper the gateway does not hold.
     const missingFile = receiveEntry(device, {
       code: `TAM-${device.deviceShort}-260302-9001`,
@@ -55,7 +57,10 @@ describe.each(testDatabaseKinds)('pushing large batches on %s', (kind) => {
     const codes = results.filter((r) => r.status === 'accepted' && r.officialCode).map((r) => r.officialCode);
     expect(codes.slice(0, SIZE)).toEqual(entries.map((_, i) => `${device.agencyCode}-260302-${String(i + 1).padStart(4, '0')}`));
     // Versions grow in the order of the entries, across parts.
-    const versions = results.filter((r) => r.status === 'accepted').slice(0, -1).map((r) => r.serverVersion!);
+    const versions = results
+      .filter((r) => r.status === 'accepted')
+      .slice(0, -1)
+      .map((r) => r.serverVersion!);
     expect(versions).toEqual([...versions].sort((a, b) => a - b));
 
     // The stored rows: each dossier once, the moved one at its last version, processing, with the upward queue raised to it.
@@ -67,8 +72,12 @@ describe.each(testDatabaseKinds)('pushing large batches on %s', (kind) => {
     expect(moved).toMatchObject({ status: 4, change_kind: 'dossier.transition' });
     expect(Number(moved?.version)).toBe(results[7]!.serverVersion);
     expect(Number(moved?.wanted)).toBe(results[7]!.serverVersion);
-    expect(await count('select count(*)::int as n from upward_queue u join dossiers d on d.id = u.dossier_id where d.created_by_device = $1', [device.deviceId])).toBe(SIZE);
-    const [counter] = await gw.db.query<{ next_sequence: number }>(`select next_sequence from code_counters where agency_code = $1 and day = '260302'`, [device.agencyCode]);
+    expect(
+      await count('select count(*)::int as n from upward_queue u join dossiers d on d.id = u.dossier_id where d.created_by_device = $1', [device.deviceId]),
+    ).toBe(SIZE);
+    const [counter] = await gw.db.query<{ next_sequence: number }>(`select next_sequence from code_counters where agency_code = $1 and day = '260302'`, [
+      device.agencyCode,
+    ]);
     expect(counter?.next_sequence).toBe(SIZE + 1);
     // Every number drawn is the device's, so its daily quota counts them.
     const [drawn] = await gw.db.query<{ n: unknown }>(
@@ -109,7 +118,9 @@ describe.each(testDatabaseKinds)('pushing large batches on %s', (kind) => {
     expect(await gw.db.query('select dossier_id from upward_queue where dossier_id = $1', [first.id])).toEqual([]);
     const [row] = await gw.db.query<{ version: unknown }>('select version from dossiers where id = $1', [second.id]);
     expect(Number(row?.version)).toBe(taken.kept.version);
-    const [counter] = await gw.db.query<{ next_sequence: number }>(`select next_sequence from code_counters where agency_code = $1 and day = '260302'`, [device.agencyCode]);
+    const [counter] = await gw.db.query<{ next_sequence: number }>(`select next_sequence from code_counters where agency_code = $1 and day = '260302'`, [
+      device.agencyCode,
+    ]);
     expect(counter?.next_sequence).toBe(taken.kept.number! + 1);
   });
 
@@ -139,7 +150,15 @@ describe.each(testDatabaseKinds)('pushing large batches on %s', (kind) => {
       close: () => gw.db.close(),
       transaction: (fn) => (++transactions === 2 ? Promise.reject(new Error('connection lost')) : gw.db.transaction(fn)),
     };
-    const faulty = createApp({ db: failing, log: createLogger('silent'), staticDir: '/nonexistent', adminToken: 'x'.repeat(32), demoMode: false, dataDir: gw.dataDir, maxFileBytes: 1024 });
+    const faulty = createApp({
+      db: failing,
+      log: createLogger('silent'),
+      staticDir: '/nonexistent',
+      adminToken: 'x'.repeat(32),
+      demoMode: false,
+      dataDir: gw.dataDir,
+      maxFileBytes: 1024,
+    });
     const res = await faulty.request('/api/sync/push', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${device.token}` },

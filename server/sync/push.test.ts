@@ -6,7 +6,6 @@ import { communeWithDevice, enrolDevice, holdFile, json, pushEntries, type TestD
 import { dossierPayload, nextMutation, receiveEntry } from '../test/dossiers';
 import { testDatabaseKinds } from '../test/test-db';
 
-
 describe.each(testDatabaseKinds)('POST /api/sync/push on %s', (kind) => {
   // Dossier numbers are handed out for today and tomorrow only: the sample receipts' day is today.
   const gw = useTestGateway(kind, { now: () => new Date('2026-03-02T03:00:00Z') });
@@ -18,12 +17,25 @@ describe.each(testDatabaseKinds)('POST /api/sync/push on %s', (kind) => {
     const device = await communeWithDevice(gw.app);
     const entry = receiveEntry(device, { code: `TAM-${device.deviceShort}-260302-0001` });
     const [result] = await push(device, [entry]);
-    expect(result).toEqual({ mutation: entry.mutation, status: 'accepted', serverVersion: expect.any(Number), officialCode: `${device.agencyCode}-260302-0001` });
-    const [row] = await gw.db.query<{ code: string; provisional_code: string; status: number; commune_id: string; data: { code: string; provisionalCode: string; syncState?: string } }>(
-      'select code, provisional_code, status, commune_id, data from dossiers where id = $1',
-      [entry.entityId],
-    );
-    expect(row).toMatchObject({ code: `${device.agencyCode}-260302-0001`, provisional_code: `TAM-${device.deviceShort}-260302-0001`, status: 2, commune_id: device.communeId });
+    expect(result).toEqual({
+      mutation: entry.mutation,
+      status: 'accepted',
+      serverVersion: expect.any(Number),
+      officialCode: `${device.agencyCode}-260302-0001`,
+    });
+    const [row] = await gw.db.query<{
+      code: string;
+      provisional_code: string;
+      status: number;
+      commune_id: string;
+      data: { code: string; provisionalCode: string; syncState?: string };
+    }>('select code, provisional_code, status, commune_id, data from dossiers where id = $1', [entry.entityId]);
+    expect(row).toMatchObject({
+      code: `${device.agencyCode}-260302-0001`,
+      provisional_code: `TAM-${device.deviceShort}-260302-0001`,
+      status: 2,
+      commune_id: device.communeId,
+    });
     expect(row?.data.code).toBe(row?.code);
     expect(row?.data.provisionalCode).toBe(`TAM-${device.deviceShort}-260302-0001`);
     expect(row?.data.syncState).toBeUndefined();
@@ -40,7 +52,9 @@ describe.each(testDatabaseKinds)('POST /api/sync/push on %s', (kind) => {
     expect(await count('dossiers')).toBe(dossiersBefore);
     expect(first.map((r) => r.officialCode)).toEqual([`${device.agencyCode}-260302-0001`, `${device.agencyCode}-260302-0002`]);
     // The day's counter moved by exactly two.
-    const [counter] = await gw.db.query<{ next_sequence: number }>(`select next_sequence from code_counters where agency_code = $1 and day = '260302'`, [device.agencyCode]);
+    const [counter] = await gw.db.query<{ next_sequence: number }>(`select next_sequence from code_counters where agency_code = $1 and day = '260302'`, [
+      device.agencyCode,
+    ]);
     expect(counter?.next_sequence).toBe(3);
     const [recorded] = await gw.db.query<{ n: number }>('select count(*)::int as n from sync_mutations where device_id = $1', [device.deviceId]);
     expect(recorded?.n).toBe(2);

@@ -22,8 +22,7 @@ import { Rejection } from './rejection';
 import { MAX_ENTRIES_PER_PUSH, type IncomingEntry, type PushEntry } from './schemas';
 
 export type EntryResult =
-  | { mutation: number; status: 'accepted'; serverVersion: number; officialCode?: string }
-  | { mutation: number; status: 'rejected'; reason: string };
+  { mutation: number; status: 'accepted'; serverVersion: number; officialCode?: string } | { mutation: number; status: 'rejected'; reason: string };
 
 export interface PushContext {
   db: Database;
@@ -49,8 +48,7 @@ export const ENTRIES_PER_TRANSACTION = MAX_ENTRIES_PER_PUSH;
  */
 export const PART_MS = 50;
 
-const REUSED_NUMBER =
-  'Số thứ tự thay đổi này đã được dùng cho một thay đổi khác trên máy chủ; thay đổi chưa được ghi. Hãy báo cho quản trị viên.';
+const REUSED_NUMBER = 'Số thứ tự thay đổi này đã được dùng cho một thay đổi khác trên máy chủ; thay đổi chưa được ghi. Hãy báo cho quản trị viên.';
 const DATA_REFUSED = 'Máy chủ không ghi được thay đổi này vì dữ liệu trùng hoặc không hợp lệ (ví dụ trùng mã hồ sơ).';
 const NO_COMMUNE = 'Xã của thiết bị không còn trên máy chủ.';
 
@@ -86,10 +84,20 @@ async function recordedResults(tx: Queryable, deviceId: string, mutations: numbe
  * lock), its record stands and is what the device is answered.
  */
 async function writeAndRecord(tx: Queryable, store: BatchStore, deviceId: string, settled: Settled[]): Promise<Map<number, Recorded>> {
-  const records = settled.map(({ entry, hash, result }) => ({ mutation: entry.mutation, kind: entry.kind, entity_id: entry.entityId, entry_hash: hash, result }));
+  const records = settled.map(({ entry, hash, result }) => ({
+    mutation: entry.mutation,
+    kind: entry.kind,
+    entity_id: entry.entityId,
+    entry_hash: hash,
+    result,
+  }));
   const mine = await store.flush(records);
   if (mine.size === settled.length) return new Map();
-  return recordedResults(tx, deviceId, settled.map((s) => s.entry.mutation).filter((m) => !mine.has(m)));
+  return recordedResults(
+    tx,
+    deviceId,
+    settled.map((s) => s.entry.mutation).filter((m) => !mine.has(m)),
+  );
 }
 
 /** The entry's kind, or the reason it cannot be applied at all (before any database work of its own). */
@@ -141,7 +149,11 @@ async function applyPart(ctx: PushContext, tx: Transaction, part: readonly Check
   const { caller } = ctx;
   // Lock first: a concurrent duplicate of these entries then waits here and sees their records below.
   const commune = await lockCommune(tx, caller.communeId);
-  const known = await recordedResults(tx, caller.deviceId, part.map((c) => c.entry.mutation));
+  const known = await recordedResults(
+    tx,
+    caller.deviceId,
+    part.map((c) => c.entry.mutation),
+  );
   const storeOn = (q: Queryable) => new BatchStore(q, caller.communeId, commune?.agencyCode ?? '', caller.deviceId, DEMO_DEVICE.id);
   const toApply = part.flatMap((c) => {
     const kind = known.has(c.entry.mutation) ? null : kindOf(c, commune);

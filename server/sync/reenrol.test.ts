@@ -7,7 +7,6 @@ import { receiveEntry } from '../test/dossiers';
 import { OPEN_DB_TIMEOUT_MS, testDatabaseKinds } from '../test/test-db';
 import { seedDemoAccounts } from '../seed/demo-accounts';
 
-
 describe.each(testDatabaseKinds)('official codes across enrolments on %s', (kind) => {
   let gw: TestGateway;
   beforeAll(async () => {
@@ -31,7 +30,7 @@ describe.each(testDatabaseKinds)('official codes across enrolments on %s', (kind
     ((await (await json(gw.app, 'POST', '/api/code-blocks', { days: [day], size: 2 }, token)).json()) as { blocks: { from: number }[] }).blocks[0]!.from;
   const code = (device: TestDevice, day: string, n: number) => `${device.agencyCode}-${day}-${String(n).padStart(4, '0')}`;
 
-  it("takes a number the demo device reserved before the desk enrolled, once", async () => {
+  it('takes a number the demo device reserved before the desk enrolled, once', async () => {
     const first = await reserve(undefined, '260302'); // no token: the demo device
     const desk = await enrolDemo('Máy bàn 1');
     const [accepted] = await push(desk, [receiveEntry(desk, { code: code(desk, '260302', first) })]);

@@ -10,7 +10,6 @@ import { communeWithDevice, pushEntries, type TestDevice, uploadFile, useTestGat
 import { nextMutation, receiveEntry, transitionEntry } from '../test/dossiers';
 import { testDatabaseKinds } from '../test/test-db';
 
-
 const pdf = Buffer.from('%PDF-1.4\n% Giấy khai sinh — bản chính\n1 0 obj << >> endobj\n%%EOF\n');
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -19,10 +18,14 @@ describe.each(testDatabaseKinds)('dossier.result on %s', (kind) => {
 
   const push = (device: TestDevice, entries: unknown[]) => pushEntries(gw.app, device, entries);
   const stored = async (id: string) =>
-    (await gw.db.query<{ version: unknown; data: { results?: { sha256: string; name: string; type: string; size: number; at: string }[] } }>('select version, data from dossiers where id = $1', [id]))[0]!;
+    (
+      await gw.db.query<{ version: unknown; data: { results?: { sha256: string; name: string; type: string; size: number; at: string }[] } }>(
+        'select version, data from dossiers where id = $1',
+        [id],
+      )
+    )[0]!;
 
   const upload = (device: TestDevice, bytes: Buffer) => uploadFile(gw.app, device, bytes, 'ket-qua.pdf');
-
 
   /** A dossier on the gateway, being processed (status 4). */
   async function processing(device: TestDevice) {
@@ -37,7 +40,15 @@ describe.each(testDatabaseKinds)('dossier.result on %s', (kind) => {
     mutation,
     kind: 'dossier.result',
     entityId: dossierId,
-    payload: { dossierId, sha256: sha(bytes), name: 'giay-khai-sinh.pdf', type: 'application/pdf', size: bytes.length, at: '2026-03-05T08:00:00.000Z', ...over },
+    payload: {
+      dossierId,
+      sha256: sha(bytes),
+      name: 'giay-khai-sinh.pdf',
+      type: 'application/pdf',
+      size: bytes.length,
+      at: '2026-03-05T08:00:00.000Z',
+      ...over,
+    },
   });
 
   it('refuses a paper the gateway does not hold, then records it once its bytes have arrived, exactly once', async () => {
@@ -57,7 +68,9 @@ describe.each(testDatabaseKinds)('dossier.result on %s', (kind) => {
     const [accepted] = await push(device, [entry]);
     expect(accepted).toMatchObject({ status: 'accepted', serverVersion: expect.any(Number) });
     const after = await stored(id);
-    expect(after.data.results).toEqual([{ sha256: sha(pdf), name: 'giay-khai-sinh.pdf', type: 'application/pdf', size: pdf.length, at: '2026-03-05T08:00:00.000Z' }]);
+    expect(after.data.results).toEqual([
+      { sha256: sha(pdf), name: 'giay-khai-sinh.pdf', type: 'application/pdf', size: pdf.length, at: '2026-03-05T08:00:00.000Z' },
+    ]);
 
     // A replay answers the same; the same paper attached again under a new number adds nothing.
     expect(await push(device, [entry])).toEqual([accepted]);

@@ -6,7 +6,14 @@
 import { z } from 'zod';
 import { DURATION_UNITS, officeHoursSchema } from '../../src/domain/calendar';
 import { PERSON_FIELD_MAX } from '../../src/domain/intake';
-import { ACTOR_ROLES, DOSSIER_ACTIONS, MAX_NOTE_LENGTH, MAX_SUPPLEMENT_ITEM_NAME, MAX_SUPPLEMENT_ITEM_REASON, MAX_SUPPLEMENT_LINES } from '../../src/domain/dossier';
+import {
+  ACTOR_ROLES,
+  DOSSIER_ACTIONS,
+  MAX_NOTE_LENGTH,
+  MAX_SUPPLEMENT_ITEM_NAME,
+  MAX_SUPPLEMENT_ITEM_REASON,
+  MAX_SUPPLEMENT_LINES,
+} from '../../src/domain/dossier';
 
 export const MAX_ENTRIES_PER_PUSH = 100;
 export const MAX_PUSH_BYTES = 5 * 1024 * 1024;
@@ -181,13 +188,15 @@ export const dossierRowSchema = z.strictObject({
 });
 export type DossierRowJson = z.infer<typeof dossierRowSchema>;
 
-
 /**
  * A paper brought for a supplement (hồ sơ bổ sung), named like a result paper by the SHA-256 of a
  * file uploaded beforehand; `item` is the line of Mẫu 02 it answers. Digitized, so a PDF only.
  */
 export const supplementPaperSchema = z.strictObject({
-  item: z.int().min(0).max(MAX_SUPPLEMENT_LINES - 1),
+  item: z
+    .int()
+    .min(0)
+    .max(MAX_SUPPLEMENT_LINES - 1),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   name: z.string().trim().min(1).max(300),
   type: z.literal('application/pdf'),

@@ -28,10 +28,12 @@ describe.each(testDatabaseKinds)('requesting a supplement with its lines on %s',
     return (await res.json()) as PullPage;
   };
   const stored = async (id: string) =>
-    (await gw.db.query<{ version: unknown; status: number; data: { supplementRequest?: unknown; data: { state: { log: { action: string }[] } } } }>(
-      'select version, status, data from dossiers where id = $1',
-      [id],
-    ))[0]!;
+    (
+      await gw.db.query<{ version: unknown; status: number; data: { supplementRequest?: unknown; data: { state: { log: { action: string }[] } } } }>(
+        'select version, status, data from dossiers where id = $1',
+        [id],
+      )
+    )[0]!;
 
   let sequence = 0;
   /** A dossier on the gateway in processing (status 4), where a supplement may be asked for. */
@@ -100,7 +102,10 @@ describe.each(testDatabaseKinds)('requesting a supplement with its lines on %s',
     const start = transitionEntry(received.entityId, 'startProcessing', '2026-03-02T03:00:00.000Z');
 
     const results = await push(desk, [
-      requestSupplement(id, Array.from({ length: 51 }, (_, i) => ({ name: `Giấy tờ ${i + 1}`, reason: 'Thiếu' }))),
+      requestSupplement(
+        id,
+        Array.from({ length: 51 }, (_, i) => ({ name: `Giấy tờ ${i + 1}`, reason: 'Thiếu' })),
+      ),
       requestSupplement(id, [{ ...line, name: 'G'.repeat(501) }]),
       requestSupplement(id, [line, { ...line, reason: 'L'.repeat(1001) }]),
       requestSupplement(id, [{ ...line, photo: 'IMG_0001.jpg' }]),
@@ -151,10 +156,7 @@ describe.each(testDatabaseKinds)('requesting a supplement with its lines on %s',
         fc.string({ unit: 'binary', maxLength: 12 }),
         fc.constantFrom<unknown>(null, 7, ['Giấy chứng sinh'], { vi: 'Giấy chứng sinh' }),
       );
-    const hostile = fc.record(
-      { name: hostileText(500), reason: hostileText(1000), note: fc.string({ maxLength: 4 }) },
-      { requiredKeys: [] },
-    );
+    const hostile = fc.record({ name: hostileText(500), reason: hostileText(1000), note: fc.string({ maxLength: 4 }) }, { requiredKeys: [] });
     const soundLine = fc.record({ name: fc.constantFrom('Giấy chứng sinh', 'Tờ khai', 'CCCD bản chính'), reason: fc.constantFrom('Thiếu', 'Không rõ chữ') });
     const line = fc.oneof({ arbitrary: soundLine, weight: 4 }, { arbitrary: hostile, weight: 1 });
     const lists = fc.oneof(

@@ -29,13 +29,14 @@ describe.each(testDatabaseKinds)('receiving a supplement with its papers on %s',
 
   const push = (device: TestDevice, entries: unknown[]) => pushEntries(gw.app, device, entries);
   const stored = async (id: string) =>
-    (await gw.db.query<{ version: unknown; status: number; data: { supplementPapers?: Paper[]; data: { state: { log: { action: string }[] } } } }>(
-      'select version, status, data from dossiers where id = $1',
-      [id],
-    ))[0]!;
+    (
+      await gw.db.query<{ version: unknown; status: number; data: { supplementPapers?: Paper[]; data: { state: { log: { action: string }[] } } } }>(
+        'select version, status, data from dossiers where id = $1',
+        [id],
+      )
+    )[0]!;
 
   const upload = (device: TestDevice, bytes: Buffer) => uploadFile(gw.app, device, bytes, 'bo-sung.pdf');
-
 
   let sequence = 0;
   /** A dossier on the gateway waiting for the citizen's supplement (status 5). */
@@ -133,7 +134,10 @@ describe.each(testDatabaseKinds)('receiving a supplement with its papers on %s',
       receiveSupplement(id, [{ ...paperOf(birth), photo: 'IMG_0001.jpg' }]),
       receiveSupplement(id, []),
       receiveSupplement(id, 'giay-chung-sinh.pdf'),
-      receiveSupplement(id, Array.from({ length: 51 }, (_, i) => paperOf(birth, i % 50))),
+      receiveSupplement(
+        id,
+        Array.from({ length: 51 }, (_, i) => paperOf(birth, i % 50)),
+      ),
     ]);
     expect(results.map((r) => r.status)).toEqual(Array(9).fill('rejected'));
     expect(results[0]!.reason).toMatch(/khác kích thước/);

@@ -14,7 +14,12 @@ describe.each(testDatabaseKinds)('times and actors of pushed changes on %s', (ki
     return ((await res.json()) as { results: { status: string; reason?: string }[] }).results;
   }
   const log = async (id: string) =>
-    (await gw.db.query<{ data: { data: { state: { log: { who: string; whoId: string; role: string; at: string }[] } } } }>('select data from dossiers where id = $1', [id]))[0]!.data.data.state.log;
+    (
+      await gw.db.query<{ data: { data: { state: { log: { who: string; whoId: string; role: string; at: string }[] } } } }>(
+        'select data from dossiers where id = $1',
+        [id],
+      )
+    )[0]!.data.data.state.log;
 
   async function received(device: TestDevice, at = new Date('2026-03-02T02:30:00Z')) {
     const entry = receiveEntry(device, { code: `TAM-${device.deviceShort}-${at.toISOString().slice(2, 10).replace(/-/g, '')}-0001`, receivedAt: at });
@@ -91,9 +96,17 @@ describe.each(testDatabaseKinds)('times and actors of pushed changes on %s', (ki
 
     // With a leader's own session, the leader acted, whatever the payload names.
     const username = `lanhdao.${device.deviceShort.toLowerCase()}`;
-    const created = await json(gw.app, 'POST', '/api/admin/staff', { communeId: device.communeId, username, fullName: 'Lê Văn Lãnh Đạo', role: 'leader', password: 'mat-khau-dai-1' }, ADMIN_TOKEN);
+    const created = await json(
+      gw.app,
+      'POST',
+      '/api/admin/staff',
+      { communeId: device.communeId, username, fullName: 'Lê Văn Lãnh Đạo', role: 'leader', password: 'mat-khau-dai-1' },
+      ADMIN_TOKEN,
+    );
     const staff = (await created.json()) as { id: string };
-    const session = (await (await json(gw.app, 'POST', '/api/auth/sign-in', { username, password: 'mat-khau-dai-1' }, device.token)).json()) as { token: string };
+    const session = (await (await json(gw.app, 'POST', '/api/auth/sign-in', { username, password: 'mat-khau-dai-1' }, device.token)).json()) as {
+      token: string;
+    };
     const [signed] = await push(device, [claim('citizen', '2026-03-02T04:00:00Z', 'markResultReady')], { 'X-Staff-Token': session.token });
     expect(signed?.status).toBe('accepted');
     expect((await log(id)).at(-1)).toMatchObject({ who: 'Lê Văn Lãnh Đạo', whoId: staff.id, role: 'leader' });

@@ -6,16 +6,23 @@ import { communeWithDevice, pushEntries, type TestDevice, useTestGateway } from 
 import { nextMutation, receiveEntry, transitionEntry } from '../test/dossiers';
 import { testDatabaseKinds } from '../test/test-db';
 
-
 describe.each(testDatabaseKinds)('dossier.transition and dossier.rate on %s', (kind) => {
   const gw = useTestGateway(kind);
 
   const push = (device: TestDevice, entries: unknown[]) => pushEntries(gw.app, device, entries);
   const stored = async (id: string) =>
-    (await gw.db.query<{ status: number; due_at: Date; data: { status: number; dueAt: string; satisfaction?: unknown; data: { state: { log: { action: string; note?: string }[]; supplementRequests: number } } } }>(
-      'select status, due_at, data from dossiers where id = $1',
-      [id],
-    ))[0]!;
+    (
+      await gw.db.query<{
+        status: number;
+        due_at: Date;
+        data: {
+          status: number;
+          dueAt: string;
+          satisfaction?: unknown;
+          data: { state: { log: { action: string; note?: string }[]; supplementRequests: number } };
+        };
+      }>('select status, due_at, data from dossiers where id = $1', [id])
+    )[0]!;
   const rate = (dossierId: string, rating: string, reason?: string) => ({
     mutation: nextMutation(),
     kind: 'dossier.rate',
@@ -49,7 +56,14 @@ describe.each(testDatabaseKinds)('dossier.transition and dossier.rate on %s', (k
     expect(row.data.status).toBe(10);
     expect(new Date(row.data.dueAt).toISOString()).toBe('2026-03-06T02:30:00.000Z'); // one working day later
     expect(new Date(row.due_at).toISOString()).toBe('2026-03-06T02:30:00.000Z');
-    expect(row.data.data.state.log.map((e) => e.action)).toEqual(['receive', 'startProcessing', 'requestSupplement', 'receiveSupplement', 'markResultReady', 'returnResult']);
+    expect(row.data.data.state.log.map((e) => e.action)).toEqual([
+      'receive',
+      'startProcessing',
+      'requestSupplement',
+      'receiveSupplement',
+      'markResultReady',
+      'returnResult',
+    ]);
     expect(row.data.data.state.supplementRequests).toBe(1);
 
     expect((await push(device, [rate(id, 'bad')]))[0]).toMatchObject({ status: 'rejected', reason: 'Đánh giá "Không hài lòng" cần ghi rõ lý do.' });
@@ -68,7 +82,10 @@ describe.each(testDatabaseKinds)('dossier.transition and dossier.rate on %s', (k
     expect(early).toMatchObject({ status: 'rejected', reason: 'Không thể "Trả kết quả" khi hồ sơ đang ở trạng thái "Được tiếp nhận".' });
     expect(await stored(id)).toEqual(before);
 
-    const [noNote] = await push(device, [transitionEntry(id, 'startProcessing', '2026-03-02T04:00:00Z'), transitionEntry(id, 'requestSupplement', '2026-03-02T05:00:00Z')]).then((r) => [r[1]]);
+    const [noNote] = await push(device, [
+      transitionEntry(id, 'startProcessing', '2026-03-02T04:00:00Z'),
+      transitionEntry(id, 'requestSupplement', '2026-03-02T05:00:00Z'),
+    ]).then((r) => [r[1]]);
     expect(noNote?.reason).toMatch(/Cần ghi rõ lý do/);
     const rounds = await push(device, [
       transitionEntry(id, 'requestSupplement', '2026-03-02T05:00:00Z', 'Thiếu giấy'),
@@ -84,7 +101,9 @@ describe.each(testDatabaseKinds)('dossier.transition and dossier.rate on %s', (k
     const device = await communeWithDevice(gw.app);
     const [missing] = await push(device, [transitionEntry('00000000-0000-4000-8000-000000000000', 'startProcessing', '2026-03-02T04:00:00Z')]);
     expect(missing?.reason).toMatch(/^Không tìm thấy hồ sơ trên máy chủ/);
-    const [malformed] = await push(device, [{ mutation: nextMutation(), kind: 'dossier.transition', entityId: 'x', payload: { dossierId: 'x', action: 'fly' } }]);
+    const [malformed] = await push(device, [
+      { mutation: nextMutation(), kind: 'dossier.transition', entityId: 'x', payload: { dossierId: 'x', action: 'fly' } },
+    ]);
     expect(malformed?.reason).toMatch(/^Thao tác trên hồ sơ thiếu hoặc sai thông tin: thao tác; người thực hiện; thời điểm thực hiện/);
   });
 });

@@ -52,7 +52,18 @@ export function dossierPayload(device: Pick<TestDevice, 'communeId' | 'agencyCod
       receivedAt: null,
       resultReadyAt: null,
       returnedAt: null,
-      log: [{ who: actor.name, whoId: actor.id, role: actor.role, at: receivedAt, action: 'refuse', from: null, to: 3, note: options.refusalReason ?? 'Thiếu giấy chứng sinh' }],
+      log: [
+        {
+          who: actor.name,
+          whoId: actor.id,
+          role: actor.role,
+          at: receivedAt,
+          action: 'refuse',
+          from: null,
+          to: 3,
+          note: options.refusalReason ?? 'Thiếu giấy chứng sinh',
+        },
+      ],
     };
   }
   const row = {

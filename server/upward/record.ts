@@ -75,7 +75,12 @@ export function toUpwardRecord(dossier: StoredDossier): UpwardRecord {
   const finished = isFinalStatus(dossier.status) || dossier.status === 9 ? (state.resultReadyAt ?? last?.at) : null;
   const attachments = dossier.attachments ?? [];
   // A dossier gets one supplement request, so the papers brought (server/sync/kinds/transition.ts) are its.
-  const supplementPapers = ((dossier as { supplementPapers?: unknown }).supplementPapers ?? []) as { name?: string; sha256?: string; type?: string; size?: number }[];
+  const supplementPapers = ((dossier as { supplementPapers?: unknown }).supplementPapers ?? []) as {
+    name?: string;
+    sha256?: string;
+    type?: string;
+    size?: number;
+  }[];
   const supplements = log.flatMap((entry, i) => {
     if (entry.action !== 'requestSupplement') return [];
     const answer = log.slice(i + 1).find((e) => e.action === 'receiveSupplement');

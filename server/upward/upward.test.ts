@@ -181,12 +181,16 @@ describe.each(testDatabaseKinds)('upward adapter on %s', (kind) => {
     // Not due yet: nothing is sent.
     expect(await deliver()).toEqual({ delivered: 0, failed: 0 });
     const status = await (await json(gw.app, 'GET', '/api/admin/upward', undefined, ADMIN_TOKEN)).json();
-    expect(status.failing).toContainEqual(expect.objectContaining({ dossierId: entry.entityId, attempts: 1, lastError: 'error_code -1: Hệ thống đang bảo trì' }));
+    expect(status.failing).toContainEqual(
+      expect.objectContaining({ dossierId: entry.entityId, attempts: 1, lastError: 'error_code -1: Hệ thống đang bảo trì' }),
+    );
 
     await gw.db.query('update upward_queue set next_attempt_at = now() where dossier_id = $1', [entry.entityId]);
     expect(await deliver()).toEqual({ delivered: 1, failed: 0 });
     expect(receiver.requests.at(-1)?.isUpdating).toBe(false);
-    const [after] = await gw.db.query<{ attempts: number; last_error: string | null }>('select attempts, last_error from upward_queue where dossier_id = $1', [entry.entityId]);
+    const [after] = await gw.db.query<{ attempts: number; last_error: string | null }>('select attempts, last_error from upward_queue where dossier_id = $1', [
+      entry.entityId,
+    ]);
     expect(after).toEqual({ attempts: 0, last_error: null });
   });
 
@@ -196,7 +200,10 @@ describe.each(testDatabaseKinds)('upward adapter on %s', (kind) => {
     await push(device, [entry]);
     const result = await deliverDue({ db: gw.db, log, url: 'http://127.0.0.1:1/nowhere' });
     expect(result).toEqual({ delivered: 0, failed: 1 });
-    const [row] = await gw.db.query<{ attempts: number; delivered_version: unknown }>('select attempts, delivered_version from upward_queue where dossier_id = $1', [entry.entityId]);
+    const [row] = await gw.db.query<{ attempts: number; delivered_version: unknown }>(
+      'select attempts, delivered_version from upward_queue where dossier_id = $1',
+      [entry.entityId],
+    );
     expect(row).toEqual({ attempts: 1, delivered_version: null });
     await gw.db.query('update upward_queue set next_attempt_at = now() where dossier_id = $1', [entry.entityId]);
     expect(await deliver()).toMatchObject({ delivered: 1 });

@@ -2,11 +2,7 @@
 import type { MotcuaDb } from './db';
 import type { AttachmentRow } from './schema';
 
-export async function attachFile(
-  db: MotcuaDb,
-  attachment: Omit<AttachmentRow, 'order'>,
-  blob: Blob,
-): Promise<void> {
+export async function attachFile(db: MotcuaDb, attachment: Omit<AttachmentRow, 'order'>, blob: Blob): Promise<void> {
   await db.transaction('rw', db.files, db.attachments, db.dossierFacts, async () => {
     if (!(await db.files.get(attachment.sha256))) {
       await db.files.add({ sha256: attachment.sha256, blob, type: attachment.type, size: attachment.size, createdAt: new Date().toISOString() });

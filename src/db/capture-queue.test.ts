@@ -3,9 +3,26 @@
 // queue is never stored twice, and receiving or discarding a draft never leaves a photo behind.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { clearCaptureQueue, componentsInCapture, dropQueuedPhoto, enqueueCapture, listCaptureQueue, ownersWithQueuedPhotos, queuedComponents, storeQueuedPage } from './capture-queue';
+import {
+  clearCaptureQueue,
+  componentsInCapture,
+  dropQueuedPhoto,
+  enqueueCapture,
+  listCaptureQueue,
+  ownersWithQueuedPhotos,
+  queuedComponents,
+  storeQueuedPage,
+} from './capture-queue';
 import { MotcuaDb } from './db';
-import { addComponentPages, componentsAwaitingPdf, deleteComponent, listComponentPages, pagesKey, saveComponentDeliverables, type NewStoredFile } from './files';
+import {
+  addComponentPages,
+  componentsAwaitingPdf,
+  deleteComponent,
+  listComponentPages,
+  pagesKey,
+  saveComponentDeliverables,
+  type NewStoredFile,
+} from './files';
 import { deleteDraft, PdfPendingError, receiveDossier, type ReceiveWrite } from './intake';
 import type { DossierRow } from './schema';
 import { sampleBirthDossier } from './test-support';
@@ -19,7 +36,13 @@ beforeEach(async () => {
 afterEach(() => db.close());
 
 const photo = (n: number) => ({ name: `IMG_000${n}.jpg`, blob: new Blob([`jpeg ${n}`], { type: 'image/jpeg' }) });
-const page = (n: number, type = 'image/tiff'): NewStoredFile => ({ sha256: `page-${n}`.padEnd(64, '0'), blob: new Blob([`page ${n}`], { type }), type, size: 6, name: `IMG_000${n}.jpg` });
+const page = (n: number, type = 'image/tiff'): NewStoredFile => ({
+  sha256: `page-${n}`.padEnd(64, '0'),
+  blob: new Blob([`page ${n}`], { type }),
+  type,
+  size: 6,
+  name: `IMG_000${n}.jpg`,
+});
 
 describe('the capture queue', () => {
   it('keeps a batch in the order taken, per component, with the bytes as given', async () => {
@@ -97,7 +120,17 @@ describe('the capture queue', () => {
 });
 
 describe('the queue and the draft', () => {
-  const dossier = { id: 'd1', code: '000.00.12.H38-260302-0001', status: 2, ...sampleBirthDossier, receivedAt: '2026-03-02T01:00:00.000Z', dueAt: '2026-03-02T10:00:00.000Z', syncState: 'waiting', data: {}, updatedAt: '2026-03-02T01:00:00.000Z' } as DossierRow;
+  const dossier = {
+    id: 'd1',
+    code: '000.00.12.H38-260302-0001',
+    status: 2,
+    ...sampleBirthDossier,
+    receivedAt: '2026-03-02T01:00:00.000Z',
+    dueAt: '2026-03-02T10:00:00.000Z',
+    syncState: 'waiting',
+    data: {},
+    updatedAt: '2026-03-02T01:00:00.000Z',
+  } as DossierRow;
   const write: ReceiveWrite = {
     draftId: 'draft-1',
     dossier,

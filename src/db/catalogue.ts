@@ -57,9 +57,7 @@ export async function readCatalogueVersion(db: MotcuaDb): Promise<number | undef
 
 export async function readCatalogueSummary(db: MotcuaDb): Promise<CatalogueSummary | undefined> {
   const row = await readCurrentCatalogue(db);
-  return row
-    ? { version: row.version, issuedAt: row.issuedAt, installedAt: row.installedAt, procedureCount: row.procedures.length }
-    : undefined;
+  return row ? { version: row.version, issuedAt: row.issuedAt, installedAt: row.installedAt, procedureCount: row.procedures.length } : undefined;
 }
 
 /**
@@ -68,12 +66,7 @@ export async function readCatalogueSummary(db: MotcuaDb): Promise<CatalogueSumma
  * (two tabs, or a slow download overtaken by a faster one, cannot install an older issue).
  * Older versions and their indexes are removed in the same transaction.
  */
-export async function installCatalogue(
-  db: MotcuaDb,
-  catalogue: Catalogue,
-  index: string | undefined,
-  options: InstallOptions = {},
-): Promise<InstallResult> {
+export async function installCatalogue(db: MotcuaDb, catalogue: Catalogue, index: string | undefined, options: InstallOptions = {}): Promise<InstallResult> {
   return db.transaction('rw', [db.catalogues, db.searchIndexes, db.settings], async () => {
     const current = await db.catalogues.orderBy('version').last();
     if (current && (options.onlyIfEmpty || catalogue.version <= current.version)) {
@@ -123,7 +116,5 @@ export async function readCatalogueUpdate(db: MotcuaDb): Promise<CatalogueUpdate
 }
 
 export async function recordCatalogueUpdate(db: MotcuaDb, record: CatalogueUpdateRecord): Promise<void> {
-  await db.transaction('rw', db.settings, () =>
-    db.settings.put({ key: CATALOGUE_UPDATE_KEY, value: record, updatedAt: new Date().toISOString() }),
-  );
+  await db.transaction('rw', db.settings, () => db.settings.put({ key: CATALOGUE_UPDATE_KEY, value: record, updatedAt: new Date().toISOString() }));
 }

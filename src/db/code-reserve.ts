@@ -1,15 +1,7 @@
 // The device's reserve of official dossier numbers, kept in settings. Taking a number and merging
 // a refill each read and write the reserve inside ONE read-write transaction: a refill cannot be
 // undone by a receipt that read the reserve before it, and two tabs never take the same number.
-import {
-  addCodeBlock,
-  createCodeReserve,
-  pruneCodeReserve,
-  remainingCodes,
-  takeNextCode,
-  type CodeReserve,
-  type TakenCode,
-} from '../domain/dossier';
+import { addCodeBlock, createCodeReserve, pruneCodeReserve, remainingCodes, takeNextCode, type CodeReserve, type TakenCode } from '../domain/dossier';
 import type { MotcuaDb } from './db';
 import { DEVICE_KEY, type DeviceIdentity } from './device';
 import { readSetting } from './settings';

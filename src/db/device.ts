@@ -54,7 +54,12 @@ export interface Enrolment {
  * identity (the code reserve, whose numbers were reserved for the previous identity), all in one
  * transaction, so the device never holds a token of one identity and the tag of another.
  */
-export async function saveEnrolment(db: MotcuaDb, enrolment: Enrolment, alsoWrite: { key: string; value: unknown }[] = [], now = new Date()): Promise<DeviceIdentity> {
+export async function saveEnrolment(
+  db: MotcuaDb,
+  enrolment: Enrolment,
+  alsoWrite: { key: string; value: unknown }[] = [],
+  now = new Date(),
+): Promise<DeviceIdentity> {
   const at = now.toISOString();
   const device: DeviceIdentity = { id: enrolment.deviceId, short: enrolment.deviceShort, name: enrolment.deviceName, enrolledAt: at };
   await db.transaction('rw', db.settings, async () => {

@@ -26,29 +26,37 @@ export class DossierNotFoundError extends Error {
  * written), and writes the change. Returns the row as stored. `decide` may read the database
  * (the captures a change takes in): it runs inside the transaction, so what it read is what is written.
  */
-export async function commitDossierChange(db: MotcuaDb, id: string, decide: (current: DossierRow) => DossierChange | Promise<DossierChange>): Promise<DossierRow> {
-  return db.transaction('rw', [db.dossiers, db.processingLog, db.outbox, db.attachments, db.files, db.captureQueue, db.pageSources, db.dossierFacts], async () => {
-    const current = await db.dossiers.get(id);
-    if (!current) throw new DossierNotFoundError(id);
-    const change = await decide(current);
-    if (change.row.id !== id) throw new Error('Một thay đổi chỉ được ghi vào đúng hồ sơ của nó.');
-    await db.dossiers.put(change.row);
-    for (const entry of change.log ?? []) await db.processingLog.add(entry);
-    for (const entry of change.outbox) await db.outbox.add(entry);
-    for (const { attachment, blob } of change.files ?? []) {
-      if (!(await db.files.get(attachment.sha256))) {
-        await db.files.add({ sha256: attachment.sha256, blob, type: attachment.type, size: attachment.size, createdAt: new Date().toISOString() });
+export async function commitDossierChange(
+  db: MotcuaDb,
+  id: string,
+  decide: (current: DossierRow) => DossierChange | Promise<DossierChange>,
+): Promise<DossierRow> {
+  return db.transaction(
+    'rw',
+    [db.dossiers, db.processingLog, db.outbox, db.attachments, db.files, db.captureQueue, db.pageSources, db.dossierFacts],
+    async () => {
+      const current = await db.dossiers.get(id);
+      if (!current) throw new DossierNotFoundError(id);
+      const change = await decide(current);
+      if (change.row.id !== id) throw new Error('Một thay đổi chỉ được ghi vào đúng hồ sơ của nó.');
+      await db.dossiers.put(change.row);
+      for (const entry of change.log ?? []) await db.processingLog.add(entry);
+      for (const entry of change.outbox) await db.outbox.add(entry);
+      for (const { attachment, blob } of change.files ?? []) {
+        if (!(await db.files.get(attachment.sha256))) {
+          await db.files.add({ sha256: attachment.sha256, blob, type: attachment.type, size: attachment.size, createdAt: new Date().toISOString() });
+        }
+        const order = await db.attachments
+          .where('[ownerId+componentIndex+order]')
+          .between([attachment.ownerId, attachment.componentIndex, 0], [attachment.ownerId, attachment.componentIndex, Infinity])
+          .count();
+        await db.attachments.add({ ...attachment, order });
       }
-      const order = await db.attachments
-        .where('[ownerId+componentIndex+order]')
-        .between([attachment.ownerId, attachment.componentIndex, 0], [attachment.ownerId, attachment.componentIndex, Infinity])
-        .count();
-      await db.attachments.add({ ...attachment, order });
-    }
-    // After the files are attached: what they still use stays stored.
-    for (const c of change.clearComponents ?? []) await deleteComponent(db, c.ownerId, c.componentIndex);
-    return (await db.dossiers.get(id))!;
-  });
+      // After the files are attached: what they still use stays stored.
+      for (const c of change.clearComponents ?? []) await deleteComponent(db, c.ownerId, c.componentIndex);
+      return (await db.dossiers.get(id))!;
+    },
+  );
 }
 
 /** The processing log of a dossier, oldest first; pulled entries show who acted elsewhere. */

@@ -35,7 +35,15 @@ const dossier: DossierRow = {
 beforeEach(async () => {
   db = new MotcuaDb(`facts-${Math.random()}`);
   await db.drafts.add({ id: 'draft-1', procedureCode: '1.001193', procedure: {}, step: 'review', data: {}, createdAt: '', updatedAt: '' });
-  const file = (componentIndex: number) => ({ id: `f${componentIndex}`, ownerId: 'draft-1', componentIndex, sha256: `${componentIndex}`.repeat(64), name: 'a.pdf', type: 'application/pdf', size: 5 });
+  const file = (componentIndex: number) => ({
+    id: `f${componentIndex}`,
+    ownerId: 'draft-1',
+    componentIndex,
+    sha256: `${componentIndex}`.repeat(64),
+    name: 'a.pdf',
+    type: 'application/pdf',
+    size: 5,
+  });
   await attachFile(db, file(0), new Blob(['%PDF-']));
   await attachFile(db, file(1), new Blob(['%PDF-1']));
   await receiveDossier(db, {

@@ -242,7 +242,8 @@ export const dossierFactsMiddleware: Middleware<DBCore> = {
                       ? (req.keys ?? req.values.map((v) => table.schema.primaryKey.extractKey?.(v)))
                       : [];
               if (keys.length > 0) {
-                for (const before of (await table.getMany({ trans: req.trans, keys })) as (AttachmentRow | undefined)[]) if (before) owners.set(before.ownerId, 'reread');
+                for (const before of (await table.getMany({ trans: req.trans, keys })) as (AttachmentRow | undefined)[])
+                  if (before) owners.set(before.ownerId, 'reread');
               }
               if (req.type === 'add' || req.type === 'put') {
                 for (const v of req.values as AttachmentRow[]) {

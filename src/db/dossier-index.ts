@@ -31,7 +31,9 @@ function codeWords(code: string | undefined): string[] {
   return [folded, ...(tail ? [tail, parts[parts.length - 1]!] : [])];
 }
 
-export function dossierIndexFields(row: Pick<DossierRow, 'code' | 'provisionalCode' | 'applicantName' | 'applicantIdNumber' | 'status' | 'dueAt'>): DossierIndexFields {
+export function dossierIndexFields(
+  row: Pick<DossierRow, 'code' | 'provisionalCode' | 'applicantName' | 'applicantIdNumber' | 'status' | 'dueAt'>,
+): DossierIndexFields {
   const nameWords = foldVietnamese((row.applicantName ?? '').normalize('NFC')).split(/[^\p{L}\p{N}]+/u);
   const words = new Set(
     [...nameWords, (row.applicantIdNumber ?? '').trim(), ...codeWords(row.code), ...codeWords(row.provisionalCode)].filter((w) => w !== ''),
@@ -58,7 +60,9 @@ export const dossierIndexMiddleware: Middleware<DBCore> = {
       return {
         ...table,
         mutate: (req: DBCoreMutateRequest) =>
-          (req.type === 'add' || req.type === 'put') && !inUpgrade(req.trans) ? table.mutate({ ...req, values: req.values.map(withIndexFields) }) : table.mutate(req),
+          (req.type === 'add' || req.type === 'put') && !inUpgrade(req.trans)
+            ? table.mutate({ ...req, values: req.values.map(withIndexFields) })
+            : table.mutate(req),
       };
     },
   }),

@@ -44,7 +44,15 @@ const rows: DossierRow[] = [];
 beforeAll(async () => {
   db = new MotcuaDb(`query-${Math.random()}`);
   for (let i = 0; i < 40; i++) rows.push(row(i));
-  rows.push(row(40, { code: 'TAM-AB12CD-260316-0001', provisionalCode: 'TAM-AB12CD-260316-0001', applicantName: 'Hà Văn Tạm', status: 2, dueAt: vn('2026-03-17 09:00') }));
+  rows.push(
+    row(40, {
+      code: 'TAM-AB12CD-260316-0001',
+      provisionalCode: 'TAM-AB12CD-260316-0001',
+      applicantName: 'Hà Văn Tạm',
+      status: 2,
+      dueAt: vn('2026-03-17 09:00'),
+    }),
+  );
   await db.dossiers.bulkAdd(rows);
 });
 afterAll(() => db.close());
@@ -78,7 +86,9 @@ describe('queryDossierIds', () => {
   });
 
   it('combines status, field, procedure and dates', async () => {
-    const expected = rows.filter((r) => r.status === 4 && r.field === 'Hộ tịch' && r.receivedAt >= vn('2026-03-03 00:00') && r.receivedAt < vn('2026-03-11 00:00'));
+    const expected = rows.filter(
+      (r) => r.status === 4 && r.field === 'Hộ tịch' && r.receivedAt >= vn('2026-03-03 00:00') && r.receivedAt < vn('2026-03-11 00:00'),
+    );
     expect(expected.length).toBeGreaterThan(0);
     expect(await q({ status: 4, field: 'Hộ tịch', receivedFrom: '2026-03-03', receivedTo: '2026-03-10' })).toEqual(newestFirst(expected));
     expect(await q({ procedureCode: '2.000815', receivedTo: '2026-03-02' })).toEqual(

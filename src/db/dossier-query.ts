@@ -152,14 +152,25 @@ export async function queryDossiers(db: MotcuaDb, filter: DossierFilter, now = n
       count: () => single.make().count(),
       slice: async (from, to) => {
         const c = single.make();
-        return (await (single.order === 'received' ? c.reverse() : c).offset(from).limit(Math.max(0, to - from)).primaryKeys()) as string[];
+        return (await (single.order === 'received' ? c.reverse() : c)
+          .offset(from)
+          .limit(Math.max(0, to - from))
+          .primaryKeys()) as string[];
       },
     };
   }
   return db.transaction('r', db.dossiers, async () => {
     const byDueTime = sources.some((s) => s.order === 'due');
     // Keys in index order, at most smallMatch + 1 of each: a bounded look at how wide each is.
-    const probes = await Promise.all(sources.map(async (s) => (await s.make().limit(smallMatch + 1).primaryKeys()) as string[]));
+    const probes = await Promise.all(
+      sources.map(
+        async (s) =>
+          (await s
+            .make()
+            .limit(smallMatch + 1)
+            .primaryKeys()) as string[],
+      ),
+    );
     const sizes = probes.map((p) => p.length);
     const narrowest = sizes.indexOf(Math.min(...sizes));
     const complete = sizes.every((n) => n <= smallMatch);
@@ -167,7 +178,9 @@ export async function queryDossiers(db: MotcuaDb, filter: DossierFilter, now = n
     if (sizes[narrowest]! <= smallMatch) {
       const keysAreCheaper = complete && ordered.length > 0 && sizes[narrowest]! * rowCostInKeys > sizes.reduce((a, b) => a + b, 0);
       if (!keysAreCheaper) {
-        const rows = (await db.dossiers.bulkGet([...new Set(probes[narrowest])])).filter((r): r is DossierRow => r !== undefined && sources.every((s) => s.test(r)));
+        const rows = (await db.dossiers.bulkGet([...new Set(probes[narrowest])])).filter(
+          (r): r is DossierRow => r !== undefined && sources.every((s) => s.test(r)),
+        );
         return listOf(rows.sort(byDueTime ? byDue : byReceivedDesc).map((r) => r.id));
       }
     }
@@ -188,8 +201,7 @@ export async function queryDossiers(db: MotcuaDb, filter: DossierFilter, now = n
     }
     // Walk the ordering index's keys, keeping those in every other constraint's set.
     const driver: Source =
-      sources.find((s) => s.order === 'due') ??
-      ordered.reduce((a, b) => (sizes[sources.indexOf(a)]! <= sizes[sources.indexOf(b)]! ? a : b));
+      sources.find((s) => s.order === 'due') ?? ordered.reduce((a, b) => (sizes[sources.indexOf(a)]! <= sizes[sources.indexOf(b)]! ? a : b));
     const filters = await Promise.all(sources.filter((s) => s !== driver).map(async (s) => new Set(await keysFor(s))));
     let ids = await keysFor(driver);
     if (driver.order === 'received') ids = [...ids].reverse();

@@ -8,7 +8,15 @@ import { deleteDraft, DraftGoneError, writeDraft } from './intake';
 import type { DraftRow } from './schema';
 
 let db: MotcuaDb;
-const draft: DraftRow = { id: 'draft-1', procedureCode: '1.001193', procedure: { name: 'Khai sinh' }, step: 'applicant', data: { name: '' }, createdAt: 't0', updatedAt: 't0' };
+const draft: DraftRow = {
+  id: 'draft-1',
+  procedureCode: '1.001193',
+  procedure: { name: 'Khai sinh' },
+  step: 'applicant',
+  data: { name: '' },
+  createdAt: 't0',
+  updatedAt: 't0',
+};
 
 beforeEach(async () => {
   db = new MotcuaDb(`draft-write-${Math.random()}`);

@@ -83,7 +83,12 @@ describe('component pages', () => {
   });
 
   it('lists 200 pages in order', async () => {
-    await addComponentPages(db, 'big', 0, Array.from({ length: 200 }, (_, i) => page(i)));
+    await addComponentPages(
+      db,
+      'big',
+      0,
+      Array.from({ length: 200 }, (_, i) => page(i)),
+    );
     const pages = await listComponentPages(db, 'big', 0);
     expect(pages).toHaveLength(200);
     expect(pages.map((p) => p.order)).toEqual(Array.from({ length: 200 }, (_, i) => i));
@@ -92,7 +97,13 @@ describe('component pages', () => {
 });
 
 describe('component deliverables', () => {
-  const pdf = (n: number): NewStoredFile => ({ sha256: `pdf-${n}`.padEnd(64, '0'), blob: new Blob([`%PDF-${n}`]), type: 'application/pdf', size: 7, name: `Giấy tờ ${n}.pdf` });
+  const pdf = (n: number): NewStoredFile => ({
+    sha256: `pdf-${n}`.padEnd(64, '0'),
+    blob: new Blob([`%PDF-${n}`]),
+    type: 'application/pdf',
+    size: 7,
+    name: `Giấy tờ ${n}.pdf`,
+  });
 
   it('replaces the deliverables whole and knows whether they match the pages', async () => {
     const pages = [page(1), page(2)];

@@ -136,9 +136,21 @@ export async function saveComponentDeliverables(db: MotcuaDb, ownerId: string, c
     await db.attachments.bulkDelete(old.map((r) => r.id));
     for (const [order, file] of files.entries()) {
       await putFile(db, file);
-      await db.attachments.add({ id: `${ownerId}|${componentIndex}|${key}|${order}`, ownerId, componentIndex, order, sha256: file.sha256, name: file.name, type: file.type, size: file.size });
+      await db.attachments.add({
+        id: `${ownerId}|${componentIndex}|${key}|${order}`,
+        ownerId,
+        componentIndex,
+        order,
+        sha256: file.sha256,
+        name: file.name,
+        type: file.type,
+        size: file.size,
+      });
     }
-    await collectFiles(db, old.map((r) => r.sha256));
+    await collectFiles(
+      db,
+      old.map((r) => r.sha256),
+    );
   });
 }
 
@@ -157,12 +169,20 @@ export function deliverablesAreCurrent(deliverables: readonly AttachmentRow[], k
  * capture queue (pages still to come). Receiving then would send an old PDF, or lose those pages.
  */
 export async function componentsAwaitingPdf(db: MotcuaDb, ownerId: string): Promise<number[]> {
-  const all = (owner: string) => db.attachments.where('[ownerId+componentIndex+order]').between([owner, -Infinity, -Infinity], [owner, Infinity, Infinity]).toArray();
-  const [pages, deliverables, queued] = await Promise.all([all(pagesOwnerId(ownerId)), all(ownerId), db.captureQueue.where('ownerId').equals(ownerId).toArray()]);
+  const all = (owner: string) =>
+    db.attachments.where('[ownerId+componentIndex+order]').between([owner, -Infinity, -Infinity], [owner, Infinity, Infinity]).toArray();
+  const [pages, deliverables, queued] = await Promise.all([
+    all(pagesOwnerId(ownerId)),
+    all(ownerId),
+    db.captureQueue.where('ownerId').equals(ownerId).toArray(),
+  ]);
   const indexes = [...new Set(pages.map((p) => p.componentIndex))];
   const stale = indexes.filter((index) => {
     const key = pagesKey(pages.filter((p) => p.componentIndex === index));
-    return !deliverablesAreCurrent(deliverables.filter((d) => d.componentIndex === index), key);
+    return !deliverablesAreCurrent(
+      deliverables.filter((d) => d.componentIndex === index),
+      key,
+    );
   });
   return [...new Set([...stale, ...queued.map((q) => q.componentIndex)])].sort((a, b) => a - b);
 }
@@ -176,7 +196,10 @@ export async function componentsAwaitingPdf(db: MotcuaDb, ownerId: string): Prom
 export async function dropPages(db: MotcuaDb, ownerId: string): Promise<void> {
   const rows = await db.attachments.where('ownerId').equals(pagesOwnerId(ownerId)).toArray();
   await db.attachments.bulkDelete(rows.map((r) => r.id));
-  await collectFiles(db, rows.map((r) => r.sha256));
+  await collectFiles(
+    db,
+    rows.map((r) => r.sha256),
+  );
   await db.captureQueue.where('ownerId').equals(ownerId).delete();
   await db.pageSources.where('ownerId').equals(ownerId).delete();
 }
@@ -187,8 +210,14 @@ export async function deleteComponent(db: MotcuaDb, ownerId: string, componentIn
     await db.pageSources.where('[ownerId+componentIndex]').equals([ownerId, componentIndex]).delete();
     const rows = [...(await rowsOf(db, ownerId, componentIndex).toArray()), ...(await rowsOf(db, pagesOwnerId(ownerId), componentIndex).toArray())];
     await db.attachments.bulkDelete(rows.map((r) => r.id));
-    await collectFiles(db, rows.map((r) => r.sha256));
-    await db.captureQueue.where('[ownerId+componentIndex+seq]').between([ownerId, componentIndex, -Infinity], [ownerId, componentIndex, Infinity], true, true).delete();
+    await collectFiles(
+      db,
+      rows.map((r) => r.sha256),
+    );
+    await db.captureQueue
+      .where('[ownerId+componentIndex+seq]')
+      .between([ownerId, componentIndex, -Infinity], [ownerId, componentIndex, Infinity], true, true)
+      .delete();
   });
 }
 
@@ -199,11 +228,18 @@ export const LOOSE_PAPERS_PREFIX = 'so-hoa:';
  * Adds a document digitized earlier (on the Số hóa page) to a component as a PDF kept as it is, so
  * a paper is not digitized twice. Returns the new page's id.
  */
-export async function addDigitizedDocument(db: MotcuaDb, doc: Pick<DigitizedDocument, 'sha256' | 'name'>, ownerId: string, componentIndex: number): Promise<string> {
+export async function addDigitizedDocument(
+  db: MotcuaDb,
+  doc: Pick<DigitizedDocument, 'sha256' | 'name'>,
+  ownerId: string,
+  componentIndex: number,
+): Promise<string> {
   return db.transaction('rw', db.files, db.attachments, db.dossierFacts, async () => {
     const file = await db.files.get(doc.sha256);
     if (!file || file.type !== 'application/pdf') throw new Error('Giấy tờ đã số hóa không còn trên máy.');
-    const [id] = await addComponentPages(db, ownerId, componentIndex, [{ sha256: file.sha256, blob: file.blob, type: file.type, size: file.size, name: doc.name }]);
+    const [id] = await addComponentPages(db, ownerId, componentIndex, [
+      { sha256: file.sha256, blob: file.blob, type: file.type, size: file.size, name: doc.name },
+    ]);
     return id!;
   });
 }
@@ -257,7 +293,14 @@ export async function listDigitizedDocuments(db: MotcuaDb, prefix: string): Prom
     const rows = (await db.attachments.where('ownerId').startsWith(prefix).toArray()).filter((r) => r.order === 0 && !r.ownerId.endsWith('#pages'));
     const files = await db.files.bulkGet(rows.map((r) => r.sha256));
     return rows
-      .map((r, i) => ({ ownerId: r.ownerId, componentIndex: r.componentIndex, name: r.name, sha256: r.sha256, size: r.size, createdAt: files[i]?.createdAt ?? '' }))
+      .map((r, i) => ({
+        ownerId: r.ownerId,
+        componentIndex: r.componentIndex,
+        name: r.name,
+        sha256: r.sha256,
+        size: r.size,
+        createdAt: files[i]?.createdAt ?? '',
+      }))
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   });
 }

@@ -18,10 +18,35 @@ export {
   type PageSourceRow,
 } from './schema';
 export { readSetting, writeSetting, emptyDeskProfile, type DeskProfile } from './settings';
-export { countUnsynced, nextBatch, listQuarantine, applyPushResults, resendEntry, correctRefusedDossier, CORRECTABLE_KINDS, QuarantineFixError, type DossierPeople, type PushResult } from './outbox';
+export {
+  countUnsynced,
+  nextBatch,
+  listQuarantine,
+  applyPushResults,
+  resendEntry,
+  correctRefusedDossier,
+  CORRECTABLE_KINDS,
+  QuarantineFixError,
+  type DossierPeople,
+  type PushResult,
+} from './outbox';
 export { isQuotaError } from './errors';
 export { requestPersistentStorage, readStorageStatus, isStorageLow, LOW_FREE_SPACE_BYTES, type StorageStatus } from './storage';
-export { createDraft, writeDraft, DraftGoneError, getDraft, listDrafts, deleteDraft, receiveDossier, getDossier, getDossiers, recentDossiers, PdfPendingError, type ReceiveWrite, type ReceivedNumber } from './intake';
+export {
+  createDraft,
+  writeDraft,
+  DraftGoneError,
+  getDraft,
+  listDrafts,
+  deleteDraft,
+  receiveDossier,
+  getDossier,
+  getDossiers,
+  recentDossiers,
+  PdfPendingError,
+  type ReceiveWrite,
+  type ReceivedNumber,
+} from './intake';
 export { RESERVE_KEY, readCodeReserve, takeCode, mergeCodeBlocks, CodeReserveError, type ReserveOwner } from './code-reserve';
 export { readCurrentCatalogue } from './current-catalogue';
 export { attachFile, removeAttachment, listAttachments } from './attachments';
@@ -101,7 +126,16 @@ export {
 } from './dossier-data';
 export { dossierIndexFields, searchTokens, type DossierIndexFields } from './dossier-index';
 export { factsOf, recordOfFacts, toReportRecord, FACTS_TABLE, OPEN_END, type DossierFactsRow } from './dossier-facts';
-export { queryDossiers, queryDossierIds, dossierFacets, countDossierViews, emptyDossierFilter, type DossierFilter, type DossierView, type DossierList } from './dossier-query';
+export {
+  queryDossiers,
+  queryDossierIds,
+  dossierFacets,
+  countDossierViews,
+  emptyDossierFilter,
+  type DossierFilter,
+  type DossierView,
+  type DossierList,
+} from './dossier-query';
 export { commitDossierChange, listProcessingLog, outboxEntriesFor, readFileBlob, DossierNotFoundError, type DossierChange } from './dossier-changes';
 export { loadReportRecords, receivedYearRange, watchReportFacts } from './report-records';
 export {

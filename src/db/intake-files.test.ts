@@ -4,7 +4,18 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MotcuaDb } from './db';
-import { addComponentPages, addDigitizedDocument, listCitizenPapers, listDigitizedDocuments, LOOSE_PAPERS_PREFIX, pagesKey, pagesOwnerId, saveComponentDeliverables, listComponentPages, type NewStoredFile } from './files';
+import {
+  addComponentPages,
+  addDigitizedDocument,
+  listCitizenPapers,
+  listDigitizedDocuments,
+  LOOSE_PAPERS_PREFIX,
+  pagesKey,
+  pagesOwnerId,
+  saveComponentDeliverables,
+  listComponentPages,
+  type NewStoredFile,
+} from './files';
 import { deleteDraft, PdfPendingError, receiveDossier, type ReceiveWrite } from './intake';
 import type { DossierRow } from './schema';
 import { sampleBirthDossier } from './test-support';
@@ -17,8 +28,24 @@ beforeEach(async () => {
 });
 afterEach(() => db.close());
 
-const file = (name: string, type = 'image/tiff'): NewStoredFile => ({ sha256: name.padEnd(64, '0'), blob: new Blob([name], { type }), type, size: name.length, name });
-const dossier = { id: 'd1', code: '000.00.12.H38-260302-0001', status: 2, ...sampleBirthDossier, receivedAt: '2026-03-02T01:00:00.000Z', dueAt: '2026-03-02T10:00:00.000Z', syncState: 'waiting', data: {}, updatedAt: '2026-03-02T01:00:00.000Z' } as DossierRow;
+const file = (name: string, type = 'image/tiff'): NewStoredFile => ({
+  sha256: name.padEnd(64, '0'),
+  blob: new Blob([name], { type }),
+  type,
+  size: name.length,
+  name,
+});
+const dossier = {
+  id: 'd1',
+  code: '000.00.12.H38-260302-0001',
+  status: 2,
+  ...sampleBirthDossier,
+  receivedAt: '2026-03-02T01:00:00.000Z',
+  dueAt: '2026-03-02T10:00:00.000Z',
+  syncState: 'waiting',
+  data: {},
+  updatedAt: '2026-03-02T01:00:00.000Z',
+} as DossierRow;
 const write: ReceiveWrite = {
   draftId: 'draft-1',
   dossier,
@@ -88,7 +115,11 @@ describe('receiving digitized papers', () => {
   });
 
   it("lists a citizen's papers from earlier dossiers by component name, leaving out result papers", async () => {
-    const earlier = { ...dossier, applicantIdNumber: '001099000001', data: { procedure: { components: [{ name: 'Tờ khai' }, { name: 'Giấy chứng sinh' }] } } } as DossierRow;
+    const earlier = {
+      ...dossier,
+      applicantIdNumber: '001099000001',
+      data: { procedure: { components: [{ name: 'Tờ khai' }, { name: 'Giấy chứng sinh' }] } },
+    } as DossierRow;
     await db.dossiers.add(earlier);
     await db.attachments.bulkAdd([
       { id: 'x1', ownerId: 'd1', componentIndex: 1, order: 0, sha256: 'b'.repeat(64), name: 'Giấy chứng sinh.pdf', type: 'application/pdf', size: 9 },

@@ -107,30 +107,39 @@ export class PdfPendingError extends Error {
 }
 
 export async function receiveDossier(db: MotcuaDb, write: ReceiveWrite): Promise<ReceivedNumber> {
-  return db.transaction('rw', [db.drafts, db.dossiers, db.attachments, db.files, db.captureQueue, db.pageSources, db.processingLog, db.outbox, db.settings, db.dossierFacts], async () => {
-    if (!(await db.drafts.get(write.draftId))) throw new Error('Bản nháp đã được tiếp nhận hoặc đã xoá.');
-    // The dossier takes each component's PDF, never the pages it was made from: a PDF not yet
-    // made from the latest pages would send an old copy, and photos still waiting in the capture
-    // queue would be lost, so the officer waits a moment instead. dropPages empties the queue and
-    // the photos kept to re-open pages.
-    const pending = await componentsAwaitingPdf(db, write.draftId);
-    if (pending.length > 0) throw new PdfPendingError(pending);
-    await dropPages(db, write.draftId);
-    const taken = write.numberFrom ? await takeCode(db, write.numberFrom, new Date(write.dossier.receivedAt)) : { code: write.dossier.code, provisional: false };
-    const numbered = write.numberFrom ? { code: taken.code, provisionalCode: taken.provisional ? taken.code : undefined } : {};
-    const dossier: DossierRow = { ...write.dossier, ...numbered };
-    await db.dossiers.add(dossier);
-    await db.attachments.where('ownerId').equals(write.draftId).modify({ ownerId: dossier.id });
-    await db.processingLog.add(write.log);
-    // The change names the dossier's files by hash, read here so the list is exactly what was
-    // received; the pump uploads the files before it sends the change.
-    const files = await db.attachments.where('[ownerId+componentIndex+order]').between([dossier.id, -Infinity, -Infinity], [dossier.id, Infinity, Infinity]).toArray();
-    const attachments = files.map((f) => ({ componentIndex: f.componentIndex, sha256: f.sha256, name: f.name, type: f.type, size: f.size }));
-    const payload = { ...(write.outbox.payload as object), ...numbered, ...(attachments.length > 0 ? { attachments } : {}) };
-    await db.outbox.add({ ...write.outbox, payload });
-    await db.drafts.delete(write.draftId);
-    return { code: taken.code, provisional: taken.provisional };
-  });
+  return db.transaction(
+    'rw',
+    [db.drafts, db.dossiers, db.attachments, db.files, db.captureQueue, db.pageSources, db.processingLog, db.outbox, db.settings, db.dossierFacts],
+    async () => {
+      if (!(await db.drafts.get(write.draftId))) throw new Error('Bản nháp đã được tiếp nhận hoặc đã xoá.');
+      // The dossier takes each component's PDF, never the pages it was made from: a PDF not yet
+      // made from the latest pages would send an old copy, and photos still waiting in the capture
+      // queue would be lost, so the officer waits a moment instead. dropPages empties the queue and
+      // the photos kept to re-open pages.
+      const pending = await componentsAwaitingPdf(db, write.draftId);
+      if (pending.length > 0) throw new PdfPendingError(pending);
+      await dropPages(db, write.draftId);
+      const taken = write.numberFrom
+        ? await takeCode(db, write.numberFrom, new Date(write.dossier.receivedAt))
+        : { code: write.dossier.code, provisional: false };
+      const numbered = write.numberFrom ? { code: taken.code, provisionalCode: taken.provisional ? taken.code : undefined } : {};
+      const dossier: DossierRow = { ...write.dossier, ...numbered };
+      await db.dossiers.add(dossier);
+      await db.attachments.where('ownerId').equals(write.draftId).modify({ ownerId: dossier.id });
+      await db.processingLog.add(write.log);
+      // The change names the dossier's files by hash, read here so the list is exactly what was
+      // received; the pump uploads the files before it sends the change.
+      const files = await db.attachments
+        .where('[ownerId+componentIndex+order]')
+        .between([dossier.id, -Infinity, -Infinity], [dossier.id, Infinity, Infinity])
+        .toArray();
+      const attachments = files.map((f) => ({ componentIndex: f.componentIndex, sha256: f.sha256, name: f.name, type: f.type, size: f.size }));
+      const payload = { ...(write.outbox.payload as object), ...numbered, ...(attachments.length > 0 ? { attachments } : {}) };
+      await db.outbox.add({ ...write.outbox, payload });
+      await db.drafts.delete(write.draftId);
+      return { code: taken.code, provisional: taken.provisional };
+    },
+  );
 }
 
 export function getDossier(db: MotcuaDb, id: string): Promise<DossierRow | undefined> {

@@ -42,7 +42,21 @@ describe('schema migrations', () => {
     await db.open();
     expect((await db.outbox.toArray()).map((e) => e.status)).toEqual(['rejected']);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
-      ['attachments', 'captureQueue', 'catalogues', 'dossierFacts', 'dossiers', 'drafts', 'files', 'outbox', 'pageSources', 'processingLog', 'searchIndexes', 'settings', 'uploads'].sort(),
+      [
+        'attachments',
+        'captureQueue',
+        'catalogues',
+        'dossierFacts',
+        'dossiers',
+        'drafts',
+        'files',
+        'outbox',
+        'pageSources',
+        'processingLog',
+        'searchIndexes',
+        'settings',
+        'uploads',
+      ].sort(),
     );
     db.close();
   });
@@ -73,10 +87,7 @@ describe('schema migrations', () => {
       data: { note: 'kept' },
       updatedAt: '2026-03-02T03:00:00.000Z',
     });
-    await v3.table('dossiers').bulkAdd([
-      row('a', '000.00.12.H38-260302-0001', 4, 'Nguyễn Văn Mẫu'),
-      row('b', '000.00.12.H38-260302-0002', 10, 'Lò Thị Đào'),
-    ]);
+    await v3.table('dossiers').bulkAdd([row('a', '000.00.12.H38-260302-0001', 4, 'Nguyễn Văn Mẫu'), row('b', '000.00.12.H38-260302-0002', 10, 'Lò Thị Đào')]);
     await v3.table('attachments').add({ id: 'f1', ownerId: 'b', componentIndex: 0, order: 0, sha256: 'x', name: 'a.pdf', type: 'application/pdf', size: 1 });
     v3.close();
 
@@ -105,7 +116,15 @@ describe('schema migrations', () => {
     const name = `migrate-v4-frozen-${Math.random()}`;
     const v3 = new Dexie(name);
     v3.version(3).stores({ dossiers: 'id, &code, status', attachments: 'id, ownerId, [ownerId+componentIndex+order], sha256' });
-    const base = { procedureCode: '1.001193', procedureName: 'Thủ tục đăng ký khai sinh', field: 'Hộ tịch', catalogueVersion: 1, applicantIdNumber: '001099000001', syncState: 'accepted', dueAt: '2026-03-10T10:00:00.000Z' };
+    const base = {
+      procedureCode: '1.001193',
+      procedureName: 'Thủ tục đăng ký khai sinh',
+      field: 'Hộ tịch',
+      catalogueVersion: 1,
+      applicantIdNumber: '001099000001',
+      syncState: 'accepted',
+      dueAt: '2026-03-10T10:00:00.000Z',
+    };
     await v3.table('dossiers').bulkAdd([
       // Refused at the desk: counted on the day of its refusal, never as received.
       {
@@ -130,7 +149,13 @@ describe('schema migrations', () => {
         updatedAt: '2026-04-20T02:00:00.000Z',
         satisfaction: { rating: 'veryGood', at: '2026-04-20T02:00:00.000Z', reason: 'nhanh' },
         data: {
-          intake: { components: [{ index: 0, received: true, count: 1 }, { index: 1, received: true, count: 0 }, { index: 2, received: false, count: 1 }] },
+          intake: {
+            components: [
+              { index: 0, received: true, count: 1 },
+              { index: 1, received: true, count: 0 },
+              { index: 2, received: false, count: 1 },
+            ],
+          },
           state: {
             receivedAt: '2026-03-31T18:00:00.000Z',
             appointmentAt: '2026-04-14T10:00:00.000Z',
@@ -145,7 +170,16 @@ describe('schema migrations', () => {
         },
       },
       // A foreign row without a state: one rebuilt from its fields; its clock runs.
-      { ...base, id: 'bare', code: '000.00.12.H38-260302-0003', status: 4, applicantName: 'Nguyễn Văn Mẫu', receivedAt: '2026-03-02T01:00:00.000Z', updatedAt: '2026-03-02T01:00:00.000Z', data: 'not an object' },
+      {
+        ...base,
+        id: 'bare',
+        code: '000.00.12.H38-260302-0003',
+        status: 4,
+        applicantName: 'Nguyễn Văn Mẫu',
+        receivedAt: '2026-03-02T01:00:00.000Z',
+        updatedAt: '2026-03-02T01:00:00.000Z',
+        data: 'not an object',
+      },
     ]);
     await v3.table('attachments').bulkAdd([
       { id: 'r0', ownerId: 'returned', componentIndex: 2, order: 0, sha256: 'x', name: 'a.pdf', type: 'application/pdf', size: 1 },
@@ -157,7 +191,14 @@ describe('schema migrations', () => {
     const db = new MotcuaDb(name);
     await db.open();
     const facts = db.table('dossierFacts');
-    expect(await facts.get('refused')).toMatchObject({ status: 3, received: null, refused: Date.parse('2026-03-02T01:05:00.000Z'), activeUntil: '2026-03-02T01:05:00.000Z', activeMonths: ['2026-03'], channel: 'direct' });
+    expect(await facts.get('refused')).toMatchObject({
+      status: 3,
+      received: null,
+      refused: Date.parse('2026-03-02T01:05:00.000Z'),
+      activeUntil: '2026-03-02T01:05:00.000Z',
+      activeMonths: ['2026-03'],
+      channel: 'direct',
+    });
     expect(await facts.get('returned')).toEqual({
       id: 'returned',
       activeUntil: '2026-04-20T02:00:00.000Z',
@@ -184,9 +225,18 @@ describe('schema migrations', () => {
       components: [0],
       attached: [0, 2],
     });
-    expect(await facts.get('bare')).toMatchObject({ status: 4, activeUntil: '9999-12-31T23:59:59.999Z', received: Date.parse('2026-03-02T01:00:00.000Z'), appointment: Date.parse('2026-03-10T10:00:00.000Z'), components: [], attached: [] });
+    expect(await facts.get('bare')).toMatchObject({
+      status: 4,
+      activeUntil: '9999-12-31T23:59:59.999Z',
+      received: Date.parse('2026-03-02T01:00:00.000Z'),
+      appointment: Date.parse('2026-03-10T10:00:00.000Z'),
+      components: [],
+      attached: [],
+    });
     expect((await db.dossiers.get('refused'))?.searchWords).toEqual(['do', 'thi', 'dao', '001099000001', 'tam-ab12cd-260302-0001', '260302-0001', '0001']);
-    expect((await db.dossiers.get('returned'))?.searchWords).toEqual(expect.arrayContaining(['lo', 'van', 'pa', '260331-0007', 'tam-ab12cd-260331-0002', '260331-0002']));
+    expect((await db.dossiers.get('returned'))?.searchWords).toEqual(
+      expect.arrayContaining(['lo', 'van', 'pa', '260331-0007', 'tam-ab12cd-260331-0002', '260331-0002']),
+    );
     expect((await db.dossiers.get('returned'))?.openDueAt).toBeUndefined();
     expect(await db.dossiers.where('openDueAt').above('').primaryKeys()).toEqual(['bare']);
     db.close();
@@ -226,9 +276,13 @@ describe('schema migrations', () => {
       attachments: 'id, ownerId, [ownerId+componentIndex+order], sha256',
       uploads: 'sha256, status',
     });
-    await old.table('drafts').add({ id: 'draft-1', procedureCode: '1.001193', procedure: {}, step: 'components', data: { sets: 1 }, createdAt: 't', updatedAt: 't' });
+    await old
+      .table('drafts')
+      .add({ id: 'draft-1', procedureCode: '1.001193', procedure: {}, step: 'components', data: { sets: 1 }, createdAt: 't', updatedAt: 't' });
     await old.table('files').add({ sha256: 'b'.repeat(64), blob: new Blob(['trang 1']), type: 'image/tiff', size: 7, createdAt: 't' });
-    await old.table('attachments').add({ id: 'p1', ownerId: 'draft-1#pages', componentIndex: 1, order: 0, sha256: 'b'.repeat(64), name: 'IMG_0001.jpg', type: 'image/tiff', size: 7 });
+    await old
+      .table('attachments')
+      .add({ id: 'p1', ownerId: 'draft-1#pages', componentIndex: 1, order: 0, sha256: 'b'.repeat(64), name: 'IMG_0001.jpg', type: 'image/tiff', size: 7 });
     await old.table('uploads').add({ sha256: 'c'.repeat(64), status: 'done', size: 3, offset: 3, updatedAt: 't' });
     old.close();
 
@@ -261,8 +315,12 @@ describe('schema migrations', () => {
       attachments: 'id, ownerId, [ownerId+componentIndex+order], sha256',
       captureQueue: '++seq, ownerId, [ownerId+componentIndex+seq]',
     });
-    await old.table('drafts').add({ id: 'draft-1', procedureCode: '1.001193', procedure: {}, step: 'components', data: { sets: 1 }, createdAt: 't', updatedAt: 't' });
-    await old.table('attachments').add({ id: 'p1', ownerId: 'draft-1#pages', componentIndex: 1, order: 0, sha256: 'b'.repeat(64), name: 'IMG_0001.jpg', type: 'image/tiff', size: 7 });
+    await old
+      .table('drafts')
+      .add({ id: 'draft-1', procedureCode: '1.001193', procedure: {}, step: 'components', data: { sets: 1 }, createdAt: 't', updatedAt: 't' });
+    await old
+      .table('attachments')
+      .add({ id: 'p1', ownerId: 'draft-1#pages', componentIndex: 1, order: 0, sha256: 'b'.repeat(64), name: 'IMG_0001.jpg', type: 'image/tiff', size: 7 });
     await old.table('captureQueue').add({ ownerId: 'draft-1', componentIndex: 1, batch: 'b1', name: 'IMG_0002.jpg', blob: new Blob(['x']), addedAt: 't' });
     old.close();
 
@@ -281,7 +339,17 @@ describe('schema migrations', () => {
       { x: 1, y: 1 },
       { x: 0, y: 1 },
     ] as const;
-    await db.pageSources.put({ pageId: 'p1', ownerId: 'draft-1', componentIndex: 1, name: 'IMG_0001.jpg', blob: new Blob(['y']), corners: [...corners], mode: 'text', turns: 0, addedAt: 't' });
+    await db.pageSources.put({
+      pageId: 'p1',
+      ownerId: 'draft-1',
+      componentIndex: 1,
+      name: 'IMG_0001.jpg',
+      blob: new Blob(['y']),
+      corners: [...corners],
+      mode: 'text',
+      turns: 0,
+      addedAt: 't',
+    });
     expect(await db.pageSources.where('[ownerId+componentIndex]').equals(['draft-1', 1]).primaryKeys()).toEqual(['p1']);
     expect(await db.pageSources.where('ownerId').equals('draft-1').count()).toBe(1);
     db.close();

@@ -90,7 +90,15 @@ describe('the quarantine', () => {
 describe('correcting a refused dossier', () => {
   // What an officer pasted into the address box: a whole page of text, past the gateway's 500 characters.
   const pasted = 'Thôn Nà Pồ, xã Bản Mẫu. '.repeat(30) + '\u0000\u200b<script>alert(1)</script>';
-  const applicant: PersonEntry = { ...emptyPerson, fullName: 'Nguyễn Văn Mẫu', idNumber: '001099000001', birthDate: '1999-03-15', sex: 'Nam', address: pasted, phone: '0912345678' };
+  const applicant: PersonEntry = {
+    ...emptyPerson,
+    fullName: 'Nguyễn Văn Mẫu',
+    idNumber: '001099000001',
+    birthDate: '1999-03-15',
+    sex: 'Nam',
+    address: pasted,
+    phone: '0912345678',
+  };
   const fixedApplicant: PersonEntry = { ...applicant, address: 'Thôn Nà Pồ, xã Bản Mẫu' };
 
   async function receivedAndRefused(): Promise<{ receive: number; move: number; row: DossierRow }> {
@@ -161,7 +169,9 @@ describe('correcting a refused dossier', () => {
     const { row } = await receivedAndRefused();
     await db.outbox.filter((e) => e.kind === 'dossier.receive').delete(); // the receipt went through
     const before = await db.outbox.toArray();
-    await expect(correctRefusedDossier(db, 'd1', { applicant: fixedApplicant, ownerIsApplicant: true, owner: { ...emptyPerson } })).rejects.toBeInstanceOf(QuarantineFixError);
+    await expect(correctRefusedDossier(db, 'd1', { applicant: fixedApplicant, ownerIsApplicant: true, owner: { ...emptyPerson } })).rejects.toBeInstanceOf(
+      QuarantineFixError,
+    );
     expect(await db.outbox.toArray()).toEqual(before);
     expect((await db.dossiers.get('d1'))?.data).toEqual(row.data);
   });
@@ -172,7 +182,9 @@ describe('correcting a refused dossier', () => {
     // A payload that is no dossier at all: the correction throws after the row was written.
     await db.outbox.update(receive, { payload: null });
     const quarantined = await db.outbox.toArray();
-    await expect(correctRefusedDossier(db, 'd1', { applicant: fixedApplicant, ownerIsApplicant: true, owner: { ...emptyPerson } })).rejects.toBeInstanceOf(QuarantineFixError);
+    await expect(correctRefusedDossier(db, 'd1', { applicant: fixedApplicant, ownerIsApplicant: true, owner: { ...emptyPerson } })).rejects.toBeInstanceOf(
+      QuarantineFixError,
+    );
     expect(await db.outbox.toArray()).toEqual(quarantined);
     expect(await db.dossiers.get('d1')).toEqual(before.dossier);
   });

@@ -26,8 +26,7 @@ export function listQuarantine(db: MotcuaDb): Promise<OutboxEntry[]> {
 }
 
 export type PushResult =
-  | { mutation: number; status: 'accepted'; serverVersion?: number; officialCode?: string }
-  | { mutation: number; status: 'rejected'; reason: string };
+  { mutation: number; status: 'accepted'; serverVersion?: number; officialCode?: string } | { mutation: number; status: 'rejected'; reason: string };
 
 /**
  * Applies the gateway's answers in one transaction: accepted entries leave the outbox and their
@@ -43,7 +42,11 @@ export async function applyPushResults(db: MotcuaDb, results: PushResult[]): Pro
       if (result.status === 'accepted') {
         await db.outbox.delete(result.mutation);
         if (dossier) {
-          const stillWaiting = await db.outbox.where('entityId').equals(entry.entityId).filter((e) => e.status !== 'rejected').count();
+          const stillWaiting = await db.outbox
+            .where('entityId')
+            .equals(entry.entityId)
+            .filter((e) => e.status !== 'rejected')
+            .count();
           await db.dossiers.update(dossier.id, {
             ...(result.officialCode && result.officialCode !== dossier.code ? { code: result.officialCode } : {}),
             syncState: stillWaiting > 0 ? 'waiting' : 'accepted',

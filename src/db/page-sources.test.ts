@@ -17,13 +17,20 @@ let db: MotcuaDb;
 beforeEach(async () => {
   db = new MotcuaDb(`page-sources-${Math.random()}`);
   await db.open();
-  for (const id of ['draft-1', 'draft-2']) await db.drafts.add({ id, procedureCode: '1.001193', procedure: {}, step: 'components', data: {}, createdAt: '', updatedAt: '' });
+  for (const id of ['draft-1', 'draft-2'])
+    await db.drafts.add({ id, procedureCode: '1.001193', procedure: {}, step: 'components', data: {}, createdAt: '', updatedAt: '' });
 });
 afterEach(() => db.close());
 
 const JPEG = [0xff, 0xd8, 0xff];
 const photo = (n: number) => ({ name: `IMG_000${n}.jpg`, blob: new Blob([new Uint8Array(JPEG), `photo ${n}`], { type: 'image/jpeg' }) });
-const page = (n: number, type = 'image/tiff'): NewStoredFile => ({ sha256: `page-${n}`.padEnd(64, '0'), blob: new Blob([`page ${n}`], { type }), type, size: 6, name: `IMG_000${n}.jpg` });
+const page = (n: number, type = 'image/tiff'): NewStoredFile => ({
+  sha256: `page-${n}`.padEnd(64, '0'),
+  blob: new Blob([`page ${n}`], { type }),
+  type,
+  size: 6,
+  name: `IMG_000${n}.jpg`,
+});
 const corners: Quad = [
   { x: 10, y: 12 },
   { x: 200, y: 14 },
@@ -100,7 +107,17 @@ describe('the photos kept behind a draft’s pages', () => {
     await capture('draft-2', 0, 3);
     const pdf = page(100, 'application/pdf');
     await saveComponentDeliverables(db, 'draft-1', 0, pagesKey([page(1), page(2)]), [pdf]);
-    const dossier = { id: 'd1', code: '000.00.12.H38-260302-0001', status: 2, ...sampleBirthDossier, receivedAt: '2026-03-02T01:00:00.000Z', dueAt: '2026-03-02T10:00:00.000Z', syncState: 'waiting', data: {}, updatedAt: '2026-03-02T01:00:00.000Z' } as DossierRow;
+    const dossier = {
+      id: 'd1',
+      code: '000.00.12.H38-260302-0001',
+      status: 2,
+      ...sampleBirthDossier,
+      receivedAt: '2026-03-02T01:00:00.000Z',
+      dueAt: '2026-03-02T10:00:00.000Z',
+      syncState: 'waiting',
+      data: {},
+      updatedAt: '2026-03-02T01:00:00.000Z',
+    } as DossierRow;
     const write: ReceiveWrite = {
       draftId: 'draft-1',
       dossier,

@@ -32,7 +32,16 @@ function stored(id: string, status: number, log: PulledLogEntry[], over: Partial
     updatedAt: log.at(-1)!.at,
     data: {
       officer: { officerName: 'Lò Thị Mai', officerPhone: '' },
-      state: { status, appointmentAt: '2026-03-02T10:00:00.000Z', supplementRequests: 0, pausedAt: null, receivedAt: RECEIVED, resultReadyAt: null, returnedAt: null, log },
+      state: {
+        status,
+        appointmentAt: '2026-03-02T10:00:00.000Z',
+        supplementRequests: 0,
+        pausedAt: null,
+        receivedAt: RECEIVED,
+        resultReadyAt: null,
+        returnedAt: null,
+        log,
+      },
     },
     ...over,
   };
@@ -41,7 +50,13 @@ function stored(id: string, status: number, log: PulledLogEntry[], over: Partial
 /** The device's own copy of a dossier, as intake wrote it before the push was answered. */
 function localRow(id: string): DossierRow {
   const { provisionalCode, ...row } = stored(id, 2, [receiveLog]);
-  return { ...row, code: provisionalCode!, provisionalCode, syncState: 'waiting', data: { ...row.data, supplement: { items: [], requestedAt: RECEIVED, officer: { officerName: 'x', officerPhone: '' } } } };
+  return {
+    ...row,
+    code: provisionalCode!,
+    provisionalCode,
+    syncState: 'waiting',
+    data: { ...row.data, supplement: { items: [], requestedAt: RECEIVED, officer: { officerName: 'x', officerPhone: '' } } },
+  };
 }
 
 let db: MotcuaDb;
@@ -54,7 +69,12 @@ describe('applyPullPage', () => {
   it('writes new dossiers and the checkpoint together, with who changed them elsewhere', async () => {
     await applyPullPage(db, { checkpoint: 7, changes: [{ type: 'dossier', version: 7, dossier: stored('d-0001', 4, [receiveLog, moveLog]), changedBy: byB }] });
     const row = await db.dossiers.get('d-0001');
-    expect(row).toMatchObject({ status: 4, syncState: 'accepted', serverVersion: 7, changedBy: { name: 'Hà Văn Xử', deviceId: 'dev-b', kind: 'dossier.transition', at: MOVED } });
+    expect(row).toMatchObject({
+      status: 4,
+      syncState: 'accepted',
+      serverVersion: 7,
+      changedBy: { name: 'Hà Văn Xử', deviceId: 'dev-b', kind: 'dossier.transition', at: MOVED },
+    });
     expect(row?.searchWords?.length).toBeGreaterThan(0); // indexed like any other row
     expect(readDossierData(row!).state.log.map((e) => e.action)).toEqual(['receive', 'startProcessing']);
     expect((await listProcessingLog(db, 'd-0001')).map((r) => [r.action, r.who, r.fromStatus, r.toStatus])).toEqual([
@@ -66,7 +86,15 @@ describe('applyPullPage', () => {
 
   it("replaces the device's row but keeps what only the device holds, and adds only the log entries it lacked", async () => {
     await db.dossiers.add(localRow('d-0002'));
-    await db.processingLog.add({ dossierId: 'd-0002', at: RECEIVED, who: 'Lò Thị Mai', role: 'receptionOfficer', action: 'receive', fromStatus: null, toStatus: 2 });
+    await db.processingLog.add({
+      dossierId: 'd-0002',
+      at: RECEIVED,
+      who: 'Lò Thị Mai',
+      role: 'receptionOfficer',
+      action: 'receive',
+      fromStatus: null,
+      toStatus: 2,
+    });
     await applyPullPage(db, { checkpoint: 9, changes: [{ type: 'dossier', version: 9, dossier: stored('d-0002', 4, [receiveLog, moveLog]), changedBy: byB }] });
     const row = (await db.dossiers.get('d-0002'))!;
     expect(row.code).toBe('000.00.12.H38-260302-0002');
@@ -77,7 +105,11 @@ describe('applyPullPage', () => {
 
   it("names nobody for the echo of this device's own change, and forgets an older change from elsewhere", async () => {
     await applyPullPage(db, { checkpoint: 3, changes: [{ type: 'dossier', version: 3, dossier: stored('d-0003', 4, [receiveLog, moveLog]), changedBy: byB }] });
-    const mine = stored('d-0003', 9, [receiveLog, moveLog, { ...moveLog, who: 'Lò Thị Mai', at: '2026-03-02T04:00:00.000Z', action: 'markResultReady', from: 4, to: 9 }]);
+    const mine = stored('d-0003', 9, [
+      receiveLog,
+      moveLog,
+      { ...moveLog, who: 'Lò Thị Mai', at: '2026-03-02T04:00:00.000Z', action: 'markResultReady', from: 4, to: 9 },
+    ]);
     await applyPullPage(db, { checkpoint: 5, changes: [{ type: 'dossier', version: 5, dossier: mine, changedBy: { ...byA, kind: 'dossier.transition' } }] });
     const row = (await db.dossiers.get('d-0003'))!;
     expect(row.status).toBe(9);
@@ -131,19 +163,36 @@ describe('applyPullPage', () => {
     expect(await readSetting(db, CATALOGUE_OFFERED_KEY, 0)).toBe(4);
   });
   it("brings the lines of a supplement asked for at another desk; this desk's own request keeps its officer's phone", async () => {
-    const asked: PulledLogEntry = { ...moveLog, at: '2026-03-03T02:00:00.000Z', action: 'requestSupplement', from: 4, to: 5, note: 'Giấy chứng sinh: Không rõ chữ' };
+    const asked: PulledLogEntry = {
+      ...moveLog,
+      at: '2026-03-03T02:00:00.000Z',
+      action: 'requestSupplement',
+      from: 4,
+      to: 5,
+      note: 'Giấy chứng sinh: Không rõ chữ',
+    };
     const lines = [
       { name: 'Giấy chứng sinh', reason: 'Không rõ chữ' },
       { name: 'CCCD', reason: 'Chưa xuất trình' },
     ];
     const supplementRequest = { items: lines, requestedAt: asked.at, officerName: 'Hà Văn Xử' };
-    await applyPullPage(db, { checkpoint: 30, changes: [{ type: 'dossier', version: 30, dossier: stored('d-0010', 5, [receiveLog, moveLog, asked], { supplementRequest }), changedBy: byB }] });
-    expect(readDossierData((await db.dossiers.get('d-0010'))!).supplement).toEqual({ items: lines, requestedAt: asked.at, officer: { officerName: 'Hà Văn Xử', officerPhone: '' } });
+    await applyPullPage(db, {
+      checkpoint: 30,
+      changes: [{ type: 'dossier', version: 30, dossier: stored('d-0010', 5, [receiveLog, moveLog, asked], { supplementRequest }), changedBy: byB }],
+    });
+    expect(readDossierData((await db.dossiers.get('d-0010'))!).supplement).toEqual({
+      items: lines,
+      requestedAt: asked.at,
+      officer: { officerName: 'Hà Văn Xử', officerPhone: '' },
+    });
 
     const own = { items: lines, requestedAt: asked.at, officer: { officerName: 'Lò Thị Mai', officerPhone: '0209 000 000' } };
     const local = localRow('d-0011');
     await db.dossiers.add({ ...local, status: 5, data: { ...(local.data as object), supplement: own } });
-    await applyPullPage(db, { checkpoint: 31, changes: [{ type: 'dossier', version: 31, dossier: stored('d-0011', 5, [receiveLog, moveLog, asked], { supplementRequest }), changedBy: byA }] });
+    await applyPullPage(db, {
+      checkpoint: 31,
+      changes: [{ type: 'dossier', version: 31, dossier: stored('d-0011', 5, [receiveLog, moveLog, asked], { supplementRequest }), changedBy: byA }],
+    });
     expect(readDossierData((await db.dossiers.get('d-0011'))!).supplement).toEqual(own);
   });
 });

@@ -15,7 +15,7 @@ let db: MotcuaDb;
 let rows: DossierRow[];
 
 function random(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  return () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 }
 
 /** Dossiers over 2025-2026, some open for months, moved through the real state machine. */
@@ -30,11 +30,23 @@ function makeRows(): DossierRow[] {
     if (!opened.ok) throw new Error('open');
     let state: DossierState = opened.value;
     let t = received.getTime();
-    const plan: DossierAction[][] = [[], ['startProcessing'], ['startProcessing', 'requestSupplement'], ['startProcessing', 'markResultReady'], ['startProcessing', 'markResultReady', 'returnResult'], ['startProcessing', 'requestSupplement', 'receiveSupplement', 'markResultReady', 'returnResult'], ['withdraw'], ['startProcessing', 'stop']];
+    const plan: DossierAction[][] = [
+      [],
+      ['startProcessing'],
+      ['startProcessing', 'requestSupplement'],
+      ['startProcessing', 'markResultReady'],
+      ['startProcessing', 'markResultReady', 'returnResult'],
+      ['startProcessing', 'requestSupplement', 'receiveSupplement', 'markResultReady', 'returnResult'],
+      ['withdraw'],
+      ['startProcessing', 'stop'],
+    ];
     for (const action of plan[Math.floor(r() * plan.length)]!) {
       // Some dossiers stay in a status for months, so they straddle many periods.
       t = Math.min(NOW.getTime() - 1000, t + (r() < 0.1 ? 90 : r() * 10) * DAY);
-      const moved = transition(state, action, actor, new Date(t), { note: 'x', extendAppointment: (d, a, b) => new Date(d.getTime() + b.getTime() - a.getTime()) });
+      const moved = transition(state, action, actor, new Date(t), {
+        note: 'x',
+        extendAppointment: (d, a, b) => new Date(d.getTime() + b.getTime() - a.getTime()),
+      });
       if (moved.ok) state = moved.value;
     }
     const refused = r() < 0.05;

@@ -14,7 +14,5 @@ export async function readSetting<T>(db: MotcuaDb, key: string, fallback: T): Pr
 }
 
 export async function writeSetting(db: MotcuaDb, key: string, value: unknown): Promise<void> {
-  await db.transaction('rw', db.settings, () =>
-    db.settings.put({ key, value, updatedAt: new Date().toISOString() }),
-  );
+  await db.transaction('rw', db.settings, () => db.settings.put({ key, value, updatedAt: new Date().toISOString() }));
 }

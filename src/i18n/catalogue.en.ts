@@ -86,7 +86,8 @@ export const catalogueEn: typeof catalogueVi = {
     upToDate: 'The catalogue in use is the latest (version {{version}}).',
     refusedCorrupt: 'The catalogue update was refused: the download is damaged or incomplete ({{detail}}). Version {{version}} stays in use.',
     refusedInvalid: 'The catalogue update was refused because its content is wrong. {{detail}}. Version {{version}} stays in use.',
-    refusedOlder: 'The catalogue update was refused: the server sent version {{offered}}, older than version {{version}} in use. Version {{version}} stays in use.',
+    refusedOlder:
+      'The catalogue update was refused: the server sent version {{offered}}, older than version {{version}} in use. Version {{version}} stays in use.',
     unreachable: 'Could not check for a new catalogue: the server cannot be reached. The catalogue in use is unchanged.',
     failed: 'Could not check for a new catalogue: the server answered with error {{status}}{{detail}}. The catalogue in use is unchanged.',
     checkedAt: 'Last checked: {{time}}.',

@@ -82,7 +82,8 @@ export const catalogueVi = {
     upToDate: 'Danh mục đang dùng là bản mới nhất (phiên bản {{version}}).',
     refusedCorrupt: 'Bản cập nhật danh mục bị từ chối: dữ liệu tải về bị hỏng hoặc không trọn vẹn ({{detail}}). Vẫn dùng danh mục phiên bản {{version}}.',
     refusedInvalid: 'Bản cập nhật danh mục bị từ chối vì nội dung sai. {{detail}}. Vẫn dùng danh mục phiên bản {{version}}.',
-    refusedOlder: 'Bản cập nhật danh mục bị từ chối: máy chủ gửi phiên bản {{offered}}, cũ hơn phiên bản {{version}} đang dùng. Vẫn dùng phiên bản {{version}}.',
+    refusedOlder:
+      'Bản cập nhật danh mục bị từ chối: máy chủ gửi phiên bản {{offered}}, cũ hơn phiên bản {{version}} đang dùng. Vẫn dùng phiên bản {{version}}.',
     unreachable: 'Chưa kiểm tra được bản mới của danh mục: không kết nối được máy chủ. Danh mục đang dùng không thay đổi.',
     failed: 'Chưa kiểm tra được bản mới của danh mục: máy chủ trả lời lỗi {{status}}{{detail}}. Danh mục đang dùng không thay đổi.',
     checkedAt: 'Lần kiểm tra gần nhất: {{time}}.',

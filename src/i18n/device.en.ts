@@ -16,7 +16,8 @@ export const deviceEn: typeof deviceVi = {
   done: 'Device activated. Waiting changes will now be sent.',
   reEnrol: 'Activate again',
   cancel: 'Cancel',
-  needsSignIn: 'The server no longer accepts this device’s access token (revoked or expired). Ask for a new activation code and activate again; the data on this device is intact.',
+  needsSignIn:
+    'The server no longer accepts this device’s access token (revoked or expired). Ask for a new activation code and activate again; the data on this device is intact.',
   errors: {
     missing: 'Enter the activation code and a device name.',
     invalidCode: 'The activation code is wrong, already used or expired. Ask the administrator for a new one.',

@@ -14,7 +14,8 @@ export const deviceVi = {
   done: 'Đã kích hoạt thiết bị. Các thay đổi đang chờ sẽ được gửi.',
   reEnrol: 'Kích hoạt lại',
   cancel: 'Huỷ',
-  needsSignIn: 'Máy chủ không còn nhận mã truy cập của thiết bị này (đã bị thu hồi hoặc hết hạn). Hãy xin mã kích hoạt mới và kích hoạt lại; dữ liệu trên máy vẫn nguyên vẹn.',
+  needsSignIn:
+    'Máy chủ không còn nhận mã truy cập của thiết bị này (đã bị thu hồi hoặc hết hạn). Hãy xin mã kích hoạt mới và kích hoạt lại; dữ liệu trên máy vẫn nguyên vẹn.',
   errors: {
     missing: 'Hãy nhập mã kích hoạt và tên thiết bị.',
     invalidCode: 'Mã kích hoạt không đúng, đã được dùng hoặc đã hết hạn. Hãy xin mã mới từ quản trị viên.',

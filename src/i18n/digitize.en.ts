@@ -48,9 +48,10 @@ export const digitizeEn: typeof digitizeVi = {
   },
   issue: {
     noPage: 'No page edge found: drag the four corners onto the sheet, or shoot again on a darker surface.',
-    uncertainPage: 'Not sure these are the page\'s edges (another paper or objects nearby): check the four corners, or shoot the page alone.',
+    uncertainPage: "Not sure these are the page's edges (another paper or objects nearby): check the four corners, or shoot the page alone.",
     pageCut: 'Part of the page is outside the picture: shoot again with the whole page in view, or check the corners.',
-    uncertainOrientation: 'Not sure the page is the right way up (little text, or text hard to read for its direction): look at the processed page and rotate it if it is upside down or sideways.',
+    uncertainOrientation:
+      'Not sure the page is the right way up (little text, or text hard to read for its direction): look at the processed page and rotate it if it is upside down or sideways.',
     lowResolution: 'Only about {{dpi}} dpi (200 dpi or more needed): shoot closer.',
     dark: 'The picture is too dark: shoot where there is more light.',
     blank: 'Blank page: no text seen on this page.',

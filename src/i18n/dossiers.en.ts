@@ -144,7 +144,8 @@ export const dossiersEn: typeof dossiersVi = {
     supplement: 'Supplementary paper: {{name}}',
   },
   supplement: {
-    receiptIntro: 'Capture or choose a file for each paper the citizen brought. For a paper only shown for comparison (no copy kept), write why in that paper\'s note.',
+    receiptIntro:
+      "Capture or choose a file for each paper the citizen brought. For a paper only shown for comparison (no copy kept), write why in that paper's note.",
     line: 'Supplementary paper {{n}}: {{name}}',
     reason: 'Why it was requested: {{reason}}',
     fileTitle: '{{name}} (supplement)',

@@ -142,7 +142,8 @@ export const dossiersVi = {
     supplement: 'Giấy tờ bổ sung: {{name}}',
   },
   supplement: {
-    receiptIntro: 'Chụp hoặc chọn tệp từng giấy tờ công dân mang đến bổ sung. Giấy tờ chỉ xuất trình để đối chiếu (không lưu bản chụp) thì ghi lý do vào ô ghi chú của giấy tờ đó.',
+    receiptIntro:
+      'Chụp hoặc chọn tệp từng giấy tờ công dân mang đến bổ sung. Giấy tờ chỉ xuất trình để đối chiếu (không lưu bản chụp) thì ghi lý do vào ô ghi chú của giấy tờ đó.',
     line: 'Giấy tờ bổ sung {{n}}: {{name}}',
     reason: 'Lý do yêu cầu bổ sung: {{reason}}',
     fileTitle: '{{name}} (bổ sung)',

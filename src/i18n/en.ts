@@ -49,13 +49,15 @@ export const en: Messages = {
     button: 'Install app',
     title: 'Install Motcua on this device',
     done: 'The app is installed on this device.',
-    howTo: 'If the browser shows no install button: in Chrome/Edge open the ⋮ menu and choose "Install app"; on iPad/iPhone (Safari) tap Share then "Add to Home Screen"; on Android choose "Add to Home screen".',
+    howTo:
+      'If the browser shows no install button: in Chrome/Edge open the ⋮ menu and choose "Install app"; on iPad/iPhone (Safari) tap Share then "Add to Home Screen"; on Android choose "Add to Home screen".',
   },
   update: {
     available: 'A new version of the app is available.',
     apply: 'Update now',
     later: 'Later',
-    blocked: 'There is unsaved input or a sync in progress, so the page cannot reload now. Save or wait for the sync, then try again. If you choose Later, the new version is used next time the app starts.',
+    blocked:
+      'There is unsaved input or a sync in progress, so the page cannot reload now. Save or wait for the sync, then try again. If you choose Later, the new version is used next time the app starts.',
     postponed: 'The new version will be used the next time the app starts.',
   },
   pages: {

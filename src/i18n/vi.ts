@@ -47,13 +47,15 @@ export const vi = {
     button: 'Cài ứng dụng',
     title: 'Cài Một cửa vào máy',
     done: 'Ứng dụng đã được cài trên máy này.',
-    howTo: 'Nếu trình duyệt không hiện nút cài: trên Chrome/Edge mở menu ⋮ và chọn "Cài đặt ứng dụng"; trên iPad/iPhone (Safari) bấm nút Chia sẻ rồi "Thêm vào Màn hình chính"; trên Android chọn "Thêm vào màn hình chính".',
+    howTo:
+      'Nếu trình duyệt không hiện nút cài: trên Chrome/Edge mở menu ⋮ và chọn "Cài đặt ứng dụng"; trên iPad/iPhone (Safari) bấm nút Chia sẻ rồi "Thêm vào Màn hình chính"; trên Android chọn "Thêm vào màn hình chính".',
   },
   update: {
     available: 'Đã có phiên bản mới của ứng dụng.',
     apply: 'Cập nhật ngay',
     later: 'Để sau',
-    blocked: 'Đang có dữ liệu chưa lưu hoặc đang đồng bộ, nên chưa thể tải lại. Hãy lưu hoặc chờ đồng bộ xong rồi bấm lại. Nếu để sau, bản mới sẽ dùng ở lần mở tới.',
+    blocked:
+      'Đang có dữ liệu chưa lưu hoặc đang đồng bộ, nên chưa thể tải lại. Hãy lưu hoặc chờ đồng bộ xong rồi bấm lại. Nếu để sau, bản mới sẽ dùng ở lần mở tới.',
     postponed: 'Bản mới sẽ được dùng ở lần mở ứng dụng tới.',
   },
   pages: {

@@ -3,20 +3,10 @@
 // thread, and swaps it in only if it is complete, valid and newer. Anything else changes nothing
 // and is recorded with its reason, for Cài đặt and the search page to show.
 import type { Catalogue } from '../domain/catalogue';
-import {
-  getDb,
-  installCatalogue,
-  readCatalogueVersion,
-  readCommune,
-  recordCatalogueUpdate,
-  type CatalogueUpdateRecord,
-  type MotcuaDb,
-} from '../db';
+import { getDb, installCatalogue, readCatalogueVersion, readCommune, recordCatalogueUpdate, type CatalogueUpdateRecord, type MotcuaDb } from '../db';
 import { useConnectivity } from './connectivity';
 
-export type PreparedCatalogue =
-  | { ok: true; catalogue: Catalogue; index: string }
-  | { ok: false; reason: 'corrupt' | 'invalid'; message: string };
+export type PreparedCatalogue = { ok: true; catalogue: Catalogue; index: string } | { ok: false; reason: 'corrupt' | 'invalid'; message: string };
 
 /**
  * The heavy steps, done by the catalogue worker (workers/catalogue.client.ts). Handed in by the

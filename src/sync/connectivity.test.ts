@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { probeGateway } from './connectivity';
 
 const online = () => true;
-const reply = (status: number, body: unknown): typeof fetch =>
-  async () => new Response(JSON.stringify(body), { status });
+const reply =
+  (status: number, body: unknown): typeof fetch =>
+  async () =>
+    new Response(JSON.stringify(body), { status });
 
 describe('probeGateway', () => {
   it('is online only when the gateway says ok', async () => {

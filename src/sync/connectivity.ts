@@ -35,9 +35,7 @@ export async function probeGateway(
     const response = await fetchImpl(healthUrl, { cache: 'no-store', signal: AbortSignal.timeout(timeoutMs) });
     if (!response.ok) return 'unreachable';
     const body: unknown = await response.json();
-    return typeof body === 'object' && body !== null && (body as { status?: unknown }).status === 'ok'
-      ? 'online'
-      : 'unreachable';
+    return typeof body === 'object' && body !== null && (body as { status?: unknown }).status === 'ok' ? 'online' : 'unreachable';
   } catch {
     return isOnline() ? 'unreachable' : 'offline';
   }

@@ -38,7 +38,12 @@ describe('enrolDevice', () => {
     const db = getDb();
     const before = await getOrCreateDevice(db);
     // A reserve taken before enrolment, for the provisional tag and the demo device's blocks.
-    const old: CodeReserve = { agency: commune.agencyCode, deviceShort: before.short, blocks: [{ agency: commune.agencyCode, day: '991231', from: 1, to: 30 }], provisional: { day: '991231', last: 4 } };
+    const old: CodeReserve = {
+      agency: commune.agencyCode,
+      deviceShort: before.short,
+      blocks: [{ agency: commune.agencyCode, day: '991231', from: 1, to: 30 }],
+      provisional: { day: '991231', last: 4 },
+    };
     await writeSetting(db, RESERVE_KEY, old);
     const { calls, fetchImpl } = gateway((url) =>
       url === '/api/devices/enrol' ? json(201, answer) : url === '/api/code-blocks' ? json(200, { blocks: [] }) : json(200, { results: [] }),

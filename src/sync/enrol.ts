@@ -23,14 +23,20 @@ const filled = (v: unknown): v is string => typeof v === 'string' && v !== '';
 function isAnswer(value: unknown): value is EnrolAnswer {
   const v = value as Partial<EnrolAnswer> | null;
   const c = v?.commune as Partial<CommuneInfo> | undefined;
-  return filled(v?.deviceId) && filled(v.deviceToken) && filled(v.deviceShort) && filled(c?.id) && filled(c.name) && typeof c.provinceCode === 'string' && filled(c.agencyCode);
+  return (
+    filled(v?.deviceId) &&
+    filled(v.deviceToken) &&
+    filled(v.deviceShort) &&
+    filled(c?.id) &&
+    filled(c.name) &&
+    typeof c.provinceCode === 'string' &&
+    filled(c.agencyCode)
+  );
 }
 
 export type EnrolFailure = 'missing' | 'invalidCode' | 'offline' | 'server' | 'badAnswer';
 
-export type EnrolResult =
-  | { ok: true; device: DeviceIdentity; commune: CommuneInfo }
-  | { ok: false; reason: EnrolFailure; status?: number; message?: string };
+export type EnrolResult = { ok: true; device: DeviceIdentity; commune: CommuneInfo } | { ok: false; reason: EnrolFailure; status?: number; message?: string };
 
 async function serverMessage(response: Response): Promise<string | undefined> {
   const body = (await response.json().catch(() => null)) as { message?: unknown } | null;
@@ -63,7 +69,12 @@ export async function enrolDevice(code: string, deviceName: string, fetchImpl: t
   const body: unknown = await response.json().catch(() => null);
   if (!isAnswer(body)) return { ok: false, reason: 'badAnswer' };
   const { deviceId, deviceToken, deviceShort, commune } = body;
-  const answer = { deviceId, deviceToken, deviceShort, commune: { id: commune.id, name: commune.name, provinceCode: commune.provinceCode, agencyCode: commune.agencyCode, officeHours: commune.officeHours } };
+  const answer = {
+    deviceId,
+    deviceToken,
+    deviceShort,
+    commune: { id: commune.id, name: commune.name, provinceCode: commune.provinceCode, agencyCode: commune.agencyCode, officeHours: commune.officeHours },
+  };
   const reserve = createCodeReserve(answer.commune.agencyCode, answer.deviceShort);
   if (!reserve.ok) return { ok: false, reason: 'badAnswer', message: reserve.errors[0]?.message };
 

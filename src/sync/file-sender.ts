@@ -163,7 +163,8 @@ export async function sendDossierFiles(ctx: FileSendContext, dossierIds: readonl
   const sendNext = async (): Promise<void> => {
     for (let file = queue.shift(); file && !stop; file = queue.shift()) {
       const outcome = await ensureFileOnGateway(ctx, file, held ? false : undefined);
-      if (outcome.kind === 'auth') stop = outcome; // signing in again comes before any retry
+      if (outcome.kind === 'auth')
+        stop = outcome; // signing in again comes before any retry
       else if (outcome.kind === 'retry') stop ??= outcome;
     }
   };

@@ -41,9 +41,25 @@ async function seed(token: string | undefined) {
   await db.dossiers.bulkAdd([dossier('d1', PROVISIONAL), dossier('d2', '000.00.12.H38-260302-0002')]);
   const file = (s: string, text: string) => ({ sha256: s, blob: new Blob([text]), type: 'image/jpeg', size: text.length, createdAt: '' });
   await db.files.bulkAdd([file(A, 'trang A'), file(B, 'trang B dài hơn'), file(C, 'trang C')]);
-  const att = (id: string, ownerId: string, s: string, order: number) => ({ id, ownerId, componentIndex: 0, order, sha256: s, name: `${id}.jpg`, type: 'image/jpeg', size: 7 });
+  const att = (id: string, ownerId: string, s: string, order: number) => ({
+    id,
+    ownerId,
+    componentIndex: 0,
+    order,
+    sha256: s,
+    name: `${id}.jpg`,
+    type: 'image/jpeg',
+    size: 7,
+  });
   await db.attachments.bulkAdd([att('x1', 'd1', A, 0), att('x2', 'd1', B, 1), att('x3', 'd2', A, 0), att('x4', 'd2', C, 1)]);
-  const entry = (entityId: string) => ({ kind: 'dossier.receive', entityId, payload: { id: entityId }, createdAt: '', status: 'pending' as const, attempts: 0 });
+  const entry = (entityId: string) => ({
+    kind: 'dossier.receive',
+    entityId,
+    payload: { id: entityId },
+    createdAt: '',
+    status: 'pending' as const,
+    attempts: 0,
+  });
   await db.outbox.bulkAdd([entry('d1'), entry('d2')]);
 }
 
@@ -69,7 +85,12 @@ function gateway(pushStatus = 200): Gateway {
       const { entries } = JSON.parse(String(init?.body)) as { entries: { mutation: number; entityId: string }[] };
       pushes.push(entries);
       return Response.json({
-        results: entries.map((e) => ({ mutation: e.mutation, status: 'accepted', serverVersion: 1, ...(e.entityId === 'd1' ? { officialCode: OFFICIAL } : {}) })),
+        results: entries.map((e) => ({
+          mutation: e.mutation,
+          status: 'accepted',
+          serverVersion: 1,
+          ...(e.entityId === 'd1' ? { officialCode: OFFICIAL } : {}),
+        })),
       });
     }
     return new Response('{}', { status: 404 });
@@ -150,7 +171,9 @@ describe('pumpOutbox', () => {
     await pumpOutbox(gw.fetchImpl, { uploader: up.upload });
     expect(usePump.getState()).toMatchObject({ state: 'needsSignIn', lastError: expect.stringMatching(/kích hoạt lại/) });
     expect(await db.outbox.toArray()).toEqual(before.outbox);
-    expect((await db.dossiers.toArray()).map(({ searchWords: _s, openDueAt: _o, ...d }) => d)).toEqual(before.dossiers.map(({ searchWords: _s, openDueAt: _o, ...d }) => d));
+    expect((await db.dossiers.toArray()).map(({ searchWords: _s, openDueAt: _o, ...d }) => d)).toEqual(
+      before.dossiers.map(({ searchWords: _s, openDueAt: _o, ...d }) => d),
+    );
   });
 
   it('does not knock at all before the device is enrolled', async () => {
@@ -231,7 +254,9 @@ describe('pumpOutbox', () => {
     const db = getDb();
     const more = ['d', 'e', 'f', 'g'].map(sha);
     await db.files.bulkAdd(more.map((s) => ({ sha256: s, blob: new Blob(['trang']), type: 'image/jpeg', size: 5, createdAt: '' })));
-    await db.attachments.bulkAdd(more.map((s, i) => ({ id: `y${i}`, ownerId: 'd2', componentIndex: 1, order: i, sha256: s, name: `y${i}.jpg`, type: 'image/jpeg', size: 5 })));
+    await db.attachments.bulkAdd(
+      more.map((s, i) => ({ id: `y${i}`, ownerId: 'd2', componentIndex: 1, order: i, sha256: s, name: `y${i}.jpg`, type: 'image/jpeg', size: 5 })),
+    );
     let inFlight = 0;
     let most = 0;
     const sent: string[] = [];

@@ -48,7 +48,10 @@ async function pushBatch(fetchImpl: typeof fetch, token: string, batch: OutboxEn
     if (isRetryableStatus(response.status)) return { kind: 'retry', reason: `Máy chủ trả lời ${response.status}` };
     // A 4xx for the whole batch (e.g. too large) would repeat forever: quarantine the batch with the reason.
     const text = await response.text().catch(() => '');
-    await applyPushResults(db, batch.map((e) => ({ mutation: e.seq!, status: 'rejected', reason: `Máy chủ từ chối lô (${response.status}): ${text.slice(0, 200)}` })));
+    await applyPushResults(
+      db,
+      batch.map((e) => ({ mutation: e.seq!, status: 'rejected', reason: `Máy chủ từ chối lô (${response.status}): ${text.slice(0, 200)}` })),
+    );
     return 'continue';
   }
   const body = (await response.json().catch(() => null)) as { results?: PushResult[] } | null;

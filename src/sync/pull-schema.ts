@@ -69,7 +69,8 @@ export function parsePullAnswer(body: unknown, since: number): ParsedAnswer {
   let previous = since;
   for (const c of page.changes) {
     // Versions grow within a page and never pass the checkpoint, or a later page could skip a change.
-    if (c.version <= previous || c.version > page.checkpoint) return { ok: false, problem: `phiên bản ${c.version} nằm ngoài khoảng (${since}, ${page.checkpoint}]` };
+    if (c.version <= previous || c.version > page.checkpoint)
+      return { ok: false, problem: `phiên bản ${c.version} nằm ngoài khoảng (${since}, ${page.checkpoint}]` };
     previous = c.version;
   }
   return { ok: true, answer: { reset: false, checkpoint: page.checkpoint, hasMore: page.hasMore, changes: page.changes } };

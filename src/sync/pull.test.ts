@@ -13,7 +13,16 @@ const TOKEN = 'device-token-a';
 function dossier(n: number, status = 2): PulledDossier {
   const id = `dossier-${String(n).padStart(4, '0')}`;
   const log = [{ who: 'Hà Văn Xử', whoId: 'dev-b', role: 'receptionOfficer', at: AT, action: 'receive', from: null, to: 2 }];
-  if (status === 4) log.push({ who: 'Hà Văn Xử', whoId: 'dev-b', role: 'receptionOfficer', at: '2026-03-02T02:00:00.000Z', action: 'startProcessing', from: 2, to: 4 } as never);
+  if (status === 4)
+    log.push({
+      who: 'Hà Văn Xử',
+      whoId: 'dev-b',
+      role: 'receptionOfficer',
+      at: '2026-03-02T02:00:00.000Z',
+      action: 'startProcessing',
+      from: 2,
+      to: 4,
+    } as never);
   return {
     id,
     code: `000.00.12.H38-260302-${String(n).padStart(4, '0')}`,

@@ -2,7 +2,17 @@
 // moves, who made them, new catalogue versions), page by page, one tab at a time (Web Locks). Each
 // page and its checkpoint are written in one transaction (src/db/pull-apply.ts). The contract is
 // the header of server/sync/pull.ts.
-import { CATALOGUE_OFFERED_KEY, applyPullPage, getDb, readCatalogueVersion, readDeviceToken, readPullCheckpoint, readSetting, resetPullCheckpoint, type MotcuaDb } from '../db';
+import {
+  CATALOGUE_OFFERED_KEY,
+  applyPullPage,
+  getDb,
+  readCatalogueVersion,
+  readDeviceToken,
+  readPullCheckpoint,
+  readSetting,
+  resetPullCheckpoint,
+  type MotcuaDb,
+} from '../db';
 import { isRetryableStatus } from './backoff';
 import { updateWatchedCatalogue } from './catalogue-update';
 import { parsePullAnswer } from './pull-schema';
@@ -36,7 +46,8 @@ async function pullPages(db: MotcuaDb, fetchImpl: typeof fetch, pageSize: number
       return { kind: 'unreachable' };
     }
     if (response.status === 401) return { kind: 'auth' };
-    if (!response.ok) return isRetryableStatus(response.status) ? { kind: 'unreachable', status: response.status } : { kind: 'refused', status: response.status };
+    if (!response.ok)
+      return isRetryableStatus(response.status) ? { kind: 'unreachable', status: response.status } : { kind: 'refused', status: response.status };
     let body: unknown;
     try {
       body = await response.json();

@@ -6,8 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { uploadOutcomeOf } from './tus-upload';
 
 function failed(status: number | null, body = ''): DetailedError {
-  const response = status === null ? null : ({ getStatus: () => status, getBody: () => body, getHeader: () => undefined, getUnderlyingObject: () => null } as HttpResponse);
-  return Object.assign(new Error('tus: failed to upload chunk'), { originalRequest: null, originalResponse: response, causingError: null }) as unknown as DetailedError;
+  const response =
+    status === null ? null : ({ getStatus: () => status, getBody: () => body, getHeader: () => undefined, getUnderlyingObject: () => null } as HttpResponse);
+  return Object.assign(new Error('tus: failed to upload chunk'), {
+    originalRequest: null,
+    originalResponse: response,
+    causingError: null,
+  }) as unknown as DetailedError;
 }
 
 describe('uploadOutcomeOf', () => {

@@ -38,7 +38,11 @@ function perQuery(run: (query: string) => unknown): number[] {
 }
 
 function top3Share(search: (query: string) => CatalogueSearchResult[]): number {
-  const hits = catalogueQuerySet.filter(({ query, expected }) => search(query).slice(0, 3).some((r) => r.code === expected));
+  const hits = catalogueQuerySet.filter(({ query, expected }) =>
+    search(query)
+      .slice(0, 3)
+      .some((r) => r.code === expected),
+  );
   return (100 * hits.length) / catalogueQuerySet.length;
 }
 

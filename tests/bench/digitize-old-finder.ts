@@ -2,7 +2,17 @@
 // quadrilateral, sides refined), frozen here as the digitize bench's baseline for corner finding on
 // cluttered desks. Not used by the app.
 import type { Point, Quad } from '../../src/domain/digitize';
-import { convexHull, distanceToLine, fitLine, intersect, isReasonableQuad, largestQuad, orderQuad, polygonArea, type Line } from '../../workers/digitize/geometry';
+import {
+  convexHull,
+  distanceToLine,
+  fitLine,
+  intersect,
+  isReasonableQuad,
+  largestQuad,
+  orderQuad,
+  polygonArea,
+  type Line,
+} from '../../workers/digitize/geometry';
 import { boxBlur, greyDownscaled, sampleGrey } from '../../workers/digitize/grey';
 import type { GreyImage, RgbaImage } from '../../workers/digitize/image';
 import { histogram, otsuThreshold } from '../../workers/digitize/threshold';

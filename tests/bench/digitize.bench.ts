@@ -42,7 +42,9 @@ function cornerError(found: { x: number; y: number }[], truth: { x: number; y: n
 /** Bytes a one-page PDF adds around a JPEG of `bytes` (the naive baseline's container). */
 function pdfOverhead(): number {
   const data = new Uint8Array(1000);
-  return writePdf([{ kind: 'jpeg', width: WIDTH, height: HEIGHT, dpi: 300, components: 3, data }], { title: 'Trang', createdAt: new Date() }).length - data.length;
+  return (
+    writePdf([{ kind: 'jpeg', width: WIDTH, height: HEIGHT, dpi: 300, components: 3, data }], { title: 'Trang', createdAt: new Date() }).length - data.length
+  );
 }
 
 const DESK_SEEDS = 6;
@@ -109,13 +111,24 @@ function benchDeskFinder(): Figure[] {
   }
   console.log(`  (desk photos: ${DESK_CLASSES.length} classes × ${DESK_SEEDS} seeds at ${DESK_SIZE} px, ${((Date.now() - started) / 1000).toFixed(0)} s)`);
   return [
-    { name: `desk photos within 1 % of the diagonal (${all.count}, cut pages apart)`, value: (100 * all.ok) / all.count, unit: '%', baseline: (100 * all.oldOk) / all.count, note: 'target ≥ 95 %; baseline: the old finder' },
+    {
+      name: `desk photos within 1 % of the diagonal (${all.count}, cut pages apart)`,
+      value: (100 * all.ok) / all.count,
+      unit: '%',
+      baseline: (100 * all.oldOk) / all.count,
+      note: 'target ≥ 95 %; baseline: the old finder',
+    },
     { name: 'desk photos wrongly taken without review', value: all.wrong, unit: 'pages', baseline: all.oldWrong, note: 'must be 0' },
     { name: 'desk photos right but sent to review anyway', value: all.flaggedGood, unit: 'pages' },
     { name: `pages cut by the frame sent to review (of ${cutCount})`, value: cutFlagged, unit: 'pages', note: 'should be all' },
     ...figures,
     { name: `finder time per ${DESK_SIZE}-px desk photo (Node), median`, value: median(all.ms), unit: 'ms', baseline: median(all.oldMs) },
-    { name: `finder time per preview frame, full search at ${small.width}×${small.height} px as the camera runs it (Node), median`, value: median(previewMs), unit: 'ms', note: 'the camera outline needs ≤ 100 ms' },
+    {
+      name: `finder time per preview frame, full search at ${small.width}×${small.height} px as the camera runs it (Node), median`,
+      value: median(previewMs),
+      unit: 'ms',
+      note: 'the camera outline needs ≤ 100 ms',
+    },
   ];
 }
 
@@ -162,10 +175,15 @@ export async function benchDigitize(): Promise<Section> {
       let longestFrame = 0;
       new PerformanceObserver((list) =>
         list.getEntries().forEach((e) => {
-          const frame = e as PerformanceEntry & { blockingDuration: number; scripts: { duration: number; invoker: string; sourceFunctionName: string; sourceURL: string }[] };
+          const frame = e as PerformanceEntry & {
+            blockingDuration: number;
+            scripts: { duration: number; invoker: string; sourceFunctionName: string; sourceURL: string }[];
+          };
           if (frame.blockingDuration <= longestFrame) return;
           longestFrame = frame.blockingDuration;
-          const scripts = frame.scripts.map((s) => `${s.invoker} ${s.sourceFunctionName || '?'}@${s.sourceURL.split('/').pop()} ${Math.round(s.duration)} ms`).join('; ');
+          const scripts = frame.scripts
+            .map((s) => `${s.invoker} ${s.sourceFunctionName || '?'}@${s.sourceURL.split('/').pop()} ${Math.round(s.duration)} ms`)
+            .join('; ');
           w.__frame = `${Math.round(frame.duration)} ms frame, ${Math.round(frame.blockingDuration)} ms blocking: ${scripts || 'no script (style, layout, paint or GC)'}`;
         }),
       ).observe({ type: 'long-animation-frame' });
@@ -199,10 +217,12 @@ export async function benchDigitize(): Promise<Section> {
       const out: { ms: number; bytes: number }[] = [];
       for (const name of names) {
         const file = (window as unknown as Record<string, File>)[name]!;
-        out.push(await new Promise((resolve) => {
-          worker.onmessage = (e) => resolve(e.data);
-          worker.postMessage(file);
-        }));
+        out.push(
+          await new Promise((resolve) => {
+            worker.onmessage = (e) => resolve(e.data);
+            worker.postMessage(file);
+          }),
+        );
       }
       worker.terminate();
       // The same naive work on the main thread, for its longest task.
@@ -227,12 +247,36 @@ export async function benchDigitize(): Promise<Section> {
     const textBytes = pages.filter((p) => p.mode === 'text').map((p) => p.bytes);
     const colourBytes = pages.filter((p) => p.mode === 'colour').map((p) => p.bytes);
     const errors = pages.map((p, i) => cornerError(p.corners, photos[i]!.corners));
-    const frameError = photos.map((p) => cornerError([{ x: 0, y: 0 }, { x: WIDTH, y: 0 }, { x: WIDTH, y: HEIGHT }, { x: 0, y: HEIGHT }], p.corners));
+    const frameError = photos.map((p) =>
+      cornerError(
+        [
+          { x: 0, y: 0 },
+          { x: WIDTH, y: 0 },
+          { x: WIDTH, y: HEIGHT },
+          { x: 0, y: HEIGHT },
+        ],
+        p.corners,
+      ),
+    );
     const naiveBytes = baseline.pages.map((p) => p.bytes + pdfOverhead());
     const step = (name: string) => median(pages.map((p) => p.timings[name] ?? 0));
     const figures: Figure[] = [
-      { name: 'time per page in the worker, median', value: median(totals), unit: 'ms', baseline: median(baseline.pages.map((p) => p.ms)), note: 'target ≤ 600 ms; baseline: re-encode whole photo' },
-      { name: 'time per page in the worker, p95', value: percentile(totals, 95), unit: 'ms', baseline: percentile(baseline.pages.map((p) => p.ms), 95) },
+      {
+        name: 'time per page in the worker, median',
+        value: median(totals),
+        unit: 'ms',
+        baseline: median(baseline.pages.map((p) => p.ms)),
+        note: 'target ≤ 600 ms; baseline: re-encode whole photo',
+      },
+      {
+        name: 'time per page in the worker, p95',
+        value: percentile(totals, 95),
+        unit: 'ms',
+        baseline: percentile(
+          baseline.pages.map((p) => p.ms),
+          95,
+        ),
+      },
       { name: '  of which reading the header (file type, size)', value: step('inspect'), unit: 'ms' },
       { name: '  of which decode (native) + pixels out', value: step('decode'), unit: 'ms' },
       { name: '    decode to a bitmap', value: step('decodeBitmap'), unit: 'ms' },
@@ -246,18 +290,52 @@ export async function benchDigitize(): Promise<Section> {
       { name: '  of which quality checks', value: step('quality'), unit: 'ms' },
       { name: '  of which text orientation (and turning upright)', value: step('orientation'), unit: 'ms' },
       { name: '  of which encode (G4/JPEG, thumbnail, SHA-256)', value: step('encode'), unit: 'ms' },
-      { name: '  between the steps (waits, collection), median', value: median(pages.map((p) => p.timings.total! - TOP_STEPS.reduce((sum, name) => sum + (p.timings[name] ?? 0), 0))), unit: 'ms' },
-      { name: `bytes per text page, 1-bit G4 at 200 dpi (${textBytes.length} pages)`, value: median(textBytes) / 1024, unit: 'KB', baseline: median(naiveBytes) / 1024, note: 'target ≤ 70 KB; baseline: whole photo as JPEG in a PDF' },
+      {
+        name: '  between the steps (waits, collection), median',
+        value: median(pages.map((p) => p.timings.total! - TOP_STEPS.reduce((sum, name) => sum + (p.timings[name] ?? 0), 0))),
+        unit: 'ms',
+      },
+      {
+        name: `bytes per text page, 1-bit G4 at 200 dpi (${textBytes.length} pages)`,
+        value: median(textBytes) / 1024,
+        unit: 'KB',
+        baseline: median(naiveBytes) / 1024,
+        note: 'target ≤ 70 KB; baseline: whole photo as JPEG in a PDF',
+      },
       { name: 'bytes per text page, largest', value: Math.max(...textBytes) / 1024, unit: 'KB' },
-      { name: `bytes per colour page, G4 text + JPEG of the coloured areas (${colourBytes.length} pages with seal)`, value: colourBytes.length ? median(colourBytes) / 1024 : 0, unit: 'KB', baseline: median(naiveBytes) / 1024, note: 'target ≤ 150 KB' },
+      {
+        name: `bytes per colour page, G4 text + JPEG of the coloured areas (${colourBytes.length} pages with seal)`,
+        value: colourBytes.length ? median(colourBytes) / 1024 : 0,
+        unit: 'KB',
+        baseline: median(naiveBytes) / 1024,
+        note: 'target ≤ 150 KB',
+      },
       { name: 'bytes per colour page, largest', value: colourBytes.length ? Math.max(...colourBytes) / 1024 : 0, unit: 'KB' },
-      { name: 'corner error, median (of page diagonal)', value: median(errors), unit: '%', baseline: median(frameError), note: 'target ≤ 1 %; baseline: photo frame as page' },
+      {
+        name: 'corner error, median (of page diagonal)',
+        value: median(errors),
+        unit: '%',
+        baseline: median(frameError),
+        note: 'target ≤ 1 %; baseline: photo frame as page',
+      },
       { name: 'corner error, worst page', value: Math.max(...errors), unit: '%', baseline: Math.max(...frameError) },
       { name: 'pages flagged by quality checks (should be 0)', value: pages.filter((p) => p.issues.length > 0).length, unit: 'pages' },
-      { name: `longest main-thread task during the ${PAGES}-page batch`, value: longest, unit: 'ms', baseline: baseline.longest, note: 'aim < 50 ms; baseline: naive work on the main thread' },
+      {
+        name: `longest main-thread task during the ${PAGES}-page batch`,
+        value: longest,
+        unit: 'ms',
+        baseline: baseline.longest,
+        note: 'aim < 50 ms; baseline: naive work on the main thread',
+      },
       { name: `whole batch, files chosen to PDF stored`, value: batchSeconds, unit: 's' },
       { name: 'JPEG photo from the camera, median', value: median(jpegBytes) / 1024, unit: 'KB' },
-      { name: 'machine load (1-min average) at batch / baseline start', value: loadBefore, unit: '', baseline: loadBaseline, note: '2 cores; above 2 means other work shared the CPU' },
+      {
+        name: 'machine load (1-min average) at batch / baseline start',
+        value: loadBefore,
+        unit: '',
+        baseline: loadBaseline,
+        note: '2 cores; above 2 means other work shared the CPU',
+      },
     ];
     console.log(`  (${pdfSize.trim()})`);
     console.log(`  (longest main-thread frame: ${longestFrame || 'none over 50 ms'})`);

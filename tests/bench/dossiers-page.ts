@@ -19,7 +19,32 @@ const PAGE = 30;
 
 const FAMILY = ['Nguyễn', 'Nguyễn', 'Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Lò', 'Hà', 'Lường', 'Vi', 'Sầm'];
 const MIDDLE = ['Văn', 'Thị', 'Đức', 'Minh', 'Ngọc', 'Thanh', 'Hữu', 'Quang', 'Thị Thu', 'Văn Anh'];
-const GIVEN = ['An', 'Bình', 'Chi', 'Dũng', 'Đào', 'Giang', 'Hà', 'Hải', 'Hoa', 'Hùng', 'Lan', 'Linh', 'Mai', 'Nam', 'Phương', 'Quân', 'Sơn', 'Thảo', 'Trang', 'Tuấn', 'Yến', 'Khánh', 'Long', 'Nga'];
+const GIVEN = [
+  'An',
+  'Bình',
+  'Chi',
+  'Dũng',
+  'Đào',
+  'Giang',
+  'Hà',
+  'Hải',
+  'Hoa',
+  'Hùng',
+  'Lan',
+  'Linh',
+  'Mai',
+  'Nam',
+  'Phương',
+  'Quân',
+  'Sơn',
+  'Thảo',
+  'Trang',
+  'Tuấn',
+  'Yến',
+  'Khánh',
+  'Long',
+  'Nga',
+];
 const VILLAGES = ['Nà Pồ', 'Bản Mẫu', 'Khuổi Hẩu', 'Nà Làng', 'Pác Ngòi', 'Cốc Phát'];
 
 const pick = <T>(r: () => number, list: readonly T[]) => list[Math.floor(r() * list.length)]!;
@@ -59,7 +84,30 @@ export async function generate(count: number, days: number, seed = 7): Promise<G
       const due = at17(received + Math.max(0, days) * 1.4 * DAY);
       const age = (now - received) / DAY;
       const x = r();
-      const status = age > 45 ? (x < 0.85 ? 10 : x < 0.88 ? 9 : x < 0.91 ? 3 : x < 0.93 ? 7 : x < 0.95 ? 8 : 4) : x < 0.08 ? 2 : x < 0.43 ? 4 : x < 0.5 ? 5 : x < 0.65 ? 9 : x < 0.98 ? 10 : 3;
+      const status =
+        age > 45
+          ? x < 0.85
+            ? 10
+            : x < 0.88
+              ? 9
+              : x < 0.91
+                ? 3
+                : x < 0.93
+                  ? 7
+                  : x < 0.95
+                    ? 8
+                    : 4
+          : x < 0.08
+            ? 2
+            : x < 0.43
+              ? 4
+              : x < 0.5
+                ? 5
+                : x < 0.65
+                  ? 9
+                  : x < 0.98
+                    ? 10
+                    : 3;
       const day = vietnamDateOf(new Date(received)).replace(/-/g, '').slice(2);
       const seq = (sequence.get(day) ?? 0) + 1;
       sequence.set(day, seq);
@@ -71,7 +119,16 @@ export async function generate(count: number, days: number, seed = 7): Promise<G
       const add = (time: number, action: DossierLogEntry['action'], from: number | null, to: number, note?: string) =>
         entries.push({ ...who, at: new Date(time), action, from: from as DossierLogEntry['from'], to: to as DossierLogEntry['to'], ...(note ? { note } : {}) });
       let t = received;
-      const state: DossierState = { status: status as DossierState['status'], appointmentAt: status === 3 ? null : new Date(due), supplementRequests: 0, pausedAt: null, receivedAt: status === 3 ? null : new Date(received), resultReadyAt: null, returnedAt: null, log: [] };
+      const state: DossierState = {
+        status: status as DossierState['status'],
+        appointmentAt: status === 3 ? null : new Date(due),
+        supplementRequests: 0,
+        pausedAt: null,
+        receivedAt: status === 3 ? null : new Date(received),
+        resultReadyAt: null,
+        returnedAt: null,
+        log: [],
+      };
       if (status === 3) add(received, 'refuse', null, 3, 'Hồ sơ không thuộc thẩm quyền');
       else {
         add(t, 'receive', null, 2);
@@ -98,7 +155,13 @@ export async function generate(count: number, days: number, seed = 7): Promise<G
       }
       state.log = entries;
       const last = entries[entries.length - 1]!.at.getTime();
-      const received_ = p.components.map((c, index) => ({ index, received: c.required || r() < 0.3, receivedAs: 'original' as const, count: 1, conditionApplies: false }));
+      const received_ = p.components.map((c, index) => ({
+        index,
+        received: c.required || r() < 0.3,
+        receivedAs: 'original' as const,
+        count: 1,
+        conditionApplies: false,
+      }));
       const rated = status === 10 && r() < 0.7;
       const y = r();
       const ratedAt = Math.min(now, last + 60_000);
@@ -119,7 +182,15 @@ export async function generate(count: number, days: number, seed = 7): Promise<G
           intake: {
             procedureCode: p.code,
             catalogueVersion: 1,
-            applicant: { fullName: name, idNumber, birthDate: '1990-01-01', sex: 'Nam', address: `Thôn ${pick(r, VILLAGES)}, xã Bản Mẫu`, phone: '0912345678', email: '' },
+            applicant: {
+              fullName: name,
+              idNumber,
+              birthDate: '1990-01-01',
+              sex: 'Nam',
+              address: `Thôn ${pick(r, VILLAGES)}, xã Bản Mẫu`,
+              phone: '0912345678',
+              email: '',
+            },
             ownerIsApplicant: true,
             owner: { fullName: '', idNumber: '', birthDate: '', sex: '', address: '', phone: '', email: '' },
             components: received_,
@@ -133,15 +204,43 @@ export async function generate(count: number, days: number, seed = 7): Promise<G
           state,
           commune,
           officer,
-          ...(rated ? { rating: { value: y < 0.6 ? 'veryGood' : y < 0.95 ? 'good' : 'bad', at: new Date(ratedAt).toISOString(), ...(y >= 0.95 ? { reason: 'Chờ lâu' } : {}) } } : {}),
+          ...(rated
+            ? {
+                rating: {
+                  value: y < 0.6 ? 'veryGood' : y < 0.95 ? 'good' : 'bad',
+                  at: new Date(ratedAt).toISOString(),
+                  ...(y >= 0.95 ? { reason: 'Chờ lâu' } : {}),
+                },
+              }
+            : {}),
         },
         updatedAt: new Date(rated ? ratedAt : last).toISOString(),
       });
-      for (const e of entries) log.push({ dossierId: id, at: e.at.toISOString(), who: e.who, role: e.role, action: e.action, fromStatus: e.from, toStatus: e.to, ...(e.note ? { note: e.note } : {}) });
+      for (const e of entries)
+        log.push({
+          dossierId: id,
+          at: e.at.toISOString(),
+          who: e.who,
+          role: e.role,
+          action: e.action,
+          fromStatus: e.from,
+          toStatus: e.to,
+          ...(e.note ? { note: e.note } : {}),
+        });
       // 95 % digitized at reception: one file per received component (the files are shared; only rows count here).
       if (status !== 3 && r() < 0.95) {
         received_.forEach((c, k) => {
-          if (c.received) files.push({ id: `${id}-a${k}`, ownerId: id, componentIndex: c.index, order: 0, sha256: pad(k, 64), name: `tp-${k}.pdf`, type: 'application/pdf', size: 60_000 });
+          if (c.received)
+            files.push({
+              id: `${id}-a${k}`,
+              ownerId: id,
+              componentIndex: c.index,
+              order: 0,
+              sha256: pad(k, 64),
+              name: `tp-${k}.pdf`,
+              type: 'application/pdf',
+              size: 60_000,
+            });
         });
       }
     }
@@ -175,12 +274,19 @@ function naive(name: ViewName, rows: DossierRow[], now: Date): DossierRow[] {
   const running = (d: DossierRow) => d.status === 2 || d.status === 4;
   const newest = (a: DossierRow, b: DossierRow) => (a.receivedAt < b.receivedAt ? 1 : -1);
   const soonest = (a: DossierRow, b: DossierRow) => (a.dueAt < b.dueAt ? -1 : 1);
-  const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase();
+  const fold = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/đ/gi, 'd')
+      .toLowerCase();
   switch (name) {
     case 'all':
       return rows.sort(newest);
     case 'dueSoon':
-      return rows.filter((d) => running(d) && new Date(d.dueAt).getTime() >= startOfToday && new Date(d.dueAt).getTime() <= now.getTime() + DUE_SOON_MS).sort(soonest);
+      return rows
+        .filter((d) => running(d) && new Date(d.dueAt).getTime() >= startOfToday && new Date(d.dueAt).getTime() <= now.getTime() + DUE_SOON_MS)
+        .sort(soonest);
     case 'overdue':
       return rows.filter((d) => running(d) && classifyOpen(new Date(d.dueAt), now) === 'overdue').sort(soonest);
     case 'waiting':
@@ -188,7 +294,15 @@ function naive(name: ViewName, rows: DossierRow[], now: Date): DossierRow[] {
     case 'ready':
       return rows.filter((d) => d.status === 9).sort(newest);
     case 'search':
-      return rows.filter((d) => ['lo', 'thi', 'mai'].every((w) => fold(d.applicantName).split(' ').some((x) => x.startsWith(w)))).sort(newest);
+      return rows
+        .filter((d) =>
+          ['lo', 'thi', 'mai'].every((w) =>
+            fold(d.applicantName)
+              .split(' ')
+              .some((x) => x.startsWith(w)),
+          ),
+        )
+        .sort(newest);
     case 'fieldStatus':
       return rows.filter((d) => d.field === 'Hộ tịch' && d.status === 4).sort(newest);
   }

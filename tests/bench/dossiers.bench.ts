@@ -34,9 +34,11 @@ async function timeViewClick(page: Page, label: RegExp, view: string): Promise<{
       let rows = 0;
       // A plain loop: tsx would wrap a named helper function in __name(), unknown inside the page.
       for (;;) {
-        if (!rows && (expected === 0 || document.querySelector(`.dossier-scroller[data-view="${name}"] .dossier-row a.dossier-code`))) rows = performance.now() - started;
+        if (!rows && (expected === 0 || document.querySelector(`.dossier-scroller[data-view="${name}"] .dossier-row a.dossier-code`)))
+          rows = performance.now() - started;
         const status = document.querySelector('.dossier-count')?.textContent ?? '';
-        if (rows && (expected === 0 ? /Không có/.test(status) : status.replace(/\D/g, '') === String(expected))) return { rows, counted: performance.now() - started };
+        if (rows && (expected === 0 ? /Không có/.test(status) : status.replace(/\D/g, '') === String(expected)))
+          return { rows, counted: performance.now() - started };
         await new Promise((resolve) => requestAnimationFrame(resolve));
       }
     },
@@ -95,7 +97,12 @@ export async function benchDossiers(): Promise<Section> {
     }
     const views: Figure[] = viewList.map(([name]) => {
       const c = clicks.get(name)!;
-      return { name: `on screen: view "${name}" click → first rows (${c.count} dossiers), median of 3`, value: median(c.rows), unit: 'ms', note: `count shown at ${Math.round(median(c.counted))} ms` };
+      return {
+        name: `on screen: view "${name}" click → first rows (${c.count} dossiers), median of 3`,
+        value: median(c.rows),
+        unit: 'ms',
+        note: `count shown at ${Math.round(median(c.counted))} ms`,
+      };
     });
     await page.getByRole('link', { name: 'Báo cáo', exact: true }).click();
     await page.getByRole('combobox', { name: 'Loại kỳ' }).waitFor();
@@ -134,8 +141,18 @@ export async function benchDossiers(): Promise<Section> {
     return {
       section: `Dossier desk at ${COUNT.toLocaleString('en')} dossiers (IndexedDB, Chromium)`,
       figures: [
-        { name: 'dossiers / attachments / log entries generated', value: generated.dossiers, unit: 'dossiers', note: `${generated.attachments} attachments, ${generated.logs} log entries in ${(generated.ms / 1000).toFixed(0)} s` },
-        { name: 'database size (navigator.storage.estimate)', value: (usage - emptyUsage) / 1024 / 1024, unit: 'MB', note: `≈ ${((usage - emptyUsage) / COUNT / 1024).toFixed(1)} KB per dossier with its files' rows and log` },
+        {
+          name: 'dossiers / attachments / log entries generated',
+          value: generated.dossiers,
+          unit: 'dossiers',
+          note: `${generated.attachments} attachments, ${generated.logs} log entries in ${(generated.ms / 1000).toFixed(0)} s`,
+        },
+        {
+          name: 'database size (navigator.storage.estimate)',
+          value: (usage - emptyUsage) / 1024 / 1024,
+          unit: 'MB',
+          note: `≈ ${((usage - emptyUsage) / COUNT / 1024).toFixed(1)} KB per dossier with its files' rows and log`,
+        },
         ...lists.map((l) => ({
           name: `first page of ${labels[l.view]} (${l.matches} matches)`,
           value: l.indexed,
@@ -152,7 +169,12 @@ export async function benchDossiers(): Promise<Section> {
         },
         { name: 'on screen: /ho-so opened → first rows', value: listOpen, unit: 'ms' },
         ...views,
-        { name: `on screen: year ${year} chosen → its report shown, median of 3`, value: reportOnScreen, unit: 'ms', note: `of which loading and computing ${Math.round(median(computed))} ms` },
+        {
+          name: `on screen: year ${year} chosen → its report shown, median of 3`,
+          value: reportOnScreen,
+          unit: 'ms',
+          note: `of which loading and computing ${Math.round(median(computed))} ms`,
+        },
       ],
     };
   } finally {

@@ -55,7 +55,15 @@ async function receiveWithPapers(count: number, perDossier: number, paper: (i: n
     const draftId = crypto.randomUUID();
     const data = newDraftData(procedure, catalogue.version);
     const n = String(i + 1).padStart(5, '0');
-    data.applicant = { fullName: `Lò Văn Bản ${n}`, idNumber: `0010990${n}`, birthDate: '1999-03-15', sex: 'Nam', address: 'Thôn Nà Pồ, xã Bản Mẫu', phone: '0912345678', email: '' };
+    data.applicant = {
+      fullName: `Lò Văn Bản ${n}`,
+      idNumber: `0010990${n}`,
+      birthDate: '1999-03-15',
+      sex: 'Nam',
+      address: 'Thôn Nà Pồ, xã Bản Mẫu',
+      phone: '0912345678',
+      email: '',
+    };
     data.components = data.components.map((c) => ({ ...c, received: true }));
     const at = new Date().toISOString();
     await createDraft(db, { id: draftId, procedureCode: procedure.code, procedure, step: 'review', data, createdAt: at, updatedAt: at });
@@ -92,7 +100,12 @@ export async function waiting(): Promise<Waiting> {
     if (e.status === 'pending') jsonBytes += encoder.encode(JSON.stringify({ mutation: e.seq, kind: e.kind, entityId: e.entityId, payload: e.payload })).length;
   }
   const rejected = entries.filter((e) => e.status === 'rejected');
-  return { pending: entries.length - rejected.length, rejected: rejected.length, jsonBytes, reasons: [...new Set(rejected.map((e) => e.lastError ?? ''))].slice(0, 3) };
+  return {
+    pending: entries.length - rejected.length,
+    rejected: rejected.length,
+    jsonBytes,
+    reasons: [...new Set(rejected.map((e) => e.lastError ?? ''))].slice(0, 3),
+  };
 }
 
 /** Resolves once no entry waits to be sent (or `timeoutMs` has passed), checking every 100 ms. */
@@ -124,4 +137,3 @@ function distinctPaper(pdf: Uint8Array, n: number, k: number): Uint8Array<ArrayB
 }
 
 const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-

@@ -193,7 +193,11 @@ async function runDrain(prepare: (gatewayUrl: string, browser: Awaited<ReturnTyp
     const progress = setInterval(() => {
       void page
         .evaluate(() => window.motcuaDrain.waiting())
-        .then((w) => process.stderr.write(`  drain: ${Math.round((performance.now() - started) / 1000)} s, ${w.pending} entries waiting, ${mb(relay.counts().up - before.up).toFixed(2)} MB sent\n`))
+        .then((w) =>
+          process.stderr.write(
+            `  drain: ${Math.round((performance.now() - started) / 1000)} s, ${w.pending} entries waiting, ${mb(relay.counts().up - before.up).toFixed(2)} MB sent\n`,
+          ),
+        )
         .catch(() => {});
     }, 60_000);
     const end = await page.evaluate((ms) => window.motcuaDrain.drained(ms), TIMEOUT_MS).finally(() => clearInterval(progress));
@@ -269,14 +273,26 @@ const PAPERS = 5;
  */
 async function digitizePapers(gatewayUrl: string, browser: Awaited<ReturnType<typeof launchBrowser>>): Promise<Buffer[]> {
   const started = Date.now();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', serviceWorkers: 'block' });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    serviceWorkers: 'block',
+  });
   try {
     const page = await context.newPage();
     await page.goto(`${gatewayUrl}/so-hoa`);
     await page.getByRole('heading', { level: 1, name: 'Số hóa giấy tờ' }).waitFor();
     const pdfs: Buffer[] = [];
     for (let k = 0; k < PAPERS; k++) {
-      const photo = generatePhoto({ width: 3000, height: 4000, seed: 500 + k, fill: 0.82 + (k % 3) * 0.04, document: { lines: 30 + k }, photo: { blur: 1 + (k % 2), shadow: 0.25 + (k % 3) * 0.1, noise: 2 + (k % 3) } });
+      const photo = generatePhoto({
+        width: 3000,
+        height: 4000,
+        seed: 500 + k,
+        fill: 0.82 + (k % 3) * 0.04,
+        document: { lines: 30 + k },
+        photo: { blur: 1 + (k % 2), shadow: 0.25 + (k % 3) * 0.1, noise: 2 + (k % 3) },
+      });
       await photoAsFileInPage(page, photo, `giay${k}`, 0.9);
       await page.getByRole('textbox', { name: 'Tên giấy tờ' }).fill(`Giấy ${k + 1}`);
       await chooseFilesInPage(page, 'Chọn ảnh hoặc tệp PDF', [`giay${k}`]);
@@ -293,7 +309,9 @@ async function digitizePapers(gatewayUrl: string, browser: Awaited<ReturnType<ty
       await page.getByRole('button', { name: 'Bắt đầu bộ giấy tờ mới' }).click();
       await page.getByText('Chưa có trang nào.').waitFor();
     }
-    console.log(`  (digitized ${PAPERS} papers from 12 MP photos in ${((Date.now() - started) / 1000).toFixed(0)} s: ${pdfs.map((p) => (p.length / 1024).toFixed(1)).join(', ')} KB)`);
+    console.log(
+      `  (digitized ${PAPERS} papers from 12 MP photos in ${((Date.now() - started) / 1000).toFixed(0)} s: ${pdfs.map((p) => (p.length / 1024).toFixed(1)).join(', ')} KB)`,
+    );
     return pdfs;
   } finally {
     await context.close();
@@ -310,11 +328,24 @@ export function benchDrainPhotos(): Promise<Section> {
       section: 'Drain of photographed dossiers over a 2G link (5 papers from 12 MP photos, 256 kbit/s, 300 ms)',
       what: `${PHOTO_DOSSIERS} dossiers × ${PAPERS} digitized papers`,
       dossiers: PHOTO_DOSSIERS,
-      receive: (page) => page.evaluate(([n, papers]) => window.motcuaDrain.generateFromPapers(n, papers), [PHOTO_DOSSIERS, pdfs.map((p) => p.toString('base64'))] as const),
+      receive: (page) =>
+        page.evaluate(([n, papers]) => window.motcuaDrain.generateFromPapers(n, papers), [PHOTO_DOSSIERS, pdfs.map((p) => p.toString('base64'))] as const),
       extra: (payload, seconds, floor) => [
-        { name: `papers of one dossier (${PAPERS} text papers as PDFs)`, value: paperBytes / 1024, unit: 'KB', baseline: budget / 1024, note: `target ≤ ${PAPERS} × 70 KB (baseline); largest paper ${(Math.max(...pdfs.map((p) => p.length)) / 1024).toFixed(1)} KB` },
+        {
+          name: `papers of one dossier (${PAPERS} text papers as PDFs)`,
+          value: paperBytes / 1024,
+          unit: 'KB',
+          baseline: budget / 1024,
+          note: `target ≤ ${PAPERS} × 70 KB (baseline); largest paper ${(Math.max(...pdfs.map((p) => p.length)) / 1024).toFixed(1)} KB`,
+        },
         { name: 'payload per dossier (papers + outbox JSON)', value: payload / PHOTO_DOSSIERS / 1024, unit: 'KB' },
-        { name: 'drain time ÷ (payload ÷ bandwidth)', value: seconds / floor, unit: '×', baseline: 1.2, note: `target ≤ 1.2 (baseline); set MOTCUA_BENCH_DRAIN_PHOTO_DOSSIERS to change the ${PHOTO_DOSSIERS} dossiers` },
+        {
+          name: 'drain time ÷ (payload ÷ bandwidth)',
+          value: seconds / floor,
+          unit: '×',
+          baseline: 1.2,
+          note: `target ≤ 1.2 (baseline); set MOTCUA_BENCH_DRAIN_PHOTO_DOSSIERS to change the ${PHOTO_DOSSIERS} dossiers`,
+        },
       ],
     };
   });

@@ -33,7 +33,10 @@ async function commitOnce(page: Page, pages: number): Promise<number> {
     const birthPaper = item(page, 'Giấy chứng sinh');
     await birthPaper.getByLabel('Chọn ảnh hoặc tệp PDF', { exact: true }).setInputFiles(Array.from({ length: pages }, (_, i) => fakePdf(i)));
     await birthPaper.getByText(`PDF giữ nguyên: trang-${pages}.pdf`).waitFor();
-    await birthPaper.getByRole('status').filter({ hasText: /^Tệp PDF/ }).waitFor();
+    await birthPaper
+      .getByRole('status')
+      .filter({ hasText: /^Tệp PDF/ })
+      .waitFor();
   }
   await page.getByRole('button', { name: /Kiểm tra và tiếp nhận/ }).click();
   await page.getByText('Hồ sơ đủ thành phần theo quy định.').waitFor();
@@ -62,7 +65,13 @@ export async function benchIntake(): Promise<Section> {
     return {
       section: 'Dossier intake',
       figures: [
-        { name: `commit a dossier with ${PAGES} attached pages, median of ${RUNS}`, value: median(withPages), unit: 'ms', baseline: median(bare), note: 'baseline: same dossier, no pages; click to receipt on screen' },
+        {
+          name: `commit a dossier with ${PAGES} attached pages, median of ${RUNS}`,
+          value: median(withPages),
+          unit: 'ms',
+          baseline: median(bare),
+          note: 'baseline: same dossier, no pages; click to receipt on screen',
+        },
       ],
     };
   } finally {

@@ -165,18 +165,64 @@ export async function benchOutline(): Promise<Section> {
     const found = (marks: FrameMark[]) => (marks.length ? (100 * marks.filter((m) => m.found).length) / marks.length : 0);
     const digitizeSeconds = (doneAt - shotAt) / 1000;
     const figures: Figure[] = [
-      { name: `outline frames per second, ${THROTTLE}× CPU (tablet)`, value: loopFps(tablet), unit: 'fps', baseline: loopFps(baseline), note: 'target ≥ 10 (loop capped at 15); baseline: same frames, no finder' },
-      { name: `time per frame, frame to corners, median, ${THROTTLE}×`, value: median(tablet.ms), unit: 'ms', baseline: median(baseline.ms), note: 'baseline: the frame\'s planes copied out only' },
+      {
+        name: `outline frames per second, ${THROTTLE}× CPU (tablet)`,
+        value: loopFps(tablet),
+        unit: 'fps',
+        baseline: loopFps(baseline),
+        note: 'target ≥ 10 (loop capped at 15); baseline: same frames, no finder',
+      },
+      {
+        name: `time per frame, frame to corners, median, ${THROTTLE}×`,
+        value: median(tablet.ms),
+        unit: 'ms',
+        baseline: median(baseline.ms),
+        note: "baseline: the frame's planes copied out only",
+      },
       { name: `time per frame, p95, ${THROTTLE}×`, value: percentile(tablet.ms, 95), unit: 'ms', baseline: percentile(baseline.ms, 95) },
       { name: `  of which followed from the last frame: ${tablet.followedMs.length} frames, median`, value: median(tablet.followedMs), unit: 'ms' },
-      { name: `  of which the full finder: ${tablet.searchedMs.length} frames, median`, value: median(tablet.searchedMs), unit: 'ms', note: 'every 13th frame, or when the page is lost' },
+      {
+        name: `  of which the full finder: ${tablet.searchedMs.length} frames, median`,
+        value: median(tablet.searchedMs),
+        unit: 'ms',
+        note: 'every 13th frame, or when the page is lost',
+      },
       { name: `frames with the page found, ${THROTTLE}× (should be 100)`, value: (100 * tablet.found) / tablet.frames, unit: '%' },
-      { name: `in the app: outline fps, page ${THROTTLE}×, worker not`, value: fps(slow), unit: 'fps', baseline: fps(free), note: 'baseline: page unthrottled' },
-      { name: `  while a shot page is digitized (${digitizeSeconds.toFixed(1)} s)`, value: duringDigitize.length / digitizeSeconds, unit: 'fps', baseline: fps(slow) },
-      { name: '  time per frame in the outline worker, median', value: median(workerMs(slow)), unit: 'ms', baseline: median(workerMs(free)), note: 'baseline: page unthrottled' },
-      { name: `  main-thread grab (wrap a VideoFrame), median, ${THROTTLE}×`, value: median(slow.marks.map((m) => m.grabMs)), unit: 'ms', baseline: median(tablet.shrinkMs), note: 'baseline: createImageBitmap shrink to 480 px' },
+      {
+        name: `in the app: outline fps, page ${THROTTLE}×, worker not`,
+        value: fps(slow),
+        unit: 'fps',
+        baseline: fps(free),
+        note: 'baseline: page unthrottled',
+      },
+      {
+        name: `  while a shot page is digitized (${digitizeSeconds.toFixed(1)} s)`,
+        value: duringDigitize.length / digitizeSeconds,
+        unit: 'fps',
+        baseline: fps(slow),
+      },
+      {
+        name: '  time per frame in the outline worker, median',
+        value: median(workerMs(slow)),
+        unit: 'ms',
+        baseline: median(workerMs(free)),
+        note: 'baseline: page unthrottled',
+      },
+      {
+        name: `  main-thread grab (wrap a VideoFrame), median, ${THROTTLE}×`,
+        value: median(slow.marks.map((m) => m.grabMs)),
+        unit: 'ms',
+        baseline: median(tablet.shrinkMs),
+        note: 'baseline: createImageBitmap shrink to 480 px',
+      },
       { name: '  frames with the page found (should be 100)', value: found([...slow.marks, ...free.marks, ...duringDigitize]), unit: '%' },
-      { name: 'machine load (1-min average) at tablet loop / app run', value: loadEmulated, unit: '', baseline: loadThrottled, note: '2 cores; above 2 means other work shared the CPU' },
+      {
+        name: 'machine load (1-min average) at tablet loop / app run',
+        value: loadEmulated,
+        unit: '',
+        baseline: loadThrottled,
+        note: '2 cores; above 2 means other work shared the CPU',
+      },
     ];
     return { section: 'Camera live outline (preview frames of a 2100×2800 page video)', figures };
   } finally {

@@ -49,7 +49,7 @@ async function measure(frames: Pixels[], decoders: Decode[]): Promise<Measured[]
 
 const zxing = async (p: Pixels) => {
   const result = await decodeQrInNode(p);
-  return result.status === 'found' ? result.texts.find((t) => t === sampleCccdText) ?? result.text : undefined;
+  return result.status === 'found' ? (result.texts.find((t) => t === sampleCccdText) ?? result.text) : undefined;
 };
 const zxingDefaults = async (p: Pixels) => (await readBarcodes(p as ImageData, { formats: ['QRCode'] })).find((r) => r.isValid)?.text;
 // jsQR's counterpart of tryInvert:false; its default ('attemptBoth') would double its time.
@@ -78,10 +78,19 @@ export async function benchQr(): Promise<Section> {
   const byKind = (ok: boolean[], kind: Distortion) => set.filter((f, i) => f.distortion === kind && ok[i]).length;
   const kinds: Distortion[] = ['clean', 'rotation', 'perspective', 'blur', 'noise', 'low-contrast', 'glare'];
   const missed = (ok: boolean[], kind: Distortion) =>
-    set.filter((f, i) => f.distortion === kind && !ok[i]).map((f) => f.level || '·').join(',') || '-';
+    set
+      .filter((f, i) => f.distortion === kind && !ok[i])
+      .map((f) => f.level || '·')
+      .join(',') || '-';
   const download = decoderDownload();
   const figures: Figure[] = [
-    { name: `zxing-wasm: frames decoded to the exact text (of ${set.length})`, value: z.successes, unit: 'frames', baseline: j.successes, note: 'baseline: jsQR 1.4' },
+    {
+      name: `zxing-wasm: frames decoded to the exact text (of ${set.length})`,
+      value: z.successes,
+      unit: 'frames',
+      baseline: j.successes,
+      note: 'baseline: jsQR 1.4',
+    },
     { name: 'zxing-wasm: decode time per 1280×720 frame, median', value: median(z.times), unit: 'ms', baseline: median(j.times) },
     { name: 'zxing-wasm: decode time per 1280×720 frame, p95', value: percentile(z.times, 95), unit: 'ms', baseline: percentile(j.times, 95) },
     { name: 'frame without a card (most camera frames), median', value: median(zEmpty.times), unit: 'ms', baseline: median(jEmpty.times) },
@@ -92,8 +101,20 @@ export async function benchQr(): Promise<Section> {
       baseline: byKind(j.ok, kind),
       note: kind === 'clean' ? '' : `levels missed (1 mild…8 severe): zxing ${missed(z.ok, kind)}; jsQR ${missed(j.ok, kind)}`,
     })),
-    { name: 'zxing-wasm, library default options: frames decoded', value: zd.successes, unit: 'frames', baseline: z.successes, note: 'baseline: worker options' },
-    { name: 'zxing-wasm, library default options: frame without a card', value: median(zdEmpty.times), unit: 'ms', baseline: median(zEmpty.times), note: 'tryRotate + tryInvert on' },
+    {
+      name: 'zxing-wasm, library default options: frames decoded',
+      value: zd.successes,
+      unit: 'frames',
+      baseline: z.successes,
+      note: 'baseline: worker options',
+    },
+    {
+      name: 'zxing-wasm, library default options: frame without a card',
+      value: median(zdEmpty.times),
+      unit: 'ms',
+      baseline: median(zEmpty.times),
+      note: 'tryRotate + tryInvert on',
+    },
     { name: 'zxing-wasm: first decode setup (compile the wasm, Node)', value: coldLoad, unit: 'ms' },
   ];
   if (download) figures.push({ name: 'decoder download on first use (worker + wasm, gzip)', value: download.bytes / 1024, unit: 'KB', note: download.files });

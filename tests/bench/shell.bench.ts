@@ -32,10 +32,11 @@ async function throttle(context: BrowserContext, page: Page) {
 }
 
 const shellReady = (page: Page) =>
-  page.waitForFunction(() => performance.getEntriesByName('motcua:shell-ready')[0]?.startTime, undefined, { polling: 20 }).then((h) => h.jsonValue() as Promise<number>);
+  page
+    .waitForFunction(() => performance.getEntriesByName('motcua:shell-ready')[0]?.startTime, undefined, { polling: 20 })
+    .then((h) => h.jsonValue() as Promise<number>);
 
-const domReady = (page: Page) =>
-  page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
+const domReady = (page: Page) => page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
 
 export async function benchShell(): Promise<Section> {
   const staticDir = copyBuild();

@@ -47,7 +47,6 @@ async function timed(gw: TestGateway, work: () => Promise<void>): Promise<{ seco
   return { seconds: (performance.now() - t0) / 1000, cpu };
 }
 
-
 async function measure(kind: TestDatabaseKind): Promise<Figure[]> {
   const gw = await startTestGateway(kind);
   try {
@@ -84,9 +83,20 @@ async function measure(kind: TestDatabaseKind): Promise<Figure[]> {
 
     const rate = (t: { seconds: number }) => Math.round(ENTRIES / t.seconds);
     const cpuOf = (t: { cpu: CpuSpent }) => Number(cpuMsPerItem(t.cpu, ENTRIES).toFixed(3));
-    const where = pushed.cpu.databaseMs === null ? (kind === 'postgres' ? 'this process only (PostgreSQL backends not readable)' : 'this process (PGlite inside it)') : 'this process + PostgreSQL backends';
+    const where =
+      pushed.cpu.databaseMs === null
+        ? kind === 'postgres'
+          ? 'this process only (PostgreSQL backends not readable)'
+          : 'this process (PGlite inside it)'
+        : 'this process + PostgreSQL backends';
     return [
-      { name: `push, dossier.receive with official code (${kind})`, value: rate(pushed), unit: 'entries/s', baseline: rate(floor), note: `${ENTRIES} entries in batches of ${BATCH}; baseline: bare one-row insert transactions` },
+      {
+        name: `push, dossier.receive with official code (${kind})`,
+        value: rate(pushed),
+        unit: 'entries/s',
+        baseline: rate(floor),
+        note: `${ENTRIES} entries in batches of ${BATCH}; baseline: bare one-row insert transactions`,
+      },
       { name: `push, CPU per entry (${kind})`, value: cpuOf(pushed), unit: 'ms', baseline: cpuOf(floor), note: `${where}; baseline: per bare insert` },
       { name: `push replayed, answered from the record (${kind})`, value: rate(replayed), unit: 'entries/s', baseline: rate(floor) },
       { name: `pull, pages of 200 (${kind})`, value: Math.round(pullRate), unit: 'changes/s' },

@@ -65,7 +65,12 @@ describe('live outline and shooting by itself in the in-app camera', () => {
     await status(page, 'Trang này đã chụp. Thay trang khác để chụp tiếp.').waitFor({ timeout: 30_000 });
     await page.waitForTimeout(2500); // longer than a steady second and a rest: a second shot would have been taken
     await status(page, 'Trang này đã chụp. Thay trang khác để chụp tiếp.').waitFor();
-    expect(await page.getByRole('status').filter({ hasText: /Đang xử lý/ }).count()).toBe(0);
+    expect(
+      await page
+        .getByRole('status')
+        .filter({ hasText: /Đang xử lý/ })
+        .count(),
+    ).toBe(0);
     expect(await pageImages(page).count()).toBe(1);
 
     // The shutter always works, even on a page already taken.
@@ -92,7 +97,12 @@ describe('live outline and shooting by itself in the in-app camera', () => {
     expect(await page.getByRole('progressbar', { name: 'Tự chụp khi trang đứng yên' }).count()).toBe(0);
     await page.waitForTimeout(2500); // a steady second and more: with the switch on, it would have shot
     expect(await pageImages(page).count()).toBe(0);
-    expect(await page.getByRole('status').filter({ hasText: /Đang xử lý/ }).count()).toBe(0);
+    expect(
+      await page
+        .getByRole('status')
+        .filter({ hasText: /Đang xử lý/ })
+        .count(),
+    ).toBe(0);
     await context.close();
   });
 });

@@ -36,10 +36,17 @@ function draftPages(page: Page): Promise<DraftPages> {
           const sources = tx.objectStore('pageSources').getAll();
           tx.oncomplete = () => {
             open.result.close();
-            const rows = (attachments.result as { ownerId: string; componentIndex: number; sha256: string; type: string }[]).filter((a) => a.ownerId.endsWith('#pages') && a.componentIndex === 1);
+            const rows = (attachments.result as { ownerId: string; componentIndex: number; sha256: string; type: string }[]).filter(
+              (a) => a.ownerId.endsWith('#pages') && a.componentIndex === 1,
+            );
             resolve({
               pages: rows.map((r) => ({ sha256: r.sha256, type: r.type })),
-              sources: (sources.result as { pageId: string; mode: string; turns: number; blob: Blob }[]).map((s) => ({ pageId: s.pageId, mode: s.mode, turns: s.turns, size: s.blob.size })),
+              sources: (sources.result as { pageId: string; mode: string; turns: number; blob: Blob }[]).map((s) => ({
+                pageId: s.pageId,
+                mode: s.mode,
+                turns: s.turns,
+                size: s.blob.size,
+              })),
             });
           };
           tx.onerror = () => reject(tx.error);
@@ -50,7 +57,10 @@ function draftPages(page: Page): Promise<DraftPages> {
 
 async function pdfReady(paper: Locator, pages: number) {
   await paper.getByRole('heading', { name: `Các trang (${pages})` }).waitFor({ timeout: 240_000 });
-  await paper.getByRole('status').filter({ hasText: `Tệp PDF: ${pages} trang` }).waitFor({ timeout: 60_000 });
+  await paper
+    .getByRole('status')
+    .filter({ hasText: `Tệp PDF: ${pages} trang` })
+    .waitFor({ timeout: 60_000 });
 }
 
 describe('re-opening a captured page', () => {

@@ -77,7 +77,10 @@ const digitizedSinceLoad = (page: Page) => page.evaluate(() => performance.getEn
 
 async function pdfReady(paper: Locator, pages: number) {
   await paper.getByRole('heading', { name: `Các trang (${pages})` }).waitFor({ timeout: 240_000 });
-  await paper.getByRole('status').filter({ hasText: `Tệp PDF: ${pages} trang` }).waitFor({ timeout: 60_000 });
+  await paper
+    .getByRole('status')
+    .filter({ hasText: `Tệp PDF: ${pages} trang` })
+    .waitFor({ timeout: 60_000 });
 }
 
 describe('capture across reloads', () => {
@@ -85,10 +88,18 @@ describe('capture across reloads', () => {
     const context = await newDevice(stage.browser, 'tablet');
     const names = ['anh-1.jpg', 'anh-2.jpg', 'anh-3.jpg', 'anh-4.jpg', 'anh-5.jpg', 'anh-6.jpg'];
     // 2100×2800 with the page filling 90 % of the height: about 215 dpi, found without review.
-    const photos = await photoFiles(context, names.map((_, i) => ({ width: 2100, height: 2800, seed: 60 + i, fill: 0.9 })), names);
+    const photos = await photoFiles(
+      context,
+      names.map((_, i) => ({ width: 2100, height: 2800, seed: 60 + i, fill: 0.9 })),
+      names,
+    );
     // A photo damaged on the way (JPEG header, then noise), fifth of seven: reported, dropped, and the rest go on.
     const noise = Buffer.from(Array.from({ length: 20_000 }, (_, i) => (i * 7919) % 251));
-    const damaged: InputFile = { name: 'anh-hong.jpg', mimeType: 'image/jpeg', buffer: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), noise]) };
+    const damaged: InputFile = {
+      name: 'anh-hong.jpg',
+      mimeType: 'image/jpeg',
+      buffer: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), noise]),
+    };
     const batch = [...photos.slice(0, 4), damaged, ...photos.slice(4)];
 
     const page = await openDraftAtPapers(context);
@@ -159,7 +170,11 @@ describe('capture across reloads', () => {
   it('goes on with a set of loose papers on Số hóa giấy tờ after a reload', async () => {
     const context = await newDevice(stage.browser, 'tablet');
     const names = ['so-hoa-1.jpg', 'so-hoa-2.jpg', 'so-hoa-3.jpg', 'so-hoa-4.jpg'];
-    const photos = await photoFiles(context, names.map((_, i) => ({ width: 2100, height: 2800, seed: 80 + i, fill: 0.9 })), names);
+    const photos = await photoFiles(
+      context,
+      names.map((_, i) => ({ width: 2100, height: 2800, seed: 80 + i, fill: 0.9 })),
+      names,
+    );
     const page = await context.newPage();
     page.on('dialog', (dialog) => void dialog.accept());
     await page.goto(`${stage.gateway.url}/so-hoa`);

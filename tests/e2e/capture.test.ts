@@ -27,7 +27,10 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 /** Waits until the paper's page count and PDF are shown: the PDF is made from the pages as they stand. */
 async function pdfReady(paper: Locator, pages: number) {
   await paper.getByRole('heading', { name: `Các trang (${pages})` }).waitFor({ timeout: 120_000 });
-  await paper.getByRole('status').filter({ hasText: /^Tệp PDF/ }).waitFor({ timeout: 60_000 });
+  await paper
+    .getByRole('status')
+    .filter({ hasText: /^Tệp PDF/ })
+    .waitFor({ timeout: 60_000 });
 }
 
 /** How many papers the open draft has ticked as received, read from IndexedDB. */
@@ -131,7 +134,10 @@ describe('capture of every paper', () => {
     await authPaper.getByRole('checkbox', { name: 'Trường hợp này cần giấy tờ này' }).check();
     await authPaper.getByLabel(PICK, { exact: true }).setInputFiles({ name: 'uy-quyen.pdf', mimeType: 'application/pdf', buffer: authorisation });
     await authPaper.getByText('PDF giữ nguyên: uy-quyen.pdf').waitFor({ timeout: 60_000 });
-    await authPaper.getByRole('status').filter({ hasText: /^Tệp PDF/ }).waitFor();
+    await authPaper
+      .getByRole('status')
+      .filter({ hasText: /^Tệp PDF/ })
+      .waitFor();
     await item(page, 'Xuất trình giấy tờ tùy thân').getByRole('checkbox', { name: 'Đã nhận' }).check();
 
     // The draft keeps its pages and the ticks just made across a reload, even one at once.
@@ -195,7 +201,10 @@ describe('capture of every paper', () => {
     await result.getByLabel(CAMERA_APP, { exact: true }).setInputFiles({ name: 'IMG_0004.jpg', mimeType: 'image/jpeg', buffer: resultJpeg! });
     await pdfReady(result, 1);
     await result.getByRole('button', { name: 'Đính kèm giấy tờ kết quả vào hồ sơ' }).click();
-    await result.getByRole('status').filter({ hasText: /^Đã đính kèm Kết quả hồ sơ/ }).waitFor();
+    await result
+      .getByRole('status')
+      .filter({ hasText: /^Đã đính kèm Kết quả hồ sơ/ })
+      .waitFor();
     const after = await deviceStore(page);
     const resultRows = after.attachments.filter((a) => a.componentIndex === -1);
     expect(resultRows.map((a) => a.type)).toEqual(['application/pdf']);
@@ -304,7 +313,10 @@ describe('capture of every paper', () => {
     expect(offered).toEqual(['— Chọn —', expect.stringMatching(/^giay-chung-sinh\.pdf \(hồ sơ 000\.00\.12\.H38-\d{6}-\d{4}\)$/)]);
     await reuse.selectOption({ label: offered[1]! });
     await paper.getByText('PDF giữ nguyên: giay-chung-sinh.pdf').waitFor();
-    await paper.getByRole('status').filter({ hasText: /^Tệp PDF/ }).waitFor();
+    await paper
+      .getByRole('status')
+      .filter({ hasText: /^Tệp PDF/ })
+      .waitFor();
     // Only for the same paper: the form has nothing to offer.
     expect(await item(page, 'Tờ khai đăng ký khai sinh').getByRole('combobox', { name: 'Dùng lại giấy tờ công dân đã nộp trước đây' }).count()).toBe(0);
     await context.close();
@@ -322,7 +334,9 @@ describe('capture of every paper', () => {
     const loose = (await deviceStore(page)).files.filter((f) => f.type === 'application/pdf');
     expect(loose).toHaveLength(1);
 
-    const code = await receiveKhaiSinh(page, sampleApplicant, [{ paper: 'Giấy chứng sinh', from: 'Lấy từ giấy tờ đã số hóa trên máy', option: /Bản chứng sinh của bé Na/ }]);
+    const code = await receiveKhaiSinh(page, sampleApplicant, [
+      { paper: 'Giấy chứng sinh', from: 'Lấy từ giấy tờ đã số hóa trên máy', option: /Bản chứng sinh của bé Na/ },
+    ]);
     const after = await deviceStore(page);
     const dossier = after.dossiers.find((d) => d.code === code) as { id: string } | undefined;
     const attached = after.attachments.filter((a) => a.ownerId === dossier?.id);

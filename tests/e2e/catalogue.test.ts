@@ -140,7 +140,10 @@ describe('catalogue updates', () => {
 
     // Back online: the app notices, fetches, validates and swaps in the new version by itself.
     await context.setOffline(false);
-    await card.getByRole('status').filter({ hasText: `Đã cập nhật danh mục lên phiên bản ${current + 1} (ban hành ngày 15/12/2026)` }).waitFor();
+    await card
+      .getByRole('status')
+      .filter({ hasText: `Đã cập nhật danh mục lên phiên bản ${current + 1} (ban hành ngày 15/12/2026)` })
+      .waitFor();
     expect(await card.getByRole('definition').allTextContents()).toEqual([String(current + 1), '15/12/2026', String(next.procedures.length)]);
 
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tra cứu thủ tục', exact: true }).click();

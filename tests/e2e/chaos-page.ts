@@ -56,7 +56,15 @@ export async function receiveDossiers(list: ChaosDossier[]): Promise<MadeDossier
   for (const [n, wanted] of list.entries()) {
     const draftId = crypto.randomUUID();
     const data = newDraftData(procedure, catalogue.version);
-    data.applicant = { fullName: wanted.applicant, idNumber: wanted.idNumber, birthDate: '1990-05-12', sex: 'Nữ', address: 'Thôn Nà Pồ, xã Bản Mẫu', phone: '0912345678', email: '' };
+    data.applicant = {
+      fullName: wanted.applicant,
+      idNumber: wanted.idNumber,
+      birthDate: '1990-05-12',
+      sex: 'Nữ',
+      address: 'Thôn Nà Pồ, xã Bản Mẫu',
+      phone: '0912345678',
+      email: '',
+    };
     data.components = data.components.map((c) => ({ ...c, received: true }));
     const at = new Date().toISOString();
     await createDraft(db, { id: draftId, procedureCode: procedure.code, procedure, step: 'review', data, createdAt: at, updatedAt: at });
@@ -65,7 +73,11 @@ export async function receiveDossiers(list: ChaosDossier[]): Promise<MadeDossier
       const bytes = fileBytes(file);
       const sha256 = await sha256Hex(bytes);
       const componentIndex = k % procedure.components.length;
-      await attachFile(db, { id: `${draftId}-f${k}`, ownerId: draftId, componentIndex, sha256, name: `ban-so-hoa-${n}-${k}.jpg`, type: 'image/jpeg', size: bytes.length }, new Blob([bytes], { type: 'image/jpeg' }));
+      await attachFile(
+        db,
+        { id: `${draftId}-f${k}`, ownerId: draftId, componentIndex, sha256, name: `ban-so-hoa-${n}-${k}.jpg`, type: 'image/jpeg', size: bytes.length },
+        new Blob([bytes], { type: 'image/jpeg' }),
+      );
       files.push({ sha256, size: bytes.length });
     }
     const received = await receiveDraft(draftId, data, procedure);

@@ -63,7 +63,28 @@ function scannedPage(text: string): Buffer {
 /** The same ID-card copy attached on both devices, to every tenth dossier: stored once on the gateway. */
 const SHARED_FILE = { seed: 777_777, size: 64_000 };
 
-const GIVEN = ['An', 'Bình', 'Chi', 'Dũng', 'Đào', 'Giang', 'Hà', 'Hải', 'Hoa', 'Hùng', 'Lan', 'Linh', 'Mai', 'Nam', 'Phương', 'Quân', 'Sơn', 'Thảo', 'Trang', 'Tuấn'];
+const GIVEN = [
+  'An',
+  'Bình',
+  'Chi',
+  'Dũng',
+  'Đào',
+  'Giang',
+  'Hà',
+  'Hải',
+  'Hoa',
+  'Hùng',
+  'Lan',
+  'Linh',
+  'Mai',
+  'Nam',
+  'Phương',
+  'Quân',
+  'Sơn',
+  'Thảo',
+  'Trang',
+  'Tuấn',
+];
 
 function plan(device: number, count: number): ChaosPage.ChaosDossier[] {
   const r = seededRandom(SEED + device);
@@ -177,7 +198,9 @@ async function offlineMorning(device: number, name: DeviceName, deviceName: stri
   // Reloaded offline (the service worker serves the shell), the desk sees its whole queue.
   await page.reload();
   await page.getByRole('link', { name: 'Đồng bộ', exact: true }).click();
-  await waitingRegion(page).getByText(`${TOTAL / 2} thay đổi đang chờ gửi.`).waitFor();
+  await waitingRegion(page)
+    .getByText(`${TOTAL / 2} thay đổi đang chờ gửi.`)
+    .waitFor();
   return { name, context, page };
 }
 

@@ -23,7 +23,15 @@ export async function receiveMany(tab: string, count: number, startAt: number): 
   for (let n = 0; n < count; n++) {
     const id = crypto.randomUUID();
     const data = newDraftData(procedure, catalogue.version);
-    data.applicant = { fullName: `Lò Thị ${tab} ${n}`, idNumber: '001190000001', birthDate: '1990-05-12', sex: 'Nữ', address: 'Thôn Nà Pồ, xã Bản Mẫu', phone: '0912345678', email: '' };
+    data.applicant = {
+      fullName: `Lò Thị ${tab} ${n}`,
+      idNumber: '001190000001',
+      birthDate: '1990-05-12',
+      sex: 'Nữ',
+      address: 'Thôn Nà Pồ, xã Bản Mẫu',
+      phone: '0912345678',
+      email: '',
+    };
     data.components = data.components.map((c) => ({ ...c, received: true }));
     const at = new Date().toISOString();
     await createDraft(db, { id, procedureCode: procedure.code, procedure, step: 'review', data, createdAt: at, updatedAt: at });

@@ -106,7 +106,16 @@ function v3Dossiers() {
       data: {
         intake: { components },
         officer,
-        state: { status: 4, appointmentAt: DUE, supplementRequests: 0, pausedAt: null, receivedAt: RECEIVED, resultReadyAt: null, returnedAt: null, log: [log('receive', RECEIVED)] },
+        state: {
+          status: 4,
+          appointmentAt: DUE,
+          supplementRequests: 0,
+          pausedAt: null,
+          receivedAt: RECEIVED,
+          resultReadyAt: null,
+          returnedAt: null,
+          log: [log('receive', RECEIVED)],
+        },
       },
     },
     {
@@ -117,7 +126,21 @@ function v3Dossiers() {
       applicantName: 'Lò Văn Pả',
       receivedAt: RECEIVED.toISOString(),
       updatedAt: RECEIVED.toISOString(),
-      data: { intake: { components: [] }, officer, refusalReason: 'Thiếu giấy chứng sinh', state: { status: 3, appointmentAt: null, supplementRequests: 0, pausedAt: null, receivedAt: null, resultReadyAt: null, returnedAt: null, log: [log('refuse', RECEIVED)] } },
+      data: {
+        intake: { components: [] },
+        officer,
+        refusalReason: 'Thiếu giấy chứng sinh',
+        state: {
+          status: 3,
+          appointmentAt: null,
+          supplementRequests: 0,
+          pausedAt: null,
+          receivedAt: null,
+          resultReadyAt: null,
+          returnedAt: null,
+          log: [log('refuse', RECEIVED)],
+        },
+      },
     },
     {
       ...base,
@@ -156,19 +179,25 @@ export async function seed(name: string, version: number): Promise<void> {
   ]);
   // v1 outbox entries carry no status (v2 added it); later ones do, and one sits in quarantine.
   const entry = (entityId: string, n: number) => ({ kind: 'dossier.receive', entityId, payload: { id: entityId }, createdAt: `2026-03-02T01:0${n}:00.000Z` });
-  await first
-    .table('outbox')
-    .bulkAdd(
-      version === 1
-        ? [entry('d-open', 1), entry('d-refused', 2)]
-        : [
-            { ...entry('d-open', 1), status: 'pending', attempts: 0 },
-            { ...entry('d-refused', 2), status: 'rejected', attempts: 3, lastError: 'Mã hồ sơ đã có trên máy chủ' },
-          ],
-    );
+  await first.table('outbox').bulkAdd(
+    version === 1
+      ? [entry('d-open', 1), entry('d-refused', 2)]
+      : [
+          { ...entry('d-open', 1), status: 'pending', attempts: 0 },
+          { ...entry('d-refused', 2), status: 'rejected', attempts: 3, lastError: 'Mã hồ sơ đã có trên máy chủ' },
+        ],
+  );
   if (version >= 3) {
     await first.table('catalogues').add({ version: 1, issuedAt: '2026-01-01T00:00:00.000Z', procedures: [], installedAt: 't' });
-    await first.table('drafts').add({ id: 'draft-1', procedureCode: '1.001193', procedure: { code: '1.001193' }, step: 'components', data: { applicant: { fullName: 'Hà Thị Hoa' } }, createdAt: 't', updatedAt: 't' });
+    await first.table('drafts').add({
+      id: 'draft-1',
+      procedureCode: '1.001193',
+      procedure: { code: '1.001193' },
+      step: 'components',
+      data: { applicant: { fullName: 'Hà Thị Hoa' } },
+      createdAt: 't',
+      updatedAt: 't',
+    });
     await first.table('dossiers').bulkAdd(v3Dossiers());
     await first.table('files').add({ sha256: PAGE_SHA, blob: new Blob(['%PDF-1.7 tờ khai']), type: 'application/pdf', size: 19, createdAt: 't' });
     await first.table('attachments').bulkAdd([
@@ -177,7 +206,15 @@ export async function seed(name: string, version: number): Promise<void> {
     ]);
     await first.table('processingLog').bulkAdd([
       { dossierId: 'd-open', at: RECEIVED.toISOString(), who: officer.officerName, role: 'receptionOfficer', action: 'receive', fromStatus: null, toStatus: 2 },
-      { dossierId: 'd-open', at: '2026-03-03T01:00:00.000Z', who: officer.officerName, role: 'receptionOfficer', action: 'transfer', fromStatus: 2, toStatus: 4 },
+      {
+        dossierId: 'd-open',
+        at: '2026-03-03T01:00:00.000Z',
+        who: officer.officerName,
+        role: 'receptionOfficer',
+        action: 'transfer',
+        fromStatus: 2,
+        toStatus: 4,
+      },
     ]);
   }
   first.close();
@@ -186,7 +223,10 @@ export async function seed(name: string, version: number): Promise<void> {
   const later = declared(name, version);
   await later.open();
   if (version >= 5) await later.table('uploads').add({ sha256: PAGE_SHA, status: 'uploading', size: 19, url: '/api/files/abc', offset: 7, updatedAt: 't' });
-  if (version >= 6) await later.table('captureQueue').add({ ownerId: 'draft-1', componentIndex: 1, batch: 'b1', name: 'IMG_0002.jpg', blob: new Blob(['ảnh chụp']), addedAt: 't' });
+  if (version >= 6)
+    await later
+      .table('captureQueue')
+      .add({ ownerId: 'draft-1', componentIndex: 1, batch: 'b1', name: 'IMG_0002.jpg', blob: new Blob(['ảnh chụp']), addedAt: 't' });
   later.close();
 }
 
@@ -217,7 +257,15 @@ export async function openAndRead(name: string) {
     fileText: (await (await readFileBlob(db, PAGE_SHA))?.text()) ?? null,
     log: (await listProcessingLog(db, 'd-open')).map((l) => l.action),
     report: (await loadReportRecords(db, march))
-      .map((r) => ({ id: r.id, status: r.status, refused: r.refusedAt !== null, received: r.receivedAt?.toISOString() ?? null, returned: r.returnedAt !== null, rating: r.rating?.value ?? null, digitized: r.componentsDigitized }))
+      .map((r) => ({
+        id: r.id,
+        status: r.status,
+        refused: r.refusedAt !== null,
+        received: r.receivedAt?.toISOString() ?? null,
+        returned: r.returnedAt !== null,
+        rating: r.rating?.value ?? null,
+        digitized: r.componentsDigitized,
+      }))
       .sort((a, b) => a.id.localeCompare(b.id)),
     upload: (await readUpload(db, PAGE_SHA)) ?? null,
     queued: await Promise.all((await listCaptureQueue(db, 'draft-1', 1)).map(async (q) => `${q.name}: ${await q.blob.text()}`)),

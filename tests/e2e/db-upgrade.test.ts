@@ -19,7 +19,21 @@ const stage = useStage();
 /** The current schema version: when it moves on, the one before joins RELEASED in db-upgrade-page.ts. */
 const CURRENT = 7;
 const RELEASED = [1, 2, 3, 4, 5, 6];
-const TABLES = ['attachments', 'captureQueue', 'catalogues', 'dossierFacts', 'dossiers', 'drafts', 'files', 'outbox', 'pageSources', 'processingLog', 'searchIndexes', 'settings', 'uploads'];
+const TABLES = [
+  'attachments',
+  'captureQueue',
+  'catalogues',
+  'dossierFacts',
+  'dossiers',
+  'drafts',
+  'files',
+  'outbox',
+  'pageSources',
+  'processingLog',
+  'searchIndexes',
+  'settings',
+  'uploads',
+];
 
 describe('the device database, upgraded in Chromium', () => {
   it('carries every released version’s data to the current schema, with its derived fields and usable indexes', async () => {
@@ -58,7 +72,12 @@ describe('the device database, upgraded in Chromium', () => {
       }
       expect(read.catalogueVersion, from).toBe(1);
       expect(read.draft, from).toEqual({ applicant: { fullName: 'Hà Thị Hoa' } });
-      expect(read.open, from).toMatchObject({ code: '000.00.12.H38-260302-0001', status: 4, applicantName: 'Nguyễn Thị Đào', openDueAt: '2026-03-16T10:00:00.000Z' });
+      expect(read.open, from).toMatchObject({
+        code: '000.00.12.H38-260302-0001',
+        status: 4,
+        applicantName: 'Nguyễn Thị Đào',
+        openDueAt: '2026-03-16T10:00:00.000Z',
+      });
       // Search words: a name typed without accents, or with them, a code's tail, an ID number.
       expect(read.byName, from).toEqual(['d-open']);
       expect(read.byAccentedName, from).toEqual(['d-returned']);
@@ -74,7 +93,9 @@ describe('the device database, upgraded in Chromium', () => {
         { id: 'd-refused', status: 3, refused: true, received: null, returned: false, rating: null, digitized: 0 },
         { id: 'd-returned', status: 10, refused: false, received: '2026-03-02T01:00:00.000Z', returned: true, rating: 'good', digitized: 0 },
       ]);
-      expect(read.upload, from).toEqual(version >= 5 ? { sha256: 'a'.repeat(64), status: 'uploading', size: 19, url: '/api/files/abc', offset: 7, updatedAt: 't' } : null);
+      expect(read.upload, from).toEqual(
+        version >= 5 ? { sha256: 'a'.repeat(64), status: 'uploading', size: 19, url: '/api/files/abc', offset: 7, updatedAt: 't' } : null,
+      );
       expect(read.queued, from).toEqual(version >= 6 ? ['IMG_0002.jpg: ảnh chụp'] : []);
       // Written again after the upgrade: the facts and the open-due index follow.
       expect(read.afterWrite, from).toEqual({ status: 10, overdue: [] });

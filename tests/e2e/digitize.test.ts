@@ -185,7 +185,9 @@ describe('digitizing papers', () => {
 
   it('refuses a file that is not a picture, whatever its name says, and a decompression bomb', async () => {
     const { context, page } = await openDesk();
-    await page.getByLabel(PICK, { exact: true }).setInputFiles({ name: 'anh.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('MZ this is a program, not a photo') });
+    await page
+      .getByLabel(PICK, { exact: true })
+      .setInputFiles({ name: 'anh.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('MZ this is a program, not a photo') });
     await page.getByRole('alert').filter({ hasText: 'không phải ảnh JPEG/PNG hay PDF' }).waitFor({ timeout: 30_000 });
     // A JPEG whose header claims 20000 × 15000 pixels (a decompression bomb) is refused before decoding.
     const sof = [0xff, 0xc0, 0, 17, 8, 15000 >> 8, 15000 & 0xff, 20000 >> 8, 20000 & 0xff, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1];

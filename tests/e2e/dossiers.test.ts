@@ -24,7 +24,10 @@ const status = (page: Page) => page.locator('.dossier-summary .status-badge');
 
 /** The count and percent cells of one line of the report's table. */
 async function reportLine(page: Page, label: string): Promise<[string, string]> {
-  const row = page.getByRole('table', { name: 'Số liệu báo cáo' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: label, exact: true }) });
+  const row = page
+    .getByRole('table', { name: 'Số liệu báo cáo' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: label, exact: true }) });
   const cells = await row.getByRole('cell').allTextContents();
   return [cells[0] ?? '', cells[1] ?? ''];
 }
@@ -40,7 +43,10 @@ describe('the dossier desk, offline', () => {
     // Found in the list by the name typed without accents.
     await page.getByRole('link', { name: 'Hồ sơ', exact: true }).click();
     await page.getByRole('searchbox', { name: 'Tìm theo mã hồ sơ, họ tên hoặc số định danh' }).fill('nguyen van mau');
-    await page.getByRole('status').filter({ hasText: /^1 hồ sơ$/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^1 hồ sơ$/ })
+      .waitFor();
     await expectVietnameseDates(page, 'dossier list');
     await page.getByRole('link', { name: code }).click();
     await page.getByRole('heading', { level: 1, name: `Hồ sơ ${code}` }).waitFor();
@@ -85,14 +91,19 @@ describe('the dossier desk, offline', () => {
     await act(page, 'Hoàn thành xử lý (có kết quả)');
     await expect.poll(() => status(page).textContent()).toBe('Đã xử lý xong');
     const result = page.getByRole('region', { name: 'Giấy tờ kết quả', exact: true });
-    await result.getByLabel('Chọn ảnh hoặc tệp PDF', { exact: true }).setInputFiles({ name: 'ket-qua.txt', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf') });
+    await result
+      .getByLabel('Chọn ảnh hoặc tệp PDF', { exact: true })
+      .setInputFiles({ name: 'ket-qua.txt', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf') });
     await result.getByRole('alert').filter({ hasText: 'không phải ảnh JPEG/PNG hay PDF' }).waitFor();
     await result.getByLabel('Chọn ảnh hoặc tệp PDF', { exact: true }).setInputFiles({
       name: 'giay-khai-sinh.pdf',
       mimeType: 'application/pdf',
       buffer: samplePdf('Giấy khai sinh'),
     });
-    await result.getByRole('status').filter({ hasText: /^Tệp PDF/ }).waitFor();
+    await result
+      .getByRole('status')
+      .filter({ hasText: /^Tệp PDF/ })
+      .waitFor();
     await result.getByRole('button', { name: 'Đính kèm giấy tờ kết quả vào hồ sơ' }).click();
     await page.getByText('Đã đính kèm giay-khai-sinh.pdf.').waitFor();
     await page.getByRole('button', { name: 'Mở giay-khai-sinh.pdf' }).click();
@@ -115,7 +126,9 @@ describe('the dossier desk, offline', () => {
     // The processing log says who did what, in what role.
     const log = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Người xử lý' }) });
     expect(await log.getByRole('row').count()).toBe(7); // header + receive and five desk actions
-    expect(await log.getByRole('row', { name: /Lò Thị Mai Cán bộ tiếp nhận Yêu cầu bổ sung hồ sơ — Giấy chứng sinh: Bản chụp không đọc được/ }).count()).toBe(1);
+    expect(await log.getByRole('row', { name: /Lò Thị Mai Cán bộ tiếp nhận Yêu cầu bổ sung hồ sơ — Giấy chứng sinh: Bản chụp không đọc được/ }).count()).toBe(
+      1,
+    );
     // Everything waits in the outbox for the gateway: the receipt, 5 moves, the result paper, the rating.
     await page.getByRole('link', { name: '8 thay đổi chờ đồng bộ' }).waitFor();
     await expectVietnameseDates(page, 'dossier page');

@@ -36,7 +36,15 @@ afterAll(async () => {
 describe('native warp', () => {
   const [width, height] = [1500, 2000];
   const photoOf = (seed: number, corners: Quad) =>
-    photograph(renderDocument({ dpi: 150, seed, seal: true }), { width, height, corners: [...corners] as [Pt, Pt, Pt, Pt], seed: seed + 1, shadow: 0.3, blur: 1, noise: 3 });
+    photograph(renderDocument({ dpi: 150, seed, seal: true }), {
+      width,
+      height,
+      corners: [...corners] as [Pt, Pt, Pt, Pt],
+      seed: seed + 1,
+      shadow: 0.3,
+      blur: 1,
+      noise: 3,
+    });
   // The page's corners within the photo, and a second page whose left edge runs out of it.
   const inside: Quad = [
     { x: 260, y: 180 },
@@ -58,7 +66,13 @@ describe('native warp', () => {
       const origin = 'http://localhost:9';
       await page.route(`${origin}/`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>warp</title>' }));
       for (const [i, photo] of photos.entries()) {
-        await page.route(`${origin}/photo-${i}.rgba`, (route) => route.fulfill({ status: 200, contentType: 'application/octet-stream', body: Buffer.from(photo.data.buffer, photo.data.byteOffset, photo.data.byteLength) }));
+        await page.route(`${origin}/photo-${i}.rgba`, (route) =>
+          route.fulfill({
+            status: 200,
+            contentType: 'application/octet-stream',
+            body: Buffer.from(photo.data.buffer, photo.data.byteOffset, photo.data.byteLength),
+          }),
+        );
       }
       await page.goto(`${origin}/`);
       await page.evaluate(await bundle()); // over CDP: the CSP refuses inline scripts

@@ -31,11 +31,14 @@ async function syncNow(page: Page) {
 /** Waits until the line's page is stored and its PDF made from it. */
 async function pdfReady(line: Locator) {
   await line.getByRole('heading', { name: 'Các trang (1)' }).waitFor({ timeout: 120_000 });
-  await line.getByRole('status').filter({ hasText: /^Tệp PDF/ }).waitFor({ timeout: 60_000 });
+  await line
+    .getByRole('status')
+    .filter({ hasText: /^Tệp PDF/ })
+    .waitFor({ timeout: 60_000 });
 }
 
 describe('receiving a supplement', () => {
-  it("takes in, at another desk, a paper per line asked for: the brought paper as its PDF, a note for the paper only shown; the gateway gets the PDF byte for byte, never the photo", async () => {
+  it('takes in, at another desk, a paper per line asked for: the brought paper as its PDF, a note for the paper only shown; the gateway gets the PDF byte for byte, never the photo', async () => {
     // Desk A receives the dossier and asks for two papers.
     const contextA = await newDevice(stage.browser, 'laptop');
     await contextA.addInitScript(recordRequestBodies);
@@ -116,10 +119,7 @@ describe('receiving a supplement', () => {
     // A line with neither paper nor note is refused, and nothing changes.
     const confirm = page.getByRole('button', { name: 'Xác nhận: Nhận hồ sơ bổ sung' });
     await confirm.click();
-    await page
-      .getByRole('alert')
-      .filter({ hasText: 'Giấy tờ "Giấy tờ tùy thân của người đi khai" chưa có bản chụp' })
-      .waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Giấy tờ "Giấy tờ tùy thân của người đi khai" chưa có bản chụp' }).waitFor();
     expect(await status(page).textContent()).toBe('Yêu cầu bổ sung giấy tờ');
     await identity
       .getByRole('textbox', { name: 'Ghi chú cho "Giấy tờ tùy thân của người đi khai" (bắt buộc nếu không lưu bản chụp)' })
@@ -134,7 +134,11 @@ describe('receiving a supplement', () => {
     await files.getByRole('button', { name: 'Mở Giấy chứng sinh (bổ sung).pdf' }).waitFor();
     const log = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Người xử lý' }) });
     await log.getByRole('row', { name: /Hà Văn Xử .*Nhận hồ sơ bổ sung — Giấy tờ tùy thân của người đi khai: Đã xuất trình CCCD bản chính/ }).waitFor();
-    await log.getByRole('row', { name: /Lò Thị Mai .*Yêu cầu bổ sung hồ sơ — Giấy chứng sinh: Bản chụp không đọc được; Giấy tờ tùy thân của người đi khai: Chưa xuất trình/ }).waitFor();
+    await log
+      .getByRole('row', {
+        name: /Lò Thị Mai .*Yêu cầu bổ sung hồ sơ — Giấy chứng sinh: Bản chụp không đọc được; Giấy tờ tùy thân của người đi khai: Chưa xuất trình/,
+      })
+      .waitFor();
 
     // One PDF, held by the dossier under line 1 of Mẫu 02; the capture's pages are gone; no photo stored.
     const store = await deviceStore(page);

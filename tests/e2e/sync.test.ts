@@ -100,7 +100,9 @@ async function enrol(page: Page, name: string) {
 async function pull(token: string) {
   const res = await fetch(`${stage.gateway.url}/api/sync/pull?since=0`, { headers: { authorization: `Bearer ${token}` } });
   expect(res.status).toBe(200);
-  const page = (await res.json()) as { changes: { type: string; dossier?: { id: string; code: string; provisionalCode?: string; attachments?: { sha256: string }[] } }[] };
+  const page = (await res.json()) as {
+    changes: { type: string; dossier?: { id: string; code: string; provisionalCode?: string; attachments?: { sha256: string }[] } }[];
+  };
   return page.changes.flatMap((c) => (c.type === 'dossier' && c.dossier ? [c.dossier] : []));
 }
 
@@ -131,7 +133,9 @@ describe('sync', () => {
 
     await context.setOffline(true);
     const bytes = scannedPage('to khai dang ky khai sinh');
-    const code = await receiveKhaiSinh(page, sampleApplicant, [{ paper: 'Tờ khai đăng ký khai sinh', name: 'to-khai.pdf', mimeType: 'application/pdf', buffer: bytes }]);
+    const code = await receiveKhaiSinh(page, sampleApplicant, [
+      { paper: 'Tờ khai đăng ký khai sinh', name: 'to-khai.pdf', mimeType: 'application/pdf', buffer: bytes },
+    ]);
     await openDossier(page, code);
     await page.getByRole('region', { name: 'Đồng bộ' }).getByText('Chờ gửi', { exact: true }).waitFor();
 
@@ -167,7 +171,10 @@ describe('sync', () => {
     await prepareDevice(page, stage.gateway.url, 'Hà Văn Bình');
     await enrol(page, 'Máy bàn tiếp nhận 2');
     const device = (await deviceSettings(page)).device as { id: string };
-    const revoked = await fetch(`${stage.gateway.url}/api/admin/devices/${device.id}/revoke`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    const revoked = await fetch(`${stage.gateway.url}/api/admin/devices/${device.id}/revoke`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
     expect(revoked.status).toBe(200);
 
     const code = await receiveKhaiSinh(page, { ...sampleApplicant, fullName: 'Lò Văn Thu', idNumber: '001099000002' });
@@ -176,7 +183,10 @@ describe('sync', () => {
     const before = await deviceRows(page);
     await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
     const card = page.getByRole('region', { name: 'Kích hoạt thiết bị' });
-    await card.getByRole('alert').getByText(/Máy chủ không còn nhận mã truy cập của thiết bị này/).waitFor();
+    await card
+      .getByRole('alert')
+      .getByText(/Máy chủ không còn nhận mã truy cập của thiết bị này/)
+      .waitFor();
     await card.getByRole('textbox', { name: 'Mã kích hoạt thiết bị' }).waitFor();
     await page.getByText('1 thay đổi đang chờ gửi.').waitFor();
     await page.getByText('Cần kích hoạt lại thiết bị / đăng nhập lại để gửi tiếp. Dữ liệu trên máy vẫn nguyên vẹn.').waitFor();
@@ -306,7 +316,9 @@ describe('sync', () => {
     const held = (await pull(token)).filter((d) => d.code === code) as unknown as { data: { intake: { applicant: { fullName: string; address: string } } } }[];
     expect(held).toHaveLength(1);
     expect(held[0]!.data.intake.applicant).toMatchObject({ fullName: 'Hoàng Thị Lan', address: 'Thôn Nà Pồ, xã Bản Mẫu, huyện Mẫu Sơn, tỉnh Lạng Sơn' });
-    const [stored] = (await deviceStore<{ code: string; data: { intake: { applicant: { address: string } } } }>(page, 'dossiers')).filter((d) => d.code === code);
+    const [stored] = (await deviceStore<{ code: string; data: { intake: { applicant: { address: string } } } }>(page, 'dossiers')).filter(
+      (d) => d.code === code,
+    );
     expect(stored!.data.intake.applicant.address).toBe('Thôn Nà Pồ, xã Bản Mẫu, huyện Mẫu Sơn, tỉnh Lạng Sơn');
     await context.close();
   });

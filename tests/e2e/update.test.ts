@@ -63,8 +63,7 @@ async function letItTakeOver(page: Page): Promise<void> {
   await expect.poll(() => waitingWorker(page), { timeout: 20_000 }).toBe(false);
 }
 
-const waitingWorker = (page: Page) =>
-  page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting));
+const waitingWorker = (page: Page) => page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting));
 
 async function openSettingsControlled(page: Page): Promise<void> {
   await page.goto(`${gateway.url}/cai-dat`);
@@ -190,8 +189,13 @@ describe('update prompt', () => {
     await act('Chuyển xử lý');
     await act('Hoàn thành xử lý (có kết quả)');
     const result = page.getByRole('region', { name: 'Giấy tờ kết quả', exact: true });
-    await result.getByLabel('Chọn ảnh hoặc tệp PDF', { exact: true }).setInputFiles({ name: 'giay-khai-sinh.pdf', mimeType: 'application/pdf', buffer: samplePdf('Giấy khai sinh') });
-    await result.getByRole('status').filter({ hasText: /^Tệp PDF/ }).waitFor();
+    await result
+      .getByLabel('Chọn ảnh hoặc tệp PDF', { exact: true })
+      .setInputFiles({ name: 'giay-khai-sinh.pdf', mimeType: 'application/pdf', buffer: samplePdf('Giấy khai sinh') });
+    await result
+      .getByRole('status')
+      .filter({ hasText: /^Tệp PDF/ })
+      .waitFor();
     await result.getByRole('button', { name: 'Đính kèm giấy tờ kết quả vào hồ sơ' }).click();
     await page.getByText('Đã đính kèm giay-khai-sinh.pdf.').waitFor();
     await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'same page'));

@@ -37,7 +37,13 @@ export function recordRequestBodies() {
   };
   const fetchOf = window.fetch;
   window.fetch = function (input: RequestInfo | URL, init?: RequestInit) {
-    if (input instanceof Request) sent.push(input.clone().arrayBuffer().then((b) => new Uint8Array(b)));
+    if (input instanceof Request)
+      sent.push(
+        input
+          .clone()
+          .arrayBuffer()
+          .then((b) => new Uint8Array(b)),
+      );
     keep(init?.body);
     return fetchOf.call(this, input, init);
   };
@@ -75,7 +81,11 @@ export interface StoredAttachment {
 export async function deviceStore(page: Page): Promise<{ files: StoredFile[]; attachments: StoredAttachment[]; dossiers: Record<string, unknown>[] }> {
   const read = await page.evaluate(
     () =>
-      new Promise<{ files: { sha256: string; type: string; size: number; bytes: string }[]; attachments: StoredAttachment[]; dossiers: Record<string, unknown>[] }>((resolve, reject) => {
+      new Promise<{
+        files: { sha256: string; type: string; size: number; bytes: string }[];
+        attachments: StoredAttachment[];
+        dossiers: Record<string, unknown>[];
+      }>((resolve, reject) => {
         const open = indexedDB.open('motcua');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {

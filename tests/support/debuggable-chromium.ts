@@ -14,11 +14,9 @@ export interface DebuggableChromium {
 export async function launchDebuggableChromium(): Promise<DebuggableChromium> {
   const port = await freePort();
   const profile = mkdtempSync(path.join(tmpdir(), 'motcua-lh-'));
-  const child = spawn(
-    chromiumPath(),
-    ['--headless=new', `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, ...chromiumArgs, 'about:blank'],
-    { stdio: 'ignore' },
-  );
+  const child = spawn(chromiumPath(), ['--headless=new', `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, ...chromiumArgs, 'about:blank'], {
+    stdio: 'ignore',
+  });
   const deadline = Date.now() + 30_000;
   for (;;) {
     try {

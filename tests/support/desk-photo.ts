@@ -191,7 +191,7 @@ function surfaceShader(surface: Surface, rnd: () => number, diag: number): (x: n
     return (x, y) => {
       const a = x * cos + y * sin;
       const b = -x * sin + y * cos;
-      const seam = Math.abs(((b % plank) + plank) % plank - plank / 2) > plank / 2 - diag * 0.0015 ? 0.55 : 1;
+      const seam = Math.abs((((b % plank) + plank) % plank) - plank / 2) > plank / 2 - diag * 0.0015 ? 0.55 : 1;
       const grain = 0.82 + 0.1 * Math.sin(b * (60 / diag) + 5 * knots(a * 0.3, b)) + 0.06 * Math.sin(b * (400 / diag) + a * 0.002);
       const k = grain * seam;
       return [base[0] * k, base[1] * k, base[2] * k];
@@ -300,7 +300,13 @@ export function deskPhoto(spec: DeskPhotoSpec): DeskPhoto {
     const xs = corners.map((p) => p.x);
     const ys = corners.map((p) => p.y);
     const shift =
-      side === 0 ? { x: -Math.min(...xs) - over, y: 0 } : side === 1 ? { x: width - Math.max(...xs) + over, y: 0 } : side === 2 ? { x: 0, y: -Math.min(...ys) - over } : { x: 0, y: height - Math.max(...ys) + over };
+      side === 0
+        ? { x: -Math.min(...xs) - over, y: 0 }
+        : side === 1
+          ? { x: width - Math.max(...xs) + over, y: 0 }
+          : side === 2
+            ? { x: 0, y: -Math.min(...ys) - over }
+            : { x: 0, y: height - Math.max(...ys) + over };
     corners = corners.map((p) => ({ x: p.x + shift.x, y: p.y + shift.y })) as Quad4;
   }
   const cut = corners.some((p) => p.x < 0 || p.y < 0 || p.x > width || p.y > height);
@@ -402,11 +408,20 @@ export function deskPhoto(spec: DeskPhotoSpec): DeskPhoto {
     const len = Math.hypot(inward.x, inward.y);
     const n = { x: inward.x / len, y: inward.y / len };
     const depth = 0.3 + rnd() * 0.3;
-    shadowAt = { p: { x: corner.x + n.x * len * (0.2 + rnd() * 0.25), y: corner.y + n.y * len * (0.2 + rnd() * 0.25) }, n, depth, soft: diag * (0.01 + rnd() * 0.02) };
+    shadowAt = {
+      p: { x: corner.x + n.x * len * (0.2 + rnd() * 0.25), y: corner.y + n.y * len * (0.2 + rnd() * 0.25) },
+      n,
+      depth,
+      soft: diag * (0.01 + rnd() * 0.02),
+    };
   }
   let glare: { c: Pt; r: number; strength: number } | undefined;
   if (has('glare')) {
-    glare = { c: { x: pageCentre.x + (rnd() - 0.5) * pageShort * 0.7, y: pageCentre.y + (rnd() - 0.5) * pageLong * 0.7 }, r: diag * (0.05 + rnd() * 0.08), strength: 0.5 + rnd() * 0.4 };
+    glare = {
+      c: { x: pageCentre.x + (rnd() - 0.5) * pageShort * 0.7, y: pageCentre.y + (rnd() - 0.5) * pageLong * 0.7 },
+      r: diag * (0.05 + rnd() * 0.08),
+      strength: 0.5 + rnd() * 0.4,
+    };
   }
   const exposure = 0.85 + rnd() * 0.2;
   const desk = surfaceShader(surface, rnd, diag);

@@ -228,7 +228,10 @@ export class FaultProxy {
           method: req.method,
           path: req.url,
           // The Host header stays the proxy's: the gateway answers as the origin the browser knows.
-          headers: { ...endToEnd(req.headers), ...(body.length > 0 || req.headers['content-length'] !== undefined ? { 'content-length': String(body.length) } : {}) },
+          headers: {
+            ...endToEnd(req.headers),
+            ...(body.length > 0 || req.headers['content-length'] !== undefined ? { 'content-length': String(body.length) } : {}),
+          },
         },
         (response) => {
           readBody(response).then((b) => resolve({ status: response.statusCode ?? 502, headers: response.headers, body: b }), reject);

@@ -60,12 +60,18 @@ export async function choosePaperFile(page: Page, file: AttachedFile | PickedPap
     const label = (await list.locator('option').allTextContents()).find((text) => file.option.test(text));
     if (!label) throw new Error(`"${file.from}" offers nothing like ${file.option}`);
     await list.selectOption({ label });
-    await paper.getByRole('status').filter({ hasText: /^Tệp PDF/ }).waitFor({ timeout: 60_000 });
+    await paper
+      .getByRole('status')
+      .filter({ hasText: /^Tệp PDF/ })
+      .waitFor({ timeout: 60_000 });
     return;
   }
   await paper.getByLabel('Chọn ảnh hoặc tệp PDF', { exact: true }).setInputFiles({ name: file.name, mimeType: file.mimeType, buffer: file.buffer });
   await paper.getByText(file.name, { exact: false }).first().waitFor({ timeout: 60_000 });
-  await paper.getByRole('status').filter({ hasText: /^Tệp PDF/ }).waitFor({ timeout: 60_000 });
+  await paper
+    .getByRole('status')
+    .filter({ hasText: /^Tệp PDF/ })
+    .waitFor({ timeout: 60_000 });
 }
 
 /** Receives a khai sinh dossier with every required paper, straight through; returns its code. */

@@ -39,11 +39,19 @@ const SHAKES: [number, number][] = [
  * A Chromium whose camera films the page at `fps` (permission prompts answered yes); the video is
  * removed when the browser closes. Returns the photo too: its corners are where the page is.
  */
-export async function launchBrowserFilmingPage(options: { spec?: PhotoSpec; fps?: number; extraArgs?: string[] } = {}): Promise<{ browser: Browser; photo: GeneratedPhoto }> {
+export async function launchBrowserFilmingPage(
+  options: { spec?: PhotoSpec; fps?: number; extraArgs?: string[] } = {},
+): Promise<{ browser: Browser; photo: GeneratedPhoto }> {
   const photo = generatePhoto(options.spec ?? pageVideoSpec);
   const dir = mkdtempSync(path.join(tmpdir(), 'motcua-page-camera-'));
   const file = path.join(dir, 'page.y4m');
-  writeFileSync(file, encodeY4m(SHAKES.map(([dx, dy]) => shakenLuma(photo, dx, dy)), options.fps ?? 10));
+  writeFileSync(
+    file,
+    encodeY4m(
+      SHAKES.map(([dx, dy]) => shakenLuma(photo, dx, dy)),
+      options.fps ?? 10,
+    ),
+  );
   const browser = await launchBrowser([
     '--use-fake-device-for-media-stream',
     '--use-fake-ui-for-media-stream',

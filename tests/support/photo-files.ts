@@ -41,7 +41,9 @@ let served = 0;
  */
 export async function photoAsFileInPage(page: Page, photo: GeneratedPhoto, name: string, quality = 0.9): Promise<number> {
   const path = `/__synthetic__/photo-${++served}.rgba`;
-  await page.route(`**${path}`, (route) => route.fulfill({ status: 200, contentType: 'application/octet-stream', body: Buffer.from(photo.rgba.buffer, photo.rgba.byteOffset, photo.rgba.byteLength) }));
+  await page.route(`**${path}`, (route) =>
+    route.fulfill({ status: 200, contentType: 'application/octet-stream', body: Buffer.from(photo.rgba.buffer, photo.rgba.byteOffset, photo.rgba.byteLength) }),
+  );
   const size = await page.evaluate(
     async ({ path, width, height, name, quality }) => {
       const bytes = new Uint8ClampedArray(await (await fetch(path)).arrayBuffer());

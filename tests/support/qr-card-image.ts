@@ -120,7 +120,17 @@ function invert3(m: Mat3): Mat3 {
   const B = -(d * i - f * g);
   const C = d * h - e * g;
   const det = a * A + b * B + c * C;
-  return [A / det, -(b * i - c * h) / det, (b * f - c * e) / det, B / det, (a * i - c * g) / det, -(a * f - c * d) / det, C / det, -(a * h - b * g) / det, (a * e - b * d) / det];
+  return [
+    A / det,
+    -(b * i - c * h) / det,
+    (b * f - c * e) / det,
+    B / det,
+    (a * i - c * g) / det,
+    -(a * f - c * d) / det,
+    C / det,
+    -(a * h - b * g) / det,
+    (a * e - b * d) / det,
+  ];
 }
 
 /**
@@ -133,7 +143,12 @@ function cardToFrame(s: CardScene, qrSize: number): Mat3 {
   const rad = Math.PI / 180;
   const [rz, rx, ry] = [s.rotationDeg * rad, s.tiltXDeg * rad, s.tiltYDeg * rad];
   // R = Rx · Ry · Rz, only the first two columns are needed for a plane.
-  const cz = Math.cos(rz), sz = Math.sin(rz), cxr = Math.cos(rx), sxr = Math.sin(rx), cyr = Math.cos(ry), syr = Math.sin(ry);
+  const cz = Math.cos(rz),
+    sz = Math.sin(rz),
+    cxr = Math.cos(rx),
+    sxr = Math.sin(rx),
+    cyr = Math.cos(ry),
+    syr = Math.sin(ry);
   const ryrz = [
     [cyr * cz, -cyr * sz],
     [sz, cz],
@@ -148,7 +163,11 @@ function cardToFrame(s: CardScene, qrSize: number): Mat3 {
   const vq = QR_MARGIN + qrSize / 2;
   const t = [centre[0] - uq * r1[0] - vq * r2[0], centre[1] - uq * r1[1] - vq * r2[1], centre[2] - uq * r1[2] - vq * r2[2]] as const;
   // K · [r1 r2 t]
-  const row = (k: 0 | 1) => [focal * r1[k] + (k === 0 ? cx : cy) * r1[2], focal * r2[k] + (k === 0 ? cx : cy) * r2[2], focal * t[k] + (k === 0 ? cx : cy) * t[2]];
+  const row = (k: 0 | 1) => [
+    focal * r1[k] + (k === 0 ? cx : cy) * r1[2],
+    focal * r2[k] + (k === 0 ? cx : cy) * r2[2],
+    focal * t[k] + (k === 0 ? cx : cy) * t[2],
+  ];
   return [...row(0), ...row(1), r1[2], r2[2], t[2]] as Mat3;
 }
 
@@ -206,7 +225,8 @@ export function renderCardFrame(text: string, s: CardScene, matrix = qrMatrix(te
             const qx = Math.floor(u - qu);
             const qy = Math.floor(v - qv);
             if (qx >= 0 && qy >= 0 && qx < size && qy < size) sum += dark[qy * size + qx] ? INK : QR_PAPER;
-            else if (u - qu > -4 && v - qv < size + 4) sum += QR_PAPER; // the QR's printed quiet zone
+            else if (u - qu > -4 && v - qv < size + 4)
+              sum += QR_PAPER; // the QR's printed quiet zone
             else sum += cardTone(u, v);
           }
         }

@@ -72,11 +72,7 @@ export function writeCameraVideo(text: string, options: CameraVideoOptions = {})
  */
 export async function launchBrowserWithFakeCamera(text: string, options: CameraVideoOptions = {}): Promise<Browser> {
   const file = writeCameraVideo(text, options);
-  const browser = await launchBrowser([
-    '--use-fake-device-for-media-stream',
-    '--use-fake-ui-for-media-stream',
-    `--use-file-for-fake-video-capture=${file}`,
-  ]);
+  const browser = await launchBrowser(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${file}`]);
   browser.on('disconnected', () => rmSync(path.dirname(file), { recursive: true, force: true }));
   return browser;
 }

@@ -34,7 +34,11 @@ function stream(content: Buffer): Buffer {
 export function samplePdf(title: string, { pages = 1, filler = '' }: SamplePdfOptions = {}): Buffer {
   const kids = Array.from({ length: pages }, (_, i) => `${4 + 2 * i} 0 R`).join(' ');
   const titleHex = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(title, 'utf16le').swap16()]).toString('hex');
-  const objects: (string | Buffer)[] = ['<< /Type /Catalog /Pages 2 0 R >>', `<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`, `<< /Title <${titleHex}> >>`];
+  const objects: (string | Buffer)[] = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    `<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`,
+    `<< /Title <${titleHex}> >>`,
+  ];
   for (let i = 0; i < pages; i++) {
     objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.28 841.89] /Contents ${5 + 2 * i} 0 R >>`);
     const content = i === 0 && filler.length > 0 ? Buffer.from(filler) : Buffer.from(`% trang ${i + 1}\n`);

@@ -83,17 +83,45 @@ type Draw = (m: Mask, x: number, base: number, xh: number, w: number) => number;
 // Lower-case letter shapes in x-height units; each returns its advance in pixels.
 const letters: Draw[] = [
   (m, x, b, h, w) => (m.arc(x + 0.3 * h, b - 0.5 * h, 0.28 * h, 0.5 * h, 0, 2 * Math.PI, w), 0.72 * h), // o
-  (m, x, b, h, w) => (m.segment([x + w, b], [x + w, b - h], w), m.arc(x + 0.32 * h, b - 0.6 * h, 0.3 * h, 0.4 * h, Math.PI, 2 * Math.PI, w), m.segment([x + 0.62 * h, b - 0.6 * h], [x + 0.62 * h, b], w), 0.8 * h), // n
+  (m, x, b, h, w) => (
+    m.segment([x + w, b], [x + w, b - h], w),
+    m.arc(x + 0.32 * h, b - 0.6 * h, 0.3 * h, 0.4 * h, Math.PI, 2 * Math.PI, w),
+    m.segment([x + 0.62 * h, b - 0.6 * h], [x + 0.62 * h, b], w),
+    0.8 * h
+  ), // n
   (m, x, b, h, w) => (m.segment([x + w, b], [x + w, b - 1.45 * h], w), 0.35 * h), // l
   (m, x, b, h, w) => (m.segment([x + w, b], [x + w, b - h], w), m.segment([x + w, b - 1.3 * h], [x + w, b - 1.2 * h], w * 1.3), 0.35 * h), // i
   (m, x, b, h, w) => (m.arc(x + 0.32 * h, b - 0.5 * h, 0.3 * h, 0.5 * h, 0.3 * Math.PI, 1.75 * Math.PI, w), 0.66 * h), // c
-  (m, x, b, h, w) => (m.arc(x + 0.32 * h, b - 0.5 * h, 0.3 * h, 0.5 * h, 0.25 * Math.PI, 2 * Math.PI, w), m.segment([x + 0.05 * h, b - 0.5 * h], [x + 0.6 * h, b - 0.5 * h], w * 0.8), 0.7 * h), // e
+  (m, x, b, h, w) => (
+    m.arc(x + 0.32 * h, b - 0.5 * h, 0.3 * h, 0.5 * h, 0.25 * Math.PI, 2 * Math.PI, w),
+    m.segment([x + 0.05 * h, b - 0.5 * h], [x + 0.6 * h, b - 0.5 * h], w * 0.8),
+    0.7 * h
+  ), // e
   (m, x, b, h, w) => (m.arc(x + 0.3 * h, b - 0.4 * h, 0.27 * h, 0.4 * h, 0, 2 * Math.PI, w), m.segment([x + 0.6 * h, b - h], [x + 0.6 * h, b], w), 0.75 * h), // a
-  (m, x, b, h, w) => (m.segment([x + 0.25 * h, b - 1.25 * h], [x + 0.25 * h, b], w), m.segment([x, b - 0.95 * h], [x + 0.55 * h, b - 0.95 * h], w * 0.8), 0.5 * h), // t
+  (m, x, b, h, w) => (
+    m.segment([x + 0.25 * h, b - 1.25 * h], [x + 0.25 * h, b], w),
+    m.segment([x, b - 0.95 * h], [x + 0.55 * h, b - 0.95 * h], w * 0.8),
+    0.5 * h
+  ), // t
   (m, x, b, h, w) => (m.segment([x, b - h], [x + 0.32 * h, b], w), m.segment([x + 0.32 * h, b], [x + 0.64 * h, b - h], w), 0.7 * h), // v
-  (m, x, b, h, w) => (m.segment([x + w, b - h], [x + w, b - 0.3 * h], w), m.arc(x + 0.32 * h, b - 0.35 * h, 0.3 * h, 0.35 * h, 0, Math.PI, w), m.segment([x + 0.62 * h, b - h], [x + 0.62 * h, b], w), 0.8 * h), // u
-  (m, x, b, h, w) => (m.arc(x + 0.3 * h, b - 0.5 * h, 0.27 * h, 0.5 * h, 0, 2 * Math.PI, w), m.segment([x + 0.6 * h, b - h], [x + 0.6 * h, b + 0.4 * h], w), m.arc(x + 0.35 * h, b + 0.4 * h, 0.25 * h, 0.15 * h, 0, Math.PI, w), 0.75 * h), // g
-  (m, x, b, h, w) => (m.segment([x + w, b - 1.45 * h], [x + w, b], w), m.arc(x + 0.32 * h, b - 0.6 * h, 0.3 * h, 0.4 * h, Math.PI, 2 * Math.PI, w), m.segment([x + 0.62 * h, b - 0.6 * h], [x + 0.62 * h, b], w), 0.8 * h), // h
+  (m, x, b, h, w) => (
+    m.segment([x + w, b - h], [x + w, b - 0.3 * h], w),
+    m.arc(x + 0.32 * h, b - 0.35 * h, 0.3 * h, 0.35 * h, 0, Math.PI, w),
+    m.segment([x + 0.62 * h, b - h], [x + 0.62 * h, b], w),
+    0.8 * h
+  ), // u
+  (m, x, b, h, w) => (
+    m.arc(x + 0.3 * h, b - 0.5 * h, 0.27 * h, 0.5 * h, 0, 2 * Math.PI, w),
+    m.segment([x + 0.6 * h, b - h], [x + 0.6 * h, b + 0.4 * h], w),
+    m.arc(x + 0.35 * h, b + 0.4 * h, 0.25 * h, 0.15 * h, 0, Math.PI, w),
+    0.75 * h
+  ), // g
+  (m, x, b, h, w) => (
+    m.segment([x + w, b - 1.45 * h], [x + w, b], w),
+    m.arc(x + 0.32 * h, b - 0.6 * h, 0.3 * h, 0.4 * h, Math.PI, 2 * Math.PI, w),
+    m.segment([x + 0.62 * h, b - 0.6 * h], [x + 0.62 * h, b], w),
+    0.8 * h
+  ), // h
   (m, x, b, h, w) => (m.segment([x + w, b - h], [x + w, b + 0.45 * h], w), m.arc(x + 0.35 * h, b - 0.5 * h, 0.28 * h, 0.5 * h, 0, 2 * Math.PI, w), 0.72 * h), // p
   (m, x, b, h, w) => (m.segment([x + w, b - h], [x + w, b], w), m.arc(x + 0.35 * h, b - 0.65 * h, 0.3 * h, 0.35 * h, Math.PI, 1.7 * Math.PI, w), 0.55 * h), // r
 ];
@@ -103,8 +131,25 @@ const marks: ((m: Mask, cx: number, base: number, h: number, w: number) => void)
   (m, cx, b, h, w) => m.segment([cx - 0.05 * h, b - 1.15 * h], [cx + 0.15 * h, b - 1.4 * h], w * 0.9),
   (m, cx, b, h, w) => m.segment([cx - 0.15 * h, b - 1.4 * h], [cx + 0.05 * h, b - 1.15 * h], w * 0.9),
   (m, cx, b, h, w) => m.arc(cx, b - 1.35 * h, 0.12 * h, 0.1 * h, 1.2 * Math.PI, 2.5 * Math.PI, w * 0.8),
-  (m, cx, b, h, w) => m.stroke([[cx - 0.2 * h, b - 1.2 * h], [cx - 0.07 * h, b - 1.32 * h], [cx + 0.07 * h, b - 1.2 * h], [cx + 0.2 * h, b - 1.32 * h]], w * 0.8),
-  (m, cx, b, h, w) => m.stroke([[cx - 0.18 * h, b - 1.12 * h], [cx, b - 1.32 * h], [cx + 0.18 * h, b - 1.12 * h]], w * 0.9),
+  (m, cx, b, h, w) =>
+    m.stroke(
+      [
+        [cx - 0.2 * h, b - 1.2 * h],
+        [cx - 0.07 * h, b - 1.32 * h],
+        [cx + 0.07 * h, b - 1.2 * h],
+        [cx + 0.2 * h, b - 1.32 * h],
+      ],
+      w * 0.8,
+    ),
+  (m, cx, b, h, w) =>
+    m.stroke(
+      [
+        [cx - 0.18 * h, b - 1.12 * h],
+        [cx, b - 1.32 * h],
+        [cx + 0.18 * h, b - 1.12 * h],
+      ],
+      w * 0.9,
+    ),
   (m, cx, b, h, w) => m.arc(cx, b - 1.3 * h, 0.17 * h, 0.12 * h, 0, Math.PI, w * 0.8),
   (m, cx, b, h, w) => m.segment([cx, b + 0.25 * h], [cx, b + 0.32 * h], w * 1.4),
 ];
@@ -232,8 +277,10 @@ function portrait(data: Uint8ClampedArray, width: number, left: number, top: num
       let rgb = [70 + 60 * v, 120 + 50 * v, 200 - 20 * v]; // backdrop
       const face = (u / 0.24) ** 2 + ((v - 0.42) / 0.26) ** 2;
       const hair = (u / 0.28) ** 2 + ((v - 0.3) / 0.25) ** 2;
-      if (v > 0.72 && Math.abs(u) < 0.1 + (v - 0.72) * 1.6) rgb = [238 - 30 * Math.abs(u), 236 - 30 * Math.abs(u), 230]; // shirt
-      else if (face < 1 && v > 0.24) rgb = [224 - 40 * face, 172 - 40 * face, 140 - 30 * face]; // skin, shaded to the edge
+      if (v > 0.72 && Math.abs(u) < 0.1 + (v - 0.72) * 1.6)
+        rgb = [238 - 30 * Math.abs(u), 236 - 30 * Math.abs(u), 230]; // shirt
+      else if (face < 1 && v > 0.24)
+        rgb = [224 - 40 * face, 172 - 40 * face, 140 - 30 * face]; // skin, shaded to the edge
       else if (hair < 1) rgb = [40 + 20 * hair, 30 + 15 * hair, 28];
       else if (v > 0.7 && Math.abs(u) < 0.42) rgb = [38, 42, 60]; // jacket
       const p = ((top + y) * width + left + x) * 4;

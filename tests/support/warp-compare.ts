@@ -11,7 +11,14 @@ import { pageToPhoto } from '../../workers/digitize/warp';
 /** The pixels the native warp handed out last: read into a kept buffer, the next page's are the same memory. */
 let lastPixels: ArrayBufferLike | undefined;
 
-export async function compareWarps(pixels: Uint8ClampedArray<ArrayBuffer>, width: number, height: number, corners: Quad, pageWidth: number, pageHeight: number) {
+export async function compareWarps(
+  pixels: Uint8ClampedArray<ArrayBuffer>,
+  width: number,
+  height: number,
+  corners: Quad,
+  pageWidth: number,
+  pageHeight: number,
+) {
   const bitmap = await createImageBitmap(new ImageData(pixels, width, height));
   const toPhoto = pageToPhoto(corners, pageWidth, pageHeight);
   const cut = await cutPage(bitmap, toPhoto, pageWidth, pageHeight);
@@ -35,5 +42,11 @@ export async function compareWarps(pixels: Uint8ClampedArray<ArrayBuffer>, width
       count++;
     }
   }
-  return { meanDifference: total / count, over8: over8 / count, opaque, samePixelBuffer, tiles: affineTiles(toPhoto, pageWidth, pageHeight, { tolerance: 0.15 }).length };
+  return {
+    meanDifference: total / count,
+    over8: over8 / count,
+    opaque,
+    samePixelBuffer,
+    tiles: affineTiles(toPhoto, pageWidth, pageHeight, { tolerance: 0.15 }).length,
+  };
 }

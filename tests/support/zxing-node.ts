@@ -20,9 +20,7 @@ export async function loadZxingInNode(): Promise<number> {
 }
 
 /** Decodes RGBA pixels, or an encoded image file (PNG/JPEG bytes), exactly as the worker does. */
-export async function decodeQrInNode(
-  input: { data: Uint8ClampedArray; width: number; height: number } | Uint8Array,
-): Promise<QrDecodeResult> {
+export async function decodeQrInNode(input: { data: Uint8ClampedArray; width: number; height: number } | Uint8Array): Promise<QrDecodeResult> {
   await loadZxingInNode();
   return toDecodeResult(await readBarcodes(input as ImageData | Uint8Array, qrReaderOptions));
 }

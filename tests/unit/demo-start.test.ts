@@ -14,7 +14,11 @@ afterAll(async () => {
 });
 
 const post = (url: string, body: unknown, token?: string) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
 
 async function anonymousAnswers(url: string) {
   return {
@@ -36,7 +40,9 @@ describe('demo mode on the real gateway', () => {
     gateway = await startGateway({ env: { MOTCUA_DEMO: '' }, args: ['--demo'], dataDir });
     expect(await anonymousAnswers(gateway.url)).toEqual({ commune: 200, codeBlocks: 200, enrol: 201, signIn: 200 });
     await expect.poll(() => gateway!.output()).toMatch(/CHẾ ĐỘ DÙNG THỬ \(demo\)/);
-    const session = ((await (await post(`${gateway.url}/api/auth/sign-in`, { username: DEMO_STAFF.username, password: DEMO_STAFF.password })).json()) as { token: string }).token;
+    const session = (
+      (await (await post(`${gateway.url}/api/auth/sign-in`, { username: DEMO_STAFF.username, password: DEMO_STAFF.password })).json()) as { token: string }
+    ).token;
     await gateway.stop();
 
     gateway = await startGateway({ env: { MOTCUA_DEMO: '' }, dataDir });

@@ -47,7 +47,8 @@ describe('the gateway started with `npm run gateway` and no variables', () => {
       )
       .toBe(200);
 
-    const post = (route: string, body: unknown) => fetch(`${url}${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const post = (route: string, body: unknown) =>
+      fetch(`${url}${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const current = await fetch(`${url}/api/communes/current`);
     expect(current.status).toBe(401);
     expect(current.headers.get('www-authenticate')).toMatch(/^Bearer/);

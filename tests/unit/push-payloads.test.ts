@@ -7,7 +7,20 @@
 import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addComponentPages, applyPullPage, attachFile, createDraft, DEVICE_TOKEN_KEY, getDb, MotcuaDb, pagesKey, readDossierData, readSetting, saveComponentDeliverables, type OutboxEntry } from '../../src/db';
+import {
+  addComponentPages,
+  applyPullPage,
+  attachFile,
+  createDraft,
+  DEVICE_TOKEN_KEY,
+  getDb,
+  MotcuaDb,
+  pagesKey,
+  readDossierData,
+  readSetting,
+  saveComponentDeliverables,
+  type OutboxEntry,
+} from '../../src/db';
 import type { CodeReserve } from '../../src/domain/dossier';
 import { refillCodeReserve, RESERVE_KEY } from '../../src/sync/code-reserve';
 import { demoCatalogue } from '../../src/domain/catalogue';
@@ -45,7 +58,15 @@ afterAll(async () => gw?.cleanup());
 
 async function newDraft(id: string) {
   const data = newDraftData(procedure, 1);
-  data.applicant = { fullName: 'Nguyễn Văn Mẫu', idNumber: '001099000001', birthDate: '1999-03-15', sex: 'Nam', address: 'Thôn Nà Pồ', phone: '0912345678', email: '' };
+  data.applicant = {
+    fullName: 'Nguyễn Văn Mẫu',
+    idNumber: '001099000001',
+    birthDate: '1999-03-15',
+    sex: 'Nam',
+    address: 'Thôn Nà Pồ',
+    phone: '0912345678',
+    email: '',
+  };
   data.components = data.components.map((c) => ({ ...c, received: true }));
   const at = new Date().toISOString();
   await createDraft(getDb(), { id, procedureCode: procedure.code, procedure, step: 'review', data, createdAt: at, updatedAt: at });
@@ -79,17 +100,38 @@ describe("the app's outbox payloads", () => {
     const later = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
 
     const data = await newDraft('draft-1');
-    await attachFile(db, { id: 'att-1', ownerId: 'draft-1', componentIndex: 0, sha256: hex(page), name: 'to-khai.jpg', type: 'image/jpeg', size: page.length }, new Blob([page]));
+    await attachFile(
+      db,
+      { id: 'att-1', ownerId: 'draft-1', componentIndex: 0, sha256: hex(page), name: 'to-khai.jpg', type: 'image/jpeg', size: page.length },
+      new Blob([page]),
+    );
     const received = await receiveDraft('draft-1', data, procedure, now);
     expect(received.provisional).toBe(true); // no reserve on this device: a TAM code the gateway replaces
     await performDossierAction(received.id, 'startProcessing', {}, later(1), db);
-    await performDossierAction(received.id, 'requestSupplement', { supplementItems: [{ name: 'Giấy chứng sinh', reason: 'Không rõ chữ' }, { name: 'CCCD', reason: 'Chưa xuất trình' }] }, later(1.2), db);
+    await performDossierAction(
+      received.id,
+      'requestSupplement',
+      {
+        supplementItems: [
+          { name: 'Giấy chứng sinh', reason: 'Không rõ chữ' },
+          { name: 'CCCD', reason: 'Chưa xuất trình' },
+        ],
+      },
+      later(1.2),
+      db,
+    );
     // Line 1's paper as the capture leaves it (its page and the PDF made from it); line 2 only shown.
     const captureOwner = supplementCaptureOwner(received.id);
     const scanned = [{ sha256: 'c'.repeat(64), blob: new Blob(['trang']), type: 'image/tiff', size: 5, name: 'trang-1' }];
     await addComponentPages(db, captureOwner, 0, scanned);
     await saveComponentDeliverables(db, captureOwner, 0, pagesKey(scanned), [
-      { sha256: hex(supplementPdf), blob: new Blob([supplementPdf]), type: 'application/pdf', size: supplementPdf.length, name: 'Giấy chứng sinh (bổ sung).pdf' },
+      {
+        sha256: hex(supplementPdf),
+        blob: new Blob([supplementPdf]),
+        type: 'application/pdf',
+        size: supplementPdf.length,
+        name: 'Giấy chứng sinh (bổ sung).pdf',
+      },
     ]);
     await performDossierAction(received.id, 'receiveSupplement', { supplementReceipt: { captureOwner, notes: ['', 'Xuất trình bản chính'] } }, later(1.5), db);
     await performDossierAction(received.id, 'markResultReady', {}, later(2), db);
@@ -132,7 +174,13 @@ describe("the app's outbox payloads", () => {
     await upload(page);
     await upload(resultPdf);
     await upload(supplementPdf);
-    const res = await json(gw.app, 'POST', '/api/sync/push', { entries: entries.map((e) => ({ mutation: e.seq, kind: e.kind, entityId: e.entityId, payload: e.payload })) }, device.token);
+    const res = await json(
+      gw.app,
+      'POST',
+      '/api/sync/push',
+      { entries: entries.map((e) => ({ mutation: e.seq, kind: e.kind, entityId: e.entityId, payload: e.payload })) },
+      device.token,
+    );
     const { results } = (await res.json()) as { results: { status: string; reason?: string; officialCode?: string }[] };
     expect(results.map((r) => r.reason ?? r.status)).toEqual(Array(9).fill('accepted'));
     expect(results[0]!.officialCode).toMatch(new RegExp(`^${device.agencyCode.replace(/\./g, '\\.')}-\\d{6}-0001$`));

@@ -5,7 +5,17 @@
 // number, and the gateway then holds the corrected dossier.
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyPushResults, correctRefusedDossier, createDraft, getDb, listQuarantine, nextBatch, type DossierRow, type OutboxEntry, type PushResult } from '../../src/db';
+import {
+  applyPushResults,
+  correctRefusedDossier,
+  createDraft,
+  getDb,
+  listQuarantine,
+  nextBatch,
+  type DossierRow,
+  type OutboxEntry,
+  type PushResult,
+} from '../../src/db';
 import { demoCatalogue } from '../../src/domain/catalogue';
 import { newDraftData, PERSON_FIELD_MAX, personFieldsTooLong, type PersonEntry } from '../../src/domain/intake';
 import { receiveDraft } from '../../src/features/intake/receive';
@@ -28,7 +38,15 @@ beforeAll(async () => {
 }, OPEN_DB_TIMEOUT_MS);
 afterAll(async () => gw?.cleanup());
 
-const applicant: PersonEntry = { fullName: 'Nguyễn Văn Mẫu', idNumber: '001099000001', birthDate: '1999-03-15', sex: 'Nam', address: 'Thôn Nà Pồ', phone: '0912345678', email: '' };
+const applicant: PersonEntry = {
+  fullName: 'Nguyễn Văn Mẫu',
+  idNumber: '001099000001',
+  birthDate: '1999-03-15',
+  sex: 'Nam',
+  address: 'Thôn Nà Pồ',
+  phone: '0912345678',
+  email: '',
+};
 
 async function receive(draftId: string, person: PersonEntry): Promise<string> {
   const data = newDraftData(procedure, 1);

@@ -35,7 +35,13 @@ describe('affineTiles', () => {
     for (const tile of tiles.filter((_, i) => i % 7 === 0)) {
       // Points across the tile: the true photo point, mapped to the page by the tile's affine,
       // lands where it came from (scaled to photo pixels, about 1.5 per page pixel here).
-      for (const [u, v] of [[0, 0], [1, 0], [0.5, 0.5], [0.3, 0.9], [1, 1]] as const) {
+      for (const [u, v] of [
+        [0, 0],
+        [1, 0],
+        [0.5, 0.5],
+        [0.3, 0.9],
+        [1, 1],
+      ] as const) {
         const page = { x: tile.x + u * tile.width, y: tile.y + v * tile.height };
         const photo = project(h, page.x, page.y);
         const back = toPage(tile, photo.x, photo.y);

@@ -65,7 +65,11 @@ describe('flattening', () => {
     flattenRgbaInPlace(rgba, paperLevels(grey));
     // The paper (150, 150, 140 under a level of 150) comes out white, its slight tint kept.
     const paper = Array.from(rgba.data.subarray(63 * 4, 63 * 4 + 3));
-    expect(paper.map((v, i) => Math.abs(v - [255, 255, 238][i]!))).toEqual([expect.toBeOneOf([0, 1, 2]), expect.toBeOneOf([0, 1, 2]), expect.toBeOneOf([0, 1, 2])]);
+    expect(paper.map((v, i) => Math.abs(v - [255, 255, 238][i]!))).toEqual([
+      expect.toBeOneOf([0, 1, 2]),
+      expect.toBeOneOf([0, 1, 2]),
+      expect.toBeOneOf([0, 1, 2]),
+    ]);
     const [r, g, b] = Array.from(rgba.data.subarray(0, 3)) as [number, number, number];
     expect(r).toBeGreaterThan(250);
     expect(r - g).toBeGreaterThan(120);
@@ -145,7 +149,11 @@ describe('sauvola', () => {
 
   it('finds no ink on blank, noisy paper', () => {
     const rnd = random(9);
-    const blank = greyImage(200, 200, new Uint8Array(200 * 200).map(() => 235 + Math.round((rnd() - 0.5) * 16)));
+    const blank = greyImage(
+      200,
+      200,
+      new Uint8Array(200 * 200).map(() => 235 + Math.round((rnd() - 0.5) * 16)),
+    );
     const bits = sauvola(blank);
     expect(bits.data.reduce((a, b) => a + b, 0)).toBe(0);
   });

@@ -2,9 +2,7 @@
 import type { InputKind, InputProblem, PageMode, QualityIssue, Quad } from '../../src/domain/digitize';
 import type { QualityMetrics } from './quality';
 
-export type InspectResult =
-  | { ok: true; kind: InputKind; width?: number; height?: number }
-  | { ok: false; problem: InputProblem; detail?: string };
+export type InspectResult = { ok: true; kind: InputKind; width?: number; height?: number } | { ok: false; problem: InputProblem; detail?: string };
 
 export interface PageFile {
   blob: Blob;

@@ -22,7 +22,8 @@ export interface Gradients {
 export function sobel(img: GreyImage, scratch?: Scratch): Gradients {
   const { width, height, data } = img;
   // The rim is never written: it stays 0 in a lent buffer too, which only ever holds gradients of this size.
-  const plane = (use: string) => (scratch ? new Float32Array(scratch.bytes(use, width * height * 4).buffer, 0, width * height) : new Float32Array(width * height));
+  const plane = (use: string) =>
+    scratch ? new Float32Array(scratch.bytes(use, width * height * 4).buffer, 0, width * height) : new Float32Array(width * height);
   const gx = plane('sobel-x');
   const gy = plane('sobel-y');
   const magnitude = plane('sobel-magnitude');

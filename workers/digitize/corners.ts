@@ -90,7 +90,6 @@ export function insetFrame(width: number, height: number): Quad {
   ];
 }
 
-
 /** The page found in a small grey image, in its pixel coordinates. */
 export interface PageGuess {
   quad: Quad;
@@ -307,7 +306,7 @@ function scoreQuad(img: GreyImage, grad: Gradients, quad: Quad, borders: boolean
   const inFrameShare = totalIn / (4 * samples);
   const area = polygonArea(quad) / (width * height);
   // A-series: long over short sides near √2 (perspective bends it a little).
-  const ratio = (Math.max(lengths[0]! + lengths[2]!, lengths[1]! + lengths[3]!) / Math.min(lengths[0]! + lengths[2]!, lengths[1]! + lengths[3]!)) / Math.SQRT2;
+  const ratio = Math.max(lengths[0]! + lengths[2]!, lengths[1]! + lengths[3]!) / Math.min(lengths[0]! + lengths[2]!, lengths[1]! + lengths[3]!) / Math.SQRT2;
   const shape = clamp01(1.5 - Math.abs(Math.log(ratio)) / 0.16);
   const cx = (quad[0].x + quad[1].x + quad[2].x + quad[3].x) / 4;
   const cy = (quad[0].y + quad[1].y + quad[2].y + quad[3].y) / 4;

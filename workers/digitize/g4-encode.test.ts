@@ -1,15 +1,7 @@
 // The Group 4 encoder: hand-worked code streams from T.4's rules, and round trips through a
 // decoder written separately (testing/g4-decode.ts) on random and text-like pages.
 import { describe, expect, it } from 'vitest';
-import {
-  BLACK_MAKEUP,
-  BLACK_TERMINATING,
-  EOL,
-  EXTENDED_MAKEUP,
-  MODE_CODES,
-  WHITE_MAKEUP,
-  WHITE_TERMINATING,
-} from './ccitt-codes';
+import { BLACK_MAKEUP, BLACK_TERMINATING, EOL, EXTENDED_MAKEUP, MODE_CODES, WHITE_MAKEUP, WHITE_TERMINATING } from './ccitt-codes';
 import { encodeG4, type BilevelImage } from './g4-encode';
 import { decodeG4 } from './testing/g4-decode';
 import { seededRandom } from '../../tests/support/seeded-random';
@@ -42,10 +34,17 @@ describe('Group 4 code tables', () => {
   });
 
   it('has every run length and the expected word counts', () => {
-    expect([WHITE_TERMINATING.length, BLACK_TERMINATING.length, WHITE_MAKEUP.length, BLACK_MAKEUP.length, EXTENDED_MAKEUP.length]).toEqual([64, 64, 27, 27, 13]);
+    expect([WHITE_TERMINATING.length, BLACK_TERMINATING.length, WHITE_MAKEUP.length, BLACK_MAKEUP.length, EXTENDED_MAKEUP.length]).toEqual([
+      64, 64, 27, 27, 13,
+    ]);
     // Known words from T.4 Table 2/3, the ones a text page uses most.
     expect([WHITE_TERMINATING[2], WHITE_TERMINATING[0], BLACK_TERMINATING[2], BLACK_TERMINATING[0], WHITE_MAKEUP[0], BLACK_MAKEUP[0]]).toEqual([
-      '0111', '00110101', '11', '0000110111', '11011', '0000001111',
+      '0111',
+      '00110101',
+      '11',
+      '0000110111',
+      '11011',
+      '0000001111',
     ]);
   });
 });
@@ -97,7 +96,7 @@ function textLike(width: number, height: number, seed: number): BilevelImage {
   const rnd = seededRandom(seed);
   const data = new Uint8Array(width * height);
   for (let line = 8; line + 14 < height; line += 24) {
-    for (let x = 10; x < width - 12; ) {
+    for (let x = 10; x < width - 12;) {
       const w = 2 + Math.floor(rnd() * 9);
       const h = 6 + Math.floor(rnd() * 9);
       // Glyph-sized boxes with a counter (hole), like o, a, e.

@@ -1,15 +1,7 @@
 // CCITT Group 4 (ITU-T T.6) encoder for 1-bit pages: the compression a PDF's CCITTFaxDecode
 // filter reads (K = -1). Each row is coded against the row above, so text pages shrink to tens of KB.
 import { BitWriter, toCode, type Code } from './bit-writer';
-import {
-  BLACK_MAKEUP,
-  BLACK_TERMINATING,
-  EOL,
-  EXTENDED_MAKEUP,
-  MODE_CODES,
-  WHITE_MAKEUP,
-  WHITE_TERMINATING,
-} from './ccitt-codes';
+import { BLACK_MAKEUP, BLACK_TERMINATING, EOL, EXTENDED_MAKEUP, MODE_CODES, WHITE_MAKEUP, WHITE_TERMINATING } from './ccitt-codes';
 
 /** A bilevel image: one byte per pixel, 1 = black (ink), 0 = white (paper). */
 export interface BilevelImage {
@@ -64,7 +56,7 @@ const WORD_OF = [0, 0x01010101] as const;
 function rowChanges(data: Uint8Array, words: Uint32Array | undefined, offset: number, width: number, changes: Int32Array): number {
   let count = 0;
   let colour: 0 | 1 = 0;
-  for (let x = 0; x < width; ) {
+  for (let x = 0; x < width;) {
     const at = offset + x;
     if (words && (at & 3) === 0 && x + 4 <= width && words[at >> 2] === WORD_OF[colour]) {
       x += 4;

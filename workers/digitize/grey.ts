@@ -39,7 +39,7 @@ export function greyDownscaled(src: RgbaImage, factor: number): GreyImage {
   for (let y = 0; y < height; y++) {
     sums.fill(0);
     for (let dy = 0; dy < f; dy++) {
-      let p = ((y * f + dy) * src.width) * 4;
+      let p = (y * f + dy) * src.width * 4;
       for (let x = 0; x < width; x++) {
         let s = 0;
         for (let dx = 0; dx < f; dx++, p += 4) s += 77 * data[p]! + 150 * data[p + 1]! + 29 * data[p + 2]!;

@@ -26,7 +26,10 @@ describe('homographyFromPoints', () => {
   });
 
   it('is a plain scale and shift when the quad is an axis-aligned rectangle', () => {
-    const h = homographyFromPoints(square, square.map((p) => ({ x: p.x * 2 + 5, y: p.y * 3 - 7 })))!;
+    const h = homographyFromPoints(
+      square,
+      square.map((p) => ({ x: p.x * 2 + 5, y: p.y * 3 - 7 })),
+    )!;
     expect(project(h, 50, 20)).toEqual({ x: expect.closeTo(105, 9), y: expect.closeTo(53, 9) });
     expect(h[6]).toBeCloseTo(0, 12);
     expect(h[7]).toBeCloseTo(0, 12);

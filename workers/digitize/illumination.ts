@@ -117,7 +117,7 @@ function gainRow(levels: GreyImage, gains: Float32Array, width: number, y: numbe
   const y1 = Math.min(levels.height - 1, y0 + 1);
   const ay = fy - y0;
   for (let bx = 0; bx < bw; bx++) column[bx] = gains[y0 * bw + bx]! * (1 - ay) + gains[y1 * bw + bx]! * ay;
-  for (let x = 0; x < width; ) {
+  for (let x = 0; x < width;) {
     const fx = (x + 0.5) / BLOCK - 0.5;
     if (fx <= 0 || bw === 1) {
       row[x++] = column[0]!;

@@ -54,7 +54,8 @@ describe('splitColourLayers', { timeout: 90_000 }, () => {
         const p = i * 4;
         const inArea = x >= ax && x < ax + width * 2 && y >= ay && y < ay + height * 2;
         if (!inArea && layers.text.data[i] !== out.bilevel.data[i]) changedOutside++;
-        if (inArea && layers.text.data[i] && Math.max(page[p]!, page[p + 1]!, page[p + 2]!) - Math.min(page[p]!, page[p + 1]!, page[p + 2]!) >= 40) colouredInk++;
+        if (inArea && layers.text.data[i] && Math.max(page[p]!, page[p + 1]!, page[p + 2]!) - Math.min(page[p]!, page[p + 1]!, page[p + 2]!) >= 40)
+          colouredInk++;
       }
     }
     expect(changedOutside).toBe(0);
@@ -72,7 +73,13 @@ describe('splitColourLayers', { timeout: 90_000 }, () => {
     // The portrait is pasted 30 mm from the left, 62 mm from the top, 30 × 40 mm.
     const mm = 200 / 25.4;
     const portrait = { x: Math.round(30 * mm), y: Math.round(62 * mm), w: Math.round(30 * mm), h: Math.round(40 * mm) };
-    const covering = layers.colour.filter((a) => a.x * 2 <= portrait.x + 8 && a.y * 2 <= portrait.y + 8 && (a.x + a.image.width) * 2 >= portrait.x + portrait.w - 8 && (a.y + a.image.height) * 2 >= portrait.y + portrait.h - 8);
+    const covering = layers.colour.filter(
+      (a) =>
+        a.x * 2 <= portrait.x + 8 &&
+        a.y * 2 <= portrait.y + 8 &&
+        (a.x + a.image.width) * 2 >= portrait.x + portrait.w - 8 &&
+        (a.y + a.image.height) * 2 >= portrait.y + portrait.h - 8,
+    );
     expect(covering).toHaveLength(1);
     const inner = { x: portrait.x + 24, y: portrait.y + 24, w: portrait.w - 48, h: portrait.h - 48 };
     expect(inkIn(out.bilevel.data, out.width, inner)).toBeGreaterThan(1000); // the 1-bit page had hair and jacket as ink

@@ -116,11 +116,12 @@ export function splitColourLayers(page: RgbaImage, bilevel: BilevelImage, factor
   for (let by = 0; by < bh; by++) {
     for (let bx = 0; bx < bw; bx++) {
       let near = 0;
-      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
-        const x = bx + dx;
-        const y = by + dy;
-        if (x >= 0 && y >= 0 && x < bw && y < bh) near |= seed[y * bw + x]!;
-      }
+      for (let dy = -1; dy <= 1; dy++)
+        for (let dx = -1; dx <= 1; dx++) {
+          const x = bx + dx;
+          const y = by + dy;
+          if (x >= 0 && y >= 0 && x < bw && y < bh) near |= seed[y * bw + x]!;
+        }
       const b = by * bw + bx;
       region[b] = near;
       kept += near;
@@ -142,11 +143,12 @@ export function splitColourLayers(page: RgbaImage, bilevel: BilevelImage, factor
     for (let bx = 0; bx < bw; bx++) {
       const b = by * bw + bx;
       if (!region[b]) continue;
-      for (let dy = -2; dy <= 2; dy++) for (let dx = -2; dx <= 2; dx++) {
-        const x = bx + dx;
-        const y = by + dy;
-        if (x >= 0 && y >= 0 && x < bw && y < bh && inside[y * bw + x]) picture[b] = 1;
-      }
+      for (let dy = -2; dy <= 2; dy++)
+        for (let dx = -2; dx <= 2; dx++) {
+          const x = bx + dx;
+          const y = by + dy;
+          if (x >= 0 && y >= 0 && x < bw && y < bh && inside[y * bw + x]) picture[b] = 1;
+        }
     }
   }
   // The text: all the 1-bit ink outside colour; inside, only dark ink that is not coloured.
@@ -189,20 +191,21 @@ function areas(region: Uint8Array, bw: number, bh: number): Box[] {
       box.y0 = Math.min(box.y0, by);
       box.x1 = Math.max(box.x1, bx + 1);
       box.y1 = Math.max(box.y1, by + 1);
-      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
-        const x = bx + dx;
-        const y = by + dy;
-        const n = y * bw + x;
-        if (x >= 0 && y >= 0 && x < bw && y < bh && region[n] && !seen[n]) {
-          seen[n] = 1;
-          stack.push(n);
+      for (let dy = -1; dy <= 1; dy++)
+        for (let dx = -1; dx <= 1; dx++) {
+          const x = bx + dx;
+          const y = by + dy;
+          const n = y * bw + x;
+          if (x >= 0 && y >= 0 && x < bw && y < bh && region[n] && !seen[n]) {
+            seen[n] = 1;
+            stack.push(n);
+          }
         }
-      }
     }
     boxes.push(box);
   }
   // Boxes that overlap are joined (a signature's box inside a seal's), until none do.
-  for (let joined = true; joined; ) {
+  for (let joined = true; joined;) {
     joined = false;
     for (let i = 0; i < boxes.length && !joined; i++) {
       for (let j = i + 1; j < boxes.length && !joined; j++) {

@@ -88,7 +88,6 @@ export async function cutPage(bitmap: ImageBitmap, toPhoto: Homography, width: n
   return rgbaImage(width, height, context.getImageData(0, 0, width, height).data);
 }
 
-
 /**
  * Whether the whole page samples from inside the photo, a pixel clear of its edge (where bilinear
  * sampling would blend in the transparent outside): the page's corners are, and so is all of it,

@@ -115,13 +115,17 @@ describe('processPhoto orientation', () => {
     ['upsideDown', 4],
     ['sideways', 4],
     ['paperBeside', 5],
-  ] as [DeskClass, number][])('reads a %s 12-megapixel desk photo (seed %i) the right way up, with confidence', (kind, seed) => {
-    const p = deskPhoto({ size: 4000, seed, kind });
-    const page = processPhoto({ width: p.width, height: p.height, data: p.rgba });
-    expect(page.turns).toBe((4 - p.turns) % 4);
-    expect(page.orientationConfidence).toBeGreaterThanOrEqual(ORIENTATION_CONFIDENT);
-    expect(page.issues).not.toContain('uncertainOrientation');
-  }, 120_000);
+  ] as [DeskClass, number][])(
+    'reads a %s 12-megapixel desk photo (seed %i) the right way up, with confidence',
+    (kind, seed) => {
+      const p = deskPhoto({ size: 4000, seed, kind });
+      const page = processPhoto({ width: p.width, height: p.height, data: p.rgba });
+      expect(page.turns).toBe((4 - p.turns) % 4);
+      expect(page.orientationConfidence).toBeGreaterThanOrEqual(ORIENTATION_CONFIDENT);
+      expect(page.issues).not.toContain('uncertainOrientation');
+    },
+    120_000,
+  );
 
   it('never keeps a page turned wrong without review: small, blurred or cut photos it misreads', () => {
     let misread = 0;
@@ -172,13 +176,17 @@ describe('processPhoto orientation', () => {
     ['upsideDown', 1],
     ['sideways', 1],
     ['sideways', 3],
-  ] as [DeskClass, number][])('keeps a %s page (seed %i) portrait with its top-left where the text starts', (kind, seed) => {
-    const p = deskPhoto({ size: 1200, seed, kind });
-    const page = processPhoto({ width: p.width, height: p.height, data: p.rgba }, { dpi: 100 });
-    expect(page.height).toBeGreaterThan(page.width);
-    expect(page.turns).toBe((4 - p.turns) % 4);
-    // The kept page's top-left is the text's top-left in the photo.
-    const diagonal = Math.hypot(p.width, p.height);
-    page.pageCorners.forEach((c, i) => expect(Math.hypot(c.x - p.corners[i]!.x, c.y - p.corners[i]!.y) / diagonal).toBeLessThan(0.01));
-  }, 60_000);
+  ] as [DeskClass, number][])(
+    'keeps a %s page (seed %i) portrait with its top-left where the text starts',
+    (kind, seed) => {
+      const p = deskPhoto({ size: 1200, seed, kind });
+      const page = processPhoto({ width: p.width, height: p.height, data: p.rgba }, { dpi: 100 });
+      expect(page.height).toBeGreaterThan(page.width);
+      expect(page.turns).toBe((4 - p.turns) % 4);
+      // The kept page's top-left is the text's top-left in the photo.
+      const diagonal = Math.hypot(p.width, p.height);
+      page.pageCorners.forEach((c, i) => expect(Math.hypot(c.x - p.corners[i]!.x, c.y - p.corners[i]!.y) / diagonal).toBeLessThan(0.01));
+    },
+    60_000,
+  );
 });

@@ -44,7 +44,7 @@ export function readOrientation(page: BilevelImage): Orientation {
   for (let y = my; y < height - my; y++) {
     let rowInk = 0;
     const start = y * width;
-    for (let i = start + mx, end = start + width - mx; i < end; ) {
+    for (let i = start + mx, end = start + width - mx; i < end;) {
       if (words && (i & 3) === 0 && i + 4 <= end && words[i >> 2] === 0) {
         i += 4;
         continue;
@@ -118,7 +118,7 @@ function lineVotes(profile: Float64Array): number[] {
   for (let i = 0; i < n; i++) peak = Math.max(peak, profile[i]!);
   const floor = peak * 0.03;
   const votes: number[] = [];
-  for (let start = 0; start < n; ) {
+  for (let start = 0; start < n;) {
     if (profile[start]! <= floor) {
       start++;
       continue;

@@ -43,8 +43,16 @@ describe('joinPdfs', () => {
     const joined = await joinPdfs(parts, { title: 'Giấy tờ tùy thân', createdAt: new Date('2026-12-05T01:00:00Z') });
     expect(joined.pages).toBe(4);
     const opened = await PDFDocument.load(joined.bytes);
-    const sizes = opened.getPages().map((page) => page.getSize()).map(({ width, height }) => [Math.round(width), Math.round(height)]);
-    expect(sizes).toEqual([[72, 108], [595, 842], [595, 842], [144, 86]]);
+    const sizes = opened
+      .getPages()
+      .map((page) => page.getSize())
+      .map(({ width, height }) => [Math.round(width), Math.round(height)]);
+    expect(sizes).toEqual([
+      [72, 108],
+      [595, 842],
+      [595, 842],
+      [144, 86],
+    ]);
     expect(opened.getTitle()).toBe('Giấy tờ tùy thân');
     expect((await PDFDocument.load(parts[1]!)).getTitle()).toBe('Ủy quyền');
     // The scanned pages' G4 image data is carried over, not re-encoded.

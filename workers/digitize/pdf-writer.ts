@@ -128,7 +128,11 @@ export function writePdf(pages: PdfPage[], info: PdfInfo): Uint8Array {
     const content = latin1(place('Im0'));
     object(id + 1, `<< /Length ${content.length} >>`, content);
     if (page.kind === 'g4') {
-      object(id + 2, `<< /Type /XObject /Subtype /Image /Width ${page.width} /Height ${page.height} /ColorSpace /DeviceGray /BitsPerComponent 1 ${g4Params(page.width, page.height)} /Length ${page.data.length} >>`, page.data);
+      object(
+        id + 2,
+        `<< /Type /XObject /Subtype /Image /Width ${page.width} /Height ${page.height} /ColorSpace /DeviceGray /BitsPerComponent 1 ${g4Params(page.width, page.height)} /Length ${page.data.length} >>`,
+        page.data,
+      );
     } else {
       object(id + 2, jpegImage(page), page.data);
     }

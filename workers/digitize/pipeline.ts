@@ -269,7 +269,7 @@ export function thumbnail(outcome: PageOutcome, width = 300): RgbaImage {
       } else {
         // Ink counts only (paper brightness follows from them below), stepping over four paper
         // pixels at a time where the row is aligned: a text page is mostly paper.
-        for (let i = start, end = start + w * f; i < end; ) {
+        for (let i = start, end = start + w * f; i < end;) {
           if (words && (i & 3) === 0 && i + 4 <= end && words[i >> 2] === 0) {
             i += 4;
             continue;

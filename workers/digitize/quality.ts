@@ -39,7 +39,7 @@ export function inkShare(bilevel: BilevelImage): number {
   const words = paperWords(data);
   let ink = 0;
   for (let y = my; y < height - my; y++) {
-    for (let i = y * width + mx, end = y * width + width - mx; i < end; ) {
+    for (let i = y * width + mx, end = y * width + width - mx; i < end;) {
       if (words && (i & 3) === 0 && i + 4 <= end && words[i >> 2] === 0) {
         i += 4;
         continue;

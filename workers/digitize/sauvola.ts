@@ -118,7 +118,7 @@ export function despeckle(img: BilevelImage): number {
   const words = data.byteOffset % 4 === 0 ? new Uint32Array(data.buffer, data.byteOffset, data.length >> 2) : undefined;
   let cleared = 0;
   for (let y = 1; y < height - 1; y++) {
-    for (let i = y * width + 1, end = y * width + width - 1; i < end; ) {
+    for (let i = y * width + 1, end = y * width + width - 1; i < end;) {
       if (words && (i & 3) === 0 && i + 4 <= end && words[i >> 2] === 0) {
         i += 4;
         continue;

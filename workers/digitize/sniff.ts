@@ -5,9 +5,7 @@ import { INPUT_LIMITS, type InputKind, type InputProblem } from '../../src/domai
 import { sniffKind } from '../../src/domain/files';
 import { jpegHeader, pngHeader, type ImageHeader } from './image-header';
 
-export type Sniffed =
-  | { ok: true; kind: InputKind; header?: ImageHeader }
-  | { ok: false; problem: InputProblem; detail?: string };
+export type Sniffed = { ok: true; kind: InputKind; header?: ImageHeader } | { ok: false; problem: InputProblem; detail?: string };
 
 /** Decides whether a file may be digitized: `size` is the whole file's, `head` its first bytes. */
 export function sniffInput(head: Uint8Array, size: number): Sniffed {

@@ -53,7 +53,7 @@ describe('layered page files (text and coloured areas)', () => {
   it('chains the directories as TIFF readers walk them: JPEG compression, YCbCr, 4:2:0, position in inches', () => {
     const view = new DataView(file.buffer);
     const walk: Map<number, number[]>[] = [];
-    for (let ifd = view.getUint32(4, true); ifd !== 0; ) {
+    for (let ifd = view.getUint32(4, true); ifd !== 0;) {
       const n = view.getUint16(ifd, true);
       const tags = new Map<number, number[]>();
       for (let i = 0; i < n; i++) {

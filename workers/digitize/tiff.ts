@@ -185,7 +185,7 @@ export function readPageTiff(bytes: Uint8Array): PageImages {
   const text = { width: main.tag(256), height: main.tag(257), dpi: main.dpi(), data: main.strip() };
   const colour: ColourLayerFile[] = [];
   const visited = new Set<number>();
-  for (let next = main.next; next !== 0; ) {
+  for (let next = main.next; next !== 0;) {
     // A directory seen before would loop for ever; a page has a handful of areas, not hundreds.
     if (visited.has(next) || visited.size >= 64) fail('IFD');
     visited.add(next);

@@ -30,7 +30,11 @@ describe('warpRgba', () => {
     ];
     const page = warpRgba(photo, pageToPhoto(frame, 40, 30), 40, 30);
     // Inside (the last row and column fall outside the interpolation grid and are paper-white).
-    for (const [x, y] of [[0, 0], [10, 5], [38, 28]] as const) {
+    for (const [x, y] of [
+      [0, 0],
+      [10, 5],
+      [38, 28],
+    ] as const) {
       const p = (y * 40 + x) * 4;
       expect([page.data[p], page.data[p + 1], page.data[p + 2]]).toEqual([x, y, 100]);
     }
@@ -92,11 +96,13 @@ describe('warpRgba', () => {
 
 describe('quadSize', () => {
   it('averages opposite sides', () => {
-    expect(quadSize([
-      { x: 0, y: 0 },
-      { x: 100, y: 0 },
-      { x: 110, y: 200 },
-      { x: -10, y: 200 },
-    ])).toEqual({ width: 110, height: expect.closeTo(200.25, 2) });
+    expect(
+      quadSize([
+        { x: 0, y: 0 },
+        { x: 100, y: 0 },
+        { x: 110, y: 200 },
+        { x: -10, y: 200 },
+      ]),
+    ).toEqual({ width: 110, height: expect.closeTo(200.25, 2) });
   });
 });

@@ -16,9 +16,7 @@ import {
 } from '../../src/domain/catalogue';
 
 /** A downloaded catalogue checked whole: the catalogue with its serialized index, or why not. */
-export type PreparedCatalogue =
-  | { ok: true; catalogue: Catalogue; index: string }
-  | { ok: false; reason: 'corrupt' | 'invalid'; message: string };
+export type PreparedCatalogue = { ok: true; catalogue: Catalogue; index: string } | { ok: false; reason: 'corrupt' | 'invalid'; message: string };
 
 function indexOf(procedures: readonly SearchableProcedure[]): string {
   // A string crosses postMessage and IndexedDB as one block, where the object tree would be

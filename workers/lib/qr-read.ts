@@ -34,9 +34,7 @@ export type QrDecodeErrorCode =
 
 /** What one decode attempt gives: text(s) found, no QR code in the picture, or why it failed. */
 export type QrDecodeResult =
-  | { status: 'found'; text: string; texts: string[] }
-  | { status: 'none' }
-  | { status: 'error'; code: QrDecodeErrorCode; detail: string };
+  { status: 'found'; text: string; texts: string[] } | { status: 'none' } | { status: 'error'; code: QrDecodeErrorCode; detail: string };
 
 /** Keeps zxing's valid reads, in its order, without duplicates (a code seen twice in one frame). */
 export function toDecodeResult(results: readonly Pick<ReadResult, 'isValid' | 'text'>[]): QrDecodeResult {

@@ -28,7 +28,7 @@ describe('luma plane of a camera frame, shrunk', () => {
     // Two taps in a block of three: rows and columns 0 and 2 of each block (its four corners; their mean is the centre here).
     expect(Array.from(shrinkLuma(data, 0, 6, 6, 6, 2, 2).data)).toEqual([11, 14, 41, 44]);
     // Where the corners' mean differs from the centre: only those four are read.
-    const corners = data.map((v, i) => (i % 6) % 3 === 1 || Math.floor(i / 6) % 3 === 1 ? 255 : v);
+    const corners = data.map((v, i) => ((i % 6) % 3 === 1 || Math.floor(i / 6) % 3 === 1 ? 255 : v));
     expect(Array.from(shrinkLuma(corners, 0, 6, 6, 6, 2, 2).data)).toEqual([11, 14, 41, 44]);
     expect(Array.from(shrinkLuma(data, 0, 6, 6, 6, 2, 3).data)).toEqual(Array.from(shrinkLuma(data, 0, 6, 6, 6, 2).data));
   });

@@ -15,7 +15,8 @@ export const LUMA_FIRST_FORMATS: ReadonlySet<string> = new Set(['I420', 'I420A',
  * of the time, which is most of a slow tablet's budget for a preview frame.
  */
 export function shrinkLuma(data: Uint8Array, offset: number, stride: number, width: number, height: number, maxSide: number, taps = Infinity): GreyImage {
-  if (stride < width || offset + stride * (height - 1) + width > data.length) throw new RangeError(`luma plane ${width}×${height} (stride ${stride}) does not fit in ${data.length} bytes`);
+  if (stride < width || offset + stride * (height - 1) + width > data.length)
+    throw new RangeError(`luma plane ${width}×${height} (stride ${stride}) does not fit in ${data.length} bytes`);
   const f = Math.max(1, Math.ceil(Math.max(width, height) / maxSide));
   const k = Math.max(1, Math.min(f, Math.floor(taps)));
   const w = Math.max(1, Math.floor(width / f));

@@ -56,7 +56,8 @@ async function officialCodeFor(ctx: ApplyContext, dossier: StoredDossier): Promi
   // Numbers reserved for this device; or for an identity of the commune that can no longer spend
   // them itself: the demo device (a desk trying the app before enrolling) or a revoked device (a
   // desk enrolled again). No other device holds those numbers, and the unique code stops a second use.
-  if (!(await ctx.store.codeReserved(day, parts.value.sequence))) throw new Rejection(`Số hồ sơ ${dossier.code} không thuộc dải số máy chủ đã cấp cho thiết bị này.`);
+  if (!(await ctx.store.codeReserved(day, parts.value.sequence)))
+    throw new Rejection(`Số hồ sơ ${dossier.code} không thuộc dải số máy chủ đã cấp cho thiết bị này.`);
   return { code: dossier.code };
 }
 

@@ -84,7 +84,8 @@ export const applyTransition: KindHandler = async (ctx, entry) => {
   });
   if (!moved.ok) throw new Rejection(moved.errors[0]?.message ?? 'Thao tác không hợp lệ với trạng thái hiện tại của hồ sơ.');
   if (change.papers && change.action !== 'receiveSupplement') throw new Rejection('Chỉ thao tác "Nhận hồ sơ bổ sung" mới được kèm giấy tờ.');
-  if (change.items && change.action !== 'requestSupplement') throw new Rejection('Chỉ thao tác "Yêu cầu bổ sung hồ sơ" mới được kèm danh sách giấy tờ cần bổ sung.');
+  if (change.items && change.action !== 'requestSupplement')
+    throw new Rejection('Chỉ thao tác "Yêu cầu bổ sung hồ sơ" mới được kèm danh sách giấy tờ cần bổ sung.');
   const papers = change.papers ? await takeSupplementPapers(ctx, change.papers, at) : [];
   const request: SupplementRequest | null = change.items ? { items: change.items, requestedAt: at.toISOString(), officerName: actor.name } : null;
 

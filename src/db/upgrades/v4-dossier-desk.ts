@@ -82,7 +82,12 @@ function monthsBetween(from: number, to: number): string[] {
 }
 
 // ---- v4's search words ----
-const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐðÐ]/g, 'd').toLowerCase();
+const fold = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐðÐ]/g, 'd')
+    .toLowerCase();
 
 function codeWords(code: string | undefined): string[] {
   if (!code) return [];
@@ -94,7 +99,9 @@ function codeWords(code: string | undefined): string[] {
 
 function indexFields(row: V3Dossier): { searchWords: string[]; openDueAt?: string } {
   const nameWords = fold((row.applicantName ?? '').normalize('NFC')).split(/[^\p{L}\p{N}]+/u);
-  const words = new Set([...nameWords, (row.applicantIdNumber ?? '').trim(), ...codeWords(row.code), ...codeWords(row.provisionalCode)].filter((w) => w !== ''));
+  const words = new Set(
+    [...nameWords, (row.applicantIdNumber ?? '').trim(), ...codeWords(row.code), ...codeWords(row.provisionalCode)].filter((w) => w !== ''),
+  );
   const fields: { searchWords: string[]; openDueAt?: string } = { searchWords: [...words] };
   if (RUNNING.includes(row.status) && row.dueAt) fields.openDueAt = row.dueAt;
   return fields;

@@ -79,8 +79,6 @@ describe('extendAppointment (clock stopped while waiting for supplementary paper
   });
 
   it('refuses a pause that ends before it starts', () => {
-    expect(() => clock.extendAppointment(vn('2025-03-18 09:00'), vn('2025-03-14 10:00'), vn('2025-03-12 10:00'))).toThrow(
-      RangeError,
-    );
+    expect(() => clock.extendAppointment(vn('2025-03-18 09:00'), vn('2025-03-14 10:00'), vn('2025-03-12 10:00'))).toThrow(RangeError);
   });
 });

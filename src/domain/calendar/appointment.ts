@@ -47,8 +47,7 @@ export function appointmentFor(clock: AppointmentClock, receivedAt: Date, proces
   if (processingDays === 0) {
     // Same-day procedures: before the cutoff, due at closing today; else at closing tomorrow.
     const startDate = epochDayToIso(epochDay);
-    const dueDate =
-      msOfDay < clock.officeHours.sameDayCutoff * MS_PER_MINUTE ? startDate : clock.nextWorkingDay(startDate);
+    const dueDate = msOfDay < clock.officeHours.sameDayCutoff * MS_PER_MINUTE ? startDate : clock.nextWorkingDay(startDate);
     return closingOn(clock, dueDate);
   }
 

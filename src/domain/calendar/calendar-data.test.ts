@@ -20,9 +20,7 @@ describe('parseCalendarData', () => {
     const result = parseCalendarData(shipped);
     expect(result.ok).toBe(true);
     expect(SHIPPED_CALENDAR_DATA.years['2025']?.status).toBe('found');
-    expect(SHIPPED_CALENDAR_DATA.years['2025']?.sources).toEqual([
-      'https://www.tet-amlich.com/2024/11/cac-ngay-nghi-le-2025.html',
-    ]);
+    expect(SHIPPED_CALENDAR_DATA.years['2025']?.sources).toEqual(['https://www.tet-amlich.com/2024/11/cac-ngay-nghi-le-2025.html']);
     expect(SHIPPED_CALENDAR_DATA.years['2026']?.undecidedRules).toEqual(['quoc_khanh']);
     expect(SHIPPED_CALENDAR_DATA.pendingChanges[0]?.status).toBe('policy announced, legal effect NOT confirmed');
   });
@@ -52,31 +50,15 @@ describe('parseCalendarData', () => {
       edited([['years', '2026', 'daysOff', 0, 'from'], '2026-02-30']),
       'years.2026.daysOff[0].from: "2026-02-30" is not a real date YYYY-MM-DD / không phải ngày hợp lệ',
     ],
-    [
-      'a date in another format',
-      edited([['years', '2025', 'makeUpWorkingDays', 0, 'date'], '26/04/2025']),
-      'years.2025.makeUpWorkingDays[0].date',
-    ],
-    [
-      'a period ending before it starts',
-      edited([['years', '2025', 'daysOff', 1, 'to'], '2025-01-20']),
-      'ngày kết thúc trước ngày bắt đầu',
-    ],
-    [
-      'a period in the wrong year',
-      edited([['years', '2025', 'daysOff', 0], { from: '2052-01-01', to: '2052-01-01', name: 'typo' }]),
-      'lies outside year 2025',
-    ],
+    ['a date in another format', edited([['years', '2025', 'makeUpWorkingDays', 0, 'date'], '26/04/2025']), 'years.2025.makeUpWorkingDays[0].date'],
+    ['a period ending before it starts', edited([['years', '2025', 'daysOff', 1, 'to'], '2025-01-20']), 'ngày kết thúc trước ngày bắt đầu'],
+    ['a period in the wrong year', edited([['years', '2025', 'daysOff', 0], { from: '2052-01-01', to: '2052-01-01', name: 'typo' }]), 'lies outside year 2025'],
     [
       'a make-up working day on a weekday',
       edited([['years', '2026', 'makeUpWorkingDays', 0, 'date'], '2026-01-09']),
       'years.2026.makeUpWorkingDays[0].date: 2026-01-09 (Friday) is not a weekly rest day',
     ],
-    [
-      'a make-up day that is also a day off',
-      edited([['years', '2026', 'makeUpWorkingDays', 0, 'date'], '2026-01-03']),
-      'vừa là ngày nghỉ vừa là ngày làm bù',
-    ],
+    ['a make-up day that is also a day off', edited([['years', '2026', 'makeUpWorkingDays', 0, 'date'], '2026-01-03']), 'vừa là ngày nghỉ vừa là ngày làm bù'],
     ['an unknown rule id', edited([['years', '2026', 'undecidedRules'], ['quoc_khan']]), 'unknown rule id "quoc_khan"'],
     ['a misspelt field in a year', edited([['years', '2026', 'makeupWorkingDays'], []]), 'years.2026'],
     ['an impossible solar rule', edited([['rules', 0, 'month'], 2], [['rules', 0, 'day'], 31]), 'ngày 31/2 không tồn tại'],

@@ -6,12 +6,9 @@ import { z } from '../schema';
 import { WEEKDAY_NAMES, isoToEpochDay, parseIsoDate, weekdayOf } from './civil-date';
 import shippedJson from './calendar-data.json';
 
-const isoDate = z
-  .string({ error: 'expected a date "YYYY-MM-DD" / cần một ngày dạng "YYYY-MM-DD"' })
-  .refine((text) => parseIsoDate(text) !== undefined, {
-    error: (issue) =>
-      `"${String(issue.input)}" is not a real date YYYY-MM-DD / không phải ngày hợp lệ dạng YYYY-MM-DD`,
-  });
+const isoDate = z.string({ error: 'expected a date "YYYY-MM-DD" / cần một ngày dạng "YYYY-MM-DD"' }).refine((text) => parseIsoDate(text) !== undefined, {
+  error: (issue) => `"${String(issue.input)}" is not a real date YYYY-MM-DD / không phải ngày hợp lệ dạng YYYY-MM-DD`,
+});
 
 const weekdayName = z.enum(WEEKDAY_NAMES, {
   error: `expected one of ${WEEKDAY_NAMES.join(', ')} / cần tên thứ bằng tiếng Anh`,
@@ -20,9 +17,7 @@ const weekdayName = z.enum(WEEKDAY_NAMES, {
 /** How sure we are of a fact: "found", "computed", "inferred", or a sentence saying so. */
 const status = z.string().min(1);
 
-const ruleId = z
-  .string()
-  .regex(/^[a-z][a-z0-9_]*$/, { error: 'rule id must be lower_snake_case / mã quy tắc phải viết thường, nối bằng _' });
+const ruleId = z.string().regex(/^[a-z][a-z0-9_]*$/, { error: 'rule id must be lower_snake_case / mã quy tắc phải viết thường, nối bằng _' });
 
 const ruleCommon = {
   id: ruleId,
@@ -154,82 +149,94 @@ const calendarDataShape = z.object({
       crossCheck: z.string(),
     })
     .optional(),
-  years: z.record(
-    z.string().regex(/^\d{4}$/, { error: 'year keys must be 4 digits / năm phải có 4 chữ số' }),
-    officialYear,
-  ),
+  years: z.record(z.string().regex(/^\d{4}$/, { error: 'year keys must be 4 digits / năm phải có 4 chữ số' }), officialYear),
 });
 
 const DAYS_IN_MONTH_LEAP_YEAR = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-export const calendarDataSchema = calendarDataShape.superRefine((data, ctx) => {
-  const ruleIds = new Set<string>();
-  data.rules.forEach((rule, i) => {
-    if (ruleIds.has(rule.id)) {
-      ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `duplicate rule id "${rule.id}" / mã quy tắc bị trùng` });
-    }
-    ruleIds.add(rule.id);
-    if (rule.kind === 'solar' && rule.day > (DAYS_IN_MONTH_LEAP_YEAR[rule.month - 1] ?? 0)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['rules', i, 'day'],
-        message: `${rule.day}/${rule.month} does not exist / ngày ${rule.day}/${rule.month} không tồn tại`,
-      });
-    }
-    if (rule.fromYear !== undefined && rule.toYear !== undefined && rule.fromYear > rule.toYear) {
-      ctx.addIssue({ code: 'custom', path: ['rules', i, 'toYear'], message: 'toYear is before fromYear / năm kết thúc trước năm bắt đầu' });
-    }
-  });
-
-  const restDays = new Set(data.weeklyRestDays);
-  const allPeriods: Array<{ from: number; to: number }> = [];
-  for (const [yearKey, year] of Object.entries(data.years)) {
-    const y = Number(yearKey);
-    // A year's schedule may reach into the neighbouring December/January, never further.
-    const earliest = isoToEpochDay(`${String(y - 1).padStart(4, '0')}-12-01`);
-    const latest = isoToEpochDay(`${String(y + 1).padStart(4, '0')}-01-31`);
-    year.daysOff.forEach((period, i) => {
-      const path = ['years', yearKey, 'daysOff', i];
-      const from = isoToEpochDay(period.from);
-      const to = isoToEpochDay(period.to);
-      if (from > to) {
-        ctx.addIssue({ code: 'custom', path: [...path, 'to'], message: `"to" ${period.to} is before "from" ${period.from} / ngày kết thúc trước ngày bắt đầu` });
-      } else if (to - from > 31) {
-        ctx.addIssue({ code: 'custom', path: [...path, 'to'], message: 'a period of days off longer than 31 days is surely a typo / kỳ nghỉ dài quá 31 ngày, kiểm tra lại' });
+export const calendarDataSchema = calendarDataShape.superRefine(
+  (data, ctx) => {
+    const ruleIds = new Set<string>();
+    data.rules.forEach((rule, i) => {
+      if (ruleIds.has(rule.id)) {
+        ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `duplicate rule id "${rule.id}" / mã quy tắc bị trùng` });
       }
-      if (from < earliest || to > latest) {
-        ctx.addIssue({ code: 'custom', path, message: `period ${period.from}..${period.to} lies outside year ${yearKey} / kỳ nghỉ nằm ngoài năm ${yearKey}` });
-      }
-      if (period.ruleId !== undefined && !ruleIds.has(period.ruleId)) {
-        ctx.addIssue({ code: 'custom', path: [...path, 'ruleId'], message: `unknown rule id "${period.ruleId}" / không có quy tắc này` });
-      }
-      allPeriods.push({ from, to });
-    });
-    year.undecidedRules.forEach((id, i) => {
-      if (!ruleIds.has(id)) {
-        ctx.addIssue({ code: 'custom', path: ['years', yearKey, 'undecidedRules', i], message: `unknown rule id "${id}" / không có quy tắc này` });
-      }
-    });
-  }
-  for (const [yearKey, year] of Object.entries(data.years)) {
-    year.makeUpWorkingDays.forEach((makeUp, i) => {
-      const path = ['years', yearKey, 'makeUpWorkingDays', i, 'date'];
-      const weekday = WEEKDAY_NAMES[weekdayOf(makeUp.date)];
-      if (weekday === undefined || !restDays.has(weekday)) {
+      ruleIds.add(rule.id);
+      if (rule.kind === 'solar' && rule.day > (DAYS_IN_MONTH_LEAP_YEAR[rule.month - 1] ?? 0)) {
         ctx.addIssue({
           code: 'custom',
-          path,
-          message: `${makeUp.date} (${String(weekday)}) is not a weekly rest day, so it cannot be a make-up working day / ngày này không phải ngày nghỉ hằng tuần nên không thể là ngày làm bù`,
+          path: ['rules', i, 'day'],
+          message: `${rule.day}/${rule.month} does not exist / ngày ${rule.day}/${rule.month} không tồn tại`,
         });
       }
-      const day = isoToEpochDay(makeUp.date);
-      if (allPeriods.some((p) => p.from <= day && day <= p.to)) {
-        ctx.addIssue({ code: 'custom', path, message: `${makeUp.date} is both a day off and a make-up working day / vừa là ngày nghỉ vừa là ngày làm bù` });
+      if (rule.fromYear !== undefined && rule.toYear !== undefined && rule.fromYear > rule.toYear) {
+        ctx.addIssue({ code: 'custom', path: ['rules', i, 'toYear'], message: 'toYear is before fromYear / năm kết thúc trước năm bắt đầu' });
       }
     });
-  }
-  // Cross-checks assume well-formed dates; they run only once the shape is valid.
-}, { when: (payload) => payload.issues.length === 0 });
+
+    const restDays = new Set(data.weeklyRestDays);
+    const allPeriods: Array<{ from: number; to: number }> = [];
+    for (const [yearKey, year] of Object.entries(data.years)) {
+      const y = Number(yearKey);
+      // A year's schedule may reach into the neighbouring December/January, never further.
+      const earliest = isoToEpochDay(`${String(y - 1).padStart(4, '0')}-12-01`);
+      const latest = isoToEpochDay(`${String(y + 1).padStart(4, '0')}-01-31`);
+      year.daysOff.forEach((period, i) => {
+        const path = ['years', yearKey, 'daysOff', i];
+        const from = isoToEpochDay(period.from);
+        const to = isoToEpochDay(period.to);
+        if (from > to) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, 'to'],
+            message: `"to" ${period.to} is before "from" ${period.from} / ngày kết thúc trước ngày bắt đầu`,
+          });
+        } else if (to - from > 31) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, 'to'],
+            message: 'a period of days off longer than 31 days is surely a typo / kỳ nghỉ dài quá 31 ngày, kiểm tra lại',
+          });
+        }
+        if (from < earliest || to > latest) {
+          ctx.addIssue({
+            code: 'custom',
+            path,
+            message: `period ${period.from}..${period.to} lies outside year ${yearKey} / kỳ nghỉ nằm ngoài năm ${yearKey}`,
+          });
+        }
+        if (period.ruleId !== undefined && !ruleIds.has(period.ruleId)) {
+          ctx.addIssue({ code: 'custom', path: [...path, 'ruleId'], message: `unknown rule id "${period.ruleId}" / không có quy tắc này` });
+        }
+        allPeriods.push({ from, to });
+      });
+      year.undecidedRules.forEach((id, i) => {
+        if (!ruleIds.has(id)) {
+          ctx.addIssue({ code: 'custom', path: ['years', yearKey, 'undecidedRules', i], message: `unknown rule id "${id}" / không có quy tắc này` });
+        }
+      });
+    }
+    for (const [yearKey, year] of Object.entries(data.years)) {
+      year.makeUpWorkingDays.forEach((makeUp, i) => {
+        const path = ['years', yearKey, 'makeUpWorkingDays', i, 'date'];
+        const weekday = WEEKDAY_NAMES[weekdayOf(makeUp.date)];
+        if (weekday === undefined || !restDays.has(weekday)) {
+          ctx.addIssue({
+            code: 'custom',
+            path,
+            message: `${makeUp.date} (${String(weekday)}) is not a weekly rest day, so it cannot be a make-up working day / ngày này không phải ngày nghỉ hằng tuần nên không thể là ngày làm bù`,
+          });
+        }
+        const day = isoToEpochDay(makeUp.date);
+        if (allPeriods.some((p) => p.from <= day && day <= p.to)) {
+          ctx.addIssue({ code: 'custom', path, message: `${makeUp.date} is both a day off and a make-up working day / vừa là ngày nghỉ vừa là ngày làm bù` });
+        }
+      });
+    }
+    // Cross-checks assume well-formed dates; they run only once the shape is valid.
+  },
+  { when: (payload) => payload.issues.length === 0 },
+);
 
 export type CalendarData = z.output<typeof calendarDataSchema>;
 export type HolidayRule = CalendarData['rules'][number];
@@ -242,8 +249,7 @@ export interface CalendarDataIssue {
 }
 
 export type ParseCalendarDataResult =
-  | { readonly ok: true; readonly data: CalendarData }
-  | { readonly ok: false; readonly error: string; readonly issues: readonly CalendarDataIssue[] };
+  { readonly ok: true; readonly data: CalendarData } | { readonly ok: false; readonly error: string; readonly issues: readonly CalendarDataIssue[] };
 
 function formatPath(path: ReadonlyArray<PropertyKey>): string {
   let out = '';
@@ -259,10 +265,9 @@ export function parseCalendarData(input: unknown): ParseCalendarDataResult {
   const result = calendarDataSchema.safeParse(input);
   if (result.success) return { ok: true, data: result.data };
   const issues = result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
-  const error = [
-    'Invalid holiday calendar data / Dữ liệu lịch nghỉ lễ không hợp lệ:',
-    ...issues.map((issue) => `- ${issue.path}: ${issue.message}`),
-  ].join('\n');
+  const error = ['Invalid holiday calendar data / Dữ liệu lịch nghỉ lễ không hợp lệ:', ...issues.map((issue) => `- ${issue.path}: ${issue.message}`)].join(
+    '\n',
+  );
   return { ok: false, error, issues };
 }
 

@@ -15,15 +15,7 @@ export interface CivilDate {
 /** 0 = Sunday … 6 = Saturday, the same numbering as `Date#getUTCDay`. */
 export type WeekdayIndex = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
-export const WEEKDAY_NAMES = [
-  'Sunday',
-  'Monday',
-  'Tuesday',
-  'Wednesday',
-  'Thursday',
-  'Friday',
-  'Saturday',
-] as const;
+export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 export type WeekdayName = (typeof WEEKDAY_NAMES)[number];
 
 const MS_PER_DAY = 86_400_000;
@@ -57,9 +49,7 @@ export function parseIsoDate(text: string): CivilDate | undefined {
   if (!m) return undefined;
   const date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
   const roundTrip = fromEpochDay(toEpochDay(date));
-  return roundTrip.year === date.year && roundTrip.month === date.month && roundTrip.day === date.day
-    ? date
-    : undefined;
+  return roundTrip.year === date.year && roundTrip.month === date.month && roundTrip.day === date.day ? date : undefined;
 }
 
 export function isIsoDate(text: string): boolean {

@@ -28,7 +28,13 @@ describe('dates on screen', () => {
   // Since 1976: the south kept UTC+8 until 1975, which Intl knows and the desk never needs.
   it('agrees with Intl in Asia/Ho_Chi_Minh for any instant, and never shows an ISO date', () => {
     const intl = new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+      timeZone: 'Asia/Ho_Chi_Minh',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
     });
     fc.assert(
       fc.property(fc.integer({ min: Date.UTC(1976, 0, 1), max: Date.UTC(2100, 0, 1) }), (ms) => {

@@ -65,9 +65,7 @@ describe('computed holidays (rules only, with nghỉ bù)', () => {
   it('follows the Tết rule in the data (2 days before + 3 from mùng 1)', () => {
     const data: CalendarData = {
       ...SHIPPED_CALENDAR_DATA,
-      rules: SHIPPED_CALENDAR_DATA.rules.map((r) =>
-        r.kind === 'lunarNewYear' ? { ...r, daysBeforeNewYear: 2, daysFromNewYear: 3 } : r,
-      ),
+      rules: SHIPPED_CALENDAR_DATA.rules.map((r) => (r.kind === 'lunarNewYear' ? { ...r, daysBeforeNewYear: 2, daysFromNewYear: 3 } : r)),
     };
     const tet = computedHolidays(2027, data).filter((d) => d.ruleId === 'tet_am_lich');
     // Thu 4/2 .. Mon 8/2, with Sat 6/2 and Sun 7/2 moved to Tue 9/2 and Wed 10/2.
@@ -91,8 +89,18 @@ describe('official schedules win over the computed rule', () => {
   it('2025: weekdays off are exactly those announced (holidays.json holidayWeekdays)', () => {
     expect(calendar.yearSchedule(2025).source).toBe('official');
     expect(weekdaysOff(2025)).toEqual([
-      '2025-01-01', '2025-01-27', '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31',
-      '2025-04-07', '2025-04-30', '2025-05-01', '2025-05-02', '2025-09-01', '2025-09-02',
+      '2025-01-01',
+      '2025-01-27',
+      '2025-01-28',
+      '2025-01-29',
+      '2025-01-30',
+      '2025-01-31',
+      '2025-04-07',
+      '2025-04-30',
+      '2025-05-01',
+      '2025-05-02',
+      '2025-09-01',
+      '2025-09-02',
     ]);
   });
 
@@ -100,8 +108,18 @@ describe('official schedules win over the computed rule', () => {
     const schedule = calendar.yearSchedule(2026);
     expect(schedule.undecidedRules).toEqual(['quoc_khanh']);
     expect(weekdaysOff(2026)).toEqual([
-      '2026-01-01', '2026-01-02', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20',
-      '2026-04-27', '2026-04-30', '2026-05-01', '2026-09-01', '2026-09-02',
+      '2026-01-01',
+      '2026-01-02',
+      '2026-02-16',
+      '2026-02-17',
+      '2026-02-18',
+      '2026-02-19',
+      '2026-02-20',
+      '2026-04-27',
+      '2026-04-30',
+      '2026-05-01',
+      '2026-09-01',
+      '2026-09-02',
     ]);
     expect(schedule.makeUpWorkingDays).toEqual([{ date: '2026-01-10', swappedWith: '2026-01-02' }]);
   });

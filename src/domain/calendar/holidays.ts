@@ -5,13 +5,7 @@
 import type { CalendarData, HolidayRule } from './calendar-data';
 import { SHIPPED_CALENDAR_DATA } from './calendar-data';
 import type { IsoDate, WeekdayName } from './civil-date';
-import {
-  WEEKDAY_NAMES,
-  epochDayToIso,
-  isoToEpochDay,
-  toEpochDay,
-  weekdayOfEpochDay,
-} from './civil-date';
+import { WEEKDAY_NAMES, epochDayToIso, isoToEpochDay, toEpochDay, weekdayOfEpochDay } from './civil-date';
 import { lunarMonthLength, lunarNewYear, lunarToSolar } from './lunar';
 
 /** Why a day is off: a statutory holiday, its substitute (nghỉ bù), or an official announcement. */
@@ -44,13 +38,7 @@ export interface YearSchedule {
   readonly undecidedRules: readonly string[];
 }
 
-export type DayStatusReason =
-  | 'workday'
-  | 'weeklyRest'
-  | 'holiday'
-  | 'substitute'
-  | 'officialDayOff'
-  | 'makeUpWorkingDay';
+export type DayStatusReason = 'workday' | 'weeklyRest' | 'holiday' | 'substitute' | 'officialDayOff' | 'makeUpWorkingDay';
 
 export interface DayStatus {
   readonly date: IsoDate;
@@ -92,9 +80,7 @@ function ruleDays(rule: HolidayRule, year: number, rest: ReadonlySet<WeekdayName
     case 'solar': {
       const day = toEpochDay({ year, month: rule.month, day: rule.day });
       if (rule.adjacentDay === undefined) return [day];
-      const after =
-        rule.adjacentDay === 'after' ||
-        (rule.adjacentDay === 'towardWeekend' && !isRestDay(day + 1, rest) && isRestDay(day + 2, rest));
+      const after = rule.adjacentDay === 'after' || (rule.adjacentDay === 'towardWeekend' && !isRestDay(day + 1, rest) && isRestDay(day + 2, rest));
       return after ? [day, day + 1] : [day - 1, day];
     }
     case 'lunarNewYear': {

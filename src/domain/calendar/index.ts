@@ -17,22 +17,9 @@ export type { InstantLike } from './display-date';
 export { displayCivilDate, displayDate, displayDateTime } from './display-date';
 
 export type { LunarDate, LunarOptions } from './lunar';
-export {
-  LUNAR_SUPPORTED_YEARS,
-  leapMonthOf,
-  lunarMonthLength,
-  lunarNewYear,
-  lunarToSolar,
-  solarToLunar,
-} from './lunar';
+export { LUNAR_SUPPORTED_YEARS, leapMonthOf, lunarMonthLength, lunarNewYear, lunarToSolar, solarToLunar } from './lunar';
 
-export type {
-  CalendarData,
-  CalendarDataIssue,
-  HolidayRule,
-  OfficialYear,
-  ParseCalendarDataResult,
-} from './calendar-data';
+export type { CalendarData, CalendarDataIssue, HolidayRule, OfficialYear, ParseCalendarDataResult } from './calendar-data';
 export { SHIPPED_CALENDAR_DATA, calendarDataSchema, parseCalendarData } from './calendar-data';
 
 export type { DayOff, DayOffKind, DayStatus, DayStatusReason, HolidayCalendar, MakeUpWorkingDay, YearSchedule } from './holidays';

@@ -137,12 +137,7 @@ export function solarToLunar(date: CivilDate, options?: LunarOptions): LunarDate
 }
 
 /** Start day and length of a lunar month, or undefined if that (leap) month does not exist. */
-function locateMonth(
-  year: number,
-  month: number,
-  leap: boolean,
-  offset: number,
-): { start: number; length: number } | undefined {
+function locateMonth(year: number, month: number, leap: boolean, offset: number): { start: number; length: number } | undefined {
   if (!Number.isInteger(month) || month < 1 || month > 12) return undefined;
   const frame = frameStartingIn(month >= 11 ? year : year - 1, offset);
   let position = (month - 11 + 12) % 12;
@@ -167,12 +162,7 @@ export function lunarToSolar(lunar: LunarDate, options?: LunarOptions): CivilDat
 }
 
 /** Number of days (29 or 30) in a lunar month, or undefined if that (leap) month does not exist. */
-export function lunarMonthLength(
-  year: number,
-  month: number,
-  leap = false,
-  options?: LunarOptions,
-): number | undefined {
+export function lunarMonthLength(year: number, month: number, leap = false, options?: LunarOptions): number | undefined {
   return locateMonth(year, month, leap, offsetOf(options))?.length;
 }
 

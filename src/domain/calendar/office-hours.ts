@@ -48,29 +48,34 @@ export const officeHoursSchema = z
     hoursPerWorkingDay: z.number().positive().max(24).default(8),
     sameDayCutoff: clockTime.default('15:00'),
   })
-  .superRefine((settings, ctx) => {
-    let previousEnd = -1;
-    settings.periods.forEach((period, i) => {
-      const start = parseClockTime(period.start) ?? 0;
-      const end = parseClockTime(period.end) ?? 0;
-      if (start >= end) {
-        ctx.addIssue({ code: 'custom', path: ['periods', i], message: 'a period must end after it starts / giờ kết thúc phải sau giờ bắt đầu' });
+  .superRefine(
+    (settings, ctx) => {
+      let previousEnd = -1;
+      settings.periods.forEach((period, i) => {
+        const start = parseClockTime(period.start) ?? 0;
+        const end = parseClockTime(period.end) ?? 0;
+        if (start >= end) {
+          ctx.addIssue({ code: 'custom', path: ['periods', i], message: 'a period must end after it starts / giờ kết thúc phải sau giờ bắt đầu' });
+        }
+        if (start < previousEnd) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['periods', i],
+            message: 'periods must be in order and not overlap / các buổi phải theo thứ tự, không chồng nhau',
+          });
+        }
+        previousEnd = end;
+      });
+      const cutoff = parseClockTime(settings.sameDayCutoff) ?? 0;
+      const opening = parseClockTime(settings.periods[0]?.start ?? '') ?? 0;
+      if (cutoff < opening || cutoff > previousEnd) {
+        ctx.addIssue({ code: 'custom', path: ['sameDayCutoff'], message: 'the cutoff must lie within office hours / giờ chốt phải nằm trong giờ làm việc' });
       }
-      if (start < previousEnd) {
-        ctx.addIssue({ code: 'custom', path: ['periods', i], message: 'periods must be in order and not overlap / các buổi phải theo thứ tự, không chồng nhau' });
-      }
-      previousEnd = end;
-    });
-    const cutoff = parseClockTime(settings.sameDayCutoff) ?? 0;
-    const opening = parseClockTime(settings.periods[0]?.start ?? '') ?? 0;
-    if (cutoff < opening || cutoff > previousEnd) {
-      ctx.addIssue({ code: 'custom', path: ['sameDayCutoff'], message: 'the cutoff must lie within office hours / giờ chốt phải nằm trong giờ làm việc' });
-    }
-  }, { when: (payload) => payload.issues.length === 0 });
+    },
+    { when: (payload) => payload.issues.length === 0 },
+  );
 
-export type ParseOfficeHoursResult =
-  | { readonly ok: true; readonly settings: OfficeHoursSettings }
-  | { readonly ok: false; readonly error: string };
+export type ParseOfficeHoursResult = { readonly ok: true; readonly settings: OfficeHoursSettings } | { readonly ok: false; readonly error: string };
 
 /** Checks office-hour settings from a commune's configuration; never throws. */
 export function parseOfficeHours(input: unknown): ParseOfficeHoursResult {

@@ -41,7 +41,16 @@ describe('vietnamWallClock', () => {
   });
 
   it('agrees with the calendar date and with Intl in the Vietnam zone, whatever instant', () => {
-    const fmt = new Intl.DateTimeFormat('en-CA', { timeZone: VIETNAM_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    const fmt = new Intl.DateTimeFormat('en-CA', {
+      timeZone: VIETNAM_TIME_ZONE,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
     for (let t = Date.parse('1990-01-01T00:00:00Z'); t < Date.parse('2040-01-01T00:00:00Z'); t += 7_777_777_777) {
       const c = vietnamWallClock(t);
       const p = (n: number) => String(n).padStart(2, '0');

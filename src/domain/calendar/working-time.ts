@@ -60,11 +60,7 @@ function epochDayOf(day: IsoDate | Date): number {
 
 export function createWorkingTime(options: WorkingTimeOptions = {}): WorkingTime {
   const holidays =
-    options.calendar === undefined
-      ? createHolidayCalendar()
-      : isHolidayCalendar(options.calendar)
-        ? options.calendar
-        : createHolidayCalendar(options.calendar);
+    options.calendar === undefined ? createHolidayCalendar() : isHolidayCalendar(options.calendar) ? options.calendar : createHolidayCalendar(options.calendar);
   const officeHours = resolveOfficeHours(options.officeHours);
   const periods = officeHours.periods.map((p) => ({ start: p.start * MS_PER_MINUTE, end: p.end * MS_PER_MINUTE }));
   const firstStart = periods[0]?.start ?? 0;
@@ -122,9 +118,7 @@ export function createWorkingTime(options: WorkingTimeOptions = {}): WorkingTime
   }
 
   function workingHoursBetween(from: Date, to: Date): number {
-    return from.getTime() <= to.getTime()
-      ? workingMsBetween(from, to) / MS_PER_HOUR
-      : -workingMsBetween(to, from) / MS_PER_HOUR;
+    return from.getTime() <= to.getTime() ? workingMsBetween(from, to) / MS_PER_HOUR : -workingMsBetween(to, from) / MS_PER_HOUR;
   }
 
   const workingTime: WorkingTime = {

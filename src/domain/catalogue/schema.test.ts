@@ -88,9 +88,7 @@ describe('parseCatalogue rejects malformed catalogues with a Vietnamese message'
     delete missing.version;
     expect(messageOf(missing)).toBe('Danh mục không hợp lệ: thiếu số phiên bản (version)');
     for (const version of [0, 1.5, '2', -1]) {
-      expect(messageOf({ ...demo(), version })).toBe(
-        'Danh mục không hợp lệ: số phiên bản (version) phải là số nguyên dương',
-      );
+      expect(messageOf({ ...demo(), version })).toBe('Danh mục không hợp lệ: số phiên bản (version) phải là số nguyên dương');
     }
   });
 
@@ -112,18 +110,14 @@ describe('parseCatalogue rejects malformed catalogues with a Vietnamese message'
   it('rejects duplicate codes, naming both procedures', () => {
     const input = demo();
     (input.procedures[4] as Record<string, unknown>).code = '1.001193';
-    expect(messageOf(input)).toBe(
-      'Danh mục không hợp lệ: thủ tục thứ 5 trùng mã 1.001193 với thủ tục thứ 1',
-    );
+    expect(messageOf(input)).toBe('Danh mục không hợp lệ: thủ tục thứ 5 trùng mã 1.001193 với thủ tục thứ 1');
   });
 
   it('rejects malformed codes', () => {
     for (const code of ['1.1193', '1001193', '1.001193.H56', 'abc', '1.001193.000.00.00.h56', ' 1.001193']) {
       const input = demo();
       (input.procedures[0] as Record<string, unknown>).code = code;
-      expect(messageOf(input)).toBe(
-        `Danh mục không hợp lệ: thủ tục thứ 1 mã thủ tục "${code}" sai định dạng (đúng: 1.001193 hoặc 1.001193.000.00.00.H56)`,
-      );
+      expect(messageOf(input)).toBe(`Danh mục không hợp lệ: thủ tục thứ 1 mã thủ tục "${code}" sai định dạng (đúng: 1.001193 hoặc 1.001193.000.00.00.H56)`);
     }
     const missing = demo();
     delete (missing.procedures[0] as Record<string, unknown>).code;
@@ -131,8 +125,7 @@ describe('parseCatalogue rejects malformed catalogues with a Vietnamese message'
   });
 
   it('rejects bad issue dates', () => {
-    const wrong =
-      'Danh mục không hợp lệ: ngày ban hành (issuedAt) phải là ngày giờ có thật theo ISO 8601, có múi giờ, ví dụ 2026-11-01T00:00:00+07:00';
+    const wrong = 'Danh mục không hợp lệ: ngày ban hành (issuedAt) phải là ngày giờ có thật theo ISO 8601, có múi giờ, ví dụ 2026-11-01T00:00:00+07:00';
     for (const issuedAt of [
       '2026-11-01',
       '2026-11-01T00:00:00',
@@ -154,32 +147,22 @@ describe('parseCatalogue rejects malformed catalogues with a Vietnamese message'
     const input = demo();
     const components = (input.procedures[0] as { components: Record<string, unknown>[] }).components;
     delete (components[1] as Record<string, unknown>).required;
-    expect(messageOf(input)).toBe(
-      'Danh mục không hợp lệ: thủ tục thứ 1 (1.001193), thành phần hồ sơ thứ 2 thiếu cờ bắt buộc (required)',
-    );
+    expect(messageOf(input)).toBe('Danh mục không hợp lệ: thủ tục thứ 1 (1.001193), thành phần hồ sơ thứ 2 thiếu cờ bắt buộc (required)');
     (components[1] as Record<string, unknown>).required = true;
     (components[1] as Record<string, unknown>).original = -1;
-    expect(messageOf(input)).toBe(
-      'Danh mục không hợp lệ: thủ tục thứ 1 (1.001193), thành phần hồ sơ thứ 2 số bản chính phải là số nguyên không âm',
-    );
+    expect(messageOf(input)).toBe('Danh mục không hợp lệ: thủ tục thứ 1 (1.001193), thành phần hồ sơ thứ 2 số bản chính phải là số nguyên không âm');
   });
 
   it('rejects bad processing times and list items', () => {
     const input = demo();
     (input.procedures[1] as Record<string, unknown>).processingDays = -2;
-    expect(messageOf(input)).toBe(
-      'Danh mục không hợp lệ: thủ tục thứ 2 (1.000894) thời hạn giải quyết (processingDays) không được âm',
-    );
+    expect(messageOf(input)).toBe('Danh mục không hợp lệ: thủ tục thứ 2 (1.000894) thời hạn giải quyết (processingDays) không được âm');
     const missing = demo();
     delete (missing.procedures[1] as Record<string, unknown>).processingDays;
-    expect(messageOf(missing)).toBe(
-      'Danh mục không hợp lệ: thủ tục thứ 2 (1.000894) thiếu thời hạn giải quyết (processingDays)',
-    );
+    expect(messageOf(missing)).toBe('Danh mục không hợp lệ: thủ tục thứ 2 (1.000894) thiếu thời hạn giải quyết (processingDays)');
     const badSource = demo();
     (badSource.procedures[0] as Record<string, unknown>).source = ['ok', 42];
-    expect(messageOf(badSource)).toBe(
-      'Danh mục không hợp lệ: thủ tục thứ 1 (1.001193), nguồn thứ 2 phải là chuỗi chữ',
-    );
+    expect(messageOf(badSource)).toBe('Danh mục không hợp lệ: thủ tục thứ 1 (1.001193), nguồn thứ 2 phải là chuỗi chữ');
   });
 
   it('names the first three problems and counts the rest', () => {

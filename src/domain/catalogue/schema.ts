@@ -18,16 +18,12 @@ const missingOr =
     issue.input === undefined ? `thiếu ${label}` : `${label} ${wrong}`;
 
 const text = (label: string) =>
-  z
-    .string({ error: missingOr(label, 'phải là chuỗi chữ') })
-    .refine((value) => value.trim().length > 0, { error: `${label} để trống` });
+  z.string({ error: missingOr(label, 'phải là chuỗi chữ') }).refine((value) => value.trim().length > 0, { error: `${label} để trống` });
 
-const count = (label: string) =>
-  z.int({ error: missingOr(label, 'phải là số nguyên không âm') }).min(0, { error: `${label} phải là số nguyên không âm` });
+const count = (label: string) => z.int({ error: missingOr(label, 'phải là số nguyên không âm') }).min(0, { error: `${label} phải là số nguyên không âm` });
 
 // Processing times may be fractions of a day (hours are counted as 1/8 day), so not int().
-const days = (label: string) =>
-  z.number({ error: missingOr(label, 'phải là số ngày (số không âm)') }).min(0, { error: `${label} không được âm` });
+const days = (label: string) => z.number({ error: missingOr(label, 'phải là số ngày (số không âm)') }).min(0, { error: `${label} không được âm` });
 
 // Strict objects: a field the catalogue format does not know is refused with its name, not
 // dropped. The province then learns its file says something the app will not keep (a misspelt
@@ -40,8 +36,7 @@ const objectOf =
 
 const flag = (label: string) => z.boolean({ error: missingOr(label, 'phải là true hoặc false') });
 
-const textList = (label: string) =>
-  z.array(z.string({ error: 'phải là chuỗi chữ' }), { error: missingOr(label, 'phải là một danh sách') });
+const textList = (label: string) => z.array(z.string({ error: 'phải là chuỗi chữ' }), { error: missingOr(label, 'phải là một danh sách') });
 
 const procedureCode = z.string({ error: missingOr('mã thủ tục', 'phải là chuỗi chữ') }).superRefine((code, ctx) => {
   if (!isProcedureCode(code)) {
@@ -72,49 +67,51 @@ export const ProcedureComponentSchema = z.strictObject(
 );
 
 /** A procedure (thủ tục hành chính) as the province publishes it. */
-export const ProcedureSchema = z.strictObject(
-  {
-    code: procedureCode,
-    name: text('tên'),
-    /** Lĩnh vực: Hộ tịch, Chứng thực, ... */
-    field: text('lĩnh vực'),
-    /** Cấp thực hiện, as published ("Cấp xã ..."). */
-    level: text('cấp thực hiện').optional(),
-    /** Statutory time in the unit of `countedIn`; 0 = same day; null = not published. */
-    processingDays: days('thời hạn giải quyết (processingDays)').nullable(),
-    /**
-     * The unit the time counts in: working days (absent: the usual case) or calendar days, as a
-     * law says "15 ngày" rather than "15 ngày làm việc". Calendar days are whole days.
-     */
-    countedIn: z
-      .enum(DURATION_UNITS, { error: missingOr('đơn vị thời hạn (countedIn)', 'phải là "workingDays" (ngày làm việc) hoặc "calendarDays" (ngày theo lịch)') })
-      .optional(),
-    /** Extra working days allowed when verification is needed. */
-    extensionDays: days('thời gian gia hạn (extensionDays)').optional(),
-    /** The published wording of the time limit. Absent in part of the research data. */
-    processingText: text('mô tả thời hạn').optional(),
-    /** Fee wording (phí, lệ phí); null where the research found none. Fees are provincial data. */
-    fee: z.string({ error: missingOr('phí, lệ phí (fee)', 'phải là chuỗi chữ hoặc null') }).nullable(),
-    /** Eligibility conditions (yêu cầu, điều kiện thực hiện), when published. */
-    conditions: text('điều kiện thực hiện').optional(),
-    components: z.array(ProcedureComponentSchema, {
-      error: missingOr('thành phần hồ sơ (components)', 'phải là một danh sách'),
-    }),
-    legalBasis: textList('căn cứ pháp lý (legalBasis)'),
-    source: textList('nguồn (source)'),
-    inferred: flag('đánh dấu suy đoán (inferred)').optional(),
-    /** Which fields are guesses, in the researcher's words. */
-    inferredFields: textList('danh sách trường suy đoán (inferredFields)').optional(),
-    /** Structured fee rule, defined by a later issue; carried through untouched until then. */
-    feeRule: z.unknown().optional(),
-  },
-  { error: objectOf('không phải là một đối tượng') },
-).superRefine((procedure, ctx) => {
-  // Hours exist only in working time: half a calendar day has no meaning for a deadline.
-  if (procedure.countedIn === 'calendarDays' && procedure.processingDays !== null && !Number.isInteger(procedure.processingDays)) {
-    ctx.addIssue({ code: 'custom', path: ['processingDays'], message: 'thời hạn tính theo ngày lịch (calendarDays) phải là số ngày nguyên' });
-  }
-});
+export const ProcedureSchema = z
+  .strictObject(
+    {
+      code: procedureCode,
+      name: text('tên'),
+      /** Lĩnh vực: Hộ tịch, Chứng thực, ... */
+      field: text('lĩnh vực'),
+      /** Cấp thực hiện, as published ("Cấp xã ..."). */
+      level: text('cấp thực hiện').optional(),
+      /** Statutory time in the unit of `countedIn`; 0 = same day; null = not published. */
+      processingDays: days('thời hạn giải quyết (processingDays)').nullable(),
+      /**
+       * The unit the time counts in: working days (absent: the usual case) or calendar days, as a
+       * law says "15 ngày" rather than "15 ngày làm việc". Calendar days are whole days.
+       */
+      countedIn: z
+        .enum(DURATION_UNITS, { error: missingOr('đơn vị thời hạn (countedIn)', 'phải là "workingDays" (ngày làm việc) hoặc "calendarDays" (ngày theo lịch)') })
+        .optional(),
+      /** Extra working days allowed when verification is needed. */
+      extensionDays: days('thời gian gia hạn (extensionDays)').optional(),
+      /** The published wording of the time limit. Absent in part of the research data. */
+      processingText: text('mô tả thời hạn').optional(),
+      /** Fee wording (phí, lệ phí); null where the research found none. Fees are provincial data. */
+      fee: z.string({ error: missingOr('phí, lệ phí (fee)', 'phải là chuỗi chữ hoặc null') }).nullable(),
+      /** Eligibility conditions (yêu cầu, điều kiện thực hiện), when published. */
+      conditions: text('điều kiện thực hiện').optional(),
+      components: z.array(ProcedureComponentSchema, {
+        error: missingOr('thành phần hồ sơ (components)', 'phải là một danh sách'),
+      }),
+      legalBasis: textList('căn cứ pháp lý (legalBasis)'),
+      source: textList('nguồn (source)'),
+      inferred: flag('đánh dấu suy đoán (inferred)').optional(),
+      /** Which fields are guesses, in the researcher's words. */
+      inferredFields: textList('danh sách trường suy đoán (inferredFields)').optional(),
+      /** Structured fee rule, defined by a later issue; carried through untouched until then. */
+      feeRule: z.unknown().optional(),
+    },
+    { error: objectOf('không phải là một đối tượng') },
+  )
+  .superRefine((procedure, ctx) => {
+    // Hours exist only in working time: half a calendar day has no meaning for a deadline.
+    if (procedure.countedIn === 'calendarDays' && procedure.processingDays !== null && !Number.isInteger(procedure.processingDays)) {
+      ctx.addIssue({ code: 'custom', path: ['processingDays'], message: 'thời hạn tính theo ngày lịch (calendarDays) phải là số ngày nguyên' });
+    }
+  });
 
 // Zod's pattern also knows month lengths and leap years (2026-02-29 is refused). A time
 // without an offset is refused: "00:00" of which zone is exactly the ambiguity to avoid.
@@ -157,9 +154,7 @@ export type ProcedureComponent = z.infer<typeof ProcedureComponentSchema>;
 export type Procedure = z.infer<typeof ProcedureSchema>;
 export type Catalogue = z.infer<typeof CatalogueSchema>;
 
-export type CatalogueParseResult =
-  | { ok: true; value: Catalogue }
-  | { ok: false; message: string; problems: string[] };
+export type CatalogueParseResult = { ok: true; value: Catalogue } | { ok: false; message: string; problems: string[] };
 
 /** How many problems the one-line message names; the full list is in `problems`. */
 const PROBLEMS_IN_MESSAGE = 3;
@@ -178,10 +173,7 @@ export function parseCatalogue(input: unknown): CatalogueParseResult {
  * Whether `candidate` should replace `current`. Only the version decides: an issue date can
  * be corrected, and an equal version is the same issue (re-applying it would be a no-op).
  */
-export function isNewerCatalogue(
-  current: Pick<Catalogue, 'version'> | null | undefined,
-  candidate: Pick<Catalogue, 'version'>,
-): boolean {
+export function isNewerCatalogue(current: Pick<Catalogue, 'version'> | null | undefined, candidate: Pick<Catalogue, 'version'>): boolean {
   return current == null || candidate.version > current.version;
 }
 

@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { demoCatalogue } from './demo';
 import { catalogueQuerySet } from './query-set';
-import {
-  buildCatalogueIndex,
-  linearScanSearch,
-  listFields,
-  loadIndex,
-  searchCatalogue,
-  serializeIndex,
-} from './search';
+import { buildCatalogueIndex, linearScanSearch, listFields, loadIndex, searchCatalogue, serializeIndex } from './search';
 import type { SearchableProcedure } from './search';
 
 const procedures = demoCatalogue().procedures;
 const index = buildCatalogueIndex(procedures);
 
-const codes = (query: string, options?: Parameters<typeof searchCatalogue>[2]) =>
-  searchCatalogue(index, query, options).map((r) => r.code);
+const codes = (query: string, options?: Parameters<typeof searchCatalogue>[2]) => searchCatalogue(index, query, options).map((r) => r.code);
 
 describe('searchCatalogue: words', () => {
   it('finds a procedure typed without accents', () => {
@@ -59,7 +51,12 @@ describe('searchCatalogue: words', () => {
     expect(codes('tach h')[0]).toBe('1.010038');
     // With a space after it, "ho" is a finished word: "hòa", "hôn" no longer match it.
     for (const r of searchCatalogue(index, 'ho ')) {
-      expect(r.name.toLowerCase().split(/[^\p{L}]+/u).some((w) => /^h[oòóỏõọôồốổỗộơờớởỡợ]$/u.test(w))).toBe(true);
+      expect(
+        r.name
+          .toLowerCase()
+          .split(/[^\p{L}]+/u)
+          .some((w) => /^h[oòóỏõọôồốổỗộơờớởỡợ]$/u.test(w)),
+      ).toBe(true);
     }
   });
 
@@ -251,8 +248,7 @@ describe('the realistic query set', () => {
     }
     const share = hits / catalogueQuerySet.length;
     console.info(
-      `catalogue search top-3 share: ${hits}/${catalogueQuerySet.length} = ${share.toFixed(3)}` +
-        (misses.length ? `\nmisses:\n  ${misses.join('\n  ')}` : ''),
+      `catalogue search top-3 share: ${hits}/${catalogueQuerySet.length} = ${share.toFixed(3)}` + (misses.length ? `\nmisses:\n  ${misses.join('\n  ')}` : ''),
     );
     expect(catalogueQuerySet.length).toBeGreaterThanOrEqual(60);
     expect(share).toBeGreaterThanOrEqual(0.9);

@@ -115,17 +115,11 @@ export function loadIndex(snapshot: unknown): CatalogueIndex | null {
  * khai sinh cho con" contains words no procedure name has). A blank query lists the
  * procedures of `field` (or of the whole catalogue) in catalogue order.
  */
-export function searchCatalogue(
-  index: CatalogueIndex,
-  query: string,
-  options: CatalogueSearchOptions = {},
-): CatalogueSearchResult[] {
+export function searchCatalogue(index: CatalogueIndex, query: string, options: CatalogueSearchOptions = {}): CatalogueSearchResult[] {
   const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT));
   if (limit === 0) return [];
   const wantedField = options.field === undefined ? undefined : foldVietnamese(options.field).trim();
-  const filter: SearchOptions['filter'] = wantedField
-    ? (result) => foldVietnamese(String(result.field)).trim() === wantedField
-    : undefined;
+  const filter: SearchOptions['filter'] = wantedField ? (result) => foldVietnamese(String(result.field)).trim() === wantedField : undefined;
 
   const groups = queryGroups(query, index.vocabulary);
   if (groups.length === 0) {
@@ -163,11 +157,7 @@ export function listFields(procedures: readonly Pick<Procedure, 'field'>[]): str
  * the names that contain the query as a substring (earlier match first). No index, no typo
  * tolerance, no word order freedom: what a search box does without a search engine.
  */
-export function linearScanSearch(
-  procedures: readonly SearchableProcedure[],
-  query: string,
-  limit = DEFAULT_LIMIT,
-): CatalogueSearchResult[] {
+export function linearScanSearch(procedures: readonly SearchableProcedure[], query: string, limit = DEFAULT_LIMIT): CatalogueSearchResult[] {
   const needle = foldVietnamese(query).replace(/\s+/g, ' ').trim();
   if (!needle) return [];
   const hits: { procedure: SearchableProcedure; at: number }[] = [];
@@ -230,7 +220,10 @@ function matchForm(word: string): string {
 }
 
 function splitWords(text: string): string[] {
-  return text.normalize('NFC').split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean);
+  return text
+    .normalize('NFC')
+    .split(/[^\p{L}\p{M}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 /**

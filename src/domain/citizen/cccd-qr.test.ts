@@ -97,9 +97,7 @@ describe('parseCccdQr: rejected input', () => {
   });
 
   it('rejects a URL', () => {
-    expect(codes(parseCccdQr('https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html?a=1|b'))).toEqual([
-      CitizenErrorCode.QrIsUrl,
-    ]);
+    expect(codes(parseCccdQr('https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html?a=1|b'))).toEqual([CitizenErrorCode.QrIsUrl]);
   });
 
   it('rejects a VietQR payment string', () => {
@@ -109,17 +107,13 @@ describe('parseCccdQr: rejected input', () => {
   });
 
   it('rejects two different lines (two cards scanned)', () => {
-    expect(codes(parseCccdQr(`${SEVEN}\n${SIX.replace('001099000001', '001099000002')}`))).toEqual([
-      CitizenErrorCode.QrMultipleLines,
-    ]);
+    expect(codes(parseCccdQr(`${SEVEN}\n${SIX.replace('001099000001', '001099000002')}`))).toEqual([CitizenErrorCode.QrMultipleLines]);
   });
 
   it('rejects a truncated line (wrong field count)', () => {
     expect(codes(parseCccdQr('001099000001||NGUYỄN VĂN MẪU|15031999|Nam'))).toEqual([CitizenErrorCode.QrFieldCount]);
     // An empty second field means the 7-field form, so six fields are one short.
-    expect(codes(parseCccdQr(`001099000001||NGUYỄN VĂN MẪU|15031999|Nam|${ADDRESS}`))).toEqual([
-      CitizenErrorCode.QrFieldCount,
-    ]);
+    expect(codes(parseCccdQr(`001099000001||NGUYỄN VĂN MẪU|15031999|Nam|${ADDRESS}`))).toEqual([CitizenErrorCode.QrFieldCount]);
     expect(codes(parseCccdQr('001099000001|NGUYỄN VĂN MẪU|15031999|Nam|x'))).toEqual([CitizenErrorCode.QrFieldCount]);
   });
 
@@ -131,17 +125,13 @@ describe('parseCccdQr: rejected input', () => {
   });
 
   it('rejects 29 February in a non-leap year and a month 13 issue date', () => {
-    expect(codes(parseCccdQr(`001299000001||TRẦN AN|29021999|Nam|${ADDRESS}|01072021`))).toContain(
-      CitizenErrorCode.DateInvalid,
-    );
+    expect(codes(parseCccdQr(`001299000001||TRẦN AN|29021999|Nam|${ADDRESS}|01072021`))).toContain(CitizenErrorCode.DateInvalid);
     const r = parseCccdQr(`001099000001||NGUYỄN VĂN MẪU|15031999|Nam|${ADDRESS}|01132021`);
     expect(r.ok ? [] : r.errors.map((e) => [e.field, e.code])).toEqual([['issuedDate', CitizenErrorCode.DateInvalid]]);
   });
 
   it('rejects dates written with separators', () => {
-    expect(codes(parseCccdQr(`001099000001||NGUYỄN VĂN MẪU|15/03/1999|Nam|${ADDRESS}|01072021`))).toEqual([
-      CitizenErrorCode.DateInvalid,
-    ]);
+    expect(codes(parseCccdQr(`001099000001||NGUYỄN VĂN MẪU|15/03/1999|Nam|${ADDRESS}|01072021`))).toEqual([CitizenErrorCode.DateInvalid]);
   });
 
   it('rejects a birth date in the future, in plain Vietnamese', () => {
@@ -160,7 +150,11 @@ describe('parseCccdQr: rejected input', () => {
     const issuedOn = (date: string) => `001099000001||NGUYỄN VĂN MẪU|15031999|Nam|${ADDRESS}|${date}`;
     const r = parseCccdQr(issuedOn('01072027'), new Date('2026-12-06T03:00:00Z'));
     expect(r.ok ? [] : r.errors).toEqual([
-      { field: 'issuedDate', code: CitizenErrorCode.DateInFuture, message: 'Ngày cấp thẻ 01/07/2027 chưa tới (sau hôm nay 06/12/2026): thẻ không hợp lệ hoặc mã QR bị đọc sai.' },
+      {
+        field: 'issuedDate',
+        code: CitizenErrorCode.DateInFuture,
+        message: 'Ngày cấp thẻ 01/07/2027 chưa tới (sau hôm nay 06/12/2026): thẻ không hợp lệ hoặc mã QR bị đọc sai.',
+      },
     ]);
     // 23:30 on 5/12 in Vietnam (16:30 UTC): a card issued on 6/12 is still in the future...
     expect(codes(parseCccdQr(issuedOn('06122026'), new Date('2026-12-05T16:30:00Z')))).toEqual([CitizenErrorCode.DateInFuture]);
@@ -169,44 +163,32 @@ describe('parseCccdQr: rejected input', () => {
   });
 
   it('rejects an issue date before the birth date', () => {
-    expect(codes(parseCccdQr(`001099000001||NGUYỄN VĂN MẪU|15031999|Nam|${ADDRESS}|01071998`))).toEqual([
-      CitizenErrorCode.IssuedBeforeBirth,
-    ]);
+    expect(codes(parseCccdQr(`001099000001||NGUYỄN VĂN MẪU|15031999|Nam|${ADDRESS}|01071998`))).toEqual([CitizenErrorCode.IssuedBeforeBirth]);
   });
 
   it('rejects an ID whose YY disagrees with the birth year', () => {
     // YY = 99 but born 1998.
     const r = parseCccdQr(`001099000001||NGUYỄN VĂN MẪU|15031998|Nam|${ADDRESS}|01072021`);
-    expect(r.ok ? [] : r.errors.map((e) => [e.field, e.code])).toEqual([
-      ['idNumber', CitizenErrorCode.IdBirthYearMismatch],
-    ]);
+    expect(r.ok ? [] : r.errors.map((e) => [e.field, e.code])).toEqual([['idNumber', CitizenErrorCode.IdBirthYearMismatch]]);
   });
 
   it('rejects an ID whose century digit disagrees with the birth year', () => {
     // G = 2 means born 20xx, so 2099, not 1999.
-    expect(codes(parseCccdQr(`001299000001||NGUYỄN VĂN MẪU|15031999|Nam|${ADDRESS}|01072021`))).toEqual([
-      CitizenErrorCode.IdBirthYearMismatch,
-    ]);
+    expect(codes(parseCccdQr(`001299000001||NGUYỄN VĂN MẪU|15031999|Nam|${ADDRESS}|01072021`))).toEqual([CitizenErrorCode.IdBirthYearMismatch]);
   });
 
   it('rejects an ID whose sex digit disagrees with the stated sex', () => {
     // G = 0 is male; the card says Nữ.
-    expect(codes(parseCccdQr(`001099000001||NGUYỄN THỊ MẪU|15031999|Nữ|${ADDRESS}|01072021`))).toEqual([
-      CitizenErrorCode.IdSexMismatch,
-    ]);
+    expect(codes(parseCccdQr(`001099000001||NGUYỄN THỊ MẪU|15031999|Nữ|${ADDRESS}|01072021`))).toEqual([CitizenErrorCode.IdSexMismatch]);
   });
 
   it('rejects an unknown birth-province code', () => {
     // 003 is not one of the 63 codes (Hà Giang is 002, Cao Bằng 004).
-    expect(codes(parseCccdQr(`003099000001||NGUYỄN VĂN MẪU|15031999|Nam|${ADDRESS}|01072021`))).toEqual([
-      CitizenErrorCode.IdProvinceUnknown,
-    ]);
+    expect(codes(parseCccdQr(`003099000001||NGUYỄN VĂN MẪU|15031999|Nam|${ADDRESS}|01072021`))).toEqual([CitizenErrorCode.IdProvinceUnknown]);
   });
 
   it('rejects an ID of the wrong length', () => {
-    expect(codes(parseCccdQr(`00109900000|NGUYỄN VĂN MẪU|15031999|Nam|${ADDRESS}|01072021`))).toEqual([
-      CitizenErrorCode.IdFormat,
-    ]);
+    expect(codes(parseCccdQr(`00109900000|NGUYỄN VĂN MẪU|15031999|Nam|${ADDRESS}|01072021`))).toEqual([CitizenErrorCode.IdFormat]);
   });
 
   it('rejects a sex other than Nam/Nữ and a malformed old ID, reporting both', () => {

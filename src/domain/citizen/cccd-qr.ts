@@ -72,9 +72,15 @@ export function parseCccdQr(text: string, now: Date = new Date()): Result<CccdQr
       `Mã QR thiếu thông tin: có ${fields.length} trường, cần ít nhất ${needed}. Có thể máy quét đọc chưa hết. ${SCAN_AGAIN}`,
     );
   }
-  const [idRaw, oldIdRaw, nameRaw, birthRaw, sexRaw, addressRaw, issuedRaw] = (
-    hasOldIdField ? fields : [fields[0], '', ...fields.slice(1)]
-  ) as [string, string, string, string, string, string, string];
+  const [idRaw, oldIdRaw, nameRaw, birthRaw, sexRaw, addressRaw, issuedRaw] = (hasOldIdField ? fields : [fields[0], '', ...fields.slice(1)]) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
 
   const errors: Errors = [];
 

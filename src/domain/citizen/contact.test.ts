@@ -21,13 +21,10 @@ describe('validateVietnamesePhone', () => {
     });
   });
 
-  it.each(['0356789012', '0523456789', '0701234567', '0812345678', '0987654321'])(
-    'accepts the current mobile prefix of %s',
-    (n) => {
-      const r = validateVietnamesePhone(n);
-      expect(r.ok && r.value.kind).toBe('mobile');
-    },
-  );
+  it.each(['0356789012', '0523456789', '0701234567', '0812345678', '0987654321'])('accepts the current mobile prefix of %s', (n) => {
+    const r = validateVietnamesePhone(n);
+    expect(r.ok && r.value.kind).toBe('mobile');
+  });
 
   it('accepts landlines of 11 digits starting 02', () => {
     expect(validateVietnamesePhone('024 3825 1234')).toEqual({

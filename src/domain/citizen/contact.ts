@@ -47,9 +47,7 @@ export function validateVietnamesePhone(input: string): Result<VietnamesePhone, 
   else if (compact.startsWith('+')) {
     return {
       ok: false,
-      errors: [
-        { field, code: CitizenErrorCode.PhonePrefix, message: 'Chỉ nhận số điện thoại Việt Nam (+84).' },
-      ],
+      errors: [{ field, code: CitizenErrorCode.PhonePrefix, message: 'Chỉ nhận số điện thoại Việt Nam (+84).' }],
     };
   } else if (compact.startsWith('0084')) national = toDomestic(compact.slice(4));
   // "84..." without "+" is the international form only when the length says so: a domestic
@@ -81,9 +79,7 @@ export function validateVietnamesePhone(input: string): Result<VietnamesePhone, 
       {
         field,
         code: CitizenErrorCode.PhoneLength,
-        message: national.startsWith('02')
-          ? 'Số máy bàn phải gồm 11 chữ số (kể cả mã vùng 02x).'
-          : 'Số di động phải gồm 10 chữ số.',
+        message: national.startsWith('02') ? 'Số máy bàn phải gồm 11 chữ số (kể cả mã vùng 02x).' : 'Số di động phải gồm 10 chữ số.',
       },
     ],
   };

@@ -22,9 +22,7 @@ export function validateFullName(name: string): Result<string, CitizenErrorCode>
   if ([...value].length > MAX_LENGTH) {
     return {
       ok: false,
-      errors: [
-        { field, code: CitizenErrorCode.NameTooLong, message: `Họ và tên dài quá ${MAX_LENGTH} ký tự.` },
-      ],
+      errors: [{ field, code: CitizenErrorCode.NameTooLong, message: `Họ và tên dài quá ${MAX_LENGTH} ký tự.` }],
     };
   }
   if (!FULL_NAME.test(value)) {

@@ -10,11 +10,7 @@ describe('validateIdNumber', () => {
       value: { idNumber: '001099000001', provinceCode: '001', provinceName: 'Hà Nội', sex: 'Nam', birthYear: 1999 },
     });
     const hcm = validateIdNumber('079305001234');
-    expect(hcm.ok && [hcm.value.provinceName, hcm.value.sex, hcm.value.birthYear]).toEqual([
-      'TP. Hồ Chí Minh',
-      'Nữ',
-      2005,
-    ]);
+    expect(hcm.ok && [hcm.value.provinceName, hcm.value.sex, hcm.value.birthYear]).toEqual(['TP. Hồ Chí Minh', 'Nữ', 2005]);
   });
 
   it('tolerates spaces typed by an officer', () => {
@@ -43,10 +39,7 @@ describe('validateIdNumber', () => {
 
   it('rejects a sex mismatch, and reports both mismatches at once', () => {
     const r = validateIdNumber('001299000001', { birthDate: '1999-03-15', sex: 'Nữ' });
-    expect(r.ok ? null : r.errors.map((e) => e.code)).toEqual([
-      CitizenErrorCode.IdBirthYearMismatch,
-      CitizenErrorCode.IdSexMismatch,
-    ]);
+    expect(r.ok ? null : r.errors.map((e) => e.code)).toEqual([CitizenErrorCode.IdBirthYearMismatch, CitizenErrorCode.IdSexMismatch]);
   });
 
   it('rejects province codes outside the 63 (e.g. 003, 100, 097)', () => {

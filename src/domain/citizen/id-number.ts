@@ -39,10 +39,7 @@ export function decodeGenderCentury(g: number): { sex: Sex; centuryStart: number
  * Check an ID number; with birthDate and/or sex given, also that the number agrees with them.
  * Spaces are tolerated (officers type "001 099 000 001"); everything else must be digits.
  */
-export function validateIdNumber(
-  id: string,
-  context: IdNumberContext = {},
-): Result<IdNumberInfo, CitizenErrorCode> {
+export function validateIdNumber(id: string, context: IdNumberContext = {}): Result<IdNumberInfo, CitizenErrorCode> {
   const field = 'idNumber';
   const idNumber = id.normalize('NFC').replace(/\s+/gu, '');
   if (!/^\d{12}$/.test(idNumber)) {

@@ -15,8 +15,35 @@ export interface MangledNameHint {
 
 const byLengthDown = (a: string, b: string) => b.length - a.length;
 const INITIALS = [
-  '', 'b', 'c', 'ch', 'd', 'đ', 'g', 'gh', 'gi', 'h', 'k', 'kh', 'l', 'm', 'n', 'ng', 'ngh', 'nh',
-  'p', 'ph', 'q', 'qu', 'r', 's', 't', 'th', 'tr', 'v', 'x',
+  '',
+  'b',
+  'c',
+  'ch',
+  'd',
+  'đ',
+  'g',
+  'gh',
+  'gi',
+  'h',
+  'k',
+  'kh',
+  'l',
+  'm',
+  'n',
+  'ng',
+  'ngh',
+  'nh',
+  'p',
+  'ph',
+  'q',
+  'qu',
+  'r',
+  's',
+  't',
+  'th',
+  'tr',
+  'v',
+  'x',
 ].sort(byLengthDown);
 
 // Every rhyme (vần) of Vietnamese, without tone. Rhymes after "qu"/"gi" are found by also trying
@@ -196,12 +223,7 @@ function decodeVni(word: string): Decoded | undefined {
   return text === undefined ? undefined : { text, evidence: 2 };
 }
 
-type WordReading =
-  | { kind: 'as-typed' }
-  | { kind: 'marked' }
-  | { kind: 'telex'; decoded: Decoded }
-  | { kind: 'vni'; decoded: Decoded }
-  | { kind: 'foreign' };
+type WordReading = { kind: 'as-typed' } | { kind: 'marked' } | { kind: 'telex'; decoded: Decoded } | { kind: 'vni'; decoded: Decoded } | { kind: 'foreign' };
 
 function readWord(word: string): WordReading {
   if (/^[a-z]+$/i.test(word)) {
@@ -223,7 +245,11 @@ function readWord(word: string): WordReading {
  * a name that reads as typed (with or without marks) or that is not Vietnamese.
  */
 export function detectMangledName(name: string): MangledNameHint | undefined {
-  const words = name.normalize('NFC').trim().split(/\s+/u).filter((w) => w !== '');
+  const words = name
+    .normalize('NFC')
+    .trim()
+    .split(/\s+/u)
+    .filter((w) => w !== '');
   if (words.length === 0) return undefined;
   const readings = words.map(readWord);
   if (readings.some((r) => r.kind === 'foreign')) return undefined;
@@ -232,8 +258,6 @@ export function detectMangledName(name: string): MangledNameHint | undefined {
   // A word typed with marks shows an input method was at hand: then one slip is enough.
   const marked = readings.some((r) => r.kind === 'marked');
   if (evidence < 2 && !marked) return undefined;
-  const suggestion = readings
-    .map((r, i) => (r.kind === 'telex' || r.kind === 'vni' ? r.decoded.text : words[i]!))
-    .join(' ');
+  const suggestion = readings.map((r, i) => (r.kind === 'telex' || r.kind === 'vni' ? r.decoded.text : words[i]!)).join(' ');
   return { suggestion };
 }

@@ -145,9 +145,7 @@ export function takeNextCode(reserve: CodeReserve, now: Date): Result<TakenCode,
     const code = dossierCodeFromParts(reserve.agency, day, next.from);
     if (!code.ok) return code;
     const spent = next;
-    const blocks = reserve.blocks.flatMap((b) =>
-      b !== spent ? [b] : b.from < b.to ? [{ ...b, from: b.from + 1 }] : [],
-    );
+    const blocks = reserve.blocks.flatMap((b) => (b !== spent ? [b] : b.from < b.to ? [{ ...b, from: b.from + 1 }] : []));
     return { ok: true, value: { code: code.value, provisional: false, reserve: { ...reserve, blocks } } };
   }
 

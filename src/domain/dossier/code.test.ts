@@ -1,13 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { formatDossierCode, parseDossierCode, isDossierCode, dossierCodeFromParts } from './code';
-import {
-  createCodeReserve,
-  addCodeBlock,
-  takeNextCode,
-  isProvisionalCode,
-  remainingCodes,
-  pruneCodeReserve,
-} from './code-reserve';
+import { createCodeReserve, addCodeBlock, takeNextCode, isProvisionalCode, remainingCodes, pruneCodeReserve } from './code-reserve';
 import type { CodeReserve } from './code-reserve';
 import { DossierErrorCode } from './errors';
 
@@ -162,9 +155,7 @@ describe('code reserve', () => {
 
   it('refuses overlapping, foreign or malformed blocks', () => {
     const res = withBlock(reserve(), '250701', 10, 20);
-    expect(errorCodes(addCodeBlock(res, { agency: AGENCY, day: '250701', from: 20, to: 25 }))).toEqual([
-      DossierErrorCode.BlockOverlap,
-    ]);
+    expect(errorCodes(addCodeBlock(res, { agency: AGENCY, day: '250701', from: 20, to: 25 }))).toEqual([DossierErrorCode.BlockOverlap]);
     expect(addCodeBlock(res, { agency: AGENCY, day: '250701', from: 21, to: 25 }).ok).toBe(true);
     expect(addCodeBlock(res, { agency: AGENCY, day: '250702', from: 10, to: 20 }).ok).toBe(true);
     for (const bad of [

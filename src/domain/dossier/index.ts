@@ -43,22 +43,8 @@ export {
   transition,
   allowedActions,
 } from './status';
-export type {
-  DossierStatusCode,
-  DossierAction,
-  ActorRole,
-  Actor,
-  DossierLogEntry,
-  DossierState,
-  ExtendAppointment,
-  TransitionOptions,
-} from './status';
-export {
-  classifyFinished,
-  classifyOpen,
-  classifyDossierTiming,
-  DUE_SOON_MS,
-} from './timing';
+export type { DossierStatusCode, DossierAction, ActorRole, Actor, DossierLogEntry, DossierState, ExtendAppointment, TransitionOptions } from './status';
+export { classifyFinished, classifyOpen, classifyDossierTiming, DUE_SOON_MS } from './timing';
 export type { FinishedTiming, OpenTiming, DossierTiming } from './timing';
 export { answerSupplement } from './supplement';
 export { RESULT_ATTACHABLE_STATUSES, mayAttachResult, mayRate } from './paper-rules';

@@ -4,11 +4,7 @@
 import { DossierStatus, type DossierStatusCode } from './status';
 
 /** Đang xử lý, Đã xử lý xong, Đã trả kết quả: a result paper may be attached while processing or after. */
-export const RESULT_ATTACHABLE_STATUSES: readonly DossierStatusCode[] = [
-  DossierStatus.Processing,
-  DossierStatus.ResultReady,
-  DossierStatus.Returned,
-];
+export const RESULT_ATTACHABLE_STATUSES: readonly DossierStatusCode[] = [DossierStatus.Processing, DossierStatus.ResultReady, DossierStatus.Returned];
 
 /** Whether a result paper may be attached to a dossier in this status (any number: rows from storage). */
 export function mayAttachResult(status: number): boolean {

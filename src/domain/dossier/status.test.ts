@@ -1,5 +1,18 @@
 import { describe, it, expect } from 'vitest';
-import { openDossier, refuseAtIntake, transition, allowedActions, DOSSIER_STATUS_LABELS_VI, isFinalStatus, isRunningStatus, DOSSIER_ACTIONS, DOSSIER_ACTION_LABELS_VI, isDossierAction, isActorRole, actionNeedsNote } from './status';
+import {
+  openDossier,
+  refuseAtIntake,
+  transition,
+  allowedActions,
+  DOSSIER_STATUS_LABELS_VI,
+  isFinalStatus,
+  isRunningStatus,
+  DOSSIER_ACTIONS,
+  DOSSIER_ACTION_LABELS_VI,
+  isDossierAction,
+  isActorRole,
+  actionNeedsNote,
+} from './status';
 import type { Actor, DossierAction, DossierState, DossierStatusCode, ExtendAppointment, TransitionOptions } from './status';
 import { DossierErrorCode } from './errors';
 
@@ -55,9 +68,7 @@ describe('openDossier', () => {
     expect(d.status).toBe(2);
     expect(d.appointmentAt).toEqual(DUE);
     expect(d.receivedAt).toEqual(T0);
-    expect(d.log).toEqual([
-      { who: officer.name, whoId: 'u1', role: 'receptionOfficer', at: T0, action: 'receive', from: null, to: 2 },
-    ]);
+    expect(d.log).toEqual([{ who: officer.name, whoId: 'u1', role: 'receptionOfficer', at: T0, action: 'receive', from: null, to: 2 }]);
   });
 
   it('starts an online dossier as submitted, without appointment', () => {
@@ -186,9 +197,7 @@ describe('transition: refused moves', () => {
 
   it('requires a reason to refuse, ask for papers, ask for payment or stop', () => {
     const online = unwrap(openDossier('online', citizen, T0, null));
-    expect(codesOf(transition(online, 'refuse', officer, hours(1), opts({ note: '   ' })))).toEqual([
-      DossierErrorCode.NoteRequired,
-    ]);
+    expect(codesOf(transition(online, 'refuse', officer, hours(1), opts({ note: '   ' })))).toEqual([DossierErrorCode.NoteRequired]);
     const processing = dossierAfter(['startProcessing']);
     for (const action of ['requestSupplement', 'requestFinancialObligation', 'stop'] as const) {
       expect(codesOf(transition(processing, action, processor, hours(3), opts()))).toEqual([DossierErrorCode.NoteRequired]);
@@ -208,29 +217,19 @@ describe('transition: refused moves', () => {
 
   it('rejects a resume before the pause and a calendar that moves the date earlier', () => {
     const waiting = dossierAfter(['startProcessing', 'requestSupplement']); // paused at hours(2)
-    expect(codesOf(transition(waiting, 'receiveSupplement', officer, hours(1), opts()))).toEqual([
-      DossierErrorCode.InvalidTime,
-    ]);
+    expect(codesOf(transition(waiting, 'receiveSupplement', officer, hours(1), opts()))).toEqual([DossierErrorCode.InvalidTime]);
     const backwards: ExtendAppointment = (old) => new Date(old.getTime() - 1);
-    expect(codesOf(transition(waiting, 'receiveSupplement', officer, hours(5), { extendAppointment: backwards }))).toEqual([
-      DossierErrorCode.BadExtension,
-    ]);
+    expect(codesOf(transition(waiting, 'receiveSupplement', officer, hours(5), { extendAppointment: backwards }))).toEqual([DossierErrorCode.BadExtension]);
     const throwing: ExtendAppointment = () => {
       throw new RangeError('no calendar data for 2199');
     };
-    expect(codesOf(transition(waiting, 'receiveSupplement', officer, hours(5), { extendAppointment: throwing }))).toEqual([
-      DossierErrorCode.BadExtension,
-    ]);
+    expect(codesOf(transition(waiting, 'receiveSupplement', officer, hours(5), { extendAppointment: throwing }))).toEqual([DossierErrorCode.BadExtension]);
     const broken: ExtendAppointment = () => new Date(Number.NaN);
-    expect(codesOf(transition(waiting, 'receiveSupplement', officer, hours(5), { extendAppointment: broken }))).toEqual([
-      DossierErrorCode.BadExtension,
-    ]);
+    expect(codesOf(transition(waiting, 'receiveSupplement', officer, hours(5), { extendAppointment: broken }))).toEqual([DossierErrorCode.BadExtension]);
   });
 
   it('rejects an invalid time', () => {
-    expect(codesOf(transition(dossierAfter([]), 'startProcessing', officer, new Date('x'), opts()))).toEqual([
-      DossierErrorCode.InvalidTime,
-    ]);
+    expect(codesOf(transition(dossierAfter([]), 'startProcessing', officer, new Date('x'), opts()))).toEqual([DossierErrorCode.InvalidTime]);
   });
 });
 
@@ -245,11 +244,7 @@ describe('allowedActions', () => {
       'withdraw',
       'markResultReady',
     ]);
-    expect(allowedActions(dossierAfter(['startProcessing', 'requestSupplement']))).toEqual([
-      'receiveSupplement',
-      'stop',
-      'withdraw',
-    ]);
+    expect(allowedActions(dossierAfter(['startProcessing', 'requestSupplement']))).toEqual(['receiveSupplement', 'stop', 'withdraw']);
     expect(allowedActions(dossierAfter(['startProcessing', 'markResultReady']))).toEqual(['returnResult']);
   });
 

@@ -186,12 +186,7 @@ function error(field: string, code: DossierErrorCode, message: string): { ok: fa
 }
 
 /** A new dossier: submitted online (status 1), or received at the desk straight away (status 2). */
-export function openDossier(
-  channel: 'online' | 'desk',
-  actor: Actor,
-  at: Date,
-  appointmentAt: Date | null,
-): Result<DossierState, DossierErrorCode> {
+export function openDossier(channel: 'online' | 'desk', actor: Actor, at: Date, appointmentAt: Date | null): Result<DossierState, DossierErrorCode> {
   if (!isValidDate(at)) return error('at', DossierErrorCode.InvalidTime, 'Thời điểm không hợp lệ.');
   if (channel === 'desk' && !isValidDate(appointmentAt)) {
     return error('appointmentAt', DossierErrorCode.AppointmentRequired, 'Cần có ngày hẹn trả khi tiếp nhận hồ sơ.');
@@ -288,11 +283,7 @@ export function transition<D extends DossierState>(
     );
   }
   if (action === 'requestSupplement' && dossier.supplementRequests >= 1) {
-    return error(
-      'action',
-      DossierErrorCode.SupplementAlreadyRequested,
-      'Hồ sơ đã được yêu cầu bổ sung một lần; không được yêu cầu bổ sung quá 1 lần.',
-    );
+    return error('action', DossierErrorCode.SupplementAlreadyRequested, 'Hồ sơ đã được yêu cầu bổ sung một lần; không được yêu cầu bổ sung quá 1 lần.');
   }
   if (actor.role === 'citizen' && action !== 'withdraw') {
     return error('actor', DossierErrorCode.RoleNotAllowed, `Công dân không được thực hiện thao tác "${actionLabel}".`);

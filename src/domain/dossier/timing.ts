@@ -38,18 +38,13 @@ export type DossierTiming =
   /** Not received yet (no appointment), or closed without a result (refused, withdrawn, stopped). */
   | { phase: 'none' };
 
-export function classifyDossierTiming(
-  dossier: Pick<DossierState, 'status' | 'appointmentAt' | 'resultReadyAt'>,
-  now: Date,
-): DossierTiming {
+export function classifyDossierTiming(dossier: Pick<DossierState, 'status' | 'appointmentAt' | 'resultReadyAt'>, now: Date): DossierTiming {
   const due = dossier.appointmentAt;
   if (due === null) return { phase: 'none' };
   switch (dossier.status) {
     case 9:
     case 10:
-      return dossier.resultReadyAt === null
-        ? { phase: 'none' }
-        : { phase: 'finished', timing: classifyFinished(due, dossier.resultReadyAt) };
+      return dossier.resultReadyAt === null ? { phase: 'none' } : { phase: 'finished', timing: classifyFinished(due, dossier.resultReadyAt) };
     case 5:
     case 6:
       return { phase: 'paused' };

@@ -30,7 +30,6 @@ describe('sniffKind', () => {
   });
 });
 
-
 describe('sniffFileKind', () => {
   it('knows JPEG, PNG and PDF by their first bytes', () => {
     expect(sniffFileKind(bytes(0xff, 0xd8, 0xff, 0xe0))).toBe('jpeg');

@@ -55,11 +55,7 @@ export function personIssues(person: PersonEntry, prefix: 'applicant' | 'owner',
  * Checks a draft against its procedure. `scannedComponents` holds the indexes of components that
  * have at least one attached scan; papers only shown (presentOnly) need none.
  */
-export function validateIntake(
-  data: IntakeDraftData,
-  procedure: Procedure,
-  scannedComponents: ReadonlySet<number> = new Set(),
-): IntakeValidation {
+export function validateIntake(data: IntakeDraftData, procedure: Procedure, scannedComponents: ReadonlySet<number> = new Set()): IntakeValidation {
   const blocking: IntakeIssue[] = [...personIssues(data.applicant, 'applicant', 'applicantInvalid')];
   const warnings: IntakeIssue[] = [];
   if (!data.ownerIsApplicant) blocking.push(...personIssues(data.owner, 'owner', 'ownerInvalid'));

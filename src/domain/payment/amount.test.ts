@@ -33,9 +33,7 @@ describe('amountInWords (default: nghìn, linh, tỷ)', () => {
 
   it('offers the southern variant "ngàn" and "lẻ"', () => {
     expect(amountInWords(105, { zeroTens: 'lẻ' })).toBe('Một trăm lẻ năm đồng');
-    expect(amountInWords(1_005_000, { thousand: 'ngàn', zeroTens: 'lẻ' })).toBe(
-      'Một triệu không trăm lẻ năm ngàn đồng',
-    );
+    expect(amountInWords(1_005_000, { thousand: 'ngàn', zeroTens: 'lẻ' })).toBe('Một triệu không trăm lẻ năm ngàn đồng');
   });
 
   it('gives the bare number in lower case', () => {

@@ -57,11 +57,7 @@ describe('computeFee: chứng thực bản sao (2,000 đ/page for pages 1-2, 1,0
 
   it('has no exemption: a poor household still pays, and the UI is told', () => {
     const r = computeFee(certifiedCopy, { pages: 1, exemptions: ['poorHousehold'] });
-    expect(r.ok && [r.value.total, r.value.notApplicableExemptions, r.value.exemption]).toEqual([
-      2_000,
-      ['poorHousehold'],
-      undefined,
-    ]);
+    expect(r.ok && [r.value.total, r.value.notApplicableExemptions, r.value.exemption]).toEqual([2_000, ['poorHousehold'], undefined]);
   });
 });
 
@@ -100,19 +96,16 @@ describe('computeFee: provincial fixed fee and exemptions', () => {
     expect(total(lateBirthRegistration, { quantity: 4 })).toBe(5_000);
   });
 
-  it.each(['onTimeBirthRegistration', 'poorHousehold', 'disabled', 'meritoriousFamily'] as const)(
-    'zeroes the fee for %s',
-    (reason) => {
-      const r = computeFee(lateBirthRegistration, { exemptions: [reason] });
-      expect(r.ok).toBe(true);
-      if (r.ok) {
-        expect(r.value.total).toBe(0);
-        expect(r.value.lines).toHaveLength(1);
-        expect(r.value.lines[0]).toMatchObject({ quantity: 1, unitPrice: 0, amount: 0 });
-        expect(r.value.exemption).toMatchObject({ reason, waivedAmount: 5_000 });
-      }
-    },
-  );
+  it.each(['onTimeBirthRegistration', 'poorHousehold', 'disabled', 'meritoriousFamily'] as const)('zeroes the fee for %s', (reason) => {
+    const r = computeFee(lateBirthRegistration, { exemptions: [reason] });
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.value.total).toBe(0);
+      expect(r.value.lines).toHaveLength(1);
+      expect(r.value.lines[0]).toMatchObject({ quantity: 1, unitPrice: 0, amount: 0 });
+      expect(r.value.exemption).toMatchObject({ reason, waivedAmount: 5_000 });
+    }
+  });
 
   it('ignores a reason the rule does not honour', () => {
     const r = computeFee(lateBirthRegistration, { exemptions: ['onTimeDeathRegistration'] });

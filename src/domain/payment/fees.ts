@@ -144,10 +144,7 @@ export interface FeeQuote {
 }
 
 /** Price of one certified copy of an original with `pages` pages, cap included. */
-export function certifiedCopyPrice(
-  rule: Extract<FeeRule, { kind: 'certifiedCopy' }>,
-  pages: number,
-): number {
+export function certifiedCopyPrice(rule: Extract<FeeRule, { kind: 'certifiedCopy' }>, pages: number): number {
   const first = Math.min(pages, rule.firstPagesCount);
   const later = Math.max(pages - rule.firstPagesCount, 0);
   return Math.min(first * rule.firstPagesPrice + later * rule.laterPagePrice, rule.capPerCopy);
@@ -190,9 +187,7 @@ export function computeFee(rule: FeeRule, input: FeeInput = {}): Result<FeeQuote
         });
       } else {
         const perCopy = certifiedCopyPrice(rule, input.pages);
-        lines = [
-          { label: `${rule.label} (${input.pages} trang/bản)`, quantity, unitPrice: perCopy, amount: quantity * perCopy },
-        ];
+        lines = [{ label: `${rule.label} (${input.pages} trang/bản)`, quantity, unitPrice: perCopy, amount: quantity * perCopy }];
       }
       break;
     }

@@ -6,13 +6,10 @@ import { PaymentErrorCode } from './errors';
 
 // As printed in the NAPAS spec and in DOMAIN.md §8. Its CRC is right, but inside template
 // 38/01 the account sub-field declares length 12 for the 13-character "0011012345678".
-const NAPAS_SPEC_VECTOR =
-  '00020101021138570010A00000072701270006970403011200110123456780208QRIBFTTA53037045802VN6304F4E5';
+const NAPAS_SPEC_VECTOR = '00020101021138570010A00000072701270006970403011200110123456780208QRIBFTTA53037045802VN6304F4E5';
 // The same QR with the length written correctly (0113), which is what a correct encoder emits.
-const NAPAS_STATIC_ACCOUNT =
-  '00020101021138570010A00000072701270006970403011300110123456780208QRIBFTTA53037045802VN63049E6F';
-const NAPAS_STATIC_CARD =
-  '00020101021138600010A00000072701300006970403011697040311012345670208QRIBFTTC53037045802VN63044F52';
+const NAPAS_STATIC_ACCOUNT = '00020101021138570010A00000072701270006970403011300110123456780208QRIBFTTA53037045802VN63049E6F';
+const NAPAS_STATIC_CARD = '00020101021138600010A00000072701300006970403011697040311012345670208QRIBFTTC53037045802VN63044F52';
 const NAPAS_DYNAMIC =
   '00020101021238570010A00000072701270006970403011300110123456780208QRIBFTTA530370454061800005802VN62340107NPS68690819thanh toan don hang63042E2E';
 
@@ -91,18 +88,9 @@ describe('buildVietQr', () => {
 
   it('rejects bad input, all problems at once', () => {
     const r = buildVietQr({ bankBin: '97040', accountNumber: '0011-0123', amount: 0, purpose: 'x'.repeat(26) });
-    expect(codes(r)).toEqual([
-      PaymentErrorCode.VietQrBankBin,
-      PaymentErrorCode.VietQrAccount,
-      PaymentErrorCode.VietQrAmount,
-      PaymentErrorCode.VietQrPurpose,
-    ]);
-    expect(codes(buildVietQr({ bankBin: '970403', accountNumber: '0011012345678', amount: 1.5 }))).toEqual([
-      PaymentErrorCode.VietQrAmount,
-    ]);
-    expect(codes(buildVietQr({ bankBin: '970403', accountNumber: '1234', toCard: true }))).toEqual([
-      PaymentErrorCode.VietQrAccount,
-    ]);
+    expect(codes(r)).toEqual([PaymentErrorCode.VietQrBankBin, PaymentErrorCode.VietQrAccount, PaymentErrorCode.VietQrAmount, PaymentErrorCode.VietQrPurpose]);
+    expect(codes(buildVietQr({ bankBin: '970403', accountNumber: '0011012345678', amount: 1.5 }))).toEqual([PaymentErrorCode.VietQrAmount]);
+    expect(codes(buildVietQr({ bankBin: '970403', accountNumber: '1234', toCard: true }))).toEqual([PaymentErrorCode.VietQrAccount]);
   });
 });
 
@@ -139,9 +127,7 @@ describe('parseVietQr', () => {
   });
 
   it('rejects a tampered CRC', () => {
-    expect(codes(parseVietQr(NAPAS_STATIC_ACCOUNT.replace(/9E6F$/, '9E6E')))).toEqual([
-      PaymentErrorCode.VietQrCrcMismatch,
-    ]);
+    expect(codes(parseVietQr(NAPAS_STATIC_ACCOUNT.replace(/9E6F$/, '9E6E')))).toEqual([PaymentErrorCode.VietQrCrcMismatch]);
   });
 
   it('rejects a tampered account number even though the structure is intact', () => {
@@ -150,16 +136,12 @@ describe('parseVietQr', () => {
   });
 
   it('rejects a tampered amount', () => {
-    expect(codes(parseVietQr(NAPAS_DYNAMIC.replace('5406180000', '5406980000')))).toEqual([
-      PaymentErrorCode.VietQrCrcMismatch,
-    ]);
+    expect(codes(parseVietQr(NAPAS_DYNAMIC.replace('5406180000', '5406980000')))).toEqual([PaymentErrorCode.VietQrCrcMismatch]);
   });
 
   it('rejects text that is not a VietQR', () => {
     expect(codes(parseVietQr(''))).toEqual([PaymentErrorCode.VietQrEmpty]);
-    expect(codes(parseVietQr('001099000001||NGUYỄN VĂN MẪU|15031999|Nam|Hà Nội|01072021'))).toEqual([
-      PaymentErrorCode.VietQrMalformed,
-    ]);
+    expect(codes(parseVietQr('001099000001||NGUYỄN VĂN MẪU|15031999|Nam|Hà Nội|01072021'))).toEqual([PaymentErrorCode.VietQrMalformed]);
     expect(codes(parseVietQr('000201010211'))).toEqual([PaymentErrorCode.VietQrCrcMissing]);
   });
 

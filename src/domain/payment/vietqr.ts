@@ -58,9 +58,7 @@ export function buildVietQr(input: VietQrInput): Result<string, PaymentErrorCode
     errors.push({
       field: 'accountNumber',
       code: PaymentErrorCode.VietQrAccount,
-      message: toCard
-        ? 'Số thẻ phải gồm 16 đến 19 chữ số.'
-        : 'Số tài khoản chỉ gồm chữ số hoặc chữ cái không dấu, tối đa 19 ký tự.',
+      message: toCard ? 'Số thẻ phải gồm 16 đến 19 chữ số.' : 'Số tài khoản chỉ gồm chữ số hoặc chữ cái không dấu, tối đa 19 ký tự.',
     });
   }
   if (input.amount !== undefined && !(Number.isSafeInteger(input.amount) && input.amount > 0 && String(input.amount).length <= 13)) {
@@ -89,10 +87,8 @@ export function buildVietQr(input: VietQrInput): Result<string, PaymentErrorCode
   if (errors.length > 0) return { ok: false, errors };
 
   const beneficiary = tlv('00', input.bankBin) + tlv('01', input.accountNumber);
-  const account =
-    tlv('00', NAPAS_GUID) + tlv('01', beneficiary) + tlv('02', toCard ? SERVICE_TO_CARD : SERVICE_TO_ACCOUNT);
-  const additional =
-    (billNumber ? tlv('01', billNumber) : '') + (purpose ? tlv('08', purpose) : '');
+  const account = tlv('00', NAPAS_GUID) + tlv('01', beneficiary) + tlv('02', toCard ? SERVICE_TO_CARD : SERVICE_TO_ACCOUNT);
+  const additional = (billNumber ? tlv('01', billNumber) : '') + (purpose ? tlv('08', purpose) : '');
 
   const body =
     tlv('00', '01') +
@@ -124,10 +120,7 @@ export function parseVietQr(text: string): Result<VietQrData, PaymentErrorCode> 
   }
   const expected = crc16CcittFalse(payload.slice(0, -4));
   if (last.value.toUpperCase() !== expected) {
-    return qrError(
-      PaymentErrorCode.VietQrCrcMismatch,
-      'Mã kiểm tra của mã QR không khớp: mã bị đọc sai hoặc đã bị sửa. Không dùng mã này.',
-    );
+    return qrError(PaymentErrorCode.VietQrCrcMismatch, 'Mã kiểm tra của mã QR không khớp: mã bị đọc sai hoặc đã bị sửa. Không dùng mã này.');
   }
   if (findTlv(top, '00') !== '01') {
     return qrError(PaymentErrorCode.VietQrNotVietQr, 'Không phải mã QR thanh toán theo chuẩn EMVCo.');
@@ -139,10 +132,7 @@ export function parseVietQr(text: string): Result<VietQrData, PaymentErrorCode> 
   }
   const service = findTlv(account, '02');
   if (service !== SERVICE_TO_ACCOUNT && service !== SERVICE_TO_CARD) {
-    return qrError(
-      PaymentErrorCode.VietQrUnsupportedService,
-      `Mã VietQR dịch vụ "${service ?? ''}" không phải chuyển khoản đến tài khoản hoặc thẻ.`,
-    );
+    return qrError(PaymentErrorCode.VietQrUnsupportedService, `Mã VietQR dịch vụ "${service ?? ''}" không phải chuyển khoản đến tài khoản hoặc thẻ.`);
   }
   const beneficiary = decodeTlv(findTlv(account, '01') ?? '');
   if (beneficiary === null) {
@@ -211,11 +201,5 @@ function isShortAscii(text: string): boolean {
 
 /** "Lệ phí hồ sơ" → "Le phi ho so": bank apps and the NAPAS switch expect plain ASCII. */
 export function foldToAscii(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/\s+/g, ' ').trim();
 }

@@ -20,10 +20,7 @@ export interface RegisterRow {
   timing: FinishedTiming | OpenTiming | 'paused' | null;
 }
 
-export function registerRows(
-  records: readonly ReportRecord[],
-  options: { period: ReportPeriod; field?: string | null; now: Date },
-): RegisterRow[] {
+export function registerRows(records: readonly ReportRecord[], options: { period: ReportPeriod; field?: string | null; now: Date }): RegisterRow[] {
   const bounds = periodBounds(options.period);
   const field = options.field ? options.field : null;
   return records

@@ -10,14 +10,11 @@ export interface FieldError<C extends string = string> {
   message: string;
 }
 
-export type Result<T, C extends string = string> =
-  | { ok: true; value: T }
-  | { ok: false; errors: FieldError<C>[] };
+export type Result<T, C extends string = string> = { ok: true; value: T } | { ok: false; errors: FieldError<C>[] };
 
 export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
 
-export const fail = <C extends string>(
-  field: string,
-  code: C,
-  message: string,
-): { ok: false; errors: FieldError<C>[] } => ({ ok: false, errors: [{ field, code, message }] });
+export const fail = <C extends string>(field: string, code: C, message: string): { ok: false; errors: FieldError<C>[] } => ({
+  ok: false,
+  errors: [{ field, code, message }],
+});

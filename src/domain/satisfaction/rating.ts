@@ -13,8 +13,7 @@ export interface SatisfactionRating {
 }
 
 export type RatingCheck =
-  | { ok: true; rating: SatisfactionRating }
-  | { ok: false; code: 'rating.value_invalid' | 'rating.reason_required' | 'rating.reason_too_long'; message: string };
+  { ok: true; rating: SatisfactionRating } | { ok: false; code: 'rating.value_invalid' | 'rating.reason_required' | 'rating.reason_too_long'; message: string };
 
 /** Long enough for a paragraph; a longer text is a paste gone wrong, not feedback. */
 export const MAX_REASON_LENGTH = 1000;

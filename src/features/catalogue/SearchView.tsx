@@ -104,9 +104,7 @@ export function SearchView() {
       <p role="status" className="catalogue-search__status">
         {status}
       </p>
-      {catalogue && version !== undefined && (
-        <ResultList ref={list} results={results} catalogue={catalogue} onLeave={() => input.current?.focus()} />
-      )}
+      {catalogue && version !== undefined && <ResultList ref={list} results={results} catalogue={catalogue} onLeave={() => input.current?.focus()} />}
       {catalogue && (
         <p className="catalogue-version">
           {t('catalogue.search.version', {

@@ -32,7 +32,9 @@ describe('time limits in words', () => {
 
   it('says calendar days as such, never as working days', () => {
     expect(processingTime(byCode.get('2.000806')!, t)).toBe('15 ngày (tính theo ngày lịch)');
-    expect(processingTime({ processingDays: 12, extensionDays: 3, countedIn: 'calendarDays' }, t)).toBe('12 ngày (tính theo ngày lịch); gia hạn thêm tối đa 3 ngày (tính theo ngày lịch) nếu cần xác minh');
+    expect(processingTime({ processingDays: 12, extensionDays: 3, countedIn: 'calendarDays' }, t)).toBe(
+      '12 ngày (tính theo ngày lịch); gia hạn thêm tối đa 3 ngày (tính theo ngày lịch) nếu cần xác minh',
+    );
   });
 });
 

@@ -13,10 +13,7 @@ export interface LoadedCatalogue extends InstalledCatalogue {
   fields: string[];
 }
 
-export type CatalogueState =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'ready'; catalogue: LoadedCatalogue };
+export type CatalogueState = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; catalogue: LoadedCatalogue };
 
 export function useCatalogue(): CatalogueState {
   const row = useLiveQuery(async () => (await readInstalledCatalogue(getDb())) ?? null, []);
@@ -25,16 +22,11 @@ export function useCatalogue(): CatalogueState {
   useEffect(() => {
     // The shell seeds on start too; this covers a page opened before that finished (shared work).
     if (row !== null) return;
-    ensureCatalogue(catalogueTools).catch((error: unknown) =>
-      setFailure(error instanceof Error ? error.message : String(error)),
-    );
+    ensureCatalogue(catalogueTools).catch((error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
   }, [row]);
 
   const catalogue = useMemo<LoadedCatalogue | undefined>(
-    () =>
-      row
-        ? { ...row, byCode: new Map(row.procedures.map((p) => [p.code, p])), fields: fieldsOf(row.procedures) }
-        : undefined,
+    () => (row ? { ...row, byCode: new Map(row.procedures.map((p) => [p.code, p])), fields: fieldsOf(row.procedures) } : undefined),
     [row],
   );
   if (catalogue) return { status: 'ready', catalogue };

@@ -4,7 +4,16 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { deleteComponent, getDb, listComponentDeliverables, listDigitizedDocuments, LOOSE_PAPERS_PREFIX, ownersWithQueuedPhotos, readFileBlob, type DigitizedDocument } from '../../db';
+import {
+  deleteComponent,
+  getDb,
+  listComponentDeliverables,
+  listDigitizedDocuments,
+  LOOSE_PAPERS_PREFIX,
+  ownersWithQueuedPhotos,
+  readFileBlob,
+  type DigitizedDocument,
+} from '../../db';
 import { formatBytes, PageCapture, PageHeader } from '../../shared';
 import { displayDateTime } from '../../domain/calendar';
 import { digitizer } from '../../../workers/digitize.client';

@@ -13,7 +13,6 @@ import { displayDateTime } from '../../domain/calendar';
 import { SupplementItemsEditor } from './SupplementItemsEditor';
 import { SupplementReceiptEditor } from './SupplementReceiptEditor';
 
-
 export function ActionPanel({ row }: { row: DossierRow }) {
   const { t } = useTranslation();
   const actions = allowedActions(readDossierState(row), 'receptionOfficer');
@@ -126,7 +125,13 @@ function ActionForm({ row, action, onCancel, onDone }: { row: DossierRow; action
       {receipt && <SupplementReceiptEditor lines={supplementLines(row)} captureOwner={captureOwner} notes={lineNotes} onNotes={setLineNotes} />}
       <label>
         {noteRequired ? t('dossiers.actions.note') : t('dossiers.actions.noteOptional')}
-        <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} required={noteRequired} aria-invalid={error !== '' && noteRequired && note.trim() === ''} />
+        <textarea
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          rows={2}
+          required={noteRequired}
+          aria-invalid={error !== '' && noteRequired && note.trim() === ''}
+        />
       </label>
       {error && (
         <p role="alert" className="error">

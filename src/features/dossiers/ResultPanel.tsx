@@ -11,7 +11,6 @@ import { outliner } from '../../../workers/outline.client';
 import { attachCapturedResult, DeskActionError } from './actions';
 import { FileButton } from './FileViewer';
 
-
 /** Where the result paper's pages wait until it is attached: not the dossier's own files. */
 export const resultCaptureOwner = (dossierId: string) => `${dossierId}#ket-qua`;
 
@@ -33,7 +32,9 @@ export function ResultPanel({ row, attachments }: { row: DossierRow; attachments
       await attachCapturedResult(row.id, owner);
       setMessage({ ok: true, text: t('dossiers.result.attached', { name: names }) });
     } catch (e) {
-      const text = isQuotaError(e) ? t('errors.quota') : t('dossiers.actions.failed', { reason: e instanceof DeskActionError || e instanceof Error ? e.message : String(e) });
+      const text = isQuotaError(e)
+        ? t('errors.quota')
+        : t('dossiers.actions.failed', { reason: e instanceof DeskActionError || e instanceof Error ? e.message : String(e) });
       setMessage({ ok: false, text });
     } finally {
       setBusy(false);

@@ -7,7 +7,17 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createWorkingTime } from '../../domain/calendar';
 import { openDossier } from '../../domain/dossier';
 import { computeReport } from '../../domain/reports';
-import { addComponentPages, listProcessingLog, loadReportRecords, MotcuaDb, pagesKey, readDossierData, saveComponentDeliverables, supplementComponentIndex, type DossierRow } from '../../db';
+import {
+  addComponentPages,
+  listProcessingLog,
+  loadReportRecords,
+  MotcuaDb,
+  pagesKey,
+  readDossierData,
+  saveComponentDeliverables,
+  supplementComponentIndex,
+  type DossierRow,
+} from '../../db';
 import { attachCapturedResult, attachResult, performDossierAction, rateDossier, DeskActionError, supplementCaptureOwner, supplementLines } from './actions';
 import { sampleBirthDossier } from '../../db/test-support';
 
@@ -50,7 +60,13 @@ beforeEach(async () => {
 
 const act = (action: Parameters<typeof performDossierAction>[1], at: string, input = {}) => performDossierAction(ID, action, input, vn(at), db);
 const counts = async () => [await db.processingLog.count(), await db.outbox.count()];
-const storedFile = (name: string, type: string) => ({ sha256: name.padEnd(64, '0'), blob: new Blob([name], { type }), type, size: new Blob([name]).size, name });
+const storedFile = (name: string, type: string) => ({
+  sha256: name.padEnd(64, '0'),
+  blob: new Blob([name], { type }),
+  type,
+  size: new Blob([name]).size,
+  name,
+});
 
 /** A paper captured as the capture component leaves it: its page, and the PDF made from it. */
 async function capture(owner: string, componentIndex: number, pdfName: string) {
@@ -66,7 +82,11 @@ describe('the dossier desk', () => {
     expect(due).toEqual(vn('2026-03-17 08:00'));
     const row = (await db.dossiers.get(ID))!;
     const data = row.data as { intake: object; state: { appointmentAt: Date } };
-    await db.dossiers.put({ ...row, dueAt: due.toISOString(), data: { ...data, intake: { ...data.intake, processingDays: 15, countedIn: 'calendarDays' }, state: { ...data.state, appointmentAt: due } } });
+    await db.dossiers.put({
+      ...row,
+      dueAt: due.toISOString(),
+      data: { ...data, intake: { ...data.intake, processingDays: 15, countedIn: 'calendarDays' }, state: { ...data.state, appointmentAt: due } },
+    });
 
     await act('startProcessing', '2026-03-02 09:00');
     await act('requestSupplement', '2026-03-06 09:00', { supplementItems: [{ name: 'Giấy chứng sinh', reason: 'Bản photo không rõ chữ' }] });
@@ -129,7 +149,12 @@ describe('the dossier desk', () => {
       entityId: ID,
       status: 'pending',
       attempts: 0,
-      payload: { dossierId: ID, action: 'startProcessing', actor: { id: 'device-2', name: 'Hà Văn Bình', role: 'receptionOfficer' }, at: vn('2026-03-02 09:00').toISOString() },
+      payload: {
+        dossierId: ID,
+        action: 'startProcessing',
+        actor: { id: 'device-2', name: 'Hà Văn Bình', role: 'receptionOfficer' },
+        at: vn('2026-03-02 09:00').toISOString(),
+      },
     });
     // The gateway replays the move through the same state machine and clock; the payload is only
     // what happened, with the paper named by its hash (the file goes up before the change).
@@ -141,7 +166,15 @@ describe('the dossier desk', () => {
       action: 'receiveSupplement',
       actor: { id: 'device-2', name: 'Hà Văn Bình', role: 'receptionOfficer' },
       at: vn('2026-03-05 09:00').toISOString(),
-      papers: [{ item: 0, sha256: 'Giấy chứng sinh (bổ sung).pdf'.padEnd(64, '0'), name: 'Giấy chứng sinh (bổ sung).pdf', type: 'application/pdf', size: new Blob(['Giấy chứng sinh (bổ sung).pdf']).size }],
+      papers: [
+        {
+          item: 0,
+          sha256: 'Giấy chứng sinh (bổ sung).pdf'.padEnd(64, '0'),
+          name: 'Giấy chứng sinh (bổ sung).pdf',
+          type: 'application/pdf',
+          size: new Blob(['Giấy chứng sinh (bổ sung).pdf']).size,
+        },
+      ],
     });
     expect((await db.attachments.where('ownerId').equals(ID).sortBy('componentIndex')).map((a) => [a.componentIndex, a.type, a.name])).toEqual([
       [supplementComponentIndex(0), 'application/pdf', 'Giấy chứng sinh (bổ sung).pdf'],
@@ -157,14 +190,19 @@ describe('the dossier desk', () => {
     const error = await act('returnResult', '2026-03-02 09:00').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DeskActionError);
     expect((error as DeskActionError).message).toContain('Không thể "Trả kết quả"');
-    await expect(act('startProcessing', '2026-03-02 09:00').then(() => act('stop', '2026-03-02 10:00'))).rejects.toMatchObject({ code: 'status.note_required' });
+    await expect(act('startProcessing', '2026-03-02 09:00').then(() => act('stop', '2026-03-02 10:00'))).rejects.toMatchObject({
+      code: 'status.note_required',
+    });
     await expect(act('requestSupplement', '2026-03-02 10:00', { supplementItems: [{ name: 'Giấy chứng sinh', reason: '' }] })).rejects.toMatchObject({
       code: 'supplement.items_required',
     });
     const many = Array.from({ length: 51 }, (_, i) => ({ name: `Giấy tờ ${i + 1}`, reason: 'Thiếu' }));
     await expect(act('requestSupplement', '2026-03-02 10:00', { supplementItems: many })).rejects.toMatchObject({ code: 'supplement.too_many_items' });
     // A line the gateway would refuse for good is refused here, naming it.
-    const long = [{ name: 'Giấy chứng sinh', reason: 'Thiếu' }, { name: 'Tờ khai', reason: 'L'.repeat(1001) }];
+    const long = [
+      { name: 'Giấy chứng sinh', reason: 'Thiếu' },
+      { name: 'Tờ khai', reason: 'L'.repeat(1001) },
+    ];
     const tooLong = await act('requestSupplement', '2026-03-02 10:00', { supplementItems: long }).catch((e: unknown) => e);
     expect(tooLong).toMatchObject({ code: 'supplement.item_too_long' });
     expect((tooLong as Error).message).toContain('Giấy tờ thứ 2 ghi quá dài');
@@ -253,14 +291,19 @@ describe('the dossier desk', () => {
       attachments: (await db.attachments.toArray()).map((a) => [a.ownerId, a.componentIndex, a.sha256]).sort(),
       files: (await db.files.toArray()).map((f) => f.sha256).sort(),
     });
-    const receive = (notes?: string[], note = '') => act('receiveSupplement', '2026-03-05 09:00', { note, supplementReceipt: { captureOwner: owner, ...(notes ? { notes } : {}) } });
+    const receive = (notes?: string[], note = '') =>
+      act('receiveSupplement', '2026-03-05 09:00', { note, supplementReceipt: { captureOwner: owner, ...(notes ? { notes } : {}) } });
 
     it('takes in one PDF per line, under its line, with the move, the log and one outbox entry', async () => {
       await capture(owner, 0, 'Giấy chứng sinh.pdf');
       await capture(owner, 1, 'CCCD.pdf');
       const row = await receive(['', 'Bản chụp hai mặt'], 'Công dân nộp tại quầy');
       expect(row.status).toBe(4);
-      const papers = await db.attachments.where('ownerId').equals(ID).filter((a) => a.componentIndex < -1).toArray();
+      const papers = await db.attachments
+        .where('ownerId')
+        .equals(ID)
+        .filter((a) => a.componentIndex < -1)
+        .toArray();
       expect(papers.map((a) => [a.componentIndex, a.name]).sort((a, b) => Number(b[0]) - Number(a[0]))).toEqual([
         [supplementComponentIndex(0), 'Giấy chứng sinh.pdf'],
         [supplementComponentIndex(1), 'CCCD.pdf'],
@@ -288,7 +331,11 @@ describe('the dossier desk', () => {
       await capture(owner, 1, 'CCCD.pdf');
       const received = await receive(['Đã xem bản chính', '']);
       expect(received.status).toBe(4);
-      const papers = await db.attachments.where('ownerId').equals(ID).filter((a) => a.componentIndex < -1).toArray();
+      const papers = await db.attachments
+        .where('ownerId')
+        .equals(ID)
+        .filter((a) => a.componentIndex < -1)
+        .toArray();
       expect(papers.map((a) => [a.componentIndex, a.name])).toEqual([[supplementComponentIndex(1), 'CCCD.pdf']]);
       expect((await listProcessingLog(db, ID)).at(-1)?.note).toBe('Giấy chứng sinh: Đã xem bản chính');
     });

@@ -94,11 +94,7 @@ export function supplementLines(row: DossierRow): SupplementItem[] {
 }
 
 async function deskContext(db: MotcuaDb) {
-  const [commune, officer, device] = await Promise.all([
-    readCommune(db),
-    readSetting<DeskProfile>(db, 'deskProfile', emptyDeskProfile),
-    getOrCreateDevice(db),
-  ]);
+  const [commune, officer, device] = await Promise.all([readCommune(db), readSetting<DeskProfile>(db, 'deskProfile', emptyDeskProfile), getOrCreateDevice(db)]);
   // The desk profile names who acts; the device id tells two officers of the same name apart.
   const actor: Actor = { id: device.id, name: officer.officerName.trim() || 'Cán bộ tiếp nhận', role: 'receptionOfficer' };
   return { clock: clockFor(commune), officer, actor };
@@ -127,7 +123,8 @@ export async function performDossierAction(id: string, action: DossierAction, in
       if (items.length === 0 || items.some((i) => i.name === '' || i.reason === '')) {
         throw new DeskActionError('supplement.items_required', 'Ghi rõ từng giấy tờ cần bổ sung và lý do.');
       }
-      if (items.length > MAX_SUPPLEMENT_LINES) throw new DeskActionError('supplement.too_many_items', `Một phiếu yêu cầu bổ sung ghi tối đa ${MAX_SUPPLEMENT_LINES} giấy tờ.`);
+      if (items.length > MAX_SUPPLEMENT_LINES)
+        throw new DeskActionError('supplement.too_many_items', `Một phiếu yêu cầu bổ sung ghi tối đa ${MAX_SUPPLEMENT_LINES} giấy tờ.`);
       // The gateway takes no longer line (server/sync/schemas.ts): the lines travel to every desk.
       const long = items.findIndex((i) => i.name.length > MAX_SUPPLEMENT_ITEM_NAME || i.reason.length > MAX_SUPPLEMENT_ITEM_REASON);
       if (long >= 0) {
@@ -141,7 +138,8 @@ export async function performDossierAction(id: string, action: DossierAction, in
     }
     if (taken?.answered.ok && taken.answered.value.note) note = note ? `${taken.answered.value.note}. ${note}` : taken.answered.value.note;
     // The gateway takes no longer note: written here, the change would be refused there for good.
-    if (note.length > MAX_NOTE_LENGTH) throw new DeskActionError('note.too_long', `Nội dung ghi quá dài (${note.length} ký tự, tối đa ${MAX_NOTE_LENGTH}): rút gọn lại.`);
+    if (note.length > MAX_NOTE_LENGTH)
+      throw new DeskActionError('note.too_long', `Nội dung ghi quá dài (${note.length} ký tự, tối đa ${MAX_NOTE_LENGTH}): rút gọn lại.`);
     const countedIn = data.intake ? processingTimeOf(data.intake)?.countedIn : undefined;
     const options: TransitionOptions = { extendAppointment: (due, from, to) => clock.extendAppointment(due, from, to, countedIn), note };
     if (action === 'receive' && !data.state.appointmentAt) {
@@ -236,7 +234,8 @@ async function takeSupplementPapers(db: MotcuaDb, row: DossierRow, receipt: Supp
     const deliverables: AttachmentRow[] = await listComponentDeliverables(db, captureOwner, item);
     for (const d of deliverables) {
       const blob = await readFileBlob(db, d.sha256);
-      if (!blob || d.type !== 'application/pdf') throw new DeskActionError('supplement.file_missing', `Tệp ${d.name} không còn trên máy: chụp lại giấy tờ này.`);
+      if (!blob || d.type !== 'application/pdf')
+        throw new DeskActionError('supplement.file_missing', `Tệp ${d.name} không còn trên máy: chụp lại giấy tờ này.`);
       papers.push({ item, sha256: d.sha256, name: d.name, type: d.type, size: blob.size, blob });
     }
     counts.push(deliverables.length);
@@ -273,14 +272,29 @@ export interface ResultFile {
 }
 
 /** The result papers as one change: each file attached and named in its own outbox entry. */
-function resultChange(id: string, files: { blob: Blob; sha256: string; name: string; type: string }[], now: Date, clear: { ownerId: string; componentIndex: number }[] = []) {
+function resultChange(
+  id: string,
+  files: { blob: Blob; sha256: string; name: string; type: string }[],
+  now: Date,
+  clear: { ownerId: string; componentIndex: number }[] = [],
+) {
   return (row: DossierRow) => {
     if (!mayAttachResult(row.status)) throw new DeskActionError('result.not_allowed', 'Chỉ đính kèm kết quả khi hồ sơ đang xử lý hoặc đã có kết quả.');
     return {
       row: { ...row, updatedAt: now.toISOString(), syncState: 'waiting' as const },
-      outbox: files.map((f) => outbox('dossier.result', id, { dossierId: id, sha256: f.sha256, name: f.name, type: f.type, size: f.blob.size, at: now.toISOString() }, now)),
+      outbox: files.map((f) =>
+        outbox('dossier.result', id, { dossierId: id, sha256: f.sha256, name: f.name, type: f.type, size: f.blob.size, at: now.toISOString() }, now),
+      ),
       files: files.map((f) => ({
-        attachment: { id: crypto.randomUUID(), ownerId: id, componentIndex: RESULT_COMPONENT_INDEX, sha256: f.sha256, name: f.name, type: f.type, size: f.blob.size },
+        attachment: {
+          id: crypto.randomUUID(),
+          ownerId: id,
+          componentIndex: RESULT_COMPONENT_INDEX,
+          sha256: f.sha256,
+          name: f.name,
+          type: f.type,
+          size: f.blob.size,
+        },
         blob: f.blob,
       })),
       clearComponents: clear,
@@ -293,7 +307,13 @@ function resultChange(id: string, files: { blob: Blob; sha256: string; name: str
  * by its bytes (a photo is digitized first: see attachCapturedResult). `sha256Of` is the digest
  * worker in the app, Web Crypto in tests.
  */
-export async function attachResult(id: string, file: ResultFile, sha256Of: (blob: Blob) => Promise<string>, now = new Date(), db = getDb()): Promise<DossierRow> {
+export async function attachResult(
+  id: string,
+  file: ResultFile,
+  sha256Of: (blob: Blob) => Promise<string>,
+  now = new Date(),
+  db = getDb(),
+): Promise<DossierRow> {
   const head = new Uint8Array(await file.blob.slice(0, PDF_HEADER_WINDOW).arrayBuffer());
   const check = checkAttachment(head, file.blob.size);
   if (!check.ok) throw new DeskActionError(`file.${check.reason}`, 'Tệp không phải PDF hợp lệ, hoặc quá lớn.');

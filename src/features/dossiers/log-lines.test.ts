@@ -15,7 +15,16 @@ describe('logLines', () => {
     } as unknown as DossierState;
     const rows = [
       { dossierId: 'x', at: at('08:00').toISOString(), who: 'Lò Thị Mai', role: 'receptionOfficer', action: 'receive', fromStatus: null, toStatus: 2 },
-      { dossierId: 'x', at: at('09:00').toISOString(), who: 'Lò Thị Mai', role: 'receptionOfficer', action: 'startProcessing', fromStatus: 2, toStatus: 4, note: 'chuyển' },
+      {
+        dossierId: 'x',
+        at: at('09:00').toISOString(),
+        who: 'Lò Thị Mai',
+        role: 'receptionOfficer',
+        action: 'startProcessing',
+        fromStatus: 2,
+        toStatus: 4,
+        note: 'chuyển',
+      },
     ];
     expect(logLines(state, rows).map((l) => [l.who, l.action, l.note])).toEqual([
       ['Lò Thị Mai', 'receive', undefined],

@@ -19,7 +19,15 @@ export function NewDraft({ code }: { code: string }) {
     if (!catalogue || !procedure) return;
     const now = new Date().toISOString();
     const id = crypto.randomUUID();
-    createDraft(getDb(), { id, procedureCode: code, procedure, step: 'applicant', data: newDraftData(procedure, catalogue.version), createdAt: now, updatedAt: now }).then(
+    createDraft(getDb(), {
+      id,
+      procedureCode: code,
+      procedure,
+      step: 'applicant',
+      data: newDraftData(procedure, catalogue.version),
+      createdAt: now,
+      updatedAt: now,
+    }).then(
       () => navigate(`/nhap/${id}`, { replace: true }),
       (e: unknown) => setError(isQuotaError(e) ? t('errors.quota') : t('errors.generic', { reason: String(e) })),
     );

@@ -24,7 +24,15 @@ beforeEach(async () => {
 
 async function receive(procedure: Procedure, at: Date) {
   const data = newDraftData(procedure, 1);
-  data.applicant = { fullName: 'Nguyễn Văn Mẫu', idNumber: '001099000001', birthDate: '1999-03-15', sex: 'Nam', address: 'Thôn Nà Pồ', phone: '0912345678', email: '' };
+  data.applicant = {
+    fullName: 'Nguyễn Văn Mẫu',
+    idNumber: '001099000001',
+    birthDate: '1999-03-15',
+    sex: 'Nam',
+    address: 'Thôn Nà Pồ',
+    phone: '0912345678',
+    email: '',
+  };
   data.components = data.components.map((c) => ({ ...c, received: true }));
   await createDraft(getDb(), { id: 'draft-1', procedureCode: procedure.code, procedure, step: 'review', data, createdAt: '', updatedAt: '' });
   const { id } = await receiveDraft('draft-1', data, procedure, at);

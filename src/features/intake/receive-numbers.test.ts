@@ -18,7 +18,15 @@ const tomorrow = vnDayKey(new Date(now.getTime() + 86_400_000));
 
 async function newDraft(id: string) {
   const data = newDraftData(procedure, 1);
-  data.applicant = { fullName: 'Nguyễn Văn Mẫu', idNumber: '001099000001', birthDate: '1999-03-15', sex: 'Nam', address: 'Thôn Nà Pồ', phone: '0912345678', email: '' };
+  data.applicant = {
+    fullName: 'Nguyễn Văn Mẫu',
+    idNumber: '001099000001',
+    birthDate: '1999-03-15',
+    sex: 'Nam',
+    address: 'Thôn Nà Pồ',
+    phone: '0912345678',
+    email: '',
+  };
   data.components = data.components.map((c) => ({ ...c, received: true }));
   await createDraft(getDb(), { id, procedureCode: procedure.code, procedure, step: 'review', data, createdAt: '', updatedAt: '' });
   return data;
@@ -80,6 +88,11 @@ describe('the code reserve at intake', () => {
     expect(await reserve()).toEqual({ agency: AGENCY, deviceShort: DEVICE.short, blocks: [], provisional: { day: today, last: 5 } });
     const stored = await getDb().dossiers.toArray();
     expect(stored.map((d) => d.code).sort()).toEqual([...codes].sort());
-    expect(stored.filter((d) => d.provisionalCode).map((d) => d.provisionalCode).sort()).toEqual(codes.filter((c) => c.startsWith('TAM-')).sort());
+    expect(
+      stored
+        .filter((d) => d.provisionalCode)
+        .map((d) => d.provisionalCode)
+        .sort(),
+    ).toEqual(codes.filter((c) => c.startsWith('TAM-')).sort());
   });
 });

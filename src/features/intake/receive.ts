@@ -69,7 +69,14 @@ export async function receiveDraft(draftId: string, data: IntakeDraftData, proce
   if (!opened.ok) throw new IntakeError(opened.errors[0]?.message ?? 'open');
 
   const id = crypto.randomUUID();
-  const dossierData: DossierData = { intake: data, procedure: snapshot(procedure), fees: quoteFees(procedure, data.fees), state: opened.value, commune, officer };
+  const dossierData: DossierData = {
+    intake: data,
+    procedure: snapshot(procedure),
+    fees: quoteFees(procedure, data.fees),
+    state: opened.value,
+    commune,
+    officer,
+  };
   // The number is taken inside the receipt's transaction (receiveDossier), from this device's reserve.
   const dossier = dossierRow(id, '', data, procedure, dossierData, now, dueAt);
   try {
@@ -97,7 +104,15 @@ export async function refuseDraft(draftId: string, data: IntakeDraftData, proced
   const state = refused.value;
   const note = state.log[0]?.note ?? ''; // the reason as the machine kept it (trimmed)
   const stamp = now.toISOString().replace(/\D/g, '').slice(8, 14);
-  const dossierData: DossierData = { intake: data, procedure: snapshot(procedure), fees: quoteFees(procedure, data.fees), state, commune, officer, refusalReason: note };
+  const dossierData: DossierData = {
+    intake: data,
+    procedure: snapshot(procedure),
+    fees: quoteFees(procedure, data.fees),
+    state,
+    commune,
+    officer,
+    refusalReason: note,
+  };
   // A refusal has no appointment: its due time is the refusal itself.
   const dossier = dossierRow(id, `TUCHOI-${device.short}-${vnDayKey(now)}${stamp}`, data, procedure, dossierData, now, now);
   await receiveDossier(db, {

@@ -5,10 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { IntakeDraftData, IntakeStep } from '../../domain/intake';
 import { getDb, getDraft, isQuotaError, writeDraft, type DraftRow } from '../../db';
 
-export type DraftState =
-  | { status: 'loading' }
-  | { status: 'missing' }
-  | { status: 'ready'; data: IntakeDraftData; step: IntakeStep };
+export type DraftState = { status: 'loading' } | { status: 'missing' } | { status: 'ready'; data: IntakeDraftData; step: IntakeStep };
 
 type Ready = Extract<DraftState, { status: 'ready' }>;
 
@@ -39,17 +36,14 @@ export function useDraft(id: string) {
    * tab closed a moment later has then already handed the whole write, committed, to IndexedDB
    * (writeDraft), which runs the writes in the order made: the last change is the one that stays.
    */
-  const persist = useCallback(
-    (data: IntakeDraftData, step: IntakeStep) => {
-      if (!loaded.current) return;
-      const written = writeDraft(getDb(), { ...loaded.current, data, step, updatedAt: new Date().toISOString() }).then(
-        () => setSaveError(undefined),
-        (error: unknown) => setSaveError(isQuotaError(error) ? 'quota' : String(error)),
-      );
-      saving.current = Promise.all([saving.current, written]).then(() => undefined);
-    },
-    [],
-  );
+  const persist = useCallback((data: IntakeDraftData, step: IntakeStep) => {
+    if (!loaded.current) return;
+    const written = writeDraft(getDb(), { ...loaded.current, data, step, updatedAt: new Date().toISOString() }).then(
+      () => setSaveError(undefined),
+      (error: unknown) => setSaveError(isQuotaError(error) ? 'quota' : String(error)),
+    );
+    saving.current = Promise.all([saving.current, written]).then(() => undefined);
+  }, []);
 
   const change = useCallback(
     (next: (prev: Ready) => Ready) => {

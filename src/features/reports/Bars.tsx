@@ -14,7 +14,9 @@ export interface BarPart {
 export function StackedBar({ title, parts }: { title: string; parts: BarPart[] }) {
   const { t, i18n } = useTranslation();
   const total = parts.reduce((s, p) => s + p.value, 0);
-  const described = parts.map((p) => t('reports.charts.bar', { label: p.label, value: formatCount(p.value, i18n.language), percent: formatPercent(percent(p.value, total), i18n.language) }));
+  const described = parts.map((p) =>
+    t('reports.charts.bar', { label: p.label, value: formatCount(p.value, i18n.language), percent: formatPercent(percent(p.value, total), i18n.language) }),
+  );
   return (
     <figure className="report-chart">
       <figcaption>{title}</figcaption>

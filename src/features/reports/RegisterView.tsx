@@ -42,7 +42,9 @@ export function RegisterView() {
             <table className="register-table">
               <thead>
                 <tr>
-                  {(['number', 'code', 'procedure', 'applicant', 'receivedAt', 'appointmentAt', 'resultReadyAt', 'returnedAt', 'status', 'timing'] as const).map((k) => (
+                  {(
+                    ['number', 'code', 'procedure', 'applicant', 'receivedAt', 'appointmentAt', 'resultReadyAt', 'returnedAt', 'status', 'timing'] as const
+                  ).map((k) => (
                     <th key={k} scope="col">
                       {t(`reports.register.${k}`)}
                     </th>

@@ -16,7 +16,8 @@ export interface LoadedReport {
   ms: number;
 }
 
-export type ReportState = { status: 'loading' } | { status: 'invalid' } | { status: 'failed'; reason: string } | { status: 'ready'; loaded: LoadedReport; stale: boolean };
+export type ReportState =
+  { status: 'loading' } | { status: 'invalid' } | { status: 'failed'; reason: string } | { status: 'ready'; loaded: LoadedReport; stale: boolean };
 
 /** Writes come in bursts (a sync brings many): wait for a quiet moment before recomputing. */
 const SETTLE_MS = 400;

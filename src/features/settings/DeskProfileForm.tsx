@@ -40,12 +40,7 @@ export function DeskProfileForm() {
       <h2 id="desk-title">{t('desk.title')}</h2>
       <label>
         {t('desk.officerName')}
-        <input
-          name="officerName"
-          autoComplete="name"
-          value={draft.officerName}
-          onChange={(e) => setDraft({ ...draft, officerName: e.target.value })}
-        />
+        <input name="officerName" autoComplete="name" value={draft.officerName} onChange={(e) => setDraft({ ...draft, officerName: e.target.value })} />
       </label>
       <label>
         {t('desk.officerPhone')}

@@ -40,7 +40,13 @@ export function SelfCheck() {
   const [db, runDb] = useCheck(checkDatabase);
   const [worker, runWorker] = useCheck(checkWorker);
   const describe = (r: Result) =>
-    r.state === 'ok' ? t('selfCheck.ok') : r.state === 'failed' ? t('selfCheck.failed', { reason: r.reason }) : r.state === 'running' ? t('selfCheck.running') : '—';
+    r.state === 'ok'
+      ? t('selfCheck.ok')
+      : r.state === 'failed'
+        ? t('selfCheck.failed', { reason: r.reason })
+        : r.state === 'running'
+          ? t('selfCheck.running')
+          : '—';
   return (
     <section className="card" aria-labelledby="selfcheck-title">
       <h2 id="selfcheck-title">{t('selfCheck.title')}</h2>

@@ -12,7 +12,11 @@ import { displayDateTime } from '../../domain/calendar';
 function useEnrolment() {
   return useLiveQuery(async () => {
     const db = getDb();
-    const [token, device, commune] = await Promise.all([readDeviceToken(db), readSetting<DeviceIdentity | undefined>(db, DEVICE_KEY, undefined), readCommune(db)]);
+    const [token, device, commune] = await Promise.all([
+      readDeviceToken(db),
+      readSetting<DeviceIdentity | undefined>(db, DEVICE_KEY, undefined),
+      readCommune(db),
+    ]);
     return { enrolled: Boolean(token && device?.enrolledAt), device, commune };
   }, []);
 }
@@ -62,9 +66,7 @@ export function EnrolmentCard() {
       {enrolled && device && (
         <>
           <p>{t('device.enrolled', { name: device.name ?? device.short, commune: commune?.name ?? '—' })}</p>
-          <p className="muted">
-            {t('device.enrolledAt', { time: displayDateTime(device.enrolledAt), short: device.short })}
-          </p>
+          <p className="muted">{t('device.enrolledAt', { time: displayDateTime(device.enrolledAt), short: device.short })}</p>
         </>
       )}
       {!enrolled && <p>{t('device.notEnrolled')}</p>}
@@ -78,7 +80,14 @@ export function EnrolmentCard() {
         <form onSubmit={(e) => void submit(e)} aria-labelledby="enrol-title">
           <label>
             {t('device.code')}
-            <input name="enrolCode" autoComplete="off" autoCapitalize="characters" value={code} aria-describedby="enrol-hint" onChange={(e) => setCode(e.target.value)} />
+            <input
+              name="enrolCode"
+              autoComplete="off"
+              autoCapitalize="characters"
+              value={code}
+              aria-describedby="enrol-hint"
+              onChange={(e) => setCode(e.target.value)}
+            />
           </label>
           <p id="enrol-hint" className="muted">
             {t('device.demoHint')}

@@ -12,7 +12,11 @@ import { syncNow } from '../../sync';
 export function peopleOf(entry: OutboxEntry): DossierPeople | null {
   const intake = (entry.payload as { data?: { intake?: Partial<IntakeDraftData> } } | null)?.data?.intake;
   if (!intake?.applicant) return null;
-  return { applicant: { ...emptyPerson, ...intake.applicant }, ownerIsApplicant: intake.ownerIsApplicant !== false, owner: { ...emptyPerson, ...intake.owner } };
+  return {
+    applicant: { ...emptyPerson, ...intake.applicant },
+    ownerIsApplicant: intake.ownerIsApplicant !== false,
+    owner: { ...emptyPerson, ...intake.owner },
+  };
 }
 
 /** Spaces the officer or a paste left at either end are not part of the value sent. */

@@ -40,7 +40,13 @@ export function SyncPage() {
         <section className="card" aria-labelledby="sync-waiting">
           <h2 id="sync-waiting">{t('sync.waiting')}</h2>
           <p role="status">
-            {pending === undefined ? '…' : waiting > 0 ? t('sync.queue', { count: waiting }) : quarantine?.length ? t('sync.onlyQuarantine') : t('sync.allSent')}
+            {pending === undefined
+              ? '…'
+              : waiting > 0
+                ? t('sync.queue', { count: waiting })
+                : quarantine?.length
+                  ? t('sync.onlyQuarantine')
+                  : t('sync.allSent')}
           </p>
           <p>{t(`sync.pump.${pump.state}`)}</p>
           {pump.lastSuccessAt && <p className="muted">{t('sync.lastSuccess', { time: time(pump.lastSuccessAt) })}</p>}

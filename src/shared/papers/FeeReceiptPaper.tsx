@@ -36,7 +36,10 @@ export function FeeReceiptPaper(props: FeeReceiptPaperProps) {
           {unit.parentName && <p className="paper-header__parent">{upperVi(unit.parentName)}</p>}
           <p className="paper-header__name">{upperVi(unit.name)}</p>
           <p>
-            Mã số thuế: <span className="paper-value" data-field="taxCode">{unit.taxCode}</span>
+            Mã số thuế:{' '}
+            <span className="paper-value" data-field="taxCode">
+              {unit.taxCode}
+            </span>
           </p>
           {unit.address && <p>Địa chỉ: {unit.address}</p>}
           {unit.phone && <p>Điện thoại: {unit.phone}</p>}
@@ -68,10 +71,14 @@ export function FeeReceiptPaper(props: FeeReceiptPaperProps) {
         <Line label="Số định danh cá nhân/CCCD:" value={payer.idNumber} />
         <Line label="Địa chỉ:" value={payer.address} />
         <Line label="Mã hồ sơ:">
-          <span className="paper-value" data-field="dossierCode">{props.dossierCode}</span>
+          <span className="paper-value" data-field="dossierCode">
+            {props.dossierCode}
+          </span>
         </Line>
         <Line label="Hình thức thanh toán:">
-          <span className="paper-value" data-field="method">{PAYMENT_METHOD_LABELS[props.method]}</span>
+          <span className="paper-value" data-field="method">
+            {PAYMENT_METHOD_LABELS[props.method]}
+          </span>
         </Line>
 
         <table className="paper-table paper-table--fees">
@@ -121,8 +128,7 @@ export function FeeReceiptPaper(props: FeeReceiptPaperProps) {
         </p>
         {props.method === 'transfer' && (
           <p className="paper-line paper-note">
-            Khoản chuyển khoản được xác nhận khi đối soát với sao kê của ngân hàng; biên lai này ghi nhận yêu cầu
-            nộp tiền, chưa xác nhận tiền đã về tài khoản.
+            Khoản chuyển khoản được xác nhận khi đối soát với sao kê của ngân hàng; biên lai này ghi nhận yêu cầu nộp tiền, chưa xác nhận tiền đã về tài khoản.
           </p>
         )}
       </div>

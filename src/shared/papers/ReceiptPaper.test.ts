@@ -53,9 +53,7 @@ describe('ReceiptPaper', () => {
 
   it('lists each component with its originals, certified copies and photocopies', () => {
     const markup = html(ReceiptPaper, sampleReceipt);
-    const rows = [...markup.matchAll(/<tr>(.*?)<\/tr>/g)].map((m) =>
-      [...(m[1] ?? '').matchAll(/<t[dh][^>]*>(.*?)<\/t[dh]>/g)].map((c) => textOf(c[1] ?? '')),
-    );
+    const rows = [...markup.matchAll(/<tr>(.*?)<\/tr>/g)].map((m) => [...(m[1] ?? '').matchAll(/<t[dh][^>]*>(.*?)<\/t[dh]>/g)].map((c) => textOf(c[1] ?? '')));
     expect(rows[0]).toEqual(['STT', 'Tên giấy tờ', 'Bản chính', 'Bản sao', 'Bản photo']);
     expect(rows).toHaveLength(1 + 7);
     expect(rows[3]).toEqual(['3', 'Giấy chứng nhận kết hôn của cha, mẹ', '–', '1', '–']);

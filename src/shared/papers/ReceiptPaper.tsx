@@ -14,13 +14,13 @@ export function ReceiptPaper(props: ReceiptPaperProps) {
   const { size, unit, dossierCode, provisional, applicant, procedure, components, sets, officer } = props;
   return (
     <PaperSheet size={size} kind="receipt" form="Mẫu 01">
-      <PaperHeader
-        unit={unit}
-        corner={<QrImage className="paper-qr--corner" text={props.qrText} preset={props.qrSvg} label="Mã QR tra cứu hồ sơ" />}
-      />
+      <PaperHeader unit={unit} corner={<QrImage className="paper-qr--corner" text={props.qrText} preset={props.qrSvg} label="Mã QR tra cứu hồ sơ" />} />
       <PaperTitle>{RECEIPT_TITLE}</PaperTitle>
       <p className="paper-code">
-        Mã hồ sơ: <strong className="paper-value" data-field="dossierCode">{dossierCode}</strong>
+        Mã hồ sơ:{' '}
+        <strong className="paper-value" data-field="dossierCode">
+          {dossierCode}
+        </strong>
       </p>
       {provisional && (
         <p className="paper-provisional" data-field="provisional">
@@ -38,24 +38,32 @@ export function ReceiptPaper(props: ReceiptPaperProps) {
         <Line label="Địa chỉ:" value={applicant.address} />
         <ContactLine person={applicant} />
         <Line label="Nội dung yêu cầu giải quyết:">
-          <span className="paper-value">{procedure.name}</span>{' '}
-          <span className="paper-muted">(mã thủ tục {procedure.code})</span>
+          <span className="paper-value">{procedure.name}</span> <span className="paper-muted">(mã thủ tục {procedure.code})</span>
         </Line>
 
         <p className="paper-line paper-item">1. Thành phần hồ sơ nộp gồm:</p>
         <ComponentTable components={components} />
         <p className="paper-line paper-item">
-          2. Số lượng hồ sơ: <span className="paper-value" data-field="sets">{twoDigits(sets)}</span> bộ
+          2. Số lượng hồ sơ:{' '}
+          <span className="paper-value" data-field="sets">
+            {twoDigits(sets)}
+          </span>{' '}
+          bộ
         </p>
         <p className="paper-line paper-item">
           3. Thời gian giải quyết hồ sơ theo quy định là: <Value>{procedure.processingText}</Value>
         </p>
         <p className="paper-line paper-item">
-          4. Thời gian nhận hồ sơ: <span className="paper-value" data-field="receivedAt">{vnTimePhrase(props.receivedAt)}</span>
+          4. Thời gian nhận hồ sơ:{' '}
+          <span className="paper-value" data-field="receivedAt">
+            {vnTimePhrase(props.receivedAt)}
+          </span>
         </p>
         <p className="paper-line paper-item">
           5. Thời gian trả kết quả giải quyết hồ sơ:{' '}
-          <strong className="paper-value" data-field="dueAt">{vnTimePhrase(props.dueAt)}</strong>
+          <strong className="paper-value" data-field="dueAt">
+            {vnTimePhrase(props.dueAt)}
+          </strong>
         </p>
         <p className="paper-line paper-item">
           6. Đăng ký nhận kết quả tại: <Value>{props.resultPlace}</Value>

@@ -24,8 +24,7 @@ export function RefusalPaper(props: RefusalPaperProps) {
           <span className="paper-value">{procedure.name}</span> <span className="paper-muted">(mã thủ tục {procedure.code})</span>
         </Line>
         <p className="paper-line paper-para">
-          Qua xem xét, Bộ phận tiếp nhận và trả kết quả {unit.name} thông báo không tiếp nhận, giải quyết hồ sơ này với
-          lý do cụ thể như sau:
+          Qua xem xét, Bộ phận tiếp nhận và trả kết quả {unit.name} thông báo không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:
         </p>
         <p className="paper-line paper-reason" data-field="reason">
           <Value>{props.reason}</Value>

@@ -52,9 +52,8 @@ export function SupplementRequestPaper(props: SupplementRequestPaperProps) {
           </tbody>
         </table>
         <p className="paper-line paper-para">
-          Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, ông/bà liên hệ với{' '}
-          <span className="paper-value">{officer.fullName}</span>, số điện thoại <Value>{officer.phone}</Value> để được
-          hướng dẫn./.
+          Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, ông/bà liên hệ với <span className="paper-value">{officer.fullName}</span>, số điện thoại{' '}
+          <Value>{officer.phone}</Value> để được hướng dẫn./.
         </p>
       </div>
 

@@ -60,8 +60,7 @@ export function TransferQr(props: TransferQrProps) {
         </div>
       </dl>
       <p className="transfer-qr__note" data-field="status">
-        <strong>{AWAITING_RECONCILIATION}:</strong> khoản chuyển khoản chỉ được xác nhận khi đối chiếu với sao kê của ngân
-        hàng.
+        <strong>{AWAITING_RECONCILIATION}:</strong> khoản chuyển khoản chỉ được xác nhận khi đối chiếu với sao kê của ngân hàng.
       </p>
     </section>
   );

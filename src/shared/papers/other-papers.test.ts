@@ -34,9 +34,7 @@ describe('SupplementRequestPaper (Mẫu 02)', () => {
     expect(text).toContain('Mã hồ sơ: 000.00.12.H38-250304-0012');
     expect(text).toContain('Hồ sơ của: Ông/bà NGUYỄN VĂN MẪU');
     expect(text).toContain('Nội dung yêu cầu giải quyết: Đăng ký khai sinh (mã thủ tục 1.001193)');
-    const rows = [...markup.matchAll(/<tr>(.*?)<\/tr>/g)].map((m) =>
-      [...(m[1] ?? '').matchAll(/<t[dh][^>]*>(.*?)<\/t[dh]>/g)].map((c) => textOf(c[1] ?? '')),
-    );
+    const rows = [...markup.matchAll(/<tr>(.*?)<\/tr>/g)].map((m) => [...(m[1] ?? '').matchAll(/<t[dh][^>]*>(.*?)<\/t[dh]>/g)].map((c) => textOf(c[1] ?? '')));
     expect(rows).toEqual([
       ['STT', 'Giấy tờ cần bổ sung, hoàn thiện', 'Lý do'],
       ['1', 'Giấy chứng sinh', 'Bản nộp là bản photo không chứng thực'],

@@ -2,15 +2,7 @@
 // reference row as an array of colours), not on the encoder's lists of changes, so a mistake in
 // the encoder's bookkeeping is not repeated here. The code tables are the spec's, shared with the
 // encoder (they were checked word for word against an independent copy of T.4 Tables 2 and 3).
-import {
-  BLACK_MAKEUP,
-  BLACK_TERMINATING,
-  EOL,
-  EXTENDED_MAKEUP,
-  MODE_CODES,
-  WHITE_MAKEUP,
-  WHITE_TERMINATING,
-} from '../ccitt-codes';
+import { BLACK_MAKEUP, BLACK_TERMINATING, EOL, EXTENDED_MAKEUP, MODE_CODES, WHITE_MAKEUP, WHITE_TERMINATING } from '../ccitt-codes';
 import type { BilevelImage } from '../g4-encode';
 
 type Mode = 'pass' | 'horizontal' | 'eol' | number; // a number is a vertical offset a1 - b1

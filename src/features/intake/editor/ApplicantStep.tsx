@@ -20,11 +20,7 @@ export function ApplicantStep({ data, issues, update }: Props) {
         <PersonFields prefix="applicant" person={data.applicant} issues={issues} onChange={(applicant) => update((d) => ({ ...d, applicant }))} />
       </fieldset>
       <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={data.ownerIsApplicant}
-          onChange={(e) => update((d) => ({ ...d, ownerIsApplicant: e.target.checked }))}
-        />
+        <input type="checkbox" checked={data.ownerIsApplicant} onChange={(e) => update((d) => ({ ...d, ownerIsApplicant: e.target.checked }))} />
         {t('intake.person.ownerIsApplicant')}
       </label>
       {!data.ownerIsApplicant && (

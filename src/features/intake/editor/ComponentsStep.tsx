@@ -6,7 +6,17 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../../../domain/catalogue';
 import type { ComponentEntry, IntakeDraftData, IntakeIssue, ReceivedAs } from '../../../domain/intake';
-import { addDigitizedDocument, componentsInCapture, getDb, isQuotaError, listAttachments, listCitizenPapers, listDigitizedDocuments, LOOSE_PAPERS_PREFIX, type AttachmentRow } from '../../../db';
+import {
+  addDigitizedDocument,
+  componentsInCapture,
+  getDb,
+  isQuotaError,
+  listAttachments,
+  listCitizenPapers,
+  listDigitizedDocuments,
+  LOOSE_PAPERS_PREFIX,
+  type AttachmentRow,
+} from '../../../db';
 import { PageCapture, paperTitle, type ComponentSummary } from '../../../shared';
 import { digitizer } from '../../../../workers/digitize.client';
 import { outliner } from '../../../../workers/outline.client';
@@ -64,12 +74,7 @@ export function ComponentsStep({ draftId, data, procedure, issues, update }: Pro
               )}
               <div className="component-controls">
                 <label className="checkbox">
-                  <input
-                    type="checkbox"
-                    checked={entry.received}
-                    aria-describedby={nameId}
-                    onChange={(e) => setEntry(index, { received: e.target.checked })}
-                  />
+                  <input type="checkbox" checked={entry.received} aria-describedby={nameId} onChange={(e) => setEntry(index, { received: e.target.checked })} />
                   {t('intake.components.received')}
                 </label>
                 <label>
@@ -109,7 +114,12 @@ export function ComponentsStep({ draftId, data, procedure, issues, update }: Pro
                   label={t('intake.components.fromCitizen')}
                   choices={held
                     .filter((p) => paperTitle(p.componentName) === paperTitle(component.name))
-                    .map((p) => ({ key: `${p.dossierId}/${p.sha256}`, label: t('intake.components.fromDossier', { name: p.name, code: p.dossierCode }), sha256: p.sha256, name: p.name }))}
+                    .map((p) => ({
+                      key: `${p.dossierId}/${p.sha256}`,
+                      label: t('intake.components.fromDossier', { name: p.name, code: p.dossierCode }),
+                      sha256: p.sha256,
+                      name: p.name,
+                    }))}
                 />
               )}
               {!component.presentOnly && (component.required || entry.conditionApplies || capturing) && (

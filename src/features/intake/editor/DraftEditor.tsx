@@ -35,7 +35,7 @@ export function DraftEditor({ id }: { id: string }) {
     };
   }, [data, procedure, attachments]);
 
-  if (state.status === 'loading' || procedure === undefined && state.status === 'ready') return <p role="status">…</p>;
+  if (state.status === 'loading' || (procedure === undefined && state.status === 'ready')) return <p role="status">…</p>;
   if (state.status === 'missing' || !procedure) {
     return <PageHeader title={t('pages.intake.title')} intro={t('intake.draft.notFound')} />;
   }
@@ -68,9 +68,7 @@ export function DraftEditor({ id }: { id: string }) {
       {step === 'applicant' && <ApplicantStep {...stepProps} issues={issues} />}
       {step === 'components' && <ComponentsStep {...stepProps} draftId={id} procedure={procedure} issues={issues} />}
       {step === 'fees' && <FeesStep {...stepProps} procedure={procedure} />}
-      {step === 'review' && (
-        <ReviewStep {...stepProps} draftId={id} procedure={procedure} validation={validation} commune={commune} flushed={flushed} />
-      )}
+      {step === 'review' && <ReviewStep {...stepProps} draftId={id} procedure={procedure} validation={validation} commune={commune} flushed={flushed} />}
       <div className="actions step-actions">
         {index > 0 && (
           <button type="button" onClick={() => goTo(INTAKE_STEPS[index - 1]!)}>

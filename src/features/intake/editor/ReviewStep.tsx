@@ -29,7 +29,11 @@ export function ReviewStep({ draftId, data, procedure, validation, commune, flus
   const [reason, setReason] = useState('');
 
   const explain = (e: unknown) =>
-    isQuotaError(e) ? t('errors.quota') : e instanceof IntakeError && e.message === 'noCommune' ? t('intake.review.noCommune') : t('intake.review.receiveFailed', { reason: e instanceof Error ? e.message : String(e) });
+    isQuotaError(e)
+      ? t('errors.quota')
+      : e instanceof IntakeError && e.message === 'noCommune'
+        ? t('intake.review.noCommune')
+        : t('intake.review.receiveFailed', { reason: e instanceof Error ? e.message : String(e) });
 
   async function receive() {
     setBusy(true);

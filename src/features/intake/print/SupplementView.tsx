@@ -37,7 +37,9 @@ export function SupplementView({ draftId }: { draftId: string }) {
         <Link href={`/nhap/${draftId}`}>{t('intake.home.resume')}</Link>
       </div>
       <PrintFrame>
-        {(size) => <SupplementRequestPaper {...supplementProps(draft.data as IntakeDraftData, draft.procedure as Procedure, validation, commune, officer, size)} />}
+        {(size) => (
+          <SupplementRequestPaper {...supplementProps(draft.data as IntakeDraftData, draft.procedure as Procedure, validation, commune, officer, size)} />
+        )}
       </PrintFrame>
     </>
   );

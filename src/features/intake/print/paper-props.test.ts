@@ -15,14 +15,31 @@ function receivedRow(procedure: ReturnType<typeof demoCatalogue>['procedures'][n
   intake.applicant = { ...intake.applicant, fullName: 'Nguyễn Văn Mẫu', idNumber: '001099000001', address: 'Thôn Nà Pồ' };
   const data = {
     intake,
-    procedure: { code: procedure.code, name: procedure.name, field: procedure.field, processingText: procedure.processingText, components: procedure.components },
+    procedure: {
+      code: procedure.code,
+      name: procedure.name,
+      field: procedure.field,
+      processingText: procedure.processingText,
+      components: procedure.components,
+    },
     commune,
     officer: { officerName: 'Lò Thị Mai', officerPhone: '' },
   } as unknown as DossierData;
   return {
-    id: 'd1', code: '000.00.12.H38-261206-0001', status: 2, procedureCode: procedure.code, procedureName: procedure.name,
-    field: procedure.field, catalogueVersion: 1, applicantName: 'Nguyễn Văn Mẫu', applicantIdNumber: '001099000001',
-    receivedAt: '2026-12-06T02:00:00.000Z', dueAt: '2026-12-09T02:00:00.000Z', syncState: 'waiting', data, updatedAt: '2026-12-06T02:00:00.000Z',
+    id: 'd1',
+    code: '000.00.12.H38-261206-0001',
+    status: 2,
+    procedureCode: procedure.code,
+    procedureName: procedure.name,
+    field: procedure.field,
+    catalogueVersion: 1,
+    applicantName: 'Nguyễn Văn Mẫu',
+    applicantIdNumber: '001099000001',
+    receivedAt: '2026-12-06T02:00:00.000Z',
+    dueAt: '2026-12-09T02:00:00.000Z',
+    syncState: 'waiting',
+    data,
+    updatedAt: '2026-12-06T02:00:00.000Z',
   };
 }
 

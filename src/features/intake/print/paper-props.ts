@@ -75,7 +75,10 @@ export function supplementProps(
     procedure: { code: procedure.code, name: procedure.name },
     missing: validation.blocking
       .filter((i) => i.componentIndex !== undefined)
-      .map((i) => ({ name: procedure.components[i.componentIndex!]?.name ?? '', reason: i.code === 'componentMissing' ? 'Giấy tờ bắt buộc chưa nộp' : 'Giấy tờ cần cho trường hợp này chưa nộp' })),
+      .map((i) => ({
+        name: procedure.components[i.componentIndex!]?.name ?? '',
+        reason: i.code === 'componentMissing' ? 'Giấy tờ bắt buộc chưa nộp' : 'Giấy tờ cần cho trường hợp này chưa nộp',
+      })),
     officer: { fullName: officer.officerName, phone: officer.officerPhone || undefined },
     issuedAt: new Date().toISOString(),
   };

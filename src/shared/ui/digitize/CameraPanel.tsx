@@ -124,9 +124,7 @@ export function CameraPanel({ onPhoto, onClose, outliner }: { onPhoto(photo: Fil
           <p role="status" aria-live="polite">
             {t(`digitize.cameraOutline.${live.view.kind === 'holding' && !auto ? 'holdingManual' : live.view.kind}`)}
           </p>
-          {auto && holding && (
-            <progress max={1} value={holding.progress} aria-label={t('digitize.cameraOutline.countdown')} />
-          )}
+          {auto && holding && <progress max={1} value={holding.progress} aria-label={t('digitize.cameraOutline.countdown')} />}
         </div>
       )}
       {state.phase === 'failed' && (

@@ -10,10 +10,14 @@ const ASPECT: Record<string, string> = { contain: 'xMidYMid meet', 'scale-down':
 export function OutlineOverlay({ outline, frame, fit, view }: { outline?: Quad; frame?: { width: number; height: number }; fit: string; view: SteadyView }) {
   if (!frame) return null;
   return (
-    <svg className={`outline-overlay outline-${view.kind}`} viewBox={`0 0 ${frame.width} ${frame.height}`} preserveAspectRatio={ASPECT[fit] ?? ASPECT.contain} aria-hidden="true" focusable="false">
-      {outline && view.kind !== 'searching' && (
-        <polygon points={outline.map((p) => `${p.x},${p.y}`).join(' ')} vectorEffect="non-scaling-stroke" />
-      )}
+    <svg
+      className={`outline-overlay outline-${view.kind}`}
+      viewBox={`0 0 ${frame.width} ${frame.height}`}
+      preserveAspectRatio={ASPECT[fit] ?? ASPECT.contain}
+      aria-hidden="true"
+      focusable="false"
+    >
+      {outline && view.kind !== 'searching' && <polygon points={outline.map((p) => `${p.x},${p.y}`).join(' ')} vectorEffect="non-scaling-stroke" />}
     </svg>
   );
 }

@@ -189,7 +189,12 @@ export function PageCapture({ digitizer, ownerId, componentIndex, title, onChang
     setProblems([]);
     if (files.length === 0) return;
     try {
-      const seqs = await enqueueCapture(db, ownerId, componentIndex, files.map((file) => ({ blob: file, name: file.name })));
+      const seqs = await enqueueCapture(
+        db,
+        ownerId,
+        componentIndex,
+        files.map((file) => ({ blob: file, name: file.name })),
+      );
       seqs.forEach((seq, i) => originals.current.set(seq, files[i]!));
     } catch (error) {
       setProblems([isQuotaError(error) ? { key: 'errors.quota', params: {} } : { key: 'errors.generic', params: { reason: String(error) } }]);
@@ -279,7 +284,14 @@ export function PageCapture({ digitizer, ownerId, componentIndex, title, onChang
         setProblems((p) => [...p, problemMessage(result, source.name, formatBytes(source.blob.size, i18n.language))]);
         return;
       }
-      const item: SessionItem = { key: crypto.randomUUID(), name: source.name, file: source.blob, photoUrl: URL.createObjectURL(source.blob), result, pageId: id };
+      const item: SessionItem = {
+        key: crypto.randomUUID(),
+        name: source.name,
+        file: source.blob,
+        photoUrl: URL.createObjectURL(source.blob),
+        result,
+        pageId: id,
+      };
       remember(item);
       setEditing(item);
     } catch (error) {
@@ -312,7 +324,15 @@ export function PageCapture({ digitizer, ownerId, componentIndex, title, onChang
         <label className="button" htmlFor={inputId}>
           {t('digitize.capture.pickFiles')}
         </label>
-        <input id={inputId} className="visually-hidden" type="file" accept="image/jpeg,image/png,application/pdf" multiple onChange={onFiles} aria-describedby={`${inputId}-hint`} />
+        <input
+          id={inputId}
+          className="visually-hidden"
+          type="file"
+          accept="image/jpeg,image/png,application/pdf"
+          multiple
+          onChange={onFiles}
+          aria-describedby={`${inputId}-hint`}
+        />
       </div>
       <p id={`${inputId}-hint`} className="hint">
         {t('digitize.capture.pickHint')}

@@ -8,7 +8,13 @@ import { useObjectUrl } from './use-object-url';
 
 function Thumb({ blob, alt }: { blob?: Blob; alt: string }) {
   const url = useObjectUrl(blob);
-  return url ? <img src={url} alt={alt} loading="lazy" decoding="async" /> : <span className="thumb-placeholder" aria-hidden="true">PDF</span>;
+  return url ? (
+    <img src={url} alt={alt} loading="lazy" decoding="async" />
+  ) : (
+    <span className="thumb-placeholder" aria-hidden="true">
+      PDF
+    </span>
+  );
 }
 
 export interface PageListProps {
@@ -34,7 +40,8 @@ export function PageList({ pages, editable, onMove, onRemove, onEdit }: PageList
             <p className="page-caption">
               <strong>{label}</strong>
               <span>
-                {isPdf ? 'PDF' : t(pageModeOfType(page.type) === 'colour' ? 'digitize.pages.colour' : 'digitize.pages.text')} · {formatBytes(page.size, i18n.language)}
+                {isPdf ? 'PDF' : t(pageModeOfType(page.type) === 'colour' ? 'digitize.pages.colour' : 'digitize.pages.text')} ·{' '}
+                {formatBytes(page.size, i18n.language)}
               </span>
             </p>
             <div className="page-actions">

@@ -36,7 +36,17 @@ function scriptedDigitizer() {
       digitized.push(text);
       const issues: QualityIssue[] = text.startsWith('doubt') ? ['uncertainPage'] : [];
       const file = { blob: new Blob([`page of ${text}`]), type: 'image/tiff', sha256: `sha-${text}`.padEnd(64, '0'), size: 10 };
-      return { ok: true, file, thumbnail: new Blob(['t']), issues, mode: 'text', suggestedMode: 'text', corners: [], timings: {}, metrics: { sourceDpi: 200 } } as unknown as DigitizedPage;
+      return {
+        ok: true,
+        file,
+        thumbnail: new Blob(['t']),
+        issues,
+        mode: 'text',
+        suggestedMode: 'text',
+        corners: [],
+        timings: {},
+        metrics: { sourceDpi: 200 },
+      } as unknown as DigitizedPage;
     },
     async assemblePdf() {
       throw new Error('not used');
@@ -92,7 +102,12 @@ describe('draining the capture queue', () => {
 
   it('resumes a batch stopped mid-way, processing each remaining photo once, in order', async () => {
     const names = ['1.jpg', '2.jpg', '3.jpg', '4.jpg', '5.jpg', '6.jpg'];
-    await enqueueCapture(db, 'draft-1', 2, names.map((n) => photo(n)));
+    await enqueueCapture(
+      db,
+      'draft-1',
+      2,
+      names.map((n) => photo(n)),
+    );
     const first = scriptedDigitizer();
     let stored = 0;
     // The tab closes while the fourth photo is in the worker: that page is not stored.

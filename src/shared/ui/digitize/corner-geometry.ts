@@ -13,7 +13,13 @@ export function moveCorner(quad: Quad, index: number, to: Point, width: number, 
 }
 
 /** A point on the displayed picture (client pixels within `box`) in photo pixels. */
-export function toPhoto(clientX: number, clientY: number, box: { left: number; top: number; width: number; height: number }, width: number, height: number): Point {
+export function toPhoto(
+  clientX: number,
+  clientY: number,
+  box: { left: number; top: number; width: number; height: number },
+  width: number,
+  height: number,
+): Point {
   return { x: ((clientX - box.left) / box.width) * width, y: ((clientY - box.top) / box.height) * height };
 }
 

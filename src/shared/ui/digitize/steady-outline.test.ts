@@ -60,7 +60,10 @@ describe('steady outline and the automatic shot', () => {
   });
 
   it('never shoots with the automatic shot off, but still shows the page held still', () => {
-    const { state, shots } = run(frames(0, 3000, (at) => seen(at)), false);
+    const { state, shots } = run(
+      frames(0, 3000, (at) => seen(at)),
+      false,
+    );
     expect(shots).toEqual([]);
     expect(state.view).toEqual({ kind: 'holding', progress: 1 });
   });
@@ -99,7 +102,11 @@ describe('steady outline and the automatic shot', () => {
     let { state } = run(frames(0, 600, (at) => seen(at)));
     state = markShot(state, 650);
     expect(state.view).toEqual({ kind: 'resting' });
-    const after = run(frames(700, 6000, (at) => seen(at)), true, state);
+    const after = run(
+      frames(700, 6000, (at) => seen(at)),
+      true,
+      state,
+    );
     expect(after.shots).toEqual([]);
     expect(after.state.view).toEqual({ kind: 'shot' });
   });

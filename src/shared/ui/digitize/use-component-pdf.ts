@@ -49,7 +49,12 @@ export function useComponentPdf(
   const keptAlone = pages?.length === 1 && pages[0]?.type === PDF_TYPE ? pages[0] : undefined;
   const fileName = keptAlone ? keptAlone.name : `${title}.pdf`;
   const current =
-    !key || !pages || !deliverables || (pages.length === 0 ? deliverables.length === 0 : deliverablesAreCurrent(deliverables, key) && deliverables.length === 1 && deliverables[0]?.name === fileName);
+    !key ||
+    !pages ||
+    !deliverables ||
+    (pages.length === 0
+      ? deliverables.length === 0
+      : deliverablesAreCurrent(deliverables, key) && deliverables.length === 1 && deliverables[0]?.name === fileName);
   useEffect(() => {
     if (!key || !pages || !deliverables || waiting) return;
     const wanted = `${key}:${fileName}`;

@@ -11,7 +11,11 @@ import { initialSteady, markShot, observe, type SteadyView } from './steady-outl
  * shape (this floor may not import worker clients, so it is restated, as in digitizer.ts).
  */
 export interface Outliner {
-  outline(frame: ImageBitmap | VideoFrame, frameWidth: number, frameHeight: number): Promise<{ found: boolean; corners: Quad; confidence?: number; ms: number } | undefined>;
+  outline(
+    frame: ImageBitmap | VideoFrame,
+    frameWidth: number,
+    frameHeight: number,
+  ): Promise<{ found: boolean; corners: Quad; confidence?: number; ms: number } | undefined>;
 }
 
 /** Long side of the ImageBitmap where there is no VideoFrame: the outline is only drawn, not used to cut the page. */
@@ -56,7 +60,11 @@ export function useLiveOutline(
           const frame =
             typeof VideoFrame === 'function'
               ? new VideoFrame(v)
-              : await createImageBitmap(v, { resizeWidth: Math.max(1, Math.round(width * scale)), resizeHeight: Math.max(1, Math.round(height * scale)), resizeQuality: 'low' });
+              : await createImageBitmap(v, {
+                  resizeWidth: Math.max(1, Math.round(width * scale)),
+                  resizeHeight: Math.max(1, Math.round(height * scale)),
+                  resizeQuality: 'low',
+                });
           if (stopped) return frame.close();
           const grabbed = performance.now();
           const result = await outliner.outline(frame, width, height);
@@ -66,7 +74,9 @@ export function useLiveOutline(
             steady.current = next.state;
             setShown({ view: next.state.view, outline: next.state.outline, frame: { width, height } });
             // The bench reads these: time in the worker and the pace of the loop.
-            performance.mark('motcua:outline-frame', { detail: { ms: result.ms, grabMs: grabbed - started, totalMs: performance.now() - started, found: result.found } });
+            performance.mark('motcua:outline-frame', {
+              detail: { ms: result.ms, grabMs: grabbed - started, totalMs: performance.now() - started, found: result.found },
+            });
             if (next.shoot) latest.current.onAutoShot();
           }
         } catch {
