@@ -61,9 +61,10 @@ export function registerOf(loaded: LoadedReport): RegisterRow[] {
 }
 
 export function registerSheetRows(loaded: LoadedReport, t: TFunction): CsvCell[][] {
-  const k = (key: string) => t(`reports.register.${key}`);
+  type Column = 'number' | 'code' | 'procedure' | 'applicant' | 'receivedAt' | 'appointmentAt' | 'resultReadyAt' | 'returnedAt' | 'status' | 'timing';
+  const k = (key: Column) => t(`reports.register.${key}`);
   return [
-    ['number', 'code', 'procedure', 'applicant', 'receivedAt', 'appointmentAt', 'resultReadyAt', 'returnedAt', 'status', 'timing'].map(k),
+    (['number', 'code', 'procedure', 'applicant', 'receivedAt', 'appointmentAt', 'resultReadyAt', 'returnedAt', 'status', 'timing'] as const).map(k),
     ...registerOf(loaded).map((r) => [
       r.number,
       r.code,

@@ -20,14 +20,14 @@ type Outcome =
   | { kind: 'reading' }
   | { kind: 'read'; name: string; idNumber: string }
   | { kind: 'invalid'; messages: string[] }
-  | { kind: 'problem'; key: string; reason?: string };
+  | { kind: 'problem'; key: 'photoNoQr' | 'photoUnreadable' | 'decoderUnavailable' | 'decoderFailed'; reason?: string };
 
 const problemOf = (result: Exclude<QrDecodeResult, { status: 'found' }>): Outcome =>
   result.status === 'none'
     ? { kind: 'problem', key: 'photoNoQr' }
     : {
         kind: 'problem',
-        key: { 'image-unreadable': 'photoUnreadable', 'decoder-unavailable': 'decoderUnavailable', 'decoder-failed': 'decoderFailed' }[result.code],
+        key: ({ 'image-unreadable': 'photoUnreadable', 'decoder-unavailable': 'decoderUnavailable', 'decoder-failed': 'decoderFailed' } as const)[result.code],
         reason: result.detail,
       };
 

@@ -1,24 +1,16 @@
 // Turns the worker's problem and issue codes into the officer's messages (keys under digitize.*).
-import type { InputProblem, QualityIssue } from '../../../domain/digitize';
+import type { ParseKeys } from 'i18next';
+import type { QualityIssue } from '../../../domain/digitize';
 import type { DigitizedPage, Refusal } from './digitizer';
 
 export interface Message {
-  key: string;
+  /** An i18n key (typed: a key with no message fails the type check). */
+  key: ParseKeys;
   params: Record<string, string | number>;
 }
 
 export function problemMessage(refusal: Refusal, fileName: string, fileSize: string): Message {
-  const key: Record<InputProblem, string> = {
-    empty: 'digitize.problem.empty',
-    unknownType: 'digitize.problem.unknownType',
-    unsupportedType: 'digitize.problem.unsupportedType',
-    tooLarge: 'digitize.problem.tooLarge',
-    tooManyPixels: 'digitize.problem.tooManyPixels',
-    tooSmall: 'digitize.problem.tooSmall',
-    corrupt: 'digitize.problem.corrupt',
-    locked: 'digitize.problem.locked',
-  };
-  return { key: key[refusal.problem], params: { name: fileName, size: fileSize, detail: refusal.detail ?? '' } };
+  return { key: `digitize.problem.${refusal.problem}`, params: { name: fileName, size: fileSize, detail: refusal.detail ?? '' } };
 }
 
 export function issueMessages(page: Pick<DigitizedPage, 'issues' | 'metrics'>): Message[] {
