@@ -9,7 +9,8 @@ export const errorsEn: typeof errorsVi = {
     no_commune: 'This device has not loaded its commune yet: connect to the network once.',
     open_failed: 'The dossier could not be opened.',
     refuse_failed: 'The refusal could not be recorded.',
-    pdf_pending: 'The papers just captured are still being processed or made into a PDF: wait until done (and decide on the pages to review), then press again.',
+    pdf_pending:
+      'The papers just captured are still being processed or made into a PDF: wait until done (and decide on the pages to review), then press again.',
   },
   draft: { gone: 'The draft is no longer on this device (already received or deleted).' },
   code_reserve: {
@@ -22,7 +23,7 @@ export const errorsEn: typeof errorsVi = {
     wrong_status: 'The status of the dossier sent does not match the action.',
     other_commune: "This dossier was made for a commune other than the device's.",
     id_taken: "The dossier's identifier is already used by another dossier on the server.",
-    code_invalid: "The dossier number is malformed or does not match the unit or the day it was received.",
+    code_invalid: 'The dossier number is malformed or does not match the unit or the day it was received.',
     code_out_of_range: 'The dossier number is outside the range the server gave this device.',
     numbers_exhausted: "The unit has used up the day's dossier numbers; no official number can be given.",
     refusal_reason_required: 'A refused dossier must state the reason for refusal.',
@@ -54,8 +55,8 @@ export const errorsEn: typeof errorsVi = {
     size: 'The file is too large.',
     empty: 'The file is empty.',
     not_pdf: 'The result paper must be a PDF: photos must be digitized first.',
-    not_uploaded: 'The server has not received the file "{{name}}" yet: files are sent first. Sync again when online.',
-    size_mismatch: 'The file "{{name}}" on the server differs in size from what was declared.',
+    not_uploaded: 'The server has not received one of the files of this change yet: files are sent first. Sync again when online.',
+    size_mismatch: 'A file on the server differs in size from what was declared.',
   },
   entry: {
     refused: 'The server refused this change.',

@@ -1,5 +1,6 @@
 // Vietnamese texts of errors: `quota` and `generic` for any failure, then one text per error code
 // (MotcuaError.code, nested at its dots), shown where the error is shown (src/shared/error-text.ts).
+// A {{value}} is filled from the error's params; a text whose values the error lacks is not used.
 export const errorsVi = {
   quota: 'Bộ nhớ thiết bị đã đầy nên không lưu được. Dữ liệu cũ vẫn an toàn. Hãy đồng bộ rồi xoá bớt tệp.',
   generic: 'Đã có lỗi: {{reason}}',
@@ -53,8 +54,9 @@ export const errorsVi = {
     size: 'Tệp quá lớn.',
     empty: 'Tệp rỗng.',
     not_pdf: 'Giấy tờ kết quả phải là tệp PDF: ảnh chụp cần được số hóa trước.',
-    not_uploaded: 'Máy chủ chưa nhận được tệp "{{name}}": tệp phải được gửi lên trước. Hãy đồng bộ lại khi có mạng.',
-    size_mismatch: 'Tệp "{{name}}" trên máy chủ khác kích thước đã khai báo.',
+    // From the gateway, which sends the code without the file's name.
+    not_uploaded: 'Máy chủ chưa nhận được một tệp của thay đổi: tệp phải được gửi lên trước. Hãy đồng bộ lại khi có mạng.',
+    size_mismatch: 'Một tệp trên máy chủ khác kích thước đã khai báo.',
   },
   // The gateway's refusals of a change sent from this device (server/sync/rejection.ts).
   entry: {

@@ -9,7 +9,11 @@ function codeText(i18n: I18n, code: string | undefined, params: CodedError['para
   if (!isErrorCode(code)) return undefined;
   const key = `errors.${code}`;
   // A code may name a group (`errors.file`) rather than a text: only a string is a translation.
-  if (typeof i18n.getResource(i18n.language, 'translation', key) !== 'string') return undefined;
+  const text: unknown = i18n.getResource(i18n.language, 'translation', key);
+  if (typeof text !== 'string') return undefined;
+  // A value the text names but the error does not carry would show as "{{name}}": its own message says it better.
+  const named = [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1]!);
+  if (named.some((name) => params?.[name] === undefined)) return undefined;
   return i18n.t(key, { ...params });
 }
 
