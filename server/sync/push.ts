@@ -248,7 +248,8 @@ export async function pushEntries(ctx: PushContext, entries: readonly IncomingEn
     results.push(...(await applyInTransaction(ctx, checked.slice(results.length, results.length + size))));
   }
   for (const result of results) {
-    if (result.status === 'rejected') ctx.log.info({ deviceId: ctx.caller.deviceId, mutation: result.mutation, reason: result.reason, code: result.code }, 'sync entry rejected');
+    if (result.status === 'rejected')
+      ctx.log.info({ deviceId: ctx.caller.deviceId, mutation: result.mutation, reason: result.reason, code: result.code }, 'sync entry rejected');
   }
   return results;
 }

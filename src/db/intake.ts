@@ -102,9 +102,7 @@ export interface ReceivedNumber {
 /** Thrown when a component's PDF is still being assembled from its latest pages, or photos of it still wait. */
 export class PdfPendingError extends MotcuaError {
   constructor(readonly componentIndexes: number[]) {
-    super(
-      'intake.pdf_pending',
-      'Giấy tờ vừa chụp đang được xử lý hoặc ghép thành PDF: chờ xử lý xong (và quyết định các trang cần xem lại) rồi bấm lại.');
+    super('intake.pdf_pending', 'Giấy tờ vừa chụp đang được xử lý hoặc ghép thành PDF: chờ xử lý xong (và quyết định các trang cần xem lại) rồi bấm lại.');
     this.name = 'PdfPendingError';
   }
 }

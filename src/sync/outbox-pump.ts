@@ -51,7 +51,12 @@ async function pushBatch(fetchImpl: typeof fetch, token: string, batch: OutboxEn
     const text = await response.text().catch(() => '');
     await applyPushResults(
       db,
-      batch.map((e) => ({ mutation: e.seq!, status: 'rejected', reason: `Máy chủ từ chối lô (${response.status}): ${text.slice(0, 200)}`, code: 'entry.batch_refused' })),
+      batch.map((e) => ({
+        mutation: e.seq!,
+        status: 'rejected',
+        reason: `Máy chủ từ chối lô (${response.status}): ${text.slice(0, 200)}`,
+        code: 'entry.batch_refused',
+      })),
     );
     return 'continue';
   }

@@ -13,7 +13,10 @@ function parseDossier(ctx: ApplyContext, entityId: string, payload: unknown, sta
   const row = parseOrReject(dossierRowSchema, payload, 'Hồ sơ gửi lên');
   if (row.id !== entityId) throw new Rejection('Mã định danh của thay đổi không khớp với hồ sơ gửi kèm.', 'entry.entity_mismatch');
   if (row.status !== status || row.data.state.status !== status) {
-    throw new Rejection(status === 2 ? 'Hồ sơ tiếp nhận phải ở trạng thái "Được tiếp nhận".' : 'Hồ sơ từ chối phải ở trạng thái "Không được tiếp nhận".', 'dossier.wrong_status');
+    throw new Rejection(
+      status === 2 ? 'Hồ sơ tiếp nhận phải ở trạng thái "Được tiếp nhận".' : 'Hồ sơ từ chối phải ở trạng thái "Không được tiếp nhận".',
+      'dossier.wrong_status',
+    );
   }
   if (row.data.commune.id !== ctx.communeId) throw new Rejection('Hồ sơ này được lập cho một xã khác với xã của thiết bị.', 'dossier.other_commune');
   if (Date.parse(row.receivedAt) > ctx.now.getTime() + CLOCK_SKEW_MS) {
@@ -42,11 +45,13 @@ async function officialCodeFor(ctx: ApplyContext, dossier: StoredDossier): Promi
   const { agencyCode } = ctx.commune;
   const day = vnDayKey(new Date(dossier.receivedAt));
   if (dossier.code.startsWith('TAM-')) {
-    if (!isProvisionalCode(dossier.code)) throw new Rejection(`Mã hồ sơ tạm "${dossier.code}" không đúng dạng TAM-THIẾTBỊ-YYMMDD-NNNN.`, 'dossier.code_invalid');
+    if (!isProvisionalCode(dossier.code))
+      throw new Rejection(`Mã hồ sơ tạm "${dossier.code}" không đúng dạng TAM-THIẾTBỊ-YYMMDD-NNNN.`, 'dossier.code_invalid');
     const number = await ctx.store.reserveNumber(day);
     if (number === null) throw new Rejection(`Đơn vị đã dùng hết 9999 số hồ sơ của ngày ${day}; không cấp được mã chính thức.`, 'dossier.numbers_exhausted');
     const official = dossierCodeFromParts(agencyCode, day, number);
-    if (!official.ok) throw new Rejection(official.errors[0]?.message ?? 'Không tạo được mã hồ sơ chính thức.', official.errors[0]?.code ?? 'dossier.code_invalid');
+    if (!official.ok)
+      throw new Rejection(official.errors[0]?.message ?? 'Không tạo được mã hồ sơ chính thức.', official.errors[0]?.code ?? 'dossier.code_invalid');
     return { code: official.value, provisionalCode: dossier.code };
   }
   const parts = parseDossierCode(dossier.code);
@@ -71,7 +76,12 @@ async function requireFiles(ctx: ApplyContext, dossier: StoredDossier): Promise<
   for (const paper of dossier.attachments ?? []) {
     // The commune's own copy only: a dossier cannot name a paper another commune uploaded.
     const size = await ctx.store.fileSize(paper.sha256);
-    if (size === null) throw new Rejection(`Máy chủ chưa nhận được tệp "${paper.name}" của hồ sơ: tệp phải được gửi lên trước. Hãy đồng bộ lại khi có mạng.`, 'file.not_uploaded', { name: paper.name });
+    if (size === null)
+      throw new Rejection(
+        `Máy chủ chưa nhận được tệp "${paper.name}" của hồ sơ: tệp phải được gửi lên trước. Hãy đồng bộ lại khi có mạng.`,
+        'file.not_uploaded',
+        { name: paper.name },
+      );
     if (size !== paper.size) throw new Rejection(`Tệp "${paper.name}" trên máy chủ khác kích thước đã khai báo.`, 'file.size_mismatch', { name: paper.name });
   }
 }

@@ -27,8 +27,12 @@ export const applyResult: KindHandler = async (ctx, entry) => {
   if (!mayAttachResult(record.dossier.status)) throw new Rejection('Chỉ đính kèm kết quả khi hồ sơ đang xử lý hoặc đã có kết quả.', 'result.not_allowed');
   // The commune's own copy only: a dossier cannot name a paper another commune uploaded.
   const size = await ctx.store.fileSize(paper.sha256);
-  if (size === null) throw new Rejection(`Máy chủ chưa nhận được tệp kết quả "${paper.name}": tệp phải được gửi lên trước. Hãy đồng bộ lại khi có mạng.`, 'file.not_uploaded', { name: paper.name });
-  if (size !== paper.size) throw new Rejection(`Tệp kết quả "${paper.name}" trên máy chủ khác kích thước đã khai báo.`, 'file.size_mismatch', { name: paper.name });
+  if (size === null)
+    throw new Rejection(`Máy chủ chưa nhận được tệp kết quả "${paper.name}": tệp phải được gửi lên trước. Hãy đồng bộ lại khi có mạng.`, 'file.not_uploaded', {
+      name: paper.name,
+    });
+  if (size !== paper.size)
+    throw new Rejection(`Tệp kết quả "${paper.name}" trên máy chủ khác kích thước đã khai báo.`, 'file.size_mismatch', { name: paper.name });
 
   const results = ((record.dossier as { results?: ResultPaper[] }).results ?? []).slice();
   // The same paper attached twice is one paper: nothing changes, the first record stands.

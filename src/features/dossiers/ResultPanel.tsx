@@ -32,9 +32,7 @@ export function ResultPanel({ row, attachments }: { row: DossierRow; attachments
       await attachCapturedResult(row.id, owner);
       setMessage({ ok: true, text: t('dossiers.result.attached', { name: names }) });
     } catch (e) {
-      const text = isQuotaError(e)
-        ? t('errors.quota')
-        : t('dossiers.actions.failed', { reason: errorText(e, i18n) });
+      const text = isQuotaError(e) ? t('errors.quota') : t('dossiers.actions.failed', { reason: errorText(e, i18n) });
       setMessage({ ok: false, text });
     } finally {
       setBusy(false);

@@ -215,7 +215,13 @@ export async function performDossierAction(id: string, action: DossierAction, in
         : {}),
     };
   }).catch((error: unknown) => {
-    throw error instanceof DeskActionError ? error : new DeskActionError(error instanceof MotcuaError ? error.code : 'write_failed', error instanceof Error ? error.message : String(error), error instanceof MotcuaError ? error.params : undefined);
+    throw error instanceof DeskActionError
+      ? error
+      : new DeskActionError(
+          error instanceof MotcuaError ? error.code : 'write_failed',
+          error instanceof Error ? error.message : String(error),
+          error instanceof MotcuaError ? error.params : undefined,
+        );
   });
 }
 

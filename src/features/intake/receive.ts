@@ -107,7 +107,8 @@ export async function refuseDraft(draftId: string, data: IntakeDraftData, proced
   const id = crypto.randomUUID();
   const actor = { id: device.id, name: officer.officerName || 'Cán bộ tiếp nhận', role: 'receptionOfficer' as const };
   const refused = refuseAtIntake(actor, now, reason);
-  if (!refused.ok) throw new IntakeError(refused.errors[0]?.code ?? 'intake.refuse_failed', refused.errors[0]?.message ?? 'Không ghi được việc từ chối tiếp nhận.');
+  if (!refused.ok)
+    throw new IntakeError(refused.errors[0]?.code ?? 'intake.refuse_failed', refused.errors[0]?.message ?? 'Không ghi được việc từ chối tiếp nhận.');
   const state = refused.value;
   const note = state.log[0]?.note ?? ''; // the reason as the machine kept it (trimmed)
   const stamp = now.toISOString().replace(/\D/g, '').slice(8, 14);

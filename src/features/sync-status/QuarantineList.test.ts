@@ -9,6 +9,7 @@ import type { OutboxEntry } from '../../db';
 import { vi } from '../../i18n';
 import { en } from '../../i18n/en';
 import { textOf } from '../../shared/papers/test-support';
+import type { QuarantineList as QuarantineListView } from './QuarantineList';
 
 const reason = 'Máy chủ chưa nhận được tệp "to-khai.pdf": tệp phải được gửi lên trước. Hãy đồng bộ lại khi có mạng.';
 const entries: OutboxEntry[] = [
@@ -36,7 +37,7 @@ const entries: OutboxEntry[] = [
 ];
 
 // The list's fix form brings in the shared views, one of which reads `window` when loaded: a bare one serves here.
-let QuarantineList: typeof import('./QuarantineList').QuarantineList;
+let QuarantineList: typeof QuarantineListView;
 beforeAll(async () => {
   (globalThis as { window?: object }).window ??= {};
   ({ QuarantineList } = await import('./QuarantineList'));
