@@ -131,7 +131,12 @@ describe.each(testDatabaseKinds)('pushing large batches on %s', (kind) => {
     const results = await pushEntries(gw.app, device, [a, a, other]);
     expect(results[0]).toMatchObject({ status: 'accepted', officialCode: `${device.agencyCode}-260302-0001` });
     expect(results[1]).toEqual(results[0]);
-    expect(results[2]).toEqual({ mutation: a.mutation, status: 'rejected', reason: expect.stringMatching(/đã được dùng cho một thay đổi khác/) });
+    expect(results[2]).toEqual({
+      mutation: a.mutation,
+      status: 'rejected',
+      reason: expect.stringMatching(/đã được dùng cho một thay đổi khác/),
+      code: 'entry.reused_number',
+    });
     expect(await gw.db.query('select id from dossiers where id = $1', [other.entityId])).toEqual([]);
   });
 

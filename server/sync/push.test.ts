@@ -67,7 +67,12 @@ describe.each(testDatabaseKinds)('POST /api/sync/push on %s', (kind) => {
     const other = receiveEntry(device, { code: `TAM-${device.deviceShort}-260302-0002` }, a.mutation);
     const [second] = await push(device, [other]);
     expect(first?.status).toBe('accepted');
-    expect(second).toEqual({ mutation: a.mutation, status: 'rejected', reason: expect.stringMatching(/đã được dùng cho một thay đổi khác/) });
+    expect(second).toEqual({
+      mutation: a.mutation,
+      status: 'rejected',
+      reason: expect.stringMatching(/đã được dùng cho một thay đổi khác/),
+      code: 'entry.reused_number',
+    });
     expect(await gw.db.query('select id from dossiers where id = $1', [other.entityId])).toEqual([]);
     // The original answer still stands for the original entry.
     expect(await push(device, [a])).toEqual([first]);
@@ -80,8 +85,18 @@ describe.each(testDatabaseKinds)('POST /api/sync/push on %s', (kind) => {
     const unknown = { mutation: nextMutation(), kind: 'dossier.teleport', entityId: 'x', payload: {} };
     const good = receiveEntry(device, { code: `TAM-${device.deviceShort}-260302-0002` });
     const results = await push(device, [broken, unknown, good]);
-    expect(results[0]).toEqual({ mutation: broken.mutation, status: 'rejected', reason: 'Hồ sơ gửi lên thiếu hoặc sai thông tin: họ tên chủ hồ sơ.' });
-    expect(results[1]).toEqual({ mutation: unknown.mutation, status: 'rejected', reason: expect.stringContaining('"dossier.teleport"') });
+    expect(results[0]).toEqual({
+      mutation: broken.mutation,
+      status: 'rejected',
+      reason: 'Hồ sơ gửi lên thiếu hoặc sai thông tin: họ tên chủ hồ sơ.',
+      code: 'entry.invalid_fields',
+    });
+    expect(results[1]).toEqual({
+      mutation: unknown.mutation,
+      status: 'rejected',
+      reason: expect.stringContaining('"dossier.teleport"'),
+      code: 'entry.unsupported_kind',
+    });
     expect(results[2]).toMatchObject({ mutation: good.mutation, status: 'accepted', officialCode: `${device.agencyCode}-260302-0001` });
     // The refused dossier took no number: the good one got 0001.
     expect(await push(device, [broken])).toEqual([results[0]]);
@@ -93,7 +108,7 @@ describe.each(testDatabaseKinds)('POST /api/sync/push on %s', (kind) => {
     const odd = { mutation: nextMutation(), kind: 42, payload: {} };
     const good = receiveEntry(device, { code: `TAM-${device.deviceShort}-260302-0001` });
     const results = await push(device, [odd, good]);
-    expect(results[0]).toEqual({ mutation: odd.mutation, status: 'rejected', reason: expect.stringMatching(/kind.*entityId/) });
+    expect(results[0]).toEqual({ mutation: odd.mutation, status: 'rejected', reason: expect.stringMatching(/kind.*entityId/), code: 'entry.malformed' });
     expect(results[1]?.status).toBe('accepted');
     expect(await push(device, [odd])).toEqual([results[0]]);
   });
@@ -114,9 +129,14 @@ describe.each(testDatabaseKinds)('POST /api/sync/push on %s', (kind) => {
     expect(accepted).toEqual({ mutation: own.mutation, status: 'accepted', serverVersion: expect.any(Number) });
     const stolen = receiveEntry(other, { code: `${device.agencyCode}-260302-0003` });
     const [refused] = await push(other, [stolen]);
-    expect(refused).toEqual({ mutation: stolen.mutation, status: 'rejected', reason: expect.stringMatching(/không thuộc dải số/) });
+    expect(refused).toEqual({
+      mutation: stolen.mutation,
+      status: 'rejected',
+      reason: expect.stringMatching(/không thuộc dải số/),
+      code: 'dossier.code_out_of_range',
+    });
     const wrongDay = receiveEntry(device, { code: `${device.agencyCode}-260303-0001`, receivedAt: new Date('2026-03-02T03:00:00Z') });
-    expect((await push(device, [wrongDay]))[0]?.reason).toMatch(/không khớp với ngày tiếp nhận/);
+    expect((await push(device, [wrongDay]))[0]).toMatchObject({ reason: expect.stringMatching(/không khớp với ngày tiếp nhận/), code: 'dossier.code_invalid' });
     const wrongAgency = receiveEntry(device, { code: '999.99.99.H99-260302-0001' });
     expect((await push(device, [wrongAgency]))[0]?.reason).toMatch(/không mang mã đơn vị/);
     // The same number twice (a device bug): the second is refused by the database rule, not crashed on.
@@ -146,7 +166,11 @@ describe.each(testDatabaseKinds)('POST /api/sync/push on %s', (kind) => {
     const id = crypto.randomUUID();
     const options = { id, code: `TAM-${device.deviceShort}-260302-0001`, attachments: [paper] };
     const [missing] = await push(device, [receiveEntry(device, options)]);
-    expect(missing).toMatchObject({ status: 'rejected', reason: expect.stringContaining('Máy chủ chưa nhận được tệp "to-khai.jpg"') });
+    expect(missing).toMatchObject({
+      status: 'rejected',
+      reason: expect.stringContaining('Máy chủ chưa nhận được tệp "to-khai.jpg"'),
+      code: 'file.not_uploaded',
+    });
     await holdFile(gw.db, device.communeId, sha256, 999);
     const [otherSize] = await push(device, [receiveEntry(device, options)]);
     expect(otherSize).toMatchObject({ status: 'rejected', reason: 'Tệp "to-khai.jpg" trên máy chủ khác kích thước đã khai báo.' });

@@ -21,8 +21,13 @@ import { KINDS, type Kind } from './kinds';
 import { Rejection } from './rejection';
 import { MAX_ENTRIES_PER_PUSH, type IncomingEntry, type PushEntry } from './schemas';
 
+/**
+ * An entry's answer. A refusal carries its reason in Vietnamese (what older apps show) and its
+ * stable code (MotcuaError's): optional, as results recorded before codes existed lack it.
+ */
 export type EntryResult =
-  { mutation: number; status: 'accepted'; serverVersion: number; officialCode?: string } | { mutation: number; status: 'rejected'; reason: string };
+  | { mutation: number; status: 'accepted'; serverVersion: number; officialCode?: string }
+  | { mutation: number; status: 'rejected'; reason: string; code?: string };
 
 export interface PushContext {
   db: Database;
@@ -48,11 +53,18 @@ export const ENTRIES_PER_TRANSACTION = MAX_ENTRIES_PER_PUSH;
  */
 export const PART_MS = 50;
 
-const REUSED_NUMBER = 'Số thứ tự thay đổi này đã được dùng cho một thay đổi khác trên máy chủ; thay đổi chưa được ghi. Hãy báo cho quản trị viên.';
-const DATA_REFUSED = 'Máy chủ không ghi được thay đổi này vì dữ liệu trùng hoặc không hợp lệ (ví dụ trùng mã hồ sơ).';
-const NO_COMMUNE = 'Xã của thiết bị không còn trên máy chủ.';
+const REUSED_NUMBER = new Rejection(
+  'Số thứ tự thay đổi này đã được dùng cho một thay đổi khác trên máy chủ; thay đổi chưa được ghi. Hãy báo cho quản trị viên.',
+  'entry.reused_number',
+);
+const DATA_REFUSED = new Rejection('Máy chủ không ghi được thay đổi này vì dữ liệu trùng hoặc không hợp lệ (ví dụ trùng mã hồ sơ).', 'entry.data_refused');
+const NO_COMMUNE = new Rejection('Xã của thiết bị không còn trên máy chủ.', 'device.no_commune');
 
-const unsupported = (kind: string) => `Máy chủ chưa hỗ trợ loại thay đổi "${kind}". Hãy cập nhật ứng dụng hoặc báo quản trị viên.`;
+const unsupported = (kind: string) =>
+  new Rejection(`Máy chủ chưa hỗ trợ loại thay đổi "${kind}". Hãy cập nhật ứng dụng hoặc báo quản trị viên.`, 'entry.unsupported_kind');
+
+/** The answer to a refused entry: the reason for every app, the code for those that translate it. */
+const refused = (mutation: number, rejection: Rejection): EntryResult => ({ mutation, status: 'rejected', reason: rejection.reason, code: rejection.code });
 
 interface Recorded {
   hash: string;
@@ -100,10 +112,10 @@ async function writeAndRecord(tx: Queryable, store: BatchStore, deviceId: string
   );
 }
 
-/** The entry's kind, or the reason it cannot be applied at all (before any database work of its own). */
-function kindOf(checked: CheckedEntry, commune: Commune | null): Kind | string {
+/** The entry's kind, or why it cannot be applied at all (before any database work of its own). */
+function kindOf(checked: CheckedEntry, commune: Commune | null): Kind | Rejection {
   if (!commune) return NO_COMMUNE;
-  if (checked.problem) return checked.problem;
+  if (checked.problem) return new Rejection(checked.problem, 'entry.malformed');
   const { kind } = checked.entry;
   return Object.hasOwn(KINDS, kind) ? KINDS[kind]! : unsupported(kind);
 }
@@ -136,7 +148,7 @@ async function applyKind(ctx: PushContext, store: BatchStore, commune: Commune, 
     return { mutation: entry.mutation, status: 'accepted', ...applied };
   } catch (err) {
     store.undoTo(mark);
-    if (err instanceof Rejection) return { mutation: entry.mutation, status: 'rejected', reason: err.reason };
+    if (err instanceof Rejection) return refused(entry.mutation, err);
     throw err;
   }
 }
@@ -157,7 +169,7 @@ async function applyPart(ctx: PushContext, tx: Transaction, part: readonly Check
   const storeOn = (q: Queryable) => new BatchStore(q, caller.communeId, commune?.agencyCode ?? '', caller.deviceId, DEMO_DEVICE.id);
   const toApply = part.flatMap((c) => {
     const kind = known.has(c.entry.mutation) ? null : kindOf(c, commune);
-    return typeof kind === 'object' && kind !== null ? [{ entry: c.entry, kind }] : [];
+    return kind !== null && !(kind instanceof Rejection) ? [{ entry: c.entry, kind }] : [];
   });
   const store = storeOn(tx);
   if (together && commune) await store.prefetch(lookupsOf(toApply, commune.agencyCode), toApply.length);
@@ -170,13 +182,13 @@ async function applyPart(ctx: PushContext, tx: Transaction, part: readonly Check
     const done = known.get(entry.mutation);
     if (done) {
       // The same number with other content is not a replay: applying or acknowledging it would lose one of the two.
-      results.push(done.hash === hash ? done.result : { mutation: entry.mutation, status: 'rejected', reason: REUSED_NUMBER });
+      results.push(done.hash === hash ? done.result : refused(entry.mutation, REUSED_NUMBER));
       continue;
     }
     const kind = kindOf({ entry, hash, problem }, commune);
     let result: EntryResult;
-    if (typeof kind === 'string') {
-      result = { mutation: entry.mutation, status: 'rejected', reason: kind };
+    if (kind instanceof Rejection) {
+      result = refused(entry.mutation, kind);
     } else if (together) {
       try {
         result = await applyKind(ctx, store, commune!, entry, kind);
@@ -197,7 +209,7 @@ async function applyPart(ctx: PushContext, tx: Transaction, part: readonly Check
         if (!isDataError(err)) throw err;
         // The data broke a database rule (a duplicate code, a value out of range): refuse it, do not retry it for ever.
         ctx.log.warn({ err, deviceId: caller.deviceId, mutation: entry.mutation, kind: entry.kind }, 'sync entry refused by the database');
-        result = { mutation: entry.mutation, status: 'rejected', reason: DATA_REFUSED };
+        result = refused(entry.mutation, DATA_REFUSED);
       }
     }
     // A copy of the entry later in the same push is a replay of this one.
@@ -236,7 +248,8 @@ export async function pushEntries(ctx: PushContext, entries: readonly IncomingEn
     results.push(...(await applyInTransaction(ctx, checked.slice(results.length, results.length + size))));
   }
   for (const result of results) {
-    if (result.status === 'rejected') ctx.log.info({ deviceId: ctx.caller.deviceId, mutation: result.mutation, reason: result.reason }, 'sync entry rejected');
+    if (result.status === 'rejected')
+      ctx.log.info({ deviceId: ctx.caller.deviceId, mutation: result.mutation, reason: result.reason, code: result.code }, 'sync entry rejected');
   }
   return results;
 }

@@ -1,11 +1,20 @@
 // A change the gateway refuses, with the reason in Vietnamese an officer can act on. Thrown inside
 // the entry's transaction so nothing of it is kept; the refusal itself is then recorded.
+// It is the one coded error (MotcuaError): its code travels beside the reason in the push result,
+// so a desk whose interface is not Vietnamese can say it in its language.
 import type { z } from 'zod';
+import { MotcuaError, type ErrorParams } from '../../src/domain/errors/coded-error';
 import { unknownFieldNames } from '../../src/domain/schema/unknown-fields';
 
-export class Rejection extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
+export class Rejection extends MotcuaError {
+  constructor(reason: string, code = 'entry.refused', params?: ErrorParams) {
+    super(code, reason, params);
+    this.name = 'Rejection';
+  }
+
+  /** The Vietnamese text sent to the device (and shown there in Vietnamese). */
+  get reason(): string {
+    return this.message;
   }
 }
 
@@ -74,5 +83,5 @@ export function parseOrReject<S extends z.ZodType>(schema: S, input: unknown, wh
   const fields = [...new Set(parsed.error.issues.map(describe))];
   const shown = fields.slice(0, 3).join('; ');
   const more = fields.length > 3 ? ` và ${fields.length - 3} chỗ khác` : '';
-  throw new Rejection(`${what} thiếu hoặc sai thông tin: ${shown}${more}.`);
+  throw new Rejection(`${what} thiếu hoặc sai thông tin: ${shown}${more}.`, 'entry.invalid_fields');
 }

@@ -66,7 +66,11 @@ describe.each(testDatabaseKinds)('dossier.transition and dossier.rate on %s', (k
     ]);
     expect(row.data.data.state.supplementRequests).toBe(1);
 
-    expect((await push(device, [rate(id, 'bad')]))[0]).toMatchObject({ status: 'rejected', reason: 'Đánh giá "Không hài lòng" cần ghi rõ lý do.' });
+    expect((await push(device, [rate(id, 'bad')]))[0]).toMatchObject({
+      status: 'rejected',
+      reason: 'Đánh giá "Không hài lòng" cần ghi rõ lý do.',
+      code: 'rating.reason_required',
+    });
     expect((await push(device, [rate(id, 'bad', 'Chờ lâu')]))[0]?.status).toBe('accepted');
     expect((await stored(id)).data.satisfaction).toEqual({ rating: 'bad', reason: 'Chờ lâu', at: '2026-03-10T03:00:00Z' });
     expect((await push(device, [rate(id, 'good')]))[0]?.reason).toBe('Hồ sơ này đã được đánh giá.');
@@ -79,7 +83,12 @@ describe.each(testDatabaseKinds)('dossier.transition and dossier.rate on %s', (k
     await push(device, [entry]);
     const before = await stored(id);
     const [early] = await push(device, [transitionEntry(id, 'returnResult', '2026-03-02T04:00:00Z')]);
-    expect(early).toMatchObject({ status: 'rejected', reason: 'Không thể "Trả kết quả" khi hồ sơ đang ở trạng thái "Được tiếp nhận".' });
+    // The state machine's own code travels with its reason.
+    expect(early).toMatchObject({
+      status: 'rejected',
+      reason: 'Không thể "Trả kết quả" khi hồ sơ đang ở trạng thái "Được tiếp nhận".',
+      code: 'status.illegal_transition',
+    });
     expect(await stored(id)).toEqual(before);
 
     const [noNote] = await push(device, [
@@ -100,7 +109,7 @@ describe.each(testDatabaseKinds)('dossier.transition and dossier.rate on %s', (k
   it('refuses a move on a dossier the gateway never accepted, and a malformed move', async () => {
     const device = await communeWithDevice(gw.app);
     const [missing] = await push(device, [transitionEntry('00000000-0000-4000-8000-000000000000', 'startProcessing', '2026-03-02T04:00:00Z')]);
-    expect(missing?.reason).toMatch(/^Không tìm thấy hồ sơ trên máy chủ/);
+    expect(missing).toMatchObject({ reason: expect.stringMatching(/^Không tìm thấy hồ sơ trên máy chủ/), code: 'dossier.not_on_server' });
     const [malformed] = await push(device, [
       { mutation: nextMutation(), kind: 'dossier.transition', entityId: 'x', payload: { dossierId: 'x', action: 'fly' } },
     ]);

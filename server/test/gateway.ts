@@ -102,6 +102,7 @@ export interface PushAnswer {
   serverVersion?: number;
   officialCode?: string;
   reason?: string;
+  code?: string;
 }
 
 /** Pushes entries as `device` and returns the per-entry answers; a non-200 answer fails loudly. */

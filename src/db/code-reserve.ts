@@ -2,6 +2,7 @@
 // a refill each read and write the reserve inside ONE read-write transaction: a refill cannot be
 // undone by a receipt that read the reserve before it, and two tabs never take the same number.
 import { addCodeBlock, createCodeReserve, pruneCodeReserve, remainingCodes, takeNextCode, type CodeReserve, type TakenCode } from '../domain/dossier';
+import { MotcuaError } from '../domain/errors';
 import type { MotcuaDb } from './db';
 import { DEVICE_KEY, type DeviceIdentity } from './device';
 import { readSetting } from './settings';
@@ -15,9 +16,9 @@ export interface ReserveOwner {
 }
 
 /** Thrown when no code can be taken (no valid owner, a bad clock, provisional numbers spent). */
-export class CodeReserveError extends Error {
-  constructor(message: string) {
-    super(message);
+export class CodeReserveError extends MotcuaError {
+  constructor(code: string, message: string) {
+    super(code, message);
     this.name = 'CodeReserveError';
   }
 }
@@ -26,7 +27,7 @@ export class CodeReserveError extends Error {
 function reserveOf(stored: CodeReserve | undefined, owner: ReserveOwner): CodeReserve {
   if (stored && stored.agency === owner.agency && stored.deviceShort === owner.deviceShort) return stored;
   const fresh = createCodeReserve(owner.agency, owner.deviceShort);
-  if (!fresh.ok) throw new CodeReserveError(fresh.errors[0]?.message ?? 'Không tạo được kho số hồ sơ.');
+  if (!fresh.ok) throw new CodeReserveError(fresh.errors[0]?.code ?? 'code_reserve.unavailable', fresh.errors[0]?.message ?? 'Không tạo được kho số hồ sơ.');
   return fresh.value;
 }
 
@@ -44,7 +45,7 @@ export function takeCode(db: MotcuaDb, owner: ReserveOwner, at: Date): Promise<T
   return db.transaction('rw', db.settings, async () => {
     const reserve = reserveOf(await readSetting<CodeReserve | undefined>(db, RESERVE_KEY, undefined), owner);
     const taken = takeNextCode(reserve, at);
-    if (!taken.ok) throw new CodeReserveError(taken.errors[0]?.message ?? 'Không lấy được số hồ sơ.');
+    if (!taken.ok) throw new CodeReserveError(taken.errors[0]?.code ?? 'code_reserve.unavailable', taken.errors[0]?.message ?? 'Không lấy được số hồ sơ.');
     await db.settings.put({ key: RESERVE_KEY, value: taken.value.reserve, updatedAt: new Date().toISOString() });
     return taken.value;
   });

@@ -1,6 +1,7 @@
 // Writes of the dossier desk. Every change to a received dossier (an action, a result paper, a
 // rating) is decided on the row as it is inside ONE transaction, and written there together with
 // its processing-log entry, its outbox entry and its files: all of it, or none of it.
+import { MotcuaError } from '../domain/errors';
 import type { MotcuaDb } from './db';
 import { deleteComponent } from './files';
 import type { AttachmentRow, DossierRow, OutboxEntry, ProcessingLogRow } from './schema';
@@ -14,9 +15,9 @@ export interface DossierChange {
   clearComponents?: { ownerId: string; componentIndex: number }[];
 }
 
-export class DossierNotFoundError extends Error {
+export class DossierNotFoundError extends MotcuaError {
   constructor(id: string) {
-    super(`Không tìm thấy hồ sơ ${id} trên máy.`);
+    super('dossier.not_found', `Không tìm thấy hồ sơ ${id} trên máy.`, { id });
     this.name = 'DossierNotFoundError';
   }
 }

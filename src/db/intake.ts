@@ -2,6 +2,7 @@
 // takes the dossier number and writes the dossier, its files' ownership, its first log entry, its
 // outbox entry and the spent number in ONE transaction, so a crash leaves either a draft or a
 // dossier, never half, and no other tab or refill can slip between taking and spending.
+import { MotcuaError } from '../domain/errors';
 import { takeCode, type ReserveOwner } from './code-reserve';
 import type { MotcuaDb } from './db';
 import { componentsAwaitingPdf, dropPages, pagesOwnerId } from './files';
@@ -12,9 +13,9 @@ export function createDraft(db: MotcuaDb, draft: DraftRow): Promise<string> {
 }
 
 /** Thrown when a draft being written is no longer on the device (received or discarded, here or in another tab). */
-export class DraftGoneError extends Error {
+export class DraftGoneError extends MotcuaError {
   constructor(id: string) {
-    super(`Bản nháp ${id} không còn trên máy.`);
+    super('draft.gone', `Bản nháp ${id} không còn trên máy.`, { id });
     this.name = 'DraftGoneError';
   }
 }
@@ -99,9 +100,9 @@ export interface ReceivedNumber {
 }
 
 /** Thrown when a component's PDF is still being assembled from its latest pages, or photos of it still wait. */
-export class PdfPendingError extends Error {
+export class PdfPendingError extends MotcuaError {
   constructor(readonly componentIndexes: number[]) {
-    super('Giấy tờ vừa chụp đang được xử lý hoặc ghép thành PDF: chờ xử lý xong (và quyết định các trang cần xem lại) rồi bấm lại.');
+    super('intake.pdf_pending', 'Giấy tờ vừa chụp đang được xử lý hoặc ghép thành PDF: chờ xử lý xong (và quyết định các trang cần xem lại) rồi bấm lại.');
     this.name = 'PdfPendingError';
   }
 }

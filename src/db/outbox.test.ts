@@ -38,6 +38,19 @@ describe('the quarantine', () => {
     expect((await listQuarantine(db)).map((e) => [e.seq, e.lastError])).toEqual([[a, 'Mã hồ sơ đã được dùng.']]);
   });
 
+  it('keeps the refusal’s code beside its reason, and drops both when the entry is sent again', async () => {
+    const a = await addEntry(db, entry('dossier.transition', 'd1'));
+    await applyPushResults(db, [{ mutation: a, status: 'rejected', reason: 'Không tìm thấy hồ sơ trên máy chủ.', code: 'dossier.not_on_server' }]);
+    expect((await listQuarantine(db)).map((e) => [e.lastError, e.lastErrorCode])).toEqual([['Không tìm thấy hồ sơ trên máy chủ.', 'dossier.not_on_server']]);
+    await resendEntry(db, a);
+    const [again] = await nextBatch(db, 10);
+    expect(again).not.toHaveProperty('lastError');
+    expect(again).not.toHaveProperty('lastErrorCode');
+    // Refused again by a gateway that sends no code: no code of the earlier refusal is left behind.
+    await applyPushResults(db, [{ mutation: again!.seq!, status: 'rejected', reason: 'Lý do mới.' }]);
+    expect((await listQuarantine(db)).map((e) => [e.lastError, e.lastErrorCode])).toEqual([['Lý do mới.', undefined]]);
+  });
+
   it('resends under new numbers, with the dossier’s other refused entries in their order', async () => {
     await db.dossiers.put({ id: 'd1', syncState: 'rejected' } as never);
     const receive = await addEntry(db, entry('dossier.receive', 'd1', { v: 1 }));

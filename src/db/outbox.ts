@@ -26,7 +26,8 @@ export function listQuarantine(db: MotcuaDb): Promise<OutboxEntry[]> {
 }
 
 export type PushResult =
-  { mutation: number; status: 'accepted'; serverVersion?: number; officialCode?: string } | { mutation: number; status: 'rejected'; reason: string };
+  | { mutation: number; status: 'accepted'; serverVersion?: number; officialCode?: string }
+  | { mutation: number; status: 'rejected'; reason: string; code?: string };
 
 /**
  * Applies the gateway's answers in one transaction: accepted entries leave the outbox and their
@@ -54,7 +55,7 @@ export async function applyPushResults(db: MotcuaDb, results: PushResult[]): Pro
           });
         }
       } else {
-        await db.outbox.update(result.mutation, { status: 'rejected', lastError: result.reason, attempts: entry.attempts + 1 });
+        await db.outbox.update(result.mutation, { status: 'rejected', lastError: result.reason, lastErrorCode: result.code, attempts: entry.attempts + 1 });
         if (dossier) await db.dossiers.update(dossier.id, { syncState: 'rejected', updatedAt: new Date().toISOString() });
       }
     }
@@ -66,7 +67,7 @@ async function requeue(db: MotcuaDb, siblings: OutboxEntry[], payloadOf: (old: O
   const fresh: number[] = [];
   for (const old of siblings) {
     await db.outbox.delete(old.seq!);
-    const { seq: _old, lastError: _error, ...rest } = old;
+    const { seq: _old, lastError: _error, lastErrorCode: _code, ...rest } = old;
     fresh.push(await addEntry(db, { ...rest, status: 'pending', payload: payloadOf(old) }));
   }
   return fresh;

@@ -24,7 +24,9 @@ export interface OutboxEntry {
   createdAt: string;
   status: OutboxStatus;
   attempts: number;
+  /** The gateway's refusal: its reason in Vietnamese, and its stable code (MotcuaError's) when the gateway sent one. */
   lastError?: string;
+  lastErrorCode?: string;
 }
 
 /** A whole procedure catalogue as received (see src/domain/catalogue); kept by version. */

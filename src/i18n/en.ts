@@ -6,6 +6,7 @@ import { dossiersEn } from './dossiers.en';
 import { reportsEn } from './reports.en';
 import { scannerEn } from './scanner.en';
 import { deviceEn } from './device.en';
+import { errorsEn } from './errors.en';
 import type { Messages } from './vi';
 
 export const en: Messages = {
@@ -149,8 +150,5 @@ export const en: Messages = {
     sizeA4: 'A4 paper',
     sizeA5: 'A5 paper',
   },
-  errors: {
-    quota: 'Device storage is full, so this could not be saved. Earlier data is safe. Sync, then delete some files.',
-    generic: 'Something went wrong: {{reason}}',
-  },
+  errors: errorsEn,
 };

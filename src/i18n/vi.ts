@@ -6,6 +6,7 @@ import { dossiersVi } from './dossiers.vi';
 import { reportsVi } from './reports.vi';
 import { scannerVi } from './scanner.vi';
 import { deviceVi } from './device.vi';
+import { errorsVi } from './errors.vi';
 export const vi = {
   digitize: digitizeVi,
   catalogue: catalogueVi,
@@ -147,10 +148,7 @@ export const vi = {
     sizeA4: 'Khổ A4',
     sizeA5: 'Khổ A5',
   },
-  errors: {
-    quota: 'Bộ nhớ thiết bị đã đầy nên không lưu được. Dữ liệu cũ vẫn an toàn. Hãy đồng bộ rồi xoá bớt tệp.',
-    generic: 'Đã có lỗi: {{reason}}',
-  },
+  errors: errorsVi,
 };
 
 export type Messages = typeof vi;

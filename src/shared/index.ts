@@ -8,4 +8,5 @@ export { CccdScanner, type CccdScannerProps, type QrDecoder, type QrDecodeResult
 export { CatalogueStatus, type CatalogueStatusProps } from './ui/CatalogueStatus';
 export { describeCatalogueUpdate, formatCatalogueDate, formatCatalogueTime } from './catalogue-text';
 export { clockFor } from './working-clock';
+export { errorText, refusalText } from './error-text';
 export { PageCapture, paperTitle, type PageCaptureProps, type Digitizer, type ComponentSummary } from './ui/digitize';

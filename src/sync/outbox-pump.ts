@@ -3,9 +3,10 @@
 // of its dossiers are uploaded (file-sender.ts), so the gateway never holds a change naming bytes
 // it lacks. Network failures, 408, 429 and 5xx are retried with backoff; 401 (or no token at all)
 // stops and asks for the device to be enrolled again, touching no data.
-import { applyPushResults, DEVICE_TOKEN_KEY, getDb, markDossiersSending, nextBatch, readDeviceToken, type OutboxEntry, type PushResult } from '../db';
+import { applyPushResults, DEVICE_TOKEN_KEY, getDb, markDossiersSending, nextBatch, readDeviceToken, type OutboxEntry } from '../db';
 import { useWorkInProgress } from '../shared/work-in-progress'; // not the index: it pulls in React views
 import { backoffDelay, isRetryableStatus } from './backoff';
+import { parsePushResults } from './push-results';
 import { sendDossierFiles } from './file-sender';
 import { usePump } from './pump-state';
 import type { Uploader } from './tus-upload';
@@ -50,12 +51,16 @@ async function pushBatch(fetchImpl: typeof fetch, token: string, batch: OutboxEn
     const text = await response.text().catch(() => '');
     await applyPushResults(
       db,
-      batch.map((e) => ({ mutation: e.seq!, status: 'rejected', reason: `Máy chủ từ chối lô (${response.status}): ${text.slice(0, 200)}` })),
+      batch.map((e) => ({
+        mutation: e.seq!,
+        status: 'rejected',
+        reason: `Máy chủ từ chối lô (${response.status}): ${text.slice(0, 200)}`,
+        code: 'entry.batch_refused',
+      })),
     );
     return 'continue';
   }
-  const body = (await response.json().catch(() => null)) as { results?: PushResult[] } | null;
-  const results = Array.isArray(body?.results) ? body.results : [];
+  const results = parsePushResults(await response.json().catch(() => null));
   // Only entries the gateway answered for leave the queue; the others are sent again.
   await applyPushResults(db, results);
   if (results.length === 0) return { kind: 'retry', reason: 'Máy chủ không trả lời cho lô này' };

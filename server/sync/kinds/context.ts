@@ -40,10 +40,10 @@ export const EARLIEST_RECEIPT_MS = Date.UTC(2020, 0, 1);
  */
 export function timeWithin(ctx: ApplyContext, at: string, from: string | number, what: string): Date {
   const when = Date.parse(at);
-  if (when > ctx.now.getTime() + CLOCK_SKEW_MS) throw new Rejection(`${what} ở tương lai: hãy kiểm tra ngày giờ của thiết bị.`);
+  if (when > ctx.now.getTime() + CLOCK_SKEW_MS) throw new Rejection(`${what} ở tương lai: hãy kiểm tra ngày giờ của thiết bị.`, 'entry.clock_future');
   // The same skew below: another desk's clock may run a little behind the one that received.
   const start = (typeof from === 'number' ? from : Date.parse(from)) - CLOCK_SKEW_MS;
-  if (!(when >= start)) throw new Rejection(`${what} sớm hơn lúc tiếp nhận hồ sơ: hãy kiểm tra ngày giờ của thiết bị.`);
+  if (!(when >= start)) throw new Rejection(`${what} sớm hơn lúc tiếp nhận hồ sơ: hãy kiểm tra ngày giờ của thiết bị.`, 'entry.clock_past');
   return new Date(when);
 }
 

@@ -9,13 +9,13 @@ import { NOT_ON_SERVER } from './transition';
 
 export const applyRate: KindHandler = async (ctx, entry) => {
   const rating = parseOrReject(ratePayloadSchema, entry.payload, 'Đánh giá mức độ hài lòng');
-  if (rating.dossierId !== entry.entityId) throw new Rejection('Mã định danh của thay đổi không khớp với hồ sơ.');
-  if (rating.rating === 'bad' && !rating.reason?.trim()) throw new Rejection('Đánh giá "Không hài lòng" cần ghi rõ lý do.');
+  if (rating.dossierId !== entry.entityId) throw new Rejection('Mã định danh của thay đổi không khớp với hồ sơ.', 'entry.entity_mismatch');
+  if (rating.rating === 'bad' && !rating.reason?.trim()) throw new Rejection('Đánh giá "Không hài lòng" cần ghi rõ lý do.', 'rating.reason_required');
   const record = await ctx.store.dossier(rating.dossierId);
-  if (!record) throw new Rejection(NOT_ON_SERVER);
-  if (!mayRate(record.dossier.status)) throw new Rejection('Chỉ đánh giá được hồ sơ đã trả kết quả.');
+  if (!record) throw new Rejection(NOT_ON_SERVER, 'dossier.not_on_server');
+  if (!mayRate(record.dossier.status)) throw new Rejection('Chỉ đánh giá được hồ sơ đã trả kết quả.', 'rating.not_returned');
   if (rating.at !== undefined) timeWithin(ctx, rating.at, record.dossier.receivedAt, 'Thời điểm đánh giá');
-  if ((record.dossier as { satisfaction?: unknown }).satisfaction !== undefined) throw new Rejection('Hồ sơ này đã được đánh giá.');
+  if ((record.dossier as { satisfaction?: unknown }).satisfaction !== undefined) throw new Rejection('Hồ sơ này đã được đánh giá.', 'rating.already');
   const satisfaction = {
     rating: rating.rating,
     ...(rating.reason?.trim() ? { reason: rating.reason.trim() } : {}),

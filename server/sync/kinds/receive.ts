@@ -11,16 +11,19 @@ import { authorOf, CLOCK_SKEW_MS, EARLIEST_RECEIPT_MS, type Applied, type ApplyC
 
 function parseDossier(ctx: ApplyContext, entityId: string, payload: unknown, status: 2 | 3): StoredDossier {
   const row = parseOrReject(dossierRowSchema, payload, 'Hồ sơ gửi lên');
-  if (row.id !== entityId) throw new Rejection('Mã định danh của thay đổi không khớp với hồ sơ gửi kèm.');
+  if (row.id !== entityId) throw new Rejection('Mã định danh của thay đổi không khớp với hồ sơ gửi kèm.', 'entry.entity_mismatch');
   if (row.status !== status || row.data.state.status !== status) {
-    throw new Rejection(status === 2 ? 'Hồ sơ tiếp nhận phải ở trạng thái "Được tiếp nhận".' : 'Hồ sơ từ chối phải ở trạng thái "Không được tiếp nhận".');
+    throw new Rejection(
+      status === 2 ? 'Hồ sơ tiếp nhận phải ở trạng thái "Được tiếp nhận".' : 'Hồ sơ từ chối phải ở trạng thái "Không được tiếp nhận".',
+      'dossier.wrong_status',
+    );
   }
-  if (row.data.commune.id !== ctx.communeId) throw new Rejection('Hồ sơ này được lập cho một xã khác với xã của thiết bị.');
+  if (row.data.commune.id !== ctx.communeId) throw new Rejection('Hồ sơ này được lập cho một xã khác với xã của thiết bị.', 'dossier.other_commune');
   if (Date.parse(row.receivedAt) > ctx.now.getTime() + CLOCK_SKEW_MS) {
-    throw new Rejection('Thời điểm tiếp nhận ở tương lai: hãy kiểm tra ngày giờ của thiết bị rồi lập lại hồ sơ.');
+    throw new Rejection('Thời điểm tiếp nhận ở tương lai: hãy kiểm tra ngày giờ của thiết bị rồi lập lại hồ sơ.', 'entry.clock_future');
   }
   if (Date.parse(row.receivedAt) < EARLIEST_RECEIPT_MS) {
-    throw new Rejection('Thời điểm tiếp nhận quá xa trong quá khứ: hãy kiểm tra ngày giờ của thiết bị rồi lập lại hồ sơ.');
+    throw new Rejection('Thời điểm tiếp nhận quá xa trong quá khứ: hãy kiểm tra ngày giờ của thiết bị rồi lập lại hồ sơ.', 'entry.clock_past');
   }
   const { syncState: _deviceOnly, ...stored } = row;
   return stored;
@@ -34,7 +37,7 @@ async function alreadyThere(ctx: ApplyContext, dossier: StoredDossier): Promise<
     existing.communeId === ctx.communeId &&
     existing.createdByDevice === ctx.caller.deviceId &&
     (existing.code === dossier.code || existing.provisionalCode === dossier.code);
-  if (!same) throw new Rejection('Mã định danh hồ sơ đã được dùng cho một hồ sơ khác trên máy chủ.');
+  if (!same) throw new Rejection('Mã định danh hồ sơ đã được dùng cho một hồ sơ khác trên máy chủ.', 'dossier.id_taken');
   return { serverVersion: existing.version, ...(existing.provisionalCode ? { officialCode: existing.code } : {}) };
 }
 
@@ -42,22 +45,24 @@ async function officialCodeFor(ctx: ApplyContext, dossier: StoredDossier): Promi
   const { agencyCode } = ctx.commune;
   const day = vnDayKey(new Date(dossier.receivedAt));
   if (dossier.code.startsWith('TAM-')) {
-    if (!isProvisionalCode(dossier.code)) throw new Rejection(`Mã hồ sơ tạm "${dossier.code}" không đúng dạng TAM-THIẾTBỊ-YYMMDD-NNNN.`);
+    if (!isProvisionalCode(dossier.code))
+      throw new Rejection(`Mã hồ sơ tạm "${dossier.code}" không đúng dạng TAM-THIẾTBỊ-YYMMDD-NNNN.`, 'dossier.code_invalid');
     const number = await ctx.store.reserveNumber(day);
-    if (number === null) throw new Rejection(`Đơn vị đã dùng hết 9999 số hồ sơ của ngày ${day}; không cấp được mã chính thức.`);
+    if (number === null) throw new Rejection(`Đơn vị đã dùng hết 9999 số hồ sơ của ngày ${day}; không cấp được mã chính thức.`, 'dossier.numbers_exhausted');
     const official = dossierCodeFromParts(agencyCode, day, number);
-    if (!official.ok) throw new Rejection(official.errors[0]?.message ?? 'Không tạo được mã hồ sơ chính thức.');
+    if (!official.ok)
+      throw new Rejection(official.errors[0]?.message ?? 'Không tạo được mã hồ sơ chính thức.', official.errors[0]?.code ?? 'dossier.code_invalid');
     return { code: official.value, provisionalCode: dossier.code };
   }
   const parts = parseDossierCode(dossier.code);
-  if (!parts.ok) throw new Rejection(parts.errors[0]?.message ?? 'Mã hồ sơ không đúng dạng.');
-  if (parts.value.agency !== agencyCode) throw new Rejection(`Mã hồ sơ ${dossier.code} không mang mã đơn vị của xã (${agencyCode}).`);
-  if (parts.value.day !== day) throw new Rejection(`Mã hồ sơ ${dossier.code} không khớp với ngày tiếp nhận.`);
+  if (!parts.ok) throw new Rejection(parts.errors[0]?.message ?? 'Mã hồ sơ không đúng dạng.', parts.errors[0]?.code ?? 'dossier.code_invalid');
+  if (parts.value.agency !== agencyCode) throw new Rejection(`Mã hồ sơ ${dossier.code} không mang mã đơn vị của xã (${agencyCode}).`, 'dossier.code_invalid');
+  if (parts.value.day !== day) throw new Rejection(`Mã hồ sơ ${dossier.code} không khớp với ngày tiếp nhận.`, 'dossier.code_invalid');
   // Numbers reserved for this device; or for an identity of the commune that can no longer spend
   // them itself: the demo device (a desk trying the app before enrolling) or a revoked device (a
   // desk enrolled again). No other device holds those numbers, and the unique code stops a second use.
   if (!(await ctx.store.codeReserved(day, parts.value.sequence)))
-    throw new Rejection(`Số hồ sơ ${dossier.code} không thuộc dải số máy chủ đã cấp cho thiết bị này.`);
+    throw new Rejection(`Số hồ sơ ${dossier.code} không thuộc dải số máy chủ đã cấp cho thiết bị này.`, 'dossier.code_out_of_range');
   return { code: dossier.code };
 }
 
@@ -71,8 +76,13 @@ async function requireFiles(ctx: ApplyContext, dossier: StoredDossier): Promise<
   for (const paper of dossier.attachments ?? []) {
     // The commune's own copy only: a dossier cannot name a paper another commune uploaded.
     const size = await ctx.store.fileSize(paper.sha256);
-    if (size === null) throw new Rejection(`Máy chủ chưa nhận được tệp "${paper.name}" của hồ sơ: tệp phải được gửi lên trước. Hãy đồng bộ lại khi có mạng.`);
-    if (size !== paper.size) throw new Rejection(`Tệp "${paper.name}" trên máy chủ khác kích thước đã khai báo.`);
+    if (size === null)
+      throw new Rejection(
+        `Máy chủ chưa nhận được tệp "${paper.name}" của hồ sơ: tệp phải được gửi lên trước. Hãy đồng bộ lại khi có mạng.`,
+        'file.not_uploaded',
+        { name: paper.name },
+      );
+    if (size !== paper.size) throw new Rejection(`Tệp "${paper.name}" trên máy chủ khác kích thước đã khai báo.`, 'file.size_mismatch', { name: paper.name });
   }
 }
 
@@ -91,7 +101,7 @@ export const applyReceive: KindHandler = async (ctx, entry) => {
 
 export const applyRefuse: KindHandler = async (ctx, entry) => {
   const dossier = parseDossier(ctx, entry.entityId, entry.payload, 3);
-  if (!dossier.data.refusalReason?.trim()) throw new Rejection('Hồ sơ từ chối tiếp nhận phải ghi rõ lý do từ chối.');
+  if (!dossier.data.refusalReason?.trim()) throw new Rejection('Hồ sơ từ chối tiếp nhận phải ghi rõ lý do từ chối.', 'dossier.refusal_reason_required');
   const replay = await alreadyThere(ctx, dossier);
   if (replay) return replay;
   await requireFiles(ctx, dossier);

@@ -19,16 +19,20 @@ export interface ResultPaper {
 
 export const applyResult: KindHandler = async (ctx, entry) => {
   const paper = parseOrReject(resultPayloadSchema, entry.payload, 'Giấy tờ kết quả');
-  if (paper.dossierId !== entry.entityId) throw new Rejection('Mã định danh của thay đổi không khớp với hồ sơ.');
+  if (paper.dossierId !== entry.entityId) throw new Rejection('Mã định danh của thay đổi không khớp với hồ sơ.', 'entry.entity_mismatch');
   const record = await ctx.store.dossier(paper.dossierId);
-  if (!record) throw new Rejection(NOT_ON_SERVER);
+  if (!record) throw new Rejection(NOT_ON_SERVER, 'dossier.not_on_server');
   const at = paper.at ?? ctx.now.toISOString();
   timeWithin(ctx, at, record.dossier.receivedAt, 'Thời điểm đính kèm');
-  if (!mayAttachResult(record.dossier.status)) throw new Rejection('Chỉ đính kèm kết quả khi hồ sơ đang xử lý hoặc đã có kết quả.');
+  if (!mayAttachResult(record.dossier.status)) throw new Rejection('Chỉ đính kèm kết quả khi hồ sơ đang xử lý hoặc đã có kết quả.', 'result.not_allowed');
   // The commune's own copy only: a dossier cannot name a paper another commune uploaded.
   const size = await ctx.store.fileSize(paper.sha256);
-  if (size === null) throw new Rejection(`Máy chủ chưa nhận được tệp kết quả "${paper.name}": tệp phải được gửi lên trước. Hãy đồng bộ lại khi có mạng.`);
-  if (size !== paper.size) throw new Rejection(`Tệp kết quả "${paper.name}" trên máy chủ khác kích thước đã khai báo.`);
+  if (size === null)
+    throw new Rejection(`Máy chủ chưa nhận được tệp kết quả "${paper.name}": tệp phải được gửi lên trước. Hãy đồng bộ lại khi có mạng.`, 'file.not_uploaded', {
+      name: paper.name,
+    });
+  if (size !== paper.size)
+    throw new Rejection(`Tệp kết quả "${paper.name}" trên máy chủ khác kích thước đã khai báo.`, 'file.size_mismatch', { name: paper.name });
 
   const results = ((record.dossier as { results?: ResultPaper[] }).results ?? []).slice();
   // The same paper attached twice is one paper: nothing changes, the first record stands.

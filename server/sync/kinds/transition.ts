@@ -28,7 +28,10 @@ function actorOf(ctx: ApplyContext, claimed: Actor): Actor {
   const staff = ctx.caller.staff;
   if (staff) return { id: staff.id, name: staff.name, role: staff.role };
   if (!DEVICE_ROLES.has(claimed.role)) {
-    throw new Rejection('Thao tác với vai trò lãnh đạo cần cán bộ đó đăng nhập trên thiết bị; thiết bị không tự nhận vai trò này được.');
+    throw new Rejection(
+      'Thao tác với vai trò lãnh đạo cần cán bộ đó đăng nhập trên thiết bị; thiết bị không tự nhận vai trò này được.',
+      'transition.leader_sign_in',
+    );
   }
   return { id: ctx.caller.deviceId, name: claimed.name, role: claimed.role };
 }
@@ -56,17 +59,23 @@ async function takeSupplementPapers(ctx: ApplyContext, papers: SupplementPaperJs
   for (const paper of papers) {
     // The commune's own copy only: a dossier cannot name a paper another commune uploaded.
     const size = await ctx.store.fileSize(paper.sha256);
-    if (size === null) throw new Rejection(`Máy chủ chưa nhận được tệp bổ sung "${paper.name}": tệp phải được gửi lên trước. Hãy đồng bộ lại khi có mạng.`);
-    if (size !== paper.size) throw new Rejection(`Tệp bổ sung "${paper.name}" trên máy chủ khác kích thước đã khai báo.`);
+    if (size === null)
+      throw new Rejection(
+        `Máy chủ chưa nhận được tệp bổ sung "${paper.name}": tệp phải được gửi lên trước. Hãy đồng bộ lại khi có mạng.`,
+        'file.not_uploaded',
+        { name: paper.name },
+      );
+    if (size !== paper.size)
+      throw new Rejection(`Tệp bổ sung "${paper.name}" trên máy chủ khác kích thước đã khai báo.`, 'file.size_mismatch', { name: paper.name });
   }
   return papers.map((p) => ({ item: p.item, sha256: p.sha256, name: p.name, type: p.type, size: p.size, at: at.toISOString() }));
 }
 
 export const applyTransition: KindHandler = async (ctx, entry) => {
   const change = parseOrReject(transitionPayloadSchema, entry.payload, 'Thao tác trên hồ sơ');
-  if (change.dossierId !== entry.entityId) throw new Rejection('Mã định danh của thay đổi không khớp với hồ sơ.');
+  if (change.dossierId !== entry.entityId) throw new Rejection('Mã định danh của thay đổi không khớp với hồ sơ.', 'entry.entity_mismatch');
   const record = await ctx.store.dossier(change.dossierId);
-  if (!record) throw new Rejection(NOT_ON_SERVER);
+  if (!record) throw new Rejection(NOT_ON_SERVER, 'dossier.not_on_server');
   const at = timeWithin(ctx, change.at, record.dossier.receivedAt, 'Thời điểm thao tác');
 
   const hours = parseOfficeHours(ctx.commune.officeHours);
@@ -82,10 +91,12 @@ export const applyTransition: KindHandler = async (ctx, entry) => {
     ...(change.note !== undefined ? { note: change.note } : {}),
     ...(appointmentAt ? { appointmentAt } : {}),
   });
-  if (!moved.ok) throw new Rejection(moved.errors[0]?.message ?? 'Thao tác không hợp lệ với trạng thái hiện tại của hồ sơ.');
-  if (change.papers && change.action !== 'receiveSupplement') throw new Rejection('Chỉ thao tác "Nhận hồ sơ bổ sung" mới được kèm giấy tờ.');
+  if (!moved.ok)
+    throw new Rejection(moved.errors[0]?.message ?? 'Thao tác không hợp lệ với trạng thái hiện tại của hồ sơ.', moved.errors[0]?.code ?? 'transition.illegal');
+  if (change.papers && change.action !== 'receiveSupplement')
+    throw new Rejection('Chỉ thao tác "Nhận hồ sơ bổ sung" mới được kèm giấy tờ.', 'transition.papers_not_allowed');
   if (change.items && change.action !== 'requestSupplement')
-    throw new Rejection('Chỉ thao tác "Yêu cầu bổ sung hồ sơ" mới được kèm danh sách giấy tờ cần bổ sung.');
+    throw new Rejection('Chỉ thao tác "Yêu cầu bổ sung hồ sơ" mới được kèm danh sách giấy tờ cần bổ sung.', 'transition.papers_not_allowed');
   const papers = change.papers ? await takeSupplementPapers(ctx, change.papers, at) : [];
   const request: SupplementRequest | null = change.items ? { items: change.items, requestedAt: at.toISOString(), officerName: actor.name } : null;
 

@@ -7,8 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { actionNeedsNote, allowedActions, type DossierAction } from '../../domain/dossier';
 import { emptyDeskProfile, getDb, isQuotaError, readDossierState, readSetting, type DeskProfile, type DossierRow, type SupplementItem } from '../../db';
-import { useUnsavedGuard } from '../../shared';
-import { DeskActionError, performDossierAction, supplementCaptureOwner, supplementLines } from './actions';
+import { errorText, useUnsavedGuard } from '../../shared';
+import { performDossierAction, supplementCaptureOwner, supplementLines } from './actions';
 import { displayDateTime } from '../../domain/calendar';
 import { SupplementItemsEditor } from './SupplementItemsEditor';
 import { SupplementReceiptEditor } from './SupplementReceiptEditor';
@@ -72,7 +72,7 @@ export function ActionPanel({ row }: { row: DossierRow }) {
 }
 
 function ActionForm({ row, action, onCancel, onDone }: { row: DossierRow; action: DossierAction; onCancel(): void; onDone(message: string): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [, navigate] = useLocation();
   const [note, setNote] = useState('');
   const [items, setItems] = useState<SupplementItem[]>([{ name: '', reason: '' }]);
@@ -108,7 +108,7 @@ function ActionForm({ row, action, onCancel, onDone }: { row: DossierRow; action
       if (supplement) navigate(`/${row.id}/mau-02`);
       if (action === 'returnResult') navigate(`/${row.id}/danh-gia`);
     } catch (e) {
-      setError(isQuotaError(e) ? t('errors.quota') : t('dossiers.actions.failed', { reason: e instanceof DeskActionError ? e.message : String(e) }));
+      setError(isQuotaError(e) ? t('errors.quota') : t('dossiers.actions.failed', { reason: errorText(e, i18n) }));
     } finally {
       setBusy(false);
     }

@@ -5,10 +5,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mayAttachResult } from '../../domain/dossier';
 import { getDb, isQuotaError, listComponentDeliverables, RESULT_COMPONENT_INDEX, type AttachmentRow, type DossierRow } from '../../db';
-import { formatBytes, PageCapture } from '../../shared';
+import { errorText, formatBytes, PageCapture } from '../../shared';
 import { digitizer } from '../../../workers/digitize.client';
 import { outliner } from '../../../workers/outline.client';
-import { attachCapturedResult, DeskActionError } from './actions';
+import { attachCapturedResult } from './actions';
 import { FileButton } from './FileViewer';
 
 /** Where the result paper's pages wait until it is attached: not the dossier's own files. */
@@ -32,9 +32,7 @@ export function ResultPanel({ row, attachments }: { row: DossierRow; attachments
       await attachCapturedResult(row.id, owner);
       setMessage({ ok: true, text: t('dossiers.result.attached', { name: names }) });
     } catch (e) {
-      const text = isQuotaError(e)
-        ? t('errors.quota')
-        : t('dossiers.actions.failed', { reason: e instanceof DeskActionError || e instanceof Error ? e.message : String(e) });
+      const text = isQuotaError(e) ? t('errors.quota') : t('dossiers.actions.failed', { reason: errorText(e, i18n) });
       setMessage({ ok: false, text });
     } finally {
       setBusy(false);

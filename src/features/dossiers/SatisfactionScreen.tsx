@@ -7,11 +7,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { SATISFACTION_VALUES, type SatisfactionValue } from '../../domain/satisfaction';
 import { getDb, getDossier, readDossierData } from '../../db';
-import { useUnsavedGuard } from '../../shared';
-import { DeskActionError, rateDossier } from './actions';
+import { errorText, useUnsavedGuard } from '../../shared';
+import { rateDossier } from './actions';
 
 export function SatisfactionScreen({ id }: { id: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const row = useLiveQuery(async () => (await getDossier(getDb(), id)) ?? null, [id]);
   const [value, setValue] = useState<SatisfactionValue>();
   const [reason, setReason] = useState('');
@@ -44,7 +44,7 @@ export function SatisfactionScreen({ id }: { id: string }) {
       await rateDossier(id, value, reason);
       setSent(true);
     } catch (e) {
-      setError(e instanceof DeskActionError ? e.message : String(e));
+      setError(errorText(e, i18n));
     }
   }
 

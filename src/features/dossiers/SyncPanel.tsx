@@ -4,10 +4,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { CORRECTABLE_KINDS, type DossierRow, type OutboxEntry } from '../../db';
+import { refusalText } from '../../shared';
 import { useSyncStanding } from './sync-standing';
 
 export function SyncPanel({ row, outbox }: { row: DossierRow; outbox: OutboxEntry[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const standing = useSyncStanding(row);
   const rejected = outbox.filter((e) => e.status === 'rejected');
   const waiting = outbox.length - rejected.length;
@@ -21,7 +22,7 @@ export function SyncPanel({ row, outbox }: { row: DossierRow; outbox: OutboxEntr
       {waiting > 0 && <p>{t('dossiers.sync.pending', { count: waiting })}</p>}
       {rejected.map((e) => (
         <p key={e.seq} className="error">
-          {t('dossiers.sync.rejectedReason', { reason: e.lastError ?? e.kind })}
+          {t('dossiers.sync.rejectedReason', { reason: refusalText({ reason: e.lastError ?? e.kind, code: e.lastErrorCode }, i18n) })}
         </p>
       ))}
       {rejected.some((e) => CORRECTABLE_KINDS.includes(e.kind)) && (

@@ -251,7 +251,7 @@ describe('the dossier desk', () => {
   it('refuses a photo as the result paper: it is digitized first', async () => {
     await act('startProcessing', '2026-03-02 09:00');
     const jpeg = new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1])]);
-    await expect(attachResult(ID, { blob: jpeg, name: 'IMG_0001.jpg' }, sha256Of, vn('2026-03-02 10:00'), db)).rejects.toMatchObject({ code: 'file.notPdf' });
+    await expect(attachResult(ID, { blob: jpeg, name: 'IMG_0001.jpg' }, sha256Of, vn('2026-03-02 10:00'), db)).rejects.toMatchObject({ code: 'file.not_pdf' });
     expect(await db.attachments.count()).toBe(1);
   });
 

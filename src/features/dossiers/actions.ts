@@ -17,9 +17,10 @@ import {
   type DossierState,
   type TransitionOptions,
 } from '../../domain/dossier';
+import { MotcuaError, type ErrorParams } from '../../domain/errors';
 import { PDF_HEADER_WINDOW, checkAttachment } from '../../domain/files';
 import { processingTimeOf } from '../../domain/intake';
-import { checkRating, type SatisfactionValue } from '../../domain/satisfaction';
+import { checkRating, MAX_REASON_LENGTH, type SatisfactionValue } from '../../domain/satisfaction';
 import {
   commitDossierChange,
   componentsAwaitingPdf,
@@ -43,13 +44,10 @@ import {
 } from '../../db';
 import { clockFor } from '../../shared/working-clock'; // not the index: it pulls in browser-only modules
 
-/** A refused action: `code` for i18n and tests, `message` in Vietnamese for the officer. */
-export class DeskActionError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
+/** A refused action: `code` (and `params`) for i18n and tests, `message` in Vietnamese for the officer. */
+export class DeskActionError extends MotcuaError {
+  constructor(code: string, message: string, params?: ErrorParams) {
+    super(code, message, params);
     this.name = 'DeskActionError';
   }
 }
@@ -124,13 +122,16 @@ export async function performDossierAction(id: string, action: DossierAction, in
         throw new DeskActionError('supplement.items_required', 'Ghi rõ từng giấy tờ cần bổ sung và lý do.');
       }
       if (items.length > MAX_SUPPLEMENT_LINES)
-        throw new DeskActionError('supplement.too_many_items', `Một phiếu yêu cầu bổ sung ghi tối đa ${MAX_SUPPLEMENT_LINES} giấy tờ.`);
+        throw new DeskActionError('supplement.too_many_items', `Một phiếu yêu cầu bổ sung ghi tối đa ${MAX_SUPPLEMENT_LINES} giấy tờ.`, {
+          max: MAX_SUPPLEMENT_LINES,
+        });
       // The gateway takes no longer line (server/sync/schemas.ts): the lines travel to every desk.
       const long = items.findIndex((i) => i.name.length > MAX_SUPPLEMENT_ITEM_NAME || i.reason.length > MAX_SUPPLEMENT_ITEM_REASON);
       if (long >= 0) {
         throw new DeskActionError(
           'supplement.item_too_long',
           `Giấy tờ thứ ${long + 1} ghi quá dài (tên tối đa ${MAX_SUPPLEMENT_ITEM_NAME} ký tự, lý do tối đa ${MAX_SUPPLEMENT_ITEM_REASON} ký tự): rút gọn lại.`,
+          { line: long + 1, maxName: MAX_SUPPLEMENT_ITEM_NAME, maxReason: MAX_SUPPLEMENT_ITEM_REASON },
         );
       }
       const list = items.map((i) => `${i.name}: ${i.reason}`).join('; ');
@@ -139,7 +140,10 @@ export async function performDossierAction(id: string, action: DossierAction, in
     if (taken?.answered.ok && taken.answered.value.note) note = note ? `${taken.answered.value.note}. ${note}` : taken.answered.value.note;
     // The gateway takes no longer note: written here, the change would be refused there for good.
     if (note.length > MAX_NOTE_LENGTH)
-      throw new DeskActionError('note.too_long', `Nội dung ghi quá dài (${note.length} ký tự, tối đa ${MAX_NOTE_LENGTH}): rút gọn lại.`);
+      throw new DeskActionError('note.too_long', `Nội dung ghi quá dài (${note.length} ký tự, tối đa ${MAX_NOTE_LENGTH}): rút gọn lại.`, {
+        length: note.length,
+        max: MAX_NOTE_LENGTH,
+      });
     const countedIn = data.intake ? processingTimeOf(data.intake)?.countedIn : undefined;
     const options: TransitionOptions = { extendAppointment: (due, from, to) => clock.extendAppointment(due, from, to, countedIn), note };
     if (action === 'receive' && !data.state.appointmentAt) {
@@ -211,7 +215,13 @@ export async function performDossierAction(id: string, action: DossierAction, in
         : {}),
     };
   }).catch((error: unknown) => {
-    throw error instanceof DeskActionError ? error : new DeskActionError('write_failed', String(error));
+    throw error instanceof DeskActionError
+      ? error
+      : new DeskActionError(
+          error instanceof MotcuaError ? error.code : 'write_failed',
+          error instanceof Error ? error.message : String(error),
+          error instanceof MotcuaError ? error.params : undefined,
+        );
   });
 }
 
@@ -235,7 +245,7 @@ async function takeSupplementPapers(db: MotcuaDb, row: DossierRow, receipt: Supp
     for (const d of deliverables) {
       const blob = await readFileBlob(db, d.sha256);
       if (!blob || d.type !== 'application/pdf')
-        throw new DeskActionError('supplement.file_missing', `Tệp ${d.name} không còn trên máy: chụp lại giấy tờ này.`);
+        throw new DeskActionError('supplement.file_missing', `Tệp ${d.name} không còn trên máy: chụp lại giấy tờ này.`, { name: d.name });
       papers.push({ item, sha256: d.sha256, name: d.name, type: d.type, size: blob.size, blob });
     }
     counts.push(deliverables.length);
@@ -250,7 +260,7 @@ async function takeSupplementPapers(db: MotcuaDb, row: DossierRow, receipt: Supp
 /** The citizen's rating at return: once per dossier, "Không hài lòng" with a reason. */
 export async function rateDossier(id: string, value: SatisfactionValue, reason: string | undefined, now = new Date(), db = getDb()): Promise<DossierRow> {
   const checked = checkRating(value, reason, now);
-  if (!checked.ok) throw new DeskActionError(checked.code, checked.message);
+  if (!checked.ok) throw new DeskActionError(checked.code, checked.message, { max: MAX_REASON_LENGTH });
   const { rating } = checked;
   return commitDossierChange(db, id, (row) => {
     const data = readDossierData(row);
@@ -317,7 +327,7 @@ export async function attachResult(
   const head = new Uint8Array(await file.blob.slice(0, PDF_HEADER_WINDOW).arrayBuffer());
   const check = checkAttachment(head, file.blob.size);
   if (!check.ok) throw new DeskActionError(`file.${check.reason}`, 'Tệp không phải PDF hợp lệ, hoặc quá lớn.');
-  if (check.mime !== 'application/pdf') throw new DeskActionError('file.notPdf', 'Giấy tờ kết quả phải là tệp PDF: ảnh chụp cần được số hóa trước.');
+  if (check.mime !== 'application/pdf') throw new DeskActionError('file.not_pdf', 'Giấy tờ kết quả phải là tệp PDF: ảnh chụp cần được số hóa trước.');
   const sha256 = await sha256Of(file.blob);
   return commitDossierChange(db, id, resultChange(id, [{ blob: file.blob, sha256, name: file.name, type: check.mime }], now));
 }
@@ -335,7 +345,7 @@ export async function attachCapturedResult(id: string, captureOwner: string, now
   const files = await Promise.all(
     deliverables.map(async (d) => {
       const blob = await readFileBlob(db, d.sha256);
-      if (!blob || d.type !== 'application/pdf') throw new DeskActionError('result.file_missing', `Tệp ${d.name} không còn trên máy.`);
+      if (!blob || d.type !== 'application/pdf') throw new DeskActionError('result.file_missing', `Tệp ${d.name} không còn trên máy.`, { name: d.name });
       return { blob, sha256: d.sha256, name: d.name, type: d.type };
     }),
   );

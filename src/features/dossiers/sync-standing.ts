@@ -4,6 +4,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { dossierFileProgress, getDb, outboxEntriesFor, type DossierRow } from '../../db';
+import { refusalText } from '../../shared/error-text';
 import { usePump } from '../../sync';
 import { syncWords } from './sync-words';
 
@@ -14,16 +15,17 @@ export interface SyncStanding {
 }
 
 export function useSyncStanding(row: DossierRow): SyncStanding {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const pumping = usePump((s) => s.state === 'sending');
   const detail = useLiveQuery(async () => {
     const db = getDb();
     if (row.syncState === 'sending') return { progress: await dossierFileProgress(db, row.id) };
-    if (row.syncState === 'rejected') return { reason: (await outboxEntriesFor(db, row.id)).find((e) => e.status === 'rejected')?.lastError };
+    if (row.syncState === 'rejected') return { refused: (await outboxEntriesFor(db, row.id)).find((e) => e.status === 'rejected') };
     return {};
   }, [row.id, row.syncState]);
   const words = syncWords(row, pumping, detail?.progress);
   const { state, key, ...params } = words;
   const text = t(`dossiers.sync.${key}`, params);
-  return { state, text, ...(state === 'rejected' && detail?.reason ? { reason: detail.reason } : {}) };
+  const refused = detail?.refused?.lastError ? refusalText({ reason: detail.refused.lastError, code: detail.refused.lastErrorCode }, i18n) : undefined;
+  return { state, text, ...(state === 'rejected' && refused ? { reason: refused } : {}) };
 }

@@ -3,6 +3,7 @@
 // in one transaction. Also records a refusal, which the reports count.
 import type { Procedure } from '../../domain/catalogue';
 import { openDossier, refuseAtIntake, vnDayKey } from '../../domain/dossier';
+import { MotcuaError, type ErrorParams } from '../../domain/errors';
 import { dossierOwner, processingTimeOf, quoteFees, type IntakeDraftData } from '../../domain/intake';
 import {
   CodeReserveError,
@@ -20,7 +21,13 @@ import {
 // runs in Node (tests/unit/push-payloads.test.ts feeds its payloads to the gateway).
 import { clockFor } from '../../shared/working-clock';
 
-export class IntakeError extends Error {}
+/** A receipt or refusal that could not be written: nothing was. Its code is translated where it is shown. */
+export class IntakeError extends MotcuaError {
+  constructor(code: string, message: string, params?: ErrorParams) {
+    super(code, message, params);
+    this.name = 'IntakeError';
+  }
+}
 
 // What is stored with a dossier, and the commune's working-time clock, are shared with the
 // dossier desk: they live in src/db and src/shared.
@@ -30,7 +37,7 @@ export { clockFor } from '../../shared/working-clock';
 async function context() {
   const db = getDb();
   const commune = await readCommune(db);
-  if (!commune) throw new IntakeError('noCommune');
+  if (!commune) throw new IntakeError('intake.no_commune', 'Thiết bị chưa tải thông tin xã: hãy kết nối mạng một lần.');
   const officer = await readSetting<DeskProfile>(db, 'deskProfile', emptyDeskProfile);
   const device = await getOrCreateDevice(db);
   return { db, commune, officer, device };
@@ -66,7 +73,7 @@ export async function receiveDraft(draftId: string, data: IntakeDraftData, proce
   const dueAt = clockFor(commune).appointmentFor(now, processingTimeOf(data) ?? { processingDays: 0 });
   const actor = { id: device.id, name: officer.officerName || 'Cán bộ tiếp nhận', role: 'receptionOfficer' as const };
   const opened = openDossier('desk', actor, now, dueAt);
-  if (!opened.ok) throw new IntakeError(opened.errors[0]?.message ?? 'open');
+  if (!opened.ok) throw new IntakeError(opened.errors[0]?.code ?? 'intake.open_failed', opened.errors[0]?.message ?? 'Không lập được hồ sơ.');
 
   const id = crypto.randomUUID();
   const dossierData: DossierData = {
@@ -89,7 +96,7 @@ export async function receiveDraft(draftId: string, data: IntakeDraftData, proce
     });
     return { id, code: taken.code, provisional: taken.provisional };
   } catch (error) {
-    if (error instanceof CodeReserveError) throw new IntakeError(error.message);
+    if (error instanceof CodeReserveError) throw new IntakeError(error.code, error.message);
     throw error;
   }
 }
@@ -100,7 +107,8 @@ export async function refuseDraft(draftId: string, data: IntakeDraftData, proced
   const id = crypto.randomUUID();
   const actor = { id: device.id, name: officer.officerName || 'Cán bộ tiếp nhận', role: 'receptionOfficer' as const };
   const refused = refuseAtIntake(actor, now, reason);
-  if (!refused.ok) throw new IntakeError(refused.errors[0]?.message ?? 'refuse');
+  if (!refused.ok)
+    throw new IntakeError(refused.errors[0]?.code ?? 'intake.refuse_failed', refused.errors[0]?.message ?? 'Không ghi được việc từ chối tiếp nhận.');
   const state = refused.value;
   const note = state.log[0]?.note ?? ''; // the reason as the machine kept it (trimmed)
   const stamp = now.toISOString().replace(/\D/g, '').slice(8, 14);

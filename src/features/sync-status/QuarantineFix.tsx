@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { emptyPerson, personFieldsTooLong, personIssues, type IntakeDraftData, type IntakeIssue, type PersonEntry } from '../../domain/intake';
 import { correctRefusedDossier, getDb, type DossierPeople, type OutboxEntry } from '../../db';
-import { PersonFields, useUnsavedGuard } from '../../shared';
+import { PersonFields, refusalText, useUnsavedGuard } from '../../shared';
 import { syncNow } from '../../sync';
 
 /** The people the refused receipt carries, as the form starts from. */
@@ -24,7 +24,7 @@ const trimmed = (person: PersonEntry): PersonEntry =>
   Object.fromEntries(Object.entries(person).map(([key, value]) => [key, value.trim()])) as unknown as PersonEntry;
 
 export function QuarantineFix({ entry, code, onClose }: { entry: OutboxEntry; code: string; onClose(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [initial] = useState(() => peopleOf(entry));
   const [people, setPeople] = useState(initial);
   const [issues, setIssues] = useState<IntakeIssue[]>([]);
@@ -64,7 +64,7 @@ export function QuarantineFix({ entry, code, onClose }: { entry: OutboxEntry; co
   return (
     <form className="card quarantine-fix" aria-label={t('sync.fix.title', { code })} onSubmit={(e) => void submit(e)} noValidate>
       <h3>{t('sync.fix.title', { code })}</h3>
-      <p className="error">{t('sync.fix.reason', { reason: entry.lastError ?? '' })}</p>
+      <p className="error">{t('sync.fix.reason', { reason: refusalText({ reason: entry.lastError ?? '', code: entry.lastErrorCode }, i18n) })}</p>
       <fieldset>
         <legend>{t('sync.fix.applicant')}</legend>
         <PersonFields prefix="applicant" person={people.applicant} issues={issues} onChange={(applicant) => setPeople({ ...people, applicant })} />

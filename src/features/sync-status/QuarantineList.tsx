@@ -4,11 +4,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CORRECTABLE_KINDS, getDb, resendEntry, type OutboxEntry } from '../../db';
+import { refusalText } from '../../shared/error-text'; // not the index: it pulls in browser-only modules
 import { syncNow } from '../../sync';
 import { peopleOf, QuarantineFix } from './QuarantineFix';
 
 export function QuarantineList({ entries }: { entries: OutboxEntry[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [fixing, setFixing] = useState<number | null>(null);
   if (entries.length === 0) return null;
   return (
@@ -20,7 +21,8 @@ export function QuarantineList({ entries }: { entries: OutboxEntry[] }) {
           const fixable = CORRECTABLE_KINDS.includes(entry.kind) && peopleOf(entry) !== null;
           return (
             <li key={entry.seq}>
-              <strong>{code}</strong> — {t(`sync.kind.${entry.kind}`, { defaultValue: entry.kind })}: <span className="error">{entry.lastError}</span>{' '}
+              <strong>{code}</strong> — {t(`sync.kind.${entry.kind}`, { defaultValue: entry.kind })}:{' '}
+              <span className="error">{refusalText({ reason: entry.lastError ?? '', code: entry.lastErrorCode }, i18n)}</span>{' '}
               {fixable && fixing !== entry.seq && (
                 <button type="button" aria-label={t('sync.fixOne', { code })} onClick={() => setFixing(entry.seq!)}>
                   {t('sync.fixAction')}

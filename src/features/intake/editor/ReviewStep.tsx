@@ -8,6 +8,7 @@ import { displayDateTime } from '../../../domain/calendar';
 import { processingTimeOf, type IntakeDraftData, type IntakeValidation } from '../../../domain/intake';
 import { isQuotaError } from '../../../db';
 import type { CommuneInfo } from '../../../db';
+import { errorText } from '../../../shared';
 import { clockFor, IntakeError, receiveDraft, refuseDraft } from '../receive';
 
 interface Props {
@@ -21,7 +22,7 @@ interface Props {
 }
 
 export function ReviewStep({ draftId, data, procedure, validation, commune, flushed, update }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [, navigate] = useLocation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
@@ -31,9 +32,9 @@ export function ReviewStep({ draftId, data, procedure, validation, commune, flus
   const explain = (e: unknown) =>
     isQuotaError(e)
       ? t('errors.quota')
-      : e instanceof IntakeError && e.message === 'noCommune'
+      : e instanceof IntakeError && e.code === 'intake.no_commune'
         ? t('intake.review.noCommune')
-        : t('intake.review.receiveFailed', { reason: e instanceof Error ? e.message : String(e) });
+        : t('intake.review.receiveFailed', { reason: errorText(e, i18n) });
 
   async function receive() {
     setBusy(true);

@@ -1,0 +1,80 @@
+// Vietnamese texts of errors: `quota` and `generic` for any failure, then one text per error code
+// (MotcuaError.code, nested at its dots), shown where the error is shown (src/shared/error-text.ts).
+// A {{value}} is filled from the error's params; a text whose values the error lacks is not used.
+export const errorsVi = {
+  quota: 'Bộ nhớ thiết bị đã đầy nên không lưu được. Dữ liệu cũ vẫn an toàn. Hãy đồng bộ rồi xoá bớt tệp.',
+  generic: 'Đã có lỗi: {{reason}}',
+  write_failed: 'Không ghi được thay đổi trên máy; chưa có gì thay đổi.',
+  intake: {
+    no_commune: 'Thiết bị chưa tải thông tin xã: hãy kết nối mạng một lần.',
+    open_failed: 'Không lập được hồ sơ.',
+    refuse_failed: 'Không ghi được việc từ chối tiếp nhận.',
+    pdf_pending: 'Giấy tờ vừa chụp đang được xử lý hoặc ghép thành PDF: chờ xử lý xong (và quyết định các trang cần xem lại) rồi bấm lại.',
+  },
+  draft: { gone: 'Bản nháp không còn trên máy (đã được tiếp nhận hoặc đã xoá).' },
+  code_reserve: {
+    unavailable: 'Không lấy được số hồ sơ trên máy này.',
+    provisional_exhausted: 'Đã dùng hết số hồ sơ tạm của hôm nay trên máy này: hãy kết nối mạng để nhận thêm số.',
+  },
+  dossier: {
+    not_found: 'Không tìm thấy hồ sơ trên máy.',
+    not_on_server: 'Không tìm thấy hồ sơ trên máy chủ (hồ sơ chưa được gửi lên, hoặc đã bị từ chối khi đồng bộ).',
+    wrong_status: 'Trạng thái của hồ sơ gửi lên không đúng với thao tác.',
+    other_commune: 'Hồ sơ này được lập cho một xã khác với xã của thiết bị.',
+    id_taken: 'Mã định danh hồ sơ đã được dùng cho một hồ sơ khác trên máy chủ.',
+    code_invalid: 'Mã hồ sơ không đúng dạng hoặc không khớp với đơn vị, ngày tiếp nhận.',
+    code_out_of_range: 'Số hồ sơ không thuộc dải số máy chủ đã cấp cho thiết bị này.',
+    numbers_exhausted: 'Đơn vị đã dùng hết số hồ sơ của ngày; không cấp được mã chính thức.',
+    refusal_reason_required: 'Hồ sơ từ chối tiếp nhận phải ghi rõ lý do từ chối.',
+  },
+  note: { too_long: 'Nội dung ghi quá dài ({{length}} ký tự, tối đa {{max}}): rút gọn lại.' },
+  receive: { no_processing_time: 'Chưa biết thời hạn giải quyết của thủ tục này.' },
+  supplement: {
+    items_required: 'Ghi rõ từng giấy tờ cần bổ sung và lý do.',
+    too_many_items: 'Một phiếu yêu cầu bổ sung ghi tối đa {{max}} giấy tờ.',
+    item_too_long: 'Giấy tờ thứ {{line}} ghi quá dài (tên tối đa {{maxName}} ký tự, lý do tối đa {{maxReason}} ký tự): rút gọn lại.',
+    pdf_pending: 'Tệp PDF của giấy tờ bổ sung đang được ghép: chờ vài giây rồi bấm lại.',
+    file_missing: 'Tệp {{name}} không còn trên máy: chụp lại giấy tờ này.',
+  },
+  rating: {
+    not_returned: 'Chỉ đánh giá khi đã trả kết quả.',
+    already: 'Hồ sơ này đã được đánh giá.',
+    value_invalid: 'Mức đánh giá không hợp lệ.',
+    reason_required: 'Xin cho biết lý do không hài lòng.',
+    reason_too_long: 'Lý do dài quá {{max}} ký tự.',
+  },
+  result: {
+    not_allowed: 'Chỉ đính kèm kết quả khi hồ sơ đang xử lý hoặc đã có kết quả.',
+    pdf_pending: 'Giấy tờ kết quả đang được xử lý hoặc ghép thành PDF: chờ xử lý xong rồi bấm lại.',
+    nothing_captured: 'Chưa có trang nào của giấy tờ kết quả.',
+    file_missing: 'Tệp {{name}} không còn trên máy.',
+  },
+  file: {
+    type: 'Tệp không phải PDF hợp lệ.',
+    size: 'Tệp quá lớn.',
+    empty: 'Tệp rỗng.',
+    not_pdf: 'Giấy tờ kết quả phải là tệp PDF: ảnh chụp cần được số hóa trước.',
+    // From the gateway, which sends the code without the file's name.
+    not_uploaded: 'Máy chủ chưa nhận được một tệp của thay đổi: tệp phải được gửi lên trước. Hãy đồng bộ lại khi có mạng.',
+    size_mismatch: 'Một tệp trên máy chủ khác kích thước đã khai báo.',
+  },
+  // The gateway's refusals of a change sent from this device (server/sync/rejection.ts).
+  entry: {
+    refused: 'Máy chủ từ chối thay đổi này.',
+    invalid_fields: 'Thay đổi gửi lên thiếu hoặc sai thông tin.',
+    entity_mismatch: 'Mã định danh của thay đổi không khớp với hồ sơ.',
+    malformed: 'Thay đổi gửi lên không đúng dạng; thay đổi không được ghi.',
+    unsupported_kind: 'Máy chủ chưa hỗ trợ loại thay đổi này.',
+    reused_number: 'Số thứ tự thay đổi này đã được dùng cho một thay đổi khác trên máy chủ. Hãy báo cho quản trị viên.',
+    data_refused: 'Máy chủ không ghi được thay đổi này vì dữ liệu trùng hoặc không hợp lệ.',
+    clock_future: 'Thời điểm của thay đổi ở tương lai: hãy kiểm tra ngày giờ của thiết bị.',
+    clock_past: 'Thời điểm của thay đổi quá sớm: hãy kiểm tra ngày giờ của thiết bị.',
+    batch_refused: 'Máy chủ từ chối cả lô thay đổi.',
+  },
+  device: { no_commune: 'Xã của thiết bị không còn trên máy chủ.' },
+  transition: {
+    illegal: 'Thao tác không hợp lệ với trạng thái hiện tại của hồ sơ.',
+    leader_sign_in: 'Thao tác với vai trò lãnh đạo cần cán bộ đó đăng nhập trên thiết bị.',
+    papers_not_allowed: 'Thao tác này không được kèm giấy tờ hoặc danh sách giấy tờ.',
+  },
+};
