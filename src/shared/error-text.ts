@@ -1,7 +1,7 @@
 // Words for an error, chosen where it is shown: the text of its code in the interface's language
 // (src/i18n/errors.*.ts) with its params, else its own Vietnamese message. A gateway's refusal
 // keeps its own Vietnamese reason in Vietnamese: it names the field or file at fault.
-import type { i18n as I18n } from 'i18next';
+import type { i18n as I18n, ParseKeys } from 'i18next';
 import { codedError, isErrorCode, type CodedError } from '../domain/errors';
 
 /** The text of `errors.<code>` in the current language, when that language has one (no fallback to another language). */
@@ -14,7 +14,8 @@ function codeText(i18n: I18n, code: string | undefined, params: CodedError['para
   // A value the text names but the error does not carry would show as "{{name}}": its own message says it better.
   const named = [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1]!);
   if (named.some((name) => params?.[name] === undefined)) return undefined;
-  return i18n.t(key, { ...params });
+  // A key made from a code at run time, so the type check cannot know it: it was looked up just above.
+  return i18n.t(key as ParseKeys, { ...params });
 }
 
 /** Any thrown value in words for the officer: by its code when the language has a text for it, else its message. */
