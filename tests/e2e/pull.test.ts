@@ -84,7 +84,7 @@ describe('pull: changes made at another desk', () => {
     await expect.poll(() => status(a).textContent(), { timeout: SYNC_WAIT_MS }).toBe('Đang xử lý');
     const changedBy = a.getByText(/^Cập nhật từ máy chủ: Hà Văn Xử lúc /);
     await changedBy.waitFor();
-    expect(await changedBy.textContent()).toMatch(/\d{2}:\d{2}.*\d{2}\/\d{2}\/\d{4}/); // when, as Vietnamese wall-clock time
+    expect(await changedBy.textContent()).toMatch(/lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/); // when, dd/MM/yyyy HH:mm on the Vietnamese wall clock
     const log = a.getByRole('table').filter({ has: a.getByRole('columnheader', { name: 'Người xử lý' }) });
     expect(await log.getByRole('row', { name: /Hà Văn Xử Cán bộ tiếp nhận Chuyển xử lý/ }).count()).toBe(1);
     expect(await log.getByRole('row', { name: /Lò Thị Mai Cán bộ tiếp nhận Tiếp nhận hồ sơ/ }).count()).toBe(1);
