@@ -101,7 +101,6 @@ export const en: Messages = {
       reason: 'Refused by the server: {{reason}}',
       applicant: 'Applicant',
       owner: 'Dossier owner',
-      tooLong: 'Longer than the {{max}} characters the server accepts.',
       invalid: 'Some details are still wrong (see each field): nothing was saved.',
       save: 'Save and send again',
       cancel: 'Cancel',

@@ -99,7 +99,6 @@ export const vi = {
       reason: 'Máy chủ từ chối: {{reason}}',
       applicant: 'Người nộp hồ sơ',
       owner: 'Chủ hồ sơ',
-      tooLong: 'Dài quá {{max}} ký tự mà máy chủ nhận.',
       invalid: 'Thông tin còn chỗ chưa đúng (xem từng ô): chưa lưu gì.',
       save: 'Lưu và gửi lại',
       cancel: 'Huỷ',
