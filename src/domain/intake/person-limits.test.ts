@@ -1,7 +1,7 @@
 // The desk refuses, before receiving, every person field the gateway would refuse after sync.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { emptyPerson, PERSON_FIELD_MAX, personIssues, type PersonEntry } from './index';
+import { emptyPerson, PERSON_FIELD_MAX, personIssues, sendableOfficerPhone, type PersonEntry } from './index';
 
 const good: PersonEntry = {
   fullName: 'Nguyễn Văn Mẫu',
@@ -58,5 +58,17 @@ describe('person fields longer than the gateway takes', () => {
         expect(flagged).toEqual(value.length > PERSON_FIELD_MAX[field] ? [`applicant.${field}`] : []);
       }),
     );
+  });
+});
+
+describe("the officer's phone a supplement request carries to other desks", () => {
+  it('is the profile phone trimmed when it is a phone; otherwise none, so the request itself is never refused for it', () => {
+    expect(sendableOfficerPhone(' 0209 3870 123 ')).toBe('0209 3870 123');
+    expect(sendableOfficerPhone('+84 912 345 678')).toBe('+84 912 345 678');
+    expect(sendableOfficerPhone('')).toBeUndefined();
+    expect(sendableOfficerPhone('   ')).toBeUndefined();
+    expect(sendableOfficerPhone('0209000000')).toBeUndefined(); // a landline one digit short
+    expect(sendableOfficerPhone('0912 345 678 (giờ hành chính)')).toBeUndefined();
+    expect(sendableOfficerPhone(`0912${' '.repeat(30)}345678`)).toBeUndefined(); // a phone, but past the 30 the gateway takes
   });
 });

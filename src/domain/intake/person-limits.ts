@@ -1,6 +1,7 @@
 // How long each field of a person (người nộp, chủ hồ sơ) and of the desk's officer may be: the
 // gateway refuses a dossier whose field is longer (server/sync/schemas.ts imports these), so the
 // desk checks the same limits where the officer can still fix the field.
+import { validateVietnamesePhone } from '../citizen';
 import type { PersonEntry } from './draft';
 
 export const PERSON_FIELD_MAX: Readonly<Record<Exclude<keyof PersonEntry, 'sex'>, number>> = {
@@ -20,4 +21,14 @@ export function personFieldsTooLong(person: PersonEntry): { field: keyof typeof 
   return (Object.keys(PERSON_FIELD_MAX) as (keyof typeof PERSON_FIELD_MAX)[]).flatMap((field) =>
     person[field].length > PERSON_FIELD_MAX[field] ? [{ field, max: PERSON_FIELD_MAX[field], length: person[field].length }] : [],
   );
+}
+
+/**
+ * The officer's phone as a change may carry it to the gateway (whose schema applies the same rule),
+ * or undefined: none typed, or one the gateway would refuse, which would sink the whole change.
+ */
+export function sendableOfficerPhone(phone: string): string | undefined {
+  const trimmed = phone.trim();
+  if (trimmed === '' || trimmed.length > OFFICER_FIELD_MAX.officerPhone || !validateVietnamesePhone(trimmed).ok) return undefined;
+  return trimmed;
 }
