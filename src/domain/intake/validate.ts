@@ -39,21 +39,24 @@ export interface IntakeValidation {
   warnings: IntakeIssue[];
 }
 
+/** The fields of one person longer than the gateway takes, each naming its box and the limit. */
+export function personLengthIssues(person: PersonEntry, prefix: 'applicant' | 'owner', code: IssueCode): IntakeIssue[] {
+  const who = prefix === 'applicant' ? 'Người nộp' : 'Chủ hồ sơ';
+  return personFieldsTooLong(person).map(({ field, max, length }) => ({
+    code,
+    field: `${prefix}.${field}`,
+    message: `${who}: ô "${FIELD_LABEL_VI[field]}" dài ${length} ký tự, quá giới hạn ${max} ký tự máy chủ nhận. Hãy rút gọn (kiểm tra lại nội dung vừa dán).`,
+  }));
+}
+
 /** What is wrong with one person of the dossier (the intake's check, also the one a refused dossier's fix passes). */
 export function personIssues(person: PersonEntry, prefix: 'applicant' | 'owner', code: IssueCode): IntakeIssue[] {
   const issues: IntakeIssue[] = [];
   const who = prefix === 'applicant' ? 'Người nộp' : 'Chủ hồ sơ';
   // Longer than the gateway takes: said first and alone for that field (its other checks would only
   // describe the pasted clutter), since a dossier received with it would be refused after sync.
-  const tooLong = personFieldsTooLong(person);
-  for (const { field, max, length } of tooLong) {
-    issues.push({
-      code,
-      field: `${prefix}.${field}`,
-      message: `${who}: ô "${FIELD_LABEL_VI[field]}" dài ${length} ký tự, quá giới hạn ${max} ký tự máy chủ nhận. Hãy rút gọn (kiểm tra lại nội dung vừa dán).`,
-    });
-  }
-  const long = new Set<string>(tooLong.map((t) => t.field));
+  issues.push(...personLengthIssues(person, prefix, code));
+  const long = new Set<string>(personFieldsTooLong(person).map((t) => t.field));
   const name = validateFullName(person.fullName);
   if (!name.ok && !long.has('fullName')) issues.push(...name.errors.map((e) => ({ code, field: `${prefix}.fullName`, message: `${who}: ${e.message}` })));
   const sex = person.sex === '' ? undefined : person.sex;
