@@ -3,7 +3,7 @@
 // (fake IndexedDB, real app code).
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createDraft, getDb, RESERVE_KEY } from '../../db';
+import { createDraft, getDb, RESERVE_KEY, type DossierRow } from '../../db';
 import { demoCatalogue } from '../../domain/catalogue';
 import { vnDayKey, type CodeReserve } from '../../domain/dossier';
 import { newDraftData, type IntakeDraftData } from '../../domain/intake';
@@ -84,6 +84,6 @@ describe('lengths the gateway takes, at the write', () => {
     expect(row?.data.intake.owner).toEqual({ fullName: '', idNumber: '', birthDate: '', sex: '', address: '', phone: '', email: '' });
     expect(row?.applicantName).toBe('Nguyễn Văn Mẫu');
     const [entry] = (await written()).outbox;
-    expect((entry?.payload as typeof row)?.data.intake.owner.address).toBe('');
+    expect((entry?.payload as DossierRow).data.intake.owner.address).toBe('');
   });
 });
