@@ -3,7 +3,7 @@
 // (fake IndexedDB, real app code).
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createDraft, getDb, RESERVE_KEY, type DossierRow } from '../../db';
+import { createDraft, getDb, RESERVE_KEY } from '../../db';
 import { demoCatalogue } from '../../domain/catalogue';
 import { vnDayKey, type CodeReserve } from '../../domain/dossier';
 import { newDraftData, type IntakeDraftData } from '../../domain/intake';
@@ -70,7 +70,7 @@ describe('lengths the gateway takes, at the write', () => {
     expect(await written()).toEqual(before);
     await refuseDraft('draft-refuse', data, procedure, ` ${'L'.repeat(4000)} `);
     const [refused] = (await written()).dossiers;
-    expect(refused?.data.refusalReason).toHaveLength(4000);
+    expect((refused?.data as { refusalReason?: string }).refusalReason).toHaveLength(4000);
   });
 
   it("does not send the owner's boxes hidden behind 'the applicant is the owner'", async () => {
@@ -80,10 +80,11 @@ describe('lengths the gateway takes, at the write', () => {
       d.ownerIsApplicant = true;
     });
     const { id } = await receiveDraft('draft-hidden', data, procedure);
-    const row = await getDb().dossiers.get(id);
+    type Sent = { applicantName: string; data: { intake: IntakeDraftData } };
+    const row = (await getDb().dossiers.get(id)) as Sent | undefined;
     expect(row?.data.intake.owner).toEqual({ fullName: '', idNumber: '', birthDate: '', sex: '', address: '', phone: '', email: '' });
     expect(row?.applicantName).toBe('Nguyễn Văn Mẫu');
     const [entry] = (await written()).outbox;
-    expect((entry?.payload as DossierRow).data.intake.owner.address).toBe('');
+    expect((entry?.payload as Sent).data.intake.owner.address).toBe('');
   });
 });
