@@ -122,6 +122,9 @@ export const en: Messages = {
     saved: 'Saved.',
     unsaved: 'There are unsaved changes.',
     saveFailed: 'Could not save: {{reason}}',
+    tooLong: '{{length}} characters, past the {{max}} the server accepts: please shorten it.',
+    phoneInvalid: 'Not a valid phone number: {{reason}}',
+    notSaved: 'Not saved: fix the marked box.',
   },
   storage: {
     title: 'Device storage',

@@ -120,6 +120,9 @@ export const vi = {
     saved: 'Đã lưu.',
     unsaved: 'Có thay đổi chưa lưu.',
     saveFailed: 'Không lưu được: {{reason}}',
+    tooLong: 'Dài {{length}} ký tự, quá giới hạn {{max}} ký tự máy chủ nhận: hãy rút gọn.',
+    phoneInvalid: 'Số điện thoại không hợp lệ: {{reason}}',
+    notSaved: 'Chưa lưu: sửa ô được đánh dấu.',
   },
   storage: {
     title: 'Bộ nhớ thiết bị',

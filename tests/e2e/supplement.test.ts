@@ -46,6 +46,12 @@ describe('receiving a supplement', () => {
     await prepareDevice(a, stage.gateway.url, 'Lò Thị Mai');
     // Desk A's contact phone, as an officer types it (spaces and all): Mẫu 02 names it at every desk.
     await a.getByRole('link', { name: 'Cài đặt', exact: true }).click();
+    // A digit short first: refused with the reason, nothing saved (a wrong number would be printed and sent).
+    await a.getByRole('textbox', { name: 'Số điện thoại liên hệ' }).fill('0209 387 012');
+    await a.getByRole('button', { name: 'Lưu thông tin' }).click();
+    await a.getByText('Số điện thoại không hợp lệ: Số máy bàn phải gồm 11 chữ số (kể cả mã vùng 02x).').waitFor();
+    await a.getByText('Chưa lưu: sửa ô được đánh dấu.').waitFor();
+    expect(await a.getByRole('textbox', { name: 'Số điện thoại liên hệ' }).getAttribute('aria-invalid')).toBe('true');
     await a.getByRole('textbox', { name: 'Số điện thoại liên hệ' }).fill(' 0209 3870 123 ');
     await a.getByRole('button', { name: 'Lưu thông tin' }).click();
     await a.getByText('Đã lưu.').waitFor();
