@@ -58,6 +58,7 @@ const FIELD_LABELS: Record<string, string> = {
   reason: 'lý do',
   papers: 'giấy tờ bổ sung',
   items: 'giấy tờ cần bổ sung',
+  officerPhone: 'số điện thoại của cán bộ',
 };
 
 function label(path: PropertyKey[]): string {

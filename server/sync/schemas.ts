@@ -5,7 +5,8 @@
 // park megabytes under any name). A new field of the app is added here in the same change.
 import { z } from 'zod';
 import { DURATION_UNITS, officeHoursSchema } from '../../src/domain/calendar';
-import { PERSON_FIELD_MAX } from '../../src/domain/intake';
+import { validateVietnamesePhone } from '../../src/domain/citizen';
+import { OFFICER_FIELD_MAX, PERSON_FIELD_MAX } from '../../src/domain/intake';
 import {
   ACTOR_ROLES,
   DOSSIER_ACTIONS,
@@ -153,7 +154,7 @@ const dossierDataSchema = z.strictObject({
     agencyCode: text(32),
     officeHours: z.unknown().refine((hours) => hours === null || officeHoursSchema.safeParse(hours).success, { error: 'giờ làm việc không hợp lệ' }),
   }),
-  officer: z.strictObject({ officerName: text(200), officerPhone: text(30) }),
+  officer: z.strictObject({ officerName: text(OFFICER_FIELD_MAX.officerName), officerPhone: text(OFFICER_FIELD_MAX.officerPhone) }),
   refusalReason: text(4000).optional(),
   channel: z.enum(['direct', 'online']).optional(),
 });
@@ -214,16 +215,24 @@ export const supplementItemSchema = z.strictObject({
 });
 export type SupplementItemJson = z.infer<typeof supplementItemSchema>;
 
+/** An officer's phone as the desk profile keeps it: bounded, and a phone by the desk's own rule. */
+export const officerPhoneSchema = z
+  .string()
+  .max(OFFICER_FIELD_MAX.officerPhone)
+  .refine((phone) => validateVietnamesePhone(phone).ok, { error: 'số điện thoại của cán bộ không hợp lệ' });
+
 export const transitionPayloadSchema = z.strictObject({
   dossierId: z.string().min(1).max(64),
   action: dossierActionSchema,
-  actor: z.strictObject({ id: text(128), name: z.string().trim().min(1).max(200), role: actorRoleSchema }),
+  actor: z.strictObject({ id: text(128), name: z.string().trim().min(1).max(OFFICER_FIELD_MAX.officerName), role: actorRoleSchema }),
   at: isoTime,
   note: text(MAX_NOTE_LENGTH).optional(),
   /** Only with receiveSupplement: the papers received, taken in with the move or not at all. */
   papers: z.array(supplementPaperSchema).min(1).max(MAX_SUPPLEMENT_LINES).optional(),
   /** Only with requestSupplement: the lines of Mẫu 02 (apps before them sent the note alone). */
   items: z.array(supplementItemSchema).min(1).max(MAX_SUPPLEMENT_LINES).optional(),
+  /** Only with requestSupplement: the requesting officer's phone, printed on Mẫu 02 at every desk. */
+  officerPhone: officerPhoneSchema.optional(),
 });
 
 export const ratingSchema = z.enum(['veryGood', 'good', 'bad']);

@@ -1,7 +1,7 @@
 // 'dossier.transition' requesting a supplement with the lines of Mẫu 02, on real databases: the
 // lines are kept with the dossier and handed by pull to the commune's other desks, so the desk
 // that receives the supplement can name each paper; a request without lines (an older app) is
-// still taken. Hostile lines (too many, too long, unknown fields, wrong types, on another move)
+// still taken. Hostile lines (too many, too long, unknown fields, wrong types, on another move; a long, malformed or misplaced officer's phone)
 // refuse that entry alone, with its reason, and store nothing. A property test (fast-check, fixed
 // seed) holds that rule on hostile lists.
 import fc from 'fast-check';
@@ -140,6 +140,36 @@ describe.each(testDatabaseKinds)('requesting a supplement with its lines on %s',
     const after = await stored(id);
     expect(after.data.supplementRequest).toEqual({ items: LINES, requestedAt: REQUESTED_AT, officerName: 'Hà Văn Xử' });
     expect(after.data.data.state.log.map((e) => e.action)).toEqual(['receive', 'startProcessing', 'requestSupplement']);
+  });
+
+  it("keeps the requesting officer's phone with the lines and hands it to the other desk; refuses a long, malformed or misplaced one", async () => {
+    const desk = await communeWithDevice(gw.app);
+    const other = await enrolDevice(gw.app, desk.communeId, 'Máy tính bảng tổ một cửa');
+    const id = await processing(desk);
+    const before = await stored(id);
+    const ready = transitionEntry(id, 'markResultReady', '2026-03-02T04:00:00.000Z');
+    const results = await push(desk, [
+      requestSupplement(id, LINES, { officerPhone: '0'.repeat(31) }),
+      requestSupplement(id, LINES, { officerPhone: `0912 345 678${' '.repeat(19)}` }), // 31 as sent, a phone once trimmed
+      requestSupplement(id, LINES, { officerPhone: '0912 345 678 gọi giờ hành chính' }),
+      requestSupplement(id, LINES, { officerPhone: '<script>alert(1)</script>' }),
+      requestSupplement(id, LINES, { officerPhone: '' }),
+      requestSupplement(id, LINES, { officerPhone: 912345678 }),
+      requestSupplement(id, undefined, { officerPhone: '0912 345 678' }),
+      { ...ready, payload: { ...ready.payload, officerPhone: '0912 345 678' } },
+    ]);
+    const reason = 'Thao tác trên hồ sơ thiếu hoặc sai thông tin: số điện thoại của cán bộ.';
+    const misplaced = 'Chỉ phiếu yêu cầu bổ sung mới được kèm số điện thoại của cán bộ.';
+    expect(results.map((r) => r.reason ?? r.status)).toEqual([reason, reason, reason, reason, reason, reason, misplaced, misplaced]);
+    expect(await stored(id)).toEqual(before);
+
+    // A landline as the officer typed it, spaces at the ends dropped.
+    const [accepted] = await push(desk, [requestSupplement(id, LINES, { officerPhone: ' 0209 3870 123 ' })]);
+    expect(accepted?.status).toBe('accepted');
+    const request = { items: LINES, requestedAt: REQUESTED_AT, officerName: 'Hà Văn Xử', officerPhone: '0209 3870 123' };
+    expect((await stored(id)).data.supplementRequest).toEqual(request);
+    const change = (await pull(other)).changes.find((c) => c.type === 'dossier' && c.dossier.id === id);
+    expect(change).toMatchObject({ type: 'dossier', dossier: { status: 5, supplementRequest: request } });
   });
 
   it('accepts a hostile list of lines exactly when every line is sound (property, fixed seed)', async () => {

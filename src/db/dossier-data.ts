@@ -139,6 +139,7 @@ interface GatewaySupplementRequest {
   items?: unknown;
   requestedAt?: unknown;
   officerName?: unknown;
+  officerPhone?: unknown;
 }
 
 const isItem = (v: unknown): v is SupplementItem =>
@@ -151,8 +152,11 @@ function gatewaySupplement(row: DossierRow): SupplementRecord | undefined {
   return {
     items: s.items.map((i) => ({ name: i.name, reason: i.reason })),
     requestedAt: s.requestedAt,
-    // The gateway knows who asked, not their phone: Mẫu 02 printed here leaves the phone out.
-    officer: { officerName: typeof s.officerName === 'string' ? s.officerName : '', officerPhone: '' },
+    // Who asked and their phone, as the requesting desk sent them (none from apps before the phone travelled).
+    officer: {
+      officerName: typeof s.officerName === 'string' ? s.officerName : '',
+      officerPhone: typeof s.officerPhone === 'string' ? s.officerPhone : '',
+    },
   };
 }
 

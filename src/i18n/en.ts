@@ -102,7 +102,6 @@ export const en: Messages = {
       reason: 'Refused by the server: {{reason}}',
       applicant: 'Applicant',
       owner: 'Dossier owner',
-      tooLong: 'Longer than the {{max}} characters the server accepts.',
       invalid: 'Some details are still wrong (see each field): nothing was saved.',
       save: 'Save and send again',
       cancel: 'Cancel',
@@ -124,6 +123,9 @@ export const en: Messages = {
     saved: 'Saved.',
     unsaved: 'There are unsaved changes.',
     saveFailed: 'Could not save: {{reason}}',
+    tooLong: '{{length}} characters, past the {{max}} the server accepts: please shorten it.',
+    phoneInvalid: 'Not a valid phone number: {{reason}}',
+    notSaved: 'Not saved: fix the marked box.',
   },
   storage: {
     title: 'Device storage',

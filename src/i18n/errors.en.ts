@@ -6,6 +6,7 @@ export const errorsEn: typeof errorsVi = {
   generic: 'Something went wrong: {{reason}}',
   write_failed: 'The change could not be written on this device; nothing was changed.',
   intake: {
+    reason_too_long: 'The refusal reason is too long ({{length}} characters, at most {{max}}): shorten it.',
     no_commune: 'This device has not loaded its commune yet: connect to the network once.',
     open_failed: 'The dossier could not be opened.',
     refuse_failed: 'The refusal could not be recorded.',
@@ -72,6 +73,7 @@ export const errorsEn: typeof errorsVi = {
   },
   device: { no_commune: "The device's commune is no longer on the server." },
   transition: {
+    phone_not_allowed: "Only a supplement request may carry the officer's phone number.",
     illegal: "The action is not allowed in the dossier's current status.",
     leader_sign_in: 'An action as leader needs that officer signed in on the device.',
     papers_not_allowed: 'This action cannot carry papers or a list of papers.',

@@ -6,6 +6,7 @@ export const errorsVi = {
   generic: 'Đã có lỗi: {{reason}}',
   write_failed: 'Không ghi được thay đổi trên máy; chưa có gì thay đổi.',
   intake: {
+    reason_too_long: 'Lý do từ chối quá dài ({{length}} ký tự, tối đa {{max}}): rút gọn lại.',
     no_commune: 'Thiết bị chưa tải thông tin xã: hãy kết nối mạng một lần.',
     open_failed: 'Không lập được hồ sơ.',
     refuse_failed: 'Không ghi được việc từ chối tiếp nhận.',
@@ -73,6 +74,7 @@ export const errorsVi = {
   },
   device: { no_commune: 'Xã của thiết bị không còn trên máy chủ.' },
   transition: {
+    phone_not_allowed: 'Chỉ phiếu yêu cầu bổ sung mới được kèm số điện thoại của cán bộ.',
     illegal: 'Thao tác không hợp lệ với trạng thái hiện tại của hồ sơ.',
     leader_sign_in: 'Thao tác với vai trò lãnh đạo cần cán bộ đó đăng nhập trên thiết bị.',
     papers_not_allowed: 'Thao tác này không được kèm giấy tờ hoặc danh sách giấy tờ.',

@@ -100,7 +100,6 @@ export const vi = {
       reason: 'Máy chủ từ chối: {{reason}}',
       applicant: 'Người nộp hồ sơ',
       owner: 'Chủ hồ sơ',
-      tooLong: 'Dài quá {{max}} ký tự mà máy chủ nhận.',
       invalid: 'Thông tin còn chỗ chưa đúng (xem từng ô): chưa lưu gì.',
       save: 'Lưu và gửi lại',
       cancel: 'Huỷ',
@@ -122,6 +121,9 @@ export const vi = {
     saved: 'Đã lưu.',
     unsaved: 'Có thay đổi chưa lưu.',
     saveFailed: 'Không lưu được: {{reason}}',
+    tooLong: 'Dài {{length}} ký tự, quá giới hạn {{max}} ký tự máy chủ nhận: hãy rút gọn.',
+    phoneInvalid: 'Số điện thoại không hợp lệ: {{reason}}',
+    notSaved: 'Chưa lưu: sửa ô được đánh dấu.',
   },
   storage: {
     title: 'Bộ nhớ thiết bị',

@@ -1,5 +1,5 @@
 // Receiving a dossier at the desk with the network off: typed entry (a name mangled by the input
-// method is caught), a reload mid-way that resumes the draft, a missing paper that blocks with a clear message, and the printed receipt.
+// method is caught), a reload mid-way that resumes the draft, a missing paper that blocks with a clear message, and the printed receipt; an address pasted past the gateway limit blocks receiving until shortened.
 import { describe, expect, it } from 'vitest';
 import { useStage } from '../support/e2e-stage';
 import { newDevice } from '../support/browser';
@@ -83,6 +83,57 @@ describe('dossier intake, offline', () => {
     await page.getByRole('link', { name: 'Tiếp nhận hồ sơ', exact: true }).click();
     await page.getByRole('link', { name: code }).waitFor();
     await page.getByText('Không có hồ sơ nào đang nhập dở.').waitFor();
+    await context.close();
+  });
+
+  it('refuses at the desk an address pasted past the gateway limit, and receives once it is shortened', async () => {
+    const context = await newDevice(stage.browser, 'laptop');
+    const page = await context.newPage();
+    await prepareDevice(page, stage.gateway.url);
+    await context.setOffline(true);
+
+    await page.getByRole('link', { name: 'Tiếp nhận hồ sơ', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Thủ tục cần tiếp nhận' }).selectOption({ label: 'Thủ tục đăng ký khai sinh (1.001193)' });
+    await page.getByRole('button', { name: 'Bắt đầu tiếp nhận' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Thủ tục đăng ký khai sinh' }).waitFor();
+    await page.getByRole('textbox', { name: 'Họ và tên' }).fill('Hoàng Thị Lan');
+    await page.getByRole('textbox', { name: 'Số định danh cá nhân (12 số)' }).fill('001199000005');
+    await page.getByLabel('Ngày sinh').fill('1999-03-15');
+    await page.getByRole('combobox', { name: 'Giới tính' }).selectOption('Nữ');
+
+    // A paste of a whole form's text: tabs, markup and a zero-width space, 501 characters in all.
+    const pasted = `${'Thôn Nà Pồ, xã Bản Mẫu, huyện Mẫu Sơn;\t<b>ghi chú</b>\u200b '.repeat(10)}`.slice(0, 501);
+    expect(pasted).toHaveLength(501);
+    const address = page.getByRole('textbox', { name: 'Nơi cư trú' });
+    await address.focus();
+    await page.keyboard.insertText(pasted);
+    // Kept whole (not cut to fit), marked, and the officer is told which box and what limit.
+    expect(await address.inputValue()).toBe(pasted);
+    const told = 'Người nộp: ô "Nơi cư trú" dài 501 ký tự, quá giới hạn 500 ký tự máy chủ nhận. Hãy rút gọn (kiểm tra lại nội dung vừa dán).';
+    await page.getByText(told).waitFor();
+    await expect.poll(() => address.getAttribute('aria-invalid')).toBe('true');
+
+    await page.getByRole('button', { name: 'Tiếp', exact: true }).click();
+    for (const paper of ['Tờ khai đăng ký khai sinh', 'Giấy chứng sinh', 'Xuất trình giấy tờ tùy thân']) {
+      await item(page, paper).getByRole('checkbox', { name: 'Đã nhận' }).check();
+    }
+    await page.getByRole('button', { name: /Kiểm tra và tiếp nhận/ }).click();
+    const problems = page.getByRole('alert').filter({ hasText: 'Hồ sơ chưa đủ' });
+    await problems.getByText(told).waitFor();
+    expect(await page.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).isDisabled()).toBe(true);
+
+    // Shortened to what the address really is: the block goes and the dossier is received.
+    await page
+      .getByRole('button', { name: /Người nộp/ })
+      .first()
+      .click();
+    await address.fill('Thôn Nà Pồ, xã Bản Mẫu, huyện Mẫu Sơn, tỉnh Lạng Sơn');
+    await page.getByText(told).waitFor({ state: 'detached' });
+    expect(await address.getAttribute('aria-invalid')).toBeNull();
+    await page.getByRole('button', { name: /Kiểm tra và tiếp nhận/ }).click();
+    await page.getByText('Hồ sơ đủ thành phần theo quy định.').waitFor();
+    await page.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Đã tiếp nhận hồ sơ / }).waitFor();
     await context.close();
   });
 });

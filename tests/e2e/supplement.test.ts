@@ -44,6 +44,17 @@ describe('receiving a supplement', () => {
     await contextA.addInitScript(recordRequestBodies);
     const a = await contextA.newPage();
     await prepareDevice(a, stage.gateway.url, 'Lò Thị Mai');
+    // Desk A's contact phone, as an officer types it (spaces and all): Mẫu 02 names it at every desk.
+    await a.getByRole('link', { name: 'Cài đặt', exact: true }).click();
+    // A digit short first: refused with the reason, nothing saved (a wrong number would be printed and sent).
+    await a.getByRole('textbox', { name: 'Số điện thoại liên hệ' }).fill('0209 387 012');
+    await a.getByRole('button', { name: 'Lưu thông tin' }).click();
+    await a.getByText('Số điện thoại không hợp lệ: Số máy bàn phải gồm 11 chữ số (kể cả mã vùng 02x).').waitFor();
+    await a.getByText('Chưa lưu: sửa ô được đánh dấu.').waitFor();
+    expect(await a.getByRole('textbox', { name: 'Số điện thoại liên hệ' }).getAttribute('aria-invalid')).toBe('true');
+    await a.getByRole('textbox', { name: 'Số điện thoại liên hệ' }).fill(' 0209 3870 123 ');
+    await a.getByRole('button', { name: 'Lưu thông tin' }).click();
+    await a.getByText('Đã lưu.').waitFor();
     await enrolWithDemoCode(a, 'Máy tiếp nhận số 1');
     const code = await receiveKhaiSinh(a);
 
@@ -69,10 +80,12 @@ describe('receiving a supplement', () => {
     await syncNow(a);
     // The request went up with its lines, not only as the log's text.
     const request = (await sentBodies(a)).map((b) => b.toString('utf8')).find((b) => b.includes('"requestSupplement"'))!;
-    expect(JSON.parse(request).entries.find((e: { payload: { action?: string } }) => e.payload.action === 'requestSupplement').payload.items).toEqual([
+    const sentRequest = JSON.parse(request).entries.find((e: { payload: { action?: string } }) => e.payload.action === 'requestSupplement').payload;
+    expect(sentRequest.items).toEqual([
       { name: 'Giấy chứng sinh', reason: 'Bản chụp không đọc được' },
       { name: 'Giấy tờ tùy thân của người đi khai', reason: 'Chưa xuất trình' },
     ]);
+    expect(sentRequest.officerPhone).toBe('0209 3870 123');
     await contextA.close();
 
     // Desk B, another officer's tablet in the same commune, syncs and opens the dossier.
@@ -96,7 +109,7 @@ describe('receiving a supplement', () => {
     await paper.getByRole('row', { name: '1 Giấy chứng sinh Bản chụp không đọc được' }).waitFor();
     await paper.getByRole('row', { name: '2 Giấy tờ tùy thân của người đi khai Chưa xuất trình' }).waitFor();
     // The officer who asked: whom to call, and the signer.
-    await paper.getByText(/liên hệ với Lò Thị Mai, số điện thoại/).waitFor();
+    await paper.getByText(/liên hệ với Lò Thị Mai, số điện thoại 0209 3870 123 để được hướng dẫn/).waitFor();
     await paper.getByRole('region', { name: 'Chữ ký' }).getByText('Lò Thị Mai', { exact: true }).waitFor();
     await page.getByRole('link', { name: 'Về hồ sơ' }).first().click();
 

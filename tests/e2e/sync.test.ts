@@ -86,6 +86,46 @@ function deviceRows(page: Page): Promise<unknown> {
   );
 }
 
+/**
+ * Writes `address` as the applicant's address of the dossier `code`, in its row and its waiting
+ * outbox entry: what an app from before the desk checked the gateway's limits could have queued.
+ */
+function plantApplicantAddress(page: Page, code: string, address: string): Promise<void> {
+  return page.evaluate(
+    ({ code, address }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('motcua');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['dossiers', 'outbox'], 'readwrite');
+          type Row = { id: string; code: string; data: { intake: { applicant: { address: string } } } };
+          const dossiers = tx.objectStore('dossiers');
+          const outbox = tx.objectStore('outbox');
+          const read = dossiers.index('code').get(code);
+          read.onsuccess = () => {
+            const row = read.result as Row;
+            row.data.intake.applicant.address = address;
+            dossiers.put(row);
+            const entries = outbox.getAll();
+            entries.onsuccess = () => {
+              for (const entry of entries.result as { entityId: string; kind: string; payload: Row }[]) {
+                if (entry.entityId !== row.id || entry.kind !== 'dossier.receive') continue;
+                entry.payload.data.intake.applicant.address = address;
+                outbox.put(entry);
+              }
+            };
+          };
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { code, address },
+  );
+}
+
 async function enrol(page: Page, name: string) {
   await page.getByRole('link', { name: 'Đồng bộ', exact: true }).click();
   const card = page.getByRole('region', { name: 'Kích hoạt thiết bị' });
@@ -276,8 +316,11 @@ describe('sync', () => {
     await prepareDevice(page, stage.gateway.url, 'Vi Thị Hoa');
     await enrol(page, 'Máy bàn tiếp nhận 4');
     // What a hurried paste puts in the address box: the whole page of a form, far past what the gateway takes.
+    // The desk now refuses it before receiving (tests/e2e/intake.test.ts), so it is planted as an app
+    // from before that check queued it.
     const pasted = `${'Thôn Nà Pồ, xã Bản Mẫu, huyện Mẫu Sơn, tỉnh Lạng Sơn;\t'.repeat(12)}  <b>ghi chú</b>\u200b`;
-    const code = await receiveKhaiSinh(page, { ...sampleApplicant, fullName: 'Hoàng Thị Lan', idNumber: '001099000004', address: pasted });
+    const code = await receiveKhaiSinh(page, { ...sampleApplicant, fullName: 'Hoàng Thị Lan', idNumber: '001099000004' });
+    await plantApplicantAddress(page, code, pasted);
     await page.getByRole('link', { name: 'Đồng bộ', exact: true }).click();
     await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
     const quarantine = page.getByRole('region', { name: 'Bị máy chủ từ chối (1)' });
@@ -299,7 +342,7 @@ describe('sync', () => {
     await form.getByRole('textbox', { name: 'Họ và tên' }).fill('Hoàng Thị Lan 2');
     await form.getByRole('button', { name: 'Lưu và gửi lại' }).click();
     await form.getByRole('alert').getByText('Thông tin còn chỗ chưa đúng (xem từng ô): chưa lưu gì.').waitFor();
-    await form.getByText('Dài quá 500 ký tự mà máy chủ nhận.').waitFor();
+    await form.getByText(/^Người nộp: ô "Nơi cư trú" dài \d+ ký tự, quá giới hạn 500 ký tự máy chủ nhận\./).waitFor();
     expect(await deviceRows(page)).toEqual(before);
 
     await form.getByRole('textbox', { name: 'Họ và tên' }).fill('Hoàng Thị Lan');

@@ -94,7 +94,7 @@ describe("the app's outbox payloads", () => {
     await db.settings.bulkPut([
       { key: 'commune', value: commune, updatedAt: '' },
       { key: 'device', value: { id: device.deviceId, short: device.deviceShort }, updatedAt: '' },
-      { key: 'deskProfile', value: { officerName: 'Lò Thị Mai', officerPhone: '0209000000' }, updatedAt: '' },
+      { key: 'deskProfile', value: { officerName: 'Lò Thị Mai', officerPhone: '0209 3870 123' }, updatedAt: '' },
     ]);
     const now = new Date(Date.now() - 60 * 60_000);
     const later = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
@@ -198,7 +198,10 @@ describe("the app's outbox payloads", () => {
       { name: 'Giấy chứng sinh', reason: 'Không rõ chữ' },
       { name: 'CCCD', reason: 'Chưa xuất trình' },
     ]);
-    expect(readDossierData(there).supplement).toMatchObject({ requestedAt: later(1.2).toISOString(), officer: { officerName: 'Lò Thị Mai' } });
+    expect(readDossierData(there).supplement).toMatchObject({
+      requestedAt: later(1.2).toISOString(),
+      officer: { officerName: 'Lò Thị Mai', officerPhone: '0209 3870 123' },
+    });
   });
 
   it("refill the app's code reserve from a real gateway, for today and tomorrow", async () => {

@@ -49,6 +49,8 @@ export interface SupplementRequest {
   items: SupplementItemJson[];
   requestedAt: string;
   officerName: string;
+  /** From the requesting desk's profile; absent when it had none (or an app before it sent none). */
+  officerPhone?: string;
 }
 
 /**
@@ -97,8 +99,17 @@ export const applyTransition: KindHandler = async (ctx, entry) => {
     throw new Rejection('Chỉ thao tác "Nhận hồ sơ bổ sung" mới được kèm giấy tờ.', 'transition.papers_not_allowed');
   if (change.items && change.action !== 'requestSupplement')
     throw new Rejection('Chỉ thao tác "Yêu cầu bổ sung hồ sơ" mới được kèm danh sách giấy tờ cần bổ sung.', 'transition.papers_not_allowed');
+  if (change.officerPhone !== undefined && !change.items)
+    throw new Rejection('Chỉ phiếu yêu cầu bổ sung mới được kèm số điện thoại của cán bộ.', 'transition.phone_not_allowed');
   const papers = change.papers ? await takeSupplementPapers(ctx, change.papers, at) : [];
-  const request: SupplementRequest | null = change.items ? { items: change.items, requestedAt: at.toISOString(), officerName: actor.name } : null;
+  const request: SupplementRequest | null = change.items
+    ? {
+        items: change.items,
+        requestedAt: at.toISOString(),
+        officerName: actor.name,
+        ...(change.officerPhone ? { officerPhone: change.officerPhone.trim() } : {}),
+      }
+    : null;
 
   const next = moved.value;
   const earlier = (record.dossier as { supplementPapers?: SupplementPaper[] }).supplementPapers ?? [];

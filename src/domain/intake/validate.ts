@@ -3,6 +3,7 @@
 import type { Procedure } from '../catalogue';
 import { validateEmail, validateFullName, validateIdNumber, validateVietnamesePhone } from '../citizen';
 import type { IntakeDraftData, PersonEntry } from './draft';
+import { personFieldsTooLong, type PERSON_FIELD_MAX } from './person-limits';
 
 export type IssueCode =
   | 'componentMissing'
@@ -13,6 +14,16 @@ export type IssueCode =
   | 'contactMissing'
   | 'setsInvalid'
   | 'processingTimeMissing';
+
+/** The labels of the intake form (intake.person.* in src/i18n), so a message names the box to fix. */
+const FIELD_LABEL_VI: Record<keyof typeof PERSON_FIELD_MAX, string> = {
+  fullName: 'Họ và tên',
+  idNumber: 'Số định danh cá nhân',
+  birthDate: 'Ngày sinh',
+  address: 'Nơi cư trú',
+  phone: 'Số điện thoại',
+  email: 'Thư điện tử',
+};
 
 export interface IntakeIssue {
   code: IssueCode;
@@ -28,23 +39,37 @@ export interface IntakeValidation {
   warnings: IntakeIssue[];
 }
 
+/** The fields of one person longer than the gateway takes, each naming its box and the limit. */
+export function personLengthIssues(person: PersonEntry, prefix: 'applicant' | 'owner', code: IssueCode): IntakeIssue[] {
+  const who = prefix === 'applicant' ? 'Người nộp' : 'Chủ hồ sơ';
+  return personFieldsTooLong(person).map(({ field, max, length }) => ({
+    code,
+    field: `${prefix}.${field}`,
+    message: `${who}: ô "${FIELD_LABEL_VI[field]}" dài ${length} ký tự, quá giới hạn ${max} ký tự máy chủ nhận. Hãy rút gọn (kiểm tra lại nội dung vừa dán).`,
+  }));
+}
+
 /** What is wrong with one person of the dossier (the intake's check, also the one a refused dossier's fix passes). */
 export function personIssues(person: PersonEntry, prefix: 'applicant' | 'owner', code: IssueCode): IntakeIssue[] {
   const issues: IntakeIssue[] = [];
   const who = prefix === 'applicant' ? 'Người nộp' : 'Chủ hồ sơ';
+  // Longer than the gateway takes: said first and alone for that field (its other checks would only
+  // describe the pasted clutter), since a dossier received with it would be refused after sync.
+  issues.push(...personLengthIssues(person, prefix, code));
+  const long = new Set<string>(personFieldsTooLong(person).map((t) => t.field));
   const name = validateFullName(person.fullName);
-  if (!name.ok) issues.push(...name.errors.map((e) => ({ code, field: `${prefix}.fullName`, message: `${who}: ${e.message}` })));
+  if (!name.ok && !long.has('fullName')) issues.push(...name.errors.map((e) => ({ code, field: `${prefix}.fullName`, message: `${who}: ${e.message}` })));
   const sex = person.sex === '' ? undefined : person.sex;
   const id = validateIdNumber(person.idNumber, { birthDate: person.birthDate || undefined, sex });
-  if (!id.ok) issues.push(...id.errors.map((e) => ({ code, field: `${prefix}.idNumber`, message: `${who}: ${e.message}` })));
+  if (!id.ok && !long.has('idNumber')) issues.push(...id.errors.map((e) => ({ code, field: `${prefix}.idNumber`, message: `${who}: ${e.message}` })));
   if (prefix === 'applicant' && person.address.trim() === '') {
     issues.push({ code, field: 'applicant.address', message: 'Người nộp: chưa có địa chỉ.' });
   }
-  if (person.phone.trim() !== '') {
+  if (person.phone.trim() !== '' && !long.has('phone')) {
     const phone = validateVietnamesePhone(person.phone);
     if (!phone.ok) issues.push(...phone.errors.map((e) => ({ code, field: `${prefix}.phone`, message: `${who}: ${e.message}` })));
   }
-  if (person.email.trim() !== '') {
+  if (person.email.trim() !== '' && !long.has('email')) {
     const email = validateEmail(person.email);
     if (!email.ok) issues.push(...email.errors.map((e) => ({ code, field: `${prefix}.email`, message: `${who}: ${e.message}` })));
   }

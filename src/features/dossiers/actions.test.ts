@@ -158,8 +158,9 @@ describe('the dossier desk', () => {
     });
     // The gateway replays the move through the same state machine and clock; the payload is only
     // what happened, with the paper named by its hash (the file goes up before the change).
-    expect(Object.keys(outbox[1]!.payload as object).sort()).toEqual(['action', 'actor', 'at', 'dossierId', 'items', 'note']);
-    // The lines themselves travel, so another desk can take in a paper per line.
+    expect(Object.keys(outbox[1]!.payload as object).sort()).toEqual(['action', 'actor', 'at', 'dossierId', 'items', 'note', 'officerPhone']);
+    // The lines themselves travel, so another desk can take in a paper per line, and whom to call about them.
+    expect((outbox[1]!.payload as { officerPhone: unknown }).officerPhone).toBe('0912 000 111');
     expect((outbox[1]!.payload as { items: unknown }).items).toEqual([{ name: 'Giấy chứng sinh', reason: 'Bản photo không rõ chữ' }]);
     expect(outbox[2]!.payload).toEqual({
       dossierId: ID,
@@ -327,6 +328,9 @@ describe('the dossier desk', () => {
       await db.dossiers.put({ ...row, data, supplementRequest } as DossierRow);
       expect(supplementLines((await db.dossiers.get(ID))!)).toEqual(twoLines);
       expect(readDossierData((await db.dossiers.get(ID))!).supplement?.officer).toEqual({ officerName: 'Lò Thị Mai', officerPhone: '' });
+      // From an app that sends the officer's phone: Mẫu 02 printed here names it too.
+      const withPhone = { ...row, data, supplementRequest: { ...supplementRequest, officerPhone: '0209 3870 123' } } as DossierRow;
+      expect(readDossierData(withPhone).supplement?.officer).toEqual({ officerName: 'Lò Thị Mai', officerPhone: '0209 3870 123' });
 
       await capture(owner, 1, 'CCCD.pdf');
       const received = await receive(['Đã xem bản chính', '']);

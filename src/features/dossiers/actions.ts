@@ -19,7 +19,7 @@ import {
 } from '../../domain/dossier';
 import { MotcuaError, type ErrorParams } from '../../domain/errors';
 import { PDF_HEADER_WINDOW, checkAttachment } from '../../domain/files';
-import { processingTimeOf } from '../../domain/intake';
+import { processingTimeOf, sendableOfficerPhone } from '../../domain/intake';
 import { checkRating, MAX_REASON_LENGTH, type SatisfactionValue } from '../../domain/satisfaction';
 import {
   commitDossierChange,
@@ -163,6 +163,7 @@ export async function performDossierAction(id: string, action: DossierAction, in
     }
     const state = moved.value;
     const entry = state.log[state.log.length - 1]!;
+    const phone = sendableOfficerPhone(officer.officerPhone);
     const next: Partial<DossierData> = { ...data, state };
     if (action === 'requestSupplement') next.supplement = { items, requestedAt: now.toISOString(), officer };
     if (action === 'returnResult' && state.appointmentAt) next.timing = classifyFinished(state.appointmentAt, state.resultReadyAt ?? now);
@@ -199,6 +200,8 @@ export async function performDossierAction(id: string, action: DossierAction, in
             ...(entry.note ? { note: entry.note } : {}),
             // The lines themselves, so a desk that did not write them can take in a paper per line.
             ...(action === 'requestSupplement' ? { items } : {}),
+            // And who to call about them: Mẫu 02 printed at another desk shows this desk's phone.
+            ...(action === 'requestSupplement' && phone ? { officerPhone: phone } : {}),
             ...(taken && taken.papers.length > 0 ? { papers: taken.papers.map(({ blob: _bytes, ...paper }) => paper) } : {}),
           },
           now,

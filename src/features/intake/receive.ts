@@ -2,9 +2,9 @@
 // provisional code when the reserve is empty), computes the appointment, and writes everything
 // in one transaction. Also records a refusal, which the reports count.
 import type { Procedure } from '../../domain/catalogue';
-import { openDossier, refuseAtIntake, vnDayKey } from '../../domain/dossier';
+import { MAX_NOTE_LENGTH, openDossier, refuseAtIntake, vnDayKey } from '../../domain/dossier';
 import { MotcuaError, type ErrorParams } from '../../domain/errors';
-import { dossierOwner, processingTimeOf, quoteFees, type IntakeDraftData } from '../../domain/intake';
+import { dossierOwner, emptyPerson, personLengthIssues, processingTimeOf, quoteFees, type IntakeDraftData } from '../../domain/intake';
 import {
   CodeReserveError,
   emptyDeskProfile,
@@ -43,6 +43,20 @@ async function context() {
   return { db, commune, officer, device };
 }
 
+/**
+ * The draft as the gateway will take it, or an IntakeError naming the first box too long for it:
+ * checked again at the write, since a refusal skips the review and a receipt may follow a
+ * validation of an older draft. The owner's boxes hidden behind "the applicant is the owner" are
+ * sent empty: the officer cannot see them, so could not fix one the gateway refused.
+ */
+function sendable(draft: IntakeDraftData): IntakeDraftData {
+  const data = draft.ownerIsApplicant ? { ...draft, owner: { ...emptyPerson } } : draft;
+  const long = [...personLengthIssues(data.applicant, 'applicant', 'applicantInvalid'), ...personLengthIssues(data.owner, 'owner', 'ownerInvalid')];
+  // The message names the box and its limit; it stays Vietnamese, like the intake's other issue messages.
+  if (long.length > 0) throw new IntakeError('intake.field_too_long', long[0]!.message);
+  return data;
+}
+
 function snapshot(procedure: Procedure): DossierData['procedure'] {
   return { code: procedure.code, name: procedure.name, field: procedure.field, processingText: procedure.processingText, components: procedure.components };
 }
@@ -68,7 +82,8 @@ function dossierRow(id: string, code: string, data: IntakeDraftData, procedure: 
   };
 }
 
-export async function receiveDraft(draftId: string, data: IntakeDraftData, procedure: Procedure, now = new Date()) {
+export async function receiveDraft(draftId: string, draft: IntakeDraftData, procedure: Procedure, now = new Date()) {
+  const data = sendable(draft);
   const { db, commune, officer, device } = await context();
   const dueAt = clockFor(commune).appointmentFor(now, processingTimeOf(data) ?? { processingDays: 0 });
   const actor = { id: device.id, name: officer.officerName || 'Cán bộ tiếp nhận', role: 'receptionOfficer' as const };
@@ -102,7 +117,16 @@ export async function receiveDraft(draftId: string, data: IntakeDraftData, proce
 }
 
 /** A refusal gets a record (status 3) but no dossier number: the daily sequence is for received dossiers. */
-export async function refuseDraft(draftId: string, data: IntakeDraftData, procedure: Procedure, reason: string, now = new Date()) {
+export async function refuseDraft(draftId: string, draft: IntakeDraftData, procedure: Procedure, reason: string, now = new Date()) {
+  const data = sendable(draft);
+  // The reason is kept as the log's note and the refusal's reason, both bounded at the gateway.
+  if (reason.trim().length > MAX_NOTE_LENGTH) {
+    const length = reason.trim().length;
+    throw new IntakeError('intake.reason_too_long', `Lý do từ chối quá dài (${length} ký tự, tối đa ${MAX_NOTE_LENGTH}): rút gọn lại.`, {
+      length,
+      max: MAX_NOTE_LENGTH,
+    });
+  }
   const { db, commune, officer, device } = await context();
   const id = crypto.randomUUID();
   const actor = { id: device.id, name: officer.officerName || 'Cán bộ tiếp nhận', role: 'receptionOfficer' as const };

@@ -3,7 +3,7 @@
 // gateway's own limits, then the dossier sent again carrying the correction.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { emptyPerson, personFieldsTooLong, personIssues, type IntakeDraftData, type IntakeIssue, type PersonEntry } from '../../domain/intake';
+import { emptyPerson, personIssues, type IntakeDraftData, type IntakeIssue, type PersonEntry } from '../../domain/intake';
 import { correctRefusedDossier, getDb, type DossierPeople, type OutboxEntry } from '../../db';
 import { PersonFields, refusalText, useUnsavedGuard } from '../../shared';
 import { syncNow } from '../../sync';
@@ -34,11 +34,10 @@ export function QuarantineFix({ entry, code, onClose }: { entry: OutboxEntry; co
   useUnsavedGuard(`sync.fix:${entry.entityId}`, dirty);
   if (!people) return <p className="error">{t('sync.fix.nothing')}</p>;
 
+  // personIssues holds the gateway's length limits too (person-limits.ts), so what passes here is taken there.
   const check = (next: DossierPeople): IntakeIssue[] => {
-    const tooLong = (person: PersonEntry, prefix: 'applicant' | 'owner', issue: IntakeIssue['code']) =>
-      personFieldsTooLong(person).map(({ field, max }) => ({ code: issue, field: `${prefix}.${field}`, message: t('sync.fix.tooLong', { max }) }));
-    const found = [...personIssues(next.applicant, 'applicant', 'applicantInvalid'), ...tooLong(next.applicant, 'applicant', 'applicantInvalid')];
-    if (!next.ownerIsApplicant) found.push(...personIssues(next.owner, 'owner', 'ownerInvalid'), ...tooLong(next.owner, 'owner', 'ownerInvalid'));
+    const found = personIssues(next.applicant, 'applicant', 'applicantInvalid');
+    if (!next.ownerIsApplicant) found.push(...personIssues(next.owner, 'owner', 'ownerInvalid'));
     return found;
   };
 

@@ -31,6 +31,10 @@ export function PersonFields({ prefix, person, issues, onChange }: Props) {
       ),
     };
   };
+  // No maxLength on these boxes, on purpose: a browser cuts a pasted text at maxLength without a
+  // word, so an address pasted from another page would lose its end (the commune, the province)
+  // unseen. The whole paste stays and personIssues marks the box with the gateway's limit instead,
+  // which blocks receiving until the officer shortens it.
   const input = (key: keyof PersonEntry, label: string, extra: Record<string, string> = {}) => {
     const { error, ...props } = field(key);
     return (
