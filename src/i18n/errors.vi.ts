@@ -1,9 +1,19 @@
 // Vietnamese texts of errors: `quota` and `generic` for any failure, then one text per error code
-// (MotcuaError.code, nested at its dots), shown where the error is shown (src/shared/error-text.ts).
+// (MotcuaError.code, nested at its dots), shown where the error is shown (src/shared/lib/error-text.ts).
 // A {{value}} is filled from the error's params; a text whose values the error lacks is not used.
-export const errorsVi = {
+/**
+ * The two texts the screens name directly. Only these ride in the first screen's Vietnamese
+ * messages: every coded error already carries its Vietnamese message, which error-text.ts shows
+ * when the language has no text for the code, so the dictionary below is needed in English only.
+ */
+export const errorsShownVi = {
   quota: 'Bộ nhớ thiết bị đã đầy nên không lưu được. Dữ liệu cũ vẫn an toàn. Hãy đồng bộ rồi xoá bớt tệp.',
   generic: 'Đã có lỗi: {{reason}}',
+};
+
+/** Every code's text in Vietnamese: the shape the English dictionary follows (and its reviewers read). */
+export const errorsVi = {
+  ...errorsShownVi,
   write_failed: 'Không ghi được thay đổi trên máy; chưa có gì thay đổi.',
   intake: {
     reason_too_long: 'Lý do từ chối quá dài ({{length}} ký tự, tối đa {{max}}): rút gọn lại.',

@@ -6,7 +6,7 @@ import { dossiersVi } from './dossiers.vi';
 import { reportsVi } from './reports.vi';
 import { scannerVi } from './scanner.vi';
 import { deviceVi } from './device.vi';
-import { errorsVi } from './errors.vi';
+import { errorsShownVi } from './errors.vi';
 export const vi = {
   digitize: digitizeVi,
   catalogue: catalogueVi,
@@ -150,7 +150,7 @@ export const vi = {
     sizeA4: 'Khổ A4',
     sizeA5: 'Khổ A5',
   },
-  errors: errorsVi,
+  errors: errorsShownVi,
 };
 
 export type Messages = typeof vi;

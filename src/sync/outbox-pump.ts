@@ -4,7 +4,7 @@
 // it lacks. Network failures, 408, 429 and 5xx are retried with backoff; 401 (or no token at all)
 // stops and asks for the device to be enrolled again, touching no data.
 import { applyPushResults, DEVICE_TOKEN_KEY, getDb, markDossiersSending, nextBatch, readDeviceToken, type OutboxEntry } from '../db';
-import { useWorkInProgress } from '../shared/work-in-progress'; // not the index: it pulls in React views
+import { useWorkInProgress } from '../shared/lib/work-in-progress'; // not the index: it pulls in React views
 import { backoffDelay, isRetryableStatus } from './backoff';
 import { parsePushResults } from './push-results';
 import { sendDossierFiles } from './file-sender';

@@ -1,13 +1,13 @@
 // Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02, Thông tư 01/2018/TT-VPCP) for a received
 // dossier, drawn from what the request stored: the papers missing and why, the officer and phone.
-// The paper itself is the one renderer intake uses for a draft (src/shared/papers), so the two
+// The paper itself is the one renderer intake uses for a draft (src/shared/ui/papers), so the two
 // desks print the same form.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { getDb, getDossier, readCommune, readDossierData } from '../../db';
 import { PageHeader } from '../../shared';
-import { PrintFrame, SupplementRequestPaper, paperPerson, paperUnit } from '../../shared/papers';
+import { PrintFrame, SupplementRequestPaper, paperPerson, paperUnit } from '../../shared/ui/papers';
 
 export function SupplementPrint({ id }: { id: string }) {
   const { t } = useTranslation();

@@ -42,7 +42,7 @@ import {
   type OutboxEntry,
   type SupplementItem,
 } from '../../db';
-import { clockFor } from '../../shared/working-clock'; // not the index: it pulls in browser-only modules
+import { clockFor } from '../../shared/lib/working-clock'; // not the index: it pulls in browser-only modules
 
 /** A refused action: `code` (and `params`) for i18n and tests, `message` in Vietnamese for the officer. */
 export class DeskActionError extends MotcuaError {

@@ -4,7 +4,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { dossierFileProgress, getDb, outboxEntriesFor, type DossierRow } from '../../db';
-import { refusalText } from '../../shared/error-text';
+import { refusalText } from '../../shared/lib/error-text';
 import { usePump } from '../../sync';
 import { syncWords } from './sync-words';
 

@@ -19,7 +19,7 @@ import {
 } from '../../db';
 // The modules themselves, not the indexes: those load browser-only views, and this file also
 // runs in Node (tests/unit/push-payloads.test.ts feeds its payloads to the gateway).
-import { clockFor } from '../../shared/working-clock';
+import { clockFor } from '../../shared/lib/working-clock';
 
 /** A receipt or refusal that could not be written: nothing was. Its code is translated where it is shown. */
 export class IntakeError extends MotcuaError {
@@ -32,7 +32,7 @@ export class IntakeError extends MotcuaError {
 // What is stored with a dossier, and the commune's working-time clock, are shared with the
 // dossier desk: they live in src/db and src/shared.
 export type { DossierData } from '../../db';
-export { clockFor } from '../../shared/working-clock';
+export { clockFor } from '../../shared/lib/working-clock';
 
 async function context() {
   const db = getDb();

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { OutboxEntry } from '../../db';
 import { vi } from '../../i18n';
 import { en } from '../../i18n/en';
-import { textOf } from '../../shared/papers/test-support';
+import { textOf } from '../../shared/ui/papers/test-support';
 import type { QuarantineList as QuarantineListView } from './QuarantineList';
 
 const reason = 'Máy chủ chưa nhận được tệp "to-khai.pdf": tệp phải được gửi lên trước. Hãy đồng bộ lại khi có mạng.';

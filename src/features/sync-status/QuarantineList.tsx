@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CORRECTABLE_KINDS, getDb, resendEntry, type OutboxEntry } from '../../db';
-import { refusalText } from '../../shared/error-text'; // not the index: it pulls in browser-only modules
+import { refusalText } from '../../shared/lib/error-text'; // not the index: it pulls in browser-only modules
 import { syncNow } from '../../sync';
 import { peopleOf, QuarantineFix } from './QuarantineFix';
 

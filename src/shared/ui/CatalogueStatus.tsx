@@ -4,7 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getDb, readCatalogueSummary, readCatalogueUpdate } from '../../db';
-import { describeCatalogueUpdate, formatCatalogueDate, formatCatalogueTime } from '../catalogue-text';
+import { describeCatalogueUpdate, formatCatalogueDate, formatCatalogueTime } from '../lib/catalogue-text';
 
 export interface CatalogueStatusProps {
   /** Checks for and applies a new version (src/sync updateCatalogue); the outcome is read back from the database. */

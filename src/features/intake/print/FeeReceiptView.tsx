@@ -4,7 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { getDb, getDossier, readSetting } from '../../../db';
 import { PageHeader } from '../../../shared';
-import { FeeReceiptPaper, PrintFrame, TransferQr, paperPerson, paperUnit } from '../../../shared/papers';
+import { FeeReceiptPaper, PrintFrame, TransferQr, paperPerson, paperUnit } from '../../../shared/ui/papers';
 import type { DossierData } from '../receive';
 
 /** The commune's fee account and receipt series; an administrator sets them in Cài đặt. */

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { getDb, getDossier } from '../../../db';
 import { PageHeader } from '../../../shared';
-import { PrintFrame, RefusalPaper, paperPerson, paperUnit } from '../../../shared/papers';
+import { PrintFrame, RefusalPaper, paperPerson, paperUnit } from '../../../shared/ui/papers';
 import type { DossierData } from '../receive';
 
 export function RefusalView({ id }: { id: string }) {

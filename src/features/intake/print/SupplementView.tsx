@@ -9,7 +9,7 @@ import type { IntakeDraftData, IntakeValidation } from '../../../domain/intake';
 import { emptyDeskProfile, getDb, getDraft, listAttachments, readCommune, readSetting, type DeskProfile } from '../../../db';
 import { PageHeader } from '../../../shared';
 import { validateIntakeInWorker } from '../../../../workers/validation.client';
-import { PrintFrame, SupplementRequestPaper } from '../../../shared/papers';
+import { PrintFrame, SupplementRequestPaper } from '../../../shared/ui/papers';
 import { supplementProps } from './paper-props';
 
 export function SupplementView({ draftId }: { draftId: string }) {

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { demoCatalogue } from '../../../domain/catalogue';
 import { newDraftData } from '../../../domain/intake';
 import type { DossierData, DossierRow } from '../../../db';
-import { ReceiptPaper } from '../../../shared/papers/ReceiptPaper';
-import { html, textOf } from '../../../shared/papers/test-support';
+import { ReceiptPaper } from '../../../shared/ui/papers/ReceiptPaper';
+import { html, textOf } from '../../../shared/ui/papers/test-support';
 import { receiptProps } from './paper-props';
 
 const commune = { id: 'x', name: 'Xã Bản Mẫu', provinceCode: '15', agencyCode: '000.00.12.H38', officeHours: null };

@@ -3,7 +3,7 @@ import type { Procedure } from '../../../domain/catalogue';
 import type { IntakeDraftData, IntakeValidation } from '../../../domain/intake';
 import type { CommuneInfo, DeskProfile, DossierRow } from '../../../db';
 import type { DossierData } from '../receive';
-import { paperPerson, paperUnit, type PaperComponentLine, type ReceiptPaperProps, type SupplementRequestPaperProps } from '../../../shared/papers';
+import { paperPerson, paperUnit, type PaperComponentLine, type ReceiptPaperProps, type SupplementRequestPaperProps } from '../../../shared/ui/papers';
 
 export function componentLines(data: IntakeDraftData, procedure: Pick<Procedure, 'components'>): PaperComponentLine[] {
   return data.components

@@ -23,8 +23,8 @@ import {
   storeQueuedPage,
   type QueuedPhoto,
 } from '../../../db';
-import { formatBytes } from '../../format';
-import { useUnsavedGuard } from '../../work-in-progress';
+import { formatBytes } from '../../lib/format';
+import { useUnsavedGuard } from '../../lib/work-in-progress';
 import { CameraPanel } from './CameraPanel';
 import type { Outliner } from './use-live-outline';
 import { drainCaptureQueue, exclusive, makingOf, pageOf } from './capture-queue-runner';

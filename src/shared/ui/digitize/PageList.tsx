@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { StoredPage } from '../../../db';
 import { pageModeOfType } from '../../../domain/digitize';
-import { formatBytes } from '../../format';
+import { formatBytes } from '../../lib/format';
 import { useObjectUrl } from './use-object-url';
 
 function Thumb({ blob, alt }: { blob?: Blob; alt: string }) {

@@ -1,8 +1,8 @@
 // How the catalogue's version, dates and last update attempt read to an officer, shared by the
 // search page (a refused update) and Cài đặt (the catalogue's status).
 import type { TFunction } from 'i18next';
-import type { CatalogueUpdateRecord } from '../db';
-import { displayDate, displayDateTime } from '../domain/calendar';
+import type { CatalogueUpdateRecord } from '../../db';
+import { displayDate, displayDateTime } from '../../domain/calendar';
 
 /** "01/11/2026" for the catalogue's ISO date-time, read in Vietnam's time; unreadable text as it is. */
 export function formatCatalogueDate(iso: string): string {

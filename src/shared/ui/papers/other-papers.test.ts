@@ -2,7 +2,7 @@
 // amount in words and refuses a total that does not add up, and the VietQR block carries a
 // valid NAPAS payload marked as awaiting reconciliation.
 import { describe, expect, it } from 'vitest';
-import { parseVietQr } from '../../domain/payment';
+import { parseVietQr } from '../../../domain/payment';
 import { FeeReceiptPaper } from './FeeReceiptPaper';
 import { loadQrSvg } from './qr-svg';
 import { RefusalPaper } from './RefusalPaper';

@@ -1,7 +1,7 @@
 // Times and dates as official papers write them, on Vietnam's wall clock whatever the device's
 // time zone: "09 giờ 05 phút, ngày 01 tháng 7 năm 2025" and "Bản Mẫu, ngày 01 tháng 7 năm 2025".
 
-import { vietnamWallClock } from '../../domain/calendar';
+import { vietnamWallClock } from '../../../domain/calendar';
 
 /** A blank to be filled in by hand, as on the printed form: used when an instant is missing or invalid. */
 export const BLANK = '……';

@@ -2,7 +2,7 @@
 // (src/i18n/errors.*.ts) with its params, else its own Vietnamese message. A gateway's refusal
 // keeps its own Vietnamese reason in Vietnamese: it names the field or file at fault.
 import type { i18n as I18n, ParseKeys } from 'i18next';
-import { codedError, isErrorCode, type CodedError } from '../domain/errors';
+import { codedError, isErrorCode, type CodedError } from '../../domain/errors';
 
 /** The text of `errors.<code>` in the current language, when that language has one (no fallback to another language). */
 function codeText(i18n: I18n, code: string | undefined, params: CodedError['params']): string | undefined {

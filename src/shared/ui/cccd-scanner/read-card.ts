@@ -1,6 +1,6 @@
 // From decoded QR texts to a citizen's card data: the first text that parses as a CCCD wins, so a
 // bank QR in the same picture does not hide the card; otherwise the first text's problems are shown.
-import { parseCccdQr, type CccdQrData, type CitizenErrorCode, type Result } from '../../domain/citizen';
+import { parseCccdQr, type CccdQrData, type CitizenErrorCode, type Result } from '../../../domain/citizen';
 
 export function readCardTexts(texts: readonly string[]): Result<CccdQrData, CitizenErrorCode> {
   let firstFailure: Result<CccdQrData, CitizenErrorCode> | undefined;

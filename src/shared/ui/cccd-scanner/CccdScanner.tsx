@@ -3,7 +3,7 @@
 // `onResult`; anything else is explained in Vietnamese and fills nothing.
 import { useCallback, useId, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CccdQrData } from '../../domain/citizen';
+import type { CccdQrData } from '../../../domain/citizen';
 import type { QrDecoder, QrDecodeResult } from './qr-decoder';
 import { readCardTexts } from './read-card';
 import { useCameraScan } from './use-camera-scan';

@@ -1,7 +1,7 @@
 // Biên lai thu phí, lệ phí (DOMAIN.md §8): unit, tax code, form and serial symbols, number, fee
 // lines, payer, dossier code, amount in figures and in words, payment method. Paper text is
 // Vietnamese always (see parts.tsx). A receipt that does not add up is refused, not printed.
-import { amountInWords, formatVnd } from '../../domain/payment';
+import { amountInWords, formatVnd } from '../../../domain/payment';
 import { feeReceiptProblems } from './fee-receipt-check';
 import { Line, PaperSheet, PaperTitle, Signatures, upperVi } from './parts';
 import { placeDateLine } from './paper-time';

@@ -1,8 +1,8 @@
 // What every printed paper takes from the device's own records: the issuing unit (from the commune)
 // and the citizen addressed (from the intake form). Shared by the intake and dossier features.
-import { provinceName } from '../../domain/geo';
-import type { PersonEntry } from '../../domain/intake';
-import type { CommuneInfo } from '../../db';
+import { provinceName } from '../../../domain/geo';
+import type { PersonEntry } from '../../../domain/intake';
+import type { CommuneInfo } from '../../../db';
 import type { PaperPerson, PaperUnit } from './types';
 
 /** "Xã Bản Mẫu" → "UBND xã Bản Mẫu", under "UBND Tỉnh Lào Cai", as papers head their issuer. */

@@ -2,9 +2,9 @@
 // its own Vietnamese message; a gateway refusal keeps its specific reason in Vietnamese.
 import { createInstance, type i18n as I18n } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { MotcuaError } from '../domain/errors';
-import { vi } from '../i18n';
-import { en } from '../i18n/en';
+import { MotcuaError } from '../../domain/errors';
+import { vi } from '../../i18n';
+import { en } from '../../i18n/en';
 import { errorText, refusalText } from './error-text';
 
 async function i18nIn(lng: 'vi' | 'en', withEnglish = true): Promise<I18n> {

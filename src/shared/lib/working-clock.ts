@@ -1,7 +1,7 @@
 // The commune's working-time clock (office hours, holidays): what intake uses for the appointment
 // and the dossier desk for "còn 3 giờ làm việc" and the new appointment after a supplement.
-import { createWorkingTime, DEFAULT_OFFICE_HOURS, parseOfficeHours, type WorkingTime } from '../domain/calendar';
-import type { CommuneInfo } from '../db';
+import { createWorkingTime, DEFAULT_OFFICE_HOURS, parseOfficeHours, type WorkingTime } from '../../domain/calendar';
+import type { CommuneInfo } from '../../db';
 
 const clocks = new Map<string, WorkingTime>();
 

@@ -2,7 +2,7 @@
 // payment domain, drawn as a QR, with the amount and account in words a citizen can check. A
 // static QR proves nothing about payment, so the block says the transfer awaits reconciliation.
 // Its text is Vietnamese always: it is shown and printed for the citizen (see parts.tsx).
-import { buildVietQr, formatVnd, foldToAscii } from '../../domain/payment';
+import { buildVietQr, formatVnd, foldToAscii } from '../../../domain/payment';
 import { QrImage } from './QrImage';
 import type { TransferQrProps } from './types';
 import './papers.css';
