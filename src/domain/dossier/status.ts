@@ -192,28 +192,30 @@ export function openDossier(channel: 'online' | 'desk', actor: Actor, at: Date, 
     return error('appointmentAt', DossierErrorCode.AppointmentRequired, 'Cần có ngày hẹn trả khi tiếp nhận hồ sơ.');
   }
   const status: DossierStatusCode = channel === 'online' ? 1 : 2;
+  const desk = channel === 'desk';
   return {
     ok: true,
-    value: {
-      status,
-      appointmentAt: channel === 'desk' ? appointmentAt : null,
-      supplementRequests: 0,
-      pausedAt: null,
-      receivedAt: channel === 'desk' ? at : null,
-      resultReadyAt: null,
-      returnedAt: null,
-      log: [
-        {
-          who: actor.name,
-          whoId: actor.id,
-          role: actor.role,
-          at,
-          action: channel === 'online' ? 'submit' : 'receive',
-          from: null,
-          to: status,
-        },
-      ],
-    },
+    value: bornState(status, actor, at, desk ? 'receive' : 'submit', { appointmentAt: desk ? appointmentAt : null, receivedAt: desk ? at : null }),
+  };
+}
+
+/** A dossier's first state: `status`, no dates but those given, and the one log line that made it. */
+function bornState(
+  status: DossierStatusCode,
+  actor: Actor,
+  at: Date,
+  action: DossierLogEntry['action'],
+  { appointmentAt = null, receivedAt = null, note }: { appointmentAt?: Date | null; receivedAt?: Date | null; note?: string },
+): DossierState {
+  return {
+    status,
+    appointmentAt,
+    supplementRequests: 0,
+    pausedAt: null,
+    receivedAt,
+    resultReadyAt: null,
+    returnedAt: null,
+    log: [{ who: actor.name, whoId: actor.id, role: actor.role, at, action, from: null, to: status, ...(note !== undefined ? { note } : {}) }],
   };
 }
 
@@ -222,25 +224,23 @@ export function openDossier(channel: 'online' | 'desk', actor: Actor, at: Date, 
  * state machine's own `refuse` rule (its target status, its required reason), from no status.
  */
 export function refuseAtIntake(actor: Actor, at: Date, reason: string): Result<DossierState, DossierErrorCode> {
-  const rule = RULES.refuse;
-  const label = DOSSIER_ACTION_LABELS_VI.refuse;
   if (!isValidDate(at)) return error('at', DossierErrorCode.InvalidTime, 'Thời điểm thao tác không hợp lệ.');
-  if (actor.role === 'citizen') return error('actor', DossierErrorCode.RoleNotAllowed, `Công dân không được thực hiện thao tác "${label}".`);
   const note = reason.trim();
-  if (rule.noteRequired && note === '') return error('note', DossierErrorCode.NoteRequired, `Cần ghi rõ lý do / nội dung khi "${label}".`);
-  return {
-    ok: true,
-    value: {
-      status: rule.to,
-      appointmentAt: null,
-      supplementRequests: 0,
-      pausedAt: null,
-      receivedAt: null,
-      resultReadyAt: null,
-      returnedAt: null,
-      log: [{ who: actor.name, whoId: actor.id, role: actor.role, at, action: 'refuse', from: null, to: rule.to, note }],
-    },
-  };
+  const refused = whoAndWhyRefusal('refuse', actor, note);
+  if (refused) return refused;
+  return { ok: true, value: bornState(RULES.refuse.to, actor, at, 'refuse', { note }) };
+}
+
+/** Why `actor` may not do `action` with this (trimmed) note: a citizen only withdraws; some actions need a reason. */
+function whoAndWhyRefusal(action: DossierAction, actor: Actor, note: string): Result<never, DossierErrorCode> | undefined {
+  const actionLabel = DOSSIER_ACTION_LABELS_VI[action];
+  if (actor.role === 'citizen' && action !== 'withdraw') {
+    return error('actor', DossierErrorCode.RoleNotAllowed, `Công dân không được thực hiện thao tác "${actionLabel}".`);
+  }
+  if (RULES[action].noteRequired && note === '') {
+    return error('note', DossierErrorCode.NoteRequired, `Cần ghi rõ lý do / nội dung khi "${actionLabel}".`);
+  }
+  return undefined;
 }
 
 /** Whether the action's reason must be written down (the citizen receives it on paper, or it is sent upward). */
@@ -285,13 +285,9 @@ export function transition<D extends DossierState>(
   if (action === 'requestSupplement' && dossier.supplementRequests >= 1) {
     return error('action', DossierErrorCode.SupplementAlreadyRequested, 'Hồ sơ đã được yêu cầu bổ sung một lần; không được yêu cầu bổ sung quá 1 lần.');
   }
-  if (actor.role === 'citizen' && action !== 'withdraw') {
-    return error('actor', DossierErrorCode.RoleNotAllowed, `Công dân không được thực hiện thao tác "${actionLabel}".`);
-  }
   const note = options.note?.trim() ?? '';
-  if (rule.noteRequired && note === '') {
-    return error('note', DossierErrorCode.NoteRequired, `Cần ghi rõ lý do / nội dung khi "${actionLabel}".`);
-  }
+  const refused = whoAndWhyRefusal(action, actor, note);
+  if (refused) return refused;
 
   const next: D = { ...dossier, status: rule.to };
   const entry: DossierLogEntry = {
