@@ -76,14 +76,20 @@ export function personIssues(person: PersonEntry, prefix: 'applicant' | 'owner',
   return issues;
 }
 
+/** The issues of a dossier's people: the applicant, and the owner when the applicant is not the owner. */
+export function peopleIssues(people: Pick<IntakeDraftData, 'applicant' | 'ownerIsApplicant' | 'owner'>): IntakeIssue[] {
+  const issues = personIssues(people.applicant, 'applicant', 'applicantInvalid');
+  if (!people.ownerIsApplicant) issues.push(...personIssues(people.owner, 'owner', 'ownerInvalid'));
+  return issues;
+}
+
 /**
  * Checks a draft against its procedure. `scannedComponents` holds the indexes of components that
  * have at least one attached scan; papers only shown (presentOnly) need none.
  */
 export function validateIntake(data: IntakeDraftData, procedure: Procedure, scannedComponents: ReadonlySet<number> = new Set()): IntakeValidation {
-  const blocking: IntakeIssue[] = [...personIssues(data.applicant, 'applicant', 'applicantInvalid')];
+  const blocking: IntakeIssue[] = peopleIssues(data);
   const warnings: IntakeIssue[] = [];
-  if (!data.ownerIsApplicant) blocking.push(...personIssues(data.owner, 'owner', 'ownerInvalid'));
   if (data.applicant.phone.trim() === '' && data.applicant.email.trim() === '') {
     warnings.push({ code: 'contactMissing', field: 'applicant.phone', message: 'Chưa có số điện thoại hoặc thư điện tử để báo kết quả.' });
   }

@@ -3,9 +3,9 @@
 // gateway's own limits, then the dossier sent again carrying the correction.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { emptyPerson, personIssues, type IntakeDraftData, type IntakeIssue, type PersonEntry } from '../../domain/intake';
+import { emptyPerson, peopleIssues, type IntakeDraftData, type IntakeIssue, type PersonEntry } from '../../domain/intake';
 import { correctRefusedDossier, getDb, type DossierPeople, type OutboxEntry } from '../../db';
-import { PersonFields, refusalText, useUnsavedGuard } from '../../shared';
+import { errorText, PersonFields, refusalText, useUnsavedGuard } from '../../shared';
 import { syncNow } from '../../sync';
 
 /** The people the refused receipt carries, as the form starts from. */
@@ -34,17 +34,11 @@ export function QuarantineFix({ entry, code, onClose }: { entry: OutboxEntry; co
   useUnsavedGuard(`sync.fix:${entry.entityId}`, dirty);
   if (!people) return <p className="error">{t('sync.fix.nothing')}</p>;
 
-  // personIssues holds the gateway's length limits too (person-limits.ts), so what passes here is taken there.
-  const check = (next: DossierPeople): IntakeIssue[] => {
-    const found = personIssues(next.applicant, 'applicant', 'applicantInvalid');
-    if (!next.ownerIsApplicant) found.push(...personIssues(next.owner, 'owner', 'ownerInvalid'));
-    return found;
-  };
-
   async function submit(event: FormEvent) {
     event.preventDefault();
     const next: DossierPeople = { ...people!, applicant: trimmed(people!.applicant), owner: trimmed(people!.owner) };
-    const found = check(next);
+    // The intake's own checks, which hold the gateway's length limits too (person-limits.ts): what passes here is taken there.
+    const found = peopleIssues(next);
     setIssues(found);
     setFailure(null);
     if (found.length > 0) return; // nothing is written while anything is wrong
@@ -55,7 +49,7 @@ export function QuarantineFix({ entry, code, onClose }: { entry: OutboxEntry; co
       onClose();
       void syncNow();
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(errorText(error, i18n));
       setSaving(false);
     }
   }
