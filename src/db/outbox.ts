@@ -133,7 +133,7 @@ function withPeople<T extends DossierRow>(row: T | null | undefined, people: Dos
  * (or a second tab) finds nothing to do and returns []: the correction is sent exactly once.
  */
 export async function correctRefusedDossier(db: MotcuaDb, dossierId: string, people: DossierPeople, now = new Date()): Promise<number[]> {
-  return db.transaction('rw', [db.outbox, db.dossiers, db.attachments, db.uploads], async () => {
+  return db.transaction('rw', [db.outbox, db.dossiers, db.attachments, db.dossierFacts, db.uploads], async () => {
     const refused = await refusedEntriesOf(db, dossierId);
     if (refused.length === 0) return [];
     if (!refused.some((e) => CORRECTABLE_KINDS.includes(e.kind))) {
