@@ -96,14 +96,35 @@ function plan(db: MotcuaDb, f: DossierFilter, now: Date): Source[] | null {
   if ((f.receivedFrom || f.receivedTo) && !sources.some((s) => s.order === 'received')) {
     sources.push({ make: () => db.dossiers.where('receivedAt').between(lo, hi, true, false), order: 'received', test: receivedIn });
   }
-  for (const token of searchTokens(f.text)) {
-    sources.push({
-      make: () => db.dossiers.where('searchWords').startsWith(token),
-      order: 'none',
-      test: (row) => (row.searchWords ?? []).some((w) => w.startsWith(token)),
+  sources.push(...textSources(db, searchTokens(f.text)));
+  return sources;
+}
+
+/**
+ * The search box's constraints. Several words that are all letters (a name) are read as the officer
+ * types them: every word but the last is a whole word of the name, the last the start of another,
+ * in any order ("lan nguy" finds Nguyễn Thị Lan). Each whole word gives the pair range "word last…"
+ * of searchPairs (dossier-index.ts), and the planner reads the narrowest. Otherwise (one word, or a
+ * code or ID number among them) each word is the start of a word of the name, the ID or the codes.
+ */
+function textSources(db: MotcuaDb, tokens: string[]): Source[] {
+  const last = tokens[tokens.length - 1];
+  if (last !== undefined && tokens.length >= 2 && tokens.every((t) => /^\p{L}+$/u.test(t))) {
+    const whole = [...new Set(tokens.slice(0, -1))];
+    return whole.map((word) => {
+      const pair = `${word} ${last}`;
+      return {
+        make: () => db.dossiers.where('searchPairs').startsWith(pair),
+        order: 'none',
+        test: (row) => (row.searchPairs ?? []).some((p) => p.startsWith(pair)),
+      };
     });
   }
-  return sources;
+  return tokens.map((token) => ({
+    make: () => db.dossiers.where('searchWords').startsWith(token),
+    order: 'none',
+    test: (row) => (row.searchWords ?? []).some((w) => w.startsWith(token)),
+  }));
 }
 
 /** The matching dossiers: how many, and the ids at any positions, in list order. */
