@@ -41,5 +41,8 @@ describe('canonicalJson', () => {
     };
     expect(entryHash(entry)).toBe('36ec80a9e7c5502e17349924154fa3ffd84d9c01bda3720dde014291bb8bb2d1');
     expect(canonicalJson({ b: 1, a: { d: undefined, c: [undefined] } })).toBe('{"a":{"c":[null]},"b":1}');
+    // Keys quoted directly and keys that need escaping (quote, backslash, control, non-ASCII) alike.
+    const keys = { 'a"b': 1, 'a\\b': 2, 'tab\t': 3, chữ: 4, '': 5, ' ~': 6, '10': 7, '9': 8 };
+    expect(canonicalJson(keys)).toBe('{"":5," ~":6,"10":7,"9":8,"a\\"b":1,"a\\\\b":2,"chữ":4,"tab\\t":3}');
   });
 });

@@ -2,6 +2,9 @@
 // Written as one walk appending to a string: every pushed entry is hashed, so its cost is per entry.
 import { createHash } from 'node:crypto';
 
+/** A key JSON.stringify would write as it is between quotes (printable ASCII, no quote or backslash). */
+const PLAIN_KEY = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) {
@@ -16,7 +19,9 @@ export function canonicalJson(value: unknown): string {
   for (const key of Object.keys(object).sort()) {
     const child = object[key];
     if (child === undefined) continue;
-    out += `${first ? '' : ','}${JSON.stringify(key)}:${canonicalJson(child)}`;
+    // A payload's keys are plain words: quoting them directly spares a JSON.stringify call per key (a third of the walk).
+    const name = PLAIN_KEY.test(key) ? `"${key}"` : JSON.stringify(key);
+    out += `${first ? '' : ','}${name}:${typeof child === 'object' && child !== null ? canonicalJson(child) : (JSON.stringify(child) ?? 'null')}`;
     first = false;
   }
   return `${out}}`;

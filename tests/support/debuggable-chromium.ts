@@ -36,7 +36,9 @@ export async function launchDebuggableChromium(): Promise<DebuggableChromium> {
         child.kill('SIGTERM');
         await exited;
       }
-      rmSync(profile, { recursive: true, force: true });
+      // Chromium's helper processes can still be writing to the profile for a moment after the
+      // browser itself exits (ENOTEMPTY on CI once), so the removal is retried.
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     },
   };
 }

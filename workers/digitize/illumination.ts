@@ -198,9 +198,13 @@ export function whiteBalanceInPlace(rgba: RgbaImage): void {
   if (n < 100) return;
   const gain = (mean: number) => Math.round(Math.min(1.6, 255 / Math.max(1, mean / n)) * 256);
   const [gr, gg, gb] = [gain(r), gain(g), gain(b)];
+  // Integer comparisons, not Math.min: this loop touches 16 million bytes of an A4 page.
   for (let p = 0; p < data.length; p += 4) {
-    data[p] = Math.min(255, (data[p]! * gr) >> 8);
-    data[p + 1] = Math.min(255, (data[p + 1]! * gg) >> 8);
-    data[p + 2] = Math.min(255, (data[p + 2]! * gb) >> 8);
+    const vr = (data[p]! * gr) >> 8;
+    const vg = (data[p + 1]! * gg) >> 8;
+    const vb = (data[p + 2]! * gb) >> 8;
+    data[p] = vr > 255 ? 255 : vr;
+    data[p + 1] = vg > 255 ? 255 : vg;
+    data[p + 2] = vb > 255 ? 255 : vb;
   }
 }

@@ -26,16 +26,19 @@ export function sauvola(grey: GreyImage, options: SauvolaOptions = {}, into?: Ui
   // update than floating ones. Window sums are exact too, being sums of integers below 2⁵³.
   if ((2 * r + 1) * 255 * 255 > 0x7fffffff) throw new RangeError('Sauvola radius too large');
   const bounded = k >= 0 && k <= 1 && range >= 128;
-  const colSum = new Int32Array(width);
-  const colSq = new Int32Array(width);
+  // Column sums padded with r + 1 empty columns each side (column x at x + pad): a window that runs
+  // past the page's edge adds zeros there, so sliding it needs no test at the borders.
+  const pad = r + 1;
+  const colSum = new Int32Array(width + 2 * pad);
+  const colSq = new Int32Array(width + 2 * pad);
   // Window width at each x (clamped at the borders).
   const spans = new Int32Array(width);
   for (let x = 0; x < width; x++) spans[x] = Math.min(width - 1, x + r) - Math.max(0, x - r) + 1;
   const out = into ? into.fill(0) : new Uint8Array(width * height);
   for (let y = 0; y < Math.min(r, height); y++) {
     for (let x = 0, i = y * width; x < width; x++, i++) {
-      colSum[x]! += data[i]!;
-      colSq[x]! += data[i]! * data[i]!;
+      colSum[x + pad]! += data[i]!;
+      colSq[x + pad]! += data[i]! * data[i]!;
     }
   }
   for (let y = 0; y < height; y++) {
@@ -46,16 +49,16 @@ export function sauvola(grey: GreyImage, options: SauvolaOptions = {}, into?: Ui
       for (let x = 0; x < width; x++) {
         const a = data[enter + x]!;
         const b = data[leave + x]!;
-        colSum[x]! += a - b;
-        colSq[x]! += a * a - b * b;
+        colSum[x + pad]! += a - b;
+        colSq[x + pad]! += (a - b) * (a + b);
       }
     } else if (enter >= 0 || leave >= 0) {
       const at = enter >= 0 ? enter : leave;
       const sign = enter >= 0 ? 1 : -1;
       for (let x = 0; x < width; x++) {
         const v = data[at + x]!;
-        colSum[x]! += sign * v;
-        colSq[x]! += sign * v * v;
+        colSum[x + pad]! += sign * v;
+        colSq[x + pad]! += sign * v * v;
       }
     }
     const rows = Math.min(height - 1, y + r) - Math.max(0, y - r) + 1;
@@ -71,20 +74,14 @@ export function sauvola(grey: GreyImage, options: SauvolaOptions = {}, into?: Ui
       if (x - at > 2 * r + 1) {
         sum = 0;
         sq = 0;
-        for (let c = Math.max(0, x - r), end = Math.min(width - 1, x + r); c <= end; c++) {
+        for (let c = x - r + pad, end = x + r + pad; c <= end; c++) {
           sum += colSum[c]!;
           sq += colSq[c]!;
         }
       } else {
-        for (let c = at + 1; c <= x; c++) {
-          if (c + r < width) {
-            sum += colSum[c + r]!;
-            sq += colSq[c + r]!;
-          }
-          if (c - r - 1 >= 0) {
-            sum -= colSum[c - r - 1]!;
-            sq -= colSq[c - r - 1]!;
-          }
+        for (let c = at + 1 + pad; c <= x + pad; c++) {
+          sum += colSum[c + r]! - colSum[c - r - 1]!;
+          sq += colSq[c + r]! - colSq[c - r - 1]!;
         }
       }
       at = x;
