@@ -170,6 +170,19 @@ describe('queryDossiers', () => {
     }
   });
 
+  it('pages many word matches by walking the received index only as far as asked', async () => {
+    const filter = { ...emptyDossierFilter, text: 'thi' };
+    const all = await q({ text: 'thi' });
+    expect(all).toEqual(newestFirst(rows.filter((r) => / Thị /.test(r.applicantName))));
+    const list = await queryDossiers(db, filter, NOW, { smallMatch: 0, walkChunk: 4 });
+    // Asked out of order and twice at once, as the virtual list may.
+    const [middle, first] = await Promise.all([list.slice(10, 15), list.slice(0, 5)]);
+    expect(first).toEqual(all.slice(0, 5));
+    expect(middle).toEqual(all.slice(10, 15));
+    expect(await list.slice(all.length - 2, all.length + 10)).toEqual(all.slice(-2));
+    expect(await list.count()).toBe(all.length);
+  });
+
   it('gives the same lists by either plan: rows of the narrowest constraint, or keys of all', async () => {
     const filters: Partial<DossierFilter>[] = [
       { status: 4, field: 'Hộ tịch', receivedFrom: '2026-03-03', receivedTo: '2026-03-10' },
@@ -185,7 +198,7 @@ describe('queryDossiers', () => {
       const expected = await q(f);
       expect(expected.length, JSON.stringify(f)).toBeGreaterThan(0);
       // All wide; all narrow with keys cheaper; narrow rows read; one narrow among wide ones.
-      for (const tuning of [{ smallMatch: 0 }, { rowCostInKeys: 1000 }, { rowCostInKeys: 0 }, { smallMatch: 3 }]) {
+      for (const tuning of [{ smallMatch: 0 }, { smallMatch: 0, walkChunk: 3 }, { rowCostInKeys: 1000 }, { rowCostInKeys: 0 }, { smallMatch: 3 }]) {
         expect(await queryDossierIds(db, filter, NOW, tuning), `${JSON.stringify(f)} ${JSON.stringify(tuning)}`).toEqual(expected);
       }
     }
