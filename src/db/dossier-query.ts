@@ -189,7 +189,8 @@ export interface QueryTuning {
  * - One constraint (or none): read page by page straight from its index.
  * - Several: each constraint's keys are read up to `smallMatch`. If one is that narrow, its rows
  *   are read and checked against the others (or, when every one is narrow and keys are cheaper,
- *   the key sets are intersected); if all are wide, their whole key sets are intersected.
+ *   the key sets are intersected); if all are wide, their whole key sets are intersected, and
+ *   put in order by the ordering index (walked only as far as asked when no constraint has one).
  */
 export async function queryDossiers(db: MotcuaDb, filter: DossierFilter, now = new Date(), tuning: QueryTuning = {}): Promise<DossierList> {
   const { smallMatch = SMALL_MATCH, rowCostInKeys = ROW_COST_IN_KEYS, walkChunk = WALK_CHUNK } = tuning;
