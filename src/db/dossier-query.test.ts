@@ -108,6 +108,23 @@ describe('queryDossierIds', () => {
     expect(await q({ text: 'nguy', field: 'Hộ tịch' })).toEqual(newestFirst(rows.filter((r) => r.applicantName.startsWith('Nguyễn') && r.field === 'Hộ tịch')));
   });
 
+  it('reads several words as typed: whole words, the last one still being typed, all of one name', async () => {
+    const lan = newestFirst(rows.filter((r) => r.applicantName === 'Nguyễn Thị Lan'));
+    expect(await q({ text: 'nguyen thi l' })).toEqual(lan);
+    expect(await q({ text: 'thi nguyen' })).toEqual(lan);
+    expect(await q({ text: 'lan nguy' })).toEqual(lan);
+    // "Thị" and "Đào" are both on the desk, but only Lò Thị Đào has both.
+    expect(await q({ text: 'thi dao' })).toEqual(newestFirst(rows.filter((r) => r.applicantName === 'Lò Thị Đào')));
+    // Words of two different people's names ("Văn" of Nguyễn Văn Mẫu, "Hoa" of Trần Thị Hoa) match no one.
+    expect(await q({ text: 'van hoa' })).toEqual([]);
+    // A word typed twice must be in the name twice.
+    expect(await q({ text: 'thi thi' })).toEqual([]);
+    // A word in the middle must be whole once the officer has typed past it.
+    expect(await q({ text: 'ng thi lan' })).toEqual([]);
+    // With a code or an ID number among the words, each word is the start of a word, as before.
+    expect(await q({ text: 'lan 001099000003' })).toEqual(['d03']);
+  });
+
   it('finds a code (official, provisional or its tail) and an ID number', async () => {
     expect(await q({ text: '000.00.12.H38-260305-0004' })).toEqual(['d04']);
     expect(await q({ text: '260305-0004' })).toEqual(['d04']);
@@ -153,12 +170,26 @@ describe('queryDossiers', () => {
     }
   });
 
+  it('pages many word matches by walking the received index only as far as asked', async () => {
+    const filter = { ...emptyDossierFilter, text: 'thi' };
+    const all = await q({ text: 'thi' });
+    expect(all).toEqual(newestFirst(rows.filter((r) => / Thị /.test(r.applicantName))));
+    const list = await queryDossiers(db, filter, NOW, { smallMatch: 0, walkChunk: 4 });
+    // Asked out of order and twice at once, as the virtual list may.
+    const [middle, first] = await Promise.all([list.slice(10, 15), list.slice(0, 5)]);
+    expect(first).toEqual(all.slice(0, 5));
+    expect(middle).toEqual(all.slice(10, 15));
+    expect(await list.slice(all.length - 2, all.length + 10)).toEqual(all.slice(-2));
+    expect(await list.count()).toBe(all.length);
+  });
+
   it('gives the same lists by either plan: rows of the narrowest constraint, or keys of all', async () => {
     const filters: Partial<DossierFilter>[] = [
       { status: 4, field: 'Hộ tịch', receivedFrom: '2026-03-03', receivedTo: '2026-03-10' },
       { view: 'overdue', status: 4, field: 'Chứng thực' },
       { view: 'overdue', text: 'nguyen' },
       { text: 'nguyen lan' },
+      { text: 'nguyen thi l', status: 4 },
       { text: 'nguy', field: 'Hộ tịch' },
       { procedureCode: '2.000815', receivedTo: '2026-03-02' },
     ];
@@ -167,7 +198,7 @@ describe('queryDossiers', () => {
       const expected = await q(f);
       expect(expected.length, JSON.stringify(f)).toBeGreaterThan(0);
       // All wide; all narrow with keys cheaper; narrow rows read; one narrow among wide ones.
-      for (const tuning of [{ smallMatch: 0 }, { rowCostInKeys: 1000 }, { rowCostInKeys: 0 }, { smallMatch: 3 }]) {
+      for (const tuning of [{ smallMatch: 0 }, { smallMatch: 0, walkChunk: 3 }, { rowCostInKeys: 1000 }, { rowCostInKeys: 0 }, { smallMatch: 3 }]) {
         expect(await queryDossierIds(db, filter, NOW, tuning), `${JSON.stringify(f)} ${JSON.stringify(tuning)}`).toEqual(expected);
       }
     }

@@ -96,14 +96,35 @@ function plan(db: MotcuaDb, f: DossierFilter, now: Date): Source[] | null {
   if ((f.receivedFrom || f.receivedTo) && !sources.some((s) => s.order === 'received')) {
     sources.push({ make: () => db.dossiers.where('receivedAt').between(lo, hi, true, false), order: 'received', test: receivedIn });
   }
-  for (const token of searchTokens(f.text)) {
-    sources.push({
-      make: () => db.dossiers.where('searchWords').startsWith(token),
-      order: 'none',
-      test: (row) => (row.searchWords ?? []).some((w) => w.startsWith(token)),
+  sources.push(...textSources(db, searchTokens(f.text)));
+  return sources;
+}
+
+/**
+ * The search box's constraints. Several words that are all letters (a name) are read as the officer
+ * types them: every word but the last is a whole word of the name, the last the start of another,
+ * in any order ("lan nguy" finds Nguyễn Thị Lan). Each whole word gives the pair range "word last…"
+ * of searchPairs (dossier-index.ts), and the planner reads the narrowest. Otherwise (one word, or a
+ * code or ID number among them) each word is the start of a word of the name, the ID or the codes.
+ */
+function textSources(db: MotcuaDb, tokens: string[]): Source[] {
+  const last = tokens[tokens.length - 1];
+  if (last !== undefined && tokens.length >= 2 && tokens.every((t) => /^\p{L}+$/u.test(t))) {
+    const whole = [...new Set(tokens.slice(0, -1))];
+    return whole.map((word) => {
+      const pair = `${word} ${last}`;
+      return {
+        make: () => db.dossiers.where('searchPairs').startsWith(pair),
+        order: 'none',
+        test: (row) => (row.searchPairs ?? []).some((p) => p.startsWith(pair)),
+      };
     });
   }
-  return sources;
+  return tokens.map((token) => ({
+    make: () => db.dossiers.where('searchWords').startsWith(token),
+    order: 'none',
+    test: (row) => (row.searchWords ?? []).some((w) => w.startsWith(token)),
+  }));
 }
 
 /** The matching dossiers: how many, and the ids at any positions, in list order. */
@@ -123,10 +144,43 @@ const byDue = (a: DossierRow, b: DossierRow) => (a.dueAt < b.dueAt ? -1 : a.dueA
 /** Newest first; equal times by id descending, as a reversed index walk orders them. */
 const byReceivedDesc = (a: DossierRow, b: DossierRow) => (a.receivedAt > b.receivedAt ? -1 : a.receivedAt < b.receivedAt ? 1 : a.id > b.id ? -1 : 1);
 
+/** Keys of the receivedAt index read at a time when walking it for a wide word search. */
+const WALK_CHUNK = 2048;
+
+/**
+ * Many matches of words alone (say "nguyen" at a large desk), in list order without reading their
+ * rows: the receivedAt index is walked newest first, a chunk of keys at a time, only as far as the
+ * positions asked for. The first page of thousands of matches among 100,000 dossiers then costs a
+ * few thousand keys, not the whole index (about a second). The count is the match set's size.
+ */
+function newestFirstAmong(db: MotcuaDb, matching: Set<string>, chunk: number): DossierList {
+  const found: string[] = [];
+  let walked = 0;
+  let end = false;
+  let filling: Promise<void> = Promise.resolve();
+  const fill = (to: number) =>
+    (filling = filling.then(async () => {
+      while (found.length < to && !end) {
+        const keys = (await db.dossiers.orderBy('receivedAt').reverse().offset(walked).limit(chunk).primaryKeys()) as string[];
+        walked += keys.length;
+        end = keys.length < chunk;
+        for (const id of keys) if (matching.has(id)) found.push(id);
+      }
+    }));
+  return {
+    count: async () => matching.size,
+    slice: async (from, to) => {
+      await fill(Math.min(to, matching.size));
+      return found.slice(from, to);
+    },
+  };
+}
+
 /** Thresholds of the planner; tests force one plan or the other with them. */
 export interface QueryTuning {
   smallMatch?: number;
   rowCostInKeys?: number;
+  walkChunk?: number;
 }
 
 /**
@@ -135,10 +189,11 @@ export interface QueryTuning {
  * - One constraint (or none): read page by page straight from its index.
  * - Several: each constraint's keys are read up to `smallMatch`. If one is that narrow, its rows
  *   are read and checked against the others (or, when every one is narrow and keys are cheaper,
- *   the key sets are intersected); if all are wide, their whole key sets are intersected.
+ *   the key sets are intersected); if all are wide, their whole key sets are intersected, and
+ *   put in order by the ordering index (walked only as far as asked when no constraint has one).
  */
 export async function queryDossiers(db: MotcuaDb, filter: DossierFilter, now = new Date(), tuning: QueryTuning = {}): Promise<DossierList> {
-  const { smallMatch = SMALL_MATCH, rowCostInKeys = ROW_COST_IN_KEYS } = tuning;
+  const { smallMatch = SMALL_MATCH, rowCostInKeys = ROW_COST_IN_KEYS, walkChunk = WALK_CHUNK } = tuning;
   const sources = plan(db, filter, now);
   if (sources === null) return listOf([]);
   const single: Source | undefined =
@@ -196,8 +251,7 @@ export async function queryDossiers(db: MotcuaDb, filter: DossierFilter, now = n
         const rows = (await db.dossiers.bulkGet(ids)).filter((r): r is DossierRow => r !== undefined);
         return listOf(rows.sort(byReceivedDesc).map((r) => r.id));
       }
-      const matching = new Set(ids);
-      return listOf(((await db.dossiers.orderBy('receivedAt').primaryKeys()) as string[]).reverse().filter((id) => matching.has(id)));
+      return newestFirstAmong(db, new Set(ids), walkChunk);
     }
     // Walk the ordering index's keys, keeping those in every other constraint's set.
     const driver: Source =

@@ -3,6 +3,10 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { MotcuaDb } from './db';
+import { emptyDossierFilter, queryDossierIds } from './dossier-query';
+
+/** The schema version MotcuaDb declares now; every older database opens at it. */
+const CURRENT_VERSION = 8;
 
 describe('schema migrations', () => {
   it('upgrades v1 outbox entries to v2 with a pending status, keeping every row', async () => {
@@ -18,7 +22,7 @@ describe('schema migrations', () => {
 
     const db = new MotcuaDb(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(CURRENT_VERSION);
     expect((await db.settings.get('desk'))?.value).toEqual({ officerName: 'Lò Thị Mai' });
     const entries = await db.outbox.orderBy('seq').toArray();
     expect(entries.map((e) => [e.entityId, e.status, e.attempts])).toEqual([
@@ -234,6 +238,7 @@ describe('schema migrations', () => {
       attached: [],
     });
     expect((await db.dossiers.get('refused'))?.searchWords).toEqual(['do', 'thi', 'dao', '001099000001', 'tam-ab12cd-260302-0001', '260302-0001', '0001']);
+    expect((await db.dossiers.get('refused'))?.searchPairs).toEqual(['do thi', 'do dao', 'thi do', 'thi dao', 'dao do', 'dao thi']);
     expect((await db.dossiers.get('returned'))?.searchWords).toEqual(
       expect.arrayContaining(['lo', 'van', 'pa', '260331-0007', 'tam-ab12cd-260331-0002', '260331-0002']),
     );
@@ -257,7 +262,7 @@ describe('schema migrations', () => {
 
     const db = new MotcuaDb(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(CURRENT_VERSION);
     expect((await db.files.get('a'.repeat(64)))?.size).toBe(7);
     expect(await db.outbox.where('entityId').equals('d1').count()).toBe(1);
     await db.uploads.put({ sha256: 'a'.repeat(64), status: 'uploading', size: 7, url: '/api/files/x', offset: 3, updatedAt: 't' });
@@ -288,7 +293,7 @@ describe('schema migrations', () => {
 
     const db = new MotcuaDb(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(CURRENT_VERSION);
     expect((await db.drafts.get('draft-1'))?.data).toEqual({ sets: 1 });
     expect(await db.attachments.where('[ownerId+componentIndex+order]').between(['draft-1#pages', 1, 0], ['draft-1#pages', 1, Infinity]).count()).toBe(1);
     expect(await (await db.files.get('b'.repeat(64)))!.blob.text()).toBe('trang 1');
@@ -326,7 +331,7 @@ describe('schema migrations', () => {
 
     const db = new MotcuaDb(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(CURRENT_VERSION);
     expect((await db.drafts.get('draft-1'))?.data).toEqual({ sets: 1 });
     expect(await db.attachments.get('p1')).toMatchObject({ ownerId: 'draft-1#pages', name: 'IMG_0001.jpg' });
     const [queued] = await db.captureQueue.toArray();
@@ -352,6 +357,44 @@ describe('schema migrations', () => {
     });
     expect(await db.pageSources.where('[ownerId+componentIndex]').equals(['draft-1', 1]).primaryKeys()).toEqual(['p1']);
     expect(await db.pageSources.where('ownerId').equals('draft-1').count()).toBe(1);
+    db.close();
+  });
+  it('adds the name word pairs in v8 to the dossiers written under v7, and searches by them', async () => {
+    const name = `migrate-v8-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(7).stores({
+      dossiers:
+        'id, &code, provisionalCode, status, receivedAt, dueAt, procedureCode, field, applicantIdNumber, applicantName, syncState, [status+dueAt], ' +
+        '*searchWords, openDueAt, [status+receivedAt], [field+receivedAt], [procedureCode+receivedAt]',
+    });
+    const row = (id: string, applicantName: string | undefined, n: number) => ({
+      id,
+      code: `000.00.12.H38-260302-000${n}`,
+      status: 4,
+      applicantName,
+      procedureCode: '1.001193',
+      field: 'Hộ tịch',
+      receivedAt: `2026-03-02T01:0${n}:00.000Z`,
+      dueAt: '2026-03-10T10:00:00.000Z',
+      updatedAt: 't',
+      syncState: 'accepted',
+      searchWords: [],
+      data: {},
+    });
+    await old.table('dossiers').bulkAdd([row('mai', 'Lò Thị Mai', 1), row('thi', 'Lò Văn Thi', 2), row('nameless', undefined, 3)]);
+    old.close();
+
+    const db = new MotcuaDb(name);
+    await db.open();
+    expect(db.verno).toBe(CURRENT_VERSION);
+    expect((await db.dossiers.get('mai'))?.searchPairs).toEqual(['lo thi', 'lo mai', 'thi lo', 'thi mai', 'mai lo', 'mai thi']);
+    expect((await db.dossiers.get('nameless'))?.searchPairs).toEqual([]);
+    const search = (text: string) => queryDossierIds(db, { ...emptyDossierFilter, text });
+    // Whole words then the start of another, in any order; the pair index answers.
+    expect(await search('lo thi m')).toEqual(['mai']);
+    expect(await search('mai lo')).toEqual(['mai']);
+    expect(await search('Lò th')).toEqual(['thi', 'mai']);
+    expect(await db.dossiers.where('searchPairs').startsWith('van thi').primaryKeys()).toEqual(['thi']);
     db.close();
   });
 });

@@ -82,6 +82,8 @@ export interface DossierRow {
   /** v4, derived on every write by dossier-index.ts (never set by hand): see DossierIndexFields. */
   searchWords?: string[];
   openDueAt?: string;
+  /** v8, derived likewise: ordered pairs of the applicant's name words (see DossierIndexFields). */
+  searchPairs?: string[];
 }
 
 /** Who changed a dossier elsewhere (another device, or an officer on the gateway), as pull reports it. */

@@ -8,6 +8,7 @@ import { dossierIndexMiddleware } from './dossier-index';
 import { dossierFactsMiddleware } from './dossier-facts';
 import type { OutboxEntry } from './rows';
 import { upgradeToV4 } from './upgrades/v4-dossier-desk';
+import { upgradeToV8 } from './upgrades/v8-search-pairs';
 
 export type * from './rows';
 
@@ -63,6 +64,17 @@ export function declareSchema(db: Dexie): void {
   // v7: the photos behind a draft's captured pages (PageSourceRow), so a page can be re-opened
   // after a reload. A new table: pages stored before it simply cannot be re-opened.
   db.version(7).stores({ pageSources: 'pageId, ownerId, [ownerId+componentIndex]' });
+  // v8: searchPairs, every ordered pair of the applicant's name words ("lo mai", "mai lo", …), so a
+  // search of several words reads one short index range ("lo" + "mai…") instead of intersecting
+  // the long ranges of common words ("thi", "van"); written for earlier rows by the frozen
+  // upgradeToV8, then kept current by dossier-index.ts.
+  db.version(8)
+    .stores({
+      dossiers:
+        'id, &code, provisionalCode, status, receivedAt, dueAt, procedureCode, field, applicantIdNumber, applicantName, syncState, [status+dueAt], ' +
+        '*searchWords, openDueAt, [status+receivedAt], [field+receivedAt], [procedureCode+receivedAt], *searchPairs',
+    })
+    .upgrade(upgradeToV8);
   db.use(dossierIndexMiddleware);
   db.use(dossierFactsMiddleware);
 }

@@ -136,6 +136,8 @@ export async function benchDossiers(): Promise<Section> {
       waiting: 'Chờ bổ sung',
       ready: 'Chờ trả kết quả',
       search: 'search "lo thi mai"',
+      searchCommon: 'search "nguyen thi"',
+      searchId: 'search by an ID number',
       fieldStatus: 'Hộ tịch + Đang xử lý',
     };
     return {

@@ -1,5 +1,5 @@
 // The device database's upgrade path in real Chromium: in a page of the built app's origin, a
-// database is written as a device on each released schema version held it (v1 to v6, with data in
+// database is written as a device on each released schema version held it (v1 to v7, with data in
 // that version's shape), then opened with the app's current schema; every row must come through,
 // with its derived search words and report facts, and the indexes the desk and reports use must
 // answer. (src/db/migrations.test.ts checks each step on fake-indexeddb; this is the real engine.)
@@ -17,8 +17,8 @@ declare global {
 
 const stage = useStage();
 /** The current schema version: when it moves on, the one before joins RELEASED in db-upgrade-page.ts. */
-const CURRENT = 7;
-const RELEASED = [1, 2, 3, 4, 5, 6];
+const CURRENT = 8;
+const RELEASED = [1, 2, 3, 4, 5, 6, 7];
 const TABLES = [
   'attachments',
   'captureQueue',
@@ -80,6 +80,7 @@ describe('the device database, upgraded in Chromium', () => {
       });
       // Search words: a name typed without accents, or with them, a code's tail, an ID number.
       expect(read.byName, from).toEqual(['d-open']);
+      expect(read.byNameWords, from).toEqual(['d-open']); // the name's word pairs (v8)
       expect(read.byAccentedName, from).toEqual(['d-returned']);
       expect(read.byCodeTail, from).toEqual(['d-refused']);
       expect(read.byIdNumber, from).toEqual(['d-open', 'd-refused', 'd-returned']);
@@ -97,6 +98,7 @@ describe('the device database, upgraded in Chromium', () => {
         version >= 5 ? { sha256: 'a'.repeat(64), status: 'uploading', size: 19, url: '/api/files/abc', offset: 7, updatedAt: 't' } : null,
       );
       expect(read.queued, from).toEqual(version >= 6 ? ['IMG_0002.jpg: ảnh chụp'] : []);
+      expect(read.pageSource, from).toBe(version >= 7 ? 'ảnh gốc' : null);
       // Written again after the upgrade: the facts and the open-due index follow.
       expect(read.afterWrite, from).toEqual({ status: 10, overdue: [] });
     }
