@@ -23,7 +23,7 @@ export function PersonFields({ prefix, person, issues, onChange }: Props) {
       value: person[key],
       'aria-invalid': problems.length > 0 || undefined,
       'aria-describedby': problems.length > 0 ? `${id}-error` : undefined,
-      onChange: (e: { target: { value: string } }) => onChange({ ...person, [key]: e.target.value }),
+      onChange: (e: { target: { value: string } }) => onChange({ ...person, [key]: key === 'idNumber' ? e.target.value.replace(/\s+/g, '') : e.target.value }),
       error: problems.length > 0 && (
         <span id={`${id}-error`} className="field-error">
           {problems.map((p) => p.message).join(' ')}
@@ -34,7 +34,8 @@ export function PersonFields({ prefix, person, issues, onChange }: Props) {
   // No maxLength on these boxes, on purpose: a browser cuts a pasted text at maxLength without a
   // word, so an address pasted from another page would lose its end (the commune, the province)
   // unseen. The whole paste stays and personIssues marks the box with the gateway's limit instead,
-  // which blocks receiving until the officer shortens it.
+  // which blocks receiving until the officer shortens it. The ID number drops the spaces of a
+  // number pasted in groups ("001 099 000 001"), which maxLength 12 used to cut to "001 099 000".
   const input = (key: keyof PersonEntry, label: string, extra: Record<string, string> = {}) => {
     const { error, ...props } = field(key);
     return (
@@ -71,7 +72,7 @@ export function PersonFields({ prefix, person, issues, onChange }: Props) {
           )}
         </div>
       </div>
-      {input('idNumber', t('intake.person.idNumber'), { inputMode: 'numeric', maxLength: '12', autoComplete: 'off' })}
+      {input('idNumber', t('intake.person.idNumber'), { inputMode: 'numeric', autoComplete: 'off' })}
       {input('birthDate', t('intake.person.birthDate'), { type: 'date' })}
       <label htmlFor={sexProps.id}>
         {t('intake.person.sex')}
