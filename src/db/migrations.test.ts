@@ -3,6 +3,8 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { MotcuaDb } from './db';
+import type { DossierFactsRow } from './dossier-facts';
+import { loadReportRecords } from './report-records';
 
 describe('schema migrations', () => {
   it('upgrades v1 outbox entries to v2 with a pending status, keeping every row', async () => {
@@ -18,7 +20,7 @@ describe('schema migrations', () => {
 
     const db = new MotcuaDb(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(9);
     expect((await db.settings.get('desk'))?.value).toEqual({ officerName: 'Lò Thị Mai' });
     const entries = await db.outbox.orderBy('seq').toArray();
     expect(entries.map((e) => [e.entityId, e.status, e.attempts])).toEqual([
@@ -53,6 +55,7 @@ describe('schema migrations', () => {
         'outbox',
         'pageSources',
         'processingLog',
+        'reportPacks',
         'searchIndexes',
         'settings',
         'uploads',
@@ -257,7 +260,7 @@ describe('schema migrations', () => {
 
     const db = new MotcuaDb(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(9);
     expect((await db.files.get('a'.repeat(64)))?.size).toBe(7);
     expect(await db.outbox.where('entityId').equals('d1').count()).toBe(1);
     await db.uploads.put({ sha256: 'a'.repeat(64), status: 'uploading', size: 7, url: '/api/files/x', offset: 3, updatedAt: 't' });
@@ -288,7 +291,7 @@ describe('schema migrations', () => {
 
     const db = new MotcuaDb(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(9);
     expect((await db.drafts.get('draft-1'))?.data).toEqual({ sets: 1 });
     expect(await db.attachments.where('[ownerId+componentIndex+order]').between(['draft-1#pages', 1, 0], ['draft-1#pages', 1, Infinity]).count()).toBe(1);
     expect(await (await db.files.get('b'.repeat(64)))!.blob.text()).toBe('trang 1');
@@ -326,7 +329,7 @@ describe('schema migrations', () => {
 
     const db = new MotcuaDb(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(9);
     expect((await db.drafts.get('draft-1'))?.data).toEqual({ sets: 1 });
     expect(await db.attachments.get('p1')).toMatchObject({ ownerId: 'draft-1#pages', name: 'IMG_0001.jpg' });
     const [queued] = await db.captureQueue.toArray();
@@ -352,6 +355,55 @@ describe('schema migrations', () => {
     });
     expect(await db.pageSources.where('[ownerId+componentIndex]').equals(['draft-1', 1]).primaryKeys()).toEqual(['p1']);
     expect(await db.pageSources.where('ownerId').equals('draft-1').count()).toBe(1);
+    db.close();
+  });
+
+  it('adds the report packs in v9, empty; a report builds them from the facts written under v7 and a later write drops them', async () => {
+    const name = `migrate-v9-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(7).stores({
+      dossiers: 'id, &code, status, receivedAt',
+      attachments: 'id, ownerId, [ownerId+componentIndex+order], sha256',
+      dossierFacts: 'id, activeUntil, receivedAt, *activeMonths',
+    });
+    const facts: DossierFactsRow = {
+      id: 'd1',
+      activeUntil: '9999-12-31T23:59:59.999Z',
+      receivedAt: '2026-03-02T01:00:00.000Z',
+      activeMonths: ['2026-03'],
+      code: '000.00.12.H38-260302-0001',
+      procedureCode: '1.001193',
+      procedureName: 'Thủ tục đăng ký khai sinh',
+      field: 'Hộ tịch',
+      applicantName: 'Nguyễn Văn Mẫu',
+      channel: 'direct',
+      status: 4,
+      received: Date.parse('2026-03-02T01:00:00.000Z'),
+      appointment: Date.parse('2026-03-10T10:00:00.000Z'),
+      resultReady: null,
+      returned: null,
+      refused: null,
+      closedWithoutResult: null,
+      supplementRequested: null,
+      paused: null,
+      rating: null,
+      ratingAt: null,
+      components: [0],
+      attached: [],
+    };
+    await old.table('dossierFacts').add(facts);
+    old.close();
+
+    const db = new MotcuaDb(name);
+    await db.open();
+    expect(db.verno).toBe(9);
+    expect(await db.reportPacks.count()).toBe(0);
+    const march = { start: new Date('2026-02-28T17:00:00.000Z'), end: new Date('2026-03-31T17:00:00.000Z') };
+    expect((await loadReportRecords(db, march)).map((r) => [r.id, r.status])).toEqual([['d1', 4]]);
+    expect((await db.reportPacks.toCollection().primaryKeys()).sort()).toEqual(['active:2026-03', 'open', 'received:2026-03']);
+    await db.dossierFacts.put({ ...facts, status: 10, activeUntil: '2026-03-12T03:00:00.000Z' });
+    expect(await db.reportPacks.toCollection().primaryKeys()).toEqual([]);
+    expect((await loadReportRecords(db, march)).map((r) => [r.id, r.status])).toEqual([['d1', 10]]);
     db.close();
   });
 });

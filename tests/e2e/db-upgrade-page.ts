@@ -17,6 +17,7 @@ import {
   queryDossierIds,
   readCatalogueVersion,
   readFileBlob,
+  readPageSource,
   readSetting,
   readUpload,
 } from '../../src/db';
@@ -61,6 +62,7 @@ const RELEASED: Record<number, { stores: Record<string, string>; upgrade?: (tx: 
   },
   5: { stores: { outbox: '++seq, createdAt, status, [status+seq], entityId', uploads: 'sha256, status' } },
   6: { stores: { captureQueue: '++seq, ownerId, [ownerId+componentIndex+seq]' } },
+  7: { stores: { pageSources: 'pageId, ownerId, [ownerId+componentIndex]' } },
 };
 
 function declared(name: string, upTo: number): Dexie {
@@ -227,6 +229,23 @@ export async function seed(name: string, version: number): Promise<void> {
     await later
       .table('captureQueue')
       .add({ ownerId: 'draft-1', componentIndex: 1, batch: 'b1', name: 'IMG_0002.jpg', blob: new Blob(['ảnh chụp']), addedAt: 't' });
+  if (version >= 7)
+    await later.table('pageSources').add({
+      pageId: 'att-1',
+      ownerId: 'draft-1',
+      componentIndex: 1,
+      name: 'IMG_0001.jpg',
+      blob: new Blob(['ảnh gốc']),
+      corners: [
+        { x: 0, y: 0 },
+        { x: 1, y: 0 },
+        { x: 1, y: 1 },
+        { x: 0, y: 1 },
+      ],
+      mode: 'text',
+      turns: 0,
+      addedAt: 't',
+    });
   later.close();
 }
 
@@ -269,6 +288,8 @@ export async function openAndRead(name: string) {
       .sort((a, b) => a.id.localeCompare(b.id)),
     upload: (await readUpload(db, PAGE_SHA)) ?? null,
     queued: await Promise.all((await listCaptureQueue(db, 'draft-1', 1)).map(async (q) => `${q.name}: ${await q.blob.text()}`)),
+    pageSource: await readPageSource(db, 'att-1').then(async (p) => (p ? `${p.name}: ${await p.blob.text()}` : null)),
+    packsBuilt: (await db.reportPacks.toCollection().primaryKeys()).sort(),
     afterWrite: null as null | { status: number | null; overdue: string[] },
   };
   // A later write on the upgraded rows keeps the derived fields and facts current.

@@ -1,5 +1,5 @@
 // The device database's upgrade path in real Chromium: in a page of the built app's origin, a
-// database is written as a device on each released schema version held it (v1 to v6, with data in
+// database is written as a device on each released schema version held it (v1 to v7, with data in
 // that version's shape), then opened with the app's current schema; every row must come through,
 // with its derived search words and report facts, and the indexes the desk and reports use must
 // answer. (src/db/migrations.test.ts checks each step on fake-indexeddb; this is the real engine.)
@@ -17,8 +17,8 @@ declare global {
 
 const stage = useStage();
 /** The current schema version: when it moves on, the one before joins RELEASED in db-upgrade-page.ts. */
-const CURRENT = 7;
-const RELEASED = [1, 2, 3, 4, 5, 6];
+const CURRENT = 9;
+const RELEASED = [1, 2, 3, 4, 5, 6, 7];
 const TABLES = [
   'attachments',
   'captureQueue',
@@ -30,6 +30,7 @@ const TABLES = [
   'outbox',
   'pageSources',
   'processingLog',
+  'reportPacks',
   'searchIndexes',
   'settings',
   'uploads',
@@ -97,6 +98,9 @@ describe('the device database, upgraded in Chromium', () => {
         version >= 5 ? { sha256: 'a'.repeat(64), status: 'uploading', size: 19, url: '/api/files/abc', offset: 7, updatedAt: 't' } : null,
       );
       expect(read.queued, from).toEqual(version >= 6 ? ['IMG_0002.jpg: ảnh chụp'] : []);
+      expect(read.pageSource, from).toBe(version >= 7 ? 'IMG_0001.jpg: ảnh gốc' : null);
+      // March's report built its packs (v9) from the upgraded facts; the write below must drop them.
+      expect(read.packsBuilt, from).toEqual(['active:2026-03', 'open', 'received:2026-03']);
       // Written again after the upgrade: the facts and the open-due index follow.
       expect(read.afterWrite, from).toEqual({ status: 10, overdue: [] });
     }
