@@ -6,6 +6,7 @@ import { emptyDossierFilter, queryDossiers, type DossierFilter } from '../../src
 import { getDossiers } from '../../src/db/intake';
 import { toReportRecord } from '../../src/db/dossier-facts';
 import { dropReportPacks, loadReportRecords, loadReportRecordsFromFacts } from '../../src/db/report-records';
+import { packsOfPeriod, type PackKey } from '../../src/db/report-packs';
 import type { AttachmentRow, DossierRow, ProcessingLogRow } from '../../src/db/schema';
 import { atVietnamTime, vietnamDateOf } from '../../src/domain/calendar';
 import { demoCatalogue } from '../../src/domain/catalogue';
@@ -375,6 +376,7 @@ export interface ReportTiming {
   received: number;
   sameFigures: boolean;
   sameRecords: boolean;
+  probe: { read: number; packs: number; packRows: number; packKB: number; biggestKB: number };
 }
 
 /** A year's report: the app's load through the report packs, warm and cold, and the facts rows' index ranges, against reading every dossier and attachment (once). */
@@ -427,6 +429,33 @@ export async function timeYearReport(year: number, runs = 3): Promise<ReportTimi
     facts.push(performance.now() - t);
     check(loaded, report);
   }
+  // Where a warm load goes: reading the packs alone (IndexedDB and structured clone), their size.
+  const plan = packsOfPeriod(bounds.start, bounds.end)!;
+  const keys: PackKey[] = [...plan.received.map((m): PackKey => `received:${m}`), `active:${plan.firstMonth}`, 'open'];
+  const reads: number[] = [];
+  let packRows = 0;
+  let packBytes = 0;
+  let biggest = 0;
+  for (let k = 0; k < runs; k++) {
+    const t0 = performance.now();
+    const packs = await db.transaction('r', db.reportPacks, () => db.reportPacks.bulkGet(keys));
+    reads.push(performance.now() - t0);
+    packRows = 0;
+    packBytes = 0;
+    for (const p of packs) {
+      if (!p) continue;
+      packRows += p.id.length;
+      // Roughly what structured clone writes: typed arrays as they are, text at a byte or two a character.
+      const bytes = Object.values(p).reduce<number>(
+        (sum, v) =>
+          sum + (ArrayBuffer.isView(v) ? v.byteLength : Array.isArray(v) ? v.reduce<number>((n, x) => n + (typeof x === 'string' ? x.length + 2 : 9), 0) : 0),
+        0,
+      );
+      packBytes += bytes;
+      biggest = Math.max(biggest, bytes);
+    }
+  }
+  const probe = { read: median(reads), packs: keys.length, packRows, packKB: packBytes / 1024, biggestKB: biggest / 1024 };
   // The full scan reads every row: once is enough to know what it costs.
   const t = performance.now();
   const [rows, attachments] = await Promise.all([db.dossiers.toArray(), db.attachments.toArray()]);
@@ -456,6 +485,7 @@ export async function timeYearReport(year: number, runs = 3): Promise<ReportTimi
     received,
     sameFigures,
     sameRecords,
+    probe,
   };
 }
 

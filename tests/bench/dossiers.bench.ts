@@ -166,7 +166,9 @@ export async function benchDossiers(): Promise<Section> {
           unit: 'ms',
           baseline: report.fullScan,
           note:
-            `loading ${Math.round(report.warmLoad)} ms; by field beside it ${Math.round(report.byField)} ms; baseline: full scan of dossiers and attachments` +
+            `loading ${Math.round(report.warmLoad)} ms, of which reading ${report.probe.packs} packs ${Math.round(report.probe.read)} ms ` +
+            `(${report.probe.packRows} rows, ≈ ${Math.round(report.probe.packKB)} KB, largest ${Math.round(report.probe.biggestKB)} KB); ` +
+            `by field beside it ${Math.round(report.byField)} ms; baseline: full scan of dossiers and attachments` +
             (report.sameFigures ? '' : ' — FIGURES DIFFER') +
             (report.sameRecords ? '' : ' — RECORDS DIFFER'),
         },
