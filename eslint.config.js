@@ -39,6 +39,7 @@ const TABLES = [
   'captureQueue',
   'pageSources',
   'dossierFacts',
+  'reportPacks',
 ];
 const tablesOnlyInDb = 'Only src/db touches tables: call (or add) a named function of src/db (exported by src/db/index.ts).';
 const tableAccess = [

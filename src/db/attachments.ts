@@ -3,7 +3,7 @@ import type { MotcuaDb } from './db';
 import type { AttachmentRow } from './schema';
 
 export async function attachFile(db: MotcuaDb, attachment: Omit<AttachmentRow, 'order'>, blob: Blob): Promise<void> {
-  await db.transaction('rw', db.files, db.attachments, db.dossierFacts, async () => {
+  await db.transaction('rw', db.files, db.attachments, db.dossierFacts, db.reportPacks, async () => {
     if (!(await db.files.get(attachment.sha256))) {
       await db.files.add({ sha256: attachment.sha256, blob, type: attachment.type, size: attachment.size, createdAt: new Date().toISOString() });
     }
@@ -18,7 +18,7 @@ export async function attachFile(db: MotcuaDb, attachment: Omit<AttachmentRow, '
 }
 
 export async function removeAttachment(db: MotcuaDb, id: string): Promise<void> {
-  await db.transaction('rw', db.files, db.attachments, db.dossierFacts, async () => {
+  await db.transaction('rw', db.files, db.attachments, db.dossierFacts, db.reportPacks, async () => {
     const row = await db.attachments.get(id);
     if (!row) return;
     await db.attachments.delete(id);

@@ -49,7 +49,7 @@ export async function listCaptureQueue(db: MotcuaDb, ownerId: string, componentI
  * stored it first): returns undefined then.
  */
 export async function storeQueuedPage(db: MotcuaDb, seq: number, page: NewStoredFile, making?: PageMaking): Promise<string | undefined> {
-  return db.transaction('rw', [db.captureQueue, db.files, db.attachments, db.drafts, db.pageSources, db.dossierFacts], async () => {
+  return db.transaction('rw', [db.captureQueue, db.files, db.attachments, db.drafts, db.pageSources, db.dossierFacts, db.reportPacks], async () => {
     const row = await db.captureQueue.get(seq);
     if (!row) return undefined;
     await db.captureQueue.delete(seq);

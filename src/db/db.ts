@@ -1,6 +1,7 @@
 // The Dexie database of this device: the only way the app touches IndexedDB.
 import Dexie, { type EntityTable } from 'dexie';
 import type { DossierFactsRow } from './dossier-facts';
+import type { ReportPackRow } from './report-packs';
 import {
   DB_NAME,
   declareSchema,
@@ -33,6 +34,8 @@ export class MotcuaDb extends Dexie {
   pageSources!: EntityTable<PageSourceRow, 'pageId'>;
   /** Written by dossier-facts.ts's middleware only; listed by every read-write transaction that writes dossiers or files. */
   dossierFacts!: EntityTable<DossierFactsRow, 'id'>;
+  /** Derived from dossierFacts (report-packs.ts): dropped by its middleware on every facts write, rebuilt by report-records.ts. */
+  reportPacks!: EntityTable<ReportPackRow, 'key'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

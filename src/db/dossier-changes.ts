@@ -34,7 +34,7 @@ export async function commitDossierChange(
 ): Promise<DossierRow> {
   return db.transaction(
     'rw',
-    [db.dossiers, db.processingLog, db.outbox, db.attachments, db.files, db.captureQueue, db.pageSources, db.dossierFacts],
+    [db.dossiers, db.processingLog, db.outbox, db.attachments, db.files, db.captureQueue, db.pageSources, db.dossierFacts, db.reportPacks],
     async () => {
       const current = await db.dossiers.get(id);
       if (!current) throw new DossierNotFoundError(id);

@@ -62,7 +62,7 @@ function newId(): string {
 /** Appends pages to a component, in the given order, in one transaction. Returns their ids. */
 export async function addComponentPages(db: MotcuaDb, ownerId: string, componentIndex: number, pages: NewStoredFile[]): Promise<string[]> {
   const owner = pagesOwnerId(ownerId);
-  return db.transaction('rw', db.files, db.attachments, db.dossierFacts, async () => {
+  return db.transaction('rw', db.files, db.attachments, db.dossierFacts, db.reportPacks, async () => {
     const last = await rowsOf(db, owner, componentIndex).last();
     let order = last ? last.order + 1 : 0;
     const ids: string[] = [];
@@ -87,7 +87,7 @@ export async function listComponentPages(db: MotcuaDb, ownerId: string, componen
 
 /** Puts a new version of a page (retaken, re-cropped, other mode) in the old one's place. */
 export async function replaceComponentPage(db: MotcuaDb, id: string, page: NewStoredFile): Promise<void> {
-  await db.transaction('rw', db.files, db.attachments, db.dossierFacts, async () => {
+  await db.transaction('rw', db.files, db.attachments, db.dossierFacts, db.reportPacks, async () => {
     const row = await db.attachments.get(id);
     if (!row) return;
     await putFile(db, page);
@@ -98,7 +98,7 @@ export async function replaceComponentPage(db: MotcuaDb, id: string, page: NewSt
 
 /** Deletes a page, the photo kept to re-open it, and its file if nothing else uses it. */
 export async function removeComponentPage(db: MotcuaDb, id: string): Promise<void> {
-  await db.transaction('rw', db.files, db.attachments, db.pageSources, db.dossierFacts, async () => {
+  await db.transaction('rw', db.files, db.attachments, db.pageSources, db.dossierFacts, db.reportPacks, async () => {
     await db.pageSources.delete(id);
     const row = await db.attachments.get(id);
     if (!row) return;
@@ -109,7 +109,7 @@ export async function removeComponentPage(db: MotcuaDb, id: string): Promise<voi
 
 /** Sets the page order to `ids` (every page of the component, each once). */
 export async function reorderComponentPages(db: MotcuaDb, ownerId: string, componentIndex: number, ids: string[]): Promise<void> {
-  await db.transaction('rw', db.attachments, db.dossierFacts, async () => {
+  await db.transaction('rw', db.attachments, db.dossierFacts, db.reportPacks, async () => {
     const rows = await rowsOf(db, pagesOwnerId(ownerId), componentIndex).toArray();
     const known = new Set(rows.map((r) => r.id));
     if (ids.length !== rows.length || new Set(ids).size !== ids.length || !ids.every((id) => known.has(id))) {
@@ -131,7 +131,7 @@ export function pagesKey(pages: readonly { sha256: string }[]): string {
  * pagesKey() of the pages they were made from. Files left unreferenced are deleted.
  */
 export async function saveComponentDeliverables(db: MotcuaDb, ownerId: string, componentIndex: number, key: string, files: NewStoredFile[]): Promise<void> {
-  await db.transaction('rw', db.files, db.attachments, db.dossierFacts, async () => {
+  await db.transaction('rw', db.files, db.attachments, db.dossierFacts, db.reportPacks, async () => {
     const old = await rowsOf(db, ownerId, componentIndex).toArray();
     await db.attachments.bulkDelete(old.map((r) => r.id));
     for (const [order, file] of files.entries()) {
@@ -206,7 +206,7 @@ export async function dropPages(db: MotcuaDb, ownerId: string): Promise<void> {
 
 /** Removes a component's pages, deliverables, waiting and kept photos, and the files only they used. */
 export async function deleteComponent(db: MotcuaDb, ownerId: string, componentIndex: number): Promise<void> {
-  await db.transaction('rw', db.files, db.attachments, db.captureQueue, db.pageSources, db.dossierFacts, async () => {
+  await db.transaction('rw', [db.files, db.attachments, db.captureQueue, db.pageSources, db.dossierFacts, db.reportPacks], async () => {
     await db.pageSources.where('[ownerId+componentIndex]').equals([ownerId, componentIndex]).delete();
     const rows = [...(await rowsOf(db, ownerId, componentIndex).toArray()), ...(await rowsOf(db, pagesOwnerId(ownerId), componentIndex).toArray())];
     await db.attachments.bulkDelete(rows.map((r) => r.id));
@@ -234,7 +234,7 @@ export async function addDigitizedDocument(
   ownerId: string,
   componentIndex: number,
 ): Promise<string> {
-  return db.transaction('rw', db.files, db.attachments, db.dossierFacts, async () => {
+  return db.transaction('rw', db.files, db.attachments, db.dossierFacts, db.reportPacks, async () => {
     const file = await db.files.get(doc.sha256);
     if (!file || file.type !== 'application/pdf') throw new Error('Giấy tờ đã số hóa không còn trên máy.');
     const [id] = await addComponentPages(db, ownerId, componentIndex, [

@@ -137,7 +137,8 @@ export {
   type DossierList,
 } from './dossier-query';
 export { commitDossierChange, listProcessingLog, outboxEntriesFor, readFileBlob, DossierNotFoundError, type DossierChange } from './dossier-changes';
-export { loadReportRecords, receivedYearRange, watchReportFacts } from './report-records';
+export { loadReportRecords, loadReportRecordsFromFacts, dropReportPacks, receivedYearRange, watchReportFacts } from './report-records';
+export { PACKS_TABLE, type ReportPackRow } from './report-packs';
 export {
   applyPullPage,
   readPullCheckpoint,

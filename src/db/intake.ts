@@ -69,7 +69,7 @@ export function listDrafts(db: MotcuaDb): Promise<DraftRow[]> {
 
 /** Drops a draft, its captured pages, the photos still waiting for the digitizer or kept to re-open a page, and the files attached only to it. */
 export async function deleteDraft(db: MotcuaDb, id: string): Promise<void> {
-  await db.transaction('rw', [db.drafts, db.attachments, db.files, db.captureQueue, db.pageSources, db.dossierFacts], async () => {
+  await db.transaction('rw', [db.drafts, db.attachments, db.files, db.captureQueue, db.pageSources, db.dossierFacts, db.reportPacks], async () => {
     await db.captureQueue.where('ownerId').equals(id).delete();
     await db.pageSources.where('ownerId').equals(id).delete();
     const attached = await db.attachments.where('ownerId').anyOf(id, pagesOwnerId(id)).toArray();
@@ -110,7 +110,19 @@ export class PdfPendingError extends MotcuaError {
 export async function receiveDossier(db: MotcuaDb, write: ReceiveWrite): Promise<ReceivedNumber> {
   return db.transaction(
     'rw',
-    [db.drafts, db.dossiers, db.attachments, db.files, db.captureQueue, db.pageSources, db.processingLog, db.outbox, db.settings, db.dossierFacts],
+    [
+      db.drafts,
+      db.dossiers,
+      db.attachments,
+      db.files,
+      db.captureQueue,
+      db.pageSources,
+      db.processingLog,
+      db.outbox,
+      db.settings,
+      db.dossierFacts,
+      db.reportPacks,
+    ],
     async () => {
       if (!(await db.drafts.get(write.draftId))) throw new Error('Bản nháp đã được tiếp nhận hoặc đã xoá.');
       // The dossier takes each component's PDF, never the pages it was made from: a PDF not yet

@@ -3,10 +3,12 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { MotcuaDb } from './db';
+import type { DossierFactsRow } from './dossier-facts';
 import { emptyDossierFilter, queryDossierIds } from './dossier-query';
+import { loadReportRecords } from './report-records';
 
 /** The schema version MotcuaDb declares now; every older database opens at it. */
-const CURRENT_VERSION = 8;
+const CURRENT_VERSION = 9;
 
 describe('schema migrations', () => {
   it('upgrades v1 outbox entries to v2 with a pending status, keeping every row', async () => {
@@ -57,6 +59,7 @@ describe('schema migrations', () => {
         'outbox',
         'pageSources',
         'processingLog',
+        'reportPacks',
         'searchIndexes',
         'settings',
         'uploads',
@@ -395,6 +398,55 @@ describe('schema migrations', () => {
     expect(await search('mai lo')).toEqual(['mai']);
     expect(await search('Lò th')).toEqual(['thi', 'mai']);
     expect(await db.dossiers.where('searchPairs').startsWith('van thi').primaryKeys()).toEqual(['thi']);
+    db.close();
+  });
+
+  it('adds the report packs in v9, empty; a report builds them from the facts written under v7 and a later write drops them', async () => {
+    const name = `migrate-v9-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(7).stores({
+      dossiers: 'id, &code, status, receivedAt',
+      attachments: 'id, ownerId, [ownerId+componentIndex+order], sha256',
+      dossierFacts: 'id, activeUntil, receivedAt, *activeMonths',
+    });
+    const facts: DossierFactsRow = {
+      id: 'd1',
+      activeUntil: '9999-12-31T23:59:59.999Z',
+      receivedAt: '2026-03-02T01:00:00.000Z',
+      activeMonths: ['2026-03'],
+      code: '000.00.12.H38-260302-0001',
+      procedureCode: '1.001193',
+      procedureName: 'Thủ tục đăng ký khai sinh',
+      field: 'Hộ tịch',
+      applicantName: 'Nguyễn Văn Mẫu',
+      channel: 'direct',
+      status: 4,
+      received: Date.parse('2026-03-02T01:00:00.000Z'),
+      appointment: Date.parse('2026-03-10T10:00:00.000Z'),
+      resultReady: null,
+      returned: null,
+      refused: null,
+      closedWithoutResult: null,
+      supplementRequested: null,
+      paused: null,
+      rating: null,
+      ratingAt: null,
+      components: [0],
+      attached: [],
+    };
+    await old.table('dossierFacts').add(facts);
+    old.close();
+
+    const db = new MotcuaDb(name);
+    await db.open();
+    expect(db.verno).toBe(CURRENT_VERSION);
+    expect(await db.reportPacks.count()).toBe(0);
+    const march = { start: new Date('2026-02-28T17:00:00.000Z'), end: new Date('2026-03-31T17:00:00.000Z') };
+    expect((await loadReportRecords(db, march)).map((r) => [r.id, r.status])).toEqual([['d1', 4]]);
+    expect((await db.reportPacks.toCollection().primaryKeys()).sort()).toEqual(['active:2026-03', 'open', 'received:2026-03']);
+    await db.dossierFacts.put({ ...facts, status: 10, activeUntil: '2026-03-12T03:00:00.000Z' });
+    expect(await db.reportPacks.toCollection().primaryKeys()).toEqual([]);
+    expect((await loadReportRecords(db, march)).map((r) => [r.id, r.status])).toEqual([['d1', 10]]);
     db.close();
   });
 });

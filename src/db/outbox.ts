@@ -35,7 +35,7 @@ export type PushResult =
  * rejected entries go to quarantine with the reason, their dossier marked rejected.
  */
 export async function applyPushResults(db: MotcuaDb, results: PushResult[]): Promise<void> {
-  await db.transaction('rw', db.outbox, db.dossiers, db.attachments, db.dossierFacts, async () => {
+  await db.transaction('rw', db.outbox, db.dossiers, db.attachments, db.dossierFacts, db.reportPacks, async () => {
     for (const result of results) {
       const entry = await db.outbox.get(result.mutation);
       if (!entry) continue; // answered before (a replay): nothing left to do
@@ -86,7 +86,7 @@ async function refusedEntriesOf(db: MotcuaDb, entityId: string): Promise<OutboxE
  * back. The dossier's files refused earlier are tried again too. Returns the new numbers.
  */
 export async function resendEntry(db: MotcuaDb, seq: number, payload?: unknown): Promise<number[]> {
-  return db.transaction('rw', [db.outbox, db.dossiers, db.attachments, db.uploads, db.dossierFacts], async () => {
+  return db.transaction('rw', [db.outbox, db.dossiers, db.attachments, db.uploads, db.dossierFacts, db.reportPacks], async () => {
     const entry = await db.outbox.get(seq);
     if (!entry || entry.status !== 'rejected') return [];
     const fresh = await requeue(db, await refusedEntriesOf(db, entry.entityId), (old) => (old.seq === seq && payload !== undefined ? payload : old.payload));
@@ -133,7 +133,7 @@ function withPeople<T extends DossierRow>(row: T | null | undefined, people: Dos
  * (or a second tab) finds nothing to do and returns []: the correction is sent exactly once.
  */
 export async function correctRefusedDossier(db: MotcuaDb, dossierId: string, people: DossierPeople, now = new Date()): Promise<number[]> {
-  return db.transaction('rw', [db.outbox, db.dossiers, db.attachments, db.dossierFacts, db.uploads], async () => {
+  return db.transaction('rw', [db.outbox, db.dossiers, db.attachments, db.dossierFacts, db.reportPacks, db.uploads], async () => {
     const refused = await refusedEntriesOf(db, dossierId);
     if (refused.length === 0) return [];
     if (!refused.some((e) => CORRECTABLE_KINDS.includes(e.kind))) {

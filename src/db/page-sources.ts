@@ -35,7 +35,7 @@ export async function pagesWithSource(db: MotcuaDb, ownerId: string, componentIn
 
 /** Puts a page made again from its photo in place, and remembers how it was made, in one transaction. */
 export async function remakePage(db: MotcuaDb, pageId: string, page: NewStoredFile, making: PageMaking): Promise<void> {
-  await db.transaction('rw', db.files, db.attachments, db.pageSources, db.dossierFacts, async () => {
+  await db.transaction('rw', db.files, db.attachments, db.pageSources, db.dossierFacts, db.reportPacks, async () => {
     await replaceComponentPage(db, pageId, page);
     await db.pageSources.update(pageId, { corners: making.corners, mode: making.mode, turns: making.turns });
   });

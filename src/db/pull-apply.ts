@@ -37,7 +37,7 @@ export async function resetPullCheckpoint(db: MotcuaDb): Promise<void> {
 }
 
 export async function applyPullPage(db: MotcuaDb, page: PulledPage): Promise<PageApplied> {
-  return db.transaction('rw', [db.dossiers, db.processingLog, db.outbox, db.settings, db.attachments, db.dossierFacts], async () => {
+  return db.transaction('rw', [db.dossiers, db.processingLog, db.outbox, db.settings, db.attachments, db.dossierFacts, db.reportPacks], async () => {
     const own = (await readSetting<DeviceIdentity | undefined>(db, DEVICE_KEY, undefined))?.id;
     const result: PageApplied = { applied: 0, keptForOutbox: 0 };
     const known = await readSetting<number>(db, CATALOGUE_OFFERED_KEY, 0);

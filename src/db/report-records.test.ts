@@ -1,12 +1,14 @@
-// loadReportRecords reads only index ranges; here it must find exactly the dossiers a brute-force
-// pass over every stored dossier finds, for periods of every shape, and give the same report.
+// loadReportRecords reads report packs built from index ranges; here it must find exactly the
+// dossiers a brute-force pass over every stored dossier finds, for periods of every shape, give
+// the same report, and give the very records (in the same order) the facts' index ranges give,
+// whether it builds the packs or finds them.
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDossier, transition, type DossierAction, type DossierState } from '../domain/dossier';
 import { computeReport, monthPeriod, periodBounds, quarterPeriod, yearPeriod, type ReportPeriod } from '../domain/reports';
 import { MotcuaDb } from './db';
 import { toReportRecord } from './dossier-facts';
-import { loadReportRecords } from './report-records';
+import { dropReportPacks, loadReportRecords, loadReportRecordsFromFacts } from './report-records';
 import type { DossierRow } from './schema';
 
 const DAY = 86_400_000;
@@ -97,6 +99,15 @@ describe('loadReportRecords', () => {
       .sort();
     expect(loaded.map((x) => x.id).sort()).toEqual(inReach);
     expect(computeReport(loaded, { period, now: NOW })).toEqual(computeReport(all, { period, now: NOW }));
+  });
+
+  it.each(periods)('gives the records of the facts’ index ranges, in their order, for %s, packs built or found', async (_, period) => {
+    const bounds = periodBounds(period);
+    const direct = await loadReportRecordsFromFacts(db, bounds);
+    await dropReportPacks(db);
+    expect(await loadReportRecords(db, bounds)).toEqual(direct); // built
+    expect(await db.reportPacks.count()).toBeGreaterThan(0);
+    expect(await loadReportRecords(db, bounds)).toEqual(direct); // found
   });
 
   it('counts something in most periods (the data set is not trivially empty)', async () => {

@@ -2,10 +2,11 @@
 // next one with its upgrade, and extend migrations.test.ts (fake-indexeddb) and
 // tests/e2e/db-upgrade.test.ts (Chromium) to prove data carries over. An upgrade calls no living
 // code: what it derives is computed by a frozen module of src/db/upgrades, and the middleware
-// (dossier-index.ts, dossier-facts.ts) stands aside while an upgrade runs.
+// (dossier-index.ts, dossier-facts.ts, report-packs.ts) stands aside while an upgrade runs.
 import type Dexie from 'dexie';
 import { dossierIndexMiddleware } from './dossier-index';
 import { dossierFactsMiddleware } from './dossier-facts';
+import { reportPacksMiddleware } from './report-packs';
 import type { OutboxEntry } from './rows';
 import { upgradeToV4 } from './upgrades/v4-dossier-desk';
 import { upgradeToV8 } from './upgrades/v8-search-pairs';
@@ -75,6 +76,11 @@ export function declareSchema(db: Dexie): void {
         '*searchWords, openDueAt, [status+receivedAt], [field+receivedAt], [procedureCode+receivedAt], *searchPairs',
     })
     .upgrade(upgradeToV8);
+  // v9: report packs (ReportPackRow, report-packs.ts), the report facts of a month's dossiers in one
+  // row. Derived and built when a report misses one: a new empty table, nothing to carry over. An
+  // upgrade that later rewrites the facts must clear this table (the middleware stands aside then).
+  db.version(9).stores({ reportPacks: 'key' });
   db.use(dossierIndexMiddleware);
   db.use(dossierFactsMiddleware);
+  db.use(reportPacksMiddleware);
 }

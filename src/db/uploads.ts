@@ -86,7 +86,7 @@ export async function dossierFileProgress(db: MotcuaDb, dossierId: string): Prom
  */
 export async function markDossiersSending(db: MotcuaDb, ids: readonly string[], sending: boolean): Promise<void> {
   const from = sending ? 'waiting' : 'sending';
-  await db.transaction('rw', db.dossiers, db.attachments, db.dossierFacts, async () => {
+  await db.transaction('rw', db.dossiers, db.attachments, db.dossierFacts, db.reportPacks, async () => {
     for (const id of ids) {
       const row = await db.dossiers.get(id);
       if (row?.syncState === from) await db.dossiers.update(id, { syncState: sending ? 'sending' : 'waiting' });

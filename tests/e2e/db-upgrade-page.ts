@@ -17,8 +17,8 @@ import {
   queryDossierIds,
   readCatalogueVersion,
   readFileBlob,
-  readSetting,
   readPageSource,
+  readSetting,
   readUpload,
 } from '../../src/db';
 import { upgradeToV4 } from '../../src/db/upgrades/v4-dossier-desk';
@@ -288,8 +288,9 @@ export async function openAndRead(name: string) {
       }))
       .sort((a, b) => a.id.localeCompare(b.id)),
     upload: (await readUpload(db, PAGE_SHA)) ?? null,
-    pageSource: (await (await readPageSource(db, 'att-1'))?.blob.text()) ?? null,
     queued: await Promise.all((await listCaptureQueue(db, 'draft-1', 1)).map(async (q) => `${q.name}: ${await q.blob.text()}`)),
+    pageSource: await readPageSource(db, 'att-1').then(async (p) => (p ? `${p.name}: ${await p.blob.text()}` : null)),
+    packsBuilt: (await db.reportPacks.toCollection().primaryKeys()).sort(),
     afterWrite: null as null | { status: number | null; overdue: string[] },
   };
   // A later write on the upgraded rows keeps the derived fields and facts current.

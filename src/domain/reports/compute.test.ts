@@ -80,6 +80,14 @@ describe('computeReport by field', () => {
     ]);
     expect([ht!.supplementRequests, ht!.refusals, ht!.digitization, ht!.satisfaction.total]).toEqual([2, 1, { received: 7, digitized: 5 }, 4]);
   });
+
+  it('is each field’s own report (a record without a field is in the all-fields one, as computeReport reads an empty field)', () => {
+    const records = [...fixtureRecords, { ...fixtureRecords[0]!, id: 'no-field', code: 'Z', field: '' }];
+    const fields = ['', 'Chứng thực', 'Hộ tịch'];
+    expect(computeReportByField(records, { period: MARCH_2026, now })).toEqual(
+      fields.map((field) => computeReport(records, { period: MARCH_2026, now, field })),
+    );
+  });
 });
 
 describe('computeReport for the running period', () => {

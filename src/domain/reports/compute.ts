@@ -132,6 +132,14 @@ export function computeReport(records: readonly ReportRecord[], options: ReportO
 
 /** The same report for each field present in the records, in Vietnamese alphabetical order. */
 export function computeReportByField(records: readonly ReportRecord[], options: Omit<ReportOptions, 'field'>): DeskReport[] {
-  const fields = [...new Set(records.map((r) => r.field))].sort((a, b) => a.localeCompare(b, 'vi'));
-  return fields.map((field) => computeReport(records, { ...options, field }));
+  // Each field's report over its own records: one pass to sort them out, not one pass per field over all.
+  const byField = new Map<string, ReportRecord[]>();
+  for (const r of records) {
+    const list = byField.get(r.field);
+    if (list) list.push(r);
+    else byField.set(r.field, [r]);
+  }
+  const fields = [...byField.keys()].sort((a, b) => a.localeCompare(b, 'vi'));
+  // An empty field name means "all fields" to computeReport, so that report reads every record, as before.
+  return fields.map((field) => computeReport(field ? byField.get(field)! : records, { ...options, field }));
 }
