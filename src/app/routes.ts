@@ -1,21 +1,51 @@
-// The areas of the app, in the order the navigation shows them; each page loads on first visit.
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+// The areas of the app, in the order the navigation shows them; each page loads on first visit,
+// except the one the app opens on, which main.tsx loads before the first render.
+import { createElement, use, type ComponentType } from 'react';
 import type { Messages } from '../i18n';
 
 export interface AreaRoute {
   path: string;
   labelKey: `nav.${keyof Messages['nav']}`;
-  page: LazyExoticComponent<ComponentType>;
+  /** The area's page: suspends (the shell shows its fallback) until its code has loaded. */
+  page: ComponentType;
+  /** Loads the page's code. */
+  preload(): Promise<void>;
+}
+
+/**
+ * A page whose code loads on first need. Not React.lazy: a lazy page suspends on its first render
+ * even when its code is already here, and React then reveals it no sooner than 300 ms after the
+ * fallback showed, which opening the app straight on a page (/ho-so) would wait for every time.
+ */
+function area(path: string, labelKey: AreaRoute['labelKey'], load: () => Promise<ComponentType>): AreaRoute {
+  let loaded: ComponentType | undefined;
+  let loading: Promise<ComponentType> | undefined;
+  const start = () =>
+    (loading ??= load().then((page) => {
+      loaded = page;
+      return page;
+    }));
+  function Page() {
+    return createElement(loaded ?? use(start()));
+  }
+  return { path, labelKey, page: Page, preload: async () => void (await start()) };
 }
 
 export const areas: AreaRoute[] = [
-  { path: '/tra-cuu', labelKey: 'nav.catalogue', page: lazy(() => import('../features/catalogue').then((m) => ({ default: m.CataloguePage }))) },
-  { path: '/tiep-nhan', labelKey: 'nav.intake', page: lazy(() => import('../features/intake').then((m) => ({ default: m.IntakePage }))) },
-  { path: '/ho-so', labelKey: 'nav.dossiers', page: lazy(() => import('../features/dossiers').then((m) => ({ default: m.DossiersPage }))) },
-  { path: '/dong-bo', labelKey: 'nav.sync', page: lazy(() => import('../features/sync-status').then((m) => ({ default: m.SyncPage }))) },
-  { path: '/bao-cao', labelKey: 'nav.reports', page: lazy(() => import('../features/reports').then((m) => ({ default: m.ReportsPage }))) },
-  { path: '/so-hoa', labelKey: 'nav.digitize', page: lazy(() => import('../features/digitize').then((m) => ({ default: m.DigitizePage }))) },
-  { path: '/cai-dat', labelKey: 'nav.settings', page: lazy(() => import('../features/settings').then((m) => ({ default: m.SettingsPage }))) },
+  area('/tra-cuu', 'nav.catalogue', async () => (await import('../features/catalogue')).CataloguePage),
+  area('/tiep-nhan', 'nav.intake', async () => (await import('../features/intake')).IntakePage),
+  area('/ho-so', 'nav.dossiers', async () => (await import('../features/dossiers')).DossiersPage),
+  area('/dong-bo', 'nav.sync', async () => (await import('../features/sync-status')).SyncPage),
+  area('/bao-cao', 'nav.reports', async () => (await import('../features/reports')).ReportsPage),
+  area('/so-hoa', 'nav.digitize', async () => (await import('../features/digitize')).DigitizePage),
+  area('/cai-dat', 'nav.settings', async () => (await import('../features/settings')).SettingsPage),
 ];
 
 export const homePath = '/tra-cuu';
+
+/** Loads the code of the page at `pathname` ("/" opens the home page), if it is an area's. */
+export function preloadPageAt(pathname: string): Promise<void> {
+  const path = pathname === '/' ? homePath : pathname;
+  const at = areas.find((a) => path === a.path || path.startsWith(`${a.path}/`));
+  return at ? at.preload() : Promise.resolve();
+}
