@@ -12,10 +12,9 @@ import { catalogueTools } from '../../workers/catalogue.client';
 import { preloadPageAt } from './routes';
 
 async function start() {
-  // The page the app opens on loads alongside the rest of the start, and is on screen with the
-  // shell's first render rather than after a loading fallback (routes.ts says why that matters).
-  // A page that fails to load is left to the render, which shows the error as any later visit would.
-  const firstPage = preloadPageAt(location.pathname).catch(() => undefined);
+  // The code of the page the app opens on loads alongside the rest of the start, so the page is
+  // often ready for the shell's first render. A failure is left to the page, which shows it.
+  void preloadPageAt(location.pathname).catch(() => undefined);
   if (await applyPostponedUpdate()) return; // the page reloads into the new version
   await initI18n();
   listenForInstallOffer();
@@ -25,7 +24,6 @@ async function start() {
   watchCatalogueUpdates(catalogueTools); // seeds the catalogue on first run, then keeps it current
   watchConnectivity();
   registerServiceWorker();
-  await firstPage;
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App />

@@ -1,21 +1,22 @@
-// The areas of the app, in the order the navigation shows them; each page loads on first visit,
-// except the one the app opens on, which main.tsx loads before the first render.
-import { createElement, use, type ComponentType } from 'react';
+// The areas of the app, in the order the navigation shows them; each page loads on first visit
+// (the one the app opens on as it starts, main.tsx).
+import { createElement, useEffect, useState, type ComponentType } from 'react';
 import type { Messages } from '../i18n';
 
 export interface AreaRoute {
   path: string;
   labelKey: `nav.${keyof Messages['nav']}`;
-  /** The area's page: suspends (the shell shows its fallback) until its code has loaded. */
+  /** The area's page: a loading line until its code is here, then the page. */
   page: ComponentType;
   /** Loads the page's code. */
   preload(): Promise<void>;
 }
 
 /**
- * A page whose code loads on first need. Not React.lazy: a lazy page suspends on its first render
- * even when its code is already here, and React then reveals it no sooner than 300 ms after the
- * fallback showed, which opening the app straight on a page (/ho-so) would wait for every time.
+ * A page whose code loads on first need. Not React.lazy under Suspense: a lazy page suspends on
+ * its first render even when its code is already here, and React then reveals it no sooner than
+ * 300 ms after the fallback showed, which opening the app straight on a page (/ho-so) waited for
+ * every time. This page shows its loading line itself and itself renders again once loaded.
  */
 function area(path: string, labelKey: AreaRoute['labelKey'], load: () => Promise<ComponentType>): AreaRoute {
   let loaded: ComponentType | undefined;
@@ -26,7 +27,22 @@ function area(path: string, labelKey: AreaRoute['labelKey'], load: () => Promise
       return page;
     }));
   function Page() {
-    return createElement(loaded ?? use(start()));
+    const [, setArrived] = useState(false);
+    const [failure, setFailure] = useState<{ error: unknown }>();
+    useEffect(() => {
+      if (loaded) return;
+      let mounted = true;
+      start().then(
+        () => mounted && setArrived(true),
+        (error: unknown) => mounted && setFailure({ error }),
+      );
+      return () => {
+        mounted = false;
+      };
+    }, []);
+    // A page whose code could not load fails as a lazy one did: to the nearest error boundary.
+    if (failure) throw failure.error;
+    return loaded ? createElement(loaded) : createElement('p', { className: 'loading' }, '…');
   }
   return { path, labelKey, page: Page, preload: async () => void (await start()) };
 }
