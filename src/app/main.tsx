@@ -9,8 +9,12 @@ import { initI18n } from '../i18n';
 import { listenForInstallOffer } from '../shared';
 import { startBackgroundRefresh, startSyncTriggers, watchCatalogueUpdates, watchConnectivity } from '../sync';
 import { catalogueTools } from '../../workers/catalogue.client';
+import { preloadPageAt } from './routes';
 
 async function start() {
+  // The code of the page the app opens on loads alongside the rest of the start, so the page is
+  // often ready for the shell's first render. A failure is left to the page, which shows it.
+  void preloadPageAt(location.pathname).catch(() => undefined);
   if (await applyPostponedUpdate()) return; // the page reloads into the new version
   await initI18n();
   listenForInstallOffer();

@@ -1,21 +1,67 @@
-// The areas of the app, in the order the navigation shows them; each page loads on first visit.
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+// The areas of the app, in the order the navigation shows them; each page loads on first visit
+// (the one the app opens on as it starts, main.tsx).
+import { createElement, useEffect, useState, type ComponentType } from 'react';
 import type { Messages } from '../i18n';
 
 export interface AreaRoute {
   path: string;
   labelKey: `nav.${keyof Messages['nav']}`;
-  page: LazyExoticComponent<ComponentType>;
+  /** The area's page: a loading line until its code is here, then the page. */
+  page: ComponentType;
+  /** Loads the page's code. */
+  preload(): Promise<void>;
+}
+
+/**
+ * A page whose code loads on first need. Not React.lazy under Suspense: a lazy page suspends on
+ * its first render even when its code is already here, and React then reveals it no sooner than
+ * 300 ms after the fallback showed, which opening the app straight on a page (/ho-so) waited for
+ * every time. This page shows its loading line itself and itself renders again once loaded.
+ */
+function area(path: string, labelKey: AreaRoute['labelKey'], load: () => Promise<ComponentType>): AreaRoute {
+  let loaded: ComponentType | undefined;
+  let loading: Promise<ComponentType> | undefined;
+  const start = () =>
+    (loading ??= load().then((page) => {
+      loaded = page;
+      return page;
+    }));
+  function Page() {
+    const [, setArrived] = useState(false);
+    const [failure, setFailure] = useState<{ error: unknown }>();
+    useEffect(() => {
+      if (loaded) return;
+      let mounted = true;
+      start().then(
+        () => mounted && setArrived(true),
+        (error: unknown) => mounted && setFailure({ error }),
+      );
+      return () => {
+        mounted = false;
+      };
+    }, []);
+    // A page whose code could not load fails as a lazy one did: to the nearest error boundary.
+    if (failure) throw failure.error;
+    return loaded ? createElement(loaded) : createElement('p', { className: 'loading' }, '…');
+  }
+  return { path, labelKey, page: Page, preload: async () => void (await start()) };
 }
 
 export const areas: AreaRoute[] = [
-  { path: '/tra-cuu', labelKey: 'nav.catalogue', page: lazy(() => import('../features/catalogue').then((m) => ({ default: m.CataloguePage }))) },
-  { path: '/tiep-nhan', labelKey: 'nav.intake', page: lazy(() => import('../features/intake').then((m) => ({ default: m.IntakePage }))) },
-  { path: '/ho-so', labelKey: 'nav.dossiers', page: lazy(() => import('../features/dossiers').then((m) => ({ default: m.DossiersPage }))) },
-  { path: '/dong-bo', labelKey: 'nav.sync', page: lazy(() => import('../features/sync-status').then((m) => ({ default: m.SyncPage }))) },
-  { path: '/bao-cao', labelKey: 'nav.reports', page: lazy(() => import('../features/reports').then((m) => ({ default: m.ReportsPage }))) },
-  { path: '/so-hoa', labelKey: 'nav.digitize', page: lazy(() => import('../features/digitize').then((m) => ({ default: m.DigitizePage }))) },
-  { path: '/cai-dat', labelKey: 'nav.settings', page: lazy(() => import('../features/settings').then((m) => ({ default: m.SettingsPage }))) },
+  area('/tra-cuu', 'nav.catalogue', async () => (await import('../features/catalogue')).CataloguePage),
+  area('/tiep-nhan', 'nav.intake', async () => (await import('../features/intake')).IntakePage),
+  area('/ho-so', 'nav.dossiers', async () => (await import('../features/dossiers')).DossiersPage),
+  area('/dong-bo', 'nav.sync', async () => (await import('../features/sync-status')).SyncPage),
+  area('/bao-cao', 'nav.reports', async () => (await import('../features/reports')).ReportsPage),
+  area('/so-hoa', 'nav.digitize', async () => (await import('../features/digitize')).DigitizePage),
+  area('/cai-dat', 'nav.settings', async () => (await import('../features/settings')).SettingsPage),
 ];
 
 export const homePath = '/tra-cuu';
+
+/** Loads the code of the page at `pathname` ("/" opens the home page), if it is an area's. */
+export function preloadPageAt(pathname: string): Promise<void> {
+  const path = pathname === '/' ? homePath : pathname;
+  const at = areas.find((a) => path === a.path || path.startsWith(`${a.path}/`));
+  return at ? at.preload() : Promise.resolve();
+}

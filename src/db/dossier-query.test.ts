@@ -1,9 +1,10 @@
 // The list's query planner on a small database: each view, each filter, their combinations and
 // the order of the results, checked against the same filter applied by hand to every row.
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { liveQuery } from 'dexie';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MotcuaDb } from './db';
-import { countDossierViews, emptyDossierFilter, queryDossiers, queryDossierIds, dossierFacets, type DossierFilter } from './dossier-query';
+import { countDossierViews, emptyDossierFilter, plainView, queryDossiers, queryDossierIds, dossierFacets, type DossierFilter } from './dossier-query';
 import { getDossiers } from './intake';
 import type { DossierRow } from './schema';
 
@@ -147,6 +148,60 @@ describe('queryDossierIds', () => {
     expect(facets.fields).toEqual(['Chứng thực', 'Hộ tịch']);
     expect(facets.procedures.map((p) => p.code)).toEqual(['2.000815', '1.001193']);
   });
+
+  it('finds every field and procedure present, including one held by a single dossier, and forgets one no longer held', async () => {
+    const own = new MotcuaDb(`facets-${Math.random()}`);
+    try {
+      expect(await dossierFacets(own)).toEqual({ fields: [], procedures: [] });
+      const odd = { procedureCode: '1.000894', procedureName: 'Đăng ký kết hôn', field: 'Hộ tịch' };
+      await own.dossiers.bulkAdd([
+        row(0),
+        row(1),
+        row(2),
+        row(3, odd),
+        row(4, { procedureCode: '3.000001', procedureName: 'Cấp giấy phép xây dựng', field: 'Xây dựng' }),
+      ]);
+      expect(await dossierFacets(own)).toEqual({
+        fields: ['Chứng thực', 'Hộ tịch', 'Xây dựng'],
+        procedures: [
+          { code: '3.000001', name: 'Cấp giấy phép xây dựng' },
+          { code: '2.000815', name: 'Chứng thực bản sao từ bản chính' },
+          { code: '1.000894', name: 'Đăng ký kết hôn' },
+          { code: '1.001193', name: 'Thủ tục đăng ký khai sinh' },
+        ],
+      });
+      await own.dossiers.bulkDelete(['d04', 'd01']);
+      expect(await dossierFacets(own)).toEqual({
+        fields: ['Hộ tịch'],
+        procedures: [
+          { code: '1.000894', name: 'Đăng ký kết hôn' },
+          { code: '1.001193', name: 'Thủ tục đăng ký khai sinh' },
+        ],
+      });
+    } finally {
+      own.close();
+    }
+  });
+
+  it('keeps a live query of the facets current: a value between two others, past the last, and one gone', async () => {
+    const own = new MotcuaDb(`facets-live-${Math.random()}`);
+    const seen: string[][] = [];
+    const subscription = liveQuery(() => dossierFacets(own)).subscribe((f) => seen.push(f.fields));
+    const shows = (fields: string[]) => vi.waitFor(() => expect(seen.at(-1)).toEqual(fields));
+    try {
+      await own.dossiers.bulkAdd([row(0, { field: 'Chứng thực' }), row(1, { field: 'Xây dựng' })]);
+      await shows(['Chứng thực', 'Xây dựng']);
+      await own.dossiers.add(row(2, { field: 'Hộ tịch' }));
+      await shows(['Chứng thực', 'Hộ tịch', 'Xây dựng']);
+      await own.dossiers.add(row(3, { field: 'Y tế' }));
+      await shows(['Chứng thực', 'Hộ tịch', 'Xây dựng', 'Y tế']);
+      await own.dossiers.delete('d02');
+      await shows(['Chứng thực', 'Xây dựng', 'Y tế']);
+    } finally {
+      subscription.unsubscribe();
+      own.close();
+    }
+  });
 });
 
 describe('countDossierViews', () => {
@@ -156,6 +211,27 @@ describe('countDossierViews', () => {
       expect(counts[view], view).toBe((await q({ view })).length);
     }
     expect(counts.all).toBe(41);
+  });
+
+  it("is the count of a list that asks for a view and nothing more (the page shows it as the list's count)", async () => {
+    const counts = await countDossierViews(db, NOW);
+    for (const view of ['all', 'dueSoon', 'overdue', 'waiting', 'ready'] as const) {
+      const filter = { ...emptyDossierFilter, view };
+      expect(plainView(filter)).toBe(view);
+      expect(counts[view], view).toBe(await (await queryDossiers(db, filter, NOW)).count());
+    }
+    // Blank text is no constraint; anything else is.
+    expect(plainView({ ...emptyDossierFilter, view: 'ready', text: '  ' })).toBe('ready');
+    for (const more of [
+      { text: 'lan' },
+      { status: 4 },
+      { field: 'Hộ tịch' },
+      { procedureCode: '1.001193' },
+      { receivedFrom: '2026-03-01' },
+      { receivedTo: '2026-03-31' },
+    ]) {
+      expect(plainView({ ...emptyDossierFilter, ...more }), JSON.stringify(more)).toBeNull();
+    }
   });
 });
 

@@ -269,27 +269,50 @@ export async function queryDossierIds(db: MotcuaDb, filter: DossierFilter, now =
   return list.slice(0, await list.count());
 }
 
-/** How many dossiers each ready-made view holds now (index counts only), for the view buttons. */
+export const DOSSIER_VIEWS: readonly DossierView[] = ['all', 'dueSoon', 'overdue', 'waiting', 'ready'];
+
+/**
+ * How many dossiers each ready-made view holds now, for the view buttons: each counted on its own
+ * list (one index range), so a button's number is, by construction, the count of the list it opens.
+ */
 export async function countDossierViews(db: MotcuaDb, now = new Date()): Promise<Record<DossierView, number>> {
-  const startOfToday = atVietnamTime(vietnamDateOf(now)).toISOString();
-  const soon = new Date(now.getTime() + DUE_SOON_MS).toISOString();
-  const byStatus = (s: number) => db.dossiers.where('[status+receivedAt]').between([s, ''], [s, MAX_ISO]).count();
-  const [all, dueSoon, overdue, waiting, ready] = await Promise.all([
-    db.dossiers.count(),
-    db.dossiers.where('openDueAt').between(startOfToday, soon, true, true).count(),
-    db.dossiers.where('openDueAt').below(startOfToday).count(),
-    byStatus(5),
-    byStatus(9),
-  ]);
-  return { all, dueSoon, overdue, waiting, ready };
+  const counts = await Promise.all(DOSSIER_VIEWS.map(async (view) => (await queryDossiers(db, { ...emptyDossierFilter, view }, now)).count()));
+  return Object.fromEntries(DOSSIER_VIEWS.map((view, i) => [view, counts[i]!])) as Record<DossierView, number>;
 }
 
-/** The fields and procedures present on the device, for the list's filters (index keys only). */
+/**
+ * The ready-made view a filter is when it asks nothing more (no text, status, procedure, field or
+ * dates), else null: such a list's count is its view's count, so the page need not walk it twice.
+ */
+export function plainView(filter: DossierFilter): DossierView | null {
+  const more =
+    searchTokens(filter.text).length > 0 || filter.status !== null || filter.procedureCode || filter.field || filter.receivedFrom || filter.receivedTo;
+  return more ? null : filter.view;
+}
+
+/**
+ * The distinct values of an index in order, each found by one seek just past the one before: a
+ * request per value (a few dozen fields and procedures), never a walk over every dossier's entry
+ * as uniqueKeys() is in IndexedDB (about a second per index at 100,000 dossiers).
+ */
+async function distinctKeys(db: MotcuaDb, index: 'field' | 'procedureCode'): Promise<string[]> {
+  const keys: string[] = [];
+  let next = await db.dossiers.orderBy(index).limit(1).keys();
+  while (next.length > 0) {
+    const key = next[0] as string;
+    keys.push(key);
+    next = await db.dossiers.where(index).above(key).limit(1).keys();
+  }
+  return keys;
+}
+
+/** The fields and procedures present on the device, for the list's filters (index seeks and one row per procedure). */
 export async function dossierFacets(db: MotcuaDb): Promise<{ fields: string[]; procedures: { code: string; name: string }[] }> {
-  const fields = (await db.dossiers.orderBy('field').uniqueKeys()) as string[];
-  const codes = (await db.dossiers.orderBy('procedureCode').uniqueKeys()) as string[];
-  const procedures = await Promise.all(
-    codes.map(async (code) => ({ code, name: (await db.dossiers.where('procedureCode').equals(code).first())?.procedureName ?? code })),
-  );
-  return { fields, procedures: procedures.sort((a, b) => a.name.localeCompare(b.name, 'vi')) };
+  return db.transaction('r', db.dossiers, async () => {
+    const [fields, codes] = await Promise.all([distinctKeys(db, 'field'), distinctKeys(db, 'procedureCode')]);
+    const procedures = await Promise.all(
+      codes.map(async (code) => ({ code, name: (await db.dossiers.where('procedureCode').equals(code).first())?.procedureName ?? code })),
+    );
+    return { fields, procedures: procedures.sort((a, b) => a.name.localeCompare(b.name, 'vi')) };
+  });
 }

@@ -131,6 +131,8 @@ export {
   queryDossierIds,
   dossierFacets,
   countDossierViews,
+  plainView,
+  DOSSIER_VIEWS,
   emptyDossierFilter,
   type DossierFilter,
   type DossierView,

@@ -11,6 +11,7 @@ import { newDevice } from '../support/browser';
 import { samplePdf } from '../support/sample-pdf';
 import { prepareDevice, receiveKhaiSinh } from '../support/intake-flow';
 import { expectVietnameseDates } from '../support/dates-on-screen';
+import { watchFirstRows, type FirstRowsSeen } from '../support/list-milestones';
 
 const stage = useStage();
 
@@ -35,13 +36,27 @@ async function reportLine(page: Page, label: string): Promise<[string, string]> 
 describe('the dossier desk, offline', () => {
   it('walks one dossier through a supplement request and a return, takes a rating, and reports it', async () => {
     const context = await newDevice(stage.browser, 'laptop');
+    await context.addInitScript(watchFirstRows);
     const page = await context.newPage();
     await prepareDevice(page, stage.gateway.url);
     await context.setOffline(true);
     const code = await receiveKhaiSinh(page);
 
-    // Found in the list by the name typed without accents.
+    // The rows come first: the view counts and the filters' choices are read only once they are in
+    // (a count walks its whole index range); a list shorter than a page is counted by its rows.
     await page.getByRole('link', { name: 'Hồ sơ', exact: true }).click();
+    await page.getByRole('link', { name: code }).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { firstRowsSeen: FirstRowsSeen }).firstRowsSeen)).toEqual({
+      status: '1 hồ sơ',
+      allView: 'Tất cả',
+      choices: [11, 1, 1],
+    });
+    await page.getByRole('button', { name: 'Tất cả (1)' }).waitFor();
+    await expect
+      .poll(() => page.locator('.dossier-filters select').evaluateAll((all) => all.map((s) => (s as HTMLSelectElement).options.length)))
+      .toEqual([11, 2, 2]);
+
+    // Found in the list by the name typed without accents.
     await page.getByRole('searchbox', { name: 'Tìm theo mã hồ sơ, họ tên hoặc số định danh' }).fill('nguyen van mau');
     await page
       .getByRole('status')

@@ -8,12 +8,13 @@ import { useDossierListStore } from './list-store';
 
 const STATUSES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 
-export function ListFilters() {
+/** `ready`: the list's first rows are in; the field and procedure choices are read only then. */
+export function ListFilters({ ready }: { ready: boolean }) {
   const { t } = useTranslation();
   const filter = useDossierListStore((s) => s.filter);
   const setFilter = useDossierListStore((s) => s.setFilter);
   const clear = useDossierListStore((s) => s.clear);
-  const facets = useLiveQuery(() => dossierFacets(getDb()), []);
+  const facets = useLiveQuery(() => (ready ? dossierFacets(getDb()) : undefined), [ready]);
   const [text, setText] = useState(filter.text);
 
   useEffect(() => {

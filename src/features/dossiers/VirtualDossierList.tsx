@@ -13,7 +13,17 @@ import { SyncBadge } from './SyncBadge';
 
 const ROW_HEIGHT = 76;
 
-export function VirtualDossierList({ list, count, view, clock, now }: { list: DossierList; count: number; view: DossierView; clock: WorkingTime; now: Date }) {
+interface Props {
+  list: DossierList;
+  count: number;
+  /** The list's first rows, already read (DossierList): shown until this list's own page is read. */
+  firstRows: readonly (DossierRow | undefined)[];
+  view: DossierView;
+  clock: WorkingTime;
+  now: Date;
+}
+
+export function VirtualDossierList({ list, count, firstRows, view, clock, now }: Props) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -32,7 +42,7 @@ export function VirtualDossierList({ list, count, view, clock, now }: { list: Do
     return { list, from, rows };
   }, [list, from, to]);
   // Rows of a previous list (before the filter changed) are never shown at the new list's places.
-  const rowAt = (index: number): DossierRow | undefined => (page && page.list === list ? page.rows[index - page.from] : undefined);
+  const rowAt = (index: number): DossierRow | undefined => (page && page.list === list ? page.rows[index - page.from] : firstRows[index]);
 
   return (
     <div ref={scroller} className="dossier-scroller" data-view={view}>
