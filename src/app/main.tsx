@@ -23,7 +23,7 @@ async function start() {
   startSyncTriggers();
   watchCatalogueUpdates(catalogueTools); // seeds the catalogue on first run, then keeps it current
   watchConnectivity();
-  registerServiceWorker();
+  void registerServiceWorker();
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App />

@@ -111,7 +111,7 @@ describe('the prompt’s update', () => {
     vi.resetModules();
     sw = await import('./service-worker');
     ({ useWorkInProgress: work } = await import('../shared'));
-    sw.registerServiceWorker();
+    await sw.registerServiceWorker();
     FakeWorkbox.last!.emit('waiting');
   });
   afterEach(() => vi.unstubAllEnvs());

@@ -2,7 +2,7 @@
 // officer: it never reloads a page holding unsaved input or a sync in flight (asked when the
 // officer agrees, and again when the new version has taken over, as input may have come in
 // between), and if postponed it is applied at the next start, before anything is on screen.
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 import { create } from 'zustand';
 import { hasWorkInProgress } from '../shared';
 
@@ -83,8 +83,10 @@ function takeOver(waiting: ServiceWorker): Promise<boolean> {
   });
 }
 
-export function registerServiceWorker(): void {
+export async function registerServiceWorker(): Promise<void> {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
+  // Loaded after the first screen's code, which must stay within its budget (tests/unit/bundle-budget.test.ts).
+  const { Workbox } = await import('workbox-window');
   workbox = new Workbox('/sw.js', { scope: '/' });
   workbox.addEventListener('waiting', () => useUpdate.getState().set('waiting'));
   workbox.addEventListener('controlling', () => {
