@@ -124,7 +124,10 @@ export function CameraPanel({ onPhoto, onClose, outliner }: { onPhoto(photo: Fil
           <p role="status" aria-live="polite">
             {t(`digitize.cameraOutline.${live.view.kind === 'holding' && !auto ? 'holdingManual' : live.view.kind}`)}
           </p>
-          {auto && holding && <progress max={1} value={holding.progress} aria-label={t('digitize.cameraOutline.countdown')} />}
+          {/* Kept in the layout (hidden) while nothing is held, so the buttons below never jump under a finger. */}
+          {auto && (
+            <progress max={1} value={holding?.progress ?? 0} aria-label={t('digitize.cameraOutline.countdown')} className={holding ? undefined : 'idle'} />
+          )}
         </div>
       )}
       {state.phase === 'failed' && (
