@@ -3,13 +3,10 @@
 // a straightforward full-table scan in the same page and run; what the officer waits for on
 // screen; and the database size. Dossiers are generated in the page through the app's own
 // database code (bundled from src/db), so they carry the same derived index fields.
-import { chromium, type Page } from 'playwright-core';
-import { devices, profileDir, waitForServiceWorker } from '../support/browser';
-import { chromiumArgs, chromiumPath } from '../support/chromium';
-import { removeDir, startGateway } from '../support/gateway';
+import type { Page } from 'playwright-core';
 import { median, type Figure, type Section } from './report';
 import type * as BenchPage from './dossiers-page';
-import { bundleForPage } from '../support/page-bundle';
+import { openBenchDesk } from './bench-desk';
 
 const COUNT = Number(process.env.MOTCUA_BENCH_DOSSIERS ?? 100_000);
 const DAYS = 730;
@@ -87,22 +84,8 @@ async function timeViewClick(page: Page, label: RegExp, view: string): Promise<{
 }
 
 export async function benchDossiers(): Promise<Section> {
-  const [bundle, gateway] = await Promise.all([bundleForPage('tests/bench/dossiers-page.ts', 'motcuaBench'), startGateway()]);
-  // An on-disk profile, as an installed app has: an incognito one would cap the quota far lower.
-  const profile = profileDir();
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    args: chromiumArgs,
-    ...devices.laptop,
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-  });
+  const { page, gateway, bundle, close } = await openBenchDesk();
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(`${gateway.url}/ho-so`);
-    await waitForServiceWorker(page);
-    await page.getByText('Không có hồ sơ nào phù hợp.').waitFor();
-    await page.evaluate(bundle); // evaluated over CDP: the app's CSP refuses inline scripts
     const emptyUsage = await page.evaluate(() => window.motcuaBench.storageUsage());
     const generated = await page.evaluate(([n, d]) => window.motcuaBench.generate(n, d), [COUNT, DAYS] as const);
     const usage = await page.evaluate(() => window.motcuaBench.storageUsage());
@@ -252,9 +235,6 @@ export async function benchDossiers(): Promise<Section> {
       ],
     };
   } finally {
-    await context.close();
-    await gateway.stop();
-    removeDir(gateway.dataDir);
-    removeDir(profile);
+    await close();
   }
 }

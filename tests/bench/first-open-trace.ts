@@ -2,12 +2,8 @@
 // at MOTCUA_BENCH_DOSSIERS dossiers. Generates the dossiers as the dossier bench does, then opens
 // /ho-so a few times with every IndexedDB request and the page's milestones timed from the
 // navigation's start, and prints the timeline. `npx tsx tests/bench/first-open-trace.ts`
-import { chromium } from 'playwright-core';
-import { devices, profileDir, waitForServiceWorker } from '../support/browser';
-import { chromiumArgs, chromiumPath } from '../support/chromium';
-import { removeDir, startGateway } from '../support/gateway';
 import type * as BenchPage from './dossiers-page';
-import { bundleForPage } from '../support/page-bundle';
+import { openBenchDesk } from './bench-desk';
 
 const COUNT = Number(process.env.MOTCUA_BENCH_DOSSIERS ?? 20_000);
 const OPENS = Number(process.env.MOTCUA_TRACE_OPENS ?? 3);
@@ -70,21 +66,8 @@ const TRACE = `
 })();
 `;
 
-const [bundle, gateway] = await Promise.all([bundleForPage('tests/bench/dossiers-page.ts', 'motcuaBench'), startGateway()]);
-const profile = profileDir();
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: chromiumPath(),
-  args: chromiumArgs,
-  ...devices.laptop,
-  locale: 'vi-VN',
-  timezoneId: 'Asia/Ho_Chi_Minh',
-});
+const { page, gateway, close } = await openBenchDesk();
 try {
-  const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(`${gateway.url}/ho-so`);
-  await waitForServiceWorker(page);
-  await page.getByText('Không có hồ sơ nào phù hợp.').waitFor();
-  await page.evaluate(bundle);
   const generated = await page.evaluate(([n, d]) => window.motcuaBench.generate(n, d), [COUNT, 730] as const);
   console.log(`generated ${generated.dossiers} in ${Math.round(generated.ms)} ms`);
   await page.addInitScript({ content: TRACE });
@@ -126,9 +109,6 @@ try {
       );
   }
 } finally {
-  await context.close();
-  await gateway.stop();
-  removeDir(gateway.dataDir);
-  removeDir(profile);
+  await close();
 }
 process.exit(0);
