@@ -42,8 +42,12 @@ let bundle: string;
 beforeAll(async () => {
   // A private copy of the build: a rebuild elsewhere mid-run cannot change what the devices load.
   staticDir = copyBuild();
-  [gateway, browser, bundle] = await Promise.all([startGateway({ staticDir }), launchBrowser(), bundleForPage('tests/e2e/chaos-page.ts', 'motcuaChaos')]);
-  proxy = await FaultProxy.start(gateway, { seed: SEED, rate: FAULT_RATE, gatewayOptions: { staticDir } });
+  [gateway, browser, bundle] = await Promise.all([
+    startGateway({ staticDir, holdCommits: true }),
+    launchBrowser(),
+    bundleForPage('tests/e2e/chaos-page.ts', 'motcuaChaos'),
+  ]);
+  proxy = await FaultProxy.start(gateway, { seed: SEED, rate: FAULT_RATE, gatewayOptions: { staticDir, holdCommits: true } });
 });
 afterAll(async () => {
   await browser?.close();

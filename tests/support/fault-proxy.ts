@@ -24,8 +24,8 @@ export interface InterruptedPush {
 }
 
 interface RestartPlan {
-  delayMs: number;
-  attempts: number;
+  /** Kills that fell before the batch's first commit or after its last. */
+  misses: number;
   resolve(push: InterruptedPush): void;
   reject(error: unknown): void;
 }
@@ -103,13 +103,15 @@ export class FaultProxy {
 
   /**
    * Kills the gateway while a push is being applied, and starts it again on the same data folder
-   * and port. A cut that came before the first entry committed, or after the last, was not in the
-   * middle of the batch: the next push is cut sooner or later, until one lands in between.
-   * Resolves with that push once the gateway answers again.
+   * and port. The gateway must run with `holdCommits`: it holds the first commit after a signal,
+   * and the proxy kills it once it sees part of the push committed (a kill timed by a delay fell
+   * before the first commit or after the last on a gateway faster or slower than guessed). A push
+   * answered before the watch saw a commit (a replay, or another request's commit was held) is let
+   * through and the next one is watched. Resolves with the cut push once the gateway answers again.
    */
   restartMidBatch(): Promise<InterruptedPush> {
     return new Promise((resolve, reject) => {
-      this.restartPlan = { delayMs: 150, attempts: 0, resolve, reject };
+      this.restartPlan = { misses: 0, resolve, reject };
     });
   }
 
@@ -158,6 +160,8 @@ export class FaultProxy {
     if (kind) this.seen[kind]++;
     const fault = kind ? this.pick(kind, req, body) : undefined;
     if (kind && fault) this.counts[kind][fault]++;
+    // Set once the gateway has answered this request (or failed to): a watched push is over.
+    const pushAnswered = { done: false };
     try {
       if (fault === 'dropBefore') {
         // The link fell before the request reached the gateway: nothing was applied.
@@ -180,7 +184,9 @@ export class FaultProxy {
         const plan = this.restartPlan;
         this.restartPlan = undefined;
         const since = await this.checkpoint(req.headers.authorization ?? '');
-        void this.restartMidPush(plan, req, body, since);
+        // The gateway holds its next commit (commit-hold.ts): the push's first part, as a rule.
+        this.gateway.process.kill('SIGUSR2');
+        void this.restartMidPush(plan, req, body, since, pushAnswered);
       }
       if (fault === 'corrupt') {
         // One byte changed on the way (a faulty link or middlebox): the gateway's hash check must catch it.
@@ -200,6 +206,7 @@ export class FaultProxy {
       } else {
         answer = await this.forward(req, body);
       }
+      pushAnswered.done = true;
       if (fault === 'dropAfter') {
         // The gateway has committed and answered; the answer is lost on the way back.
         req.socket.destroy();
@@ -208,6 +215,7 @@ export class FaultProxy {
       res.writeHead(answer.status, { ...endToEnd(answer.headers), 'content-length': String(answer.body.length) });
       res.end(answer.body);
     } catch (error) {
+      pushAnswered.done = true;
       // The gateway is down (restarting) or dropped the connection half-way through its answer.
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ECONNREFUSED' && !res.headersSent) {
@@ -274,11 +282,31 @@ export class FaultProxy {
     return res?.ok ? ((await res.json()) as { checkpoint: number }).checkpoint : 0;
   }
 
-  /** Kills the gateway `plan.delayMs` into the push, restarts it, and judges where the cut fell. */
-  private async restartMidPush(plan: RestartPlan, req: http.IncomingMessage, body: Buffer, since: number): Promise<void> {
+  /** How many of `ids` the gateway shows changed after checkpoint `since` (fewer if it is down). */
+  private async committedAfter(authorization: string, since: number, ids: ReadonlySet<string>): Promise<number> {
+    const res = await fetch(`http://127.0.0.1:${this.gateway.port}/api/sync/pull?since=${since}&limit=1000`, { headers: { authorization } }).catch(() => null);
+    if (!res?.ok) return 0;
+    const page = (await res.json()) as { changes: { dossier?: { id: string } }[] };
+    return page.changes.filter((c) => c.dossier && ids.has(c.dossier.id)).length;
+  }
+
+  /**
+   * Watches the push's entries commit, kills the gateway once some have (before the answer),
+   * restarts it, and judges where the cut fell. The gateway commits a push's first entry alone and
+   * the rest after it (server/sync/push.ts), and holds its first commit after the signal
+   * (commit-hold.ts), so the watch sees the first entry committed while the rest waits.
+   */
+  private async restartMidPush(plan: RestartPlan, req: http.IncomingMessage, body: Buffer, since: number, answered: { done: boolean }): Promise<void> {
     const authorization = req.headers.authorization ?? '';
     const entries = (JSON.parse(body.toString('utf8')) as { entries: { mutation: number; entityId: string }[] }).entries;
-    await sleep(plan.delayMs);
+    const ids = new Set(entries.map((e) => e.entityId));
+    let seen = 0;
+    while (!answered.done && seen === 0) seen = await this.committedAfter(authorization, since, ids);
+    if (answered.done || seen === entries.length) {
+      // Answered (a replay, or applied faster than the watch) before any kill: watch the next push.
+      this.restartPlan = plan;
+      return;
+    }
     this.restarting = true;
     this.counts.push.restart++;
     const old = this.gateway;
@@ -295,10 +323,7 @@ export class FaultProxy {
       stoppedAt = new Date();
       this.earlierOutput.push(old.output());
       this.gateway = await startGateway({ ...this.options.gatewayOptions, dataDir: old.dataDir, port: old.port });
-      const ids = new Set(entries.map((e) => e.entityId));
-      const res = await fetch(`http://127.0.0.1:${this.gateway.port}/api/sync/pull?since=${since}&limit=1000`, { headers: { authorization } });
-      const page = (await res.json()) as { changes: { dossier?: { id: string } }[] };
-      committed = page.changes.filter((c) => c.dossier && ids.has(c.dossier.id)).length;
+      committed = await this.committedAfter(authorization, since, ids);
     } catch (error) {
       plan.reject(error);
       return;
@@ -307,10 +332,10 @@ export class FaultProxy {
     }
     if (committed > 0 && committed < entries.length) {
       plan.resolve({ authorization, mutations: entries.map((e) => e.mutation), committed, stoppedAt, restartedAt: new Date() });
-    } else if (++plan.attempts >= 5) {
-      plan.reject(new Error(`no restart landed mid-batch in ${plan.attempts} tries (last: ${committed} of ${entries.length} committed)`));
+    } else if (++plan.misses >= 5) {
+      plan.reject(new Error(`no restart landed mid-batch in ${plan.misses} kills (last: ${committed} of ${entries.length} committed)`));
     } else {
-      this.restartPlan = { ...plan, delayMs: committed === 0 ? plan.delayMs * 2 : plan.delayMs / 3 };
+      this.restartPlan = plan;
     }
   }
 }

@@ -5,6 +5,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export interface RunningGateway {
   url: string;
@@ -41,6 +42,8 @@ export interface GatewayOptions {
   env?: Record<string, string>;
   /** Arguments after server/main.ts (`--demo`, as `npm start` passes). */
   args?: string[];
+  /** Loads commit-hold.ts: after SIGUSR2 the next commit is held a while (the chaos test's restart). */
+  holdCommits?: boolean;
 }
 
 export async function startGateway(options: GatewayOptions = {}): Promise<RunningGateway> {
@@ -49,7 +52,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const staticDir = options.staticDir ?? path.resolve('dist');
   // Node itself with tsx as a loader, not the tsx wrapper: one process, so a signal (SIGKILL in
   // the chaos test) reaches the gateway and leaves no orphan holding the port and the database.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...(options.args ?? [])], {
+  const preload = options.holdCommits ? ['--import', pathToFileURL(path.resolve('tests/support/commit-hold.ts')).href] : [];
+  const child = spawn(process.execPath, ['--import', 'tsx', ...preload, 'server/main.ts', ...(options.args ?? [])], {
     env: {
       ...process.env,
       PORT: String(port),
