@@ -15,6 +15,8 @@ import {
   type AttachmentRow,
   type MotcuaDb,
 } from '../db';
+import type { MotcuaError } from '../domain/errors';
+import { syncProblems } from './sync-problems';
 import { FILES_URL, tusUploader, type UploadOutcome, type Uploader } from './tus-upload';
 
 export interface FileSendContext {
@@ -24,7 +26,7 @@ export interface FileSendContext {
   uploader?: Uploader;
 }
 
-export type FilesOutcome = { kind: 'done' } | { kind: 'auth' } | { kind: 'retry'; reason: string };
+export type FilesOutcome = { kind: 'done' } | { kind: 'auth' } | { kind: 'retry'; reason: MotcuaError };
 
 /**
  * Damaged arrivals tolerated before a file counts as refused: a flaky link damages one transfer,
@@ -43,12 +45,12 @@ async function gatewayHas(ctx: FileSendContext, sha256: string): Promise<boolean
       headers: ctx.token ? { authorization: `Bearer ${ctx.token}` } : {},
     });
   } catch (error) {
-    return { kind: 'retry', reason: `Mất kết nối khi kiểm tra tệp (${error instanceof Error ? error.message : String(error)}).` };
+    return { kind: 'retry', reason: syncProblems.checkOffline(error) };
   }
   if (response.status === 401) return { kind: 'auth' };
   if (response.ok) return true;
   if (response.status === 404) return false;
-  return { kind: 'retry', reason: `Máy chủ trả lời ${response.status} khi kiểm tra tệp.` };
+  return { kind: 'retry', reason: syncProblems.checkStatus(response.status) };
 }
 
 /** Hashes per question: the gateway takes up to 500. */
@@ -72,12 +74,12 @@ async function gatewayHolds(ctx: FileSendContext, hashes: readonly string[]): Pr
         body: JSON.stringify({ sha256: hashes.slice(i, i + HELD_QUERY_SIZE) }),
       });
     } catch (error) {
-      return { kind: 'retry', reason: `Mất kết nối khi kiểm tra tệp (${error instanceof Error ? error.message : String(error)}).` };
+      return { kind: 'retry', reason: syncProblems.checkOffline(error) };
     }
     if (response.status === 401) return { kind: 'auth' };
     if (response.status === 404 || response.status === 405) return null;
     const answer = response.ok ? ((await response.json().catch(() => null)) as { held?: unknown } | null) : null;
-    if (!Array.isArray(answer?.held)) return { kind: 'retry', reason: `Máy chủ trả lời ${response.status} khi kiểm tra tệp.` };
+    if (!Array.isArray(answer?.held)) return { kind: 'retry', reason: syncProblems.checkStatus(response.status) };
     for (const sha256 of answer.held) if (typeof sha256 === 'string') held.add(sha256);
   }
   return held;
@@ -126,7 +128,8 @@ export async function ensureFileOnGateway(
   if (outcome.kind === 'refused') await recordUploadFailed(db, sha256, blob.size, outcome.reason);
   if (outcome.kind === 'damaged') {
     // The gateway dropped the damaged bytes: start over with a new upload on the next attempt.
-    if ((await recordUploadDamaged(db, sha256, blob.size, outcome.reason)) < MAX_DAMAGED_UPLOADS) return { kind: 'retry', reason: outcome.reason };
+    if ((await recordUploadDamaged(db, sha256, blob.size, outcome.reason)) < MAX_DAMAGED_UPLOADS)
+      return { kind: 'retry', reason: syncProblems.uploadDamaged(outcome.reason) };
     await recordUploadFailed(db, sha256, blob.size, outcome.reason);
     return { kind: 'refused', reason: outcome.reason };
   }

@@ -8,6 +8,7 @@ import { DEVICE_TOKEN_KEY, dossierFileProgress, emptyDossierFilter, getDb, query
 import { MAX_DAMAGED_UPLOADS, PARALLEL_UPLOADS } from './file-sender';
 import { cancelPumpRetry, pumpOutbox } from './outbox-pump';
 import { usePump } from './pump-state';
+import { syncProblems } from './sync-problems';
 import type { FileToSend, UploadHooks, UploadOutcome } from './tus-upload';
 import { sampleBirthDossier } from '../db/test-support';
 
@@ -108,7 +109,7 @@ function uploader() {
     if (file.sha256 === B && cut) {
       cut = false;
       hooks.onOffset(5);
-      return { kind: 'retry', reason: 'Mất kết nối khi gửi tệp' };
+      return { kind: 'retry', reason: syncProblems.uploadOffline(new TypeError('Failed to fetch')) };
     }
     hooks.onOffset(file.size);
     return { kind: 'done' };
@@ -127,7 +128,10 @@ describe('pumpOutbox', () => {
     const up = uploader();
 
     await pumpOutbox(gw.fetchImpl, { uploader: up.upload });
-    expect(usePump.getState()).toMatchObject({ state: 'waitingToRetry', lastError: 'Mất kết nối khi gửi tệp' });
+    expect(usePump.getState()).toMatchObject({
+      state: 'waitingToRetry',
+      lastError: { code: 'sync.upload_offline', message: 'Mất kết nối khi gửi tệp (Failed to fetch).', params: { detail: 'Failed to fetch' } },
+    });
     expect(gw.pushes).toEqual([]); // no change goes before its files
     expect(await db.uploads.get(B)).toMatchObject({ status: 'uploading', url: 'http://gw/api/files/bbbb', offset: 5 });
     expect((await db.dossiers.toArray()).map((d) => d.syncState)).toEqual(['waiting', 'waiting']);
@@ -169,7 +173,7 @@ describe('pumpOutbox', () => {
     await db.uploads.bulkPut([A, B].map((s) => ({ sha256: s, status: 'done' as const, size: 7, offset: 7, updatedAt: '' })));
 
     await pumpOutbox(gw.fetchImpl, { uploader: up.upload });
-    expect(usePump.getState()).toMatchObject({ state: 'needsSignIn', lastError: expect.stringMatching(/kích hoạt lại/) });
+    expect(usePump.getState()).toMatchObject({ state: 'needsSignIn', lastError: { code: 'sync.signed_out', message: expect.stringMatching(/kích hoạt lại/) } });
     expect(await db.outbox.toArray()).toEqual(before.outbox);
     expect((await db.dossiers.toArray()).map(({ searchWords: _s, openDueAt: _o, ...d }) => d)).toEqual(
       before.dossiers.map(({ searchWords: _s, openDueAt: _o, ...d }) => d),
@@ -181,7 +185,10 @@ describe('pumpOutbox', () => {
     const gw = gateway();
     await pumpOutbox(gw.fetchImpl, { uploader: uploader().upload });
     expect(gw.asked).toEqual([]);
-    expect(usePump.getState()).toMatchObject({ state: 'needsSignIn', lastError: expect.stringMatching(/chưa được kích hoạt/) });
+    expect(usePump.getState()).toMatchObject({
+      state: 'needsSignIn',
+      lastError: { code: 'sync.not_enrolled', message: expect.stringMatching(/chưa được kích hoạt/) },
+    });
     expect(await getDb().outbox.count()).toBe(2);
   });
 
@@ -201,7 +208,7 @@ describe('pumpOutbox', () => {
     // Damaged once: the pump stops short of the push (the change would name bytes the gateway lacks).
     await pumpOutbox(gw.fetchImpl, { uploader: flaky });
     expect(gw.pushes).toHaveLength(0);
-    expect(usePump.getState()).toMatchObject({ state: 'waitingToRetry', lastError: reason });
+    expect(usePump.getState()).toMatchObject({ state: 'waitingToRetry', lastError: { code: 'sync.upload_damaged', message: reason } });
     expect(await db.uploads.get(B)).toMatchObject({ status: 'uploading', offset: 0, damaged: 1, lastError: reason });
     expect((await db.uploads.get(B))?.url).toBeUndefined();
     // The next attempt starts a new upload (the gateway dropped the damaged one), then the changes go.

@@ -4,11 +4,13 @@
 // it lacks. Network failures, 408, 429 and 5xx are retried with backoff; 401 (or no token at all)
 // stops and asks for the device to be enrolled again, touching no data.
 import { applyPushResults, DEVICE_TOKEN_KEY, getDb, markDossiersSending, nextBatch, readDeviceToken, type OutboxEntry } from '../db';
+import type { MotcuaError } from '../domain/errors';
 import { useWorkInProgress } from '../shared/lib/work-in-progress'; // not the index: it pulls in React views
 import { backoffDelay, isRetryableStatus } from './backoff';
 import { parsePushResults } from './push-results';
 import { sendDossierFiles } from './file-sender';
 import { usePump } from './pump-state';
+import { syncProblems } from './sync-problems';
 import type { Uploader } from './tus-upload';
 
 const BATCH_SIZE = 50;
@@ -23,10 +25,7 @@ export interface PumpOptions {
 let failures = 0;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
-type SendOutcome = { kind: 'done' } | { kind: 'retry'; reason: string } | { kind: 'auth'; reason: string };
-
-const SIGNED_OUT = 'Máy chủ không nhận mã truy cập của thiết bị (đã bị thu hồi hoặc hết hạn): hãy kích hoạt lại thiết bị.';
-const NOT_ENROLLED = 'Thiết bị chưa được kích hoạt: hãy kích hoạt thiết bị trên trang Đồng bộ.';
+type SendOutcome = { kind: 'done' } | { kind: 'retry'; reason: MotcuaError } | { kind: 'auth'; reason: MotcuaError };
 
 function dossiersOf(batch: readonly OutboxEntry[]): string[] {
   return [...new Set(batch.filter((e) => e.kind.startsWith('dossier.')).map((e) => e.entityId))];
@@ -42,11 +41,11 @@ async function pushBatch(fetchImpl: typeof fetch, token: string, batch: OutboxEn
       body: JSON.stringify({ entries: batch.map((e) => ({ mutation: e.seq, kind: e.kind, entityId: e.entityId, payload: e.payload })) }),
     });
   } catch (error) {
-    return { kind: 'retry', reason: `Mất kết nối khi gửi (${error instanceof Error ? error.message : String(error)})` };
+    return { kind: 'retry', reason: syncProblems.sendOffline(error) };
   }
-  if (response.status === 401) return { kind: 'auth', reason: SIGNED_OUT };
+  if (response.status === 401) return { kind: 'auth', reason: syncProblems.signedOut() };
   if (!response.ok) {
-    if (isRetryableStatus(response.status)) return { kind: 'retry', reason: `Máy chủ trả lời ${response.status}` };
+    if (isRetryableStatus(response.status)) return { kind: 'retry', reason: syncProblems.serverStatus(response.status) };
     // A 4xx for the whole batch (e.g. too large) would repeat forever: quarantine the batch with the reason.
     const text = await response.text().catch(() => '');
     await applyPushResults(
@@ -63,7 +62,7 @@ async function pushBatch(fetchImpl: typeof fetch, token: string, batch: OutboxEn
   const results = parsePushResults(await response.json().catch(() => null));
   // Only entries the gateway answered for leave the queue; the others are sent again.
   await applyPushResults(db, results);
-  if (results.length === 0) return { kind: 'retry', reason: 'Máy chủ không trả lời cho lô này' };
+  if (results.length === 0) return { kind: 'retry', reason: syncProblems.noAnswer() };
   return 'continue';
 }
 
@@ -74,11 +73,11 @@ async function sendBatches(fetchImpl: typeof fetch, options: PumpOptions): Promi
     const batch = await nextBatch(db, BATCH_SIZE);
     if (batch.length === 0) return { kind: 'done' };
     // The gateway takes no change from a device it does not know; asking would only earn a 401.
-    if (!token) return { kind: 'auth', reason: NOT_ENROLLED };
+    if (!token) return { kind: 'auth', reason: syncProblems.notEnrolled() };
     const dossiers = dossiersOf(batch);
     try {
       const files = await sendDossierFiles({ db, fetchImpl, token, ...(options.uploader ? { uploader: options.uploader } : {}) }, dossiers);
-      if (files.kind === 'auth') return { kind: 'auth', reason: SIGNED_OUT };
+      if (files.kind === 'auth') return { kind: 'auth', reason: syncProblems.signedOut() };
       if (files.kind === 'retry') return files;
       const pushed = await pushBatch(fetchImpl, token, batch);
       if (pushed !== 'continue') return pushed;
@@ -111,7 +110,7 @@ export async function pumpOutbox(fetchImpl: typeof fetch = fetch, options: PumpO
       }
     } catch (error) {
       // A local fault (storage full, a bug): say so rather than stay "sending" for ever.
-      usePump.getState().set({ state: 'waitingToRetry', lastError: error instanceof Error ? error.message : String(error) });
+      usePump.getState().set({ state: 'waitingToRetry', lastError: syncProblems.local(error) });
     } finally {
       release('sync.pump');
     }

@@ -113,7 +113,7 @@ describe('pullChanges', () => {
     const changes = [1, 2, 3, 4].map((v) => change(v, dossier(v)));
     const outcome = await pullChanges({ db, fetchImpl: fakeGateway(changes).fetch, pageSize: 2 });
     expect(outcome.kind).toBe('writeFailed');
-    expect(usePump.getState().lastError).toMatch(/Không ghi được thay đổi/);
+    expect(usePump.getState().lastError).toMatchObject({ code: 'sync.pull_write_failed', message: expect.stringMatching(/Không ghi được thay đổi/) });
     expect(await readPullCheckpoint(db)).toBe(2);
     expect(await db.dossiers.get('dossier-0003')).toBeUndefined(); // its page failed as a whole
     await db.dossiers.delete('dossier-0099');
@@ -170,7 +170,10 @@ describe('pullChanges', () => {
     const outcome = await pullChanges({ db, fetchImpl: fakeGateway([], answer).fetch });
     expect(outcome.kind).toBe('malformed');
     expect(await snapshot()).toEqual(before);
-    expect(usePump.getState().lastError).toMatch(/^Dữ liệu nhận từ máy chủ không hợp lệ/);
+    expect(usePump.getState().lastError).toMatchObject({
+      code: 'sync.pull_malformed',
+      message: expect.stringMatching(/^Dữ liệu nhận từ máy chủ không hợp lệ/),
+    });
     expect(usePump.getState().state).toBe('idle');
   });
 

@@ -30,9 +30,15 @@ describe('uploadOutcomeOf', () => {
     });
   });
   it('retries a gateway fault, a held lock and a dropped link', () => {
-    expect(uploadOutcomeOf(failed(503))).toMatchObject({ kind: 'retry', reason: 'Máy chủ trả lời 503 khi nhận tệp.' });
+    expect(uploadOutcomeOf(failed(503))).toMatchObject({
+      kind: 'retry',
+      reason: { code: 'sync.upload_status', message: 'Máy chủ trả lời 503 khi nhận tệp.', params: { status: 503 } },
+    });
     expect(uploadOutcomeOf(failed(423))).toMatchObject({ kind: 'retry' });
-    expect(uploadOutcomeOf(failed(null))).toMatchObject({ kind: 'retry', reason: expect.stringMatching(/^Mất kết nối khi gửi tệp/) });
+    expect(uploadOutcomeOf(failed(null))).toMatchObject({
+      kind: 'retry',
+      reason: { code: 'sync.upload_offline', message: expect.stringMatching(/^Mất kết nối khi gửi tệp/) },
+    });
     expect(uploadOutcomeOf(new Error('network down'))).toMatchObject({ kind: 'retry' });
   });
 });

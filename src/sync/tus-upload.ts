@@ -2,6 +2,8 @@
 // metadata so the gateway can check the bytes it received. tus-js-client is loaded on first use:
 // the first screen never needs it.
 import type { DetailedError } from 'tus-js-client';
+import type { MotcuaError } from '../domain/errors';
+import { syncProblems } from './sync-problems';
 
 export const FILES_URL = '/api/files';
 /** Small chunks: on a 2G uplink a cut costs at most this much to send again. */
@@ -25,7 +27,7 @@ export type UploadOutcome =
   | { kind: 'done' }
   | { kind: 'auth' }
   /** Worth trying again later: no link, a gateway fault, a lock held elsewhere. */
-  | { kind: 'retry'; reason: string }
+  | { kind: 'retry'; reason: MotcuaError }
   /** The bytes arrived damaged (the gateway's hash differs from the declared one) and were dropped. */
   | { kind: 'damaged'; reason: string }
   /** The gateway refused these bytes for good (too large, malformed). */
@@ -52,7 +54,7 @@ export function uploadOutcomeOf(error: Error | DetailedError): UploadOutcome {
   if (status === 460) return { kind: 'damaged', reason: said || 'Tệp bị hỏng trên đường truyền.' };
   // 413: too large; 400: malformed. Sending the same again would earn the same answer.
   if (status === 400 || status === 413) return { kind: 'refused', reason: said || `Máy chủ từ chối tệp (${status}).` };
-  return { kind: 'retry', reason: status ? `Máy chủ trả lời ${status} khi nhận tệp.` : `Mất kết nối khi gửi tệp (${error.message}).` };
+  return { kind: 'retry', reason: status ? syncProblems.uploadStatus(status) : syncProblems.uploadOffline(error) };
 }
 
 export const tusUploader: Uploader = async (file, hooks) => {

@@ -5,14 +5,14 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { remainingCodes, type CodeReserve } from '../../domain/dossier';
 import { getDb, listQuarantine, readCommune, readSetting } from '../../db';
-import { PageHeader } from '../../shared';
+import { errorText, PageHeader } from '../../shared';
 import { checkConnection, RESERVE_KEY, syncNow, useConnectivity, usePendingCount, usePump } from '../../sync';
 import { EnrolmentCard } from './EnrolmentCard';
 import { QuarantineList } from './QuarantineList';
 import { displayDateTime } from '../../domain/calendar';
 
 export function SyncPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { state, lastOnlineAt } = useConnectivity();
   const pump = usePump();
   const pending = usePendingCount();
@@ -52,7 +52,7 @@ export function SyncPage() {
           {pump.lastSuccessAt && <p className="muted">{t('sync.lastSuccess', { time: time(pump.lastSuccessAt) })}</p>}
           {pump.lastError && (
             <p className="error" role="alert">
-              {t('sync.lastError', { reason: pump.lastError })}
+              {t('sync.lastError', { reason: errorText(pump.lastError, i18n) })}
             </p>
           )}
           <div className="actions">
