@@ -32,22 +32,25 @@ function area(path: string, labelKey: AreaRoute['labelKey'], messages: MessageGr
       return page;
     }));
   function Page() {
-    const [, setArrived] = useState(false);
+    // What shows comes from this component's state, not from `loaded` alone: a page that arrived
+    // between the loading line's render and the effect below (which then saw `loaded` set and
+    // returned) left the loading line up for good.
+    const [page, setPage] = useState<ComponentType | undefined>(() => loaded);
     const [failure, setFailure] = useState<{ error: unknown }>();
     useEffect(() => {
-      if (loaded) return;
+      if (page) return;
       let mounted = true;
       start().then(
-        () => mounted && setArrived(true),
+        (arrived) => mounted && setPage(() => arrived),
         (error: unknown) => mounted && setFailure({ error }),
       );
       return () => {
         mounted = false;
       };
-    }, []);
+    }, [page]);
     // A page whose code could not load fails as a lazy one did: to the nearest error boundary.
     if (failure) throw failure.error;
-    return loaded ? createElement(loaded) : createElement('p', { className: 'loading' }, '…');
+    return page ? createElement(page) : createElement('p', { className: 'loading' }, '…');
   }
   return { path, labelKey, page: Page, preload: async () => void (await start()) };
 }
