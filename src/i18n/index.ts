@@ -70,12 +70,14 @@ function shown(): Language {
 }
 
 /**
- * Loads the groups' messages in the language on screen (and in the one being switched to, if a
- * switch is under way), and remembers them so that a later switch loads them in its language too.
+ * Loads the groups' messages in Vietnamese and in the language on screen (and in the one being
+ * switched to, if a switch is under way), and remembers them so that a later switch loads them in
+ * its language too. Vietnamese always: printed papers speak it whatever the screen's language
+ * (the procedure's guide, catalogue/PrintView.tsx), and it is the fallback of a missing text.
  */
 export async function loadMessages(...names: MessageGroup[]): Promise<void> {
   names.forEach((name) => wanted.add(name));
-  const lngs = new Set([shown(), target]);
+  const lngs = new Set<Language>(['vi', shown(), target]);
   await Promise.all([...lngs].flatMap((lng) => names.map((name) => loadGroup(lng, name))));
 }
 
