@@ -1,60 +1,68 @@
 // The areas of the app, in the order the navigation shows them; each page loads on first visit
-// (the one the app opens on as it starts, main.tsx).
+// (the one the app opens on as it starts, main.tsx), its code and its messages together.
 import { createElement, useEffect, useState, type ComponentType } from 'react';
-import type { Messages } from '../i18n';
+import { loadMessages, type MessageGroup, type Messages } from '../i18n';
 
 export interface AreaRoute {
   path: string;
   labelKey: `nav.${keyof Messages['nav']}`;
   /** The area's page: a loading line until its code is here, then the page. */
   page: ComponentType;
-  /** Loads the page's code. */
+  /** Loads the page's code and messages. */
   preload(): Promise<void>;
 }
 
 /**
- * A page whose code loads on first need. Not React.lazy under Suspense: a lazy page suspends on
- * its first render even when its code is already here, and React then reveals it no sooner than
- * 300 ms after the fallback showed, which opening the app straight on a page (/ho-so) waited for
- * every time. This page shows its loading line itself and itself renders again once loaded.
+ * A page whose code and messages load on first need: it renders only once both are here, so it
+ * never shows a raw key. `messages` names every group the page's screens use, including those of
+ * the shared pieces it shows (PersonFields: intake; PageCapture: digitize; CccdScanner: scanner;
+ * CatalogueStatus: catalogue); the shell's own messages are always here.
+ *
+ * Not React.lazy under Suspense: a lazy page suspends on its first render even when its code is
+ * already here, and React then reveals it no sooner than 300 ms after the fallback showed, which
+ * opening the app straight on a page (/ho-so) waited for every time. This page shows its loading
+ * line itself and itself renders again once loaded.
  */
-function area(path: string, labelKey: AreaRoute['labelKey'], load: () => Promise<ComponentType>): AreaRoute {
+function area(path: string, labelKey: AreaRoute['labelKey'], messages: MessageGroup[], load: () => Promise<ComponentType>): AreaRoute {
   let loaded: ComponentType | undefined;
   let loading: Promise<ComponentType> | undefined;
   const start = () =>
-    (loading ??= load().then((page) => {
+    (loading ??= Promise.all([load(), loadMessages(...messages)]).then(([page]) => {
       loaded = page;
       return page;
     }));
   function Page() {
-    const [, setArrived] = useState(false);
+    // What shows comes from this component's state, not from `loaded` alone: a page that arrived
+    // between the loading line's render and the effect below (which then saw `loaded` set and
+    // returned) left the loading line up for good.
+    const [page, setPage] = useState<ComponentType | undefined>(() => loaded);
     const [failure, setFailure] = useState<{ error: unknown }>();
     useEffect(() => {
-      if (loaded) return;
+      if (page) return;
       let mounted = true;
       start().then(
-        () => mounted && setArrived(true),
+        (arrived) => mounted && setPage(() => arrived),
         (error: unknown) => mounted && setFailure({ error }),
       );
       return () => {
         mounted = false;
       };
-    }, []);
+    }, [page]);
     // A page whose code could not load fails as a lazy one did: to the nearest error boundary.
     if (failure) throw failure.error;
-    return loaded ? createElement(loaded) : createElement('p', { className: 'loading' }, '…');
+    return page ? createElement(page) : createElement('p', { className: 'loading' }, '…');
   }
   return { path, labelKey, page: Page, preload: async () => void (await start()) };
 }
 
 export const areas: AreaRoute[] = [
-  area('/tra-cuu', 'nav.catalogue', async () => (await import('../features/catalogue')).CataloguePage),
-  area('/tiep-nhan', 'nav.intake', async () => (await import('../features/intake')).IntakePage),
-  area('/ho-so', 'nav.dossiers', async () => (await import('../features/dossiers')).DossiersPage),
-  area('/dong-bo', 'nav.sync', async () => (await import('../features/sync-status')).SyncPage),
-  area('/bao-cao', 'nav.reports', async () => (await import('../features/reports')).ReportsPage),
-  area('/so-hoa', 'nav.digitize', async () => (await import('../features/digitize')).DigitizePage),
-  area('/cai-dat', 'nav.settings', async () => (await import('../features/settings')).SettingsPage),
+  area('/tra-cuu', 'nav.catalogue', ['catalogue'], async () => (await import('../features/catalogue')).CataloguePage),
+  area('/tiep-nhan', 'nav.intake', ['intake', 'scanner', 'digitize'], async () => (await import('../features/intake')).IntakePage),
+  area('/ho-so', 'nav.dossiers', ['dossiers', 'digitize'], async () => (await import('../features/dossiers')).DossiersPage),
+  area('/dong-bo', 'nav.sync', ['sync', 'device', 'intake'], async () => (await import('../features/sync-status')).SyncPage),
+  area('/bao-cao', 'nav.reports', ['reports', 'dossiers'], async () => (await import('../features/reports')).ReportsPage),
+  area('/so-hoa', 'nav.digitize', ['digitize'], async () => (await import('../features/digitize')).DigitizePage),
+  area('/cai-dat', 'nav.settings', ['settings', 'catalogue'], async () => (await import('../features/settings')).SettingsPage),
 ];
 
 export const homePath = '/tra-cuu';

@@ -2,6 +2,7 @@
 import type { catalogueVi } from './catalogue.vi';
 
 export const catalogueEn: typeof catalogueVi = {
+  page: { title: 'Procedures', intro: 'Find an administrative procedure, the papers to bring, time limits and fees.' },
   search: {
     label: 'Find a procedure',
     hint: 'Type a procedure name, with or without Vietnamese accents, or a procedure code (e.g. đăng ký khai sinh, 1.001193). Arrow down to pick a result, Enter to open it.',

@@ -1,5 +1,6 @@
 // Vietnamese messages of the procedure catalogue (Tra cứu thủ tục) and its updates.
 export const catalogueVi = {
+  page: { title: 'Tra cứu thủ tục', intro: 'Tìm thủ tục hành chính, xem giấy tờ cần nộp, thời hạn và lệ phí.' },
   search: {
     label: 'Tìm thủ tục',
     hint: 'Gõ tên thủ tục, có dấu hay không dấu đều được, hoặc mã thủ tục (ví dụ: đăng ký khai sinh, 1.001193). Mũi tên xuống để chọn kết quả, Enter để mở.',

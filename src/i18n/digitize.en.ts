@@ -2,6 +2,7 @@
 import type { digitizeVi } from './digitize.vi';
 
 export const digitizeEn: typeof digitizeVi = {
+  page: { title: 'Digitize papers', intro: 'Turn loose papers into small, legible PDF files kept on this device for dossiers.' },
   capture: {
     legend: 'Digitize papers: {{title}}',
     intro: 'Photograph or pick a picture of each page; the app crops, flattens and cleans each page and joins them into one small PDF.',

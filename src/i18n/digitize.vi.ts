@@ -1,5 +1,6 @@
 // Vietnamese messages of digitization (số hóa): page capture, quality warnings, the Số hóa page.
 export const digitizeVi = {
+  page: { title: 'Số hóa giấy tờ', intro: 'Chụp giấy tờ rời thành tệp PDF nhỏ, rõ, lưu trên máy để dùng cho hồ sơ.' },
   capture: {
     legend: 'Số hóa giấy tờ: {{title}}',
     intro: 'Chụp hoặc chọn ảnh từng trang; ứng dụng tự cắt trang, làm phẳng, làm sạch và ghép thành một tệp PDF nhỏ.',

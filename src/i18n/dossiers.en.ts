@@ -2,6 +2,7 @@
 import type { dossiersVi } from './dossiers.vi';
 
 export const dossiersEn: typeof dossiersVi = {
+  page: { title: 'Dossiers', intro: 'Follow received dossiers until the result is returned.' },
   views: {
     label: 'List',
     all: 'All',

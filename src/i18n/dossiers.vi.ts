@@ -1,5 +1,6 @@
 // Vietnamese messages of the dossier desk (Hồ sơ): list, dossier page, actions, result, rating.
 export const dossiersVi = {
+  page: { title: 'Hồ sơ', intro: 'Theo dõi hồ sơ đã tiếp nhận đến khi trả kết quả.' },
   views: {
     label: 'Danh sách',
     all: 'Tất cả',

@@ -2,6 +2,7 @@
 import type { intakeVi } from './intake.vi';
 
 export const intakeEn: typeof intakeVi = {
+  page: { title: 'Receive dossier', intro: "Receive a citizen's dossier, check its papers and print the appointment slip." },
   home: {
     start: 'Start receiving',
     chooseProcedure: 'Procedure to receive',

@@ -1,5 +1,6 @@
 // Vietnamese messages of dossier intake (Tiếp nhận hồ sơ).
 export const intakeVi = {
+  page: { title: 'Tiếp nhận hồ sơ', intro: 'Nhận hồ sơ của công dân, kiểm tra thành phần và in giấy hẹn.' },
   home: {
     start: 'Bắt đầu tiếp nhận',
     chooseProcedure: 'Thủ tục cần tiếp nhận',

@@ -2,6 +2,7 @@
 import type { reportsVi } from './reports.vi';
 
 export const reportsEn: typeof reportsVi = {
+  page: { title: 'Reports', intro: 'Dossiers received and finished early, on time or late.' },
   form: {
     title: 'Report period',
     kind: 'Period type',

@@ -1,5 +1,6 @@
 // Vietnamese messages of the reports (Báo cáo): period, figures, charts, exports, register.
 export const reportsVi = {
+  page: { title: 'Báo cáo', intro: 'Số hồ sơ tiếp nhận, giải quyết trước hạn, đúng hạn, quá hạn.' },
   form: {
     title: 'Kỳ báo cáo',
     kind: 'Loại kỳ',

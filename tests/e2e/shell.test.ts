@@ -1,9 +1,14 @@
 // The app shell in real Chromium against the real gateway: navigation at both device sizes,
-// offline reload with data kept, a connection indicator that checks the gateway, installability.
+// offline reload with data kept, a connection indicator that checks the gateway, installability,
+// and every page's words present when it shows (they load with the page, not the first screen).
+import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useStage } from '../support/e2e-stage';
 import { removeDir, startGateway } from '../support/gateway';
 import { launchPersistentDevice, newDevice, waitForServiceWorker, type DeviceName } from '../support/browser';
+import { prepareDevice, receiveKhaiSinh } from '../support/intake-flow';
+import { vi } from '../../src/i18n/vi';
+import { en } from '../../src/i18n/en';
 
 const stage = useStage();
 
@@ -89,6 +94,117 @@ describe('installability', () => {
     expect(manifest.icons.map((i: { sizes: string; purpose: string }) => `${i.sizes} ${i.purpose}`)).toEqual(
       expect.arrayContaining(['192x192 any', '512x512 any', '512x512 maskable']),
     );
+    await context.close();
+  });
+});
+
+/** Text shown as a raw key: a top-level message key, a dot and a letter (`intake.person.fullName`). */
+const rawKey = new RegExp(`\\b(?:${Object.keys(vi).join('|')})\\.[A-Za-z_]`);
+
+/**
+ * Runs in every page before the app: reports any text or label that ever looks like a message key,
+ * even one replaced a moment later, so a page rendered before its messages arrived is caught.
+ */
+function reportRawKeys(pattern: string) {
+  const key = new RegExp(pattern);
+  const report = (window as unknown as { reportRawKey: (text: string) => void }).reportRawKey;
+  const labels = ['aria-label', 'title', 'placeholder', 'alt'];
+  const check = (text: string | null) => {
+    if (text && key.test(text)) report(`${location.pathname}: ${text}`);
+  };
+  const visit = (node: Node) => {
+    if (node.nodeType === Node.TEXT_NODE) check(node.nodeValue);
+    if (!(node instanceof Element)) return;
+    labels.forEach((name) => check(node.getAttribute(name)));
+    node.childNodes.forEach(visit);
+  };
+  new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === 'childList') r.addedNodes.forEach(visit);
+      else if (r.type === 'characterData') check(r.target.nodeValue);
+      else check((r.target as Element).getAttribute(r.attributeName!));
+    }
+  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: labels });
+}
+
+/** A device whose pages report raw keys into the returned list, in `lng` from its first page. */
+async function watchedDevice(lng: 'vi' | 'en'): Promise<{ context: BrowserContext; page: Page; rawKeys: string[] }> {
+  const context = await newDevice(stage.browser);
+  const rawKeys: string[] = [];
+  await context.exposeFunction('reportRawKey', (text: string) => rawKeys.push(text));
+  if (lng === 'en') await context.addInitScript(() => localStorage.getItem('motcua.language') ?? localStorage.setItem('motcua.language', 'en'));
+  await context.addInitScript(reportRawKeys, rawKey.source);
+  return { context, page: await context.newPage(), rawKeys };
+}
+
+const areaPages = [
+  ['/tra-cuu', 'catalogue'],
+  ['/tiep-nhan', 'intake'],
+  ['/ho-so', 'dossiers'],
+  ['/dong-bo', 'sync'],
+  ['/bao-cao', 'reports'],
+  ['/so-hoa', 'digitize'],
+  ['/cai-dat', 'settings'],
+] as const;
+
+const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
+
+describe('messages', () => {
+  it.each(['vi', 'en'] as const)('every page shows its words, never a key: opened directly, through the navigation and from another page (%s)', async (lng) => {
+    const words = lng === 'vi' ? vi : en;
+    const { context, page, rawKeys } = await watchedDevice(lng);
+    const url = stage.gateway.url;
+    // Each goto starts the app afresh on that page: its messages load with it, before it renders.
+    for (const [path, area] of areaPages) {
+      await page.goto(`${url}${path}`);
+      await heading(page, words[area].page.title);
+    }
+    await page.goto(`${url}/tra-cuu/1.001193`);
+    await heading(page, /khai sinh/);
+    await page.goto(`${url}/tra-cuu/1.001193/in`);
+    await page
+      .getByText(/khai sinh/)
+      .first()
+      .waitFor();
+    await page.goto(`${url}/bao-cao/so-theo-doi`);
+    await heading(page, words.reports.register.link);
+    // Client-side: every area reached from a page that did not load it.
+    await page.goto(`${url}/so-hoa`);
+    await heading(page, words.digitize.page.title);
+    const nav = page.getByRole('navigation', { name: words.app.mainNav });
+    for (const [, area] of areaPages) {
+      await nav.getByRole('link', { name: words.nav[area], exact: true }).click();
+      await heading(page, words[area].page.title);
+    }
+    // From a procedure straight into intake's editor, whose words (and the ID-card scanner's) came with it.
+    await page.goto(`${url}/tra-cuu/1.001193`);
+    await page.locator('a[href="/tiep-nhan/moi/1.001193"]').click();
+    await page.getByRole('textbox', { name: words.intake.person.fullName }).waitFor();
+    expect(rawKeys).toEqual([]);
+    await context.close();
+  });
+
+  it('a dossier and the pages around it keep their words across a switch of language, both ways', async () => {
+    const { context, page, rawKeys } = await watchedDevice('vi');
+    await prepareDevice(page, stage.gateway.url);
+    const code = await receiveKhaiSinh(page);
+    await page.getByRole('link', { name: vi.nav.dossiers, exact: true }).click();
+    await page.getByRole('link', { name: code }).click();
+    await heading(page, `Hồ sơ ${code}`);
+    const dossierUrl = page.url();
+    // The groups already on screen (dossiers, digitize) load in English before the switch shows.
+    await page.getByRole('button', { name: /English/ }).click();
+    await heading(page, `Dossier ${code}`);
+    await page.getByRole('navigation', { name: en.app.mainNav }).getByRole('link', { name: en.nav.reports, exact: true }).click();
+    await heading(page, en.reports.page.title);
+    await page.goto(dossierUrl);
+    await heading(page, `Dossier ${code}`);
+    await page.getByRole('button', { name: /Tiếng Việt/ }).click();
+    await heading(page, `Hồ sơ ${code}`);
+    await page.getByRole('navigation', { name: vi.app.mainNav }).getByRole('link', { name: vi.nav.sync, exact: true }).click();
+    await heading(page, vi.sync.page.title);
+    await page.getByText(/Còn [1-9]\d* số hồ sơ chính thức/).waitFor();
+    expect(rawKeys).toEqual([]);
     await context.close();
   });
 });

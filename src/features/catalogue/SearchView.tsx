@@ -65,7 +65,7 @@ export function SearchView() {
 
   return (
     <>
-      <PageHeader title={t('pages.catalogue.title')} intro={t('pages.catalogue.intro')} />
+      <PageHeader title={t('catalogue.page.title')} intro={t('catalogue.page.intro')} />
       <UpdateNotice />
       <form role="search" className="catalogue-search" onSubmit={open}>
         <div className="catalogue-search__box">

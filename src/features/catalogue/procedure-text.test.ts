@@ -3,7 +3,7 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { demoCatalogue, type ProcedureComponent } from '../../domain/catalogue';
-import { vi } from '../../i18n';
+import { vi } from '../../i18n/vi';
 import { componentNeed, countOf, durationInWords, feeClauses, fieldsOf, findProcedure, formsOf, processingTime } from './procedure-text';
 
 const i18n = i18next.createInstance();

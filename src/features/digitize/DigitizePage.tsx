@@ -93,7 +93,7 @@ export function DigitizePage() {
 
   return (
     <>
-      <PageHeader title={t('pages.digitize.title')} intro={t('pages.digitize.intro')} />
+      <PageHeader title={t('digitize.page.title')} intro={t('digitize.page.intro')} />
       <div className="digitize-desk">
         <div className="card">
           <div className="field">

@@ -50,7 +50,7 @@ export function DossierList() {
 
   return (
     <>
-      <PageHeader title={t('pages.dossiers.title')} intro={t('pages.dossiers.intro')} />
+      <PageHeader title={t('dossiers.page.title')} intro={t('dossiers.page.intro')} />
       <ViewButtons counts={counts} />
       <ListFilters ready={opened} />
       <p role="status" className="dossier-count">

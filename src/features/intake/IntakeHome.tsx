@@ -26,7 +26,7 @@ export function IntakeHome() {
 
   return (
     <>
-      <PageHeader title={t('pages.intake.title')} intro={t('pages.intake.intro')} />
+      <PageHeader title={t('intake.page.title')} intro={t('intake.page.intro')} />
       <form className="card" onSubmit={start}>
         {catalogue === null ? (
           <p>{t('intake.home.noCatalogue')}</p>

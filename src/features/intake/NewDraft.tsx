@@ -35,6 +35,6 @@ export function NewDraft({ code }: { code: string }) {
   }, [catalogue, procedure, code, navigate, t]);
 
   if (catalogue === undefined) return <p role="status">…</p>;
-  if (!procedure) return <PageHeader title={t('pages.intake.title')} intro={t('intake.draft.procedureMissing', { code })} />;
+  if (!procedure) return <PageHeader title={t('intake.page.title')} intro={t('intake.draft.procedureMissing', { code })} />;
   return error ? <p role="alert">{error}</p> : <p role="status">…</p>;
 }

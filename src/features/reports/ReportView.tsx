@@ -29,7 +29,7 @@ export function ReportView() {
 
   return (
     <>
-      <PageHeader title={t('pages.reports.title')} intro={t('pages.reports.intro')} />
+      <PageHeader title={t('reports.page.title')} intro={t('reports.page.intro')} />
       <PeriodForm fields={meta?.fields ?? []} years={years} />
       {state.status === 'loading' && <p role="status">{t('reports.computing')}</p>}
       {state.status === 'failed' && (

@@ -33,12 +33,12 @@ export function DeskProfileForm() {
     const phone = profile.officerPhone === '' ? null : validateVietnamesePhone(profile.officerPhone);
     const found = {
       ...(profile.officerName.length > OFFICER_FIELD_MAX.officerName
-        ? { officerName: t('desk.tooLong', { length: profile.officerName.length, max: OFFICER_FIELD_MAX.officerName }) }
+        ? { officerName: t('settings.desk.tooLong', { length: profile.officerName.length, max: OFFICER_FIELD_MAX.officerName }) }
         : {}),
       ...(profile.officerPhone.length > OFFICER_FIELD_MAX.officerPhone
-        ? { officerPhone: t('desk.tooLong', { length: profile.officerPhone.length, max: OFFICER_FIELD_MAX.officerPhone }) }
+        ? { officerPhone: t('settings.desk.tooLong', { length: profile.officerPhone.length, max: OFFICER_FIELD_MAX.officerPhone }) }
         : phone && !phone.ok
-          ? { officerPhone: t('desk.phoneInvalid', { reason: phone.errors[0]?.message ?? '' }) }
+          ? { officerPhone: t('settings.desk.phoneInvalid', { reason: phone.errors[0]?.message ?? '' }) }
           : {}),
     };
     setProblems(found);
@@ -50,17 +50,17 @@ export function DeskProfileForm() {
       await writeSetting(getDb(), settingKey, profile);
       setSaved(profile);
       setDraft(profile);
-      setMessage(t('desk.saved'));
+      setMessage(t('settings.desk.saved'));
     } catch (error) {
-      setMessage(isQuotaError(error) ? t('errors.quota') : t('desk.saveFailed', { reason: String(error) }));
+      setMessage(isQuotaError(error) ? t('errors.quota') : t('settings.desk.saveFailed', { reason: String(error) }));
     }
   }
 
   return (
     <form className="card" onSubmit={(e) => void save(e)} aria-labelledby="desk-title">
-      <h2 id="desk-title">{t('desk.title')}</h2>
+      <h2 id="desk-title">{t('settings.desk.title')}</h2>
       <label>
-        {t('desk.officerName')}
+        {t('settings.desk.officerName')}
         <input
           name="officerName"
           autoComplete="name"
@@ -76,7 +76,7 @@ export function DeskProfileForm() {
         )}
       </label>
       <label>
-        {t('desk.officerPhone')}
+        {t('settings.desk.officerPhone')}
         <input
           name="officerPhone"
           type="tel"
@@ -95,9 +95,9 @@ export function DeskProfileForm() {
       </label>
       <div className="actions">
         <button type="submit" className="primary" disabled={!dirty}>
-          {t('desk.save')}
+          {t('settings.desk.save')}
         </button>
-        <p role="status">{problems.officerName || problems.officerPhone ? t('desk.notSaved') : dirty ? t('desk.unsaved') : message}</p>
+        <p role="status">{problems.officerName || problems.officerPhone ? t('settings.desk.notSaved') : dirty ? t('settings.desk.unsaved') : message}</p>
       </div>
     </form>
   );

@@ -7,9 +7,9 @@ export function InstallHelp() {
   const { offer, installed } = useInstall();
   return (
     <section className="card" aria-labelledby="install-title">
-      <h2 id="install-title">{t('install.title')}</h2>
+      <h2 id="install-title">{t('settings.install.title')}</h2>
       {installed ? (
-        <p>{t('install.done')}</p>
+        <p>{t('settings.install.done')}</p>
       ) : (
         <>
           {offer && (
@@ -17,7 +17,7 @@ export function InstallHelp() {
               {t('install.button')}
             </button>
           )}
-          <p>{t('install.howTo')}</p>
+          <p>{t('settings.install.howTo')}</p>
         </>
       )}
     </section>

@@ -41,31 +41,31 @@ export function SelfCheck() {
   const [worker, runWorker] = useCheck(checkWorker);
   const describe = (r: Result) =>
     r.state === 'ok'
-      ? t('selfCheck.ok')
+      ? t('settings.selfCheck.ok')
       : r.state === 'failed'
-        ? t('selfCheck.failed', { reason: r.reason })
+        ? t('settings.selfCheck.failed', { reason: r.reason })
         : r.state === 'running'
-          ? t('selfCheck.running')
+          ? t('settings.selfCheck.running')
           : '—';
   return (
     <section className="card" aria-labelledby="selfcheck-title">
-      <h2 id="selfcheck-title">{t('selfCheck.title')}</h2>
+      <h2 id="selfcheck-title">{t('settings.selfCheck.title')}</h2>
       <dl className="figures">
         <div>
-          <dt>{t('selfCheck.database')}</dt>
+          <dt>{t('settings.selfCheck.database')}</dt>
           <dd>
             <span role="status">{describe(db)}</span>
           </dd>
         </div>
         <div>
-          <dt>{t('selfCheck.worker')}</dt>
+          <dt>{t('settings.selfCheck.worker')}</dt>
           <dd>
             <span role="status">{describe(worker)}</span>
           </dd>
         </div>
       </dl>
       <button type="button" onClick={() => void Promise.all([runDb(), runWorker()])}>
-        {t('selfCheck.run')}
+        {t('settings.selfCheck.run')}
       </button>
     </section>
   );

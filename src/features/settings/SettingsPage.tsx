@@ -12,7 +12,7 @@ export function SettingsPage() {
   const { t } = useTranslation();
   return (
     <>
-      <PageHeader title={t('pages.settings.title')} intro={t('pages.settings.intro')} />
+      <PageHeader title={t('settings.page.title')} intro={t('settings.page.intro')} />
       <div className="card-grid">
         <DeskProfileForm />
         <CatalogueStatus onUpdate={() => updateCatalogue(catalogueTools)} />

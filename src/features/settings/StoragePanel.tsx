@@ -15,25 +15,25 @@ export function StoragePanel() {
   const free = known ? status.quota! - status.usage! : 0;
   return (
     <section className="card" aria-labelledby="storage-title">
-      <h2 id="storage-title">{t('storage.title')}</h2>
-      <p>{status.persisted ? t('storage.persistent') : t('storage.notPersistent')}</p>
+      <h2 id="storage-title">{t('settings.storage.title')}</h2>
+      <p>{status.persisted ? t('settings.storage.persistent') : t('settings.storage.notPersistent')}</p>
       {known ? (
         <dl className="figures">
           <div>
-            <dt>{t('storage.used')}</dt>
+            <dt>{t('settings.storage.used')}</dt>
             <dd>{formatBytes(status.usage!, i18n.language)}</dd>
           </div>
           <div>
-            <dt>{t('storage.free')}</dt>
+            <dt>{t('settings.storage.free')}</dt>
             <dd>{formatBytes(free, i18n.language)}</dd>
           </div>
         </dl>
       ) : (
-        <p>{t('storage.unknown')}</p>
+        <p>{t('settings.storage.unknown')}</p>
       )}
       {isStorageLow(status) && (
         <p className="warning" role="alert">
-          {t('storage.lowWarning', { free: formatBytes(free, i18n.language) })}
+          {t('settings.storage.lowWarning', { free: formatBytes(free, i18n.language) })}
         </p>
       )}
     </section>

@@ -6,7 +6,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { OutboxEntry } from '../../db';
-import { vi } from '../../i18n';
+import { vi } from '../../i18n/vi';
 import { en } from '../../i18n/en';
 import { textOf } from '../../shared/ui/papers/test-support';
 import type { QuarantineList as QuarantineListView } from './QuarantineList';

@@ -24,7 +24,7 @@ export function SyncPage() {
 
   return (
     <>
-      <PageHeader title={t('pages.sync.title')} intro={t('pages.sync.intro')} />
+      <PageHeader title={t('sync.page.title')} intro={t('sync.page.intro')} />
       <div className="card-grid">
         <EnrolmentCard />
         <section className="card" aria-labelledby="sync-connection">

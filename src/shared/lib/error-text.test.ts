@@ -3,7 +3,7 @@
 import { createInstance, type i18n as I18n } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { MotcuaError } from '../../domain/errors';
-import { vi } from '../../i18n';
+import { vi } from '../../i18n/vi';
 import { en } from '../../i18n/en';
 import { errorText, refusalText } from './error-text';
 

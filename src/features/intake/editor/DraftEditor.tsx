@@ -37,7 +37,7 @@ export function DraftEditor({ id }: { id: string }) {
 
   if (state.status === 'loading' || (procedure === undefined && state.status === 'ready')) return <p role="status">…</p>;
   if (state.status === 'missing' || !procedure) {
-    return <PageHeader title={t('pages.intake.title')} intro={t('intake.draft.notFound')} />;
+    return <PageHeader title={t('intake.page.title')} intro={t('intake.draft.notFound')} />;
   }
   const step = state.step;
   const index = INTAKE_STEPS.indexOf(step);

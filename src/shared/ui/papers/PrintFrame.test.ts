@@ -5,7 +5,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
-import { vi } from '../../../i18n';
+import { vi } from '../../../i18n/vi';
 import { en } from '../../../i18n/en';
 import { PrintFrame } from './PrintFrame';
 import { ReceiptPaper } from './ReceiptPaper';

@@ -1,0 +1,48 @@
+// English messages of the sync page, same keys as Vietnamese (checked by the type).
+import type { syncVi } from './sync.vi';
+
+export const syncEn: typeof syncVi = {
+  page: { title: 'Sync', intro: "Send changes to the province's system when the network is back." },
+  waiting: 'Waiting to send',
+  connection: 'Connection status',
+  reserveTitle: 'Dossier numbers reserved on this device',
+  reserve: '{{count}} official dossier numbers left for today, for use offline.',
+  commune: 'Unit: {{name}} (code {{agency}})',
+  noCommune: 'This device has not loaded its commune yet: connect once.',
+  lastOnline: 'Last reached the server: {{time}}',
+  queue: '{{count}} changes waiting to be sent.',
+  allSent: 'All sent: the server has every change.',
+  onlyQuarantine: 'Nothing waits to be sent, but the server refused some changes (see below).',
+  now: 'Sync now',
+  lastSuccess: 'Last successful send: {{time}}',
+  lastError: 'Last error: {{reason}}',
+  pump: {
+    idle: 'The sender is idle.',
+    sending: 'Sending…',
+    waitingToRetry: 'Sending failed; it will retry by itself.',
+    needsSignIn: 'Re-activate the device / sign in again to keep sending. The data on this device is intact.',
+    offline: 'Offline: will send by itself when the network is back, while the app is open.',
+  },
+  quarantineTitle: 'Refused by the server ({{count}})',
+  resend: 'Send again',
+  resendOne: 'Send {{code}} again',
+  fixAction: 'Fix the dossier',
+  fixOne: 'Fix dossier {{code}}',
+  fix: {
+    title: 'Fix dossier {{code}} and send it again',
+    reason: 'Refused by the server: {{reason}}',
+    applicant: 'Applicant',
+    owner: 'Dossier owner',
+    invalid: 'Some details are still wrong (see each field): nothing was saved.',
+    save: 'Save and send again',
+    cancel: 'Cancel',
+    nothing: 'This change carries no applicant details to fix.',
+  },
+  kind: {
+    'dossier.receive': 'dossier received',
+    'dossier.refuse': 'dossier refused',
+    'dossier.transition': 'dossier action',
+    'dossier.rate': 'satisfaction rating',
+  },
+  checkNow: 'Check connection',
+};
