@@ -164,3 +164,13 @@ export {
   markDossiersSending,
   type FileProgress,
 } from './uploads';
+export {
+  readUnsyncedWork,
+  backupRecords,
+  readBackupRecords,
+  mergeBackup,
+  type UnsyncedWork,
+  type BackupRecord,
+  type BackupContent,
+  type MergeReport,
+} from './backup';

@@ -55,7 +55,7 @@ export function recordsToStream(records: AsyncIterable<StreamRecord> | Iterable<
 /** Reads the records back; a body becomes a Blob of `type` (its head's `type` when a string). */
 export async function* streamToRecords(input: ReadableStream<Uint8Array>): AsyncGenerator<StreamRecord> {
   const reader = input.getReader();
-  let buffer = new Uint8Array(0);
+  let buffer: Uint8Array = new Uint8Array(0);
   let ended = false;
   const fill = async (n: number): Promise<boolean> => {
     while (buffer.length < n && !ended) {
