@@ -7,6 +7,12 @@ export interface StreamRecord {
   body?: Blob;
 }
 
+/** A record to write: its head must be a JSON object (the writer's own data, typed by the writer). */
+export interface OutgoingRecord {
+  head: unknown;
+  body?: Blob;
+}
+
 /** A head larger than this is not a record of ours (a dossier row is a few KB). */
 const MAX_HEAD_BYTES = 8 * 1024 * 1024;
 
@@ -24,10 +30,10 @@ function u32(n: number): Uint8Array {
 }
 
 /** The records as bytes, in order; bodies are read from their blobs as the stream is pulled. */
-export function recordsToStream(records: AsyncIterable<StreamRecord> | Iterable<StreamRecord>): ReadableStream<Uint8Array> {
+export function recordsToStream(records: AsyncIterable<OutgoingRecord> | Iterable<OutgoingRecord>): ReadableStream<Uint8Array> {
   async function* bytesOf(): AsyncGenerator<Uint8Array> {
     for await (const { head, body } of records) {
-      const json = new TextEncoder().encode(JSON.stringify(body ? { ...head, bodyBytes: body.size } : head));
+      const json = new TextEncoder().encode(JSON.stringify(body ? { ...(head as object), bodyBytes: body.size } : head));
       yield u32(json.length);
       yield json;
       if (!body) continue;
