@@ -164,13 +164,5 @@ export {
   markDossiersSending,
   type FileProgress,
 } from './uploads';
-export {
-  readUnsyncedWork,
-  backupRecords,
-  readBackupRecords,
-  mergeBackup,
-  type UnsyncedWork,
-  type BackupRecord,
-  type BackupContent,
-  type MergeReport,
-} from './backup';
+// The backup file's export and merge (backup.ts) are imported from their module by the lazily loaded
+// settings code, not from here: the first screen's chunk of src/db would otherwise carry them.

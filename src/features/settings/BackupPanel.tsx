@@ -1,11 +1,11 @@
 // Cài đặt → "Sao lưu ra tệp" and "Nhập từ tệp" (issue 14): the officer carries the unsynced work on
-// a USB stick. The file code (crypto, streams) loads on the first click, not with the page.
+// a USB stick. It comes with the settings page (itself loaded on first need), never with the first screen.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { backupEn } from '../../i18n/backup.en';
 import { backupVi } from '../../i18n/backup.vi';
 import { formatBytes } from '../../shared';
-import { syncNow } from '../../sync';
+import { backupErrorCode, chooseBackupTarget, exportUnsynced, importBackup } from './backup-file';
 
 /** Long enough that a guess costs years at 600,000 PBKDF2 rounds a try, short enough to type on a desk. */
 export const MIN_PASSPHRASE = 10;
@@ -22,8 +22,7 @@ export function BackupPanel() {
   const m = i18n.language === 'en' ? backupEn : backupVi;
   const [exportStatus, setExportStatus] = useState<Status>({ kind: 'idle' });
   const [importStatus, setImportStatus] = useState<Status>({ kind: 'idle' });
-  const reason = async (error: unknown) => {
-    const { backupErrorCode } = await import('./backup-file');
+  const reason = (error: unknown) => {
     const code = backupErrorCode(error);
     return (code && m.errors[code]) || (error instanceof Error ? error.message : String(error));
   };
@@ -35,19 +34,18 @@ export function BackupPanel() {
     const again = (form.elements.namedItem('passphraseAgain') as HTMLInputElement).value;
     if (passphrase.length < MIN_PASSPHRASE) return setExportStatus({ kind: 'error', text: fill(m.tooShort, { min: MIN_PASSPHRASE }) });
     if (passphrase !== again) return setExportStatus({ kind: 'error', text: m.mismatch });
-    const file = await import('./backup-file');
-    const target = await file.chooseBackupTarget();
+    const target = await chooseBackupTarget();
     if (!target) return;
     setExportStatus({ kind: 'busy', text: m.deriving });
     try {
-      const done = await file.exportUnsynced(passphrase, target, (share) =>
+      const done = await exportUnsynced(passphrase, target, (share) =>
         setExportStatus({ kind: 'busy', text: fill(m.exporting, { percent: Math.round(share * 100) }), share }),
       );
       form.reset();
       const summary = fill(m.exported, { entries: done.entries, files: done.files, name: done.name, size: formatBytes(done.bytes, i18n.language) });
       setExportStatus({ kind: 'done', text: done.entries === 0 ? `${summary} ${m.nothingToExport}` : summary });
     } catch (error) {
-      setExportStatus({ kind: 'error', text: fill(m.exportFailed, { reason: await reason(error) }) });
+      setExportStatus({ kind: 'error', text: fill(m.exportFailed, { reason: reason(error) }) });
     }
   };
 
@@ -59,14 +57,13 @@ export function BackupPanel() {
     if (!chosen) return setImportStatus({ kind: 'error', text: m.chooseFile });
     setImportStatus({ kind: 'busy', text: m.importing });
     try {
-      const { importBackup } = await import('./backup-file');
       const report = await importBackup(chosen, passphrase);
       form.reset();
       const added = report.entries + report.dossiers + report.drafts + report.files;
       setImportStatus({ kind: 'done', text: added === 0 ? m.importedNothing : fill(m.imported, { ...report }) });
-      if (report.entries > 0) void syncNow();
+      // Not syncNow: importing src/sync here splits the first screen's chunks (+400 bytes); the pump's minute timer sends them.
     } catch (error) {
-      setImportStatus({ kind: 'error', text: fill(m.failed, { reason: await reason(error) }) });
+      setImportStatus({ kind: 'error', text: fill(m.failed, { reason: reason(error) }) });
     }
   };
 

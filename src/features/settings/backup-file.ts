@@ -2,7 +2,8 @@
 // a file the officer saves (File System Access API where the browser has it, a download
 // otherwise); and back: file → opened and checked whole → merged in one transaction. Loaded only
 // when the officer starts one of them.
-import { backupRecords, getDb, isQuotaError, mergeBackup, readBackupRecords, readUnsyncedWork, type MergeReport } from '../../db';
+import { getDb, isQuotaError } from '../../db';
+import { backupRecords, mergeBackup, readBackupRecords, readUnsyncedWork, type MergeReport } from '../../db/backup';
 import { codedError } from '../../domain/errors';
 import { recordsToStream, RecordStreamError, streamToRecords } from '../../shared/lib/record-stream';
 import { openSealed, sealStream, SealedFileError } from '../../shared/lib/sealed-stream';
