@@ -100,4 +100,37 @@ describe('a backup file carried to another device', () => {
     expect(await give(file)).toBe('backup.other_commune');
     expect(await outboxOf()).toEqual([]);
   });
+
+  it('refuses a paper whose bytes are not what its hash names, changing nothing', async () => {
+    await wipe();
+    await enrolAs('device-a');
+    const db = getDb();
+    await db.outbox.add(entry('d1'));
+    await db.attachments.add({ id: 'x1', ownerId: 'd1', componentIndex: 0, order: 0, sha256: 'f'.repeat(64), name: 'p.pdf', type: 'application/pdf', size: 4 });
+    await db.files.add({ sha256: 'f'.repeat(64), blob: new Blob(['fake']), type: 'application/pdf', size: 4, createdAt: '2026-03-02T01:00:00.000Z' });
+    await db.dossiers.add({
+      id: 'd1',
+      code: 'TAM-X-260302-0001',
+      status: 2,
+      procedureCode: 'p',
+      procedureName: 'p',
+      field: 'f',
+      catalogueVersion: 1,
+      applicantName: 'A',
+      applicantIdNumber: '1',
+      receivedAt: '2026-03-02T01:00:00.000Z',
+      dueAt: '2026-03-03T01:00:00.000Z',
+      syncState: 'waiting',
+      data: {},
+      updatedAt: '2026-03-02T01:00:00.000Z',
+    });
+    const { target, bytes } = memoryTarget();
+    await exportUnsynced(PASS, target, () => undefined, FAST);
+    const forged = await bytes();
+    await wipe();
+    await enrolAs('device-b');
+    expect(await codeOf(importBackup(new Blob([forged as BlobPart]), PASS, FAST))).toBe('backup.bad_content');
+    expect(await outboxOf()).toEqual([]);
+    expect(await getDb().files.count()).toBe(0);
+  });
 });

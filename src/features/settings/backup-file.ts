@@ -4,7 +4,7 @@
 // when the officer starts one of them.
 import { getDb, isQuotaError } from '../../db';
 import { backupRecords, mergeBackup, readBackupRecords, readUnsyncedWork, type MergeReport } from '../../db/backup';
-import { codedError } from '../../domain/errors';
+import { codedError, MotcuaError } from '../../domain/errors';
 import { recordsToStream, RecordStreamError, streamToRecords } from '../../shared/lib/record-stream';
 import { openSealed, sealStream, SealedFileError } from '../../shared/lib/sealed-stream';
 
@@ -126,7 +126,16 @@ export async function exportUnsynced(
 export async function importBackup(file: Blob, passphrase: string, minIterations?: number): Promise<MergeReport> {
   const opened = await openSealed(file.stream(), passphrase, minIterations ? { minIterations } : {});
   const content = await readBackupRecords(streamToRecords(opened.plaintext));
+  // Files are stored under their SHA-256 and never replaced: bytes that are not what their name says would stay.
+  for (const { head, blob } of content.files) {
+    if ((await sha256Hex(blob)) !== head.sha256) throw new MotcuaError('backup.bad_content', 'Một tệp giấy tờ trong bản sao lưu không khớp mã băm của nó.');
+  }
   return mergeBackup(getDb(), content);
+}
+
+async function sha256Hex(blob: Blob): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer()));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** The error's code for the officer's message: the format's, the merge's, or a full disk. */
