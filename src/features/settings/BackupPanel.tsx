@@ -75,16 +75,18 @@ export function BackupPanel() {
         <h3 id="backup-export-title">{m.exportTitle}</h3>
         <label>
           {m.passphrase}
-          <input name="passphrase" type="password" autoComplete="new-password" minLength={MIN_PASSPHRASE} required />
+          <input name="passphrase" type="password" autoComplete="new-password" minLength={MIN_PASSPHRASE} required aria-describedby="backup-passphrase-hint" />
         </label>
         <label>
           {m.passphraseAgain}
           <input name="passphraseAgain" type="password" autoComplete="new-password" required />
         </label>
-        <p className="hint">{fill(m.passphraseHint, { min: MIN_PASSPHRASE })}</p>
-        <button type="submit" disabled={exportStatus.kind === 'busy'}>
-          {m.exportButton}
-        </button>
+        <p id="backup-passphrase-hint">{fill(m.passphraseHint, { min: MIN_PASSPHRASE })}</p>
+        <div className="actions">
+          <button type="submit" className="primary" disabled={exportStatus.kind === 'busy'}>
+            {m.exportButton}
+          </button>
+        </div>
         <StatusLine status={exportStatus} />
       </form>
       <form onSubmit={(e) => void onImport(e)} aria-labelledby="backup-import-title">
@@ -97,9 +99,11 @@ export function BackupPanel() {
           {m.importPassphrase}
           <input name="importPassphrase" type="password" autoComplete="off" required />
         </label>
-        <button type="submit" disabled={importStatus.kind === 'busy'}>
-          {m.importButton}
-        </button>
+        <div className="actions">
+          <button type="submit" disabled={importStatus.kind === 'busy'}>
+            {m.importButton}
+          </button>
+        </div>
         <StatusLine status={importStatus} />
       </form>
     </section>
