@@ -5,7 +5,7 @@
 // 1 syncs too. The gateway holds the dossier once and the paper byte for byte, and neither device
 // has anything refused.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -158,5 +158,6 @@ describe('backup to a file', () => {
     expect(readFileSync(path.join(stage.gateway.dataDir, 'files', sha)).equals(paper)).toBe(true);
     await first.close();
     await second.close();
+    for (const name of ['', '-altered', '-cut']) rmSync(`${work}${name}.motcua`, { force: true });
   }, 240_000);
 });
