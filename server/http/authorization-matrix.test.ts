@@ -75,6 +75,9 @@ interface Case {
 }
 
 const tus = { 'tus-resumable': '1.0.0' };
+/** The dossier and number a stranger tries to push as commune A's device (see the push case). */
+const CARRIED_ID = 'c0ffee00-0000-4000-8000-00000000ca11';
+const CARRIED_MUTATION = 999_999;
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 const PASSWORD = 'mat-khau-dai-1';
 let counter = 0;
@@ -143,7 +146,18 @@ const MATRIX: Record<string, 'middleware' | Record<string, Case>> = {
       demo: { anonymous: 200 },
     },
   },
-  'POST /api/sync/push': { POST: { call: () => ({ path: '/api/sync/push', body: { entries: [] } }), expected: deviceOnly(200) } },
+  'POST /api/sync/push': {
+    POST: {
+      // A dossier carried as if made on A's device (originDevice, issue 14): a device of another commune is answered 200 with the entry refused.
+      call: (f) => ({
+        path: '/api/sync/push',
+        body: {
+          entries: [{ ...receiveEntry(f.a, { id: CARRIED_ID, code: `TAM-${f.a.deviceShort}-260302-0009` }, CARRIED_MUTATION), originDevice: f.a.deviceId }],
+        },
+      }),
+      expected: deviceOnly(200),
+    },
+  },
   'GET /api/sync/pull': { GET: { call: () => ({ path: '/api/sync/pull?since=0' }), expected: anyToken(200) } },
   'GET /api/files/by-hash/:sha256': {
     GET: { call: (f) => ({ path: `/api/files/by-hash/${f.fileSha}` }), expected: deviceOnly(404) },
@@ -316,6 +330,9 @@ async function expectAUntouched(gw: { app: Hono; db: Database }, fixture: Fixtur
   expect(device?.revoked).toBe(false);
   const [dossier] = await gw.db.query<{ version: unknown; commune_id: string }>('select version, commune_id from dossiers where id = $1', [fixture.dossierId]);
   expect(dossier?.commune_id).toBe(fixture.a.communeId);
+  // No stranger pushed as one of A's devices: nothing carried in, nothing recorded under A's numbers.
+  expect(await gw.db.query('select id from dossiers where id = $1', [CARRIED_ID])).toEqual([]);
+  expect(await gw.db.query('select mutation from sync_mutations where mutation = $1', [CARRIED_MUTATION])).toEqual([]);
   // The code-block case names A's commune and device in its body: numbers went to the caller only.
   const blocks = await gw.db.query<{ device_id: string; agency_code: string }>(
     `select device_id, agency_code from code_blocks where day in (${openDays().sql})`,

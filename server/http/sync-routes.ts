@@ -5,7 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Database } from '../db/database';
 import type { Logger } from '../log';
 import { DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT, pullChanges } from '../sync/pull';
-import { pushEntries } from '../sync/push';
+import { pushCarried } from '../sync/origin';
 import { MAX_ENTRIES_PER_PUSH, MAX_PUSH_BYTES, pushBodySchema } from '../sync/schemas';
 import { authenticate } from './auth-middleware';
 
@@ -53,7 +53,7 @@ export function mountSyncRoutes(app: Hono, { db, log, demoMode }: SyncRouteDeps)
       const deviceId = caller.deviceId;
       if (!deviceId) return c.json({ error: 'device_required', message: 'Cần mã truy cập của thiết bị.' }, 403);
       try {
-        const results = await pushEntries({ db, caller: { ...caller, deviceId }, log }, parsed.data.entries);
+        const results = await pushCarried({ db, caller: { ...caller, deviceId }, log }, parsed.data.entries);
         return c.json({ results });
       } catch (err) {
         // Entries answered before the fault are committed and will be replayed; the rest are not recorded.

@@ -1,10 +1,10 @@
 // Property-based fuzz of the gateway's device API (fast-check, fixed seed, bounded runs): random
 // and hostile entries and bodies (control characters, lone surrogates, deep nesting, huge numbers,
-// wrong types, unknown fields) never get a 5xx, never touch another commune's data, and each bad
-// entry is refused on its own with a reason.
+// wrong types, unknown fields, an origin device of any commune or none) never get a 5xx, never
+// touch another commune's data, and each bad entry is refused on its own with a reason.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { communeWithDevice, json, useTestGateway } from '../test/gateway';
+import { communeWithDevice, enrolDevice, json, useTestGateway } from '../test/gateway';
 import { nextMutation, receiveEntry } from '../test/dossiers';
 import { testDatabaseKinds } from '../test/test-db';
 
@@ -27,6 +27,7 @@ describe.each(testDatabaseKinds)('fuzzing the device API on %s', (kind) => {
 
   it('answers every push of hostile entries per entry, without a 5xx, and leaves other communes alone', async () => {
     const device = await communeWithDevice(gw.app);
+    const neighbour = await enrolDevice(gw.app, device.communeId, 'Máy bên cạnh');
     const bystander = await communeWithDevice(gw.app);
     const theirs = receiveEntry(bystander, { code: `TAM-${bystander.deviceShort}-260302-0001` });
     expect((await json(gw.app, 'POST', '/api/sync/push', { entries: [theirs] }, bystander.token)).status).toBe(200);
@@ -49,6 +50,8 @@ describe.each(testDatabaseKinds)('fuzzing the device API on %s', (kind) => {
           }),
         ),
         extra: hostileValue,
+        // Carried entries (issue 14): the device itself, a device of its commune, the bystander's, or anything.
+        originDevice: fc.oneof(fc.constant(device.deviceId), fc.constant(neighbour.deviceId), fc.constant(bystander.deviceId), hostileValue),
       },
       { requiredKeys: [] },
     );
@@ -66,6 +69,8 @@ describe.each(testDatabaseKinds)('fuzzing the device API on %s', (kind) => {
       { seed: SEED, numRuns: 40 },
     );
     expect(await snapshot()).toEqual(before);
+    // Nothing was recorded under the bystander's device: its numbers stay its own.
+    expect(await gw.db.query('select mutation from sync_mutations where device_id = $1', [bystander.deviceId])).toHaveLength(1);
   }, 300_000);
 
   it('never answers 5xx to hostile bodies for push, pull, code blocks and file questions', async () => {

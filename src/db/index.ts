@@ -164,3 +164,5 @@ export {
   markDossiersSending,
   type FileProgress,
 } from './uploads';
+// The backup file's export and merge (backup.ts) are imported from their module by the lazily loaded
+// settings code, not from here: the first screen's chunk of src/db would otherwise carry them.

@@ -67,7 +67,8 @@ async function requeue(db: MotcuaDb, siblings: OutboxEntry[], payloadOf: (old: O
   const fresh: number[] = [];
   for (const old of siblings) {
     await db.outbox.delete(old.seq!);
-    const { seq: _old, lastError: _error, lastErrorCode: _code, ...rest } = old;
+    // A carried entry (issue 14) comes back as this device's own: its old (device, number) holds the refusal.
+    const { seq: _old, lastError: _error, lastErrorCode: _code, originDevice: _origin, mutation: _mutation, ...rest } = old;
     fresh.push(await addEntry(db, { ...rest, status: 'pending', payload: payloadOf(old) }));
   }
   return fresh;

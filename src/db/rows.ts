@@ -27,6 +27,14 @@ export interface OutboxEntry {
   /** The gateway's refusal: its reason in Vietnamese, and its stable code (MotcuaError's) when the gateway sent one. */
   lastError?: string;
   lastErrorCode?: string;
+  /**
+   * Set on an entry carried here from another device (a backup file, issue 14): the device that
+   * made it and its mutation number there, under which the gateway records it, so it is applied
+   * once whichever device sends it. Absent for this device's own entries (device id, `seq`).
+   * Not indexed: no schema change.
+   */
+  originDevice?: string;
+  mutation?: number;
 }
 
 /** A whole procedure catalogue as received (see src/domain/catalogue); kept by version. */

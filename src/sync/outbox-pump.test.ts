@@ -280,3 +280,32 @@ describe('pumpOutbox', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 });
+
+describe('entries carried from another device (issue 14)', () => {
+  it('go in batches of one origin, under their first device and number, and each answer clears its own entry', async () => {
+    await seed('mcd_token');
+    const db = getDb();
+    // d2's receipt was carried here from device-a, where it was mutation 1, the same number as d1's here.
+    const [own, carried] = await db.outbox.orderBy('seq').toArray();
+    await db.outbox.update(carried!.seq!, { originDevice: 'device-a', mutation: own!.seq! });
+    const again = await db.outbox.add({
+      kind: 'dossier.receive',
+      entityId: 'd1',
+      payload: { id: 'd1', again: true },
+      createdAt: '',
+      status: 'pending',
+      attempts: 0,
+    });
+    const gw = gateway();
+    const up = uploader();
+    await pumpOutbox(gw.fetchImpl, { uploader: up.upload }); // B's upload is cut once
+    cancelPumpRetry();
+    await pumpOutbox(gw.fetchImpl, { uploader: up.upload });
+    const sent = (gw.pushes as { mutation: number; originDevice?: string; entityId: string }[][]).map((batch) =>
+      batch.map((e) => [e.originDevice ?? 'own', e.mutation, e.entityId]),
+    );
+    expect(sent).toEqual([[['own', own!.seq, 'd1']], [['device-a', own!.seq, 'd2']], [['own', again, 'd1']]]);
+    expect(await db.outbox.count()).toBe(0);
+    expect((await db.dossiers.toArray()).map((d) => d.syncState)).toEqual(['accepted', 'accepted']);
+  });
+});

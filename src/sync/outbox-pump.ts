@@ -38,7 +38,10 @@ async function pushBatch(fetchImpl: typeof fetch, token: string, batch: OutboxEn
     response = await fetchImpl('/api/sync/push', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ entries: batch.map((e) => ({ mutation: e.seq, kind: e.kind, entityId: e.entityId, payload: e.payload })) }),
+      // A carried entry goes under the device and number it was made with (absent fields are dropped by JSON).
+      body: JSON.stringify({
+        entries: batch.map((e) => ({ mutation: e.mutation ?? e.seq, originDevice: e.originDevice, kind: e.kind, entityId: e.entityId, payload: e.payload })),
+      }),
     });
   } catch (error) {
     return { kind: 'retry', reason: syncProblems.sendOffline(error) };
@@ -59,7 +62,11 @@ async function pushBatch(fetchImpl: typeof fetch, token: string, batch: OutboxEn
     );
     return 'continue';
   }
-  const results = parsePushResults(await response.json().catch(() => null));
+  // Answers name the numbers sent; each is applied to its entry here (one origin per batch, so a number names one).
+  const seqOf = new Map(batch.map((e) => [e.mutation ?? e.seq, e.seq!]));
+  const results = parsePushResults(await response.json().catch(() => null)).flatMap((r) =>
+    seqOf.has(r.mutation) ? [{ ...r, mutation: seqOf.get(r.mutation)! }] : [],
+  );
   // Only entries the gateway answered for leave the queue; the others are sent again.
   await applyPushResults(db, results);
   if (results.length === 0) return { kind: 'retry', reason: syncProblems.noAnswer() };
@@ -72,6 +79,9 @@ async function sendBatches(fetchImpl: typeof fetch, options: PumpOptions): Promi
   for (;;) {
     const batch = await nextBatch(db, BATCH_SIZE);
     if (batch.length === 0) return { kind: 'done' };
+    // Mutation numbers are unique per device only: a batch holds entries of one origin (carried ones, issue 14, apart).
+    const cut = batch.findIndex((e) => e.originDevice !== batch[0]!.originDevice);
+    if (cut > 0) batch.length = cut;
     // The gateway takes no change from a device it does not know; asking would only earn a 401.
     if (!token) return { kind: 'auth', reason: syncProblems.notEnrolled() };
     const dossiers = dossiersOf(batch);

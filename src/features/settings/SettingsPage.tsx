@@ -1,8 +1,9 @@
-// Cài đặt: desk details, the procedure catalogue, storage, self-check and installing the app.
+// Cài đặt: desk details, the procedure catalogue, storage, backup to a file, self-check and installing the app.
 import { useTranslation } from 'react-i18next';
 import { CatalogueStatus, PageHeader } from '../../shared';
 import { updateCatalogue } from '../../sync';
 import { catalogueTools } from '../../../workers/catalogue.client';
+import { BackupPanel } from './BackupPanel';
 import { DeskProfileForm } from './DeskProfileForm';
 import { InstallHelp } from './InstallHelp';
 import { SelfCheck } from './SelfCheck';
@@ -17,6 +18,7 @@ export function SettingsPage() {
         <DeskProfileForm />
         <CatalogueStatus onUpdate={() => updateCatalogue(catalogueTools)} />
         <StoragePanel />
+        <BackupPanel />
         <SelfCheck />
         <InstallHelp />
       </div>

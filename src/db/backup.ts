@@ -1,0 +1,230 @@
+// The device's unsynced work as backup items (export), and their merge on a device of the same
+// commune (import): every entry keeps the device and mutation number it was made under, so the
+// gateway applies it once whichever device sends it, and a second import of the file adds nothing.
+import { backupItemSchema, type BackupEnd, type BackupEntry, type BackupFileHead, type BackupItem, type BackupMeta } from '../domain/backup';
+import { MotcuaError } from '../domain/errors';
+import type { MotcuaDb } from './db';
+import { COMMUNE_KEY, DEVICE_KEY, type DeviceIdentity } from './device';
+import type { CommuneInfo } from '../domain/geo';
+import type { AttachmentRow, DossierRow, DraftRow, FileRow, OutboxEntry } from './schema';
+
+/** A backup item as it travels: a head (parsed by schema on import) and, for a file, its bytes. */
+export interface BackupRecord {
+  head: unknown;
+  body?: Blob;
+}
+
+/** The work of this device not yet acknowledged by the gateway, read in one transaction. */
+export interface UnsyncedWork {
+  meta: BackupMeta;
+  entries: BackupEntry[];
+  dossiers: DossierRow[];
+  drafts: DraftRow[];
+  attachments: AttachmentRow[];
+  files: FileRow[];
+}
+
+/** The key the gateway records an entry under: (device, mutation). */
+const keyOf = (device: string, mutation: number) => `${device}/${mutation}`;
+
+/** Where an entry of this outbox was made and under which number (its own seq unless carried here). */
+function originOf(entry: OutboxEntry, me: string): { originDevice: string; mutation: number } {
+  return { originDevice: entry.originDevice ?? me, mutation: entry.mutation ?? entry.seq! };
+}
+
+/** Owners of attachments that belong with a dossier or draft (its pages live under `<id>#pages`, …). */
+const ownerRoot = (ownerId: string) => ownerId.split('#')[0]!;
+
+/** Fields derived on write (dossier-index.ts): never carried, rebuilt by the middleware on import. */
+function withoutDerived(row: DossierRow): DossierRow {
+  const { searchWords: _words, openDueAt: _due, searchPairs: _pairs, ...rest } = row;
+  return rest;
+}
+
+/**
+ * Reads the outbox (quarantine included: none of it is acknowledged), the dossiers it names, every
+ * draft, their attachments and the stored files they use. Refused on a device not enrolled: an
+ * export must name its commune, or no device could take it in.
+ */
+export async function readUnsyncedWork(db: MotcuaDb, now = new Date()): Promise<UnsyncedWork> {
+  return db.transaction('r', [db.settings, db.outbox, db.dossiers, db.drafts, db.attachments, db.files], async () => {
+    const device = (await db.settings.get(DEVICE_KEY))?.value as DeviceIdentity | undefined;
+    const commune = (await db.settings.get(COMMUNE_KEY))?.value as CommuneInfo | undefined;
+    if (!device?.enrolledAt || !commune) throw new MotcuaError('backup.not_enrolled', 'Thiết bị chưa được kích hoạt với một xã: chưa sao lưu được.');
+    const outbox = await db.outbox.orderBy('seq').toArray();
+    const entries: BackupEntry[] = outbox.map((e) => ({
+      t: 'entry',
+      ...originOf(e, device.id),
+      kind: e.kind,
+      entityId: e.entityId,
+      payload: e.payload,
+      createdAt: e.createdAt,
+      // One being sent now may or may not arrive: carried as waiting, the gateway's record settles it.
+      status: e.status === 'rejected' ? 'rejected' : 'pending',
+      attempts: e.attempts,
+      ...(e.lastError !== undefined ? { lastError: e.lastError } : {}),
+      ...(e.lastErrorCode !== undefined ? { lastErrorCode: e.lastErrorCode } : {}),
+    }));
+    const dossierIds = [...new Set(outbox.filter((e) => e.kind.startsWith('dossier.')).map((e) => e.entityId))];
+    const dossiers = (await db.dossiers.bulkGet(dossierIds)).filter((d): d is DossierRow => d !== undefined).map(withoutDerived);
+    const drafts = await db.drafts.toArray();
+    const owners = new Set([...dossiers.map((d) => d.id), ...drafts.map((d) => d.id)]);
+    // Attachments are few beside files; one walk finds those under every owner and its derived owners.
+    const attachments = await db.attachments.filter((a) => owners.has(ownerRoot(a.ownerId))).toArray();
+    const hashes = [...new Set(attachments.map((a) => a.sha256))];
+    const files = (await db.files.bulkGet(hashes)).filter((f): f is FileRow => f !== undefined);
+    const meta: BackupMeta = { t: 'meta', kind: 'unsynced', deviceId: device.id, communeId: commune.id, exportedAt: now.toISOString() };
+    return { meta, entries, dossiers, drafts, attachments, files };
+  });
+}
+
+/** The work as backup records, in the order import expects: meta, entries, rows, files, end. */
+export function* backupRecords(work: UnsyncedWork): Generator<BackupRecord> {
+  yield { head: work.meta };
+  for (const entry of work.entries) yield { head: entry };
+  for (const row of work.dossiers) yield { head: { t: 'dossier', row } };
+  for (const row of work.drafts) yield { head: { t: 'draft', row } };
+  for (const row of work.attachments) yield { head: { t: 'attachment', row } };
+  for (const file of work.files) {
+    const head: BackupFileHead = { t: 'file', sha256: file.sha256, type: file.type, size: file.blob.size, createdAt: file.createdAt };
+    yield { head, body: file.blob };
+  }
+  const end: BackupEnd = {
+    t: 'end',
+    entries: work.entries.length,
+    dossiers: work.dossiers.length,
+    drafts: work.drafts.length,
+    attachments: work.attachments.length,
+    files: work.files.length,
+  };
+  yield { head: end };
+}
+
+/** A backup read back whole and checked by schema, before anything is written. */
+export interface BackupContent {
+  meta: BackupMeta;
+  entries: BackupEntry[];
+  dossiers: DossierRow[];
+  drafts: DraftRow[];
+  attachments: AttachmentRow[];
+  files: { head: BackupFileHead; blob: Blob }[];
+}
+
+const BAD_CONTENT = 'Nội dung tệp sao lưu không đúng cấu trúc; không có gì được nhập.';
+const bad = (why: string) => new MotcuaError('backup.bad_content', BAD_CONTENT, { why });
+
+/** Reads every record (the whole file, so a cut or altered one is found before any write). */
+export async function readBackupRecords(records: AsyncIterable<BackupRecord>): Promise<BackupContent> {
+  let meta: BackupMeta | undefined;
+  let end: BackupEnd | undefined;
+  const content: Omit<BackupContent, 'meta'> = { entries: [], dossiers: [], drafts: [], attachments: [], files: [] };
+  for await (const record of records) {
+    const parsed = backupItemSchema.safeParse(record.head);
+    if (!parsed.success) throw bad(parsed.error.issues[0]?.path.join('.') ?? 'item');
+    const item: BackupItem = parsed.data;
+    if (end) throw bad('after end');
+    if (!meta && item.t !== 'meta') throw bad('no meta first');
+    switch (item.t) {
+      case 'meta':
+        if (meta) throw bad('two metas');
+        meta = item;
+        break;
+      case 'entry':
+        content.entries.push(item);
+        break;
+      case 'dossier':
+        content.dossiers.push(item.row as unknown as DossierRow);
+        break;
+      case 'draft':
+        content.drafts.push(item.row as unknown as DraftRow);
+        break;
+      case 'attachment':
+        content.attachments.push(item.row);
+        break;
+      case 'file':
+        if (!record.body || record.body.size !== item.size) throw bad('file size');
+        content.files.push({ head: item, blob: record.body });
+        break;
+      case 'end':
+        end = item;
+        break;
+    }
+  }
+  if (!meta || !end) throw bad('no end');
+  const counts = [content.entries, content.dossiers, content.drafts, content.attachments, content.files].map((l) => l.length);
+  if (counts.join() !== [end.entries, end.dossiers, end.drafts, end.attachments, end.files].join()) throw bad('counts');
+  return { meta, ...content };
+}
+
+/** What an import did. Zero everywhere: the file was taken in before (or held nothing new). */
+export interface MergeReport {
+  entries: number;
+  dossiers: number;
+  drafts: number;
+  files: number;
+  /** Entries left out: already on this device, or this device's own that the gateway has answered. */
+  skipped: number;
+}
+
+/**
+ * Merges a backup in one transaction: all of it or, on any failure, nothing. Refused unless this
+ * device is enrolled in the backup's commune. An entry already here under the same (device,
+ * mutation) is left out, and so is one of this device's own no longer in its outbox (the gateway
+ * answered it); rows, drafts, attachments and files already here are kept as they are.
+ */
+export async function mergeBackup(db: MotcuaDb, backup: BackupContent): Promise<MergeReport> {
+  return db.transaction('rw', [db.settings, db.outbox, db.dossiers, db.drafts, db.attachments, db.files, db.dossierFacts, db.reportPacks], async () => {
+    const device = (await db.settings.get(DEVICE_KEY))?.value as DeviceIdentity | undefined;
+    const commune = (await db.settings.get(COMMUNE_KEY))?.value as CommuneInfo | undefined;
+    if (!device?.enrolledAt || !commune) throw new MotcuaError('backup.not_enrolled', 'Thiết bị chưa được kích hoạt với một xã: hãy kích hoạt rồi nhập tệp.');
+    if (backup.meta.communeId !== commune.id) {
+      throw new MotcuaError('backup.other_commune', 'Tệp sao lưu này thuộc một xã khác; không có gì được nhập.', { communeId: backup.meta.communeId });
+    }
+    const report: MergeReport = { entries: 0, dossiers: 0, drafts: 0, files: 0, skipped: 0 };
+    const held = new Set((await db.outbox.toArray()).map((e) => keyOf(originOf(e, device.id).originDevice, originOf(e, device.id).mutation)));
+    const waiting = new Set<string>();
+    for (const entry of backup.entries) {
+      const key = keyOf(entry.originDevice, entry.mutation);
+      if (held.has(key) || entry.originDevice === device.id) {
+        report.skipped++;
+        continue;
+      }
+      held.add(key);
+      const row: OutboxEntry = {
+        kind: entry.kind,
+        entityId: entry.entityId,
+        payload: entry.payload,
+        createdAt: entry.createdAt,
+        status: entry.status,
+        attempts: entry.attempts,
+        originDevice: entry.originDevice,
+        mutation: entry.mutation,
+        ...(entry.lastError !== undefined ? { lastError: entry.lastError } : {}),
+        ...(entry.lastErrorCode !== undefined ? { lastErrorCode: entry.lastErrorCode } : {}),
+      };
+      await db.outbox.add(row);
+      if (entry.kind.startsWith('dossier.')) waiting.add(entry.entityId);
+      report.entries++;
+    }
+    for (const dossier of backup.dossiers) {
+      if (await db.dossiers.get(dossier.id)) continue;
+      const refused = backup.entries.some((e) => e.entityId === dossier.id && e.status === 'rejected');
+      await db.dossiers.add({ ...withoutDerived(dossier), syncState: refused ? 'rejected' : waiting.has(dossier.id) ? 'waiting' : dossier.syncState });
+      report.dossiers++;
+    }
+    for (const draft of backup.drafts) {
+      if (await db.drafts.get(draft.id)) continue;
+      await db.drafts.add(draft);
+      report.drafts++;
+    }
+    const newAttachments = backup.attachments.filter((a) => a.id);
+    const present = await db.attachments.bulkGet(newAttachments.map((a) => a.id));
+    await db.attachments.bulkAdd(newAttachments.filter((_, i) => !present[i]));
+    for (const { head, blob } of backup.files) {
+      if (await db.files.get(head.sha256)) continue;
+      await db.files.add({ sha256: head.sha256, blob, type: head.type, size: head.size, createdAt: head.createdAt });
+      report.files++;
+    }
+    return report;
+  });
+}
