@@ -3,7 +3,7 @@
 import { createInstance } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import type { MotcuaError } from '../../src/domain/errors';
-import { vi } from '../../src/i18n';
+import { vi } from '../../src/i18n/vi';
 import { en } from '../../src/i18n/en';
 import { errorsVi } from '../../src/i18n/errors.vi';
 import { errorText } from '../../src/shared/lib/error-text';
