@@ -252,7 +252,14 @@ describe('sync under chaos', () => {
         await syncUntilAllSent(desk.page, Date.now() + 60_000);
         await desk.page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
         await desk.page.getByRole('link', { name: 'Hồ sơ', exact: true }).click();
-        await desk.page.getByRole('button', { name: `Tất cả (${TOTAL})` }).waitFor({ timeout: 60_000 });
+        await desk.page
+          .getByRole('button', { name: `Tất cả (${TOTAL})` })
+          .waitFor({ timeout: 60_000 })
+          .catch(async (error: Error) => {
+            // What the desk shows instead (a count short of the whole, a page still loading) says where to look.
+            const views = await desk.page.getByRole('button').allTextContents();
+            throw new Error(`${desk.name}: ${error.message}\nbuttons: ${views.join(' | ')}\nsync: ${await desk.page.getByRole('status').allTextContents()}`);
+          });
         await desk.page.getByRole('link', { name: 'Đồng bộ', exact: true }).click();
         await waitingRegion(desk.page).getByText(ALL_SENT).waitFor();
         expect(await desk.page.getByRole('region', { name: /^Bị máy chủ từ chối/ }).count()).toBe(0);
