@@ -65,13 +65,17 @@ interface NumberPool {
  * spend (its own, the demo device's, a revoked device's of the commune: see kinds/receive.ts);
  * the days' counters, created if need be and locked until commit; new server versions.
  *
- * Dossiers and files are looked up one key at a time (lateral). A statement's plan is cached
- * from its first uses, often on a young table: `id = any (…)` was then planned as a scan of the
- * whole table, and the cached plan kept scanning as the table grew (on PGlite, which never
+ * Dossiers, files and codes are looked up one key at a time (lateral). A statement's plan is
+ * cached from its first uses, often on a young table: `id = any (…)` was then planned as a scan of
+ * the whole table, and the cached plan kept scanning as the table grew (on PGlite, which never
  * analyses, until the gateway restarts: 11 ms a batch at 4,000 dossiers instead of 0.5). A lookup
- * by primary key per key is the plan at any size.
+ * by primary key per key is the plan at any size. Each lateral part is one the planner cannot
+ * merge into a join of its own choosing (`for update`, `limit 1`): merged, the files were again
+ * matched against all of the commune's files. A code is looked for in the blocks of the commune's
+ * devices of that day (code_blocks_device), not among all the agency's blocks.
+ * plan-probe.ts shows these plans; batch-plans.test.ts keeps them.
  */
-const READ = `
+export const READ = `
   with found as (
     select d.* from jsonb_array_elements_text($5::jsonb) as k (id)
      cross join lateral (
@@ -89,12 +93,13 @@ const READ = `
     (select coalesce(json_agg(json_build_array(f.sha256, f.size)), '[]')
        from jsonb_array_elements_text($6::jsonb) as h (sha256)
       cross join lateral (
-        select f.sha256, f.size from commune_files c join files f on f.sha256 = c.sha256 where c.commune_id = $1 and c.sha256 = h.sha256) as f) as files,
+        select f.sha256, f.size from commune_files c join files f on f.sha256 = c.sha256 where c.commune_id = $1 and c.sha256 = h.sha256 limit 1) as f) as files,
     (select coalesce(json_agg(json_build_array(r.day, r.sequence)), '[]')
        from jsonb_to_recordset($7::jsonb) as r(day text, sequence int)
-      where exists (select 1 from code_blocks b join devices d on d.id = b.device_id
-                     where b.agency_code = $2 and b.day = r.day and r.sequence between b.first_sequence and b.last_sequence
-                       and d.commune_id = $1 and (b.device_id = $3 or b.device_id = $4 or d.revoked_at is not null))) as codes,
+      cross join lateral (
+        select from devices d join code_blocks b on b.device_id = d.id and b.day = r.day
+         where d.commune_id = $1 and (d.id = $3 or d.id = $4 or d.revoked_at is not null)
+           and b.agency_code = $2 and r.sequence between b.first_sequence and b.last_sequence limit 1) as b) as codes,
     (select coalesce(json_agg(json_build_array(day, next_sequence)), '[]') from counters) as counters,
     (select coalesce(json_agg(nextval('server_version_seq')), '[]') from generate_series(1, $9::int)) as versions`;
 
@@ -104,12 +109,21 @@ const READ = `
  * record). Each day's numbers become one block of this device, as the device's daily quota counts
  * them; a dossier's columns and its stored DossierRow are written together; the upward queue
  * references dossiers inserted by the same statement (foreign keys are checked at its end).
+ *
+ * Rows that exist are changed by an insert that meets them (`on conflict … do update`), never by
+ * `update … from` a list: the row an insert meets is found through the key's index, whatever
+ * plan is cached, while the update's join was cached on a young table as a hash of all the
+ * commune's dossiers (or counters), rebuilt by every push as they grow (see READ on plans). The
+ * changed dossiers were read and locked by this batch (READ), so each meets its row; they carry
+ * every column only because an insert must name them. `where d.commune_id = $1` leaves another
+ * commune's dossier as it was, as the update's condition did.
  */
-const WRITE = `
+export const WRITE = `
   with drawn as (
     select r.day, r.first, r.next from jsonb_to_recordset($4::jsonb) as r(day text, first int, next int)
   ), moved as (
-    update code_counters c set next_sequence = drawn.next from drawn where c.agency_code = $2 and c.day = drawn.day
+    insert into code_counters as c (agency_code, day, next_sequence) select $2, day, next from drawn
+    on conflict (agency_code, day) do update set next_sequence = excluded.next_sequence
   ), blocks as (
     insert into code_blocks (agency_code, day, device_id, first_sequence, last_sequence)
     select $2, day, $3, first, next - 1 from drawn
@@ -122,11 +136,17 @@ const WRITE = `
            received_at timestamptz, due_at timestamptz, data jsonb, version bigint, created_by_device text,
            changed_by_device text, changed_by_staff text, changed_by_name text, change_kind text)
   ), changed as (
-    update dossiers d set status = r.status, due_at = r.due_at, data = r.data, version = r.version, changed_by_device = r.changed_by_device,
-           changed_by_staff = r.changed_by_staff, changed_by_name = r.changed_by_name, change_kind = r.change_kind, updated_at = now()
-      from jsonb_to_recordset($6::jsonb) as r(id text, status smallint, due_at timestamptz, data jsonb, version bigint,
+    insert into dossiers as d (id, commune_id, code, provisional_code, status, procedure_code, received_at, due_at, data, version,
+                               created_by_device, changed_by_device, changed_by_staff, changed_by_name, change_kind)
+    select r.id, $1, r.code, r.provisional_code, r.status, r.procedure_code, r.received_at, r.due_at, r.data, r.version,
+           r.created_by_device, r.changed_by_device, r.changed_by_staff, r.changed_by_name, r.change_kind
+      from jsonb_to_recordset($6::jsonb) as r(id text, code text, provisional_code text, status smallint, procedure_code text,
+           received_at timestamptz, due_at timestamptz, data jsonb, version bigint, created_by_device text,
            changed_by_device text, changed_by_staff text, changed_by_name text, change_kind text)
-     where d.id = r.id and d.commune_id = $1
+    on conflict (id) do update set status = excluded.status, due_at = excluded.due_at, data = excluded.data, version = excluded.version,
+           changed_by_device = excluded.changed_by_device, changed_by_staff = excluded.changed_by_staff, changed_by_name = excluded.changed_by_name,
+           change_kind = excluded.change_kind, updated_at = now()
+     where d.commune_id = $1
   ), raised as (
     insert into upward_queue (dossier_id, commune_id, wanted_version)
     select r.id, $1, r.version from jsonb_to_recordset($7::jsonb) as r(id text, version bigint)
@@ -288,18 +308,15 @@ export class BatchStore {
         changed_by_name: change.author.name,
         change_kind: change.kind,
       };
-      if (change.isNew) {
-        inserted.push({
-          ...columns,
-          code: dossier.code,
-          provisional_code: dossier.provisionalCode ?? null,
-          procedure_code: dossier.procedureCode,
-          received_at: dossier.receivedAt,
-          created_by_device: change.creator,
-        });
-      } else {
-        updated.push(columns);
-      }
+      // A changed dossier carries every column too: it is written as an insert that meets its row (see WRITE).
+      (change.isNew ? inserted : updated).push({
+        ...columns,
+        code: dossier.code,
+        provisional_code: dossier.provisionalCode ?? null,
+        procedure_code: dossier.procedureCode,
+        received_at: dossier.receivedAt,
+        created_by_device: change.creator,
+      });
     }
     const upward = [...this.upward].map(([id, version]) => ({ id, version }));
     if (blocks.length + inserted.length + updated.length + upward.length + records.length === 0) return new Set();
