@@ -75,6 +75,9 @@ export function splitColourLayers(page: RgbaImage, bilevel: BilevelImage, factor
       if (words) {
         for (let i = y * width + x; x < end; x++, i++) {
           const w = words[i]!;
+          // Paper: every channel 224 or more, so neither chromatic (they differ by under 32) nor
+          // below 200 in luma; it counts for nothing, and most of a page is paper.
+          if ((w & 0xe0e0e0) === 0xe0e0e0) continue;
           const r = w & 255;
           const g = (w >>> 8) & 255;
           const b = (w >>> 16) & 255;
