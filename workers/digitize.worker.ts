@@ -14,7 +14,6 @@ import { checkPdf, joinPdfs } from './digitize/pdf-join';
 import { writePdf, type PdfPage } from './digitize/pdf-writer';
 import { bitmapSource, cutPage } from './digitize/native-warp';
 import { keptBytes, keptContext } from './digitize/kept';
-import { rgbaToGrey } from './digitize/grey';
 import { finishPage, planPage, thumbnail, type PageOutcome } from './digitize/pipeline';
 import { SNIFF_BYTES, sniffInput } from './digitize/sniff';
 import { readPageTiff, writeG4Tiff, writePageTiff } from './digitize/tiff';
@@ -144,9 +143,9 @@ async function digitize(file: Blob, request: DigitizeRequest = {}): Promise<Digi
     // Working memory kept from photo to photo (see kept.ts): the pixels handed out are lent until the next page.
     const scratch = { bytes: keptBytes };
     const plan = planPage(bitmapSource(bitmap), pageRequest, scratch);
+    // In colour even for a text page: its grey is worked out while it is evened out.
     const page = await cutPage(bitmap, plan.toPhoto, plan.width, plan.height);
-    const grey = rgbaToGrey(page, keptBytes('grey', plan.width * plan.height));
-    outcome = finishPage(plan, { page: plan.mode === 'colour' ? page : undefined, grey }, pageRequest, scratch);
+    outcome = finishPage(plan, { page }, pageRequest, scratch);
   } finally {
     // Frees the decoded photo (48 MB at 12 MP) now rather than at the next collection.
     bitmap.close();

@@ -3,8 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom as random } from '../../tests/support/seeded-random';
 import type { BilevelImage } from './g4-encode';
-import { flattenGrey, flattenRgbaInPlace, paperLevels, whiteBalanceInPlace } from './illumination';
-import { greyImage, rgbaImage, type GreyImage } from './image';
+import { rgbaToGrey, rgbaWords } from './grey';
+import { flattenColourPage, flattenGrey, flattenRgbaInPlace, flattenRgbaToGrey, paperLevels, paperLevelsOfRgba, whiteBalanceInPlace } from './illumination';
+import { greyImage, rgbaImage, type GreyImage, type RgbaImage } from './image';
 import { despeckle, sauvola } from './sauvola';
 
 /** A 400×300 page: ink strokes (the truth) on paper lit from bright (left) to dim (right), with noise. */
@@ -83,6 +84,42 @@ describe('flattening', () => {
     // 200 brightened by 255/150 is past 255: white-hot red, not the 84 a wrapped byte would give.
     expect(Array.from(rgba.data.subarray(0, 3))).toEqual([255, expect.toBeOneOf([101, 102, 103]), expect.toBeOneOf([101, 102, 103])]);
     expect(Array.from(rgba.data.subarray(63 * 4, 63 * 4 + 3)).every((v) => v >= 236)).toBe(true);
+  });
+});
+
+/** A colour page with a warm cast, shade across it, red and blue marks and dark ink; `width` odd so rows do not start on a sample. */
+function colourPage(seed: number, width: number, height: number, paper: number): RgbaImage {
+  const rnd = random(seed);
+  const page = rgbaImage(width, height, new Uint8Array(width * height * 4));
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const light = 1 - 0.6 * (x / width) * (y / height);
+      const mark = rnd();
+      const rgb = mark < 0.05 ? [40, 40, 50] : mark < 0.08 ? [210, 50, 60] : mark < 0.1 ? [60, 70, 200] : [paper, paper - 8, paper - 30];
+      const v = rgb.map((c) => Math.max(0, Math.min(255, Math.round(c * light + (rnd() - 0.5) * 10))));
+      page.data.set([v[0]!, v[1]!, v[2]!, 255], (y * width + x) * 4);
+    }
+  return page;
+}
+
+describe('flattening straight from the colour page', () => {
+  it.each([
+    ['a lit page', 1, 301, 237, 250],
+    ['a dim page (gains past 255, clamped)', 2, 257, 190, 120],
+    ['a dark page (gains at their cap)', 3, 97, 64, 60],
+  ])('gives the same bytes as grey first, then flattening and white balance, on %s', (_, seed, width, height, paper) => {
+    const page = colourPage(seed, width, height, paper);
+    const grey = rgbaToGrey(page);
+    const levels = paperLevels(grey);
+    const words = rgbaWords(page)!;
+    expect(paperLevelsOfRgba(width, height, words)).toEqual(levels);
+    const flat = flattenGrey(grey, levels);
+    expect(flattenRgbaToGrey(width, height, words, levels)).toEqual(flat);
+    const stepwise = rgbaImage(width, height, new Uint8Array(page.data));
+    flattenRgbaInPlace(stepwise, levels);
+    whiteBalanceInPlace(stepwise);
+    expect(flattenColourPage(width, height, words, levels)).toEqual(flat);
+    expect(page.data).toEqual(stepwise.data);
   });
 });
 

@@ -4,6 +4,7 @@
 // a JPEG costs about 6 bits per 8×8 block, so a whole-page colour layer would cost 15 KB of nothing.
 // Pure: the JPEGs are encoded by the worker.
 import type { BilevelImage } from './g4-encode';
+import { rgbaWords } from './grey';
 import type { RgbaImage } from './image';
 
 export interface ColourPatch {
@@ -61,7 +62,8 @@ export function splitColourLayers(page: RgbaImage, bilevel: BilevelImage, factor
   const midtones = new Uint16Array(bw * bh);
   // Block by block along each row, so the block's index is not worked out per pixel (a colour page
   // is 4 million pixels), and whether a pixel is chromatic is not stored: the text pass below asks
-  // again for the few ink pixels inside colour.
+  // again for the few ink pixels inside colour. Each pixel is read as one word where the page allows.
+  const words = rgbaWords(page);
   for (let y = 0; y < height; y++) {
     const row = ((y / BLOCK) | 0) * bw;
     for (let bx = 0, x = 0, p = y * width * 4; bx < bw; bx++) {
@@ -69,12 +71,32 @@ export function splitColourLayers(page: RgbaImage, bilevel: BilevelImage, factor
       let c = 0;
       let f = 0;
       let m = 0;
-      for (const end = Math.min(width, x + BLOCK); x < end; x++, p += 4) {
-        const chromatic = chromaOf(data, p) >= CHROMA;
-        const luma = lumaOf(data, p);
-        if (chromatic) c++;
-        if (chromatic || luma < 200) f++;
-        if (luma >= 70 && luma < 200) m++;
+      const end = Math.min(width, x + BLOCK);
+      if (words) {
+        for (let i = y * width + x; x < end; x++, i++) {
+          const w = words[i]!;
+          // Paper: every channel 224 or more, so neither chromatic (they differ by under 32) nor
+          // below 200 in luma; it counts for nothing, and most of a page is paper.
+          if ((w & 0xe0e0e0) === 0xe0e0e0) continue;
+          const r = w & 255;
+          const g = (w >>> 8) & 255;
+          const b = (w >>> 16) & 255;
+          const max = r > g ? (r > b ? r : b) : g > b ? g : b;
+          const min = r < g ? (r < b ? r : b) : g < b ? g : b;
+          const chromatic = max - min >= CHROMA;
+          const luma = (77 * r + 150 * g + 29 * b) >> 8;
+          if (chromatic) c++;
+          if (chromatic || luma < 200) f++;
+          if (luma >= 70 && luma < 200) m++;
+        }
+      } else {
+        for (; x < end; x++, p += 4) {
+          const chromatic = chromaOf(data, p) >= CHROMA;
+          const luma = lumaOf(data, p);
+          if (chromatic) c++;
+          if (chromatic || luma < 200) f++;
+          if (luma >= 70 && luma < 200) m++;
+        }
       }
       coloured[block]! += c;
       filled[block]! += f;
@@ -153,9 +175,16 @@ export function splitColourLayers(page: RgbaImage, bilevel: BilevelImage, factor
   }
   // The text: all the 1-bit ink outside colour; inside, only dark ink that is not coloured.
   const text = new Uint8Array(bilevel.data);
+  // Four paper pixels at a time (a new array is aligned): most of the page has no ink to look at.
+  const inkWords = new Uint32Array(text.buffer, 0, text.length >> 2);
   for (let y = 0; y < height; y++) {
     const row = ((y / BLOCK) | 0) * bw;
     for (let x = 0, i = y * width; x < width; x++, i++) {
+      if ((i & 3) === 0 && x + 4 <= width && inkWords[i >> 2] === 0) {
+        x += 3;
+        i += 3;
+        continue;
+      }
       if (!text[i]) continue;
       const block = row + ((x / BLOCK) | 0);
       if (!region[block]) continue;

@@ -5,14 +5,14 @@ import { PAGE_DPI, a4Pixels, type PageMode, type QualityIssue, type Quad } from 
 import { colourInk, needsColour, type ColourInk } from './colour';
 import { findPageCorners, findPageCornersInSmall, type CornerResult } from './corners';
 import type { BilevelImage } from './g4-encode';
-import { rgbaToGrey } from './grey';
-import { flattenGrey, flattenRgbaInPlace, paperLevels, whiteBalanceInPlace } from './illumination';
+import { rgbaToGrey, rgbaWords } from './grey';
+import { flattenColourPage, flattenGrey, flattenRgbaInPlace, flattenRgbaToGrey, paperLevels, paperLevelsOfRgba, whiteBalanceInPlace } from './illumination';
 import type { Homography } from './homography';
 import type { GreyImage, RgbaImage, Scratch } from './image';
 import { splitColourLayers, type ColourLayers } from './layers';
 import { pixelSource, type PhotoSource } from './photo-source';
-import { ORIENTATION_CONFIDENT, readOrientation, turnBilevel, turnRgba, type Turns } from './orientation';
-import { inkShare, markShare, medianLevel, qualityIssues, sharpness, type QualityMetrics } from './quality';
+import { ORIENTATION_CONFIDENT, inkProfile, readOrientation, turnBilevel, turnRgba, type Turns } from './orientation';
+import { markShare, medianLevel, qualityIssues, sharpness, type QualityMetrics } from './quality';
 import { despeckle, sauvola } from './sauvola';
 import { pageToPhoto, quadSize, warpRgba } from './warp';
 
@@ -90,9 +90,11 @@ export interface PagePlan {
 export function processPhoto(photo: RgbaImage | PhotoSource, request: PageRequest = {}): PageOutcome {
   const source = 'data' in photo ? pixelSource(photo) : photo;
   const plan = planPage(photo, request);
-  const page = plan.mode === 'colour' ? source.warpRgba(plan.toPhoto, plan.width, plan.height) : undefined;
-  const grey = page ? rgbaToGrey(page) : source.warpGrey(plan.toPhoto, plan.width, plan.height);
-  return finishPage(plan, { page, grey }, request);
+  const cut =
+    plan.mode === 'colour'
+      ? { page: source.warpRgba(plan.toPhoto, plan.width, plan.height) }
+      : { grey: source.warpGrey(plan.toPhoto, plan.width, plan.height) };
+  return finishPage(plan, cut, request);
 }
 
 /** The first half of the pipeline: the page found (or taken as given) and its mode decided. */
@@ -131,10 +133,16 @@ export function planPage(photo: RgbaImage | PhotoSource, request: PageRequest = 
 }
 
 /**
- * The second half: the page as cut out (`page` in colour mode, always its grey) evened out,
- * binarized, checked and turned upright. `scratch` lends the page-sized working buffers.
+ * The page as cut out of the photo: in colour (a colour page always is), or already grey. From
+ * colour, the grey page is not made: the flattened one is worked out straight from the pixels.
  */
-export function finishPage(plan: PagePlan, cut: { page?: RgbaImage; grey: GreyImage }, request: PageRequest = {}, scratch?: Scratch): PageOutcome {
+export type CutPage = { page: RgbaImage } | { grey: GreyImage };
+
+/**
+ * The second half: the page as cut out evened out, binarized, checked and turned upright.
+ * `scratch` lends the page-sized working buffers.
+ */
+export function finishPage(plan: PagePlan, cut: CutPage, request: PageRequest = {}, scratch?: Scratch): PageOutcome {
   const { detected, quad, width, height, dpi, timings } = plan;
   const corners = detected.corners;
   let t = plan.lapped;
@@ -143,27 +151,38 @@ export function finishPage(plan: PagePlan, cut: { page?: RgbaImage; grey: GreyIm
     timings[name] = now - t;
     t = now;
   };
-  const page = cut.page;
-  const grey = cut.grey;
   lap('warp');
-  const levels = paperLevels(grey);
-  const flat = flattenGrey(grey, levels, scratch?.bytes('flat', width * height));
+  const page = 'page' in cut ? cut.page : undefined;
+  const words = page ? rgbaWords(page) : undefined;
+  const flatInto = scratch?.bytes('flat', width * height);
+  let levels: GreyImage;
+  let flat: GreyImage;
+  // The colour page is evened out in the same pass as its grey (flattened and white-balanced).
+  let colour = plan.mode === 'colour' ? page : undefined;
+  if (words) {
+    levels = paperLevelsOfRgba(width, height, words);
+    flat = colour ? flattenColourPage(width, height, words, levels, flatInto) : flattenRgbaToGrey(width, height, words, levels, flatInto);
+  } else {
+    // Bytes that cannot be read as words (an odd offset, a big-endian machine), or a grey cut: step by step.
+    const grey = page ? rgbaToGrey(page, scratch?.bytes('grey', width * height)) : (cut as { grey: GreyImage }).grey;
+    levels = paperLevels(grey);
+    flat = flattenGrey(grey, levels, flatInto);
+    if (colour) {
+      flattenRgbaInPlace(colour, levels);
+      whiteBalanceInPlace(colour);
+    }
+  }
   lap('flatten');
   let bilevel = sauvola(flat, {}, scratch?.bytes('bilevel', width * height));
   despeckle(bilevel);
   lap('binarize');
-  let colour: RgbaImage | undefined;
   let layers: ColourLayers | undefined;
-  if (page) {
-    flattenRgbaInPlace(page, levels);
-    whiteBalanceInPlace(page);
-    colour = page;
-    lap('colour');
-  }
+  // Ink counted once, for the ink share and the orientation reading.
+  const profile = inkProfile(bilevel);
   const metrics: QualityMetrics = {
     sourceDpi: Math.round(plan.sourceDpi),
     paperLevel: medianLevel(levels),
-    inkShare: inkShare(bilevel),
+    inkShare: profile.share,
     markShare: markShare(flat),
     sharpness: sharpness(flat, bilevel),
   };
@@ -171,14 +190,17 @@ export function finishPage(plan: PagePlan, cut: { page?: RgbaImage; grey: GreyIm
   // Upright: turn back by the quarter turns the text lies at, or as the officer turned it (counted
   // from the photo, of which the portrait warp of a wide quad is already a quarter).
   const wideTurn = quad === corners ? 0 : 1;
-  const read = request.turns === undefined ? readOrientation(bilevel) : { turns: ((4 - request.turns + wideTurn) % 4) as Turns, confidence: 1 };
+  const read = request.turns === undefined ? readOrientation(bilevel, profile) : { turns: ((4 - request.turns + wideTurn) % 4) as Turns, confidence: 1 };
   const turns = ((4 - read.turns) % 4) as Turns;
   bilevel = turnBilevel(bilevel, turns);
   if (colour) colour = turnRgba(colour, turns);
-  // The colour layers are cut from the upright page, so their places match the text's.
-  if (colour) layers = splitColourLayers(colour, bilevel);
   const pageCorners = [0, 1, 2, 3].map((k) => quad[(k - turns + 4) % 4]!) as Quad;
   lap('orientation');
+  // The colour layers are cut from the upright page, so their places match the text's.
+  if (colour) {
+    layers = splitColourLayers(colour, bilevel);
+    lap('colour');
+  }
   return {
     corners,
     pageFound: detected.found,

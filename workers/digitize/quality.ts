@@ -5,6 +5,7 @@ import { MIN_PAGE_DPI, type QualityIssue } from '../../src/domain/digitize';
 import { CONFIDENT } from './corners';
 import type { BilevelImage } from './g4-encode';
 import type { GreyImage } from './image';
+import { inkProfile } from './orientation';
 
 export interface QualityMetrics {
   /** Resolution the photo actually gives the page (from the corners), dots per inch. */
@@ -33,21 +34,7 @@ export function medianLevel(levels: GreyImage): number {
 
 /** Share of ink pixels inside a 5 % margin (the edges may hold a sliver of desk). */
 export function inkShare(bilevel: BilevelImage): number {
-  const { width, height, data } = bilevel;
-  const mx = Math.round(width * 0.05);
-  const my = Math.round(height * 0.05);
-  const words = paperWords(data);
-  let ink = 0;
-  for (let y = my; y < height - my; y++) {
-    for (let i = y * width + mx, end = y * width + width - mx; i < end;) {
-      if (words && (i & 3) === 0 && i + 4 <= end && words[i >> 2] === 0) {
-        i += 4;
-        continue;
-      }
-      ink += data[i++]!;
-    }
-  }
-  return ink / Math.max(1, (width - 2 * mx) * (height - 2 * my));
+  return inkProfile(bilevel).share;
 }
 
 /**
