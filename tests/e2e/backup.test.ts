@@ -11,32 +11,13 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { newDevice } from '../support/browser';
+import { storeRows } from '../support/store-rows';
 import { useStage } from '../support/e2e-stage';
 import { enrolWithDemoCode, prepareDevice, receiveKhaiSinh, sampleApplicant } from '../support/intake-flow';
 import { samplePdf } from '../support/sample-pdf';
 
 const stage = useStage();
 const PASSPHRASE = 'Nà Pồ mùa lũ 2026';
-
-/** Every row of one object store of the device's IndexedDB. */
-function deviceStore<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('motcua');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction(name).objectStore(name).getAll();
-          request.onerror = () => reject(request.error);
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result as T[]);
-          };
-        };
-      }),
-    store,
-  );
-}
 
 async function openSettingsBackup(page: Page) {
   await page.getByRole('link', { name: 'Cài đặt', exact: true }).click();
@@ -81,7 +62,7 @@ describe('backup to a file', () => {
     const code = await receiveKhaiSinh(one, { ...sampleApplicant, fullName: 'Lò Văn Sao Lưu', idNumber: '001099000077' }, [
       { paper: 'Tờ khai đăng ký khai sinh', name: 'to-khai.pdf', mimeType: 'application/pdf', buffer: paper },
     ]);
-    const [dossier] = await deviceStore<{ id: string; code: string }>(one, 'dossiers');
+    const [dossier] = await storeRows<{ id: string; code: string }>(one, 'dossiers');
     expect(dossier?.code).toBe(code);
 
     // Device 1, offline: the backup, passphrase twice, downloaded.
@@ -108,7 +89,7 @@ describe('backup to a file', () => {
     const two = await second.newPage();
     await prepareDevice(two, stage.gateway.url, 'Hà Văn Bình');
     await enrolWithDemoCode(two, 'Máy xã B');
-    const rowsBefore = await deviceStore(two, 'outbox');
+    const rowsBefore = await storeRows(two, 'outbox');
 
     const altered = Buffer.from(bytes);
     altered[Math.floor(altered.length / 2)]! ^= 0x01; // inside a chunk: a changed length field would read as a cut file
@@ -123,30 +104,30 @@ describe('backup to a file', () => {
       .getByRole('alert')
       .getByText(/Tệp không đầy đủ/)
       .waitFor();
-    expect(await deviceStore(two, 'outbox')).toEqual(rowsBefore);
-    expect(await deviceStore(two, 'dossiers')).toEqual([]);
+    expect(await storeRows(two, 'outbox')).toEqual(rowsBefore);
+    expect(await storeRows(two, 'dossiers')).toEqual([]);
 
     form = await importFile(two, file, PASSPHRASE);
     expect(await outcome(form)).toBe('Đã nhập 1 thay đổi, 1 hồ sơ, 0 bản nháp và 1 tệp giấy tờ. Các thay đổi sẽ được gửi khi có mạng.');
-    const device1 = (await deviceStore<{ key: string; value: { id: string } }>(one, 'settings')).find((s) => s.key === 'device')!.value.id;
-    const carried = await deviceStore<{ originDevice?: string; mutation?: number; entityId: string }>(two, 'outbox');
+    const device1 = (await storeRows<{ key: string; value: { id: string } }>(one, 'settings')).find((s) => s.key === 'device')!.value.id;
+    const carried = await storeRows<{ originDevice?: string; mutation?: number; entityId: string }>(two, 'outbox');
     expect(carried.map((e) => [e.originDevice, e.mutation, e.entityId])).toEqual([[device1, 1, dossier!.id]]);
     form = await importFile(two, file, PASSPHRASE);
     expect(await outcome(form)).toBe('Tệp này đã được nhập trước đây (hoặc không có gì mới): không có gì thay đổi.');
-    expect(await deviceStore(two, 'outbox')).toHaveLength(1);
+    expect(await storeRows(two, 'outbox')).toHaveLength(1);
 
     // Device 2 sends what device 1 made; then device 1 comes back and sends it too: a replay.
     await syncAll(two);
     await first.setOffline(false);
     await syncAll(one);
     for (const page of [one, two]) {
-      expect(await deviceStore(page, 'outbox')).toEqual([]);
-      const [row] = (await deviceStore<{ id: string; syncState: string }>(page, 'dossiers')).filter((d) => d.id === dossier!.id);
+      expect(await storeRows(page, 'outbox')).toEqual([]);
+      const [row] = (await storeRows<{ id: string; syncState: string }>(page, 'dossiers')).filter((d) => d.id === dossier!.id);
       expect(row?.syncState).toBe('accepted');
     }
 
     // The gateway: the dossier once, its paper byte for byte.
-    const token = (await deviceStore<{ key: string; value: string }>(two, 'settings')).find((s) => s.key === 'deviceToken')!.value;
+    const token = (await storeRows<{ key: string; value: string }>(two, 'settings')).find((s) => s.key === 'deviceToken')!.value;
     const res = await fetch(`${stage.gateway.url}/api/sync/pull?since=0&limit=500`, { headers: { authorization: `Bearer ${token}` } });
     const { changes } = (await res.json()) as {
       changes: { type: string; dossier?: { id: string; applicantName?: string; attachments?: { sha256: string }[] } }[];

@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { newDevice } from '../support/browser';
+import { storeRows } from '../support/store-rows';
 import { samplePdf } from '../support/sample-pdf';
 import { useStage } from '../support/e2e-stage';
 import { prepareDevice, receiveKhaiSinh, sampleApplicant } from '../support/intake-flow';
@@ -42,26 +43,6 @@ function deviceSettings(page: Page): Promise<Record<string, unknown>> {
           };
         };
       }),
-  );
-}
-
-/** Every row of one object store of the device's IndexedDB. */
-function deviceStore<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('motcua');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction(name).objectStore(name).getAll();
-          request.onerror = () => reject(request.error);
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result as T[]);
-          };
-        };
-      }),
-    store,
   );
 }
 
@@ -283,7 +264,7 @@ describe('sync', () => {
     await page.getByText('Đang gửi tệp 1/1').waitFor();
     await page.getByRole('link', { name: 'Đồng bộ', exact: true }).click();
     await page.getByText(/Lỗi gần nhất: Mất kết nối khi gửi tệp/).waitFor({ timeout: 60_000 });
-    const [kept] = await deviceStore<{ sha256: string; status: string; url?: string; offset: number }>(page, 'uploads');
+    const [kept] = await storeRows<{ sha256: string; status: string; url?: string; offset: number }>(page, 'uploads');
     expect(kept).toMatchObject({ sha256: sha256(bytes), status: 'uploading', url: expect.stringContaining('/api/files/'), offset: cutFrom });
     const created = sent.filter((r) => r.method === 'POST');
     expect(created).toHaveLength(1);
@@ -353,15 +334,13 @@ describe('sync', () => {
 
     await openDossier(page, code);
     await page.getByRole('region', { name: 'Đồng bộ' }).getByText(`Đã đồng bộ — mã chính thức ${code}`).waitFor();
-    expect(await deviceStore(page, 'outbox')).toEqual([]);
+    expect(await storeRows(page, 'outbox')).toEqual([]);
     // The gateway holds the corrected dossier, once.
     const token = (await deviceSettings(page)).deviceToken as string;
     const held = (await pull(token)).filter((d) => d.code === code) as unknown as { data: { intake: { applicant: { fullName: string; address: string } } } }[];
     expect(held).toHaveLength(1);
     expect(held[0]!.data.intake.applicant).toMatchObject({ fullName: 'Hoàng Thị Lan', address: 'Thôn Nà Pồ, xã Bản Mẫu, huyện Mẫu Sơn, tỉnh Lạng Sơn' });
-    const [stored] = (await deviceStore<{ code: string; data: { intake: { applicant: { address: string } } } }>(page, 'dossiers')).filter(
-      (d) => d.code === code,
-    );
+    const [stored] = (await storeRows<{ code: string; data: { intake: { applicant: { address: string } } } }>(page, 'dossiers')).filter((d) => d.code === code);
     expect(stored!.data.intake.applicant.address).toBe('Thôn Nà Pồ, xã Bản Mẫu, huyện Mẫu Sơn, tỉnh Lạng Sơn');
     await context.close();
   });
