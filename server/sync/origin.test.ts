@@ -4,7 +4,7 @@
 // naming a device of another commune, an unknown one or a malformed id is refused alone, recorded
 // nowhere, and the rest of the push goes on.
 import { describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, enrolDevice, communeWithDevice, json, pushEntries, type TestDevice, useTestGateway } from '../test/gateway';
+import { ADMIN_TOKEN, enrolDevice, communeWithDevice, json, pushEntries, signedInStaff, type TestDevice, useTestGateway } from '../test/gateway';
 import { nextMutation, receiveEntry, transitionEntry } from '../test/dossiers';
 import { testDatabaseKinds } from '../test/test-db';
 
@@ -130,16 +130,7 @@ describe.each(testDatabaseKinds)('carried entries (originDevice) on %s', (kind) 
     const { a, b, work } = await communeOfTwo();
     await push(a, work.slice(0, 1));
     // An officer is signed in on B, the carrying device.
-    const username = `canbo.${b.deviceShort.toLowerCase()}`;
-    const made = await json(
-      gw.app,
-      'POST',
-      '/api/admin/staff',
-      { communeId: b.communeId, username, fullName: 'Đặng Thị Mang', role: 'processingOfficer', password: 'mat-khau-dai-1' },
-      ADMIN_TOKEN,
-    );
-    expect(made.status).toBe(201);
-    const session = (await (await json(gw.app, 'POST', '/api/auth/sign-in', { username, password: 'mat-khau-dai-1' }, b.token)).json()) as { token: string };
+    const session = await signedInStaff(gw.app, b, { fullName: 'Đặng Thị Mang', role: 'processingOfficer' });
     const move = transitionEntry(work[0]!.entityId, 'startProcessing', '2026-03-02T02:50:00Z', undefined, nextMutation());
     const res = await json(gw.app, 'POST', '/api/sync/push', { entries: carried(a, [move]) }, b.token, { 'X-Staff-Token': session.token });
     expect(((await res.json()) as { results: { status: string }[] }).results[0]?.status).toBe('accepted');

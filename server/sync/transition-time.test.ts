@@ -2,7 +2,7 @@
 // 0001) or beyond the gateway's clock plus a small skew is refused; the officer comes from the
 // staff session when one is sent, and a device alone cannot act as a leader.
 import { describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, communeWithDevice, json, pushEntries, type TestDevice, useTestGateway } from '../test/gateway';
+import { communeWithDevice, json, pushEntries, signedInStaff, type TestDevice, useTestGateway } from '../test/gateway';
 import { nextMutation, receiveEntry, transitionEntry } from '../test/dossiers';
 import { testDatabaseKinds } from '../test/test-db';
 
@@ -95,19 +95,8 @@ describe.each(testDatabaseKinds)('times and actors of pushed changes on %s', (ki
     expect((await log(id)).at(-1)).toMatchObject({ who: 'Chủ tịch Giả', whoId: device.deviceId, role: 'processingOfficer' });
 
     // With a leader's own session, the leader acted, whatever the payload names.
-    const username = `lanhdao.${device.deviceShort.toLowerCase()}`;
-    const created = await json(
-      gw.app,
-      'POST',
-      '/api/admin/staff',
-      { communeId: device.communeId, username, fullName: 'Lê Văn Lãnh Đạo', role: 'leader', password: 'mat-khau-dai-1' },
-      ADMIN_TOKEN,
-    );
-    const staff = (await created.json()) as { id: string };
-    const session = (await (await json(gw.app, 'POST', '/api/auth/sign-in', { username, password: 'mat-khau-dai-1' }, device.token)).json()) as {
-      token: string;
-    };
-    const [signed] = await push(device, [claim('citizen', '2026-03-02T04:00:00Z', 'markResultReady')], { 'X-Staff-Token': session.token });
+    const staff = await signedInStaff(gw.app, device, { fullName: 'Lê Văn Lãnh Đạo', role: 'leader', username: `lanhdao.${device.deviceShort.toLowerCase()}` });
+    const [signed] = await push(device, [claim('citizen', '2026-03-02T04:00:00Z', 'markResultReady')], { 'X-Staff-Token': staff.token });
     expect(signed?.status).toBe('accepted');
     expect((await log(id)).at(-1)).toMatchObject({ who: 'Lê Văn Lãnh Đạo', whoId: staff.id, role: 'leader' });
   });

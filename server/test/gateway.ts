@@ -95,6 +95,30 @@ export function json(app: Hono, method: string, url: string, body?: unknown, tok
   });
 }
 
+/**
+ * A staff account of the device's commune, made by the admin and signed in on that device: its id
+ * and session token (sent as X-Staff-Token). Throws if either step is refused.
+ */
+export async function signedInStaff(
+  app: Hono,
+  device: Pick<TestDevice, 'communeId' | 'deviceShort' | 'token'>,
+  staff: { fullName: string; role: string; username?: string },
+): Promise<{ id: string; username: string; token: string }> {
+  const username = staff.username ?? `canbo.${device.deviceShort.toLowerCase()}`;
+  const password = 'mat-khau-dai-1';
+  const made = await json(
+    app,
+    'POST',
+    '/api/admin/staff',
+    { communeId: device.communeId, username, fullName: staff.fullName, role: staff.role, password },
+    ADMIN_TOKEN,
+  );
+  if (made.status !== 201) throw new Error(`staff not created: ${made.status} ${await made.text()}`);
+  const signedIn = await json(app, 'POST', '/api/auth/sign-in', { username, password }, device.token);
+  if (signedIn.status !== 200) throw new Error(`staff not signed in: ${signedIn.status} ${await signedIn.text()}`);
+  return { id: ((await made.json()) as { id: string }).id, username, token: ((await signedIn.json()) as { token: string }).token };
+}
+
 /** One entry's answer to a push, as the gateway writes it. */
 export interface PushAnswer {
   mutation: number;

@@ -7,8 +7,8 @@ import { MotcuaDb } from './db';
 import { backupRecords, mergeBackup, readBackupRecords, readUnsyncedWork, type BackupContent, type BackupRecord } from './backup';
 import { saveEnrolment, type Enrolment } from './device';
 import { addEntry, applyPushResults, nextBatch, resendEntry } from './outbox';
-import { sampleBirthDossier } from './test-support';
-import type { DossierRow, OutboxEntry } from './schema';
+import { pendingEntry, sampleBirthDossier } from './test-support';
+import type { DossierRow } from './schema';
 import type { CommuneInfo } from '../domain/geo';
 
 const commune = (id: string): CommuneInfo => ({ id, name: `Xã ${id}`, provinceCode: '01', agencyCode: 'H01.01', officeHours: null }) as unknown as CommuneInfo;
@@ -39,15 +39,6 @@ const dossier = (id: string): DossierRow => ({
   updatedAt: '2026-03-02T01:00:00.000Z',
 });
 
-const entry = (kind: string, entityId: string, payload: unknown = {}): OutboxEntry => ({
-  kind,
-  entityId,
-  payload,
-  createdAt: '2026-03-02T01:00:00.000Z',
-  status: 'pending',
-  attempts: 0,
-});
-
 const PAGE = 'a'.repeat(64);
 
 /** Device A: two received dossiers (one with a page), a move of one, and a draft with a page of its own. */
@@ -69,9 +60,9 @@ async function deviceAWithWork(): Promise<MotcuaDb> {
     createdAt: '2026-03-02T01:00:00.000Z',
     updatedAt: '2026-03-02T01:00:00.000Z',
   });
-  await addEntry(a, entry('dossier.receive', 'dossier-1', dossier('dossier-1')));
-  await addEntry(a, entry('dossier.receive', 'dossier-2', dossier('dossier-2')));
-  await addEntry(a, entry('dossier.transition', 'dossier-1', { action: 'startProcessing' }));
+  await addEntry(a, pendingEntry('dossier.receive', 'dossier-1', dossier('dossier-1')));
+  await addEntry(a, pendingEntry('dossier.receive', 'dossier-2', dossier('dossier-2')));
+  await addEntry(a, pendingEntry('dossier.transition', 'dossier-1', { action: 'startProcessing' }));
   return a;
 }
 
@@ -131,7 +122,7 @@ describe('export', () => {
 describe('import', () => {
   it('adds the entries under their first device and numbers, once, however often the file is imported', async () => {
     const b = await device('device-b');
-    await addEntry(b, entry('dossier.receive', 'dossier-b', dossier('dossier-b')));
+    await addEntry(b, pendingEntry('dossier.receive', 'dossier-b', dossier('dossier-b')));
     const file = await carry(a);
     expect(await mergeBackup(b, file)).toEqual({ entries: 3, dossiers: 2, drafts: 1, files: 2, skipped: 0 });
     const outbox = await b.outbox.orderBy('seq').toArray();

@@ -7,9 +7,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { MotcuaDb } from './db';
 import { emptyPerson, type PersonEntry } from '../domain/intake';
 import { addEntry, applyPushResults, correctRefusedDossier, listQuarantine, nextBatch, QuarantineFixError, resendEntry } from './outbox';
-import { sampleBirthDossier } from './test-support';
+import { pendingEntry, sampleBirthDossier } from './test-support';
 import { recordUploadDone, recordUploadFailed } from './uploads';
-import type { DossierRow, OutboxEntry } from './schema';
+import type { DossierRow } from './schema';
 
 let db: MotcuaDb;
 beforeEach(async () => {
@@ -17,21 +17,12 @@ beforeEach(async () => {
   await db.open();
 });
 
-const entry = (kind: string, entityId: string, payload: unknown = {}): OutboxEntry => ({
-  kind,
-  entityId,
-  payload,
-  createdAt: '2026-03-02T01:00:00.000Z',
-  status: 'pending',
-  attempts: 0,
-});
-
 describe('the quarantine', () => {
   it('keeps refused entries out of the batches while those behind them go on', async () => {
     const [a, b, c] = await Promise.all([
-      addEntry(db, entry('dossier.receive', 'd1')),
-      addEntry(db, entry('dossier.receive', 'd2')),
-      addEntry(db, entry('dossier.transition', 'd2')),
+      addEntry(db, pendingEntry('dossier.receive', 'd1')),
+      addEntry(db, pendingEntry('dossier.receive', 'd2')),
+      addEntry(db, pendingEntry('dossier.transition', 'd2')),
     ]);
     await applyPushResults(db, [{ mutation: a!, status: 'rejected', reason: 'Mã hồ sơ đã được dùng.' }]);
     expect((await nextBatch(db, 10)).map((e) => e.seq)).toEqual([b, c]);
@@ -39,7 +30,7 @@ describe('the quarantine', () => {
   });
 
   it('keeps the refusal’s code beside its reason, and drops both when the entry is sent again', async () => {
-    const a = await addEntry(db, entry('dossier.transition', 'd1'));
+    const a = await addEntry(db, pendingEntry('dossier.transition', 'd1'));
     await applyPushResults(db, [{ mutation: a, status: 'rejected', reason: 'Không tìm thấy hồ sơ trên máy chủ.', code: 'dossier.not_on_server' }]);
     expect((await listQuarantine(db)).map((e) => [e.lastError, e.lastErrorCode])).toEqual([['Không tìm thấy hồ sơ trên máy chủ.', 'dossier.not_on_server']]);
     await resendEntry(db, a);
@@ -53,9 +44,9 @@ describe('the quarantine', () => {
 
   it('resends under new numbers, with the dossier’s other refused entries in their order', async () => {
     await db.dossiers.put({ id: 'd1', syncState: 'rejected' } as never);
-    const receive = await addEntry(db, entry('dossier.receive', 'd1', { v: 1 }));
-    const other = await addEntry(db, entry('dossier.receive', 'd9'));
-    const move = await addEntry(db, entry('dossier.transition', 'd1', { action: 'startProcessing' }));
+    const receive = await addEntry(db, pendingEntry('dossier.receive', 'd1', { v: 1 }));
+    const other = await addEntry(db, pendingEntry('dossier.receive', 'd9'));
+    const move = await addEntry(db, pendingEntry('dossier.transition', 'd1', { action: 'startProcessing' }));
     await applyPushResults(db, [
       { mutation: receive, status: 'rejected', reason: 'Thời điểm thao tác ở tương lai.' },
       { mutation: move, status: 'rejected', reason: 'Không tìm thấy hồ sơ trên máy chủ.' },
@@ -84,7 +75,7 @@ describe('the quarantine', () => {
     await recordUploadFailed(db, 'a'.repeat(64), 10, 'Tệp nhận được không khớp mã SHA-256.');
     await recordUploadDone(db, 'b'.repeat(64), 10);
     await recordUploadFailed(db, 'c'.repeat(64), 10, 'Quá lớn.');
-    const receive = await addEntry(db, entry('dossier.receive', 'd1'));
+    const receive = await addEntry(db, pendingEntry('dossier.receive', 'd1'));
     await applyPushResults(db, [{ mutation: receive, status: 'rejected', reason: 'Máy chủ chưa có tệp.' }]);
 
     await resendEntry(db, receive);
@@ -94,7 +85,7 @@ describe('the quarantine', () => {
   });
 
   it('does nothing for an entry that is not in quarantine', async () => {
-    const seq = await addEntry(db, entry('dossier.receive', 'd1'));
+    const seq = await addEntry(db, pendingEntry('dossier.receive', 'd1'));
     expect(await resendEntry(db, seq)).toEqual([]);
     expect((await nextBatch(db, 10)).map((e) => e.seq)).toEqual([seq]);
   });
@@ -130,8 +121,8 @@ describe('correcting a refused dossier', () => {
     await db.dossiers.put(row);
     // The receipt's payload carries more than the row (its papers): a correction must keep them.
     const attachments = [{ componentIndex: 0, sha256: 'a'.repeat(64), name: 'to-khai.pdf', type: 'application/pdf', size: 10 }];
-    const receive = await addEntry(db, entry('dossier.receive', 'd1', { ...row, attachments }));
-    const move = await addEntry(db, entry('dossier.transition', 'd1', { action: 'startProcessing' }));
+    const receive = await addEntry(db, pendingEntry('dossier.receive', 'd1', { ...row, attachments }));
+    const move = await addEntry(db, pendingEntry('dossier.transition', 'd1', { action: 'startProcessing' }));
     await applyPushResults(db, [
       { mutation: receive, status: 'rejected', reason: 'Hồ sơ gửi lên thiếu hoặc sai thông tin: địa chỉ của người nộp.' },
       { mutation: move, status: 'rejected', reason: 'Không tìm thấy hồ sơ trên máy chủ.' },

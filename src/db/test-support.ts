@@ -1,6 +1,17 @@
 // Test helpers for the database: the procedure and applicant of a typical birth-registration
-// dossier (fake person, demo catalogue), to spread into a row. Imported only by *.test.ts.
-import type { DossierRow } from './schema';
+// dossier (fake person, demo catalogue), to spread into a row, and a pending outbox entry.
+// Imported only by *.test.ts.
+import type { DossierRow, OutboxEntry } from './schema';
+
+/** A change waiting to be sent, as addEntry takes it. */
+export const pendingEntry = (kind: string, entityId: string, payload: unknown = {}): OutboxEntry => ({
+  kind,
+  entityId,
+  payload,
+  createdAt: '2026-03-02T01:00:00.000Z',
+  status: 'pending',
+  attempts: 0,
+});
 
 export const sampleBirthDossier = {
   procedureCode: '1.001193',
