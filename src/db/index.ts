@@ -166,3 +166,5 @@ export {
 } from './uploads';
 // The backup file's export and merge (backup.ts) are imported from their module by the lazily loaded
 // settings code, not from here: the first screen's chunk of src/db would otherwise carry them.
+export { newMasterKey, holdMasterKey, heldMasterKey, forgetMasterKey, onMasterKeyChange, MASTER_KEY_BYTES } from './vault/key-holder';
+export { currentOfficer, setCurrentOfficer, onCurrentOfficerChange, type Officer, type OfficerRole } from './session';
