@@ -168,3 +168,4 @@ export {
 // settings code, not from here: the first screen's chunk of src/db would otherwise carry them.
 export { newMasterKey, holdMasterKey, heldMasterKey, forgetMasterKey, onMasterKeyChange, MASTER_KEY_BYTES } from './vault/key-holder';
 export { currentOfficer, setCurrentOfficer, onCurrentOfficerChange, type Officer, type OfficerRole } from './session';
+export { readDeskActor, deskOfficer, type DeskActor } from './desk-actor';

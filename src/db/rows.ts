@@ -35,6 +35,12 @@ export interface OutboxEntry {
    */
   originDevice?: string;
   mutation?: number;
+  /**
+   * The staff id of the officer signed in when the change was made (issue 13): the pump sends the
+   * entry with that officer's session, and the gateway checks the change's actor against it.
+   * Absent for changes made before any officer signed in on the device. Not indexed.
+   */
+  staffId?: string;
 }
 
 /** A whole procedure catalogue as received (see src/domain/catalogue); kept by version. */

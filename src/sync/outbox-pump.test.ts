@@ -309,3 +309,41 @@ describe('entries carried from another device (issue 14)', () => {
     expect((await db.dossiers.toArray()).map((d) => d.syncState)).toEqual(['accepted', 'accepted']);
   });
 });
+
+describe('entries of officers (issue 13)', () => {
+  it('go in batches of one officer, each with that officer’s session, and a session the gateway refuses is dropped, not the change', async () => {
+    await seed('mcd_token');
+    const db = getDb();
+    await db.outbox.clear();
+    const entry = (entityId: string, staffId?: string) => ({
+      kind: 'dossier.rate',
+      entityId,
+      payload: { dossierId: entityId },
+      createdAt: '',
+      status: 'pending' as const,
+      attempts: 0,
+      ...(staffId ? { staffId } : {}),
+    });
+    await db.outbox.bulkAdd([entry('d1', 'staff-a'), entry('d2', 'staff-a'), entry('d1', 'staff-b'), entry('d2'), entry('d1', 'staff-gone')]);
+    const sessions: Record<string, string> = { 'staff-a': 'mcs_a', 'staff-b': 'mcs_b', 'staff-gone': 'mcs_revoked' };
+    const pushes: { staff: string; entities: string[] }[] = [];
+    const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input) === '/api/files/held') return Response.json({ held: [A, B, C] });
+      const staff = (init?.headers as Record<string, string>)['x-staff-token'] ?? '-';
+      // The gateway refuses a session that ended (a bad staff token is a 401, never ignored).
+      if (staff === 'mcs_revoked') return Response.json({ error: 'unauthorized' }, { status: 401 });
+      const { entries } = JSON.parse(String(init?.body)) as { entries: { mutation: number; entityId: string }[] };
+      pushes.push({ staff, entities: entries.map((e) => e.entityId) });
+      return Response.json({ results: entries.map((e) => ({ mutation: e.mutation, status: 'accepted', serverVersion: 1 })) });
+    }) as typeof fetch;
+    await pumpOutbox(fetchImpl, { staffToken: async (id) => sessions[id] });
+    expect(pushes).toEqual([
+      { staff: 'mcs_a', entities: ['d1', 'd2'] },
+      { staff: 'mcs_b', entities: ['d1'] },
+      { staff: '-', entities: ['d2'] },
+      { staff: '-', entities: ['d1'] },
+    ]);
+    expect(await db.outbox.count()).toBe(0);
+    expect(usePump.getState().state).toBe('idle');
+  });
+});

@@ -20,7 +20,14 @@ export { DEVICE_TOKEN_KEY };
 export interface PumpOptions {
   /** How files travel; tus-js-client in the app, a fake in unit tests. */
   uploader?: Uploader;
+  /** The live gateway session of an officer of this device (issue 13), or undefined when they have none (expired, never signed in here). */
+  staffToken?: StaffTokenLookup;
 }
+
+export type StaffTokenLookup = (staffId: string) => Promise<string | undefined>;
+
+// Until the officers' store is wired (issue 13, in progress): no session, the device's word as before.
+const defaultStaffToken: StaffTokenLookup = async () => undefined;
 
 let failures = 0;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -31,13 +38,13 @@ function dossiersOf(batch: readonly OutboxEntry[]): string[] {
   return [...new Set(batch.filter((e) => e.kind.startsWith('dossier.')).map((e) => e.entityId))];
 }
 
-async function pushBatch(fetchImpl: typeof fetch, token: string, batch: OutboxEntry[]): Promise<SendOutcome | 'continue'> {
+async function pushBatch(fetchImpl: typeof fetch, token: string, batch: OutboxEntry[], staffToken?: string): Promise<SendOutcome | 'continue'> {
   const db = getDb();
   let response: Response;
   try {
     response = await fetchImpl('/api/sync/push', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(staffToken ? { 'x-staff-token': staffToken } : {}) },
       // A carried entry goes under the device and number it was made with (absent fields are dropped by JSON).
       body: JSON.stringify({
         entries: batch.map((e) => ({ mutation: e.mutation ?? e.seq, originDevice: e.originDevice, kind: e.kind, entityId: e.entityId, payload: e.payload })),
@@ -46,6 +53,9 @@ async function pushBatch(fetchImpl: typeof fetch, token: string, batch: OutboxEn
   } catch (error) {
     return { kind: 'retry', reason: syncProblems.sendOffline(error) };
   }
+  // The officer's session ended at the gateway (signed out elsewhere, disabled): the change goes on
+  // the device's word, which the gateway records as such, rather than wait for that officer for ever.
+  if (response.status === 401 && staffToken) return pushBatch(fetchImpl, token, batch);
   if (response.status === 401) return { kind: 'auth', reason: syncProblems.signedOut() };
   if (!response.ok) {
     if (isRetryableStatus(response.status)) return { kind: 'retry', reason: syncProblems.serverStatus(response.status) };
@@ -80,7 +90,9 @@ async function sendBatches(fetchImpl: typeof fetch, options: PumpOptions): Promi
     const batch = await nextBatch(db, BATCH_SIZE);
     if (batch.length === 0) return { kind: 'done' };
     // Mutation numbers are unique per device only: a batch holds entries of one origin (carried ones, issue 14, apart).
-    const cut = batch.findIndex((e) => e.originDevice !== batch[0]!.originDevice);
+    // And of one officer: the push carries that officer's session, against which the gateway checks each change's actor.
+    const first = batch[0]!;
+    const cut = batch.findIndex((e) => e.originDevice !== first.originDevice || e.staffId !== first.staffId);
     if (cut > 0) batch.length = cut;
     // The gateway takes no change from a device it does not know; asking would only earn a 401.
     if (!token) return { kind: 'auth', reason: syncProblems.notEnrolled() };
@@ -89,7 +101,8 @@ async function sendBatches(fetchImpl: typeof fetch, options: PumpOptions): Promi
       const files = await sendDossierFiles({ db, fetchImpl, token, ...(options.uploader ? { uploader: options.uploader } : {}) }, dossiers);
       if (files.kind === 'auth') return { kind: 'auth', reason: syncProblems.signedOut() };
       if (files.kind === 'retry') return files;
-      const pushed = await pushBatch(fetchImpl, token, batch);
+      const staffToken = first.staffId ? await (options.staffToken ?? defaultStaffToken)(first.staffId) : undefined;
+      const pushed = await pushBatch(fetchImpl, token, batch, staffToken);
       if (pushed !== 'continue') return pushed;
     } finally {
       // Dossiers the gateway did not answer for are waiting again, not "sending" for ever.

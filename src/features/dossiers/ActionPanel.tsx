@@ -6,7 +6,17 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { actionNeedsNote, allowedActions, type DossierAction } from '../../domain/dossier';
-import { emptyDeskProfile, getDb, isQuotaError, readDossierState, readSetting, type DeskProfile, type DossierRow, type SupplementItem } from '../../db';
+import {
+  deskOfficer,
+  emptyDeskProfile,
+  getDb,
+  isQuotaError,
+  readDossierState,
+  readSetting,
+  type DeskProfile,
+  type DossierRow,
+  type SupplementItem,
+} from '../../db';
 import { errorText, useUnsavedGuard } from '../../shared';
 import { performDossierAction, supplementCaptureOwner, supplementLines } from './actions';
 import { displayDateTime } from '../../domain/calendar';
@@ -16,7 +26,8 @@ import { SupplementReceiptEditor } from './SupplementReceiptEditor';
 export function ActionPanel({ row }: { row: DossierRow }) {
   const { t } = useTranslation();
   const actions = allowedActions(readDossierState(row), 'receptionOfficer');
-  const officer = useLiveQuery(() => readSetting<DeskProfile>(getDb(), 'deskProfile', emptyDeskProfile), []);
+  // The signed-in officer's name when there is one (the lock screen re-mounts this panel on a switch).
+  const officer = useLiveQuery(async () => deskOfficer(await readSetting<DeskProfile>(getDb(), 'deskProfile', emptyDeskProfile)), []);
   const [open, setOpen] = useState<DossierAction | null>(null);
   const [message, setMessage] = useState('');
 

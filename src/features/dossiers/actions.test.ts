@@ -3,7 +3,7 @@
 // note why none is kept); the clock stops while waiting; a refused action writes nothing; the
 // result paper is checked by its bytes; the rating is kept once.
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWorkingTime } from '../../domain/calendar';
 import { openDossier } from '../../domain/dossier';
 import { computeReport } from '../../domain/reports';
@@ -15,6 +15,7 @@ import {
   pagesKey,
   readDossierData,
   saveComponentDeliverables,
+  setCurrentOfficer,
   supplementComponentIndex,
   type DossierRow,
 } from '../../db';
@@ -74,6 +75,27 @@ async function capture(owner: string, componentIndex: number, pdfName: string) {
   await addComponentPages(db, owner, componentIndex, pages);
   await saveComponentDeliverables(db, owner, componentIndex, pagesKey(pages), [storedFile(pdfName, 'application/pdf')]);
 }
+
+afterEach(() => setCurrentOfficer(null));
+
+describe('who acts (issue 13)', () => {
+  it('is the signed-in officer, in the log, the change sent and its outbox entry, with nothing typed; the desk profile only without one', async () => {
+    setCurrentOfficer({ staffId: 'staff-7', username: 'lo.mai', fullName: 'Lò Thị Mai', role: 'processingOfficer' });
+    await act('startProcessing', '2026-03-02 09:00');
+    setCurrentOfficer(null);
+    await act('requestSupplement', '2026-03-03 09:00', { supplementItems: [{ name: 'Giấy chứng sinh', reason: 'Bản photo không rõ chữ' }] });
+    const log = await db.processingLog.where('dossierId').equals(ID).sortBy('at');
+    expect(log.map((e) => [e.action, e.who, e.role])).toEqual([
+      ['startProcessing', 'Lò Thị Mai', 'processingOfficer'],
+      ['requestSupplement', 'Hà Văn Bình', 'receptionOfficer'],
+    ]);
+    const sent = await db.outbox.orderBy('seq').toArray();
+    expect(sent.map((e) => [e.staffId, (e.payload as { actor: { id: string; name: string } }).actor])).toEqual([
+      ['staff-7', { id: 'staff-7', name: 'Lò Thị Mai', role: 'processingOfficer' }],
+      [undefined, { id: 'device-2', name: 'Hà Văn Bình', role: 'receptionOfficer' }],
+    ]);
+  });
+});
 
 describe('the dossier desk', () => {
   it('moves a calendar-day dossier by the days on the calendar spent waiting, not the working hours', async () => {

@@ -12,7 +12,6 @@ import {
   mayAttachResult,
   mayRate,
   transition,
-  type Actor,
   type DossierAction,
   type DossierState,
   type TransitionOptions,
@@ -23,19 +22,17 @@ import { processingTimeOf, sendableOfficerPhone } from '../../domain/intake';
 import { checkRating, MAX_REASON_LENGTH, type SatisfactionValue } from '../../domain/satisfaction';
 import {
   commitDossierChange,
+  currentOfficer,
+  readDeskActor,
   componentsAwaitingPdf,
-  emptyDeskProfile,
   getDb,
-  getOrCreateDevice,
   listComponentDeliverables,
   readCommune,
   readFileBlob,
   readDossierData,
-  readSetting,
   RESULT_COMPONENT_INDEX,
   supplementComponentIndex,
   type AttachmentRow,
-  type DeskProfile,
   type DossierData,
   type DossierRow,
   type MotcuaDb,
@@ -92,14 +89,13 @@ export function supplementLines(row: DossierRow): SupplementItem[] {
 }
 
 async function deskContext(db: MotcuaDb) {
-  const [commune, officer, device] = await Promise.all([readCommune(db), readSetting<DeskProfile>(db, 'deskProfile', emptyDeskProfile), getOrCreateDevice(db)]);
-  // The desk profile names who acts; the device id tells two officers of the same name apart.
-  const actor: Actor = { id: device.id, name: officer.officerName.trim() || 'Cán bộ tiếp nhận', role: 'receptionOfficer' };
-  return { clock: clockFor(commune), officer, actor };
+  const [commune, desk] = await Promise.all([readCommune(db), readDeskActor(db)]);
+  return { clock: clockFor(commune), officer: desk.officer, actor: desk.actor, staffId: desk.staffId };
 }
 
-function outbox(kind: string, id: string, payload: unknown, now: Date): Omit<OutboxEntry, 'seq'> {
-  return { kind, entityId: id, payload, createdAt: now.toISOString(), status: 'pending', attempts: 0 };
+/** An outbox entry of this desk's change, under the officer who made it (when one is signed in). */
+function outbox(kind: string, id: string, payload: unknown, now: Date, staffId = currentOfficer()?.staffId): Omit<OutboxEntry, 'seq'> {
+  return { kind, entityId: id, payload, createdAt: now.toISOString(), status: 'pending', attempts: 0, ...(staffId ? { staffId } : {}) };
 }
 
 function cleanItems(items: SupplementItem[] | undefined): SupplementItem[] {
@@ -110,7 +106,7 @@ function cleanItems(items: SupplementItem[] | undefined): SupplementItem[] {
 
 /** Moves the dossier by `action` (only if the state machine allows it now) and records who did it. */
 export async function performDossierAction(id: string, action: DossierAction, input: ActionInput = {}, now = new Date(), db = getDb()): Promise<DossierRow> {
-  const { clock, officer, actor } = await deskContext(db);
+  const { clock, officer, actor, staffId } = await deskContext(db);
   return commitDossierChange(db, id, async (row) => {
     const data = readDossierData(row);
     // Read inside the transaction: the papers taken in are exactly the ones the change names.
@@ -205,6 +201,7 @@ export async function performDossierAction(id: string, action: DossierAction, in
             ...(taken && taken.papers.length > 0 ? { papers: taken.papers.map(({ blob: _bytes, ...paper }) => paper) } : {}),
           },
           now,
+          staffId,
         ),
       ],
       ...(taken

@@ -5,18 +5,7 @@ import type { Procedure } from '../../domain/catalogue';
 import { MAX_NOTE_LENGTH, openDossier, refuseAtIntake, vnDayKey } from '../../domain/dossier';
 import { MotcuaError, type ErrorParams } from '../../domain/errors';
 import { dossierOwner, emptyPerson, personLengthIssues, processingTimeOf, quoteFees, type IntakeDraftData } from '../../domain/intake';
-import {
-  CodeReserveError,
-  emptyDeskProfile,
-  getDb,
-  getOrCreateDevice,
-  readCommune,
-  readSetting,
-  receiveDossier,
-  type DeskProfile,
-  type DossierData,
-  type DossierRow,
-} from '../../db';
+import { CodeReserveError, getDb, getOrCreateDevice, readCommune, readDeskActor, receiveDossier, type DossierData, type DossierRow } from '../../db';
 // The modules themselves, not the indexes: those load browser-only views, and this file also
 // runs in Node (tests/unit/push-payloads.test.ts feeds its payloads to the gateway).
 import { clockFor } from '../../shared/lib/working-clock';
@@ -38,9 +27,8 @@ async function context() {
   const db = getDb();
   const commune = await readCommune(db);
   if (!commune) throw new IntakeError('intake.no_commune', 'Thiết bị chưa tải thông tin xã: hãy kết nối mạng một lần.');
-  const officer = await readSetting<DeskProfile>(db, 'deskProfile', emptyDeskProfile);
-  const device = await getOrCreateDevice(db);
-  return { db, commune, officer, device };
+  const [desk, device] = await Promise.all([readDeskActor(db), getOrCreateDevice(db)]);
+  return { db, commune, officer: desk.officer, actor: desk.actor, staffId: desk.staffId, device };
 }
 
 /**
@@ -84,9 +72,8 @@ function dossierRow(id: string, code: string, data: IntakeDraftData, procedure: 
 
 export async function receiveDraft(draftId: string, draft: IntakeDraftData, procedure: Procedure, now = new Date()) {
   const data = sendable(draft);
-  const { db, commune, officer, device } = await context();
+  const { db, commune, officer, actor, staffId, device } = await context();
   const dueAt = clockFor(commune).appointmentFor(now, processingTimeOf(data) ?? { processingDays: 0 });
-  const actor = { id: device.id, name: officer.officerName || 'Cán bộ tiếp nhận', role: 'receptionOfficer' as const };
   const opened = openDossier('desk', actor, now, dueAt);
   if (!opened.ok) throw new IntakeError(opened.errors[0]?.code ?? 'intake.open_failed', opened.errors[0]?.message ?? 'Không lập được hồ sơ.');
 
@@ -106,7 +93,15 @@ export async function receiveDraft(draftId: string, draft: IntakeDraftData, proc
       draftId,
       dossier,
       log: { dossierId: id, at: now.toISOString(), who: actor.name, role: actor.role, action: 'receive', fromStatus: null, toStatus: 2 },
-      outbox: { kind: 'dossier.receive', entityId: id, payload: dossier, createdAt: now.toISOString(), status: 'pending', attempts: 0 },
+      outbox: {
+        kind: 'dossier.receive',
+        entityId: id,
+        payload: dossier,
+        createdAt: now.toISOString(),
+        status: 'pending',
+        attempts: 0,
+        ...(staffId ? { staffId } : {}),
+      },
       numberFrom: { agency: commune.agencyCode, deviceShort: device.short },
     });
     return { id, code: taken.code, provisional: taken.provisional };
@@ -127,9 +122,8 @@ export async function refuseDraft(draftId: string, draft: IntakeDraftData, proce
       max: MAX_NOTE_LENGTH,
     });
   }
-  const { db, commune, officer, device } = await context();
+  const { db, commune, officer, actor, staffId, device } = await context();
   const id = crypto.randomUUID();
-  const actor = { id: device.id, name: officer.officerName || 'Cán bộ tiếp nhận', role: 'receptionOfficer' as const };
   const refused = refuseAtIntake(actor, now, reason);
   if (!refused.ok)
     throw new IntakeError(refused.errors[0]?.code ?? 'intake.refuse_failed', refused.errors[0]?.message ?? 'Không ghi được việc từ chối tiếp nhận.');
@@ -151,7 +145,15 @@ export async function refuseDraft(draftId: string, draft: IntakeDraftData, proce
     draftId,
     dossier,
     log: { dossierId: id, at: now.toISOString(), who: actor.name, role: actor.role, action: 'refuse', fromStatus: null, toStatus: state.status, note },
-    outbox: { kind: 'dossier.refuse', entityId: id, payload: dossier, createdAt: now.toISOString(), status: 'pending', attempts: 0 },
+    outbox: {
+      kind: 'dossier.refuse',
+      entityId: id,
+      payload: dossier,
+      createdAt: now.toISOString(),
+      status: 'pending',
+      attempts: 0,
+      ...(staffId ? { staffId } : {}),
+    },
   });
   return { id };
 }

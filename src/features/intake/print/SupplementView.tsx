@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { Procedure } from '../../../domain/catalogue';
 import type { IntakeDraftData, IntakeValidation } from '../../../domain/intake';
-import { emptyDeskProfile, getDb, getDraft, listAttachments, readCommune, readSetting, type DeskProfile } from '../../../db';
+import { deskOfficer, emptyDeskProfile, getDb, getDraft, listAttachments, readCommune, readSetting, type DeskProfile } from '../../../db';
 import { PageHeader } from '../../../shared';
 import { validateIntakeInWorker } from '../../../../workers/validation.client';
 import { PrintFrame, SupplementRequestPaper } from '../../../shared/ui/papers';
@@ -18,7 +18,7 @@ export function SupplementView({ draftId }: { draftId: string }) {
     const db = getDb();
     const draft = await getDraft(db, draftId);
     const commune = await readCommune(db);
-    const officer = await readSetting<DeskProfile>(db, 'deskProfile', emptyDeskProfile);
+    const officer = deskOfficer(await readSetting<DeskProfile>(db, 'deskProfile', emptyDeskProfile));
     const attachments = await listAttachments(db, draftId);
     return { draft, commune, officer, scanned: new Set(attachments.map((a) => a.componentIndex)) };
   }, [draftId]);
