@@ -57,7 +57,7 @@ function area(path: string, labelKey: AreaRoute['labelKey'], messages: MessageGr
 
 export const areas: AreaRoute[] = [
   area('/tra-cuu', 'nav.catalogue', ['catalogue'], async () => (await import('../features/catalogue')).CataloguePage),
-  area('/tiep-nhan', 'nav.intake', ['intake', 'scanner', 'digitize'], async () => (await import('../features/intake')).IntakePage),
+  area('/tiep-nhan', 'nav.intake', ['intake', 'scanner', 'digitize', 'dossiers'], async () => (await import('../features/intake')).IntakePage),
   area('/ho-so', 'nav.dossiers', ['dossiers', 'digitize'], async () => (await import('../features/dossiers')).DossiersPage),
   area('/dong-bo', 'nav.sync', ['sync', 'device', 'intake'], async () => (await import('../features/sync-status')).SyncPage),
   area('/bao-cao', 'nav.reports', ['reports', 'dossiers'], async () => (await import('../features/reports')).ReportsPage),

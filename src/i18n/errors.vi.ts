@@ -40,6 +40,18 @@ export const errorsVi = {
   },
   note: { too_long: 'Nội dung ghi quá dài ({{length}} ký tự, tối đa {{max}}): rút gọn lại.' },
   receive: { no_processing_time: 'Chưa biết thời hạn giải quyết của thủ tục này.' },
+  // The state machine's refusals (src/domain/dossier/status.ts). An action's and a status's names are
+  // the desk's own words (dossiers.actions, dossiers.status), nested by code: every area that can
+  // meet these errors loads the dossiers messages (src/app/routes.ts).
+  status: {
+    illegal_transition: 'Không thể "$t(dossiers.actions.{{action}})" khi hồ sơ đang ở trạng thái "$t(dossiers.status.{{status}})".',
+    supplement_already_requested: 'Hồ sơ đã được yêu cầu bổ sung một lần; không được yêu cầu bổ sung quá 1 lần.',
+    note_required: 'Cần ghi rõ lý do / nội dung khi "$t(dossiers.actions.{{action}})".',
+    appointment_required: 'Cần có ngày hẹn trả khi tiếp nhận hồ sơ.',
+    invalid_time: 'Thời điểm thao tác không hợp lệ.',
+    bad_extension: 'Không tính được ngày hẹn trả mới.',
+    role_not_allowed: 'Công dân không được thực hiện thao tác "$t(dossiers.actions.{{action}})".',
+  },
   supplement: {
     items_required: 'Ghi rõ từng giấy tờ cần bổ sung và lý do.',
     too_many_items: 'Một phiếu yêu cầu bổ sung ghi tối đa {{max}} giấy tờ.',

@@ -181,8 +181,8 @@ export interface TransitionOptions {
 
 type Errors = FieldError<DossierErrorCode>[];
 
-function error(field: string, code: DossierErrorCode, message: string): { ok: false; errors: Errors } {
-  return { ok: false, errors: [{ field, code, message }] };
+function error(field: string, code: DossierErrorCode, message: string, params?: FieldError['params']): { ok: false; errors: Errors } {
+  return { ok: false, errors: [{ field, code, message, ...(params ? { params } : {}) }] };
 }
 
 /** A new dossier: submitted online (status 1), or received at the desk straight away (status 2). */
@@ -235,10 +235,10 @@ export function refuseAtIntake(actor: Actor, at: Date, reason: string): Result<D
 function whoAndWhyRefusal(action: DossierAction, actor: Actor, note: string): Result<never, DossierErrorCode> | undefined {
   const actionLabel = DOSSIER_ACTION_LABELS_VI[action];
   if (actor.role === 'citizen' && action !== 'withdraw') {
-    return error('actor', DossierErrorCode.RoleNotAllowed, `Công dân không được thực hiện thao tác "${actionLabel}".`);
+    return error('actor', DossierErrorCode.RoleNotAllowed, `Công dân không được thực hiện thao tác "${actionLabel}".`, { action });
   }
   if (RULES[action].noteRequired && note === '') {
-    return error('note', DossierErrorCode.NoteRequired, `Cần ghi rõ lý do / nội dung khi "${actionLabel}".`);
+    return error('note', DossierErrorCode.NoteRequired, `Cần ghi rõ lý do / nội dung khi "${actionLabel}".`, { action });
   }
   return undefined;
 }
@@ -280,6 +280,7 @@ export function transition<D extends DossierState>(
       'action',
       DossierErrorCode.IllegalTransition,
       `Không thể "${actionLabel}" khi hồ sơ đang ở trạng thái "${DOSSIER_STATUS_LABELS_VI[dossier.status]}".`,
+      { action, status: dossier.status },
     );
   }
   if (action === 'requestSupplement' && dossier.supplementRequests >= 1) {

@@ -8,6 +8,8 @@ export interface FieldError<C extends string = string> {
   code: C;
   /** Plain Vietnamese for the desk officer. */
   message: string;
+  /** What the words of another language need (an action's or a status's code, a length): see src/i18n/errors.*.ts. */
+  params?: Record<string, string | number>;
 }
 
 export type Result<T, C extends string = string> = { ok: true; value: T } | { ok: false; errors: FieldError<C>[] };

@@ -150,12 +150,12 @@ export async function performDossierAction(id: string, action: DossierAction, in
     const moved = transition<DossierState>(data.state, action, actor, now, options);
     if (!moved.ok) {
       const first = moved.errors[0]!;
-      throw new DeskActionError(first.code, first.message);
+      throw new DeskActionError(first.code, first.message, first.params);
     }
     // After the state machine: a dossier not waiting for a supplement is refused for that, not for its papers.
     if (taken && !taken.answered.ok) {
       const first = taken.answered.errors[0]!;
-      throw new DeskActionError(first.code, first.message);
+      throw new DeskActionError(first.code, first.message, first.params);
     }
     const state = moved.value;
     const entry = state.log[state.log.length - 1]!;

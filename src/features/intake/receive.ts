@@ -75,7 +75,8 @@ export async function receiveDraft(draftId: string, draft: IntakeDraftData, proc
   const { db, commune, officer, actor, staffId, device } = await context();
   const dueAt = clockFor(commune).appointmentFor(now, processingTimeOf(data) ?? { processingDays: 0 });
   const opened = openDossier('desk', actor, now, dueAt);
-  if (!opened.ok) throw new IntakeError(opened.errors[0]?.code ?? 'intake.open_failed', opened.errors[0]?.message ?? 'Không lập được hồ sơ.');
+  if (!opened.ok)
+    throw new IntakeError(opened.errors[0]?.code ?? 'intake.open_failed', opened.errors[0]?.message ?? 'Không lập được hồ sơ.', opened.errors[0]?.params);
 
   const id = crypto.randomUUID();
   const dossierData: DossierData = {
@@ -126,7 +127,11 @@ export async function refuseDraft(draftId: string, draft: IntakeDraftData, proce
   const id = crypto.randomUUID();
   const refused = refuseAtIntake(actor, now, reason);
   if (!refused.ok)
-    throw new IntakeError(refused.errors[0]?.code ?? 'intake.refuse_failed', refused.errors[0]?.message ?? 'Không ghi được việc từ chối tiếp nhận.');
+    throw new IntakeError(
+      refused.errors[0]?.code ?? 'intake.refuse_failed',
+      refused.errors[0]?.message ?? 'Không ghi được việc từ chối tiếp nhận.',
+      refused.errors[0]?.params,
+    );
   const state = refused.value;
   const note = state.log[0]?.note ?? ''; // the reason as the machine kept it (trimmed)
   const stamp = now.toISOString().replace(/\D/g, '').slice(8, 14);

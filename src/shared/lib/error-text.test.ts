@@ -2,6 +2,7 @@
 // its own Vietnamese message; a gateway refusal keeps its specific reason in Vietnamese.
 import { createInstance, type i18n as I18n } from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { openDossier, transition, type DossierState } from '../../domain/dossier';
 import { MotcuaError } from '../../domain/errors';
 import { vi } from '../../i18n/vi';
 import { en } from '../../i18n/en';
@@ -18,6 +19,17 @@ async function i18nIn(lng: 'vi' | 'en', withEnglish = true): Promise<I18n> {
   return i18n;
 }
 
+function openedState(): DossierState {
+  const opened = openDossier(
+    'desk',
+    { id: 'staff-1', name: 'Lò Thị Mai', role: 'receptionOfficer' },
+    new Date('2026-03-02T02:00:00Z'),
+    new Date('2026-03-05T10:00:00Z'),
+  );
+  if (!opened.ok) throw new Error('open');
+  return opened.value;
+}
+
 const tooLong = new MotcuaError('note.too_long', 'Nội dung ghi quá dài (5000 ký tự, tối đa 4000): rút gọn lại.', { length: 5000, max: 4000 });
 
 describe('errorText', () => {
@@ -27,9 +39,26 @@ describe('errorText', () => {
   });
 
   it('falls back to the Vietnamese message for a code with no text, or English not loaded yet', async () => {
-    const illegal = new MotcuaError('status.illegal_transition', 'Không thể "Trả kết quả" khi hồ sơ chưa có kết quả.');
-    expect(errorText(illegal, await i18nIn('en'))).toBe('Không thể "Trả kết quả" khi hồ sơ chưa có kết quả.');
+    const unknown = new MotcuaError('status.never_written', 'Không thể "Trả kết quả" khi hồ sơ chưa có kết quả.');
+    expect(errorText(unknown, await i18nIn('en'))).toBe(unknown.message);
     expect(errorText(tooLong, await i18nIn('en', false))).toBe(tooLong.message);
+  });
+
+  it("says the state machine's refusals with the desk's own names of the action and the status, in either language", async () => {
+    const refused = transition(
+      openedState(),
+      'returnResult',
+      { id: 'staff-1', name: 'Lò Thị Mai', role: 'receptionOfficer' },
+      new Date('2026-03-02T03:00:00Z'),
+      { extendAppointment: (oldDue) => oldDue },
+    );
+    if (refused.ok) throw new Error('returning a result before it is ready must be refused');
+    const [first] = refused.errors;
+    const error = new MotcuaError(first!.code, first!.message, first!.params);
+    expect(errorText(error, await i18nIn('en'))).toBe('Cannot "Return the result" while the dossier is "Received".');
+    expect(errorText(error, await i18nIn('vi'))).toBe(
+      `Không thể "${vi.dossiers.actions.returnResult}" khi hồ sơ đang ở trạng thái "${vi.dossiers.status['2']}".`,
+    );
   });
 
   it('never shows a group of texts, a key or another namespace for a code that names one', async () => {
