@@ -1,5 +1,5 @@
-// The kinds of change a device may push, by name, with what each will look up; anything else is
-// refused with a reason.
+// The kinds of change a device may push, by name, with what each will look up and which actors it
+// names (held against the push's staff session); anything else is refused with a reason.
 import type { KindActors, KindHandler, KindLookups } from './context';
 import { applyRate } from './rate';
 import { applyReceive, applyRefuse, receiveActors, receiveLookups } from './receive';
