@@ -19,6 +19,7 @@ import {
   readDossierData,
   readSetting,
   saveComponentDeliverables,
+  setCurrentOfficer,
   type OutboxEntry,
 } from '../../src/db';
 import type { CodeReserve } from '../../src/domain/dossier';
@@ -29,7 +30,7 @@ import { attachResult, performDossierAction, rateDossier, supplementCaptureOwner
 import { parsePullAnswer } from '../../src/sync/pull-schema';
 import { receiveDraft, refuseDraft } from '../../src/features/intake/receive';
 import { dossierRowSchema, ratePayloadSchema, resultPayloadSchema, transitionPayloadSchema } from '../../server/sync/schemas';
-import { communeWithDevice, enrolDevice, json, startTestGateway, type TestDevice, type TestGateway } from '../../server/test/gateway';
+import { communeWithDevice, enrolDevice, json, signedInStaff, startTestGateway, type TestDevice, type TestGateway } from '../../server/test/gateway';
 import { OPEN_DB_TIMEOUT_MS } from '../../server/test/test-db';
 import { demoCommune } from '../../server/seed/demo';
 
@@ -202,6 +203,40 @@ describe("the app's outbox payloads", () => {
       requestedAt: later(1.2).toISOString(),
       officer: { officerName: 'Lò Thị Mai', officerPhone: '0209 3870 123' },
     });
+  });
+
+  it("carry the signed-in officer, which the gateway checks against that officer's session (issue 13)", async () => {
+    const db = getDb();
+    await db.outbox.clear();
+    const mai = await signedInStaff(gw.app, device, { fullName: 'Lò Thị Mai', role: 'receptionOfficer', username: 'lo.mai' });
+    const binh = await signedInStaff(gw.app, device, { fullName: 'Hà Văn Bình', role: 'receptionOfficer', username: 'ha.binh' });
+    setCurrentOfficer({ staffId: mai.id, username: mai.username, fullName: 'Lò Thị Mai', role: 'receptionOfficer' });
+    try {
+      const now = new Date(Date.now() - 30 * 60_000);
+      const data = await newDraft('draft-officer');
+      const received = await receiveDraft('draft-officer', data, procedure, now);
+      await performDossierAction(received.id, 'startProcessing', {}, new Date(now.getTime() + 60_000), db);
+    } finally {
+      setCurrentOfficer(null);
+    }
+    const entries: OutboxEntry[] = await db.outbox.orderBy('seq').toArray();
+    expect(entries.map((e) => [e.kind, e.staffId])).toEqual([
+      ['dossier.receive', mai.id],
+      ['dossier.transition', mai.id],
+    ]);
+    const push = async (staffToken: string) => {
+      const body = { entries: entries.map((e) => ({ mutation: e.seq, kind: e.kind, entityId: e.entityId, payload: e.payload })) };
+      const res = await json(gw.app, 'POST', '/api/sync/push', body, device.token, { 'X-Staff-Token': staffToken });
+      return ((await res.json()) as { results: { status: string; code?: string }[] }).results.map((r) => r.code ?? r.status);
+    };
+    // Under another officer's session, each change naming Mai is refused, and nothing is recorded.
+    expect(await push(binh.token)).toEqual(['entry.actor_mismatch', 'entry.actor_mismatch']);
+    // Under her own, both are taken, and the gateway records her as their author.
+    expect(await push(mai.token)).toEqual(['accepted', 'accepted']);
+    const pulled = parsePullAnswer(await (await json(gw.app, 'GET', '/api/sync/pull?since=0&limit=1000', undefined, device.token)).json(), 0);
+    if (!pulled.ok || pulled.answer.reset) throw new Error(`pull: ${JSON.stringify(pulled)}`);
+    const mine = pulled.answer.changes.flatMap((c) => (c.type === 'dossier' && c.dossier.id === entries[0]!.entityId ? [c.changedBy] : []));
+    expect(mine).toEqual([expect.objectContaining({ staffId: mai.id, name: 'Lò Thị Mai' })]);
   });
 
   it("refill the app's code reserve from a real gateway, for today and tomorrow", async () => {
