@@ -16,6 +16,7 @@ export {
   type UploadRow,
   type CaptureQueueRow,
   type PageSourceRow,
+  type OfficerRow,
 } from './schema';
 export { readSetting, writeSetting, emptyDeskProfile, type DeskProfile } from './settings';
 export {
@@ -168,3 +169,25 @@ export {
 // settings code, not from here: the first screen's chunk of src/db would otherwise carry them.
 export { newMasterKey, holdMasterKey, heldMasterKey, forgetMasterKey, onMasterKeyChange, MASTER_KEY_BYTES } from './vault/key-holder';
 export { currentOfficer, setCurrentOfficer, onCurrentOfficerChange, type Officer, type OfficerRole } from './session';
+export {
+  listDeviceOfficers,
+  countDeviceOfficers,
+  unlockWithPin,
+  setOfficerPin,
+  completePasswordSignIn,
+  readStaffToken,
+  lockDevice,
+  readLockAfterMinutes,
+  writeLockAfterMinutes,
+  isPinFormat,
+  PIN_LENGTH,
+  PIN_TRIES,
+  PIN_ITERATIONS,
+  DEFAULT_LOCK_AFTER_MINUTES,
+  type DeviceOfficer,
+  type PinUnlock,
+  type StaffSignIn,
+  type PasswordSignIn,
+  type StaffToken,
+} from './officers';
+export { onVaultSetUp } from './vault-hook';
