@@ -3,18 +3,15 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MotcuaDb } from './db';
+import { countDeviceOfficers, lockDevice, readLockAfterMinutes, writeLockAfterMinutes } from './officer-lock';
 import {
   completePasswordSignIn,
-  countDeviceOfficers,
   ESCROWED_MASTER_KEY,
   listDeviceOfficers,
-  lockDevice,
   PIN_ITERATIONS,
-  readLockAfterMinutes,
   readStaffToken,
   setOfficerPin,
   unlockWithPin,
-  writeLockAfterMinutes,
   type StaffSignIn,
 } from './officers';
 import { currentOfficer, setCurrentOfficer } from './session';
@@ -86,7 +83,10 @@ describe('officers on the device', () => {
     restart();
     expect(await unlockWithPin(db, 'A', '135790')).toEqual({ ok: false, reason: 'wrongPin', triesLeft: 4 });
     expect(heldMasterKey()).toBeNull();
-    expect(await unlockWithPin(db, 'A', '246810')).toEqual({ ok: true, officer: { staffId: 'A', username: 'a', fullName: 'Lò Thị Mai', role: 'receptionOfficer' } });
+    expect(await unlockWithPin(db, 'A', '246810')).toEqual({
+      ok: true,
+      officer: { staffId: 'A', username: 'a', fullName: 'Lò Thị Mai', role: 'receptionOfficer' },
+    });
     expect(heldMasterKey()).toEqual(master);
     expect((await db.officers.get('A'))!.failedPins).toBe(0);
 

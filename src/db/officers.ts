@@ -6,7 +6,7 @@
 import { MotcuaError } from '../domain/errors';
 import type { MotcuaDb } from './db';
 import type { OfficerRow, PinLock, SealedBytes } from './rows';
-import { currentOfficer, setCurrentOfficer, type Officer, type OfficerRole } from './session';
+import { setCurrentOfficer, type Officer, type OfficerRole } from './session';
 import { onVaultSetUp } from './vault-hook';
 import { heldMasterKey, holdMasterKey, newMasterKey } from './vault/key-holder';
 
@@ -17,9 +17,6 @@ export const PIN_LENGTH = 6;
 export const PIN_TRIES = 5;
 /** Setting: the device data key sealed under the gateway's escrow key (never the escrow key itself). */
 export const ESCROWED_MASTER_KEY = 'vault.escrowedMaster';
-/** Setting: minutes without input before the app locks (Cài đặt). */
-export const LOCK_AFTER_KEY = 'lockAfterMinutes';
-export const DEFAULT_LOCK_AFTER_MINUTES = 5;
 
 const encoder = new TextEncoder();
 const bytes = (text: string) => encoder.encode(text);
@@ -45,7 +42,9 @@ async function seal(key: CryptoKey, plain: Uint8Array, aad: Uint8Array): Promise
 /** The clear bytes, or null when the key is not the one they were sealed with (or they were altered). */
 async function unseal(key: CryptoKey, sealed: SealedBytes, aad: Uint8Array): Promise<Uint8Array | null> {
   try {
-    return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.iv as BufferSource, additionalData: aad as BufferSource }, key, sealed.data as BufferSource));
+    return new Uint8Array(
+      await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.iv as BufferSource, additionalData: aad as BufferSource }, key, sealed.data as BufferSource),
+    );
   } catch {
     return null;
   }
@@ -53,10 +52,13 @@ async function unseal(key: CryptoKey, sealed: SealedBytes, aad: Uint8Array): Pro
 
 async function pinKey(pin: string, salt: Uint8Array, iterations: number): Promise<CryptoKey> {
   const material = await crypto.subtle.importKey('raw', bytes(pin) as BufferSource, 'PBKDF2', false, ['deriveKey']);
-  return crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations }, material, { name: 'AES-GCM', length: 256 }, false, [
-    'encrypt',
-    'decrypt',
-  ]);
+  return crypto.subtle.deriveKey(
+    { name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations },
+    material,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['encrypt', 'decrypt'],
+  );
 }
 
 /** The device data key wrapped under a PIN (random salt), for one officer. */
@@ -127,15 +129,8 @@ export async function listDeviceOfficers(db: MotcuaDb): Promise<DeviceOfficer[]>
     .sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'));
 }
 
-/** How many officers have signed in on this device: from the first one on, the app starts locked. */
-export async function countDeviceOfficers(db: MotcuaDb): Promise<number> {
-  return db.officers.count();
-}
-
 export type PinUnlock =
-  | { ok: true; officer: Officer }
-  | { ok: false; reason: 'wrongPin'; triesLeft: number }
-  | { ok: false; reason: 'pinDisabled' | 'noPin' | 'unknownOfficer' };
+  { ok: true; officer: Officer } | { ok: false; reason: 'wrongPin'; triesLeft: number } | { ok: false; reason: 'pinDisabled' | 'noPin' | 'unknownOfficer' };
 
 /**
  * Unlocks with an officer's PIN, offline: unwraps the device data key, holds it and makes the
@@ -228,19 +223,4 @@ export async function completePasswordSignIn(db: MotcuaDb, signedIn: StaffSignIn
   if (newlyEscrowed) await onVaultSetUp(master);
   master.fill(0);
   return { officer, setUp: newlyEscrowed !== null };
-}
-
-/** Locks the app: nobody is signed in until a PIN or password unlocks. The data key stays held, so queued work keeps syncing. */
-export function lockDevice(): void {
-  if (currentOfficer()) setCurrentOfficer(null);
-}
-
-export async function readLockAfterMinutes(db: MotcuaDb): Promise<number> {
-  const value = (await db.settings.get(LOCK_AFTER_KEY))?.value;
-  return typeof value === 'number' && value > 0 ? value : DEFAULT_LOCK_AFTER_MINUTES;
-}
-
-export async function writeLockAfterMinutes(db: MotcuaDb, minutes: number): Promise<void> {
-  if (!Number.isInteger(minutes) || minutes < 1 || minutes > 240) throw new MotcuaError('officer.lock_after', 'Thời gian tự khoá là từ 1 đến 240 phút.');
-  await db.transaction('rw', db.settings, () => db.settings.put({ key: LOCK_AFTER_KEY, value: minutes, updatedAt: new Date().toISOString() }));
 }
