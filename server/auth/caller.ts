@@ -1,9 +1,22 @@
 // Who is calling: resolved from a bearer token (device or staff) on every request, from the
 // database only, so any gateway instance can check any token.
 import type { Queryable } from '../db/database';
+import { isoTime } from '../db/time';
 import { hashSecret } from './tokens';
 
 export type StaffRole = 'receptionOfficer' | 'processingOfficer' | 'leader';
+
+/**
+ * The officer of a staff token, and the session it stands for: the device it was signed in on
+ * (null when signed in without a device token: the province's browser, or the demo device) and
+ * when the password was given. Routes that must trust the device or a fresh password read these.
+ */
+export interface CallerStaff {
+  id: string;
+  name: string;
+  role: StaffRole;
+  session: { deviceId: string | null; signedInAt: string };
+}
 
 export interface Caller {
   communeId: string;
@@ -11,7 +24,7 @@ export interface Caller {
   deviceId: string | null;
   deviceShort: string | null;
   /** Set for staff tokens, or a device request that also carries a staff token (X-Staff-Token). */
-  staff: { id: string; name: string; role: StaffRole } | null;
+  staff: CallerStaff | null;
   /** True for the unauthenticated demo path (demo mode only). */
   demo: boolean;
 }
@@ -26,13 +39,14 @@ interface TokenRow {
   full_name: string | null;
   role: StaffRole | null;
   staff_disabled: boolean;
+  created_at: unknown;
 }
 
 /** The caller a token stands for, or null when it is unknown, revoked, expired or disabled. */
 export async function resolveToken(db: Queryable, token: string): Promise<Caller | null> {
   const [row] = await db.query<TokenRow>(
     `select t.kind, t.commune_id, t.device_id, d.short, d.revoked_at is not null as device_revoked,
-            t.staff_id, s.full_name, s.role, s.disabled_at is not null as staff_disabled
+            t.staff_id, s.full_name, s.role, s.disabled_at is not null as staff_disabled, t.created_at
        from auth_tokens t
        left join devices d on d.id = t.device_id
        left join staff s on s.id = t.staff_id
@@ -50,7 +64,12 @@ export async function resolveToken(db: Queryable, token: string): Promise<Caller
     communeId: row.commune_id,
     deviceId: null,
     deviceShort: null,
-    staff: { id: row.staff_id, name: row.full_name ?? '', role: row.role },
+    staff: {
+      id: row.staff_id,
+      name: row.full_name ?? '',
+      role: row.role,
+      session: { deviceId: row.device_id, signedInAt: isoTime(row.created_at) },
+    },
     demo: false,
   };
 }

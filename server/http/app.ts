@@ -12,6 +12,7 @@ import { mountAuthRoutes } from './auth-routes';
 import { MAX_CATALOGUE_BYTES, mountCatalogueRoutes } from './catalogue-routes';
 import { mountCodeBlockRoutes } from './code-block-routes';
 import { mountCommuneRoutes } from './commune-routes';
+import { mountEscrowRoutes } from './escrow-routes';
 import { mountFileRoutes } from './file-routes';
 import { boundBodies, DEFAULT_MAX_BODY_BYTES, type BodyBound } from './json-body';
 import { securityHeaders } from './security-headers';
@@ -80,6 +81,7 @@ export function createApp({
 
   mountCommuneRoutes(app, { db, demoMode });
   mountAuthRoutes(app, { db, log, demoMode });
+  mountEscrowRoutes(app, { db, log, demoMode });
   mountAdminRoutes(app, { db, log, adminToken });
   mountCodeBlockRoutes(app, { db, demoMode, now });
   mountSyncRoutes(app, { db, log, demoMode });

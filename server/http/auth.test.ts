@@ -162,6 +162,7 @@ describe.each(testDatabaseKinds)('accounts and scope on %s', (kind) => {
     const entry = receiveEntry(device, { code: `TAM-${device.deviceShort}-260302-0001` });
     await json(gw.app, 'POST', '/api/sync/push', { entries: [entry] }, device.token);
     const move = transitionEntry(entry.entityId, 'startProcessing', '2026-03-02T03:00:00Z');
+    move.payload.actor.id = staff.id;
     const res = await json(gw.app, 'POST', '/api/sync/push', { entries: [move] }, device.token, { 'X-Staff-Token': session.token });
     expect((await res.json()).results[0].status).toBe('accepted');
     const [row] = await gw.db.query<{

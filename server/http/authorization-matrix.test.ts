@@ -100,6 +100,12 @@ const MATRIX: Record<string, 'middleware' | Record<string, Case>> = {
       demo: { anonymous: 201, demoDevice: 201, demoStaff: 201 },
     },
   },
+  'POST /api/devices/escrow-key': {
+    // Only a device with an officer's fresh password sign-in on that very device (escrow-key.test.ts
+    // walks those callers): a device alone or a staff token alone is refused (403), a dead token 401.
+    // In demo mode the demo device and a device enrolled with DEMO have no officer either.
+    POST: { call: () => ({ path: '/api/devices/escrow-key' }), expected: expect6(401, 403, 401, 403, 401, 401), demo: { anonymous: 403 } },
+  },
   'POST /api/auth/sign-in': {
     POST: {
       // A's officer with the right password: from nowhere it signs in; from a device or token of

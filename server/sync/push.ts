@@ -9,11 +9,15 @@
 // entry refused by its kind is undone in memory alone; only when the database itself refuses a
 // write (a duplicate code, a value out of range) is the part rolled back and applied again one
 // entry at a time, each in a savepoint, so the refusal falls on that entry alone.
+//
+// With a staff session, an entry naming another actor than its officer is refused before its kind
+// applies it, and that refusal alone is not recorded (actor-check.ts).
 import type { Caller } from '../auth/caller';
 import type { Database, Queryable, Transaction } from '../db/database';
 import { isDataError } from '../db/errors';
 import type { Logger } from '../log';
 import { DEMO_DEVICE } from '../seed/demo-accounts';
+import { actorMismatch } from './actor-check';
 import { BatchStore, type Lookups } from './batch-store';
 import { lockCommune } from './dossier-store';
 import { checkEntry, type CheckedEntry } from './entry-check';
@@ -186,9 +190,12 @@ async function applyPart(ctx: PushContext, tx: Transaction, part: readonly Check
       continue;
     }
     const kind = kindOf({ entry, hash, problem }, commune);
+    const mismatch = kind instanceof Rejection ? null : actorMismatch(caller, kind, entry);
     let result: EntryResult;
     if (kind instanceof Rejection) {
       result = refused(entry.mutation, kind);
+    } else if (mismatch) {
+      result = refused(entry.mutation, mismatch);
     } else if (together) {
       try {
         result = await applyKind(ctx, store, commune!, entry, kind);
@@ -214,7 +221,7 @@ async function applyPart(ctx: PushContext, tx: Transaction, part: readonly Check
     }
     // A copy of the entry later in the same push is a replay of this one.
     known.set(entry.mutation, { hash, result });
-    settled.push({ entry, hash, result });
+    if (!mismatch) settled.push({ entry, hash, result });
     results.push(result);
   }
   let overruled: Map<number, Recorded>;

@@ -1,6 +1,7 @@
 // When and by whom a pushed change says it was made: a time before the dossier's receipt (year
 // 0001) or beyond the gateway's clock plus a small skew is refused; the officer comes from the
-// staff session when one is sent, and a device alone cannot act as a leader.
+// staff session when one is sent (and must be the one the change names), and a device alone
+// cannot act as a leader.
 import { describe, expect, it } from 'vitest';
 import { communeWithDevice, json, pushEntries, signedInStaff, type TestDevice, useTestGateway } from '../test/gateway';
 import { nextMutation, receiveEntry, transitionEntry } from '../test/dossiers';
@@ -11,7 +12,7 @@ describe.each(testDatabaseKinds)('times and actors of pushed changes on %s', (ki
   async function push(device: TestDevice, entries: unknown[], headers?: Record<string, string>) {
     if (!headers) return pushEntries(gw.app, device, entries);
     const res = await json(gw.app, 'POST', '/api/sync/push', { entries }, device.token, headers);
-    return ((await res.json()) as { results: { status: string; reason?: string }[] }).results;
+    return ((await res.json()) as { results: { status: string; reason?: string; code?: string }[] }).results;
   }
   const log = async (id: string) =>
     (
@@ -94,9 +95,14 @@ describe.each(testDatabaseKinds)('times and actors of pushed changes on %s', (ki
     expect((await push(device, [claim('processingOfficer', '2026-03-02T03:00:00Z')]))[0]?.status).toBe('accepted');
     expect((await log(id)).at(-1)).toMatchObject({ who: 'Chủ tịch Giả', whoId: device.deviceId, role: 'processingOfficer' });
 
-    // With a leader's own session, the leader acted, whatever the payload names.
+    // With a leader's own session, a move naming that leader is the leader's, under the role and
+    // name the session gives; one naming anyone else is refused (actor-check.ts).
     const staff = await signedInStaff(gw.app, device, { fullName: 'Lê Văn Lãnh Đạo', role: 'leader', username: `lanhdao.${device.deviceShort.toLowerCase()}` });
-    const [signed] = await push(device, [claim('citizen', '2026-03-02T04:00:00Z', 'markResultReady')], { 'X-Staff-Token': staff.token });
+    const [other] = await push(device, [claim('leader', '2026-03-02T04:00:00Z', 'markResultReady')], { 'X-Staff-Token': staff.token });
+    expect(other).toMatchObject({ status: 'rejected', code: 'entry.actor_mismatch' });
+    const mine = claim('citizen', '2026-03-02T04:00:00Z', 'markResultReady');
+    mine.payload.actor.id = staff.id;
+    const [signed] = await push(device, [mine], { 'X-Staff-Token': staff.token });
     expect(signed?.status).toBe('accepted');
     expect((await log(id)).at(-1)).toMatchObject({ who: 'Lê Văn Lãnh Đạo', whoId: staff.id, role: 'leader' });
   });

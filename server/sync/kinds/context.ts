@@ -28,6 +28,13 @@ export type KindHandler = (ctx: ApplyContext, entry: PushEntry) => Promise<Appli
  */
 export type KindLookups = (entry: PushEntry, agencyCode: string) => Partial<Lookups>;
 
+/**
+ * The actors an entry of the kind names (ids: an officer's, or the device's for work done before
+ * staff sign-in), read loosely from its payload before it is checked, so the push can hold them
+ * against its staff session (actor-check.ts). What is not text is skipped: the kind's schema refuses it.
+ */
+export type KindActors = (entry: PushEntry) => string[];
+
 /** A device's clock may drift; a time further ahead than this is a wrong clock, not a fast desk. */
 export const CLOCK_SKEW_MS = 10 * 60 * 1000;
 /** No desk received a dossier with this app before 2020: an earlier receipt is a wrong clock or a forgery. */

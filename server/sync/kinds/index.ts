@@ -1,14 +1,16 @@
 // The kinds of change a device may push, by name, with what each will look up; anything else is
 // refused with a reason.
-import type { KindHandler, KindLookups } from './context';
+import type { KindActors, KindHandler, KindLookups } from './context';
 import { applyRate } from './rate';
-import { applyReceive, applyRefuse, receiveLookups } from './receive';
+import { applyReceive, applyRefuse, receiveActors, receiveLookups } from './receive';
 import { applyResult, resultLookups } from './result';
-import { applyTransition } from './transition';
+import { applyTransition, transitionActors } from './transition';
 
 export interface Kind {
   apply: KindHandler;
   lookups: KindLookups;
+  /** Absent for kinds that name no actor (a citizen's rating, a result paper). */
+  actors?: KindActors;
 }
 
 /** A refusal takes no official code: only the id and the papers. */
@@ -18,11 +20,11 @@ const refuseLookups: KindLookups = (entry, agencyCode) => ({ ...receiveLookups(e
 const theDossier: KindLookups = (entry) => ({ dossierIds: [entry.entityId] });
 
 export const KINDS: Readonly<Record<string, Kind>> = {
-  'dossier.receive': { apply: applyReceive, lookups: receiveLookups },
-  'dossier.refuse': { apply: applyRefuse, lookups: refuseLookups },
-  'dossier.transition': { apply: applyTransition, lookups: theDossier },
+  'dossier.receive': { apply: applyReceive, lookups: receiveLookups, actors: receiveActors },
+  'dossier.refuse': { apply: applyRefuse, lookups: refuseLookups, actors: receiveActors },
+  'dossier.transition': { apply: applyTransition, lookups: theDossier, actors: transitionActors },
   'dossier.rate': { apply: applyRate, lookups: theDossier },
   'dossier.result': { apply: applyResult, lookups: resultLookups },
 };
 
-export type { Applied, ApplyContext, KindHandler, KindLookups } from './context';
+export type { Applied, ApplyContext, KindActors, KindHandler, KindLookups } from './context';

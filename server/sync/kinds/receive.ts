@@ -7,7 +7,7 @@ import type { Lookups } from '../batch-store';
 import type { StoredDossier } from '../dossier-store';
 import { Rejection, parseOrReject } from '../rejection';
 import { dossierRowSchema } from '../schemas';
-import { authorOf, CLOCK_SKEW_MS, EARLIEST_RECEIPT_MS, type Applied, type ApplyContext, type KindHandler, type KindLookups } from './context';
+import { authorOf, CLOCK_SKEW_MS, EARLIEST_RECEIPT_MS, type Applied, type ApplyContext, type KindActors, type KindHandler, type KindLookups } from './context';
 
 function parseDossier(ctx: ApplyContext, entityId: string, payload: unknown, status: 2 | 3): StoredDossier {
   const row = parseOrReject(dossierRowSchema, payload, 'Hồ sơ gửi lên');
@@ -126,4 +126,11 @@ export const receiveLookups: KindLookups = (entry, agencyCode) => {
     if (parts.ok && parts.value.agency === agencyCode) found.codes = [{ day: parts.value.day, sequence: parts.value.sequence }];
   }
   return found;
+};
+
+/** Who the dossier's processing log says acted (a desk's receipt or refusal has one line: its officer). */
+export const receiveActors: KindActors = (entry) => {
+  const log = (entry.payload as { data?: { state?: { log?: unknown } } } | null)?.data?.state?.log;
+  if (!Array.isArray(log)) return [];
+  return log.map((line: { whoId?: unknown } | null) => line?.whoId).filter((id): id is string => typeof id === 'string');
 };

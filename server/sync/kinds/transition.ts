@@ -13,7 +13,7 @@ import { reviveState, stateToJson } from '../dossier-state';
 import type { StoredDossier } from '../dossier-store';
 import { Rejection, parseOrReject } from '../rejection';
 import { transitionPayloadSchema, type SupplementItemJson, type SupplementPaperJson } from '../schemas';
-import { authorOf, timeWithin, type ApplyContext, type KindHandler } from './context';
+import { authorOf, timeWithin, type ApplyContext, type KindActors, type KindHandler } from './context';
 
 export const NOT_ON_SERVER = 'Không tìm thấy hồ sơ trên máy chủ (hồ sơ chưa được gửi lên, hoặc đã bị từ chối khi đồng bộ).';
 
@@ -21,8 +21,9 @@ export const NOT_ON_SERVER = 'Không tìm thấy hồ sơ trên máy chủ (hồ
 const DEVICE_ROLES: ReadonlySet<ActorRole> = new Set(['receptionOfficer', 'processingOfficer', 'citizen']);
 
 /**
- * Who acted: the officer of the staff session when one came with the change; otherwise the
- * device, under the name its desk profile gives and a role it may claim, never a leader's.
+ * Who acted: the officer of the staff session when one came with the change (the change named
+ * that officer: push.ts refused it otherwise, see actor-check.ts); otherwise the device, under the
+ * name its desk profile gives and a role it may claim, never a leader's.
  */
 function actorOf(ctx: ApplyContext, claimed: Actor): Actor {
   const staff = ctx.caller.staff;
@@ -126,4 +127,10 @@ export const applyTransition: KindHandler = async (ctx, entry) => {
   ctx.store.updateDossier(record, dossier, version, authorOf(ctx, actor.name), entry.kind);
   ctx.store.enqueueUpward(record.id, version);
   return { serverVersion: version };
+};
+
+/** The actor the move names. */
+export const transitionActors: KindActors = (entry) => {
+  const id = (entry.payload as { actor?: { id?: unknown } | null } | null)?.actor?.id;
+  return typeof id === 'string' ? [id] : [];
 };
