@@ -53,7 +53,7 @@ function LockView() {
       <fieldset className="access-officers">
         <legend>{t('signin.officers')}</legend>
         {officers?.map((o) => (
-          <label key={o.staffId}>
+          <label key={o.staffId} className="checkbox">
             <input
               type="radio"
               name="officer"
