@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { newDevice } from '../support/browser';
 import { useStage } from '../support/e2e-stage';
+import { enrolWithDemoCode } from '../support/intake-flow';
 import { storeRows } from '../support/store-rows';
 
 const ADMIN_TOKEN = 'e2e-admin-token-signin-0123456789';
@@ -69,9 +70,11 @@ describe('staff sign-in and lock', () => {
     // The page's timers and Date run on a clock the test can fast-forward (the idle lock), from the first load.
     await page.clock.install();
 
-    // Before any officer: the app works as it always did, and offers the sign-in.
+    // Before any officer: the app works as it always did, and offers the sign-in. The device is
+    // enrolled, so the sign-in and the escrow key are asked with its token, as in a commune.
     await page.goto(`${stage.gateway.url}/tra-cuu`);
     await appNav(page).waitFor();
+    await enrolWithDemoCode(page, 'Máy bàn tiếp nhận chung');
     await page.getByRole('button', { name: 'Đăng nhập cán bộ' }).click();
     const tokenA = await signInWithPassword(page, A);
     const pinForm = page.getByRole('form', { name: 'Đặt mã PIN' });
@@ -101,11 +104,14 @@ describe('staff sign-in and lock', () => {
     await appNav(page).waitFor();
     await context.setOffline(false);
 
-    // Idle: nothing happens before the commune's time (5 minutes), then the app locks.
+    // Idle: nothing happens before the commune's time (5 minutes); input starts it again; then the app locks.
     await page.clock.fastForward('04:30');
+    await page.mouse.move(200, 300);
+    await page.mouse.move(240, 320);
+    await page.clock.fastForward('04:00');
     await page.waitForTimeout(300); // real time, for a wrongful lock to show
     expect(await appNav(page).isVisible()).toBe(true);
-    await page.clock.fastForward('00:45');
+    await page.clock.fastForward('01:05');
     await nothingOfTheApp(page);
     await unlock(page, A.fullName, '246810');
     await signedInAs(page, A.fullName);

@@ -74,6 +74,8 @@ function LockView() {
         {t('signin.pin')}
         <input
           ref={pinBox}
+          // The one thing to type on this screen.
+          autoFocus
           type="password"
           inputMode="numeric"
           autoComplete="off"
