@@ -25,6 +25,6 @@ export async function readLockAfterMinutes(db: MotcuaDb): Promise<number> {
 }
 
 export async function writeLockAfterMinutes(db: MotcuaDb, minutes: number): Promise<void> {
-  if (!Number.isInteger(minutes) || minutes < 1 || minutes > 240) throw new MotcuaError('officer.lock_after', 'Thời gian tự khoá là từ 1 đến 240 phút.');
+  if (!Number.isInteger(minutes) || minutes < 1 || minutes > 240) throw new MotcuaError('officer.lock_after', 'Thời gian tự khóa là từ 1 đến 240 phút.');
   await db.transaction('rw', db.settings, () => db.settings.put({ key: LOCK_AFTER_KEY, value: minutes, updatedAt: new Date().toISOString() }));
 }

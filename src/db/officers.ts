@@ -168,7 +168,7 @@ export async function unlockWithPin(db: MotcuaDb, staffId: string, pin: string):
 export async function setOfficerPin(db: MotcuaDb, staffId: string, pin: string, iterations = PIN_ITERATIONS): Promise<void> {
   if (!isPinFormat(pin)) throw new MotcuaError('officer.pin_format', `Mã PIN gồm đúng ${PIN_LENGTH} chữ số.`);
   const master = heldMasterKey();
-  if (!master) throw new MotcuaError('officer.no_master_key', 'Máy chưa được mở khoá: hãy đăng nhập bằng mật khẩu.');
+  if (!master) throw new MotcuaError('officer.no_master_key', 'Máy chưa được mở khóa: hãy đăng nhập bằng mật khẩu.');
   const lock = await lockWithPin(master, staffId, pin, iterations);
   const changed = await db.transaction('rw', db.officers, () =>
     db.officers.update(staffId, { pin: lock, failedPins: 0, pinDisabled: false, updatedAt: new Date().toISOString() }),
@@ -203,12 +203,12 @@ export async function completePasswordSignIn(db: MotcuaDb, signedIn: StaffSignIn
   let newlyEscrowed: SealedBytes | null = null;
   if (escrowed && !master) {
     master = await unseal(await aesKey(await escrowKey()), escrowed, ESCROW_AAD);
-    if (!master) throw new MotcuaError('officer.escrow_mismatch', 'Khoá lưu ở máy chủ không mở được dữ liệu của máy này. Hãy báo quản trị viên.');
+    if (!master) throw new MotcuaError('officer.escrow_mismatch', 'Khóa lưu ở máy chủ không mở được dữ liệu của máy này. Hãy báo quản trị viên.');
   } else if (!escrowed) {
     master ??= newMasterKey();
     newlyEscrowed = await seal(await aesKey(await escrowKey()), master, ESCROW_AAD);
   }
-  if (!master) throw new MotcuaError('officer.no_master_key', 'Máy chưa được mở khoá: hãy đăng nhập bằng mật khẩu.');
+  if (!master) throw new MotcuaError('officer.no_master_key', 'Máy chưa được mở khóa: hãy đăng nhập bằng mật khẩu.');
   const { staff } = signedIn;
   const staffToken = await sealStaffToken(master, staff.id, signedIn);
   const officer: Officer = { staffId: staff.id, username: staff.username, fullName: staff.fullName, role: staff.role };

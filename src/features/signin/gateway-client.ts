@@ -77,9 +77,9 @@ export async function fetchEscrowKey(staffToken: string, fetchImpl: typeof fetch
       cache: 'no-store',
     });
   } catch {
-    throw new MotcuaError('officer.escrow_unavailable', 'Không lấy được khoá dự phòng từ máy chủ.', { status: 0 });
+    throw new MotcuaError('officer.escrow_unavailable', 'Không lấy được khóa dự phòng từ máy chủ.', { status: 0 });
   }
-  if (!response.ok) throw new MotcuaError('officer.escrow_unavailable', 'Máy chủ chưa trả khoá dự phòng.', { status: response.status });
+  if (!response.ok) throw new MotcuaError('officer.escrow_unavailable', 'Máy chủ chưa trả khóa dự phòng.', { status: response.status });
   const body = (await response.json().catch(() => null)) as { key?: unknown } | null;
   let key: Uint8Array | undefined;
   try {
@@ -87,6 +87,6 @@ export async function fetchEscrowKey(staffToken: string, fetchImpl: typeof fetch
   } catch {
     key = undefined;
   }
-  if (key?.length !== 32) throw new MotcuaError('officer.escrow_bad_answer', 'Khoá dự phòng máy chủ trả về không đúng dạng.');
+  if (key?.length !== 32) throw new MotcuaError('officer.escrow_bad_answer', 'Khóa dự phòng máy chủ trả về không đúng dạng.');
   return key;
 }
