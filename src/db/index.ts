@@ -19,6 +19,10 @@ export {
   type OfficerRow,
 } from './schema';
 export { readSetting, writeSetting, emptyDeskProfile, type DeskProfile } from './settings';
+// The PIN and password work (officers.ts) is imported from its module by the lazily loaded lock
+// screen, and readStaffToken by whoever sends the staff token: the first screen carries only this.
+export { countDeviceOfficers, lockDevice, readLockAfterMinutes, writeLockAfterMinutes, DEFAULT_LOCK_AFTER_MINUTES } from './officer-lock';
+export { onVaultSetUp } from './vault-hook';
 export {
   countUnsynced,
   nextBatch,
@@ -169,7 +173,3 @@ export {
 // settings code, not from here: the first screen's chunk of src/db would otherwise carry them.
 export { newMasterKey, holdMasterKey, heldMasterKey, forgetMasterKey, onMasterKeyChange, MASTER_KEY_BYTES } from './vault/key-holder';
 export { currentOfficer, setCurrentOfficer, onCurrentOfficerChange, type Officer, type OfficerRole } from './session';
-// The PIN and password work (officers.ts) is imported from its module by the lazily loaded lock
-// screen, and readStaffToken by whoever sends the staff token: the first screen carries only this.
-export { countDeviceOfficers, lockDevice, readLockAfterMinutes, writeLockAfterMinutes, DEFAULT_LOCK_AFTER_MINUTES } from './officer-lock';
-export { onVaultSetUp } from './vault-hook';
