@@ -20,9 +20,10 @@ export {
 } from './schema';
 export { readSetting, writeSetting, emptyDeskProfile, type DeskProfile } from './settings';
 // The PIN and password work (officers.ts) is imported from its module by the lazily loaded lock
-// screen, and readStaffToken by whoever sends the staff token: the first screen carries only this.
+// screen: the first screen carries only the lock, the idle time and the staff tokens.
 export { countDeviceOfficers, lockDevice, readLockAfterMinutes, writeLockAfterMinutes, DEFAULT_LOCK_AFTER_MINUTES } from './officer-lock';
 export { onVaultSetUp } from './vault-hook';
+export { readStaffToken, type StaffToken } from './staff-token';
 export {
   countUnsynced,
   nextBatch,

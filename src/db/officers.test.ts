@@ -4,17 +4,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MotcuaDb } from './db';
 import { countDeviceOfficers, lockDevice, readLockAfterMinutes, writeLockAfterMinutes } from './officer-lock';
-import {
-  completePasswordSignIn,
-  ESCROWED_MASTER_KEY,
-  listDeviceOfficers,
-  PIN_ITERATIONS,
-  readStaffToken,
-  setOfficerPin,
-  unlockWithPin,
-  type StaffSignIn,
-} from './officers';
+import { completePasswordSignIn, ESCROWED_MASTER_KEY, listDeviceOfficers, PIN_ITERATIONS, setOfficerPin, unlockWithPin, type StaffSignIn } from './officers';
 import { currentOfficer, setCurrentOfficer } from './session';
+import { readStaffToken } from './staff-token';
 import { forgetMasterKey, heldMasterKey } from './vault/key-holder';
 
 // Fast PINs for the tests that are not about the slow KDF itself (one test below uses the real count).
@@ -59,6 +51,7 @@ describe('officers on the device', () => {
     expect(Buffer.from(escrowed.data).includes(Buffer.from(master))).toBe(false);
     expect((await readStaffToken(db, 'A'))?.token).toBe('token-of-A');
     expect(await readStaffToken(db, 'A', null)).toBeNull();
+    expect(await readStaffToken(db, 'A', master, new Date(Date.now() + 9 * 3600_000))).toBeNull(); // expired
 
     // A second officer on the open device uses the held key: no escrow asked, nothing set up again.
     const askAgain = vi.fn(askEscrow);

@@ -8,6 +8,8 @@ import type { MotcuaDb } from './db';
 import type { OfficerRow, PinLock, SealedBytes } from './rows';
 import { setCurrentOfficer, type Officer, type OfficerRole } from './session';
 import { onVaultSetUp } from './vault-hook';
+import { aesKey, bytes, seal, unseal } from './sealed-bytes';
+import { sealStaffToken } from './staff-token';
 import { heldMasterKey, holdMasterKey, newMasterKey } from './vault/key-holder';
 
 /** PBKDF2-SHA-256 rounds for a PIN: a 6-digit PIN has only a million values, so each guess must be slow. */
@@ -18,36 +20,12 @@ export const PIN_TRIES = 5;
 /** Setting: the device data key sealed under the gateway's escrow key (never the escrow key itself). */
 export const ESCROWED_MASTER_KEY = 'vault.escrowedMaster';
 
-const encoder = new TextEncoder();
-const bytes = (text: string) => encoder.encode(text);
 // What each seal is for is authenticated with it, so one sealed value can never be opened as another.
 const PIN_AAD = 'motcua/officer-pin/v1:';
 const ESCROW_AAD = bytes('motcua/escrowed-master/v1');
-const TOKEN_AAD = 'motcua/staff-token/v1:';
 
 export function isPinFormat(pin: string): boolean {
   return new RegExp(`^\\d{${PIN_LENGTH}}$`).test(pin);
-}
-
-async function aesKey(raw: Uint8Array): Promise<CryptoKey> {
-  return crypto.subtle.importKey('raw', raw as BufferSource, 'AES-GCM', false, ['encrypt', 'decrypt']);
-}
-
-async function seal(key: CryptoKey, plain: Uint8Array, aad: Uint8Array): Promise<SealedBytes> {
-  const iv = crypto.getRandomValues(new Uint8Array(12));
-  const data = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: aad as BufferSource }, key, plain as BufferSource));
-  return { iv, data };
-}
-
-/** The clear bytes, or null when the key is not the one they were sealed with (or they were altered). */
-async function unseal(key: CryptoKey, sealed: SealedBytes, aad: Uint8Array): Promise<Uint8Array | null> {
-  try {
-    return new Uint8Array(
-      await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.iv as BufferSource, additionalData: aad as BufferSource }, key, sealed.data as BufferSource),
-    );
-  } catch {
-    return null;
-  }
 }
 
 async function pinKey(pin: string, salt: Uint8Array, iterations: number): Promise<CryptoKey> {
@@ -71,40 +49,6 @@ export async function lockWithPin(master: Uint8Array, staffId: string, pin: stri
 /** The device data key, or null for a wrong PIN. */
 export async function openWithPin(lock: PinLock, staffId: string, pin: string): Promise<Uint8Array | null> {
   return unseal(await pinKey(pin, lock.salt, lock.iterations), lock.wrapped, bytes(PIN_AAD + staffId));
-}
-
-/** A key for the officers' staff tokens, derived from the device data key (HKDF), so the data key itself seals nothing here. */
-async function tokenKey(master: Uint8Array): Promise<CryptoKey> {
-  const material = await crypto.subtle.importKey('raw', master as BufferSource, 'HKDF', false, ['deriveKey']);
-  return crypto.subtle.deriveKey(
-    { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: bytes('motcua/staff-token-key/v1') },
-    material,
-    { name: 'AES-GCM', length: 256 },
-    false,
-    ['encrypt', 'decrypt'],
-  );
-}
-
-export interface StaffToken {
-  token: string;
-  expiresAt: string;
-}
-
-export async function sealStaffToken(master: Uint8Array, staffId: string, token: StaffToken): Promise<SealedBytes> {
-  return seal(await tokenKey(master), bytes(JSON.stringify({ token: token.token, expiresAt: token.expiresAt })), bytes(TOKEN_AAD + staffId));
-}
-
-/**
- * The officer's staff token from their last password sign-in on this device, while the device
- * data key is held (the pump sends it as X-Staff-Token); null without a key, a token, or once expired.
- */
-export async function readStaffToken(db: MotcuaDb, staffId: string, master: Uint8Array | null = heldMasterKey(), now = new Date()): Promise<StaffToken | null> {
-  const row = await db.officers.get(staffId);
-  if (!master || !row?.staffToken) return null;
-  const clear = await unseal(await tokenKey(master), row.staffToken, bytes(TOKEN_AAD + staffId));
-  if (!clear) return null;
-  const token = JSON.parse(new TextDecoder().decode(clear)) as StaffToken;
-  return Date.parse(token.expiresAt) > now.getTime() ? token : null;
 }
 
 /** What the lock screen lists: staff names and whether each one's PIN can unlock. */
