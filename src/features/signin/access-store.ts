@@ -10,7 +10,7 @@ interface AccessState {
   step: AccessStep | null;
   /** The username to prefill (the officer chosen on the lock screen). */
   username: string;
-  /** Where "Quay lại" goes from the password form: the lock screen, or the app (no officer yet). */
+  /** Shows a step; null goes back to the lock screen when locked, else to the app ("Quay lại" before the first officer). */
   show(step: AccessStep | null, username?: string): void;
 }
 
