@@ -40,6 +40,7 @@ const TABLES = [
   'pageSources',
   'dossierFacts',
   'reportPacks',
+  'officers',
 ];
 const tablesOnlyInDb = 'Only src/db touches tables: call (or add) a named function of src/db (exported by src/db/index.ts).';
 const tableAccess = [

@@ -1,6 +1,7 @@
 // Routes of the shell: one page per area, "/" opens the procedure search.
 import { useTranslation } from 'react-i18next';
 import { Link, Redirect, Route, Switch } from 'wouter';
+import { AccessGate } from '../features/signin';
 import { PageHeader } from '../shared';
 import { Layout } from './Layout';
 import { areas, homePath } from './routes';
@@ -16,21 +17,24 @@ function NotFound() {
 }
 
 export function App() {
+  // Once an officer has signed in on this device, the gate renders no route until one unlocks.
   return (
-    <Layout>
-      <Switch>
-        <Route path="/">
-          <Redirect to={homePath} replace />
-        </Route>
-        {areas.map(({ path, page: Page }) => (
-          <Route key={path} path={path} nest>
-            <Page />
+    <AccessGate>
+      <Layout>
+        <Switch>
+          <Route path="/">
+            <Redirect to={homePath} replace />
           </Route>
-        ))}
-        <Route>
-          <NotFound />
-        </Route>
-      </Switch>
-    </Layout>
+          {areas.map(({ path, page: Page }) => (
+            <Route key={path} path={path} nest>
+              <Page />
+            </Route>
+          ))}
+          <Route>
+            <NotFound />
+          </Route>
+        </Switch>
+      </Layout>
+    </AccessGate>
   );
 }

@@ -1,5 +1,6 @@
-// Language switch and, where the browser offers it, the install button.
+// The officer's sign-in and lock buttons, the language switch and, where the browser offers it, the install button.
 import { useTranslation } from 'react-i18next';
+import { OfficerTools } from '../features/signin';
 import { setLanguage } from '../i18n';
 import { promptInstall, useInstall } from '../shared';
 
@@ -9,6 +10,7 @@ export function HeaderTools() {
   const next = i18n.language === 'en' ? 'vi' : 'en';
   return (
     <div className="header-tools">
+      <OfficerTools />
       {offer && (
         <button type="button" onClick={() => void promptInstall()}>
           {t('install.button')}

@@ -11,6 +11,7 @@ import {
   type DossierRow,
   type DraftRow,
   type FileRow,
+  type OfficerRow,
   type OutboxEntry,
   type PageSourceRow,
   type ProcessingLogRow,
@@ -36,6 +37,8 @@ export class MotcuaDb extends Dexie {
   dossierFacts!: EntityTable<DossierFactsRow, 'id'>;
   /** Derived from dossierFacts (report-packs.ts): dropped by its middleware on every facts write, rebuilt by report-records.ts. */
   reportPacks!: EntityTable<ReportPackRow, 'key'>;
+  /** The officers signed in on this device (officers.ts): PINs' wrapped keys and sealed staff tokens. */
+  officers!: EntityTable<OfficerRow, 'staffId'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

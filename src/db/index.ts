@@ -16,8 +16,14 @@ export {
   type UploadRow,
   type CaptureQueueRow,
   type PageSourceRow,
+  type OfficerRow,
 } from './schema';
 export { readSetting, writeSetting, emptyDeskProfile, type DeskProfile } from './settings';
+// The PIN and password work (officers.ts) is imported from its module by the lazily loaded lock
+// screen: the first screen carries only the lock, the idle time and the staff tokens.
+export { countDeviceOfficers, lockDevice, readLockAfterMinutes, writeLockAfterMinutes, DEFAULT_LOCK_AFTER_MINUTES } from './officer-lock';
+export { onVaultSetUp } from './vault-hook';
+export { readStaffToken, type StaffToken } from './staff-token';
 export {
   countUnsynced,
   nextBatch,

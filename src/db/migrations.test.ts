@@ -8,7 +8,7 @@ import { emptyDossierFilter, queryDossierIds } from './dossier-query';
 import { loadReportRecords } from './report-records';
 
 /** The schema version MotcuaDb declares now; every older database opens at it. */
-const CURRENT_VERSION = 9;
+const CURRENT_VERSION = 10;
 
 describe('schema migrations', () => {
   it('upgrades v1 outbox entries to v2 with a pending status, keeping every row', async () => {
@@ -56,6 +56,7 @@ describe('schema migrations', () => {
         'dossiers',
         'drafts',
         'files',
+        'officers',
         'outbox',
         'pageSources',
         'processingLog',
@@ -447,6 +448,22 @@ describe('schema migrations', () => {
     await db.dossierFacts.put({ ...facts, status: 10, activeUntil: '2026-03-12T03:00:00.000Z' });
     expect(await db.reportPacks.toCollection().primaryKeys()).toEqual([]);
     expect((await loadReportRecords(db, march)).map((r) => [r.id, r.status])).toEqual([['d1', 10]]);
+    db.close();
+  });
+  it('adds the officers in v10, empty, keeping the settings and outbox of v9: a device without officers works as before', async () => {
+    const name = `migrate-v10-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(9).stores({ settings: 'key', outbox: '++seq, createdAt, status, [status+seq], entityId', reportPacks: 'key' });
+    await old.table('settings').put({ key: 'desk', value: { officerName: 'Lò Thị Mai', officerPhone: '' }, updatedAt: 'x' });
+    await old.table('outbox').add({ kind: 'dossier.receive', entityId: 'a', payload: {}, createdAt: 't', status: 'pending', attempts: 0 });
+    old.close();
+
+    const db = new MotcuaDb(name);
+    await db.open();
+    expect(db.verno).toBe(CURRENT_VERSION);
+    expect(await db.officers.count()).toBe(0);
+    expect((await db.settings.get('desk'))?.value).toEqual({ officerName: 'Lò Thị Mai', officerPhone: '' });
+    expect((await db.outbox.toArray()).map((e) => e.entityId)).toEqual(['a']);
     db.close();
   });
 });

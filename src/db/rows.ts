@@ -2,6 +2,7 @@
 // and the middleware that derives fields on write (dossier-index.ts, dossier-facts.ts) both read
 // them, so they sit below both, and the schema can import the middleware without a cycle.
 import type { PageMode, Quad } from '../domain/digitize';
+import type { OfficerRole } from './session';
 
 /** A key-value setting (desk profile, storage-persistence answer, ...). */
 export interface SettingRow {
@@ -203,4 +204,38 @@ export interface ProcessingLogRow {
   fromStatus: number | null;
   toStatus: number;
   note?: string;
+}
+
+/** Bytes sealed with AES-GCM: the random 12-byte nonce and the ciphertext with its tag. */
+export interface SealedBytes {
+  iv: Uint8Array;
+  data: Uint8Array;
+}
+
+/** The device data key wrapped under an officer's PIN (PBKDF2-SHA-256 → AES-GCM), never the PIN itself. */
+export interface PinLock {
+  salt: Uint8Array;
+  iterations: number;
+  wrapped: SealedBytes;
+}
+
+/**
+ * An officer who has signed in on this device with the gateway's staff account (issue 13). The
+ * names are staff, not citizens: the lock screen lists them. The staff token and its expiry are
+ * sealed under a key derived from the device data key, so they are readable only while it is held.
+ */
+export interface OfficerRow {
+  staffId: string;
+  username: string;
+  fullName: string;
+  role: OfficerRole;
+  /** Null until the officer sets a PIN on this device. */
+  pin: PinLock | null;
+  /** Wrong PINs in a row; the fifth sets pinDisabled. */
+  failedPins: number;
+  /** True after five wrong PINs: only a password sign-in (online) and a new PIN open it again. */
+  pinDisabled: boolean;
+  /** JSON { token, expiresAt } of the last password sign-in, sealed (officers.ts sealStaffToken). */
+  staffToken: SealedBytes | null;
+  updatedAt: string;
 }

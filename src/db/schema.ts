@@ -80,6 +80,10 @@ export function declareSchema(db: Dexie): void {
   // row. Derived and built when a report misses one: a new empty table, nothing to carry over. An
   // upgrade that later rewrites the facts must clear this table (the middleware stands aside then).
   db.version(9).stores({ reportPacks: 'key' });
+  // v10: the officers who have signed in on this device (OfficerRow, officers.ts), each with the
+  // device data key wrapped under their PIN and their staff token sealed. A new table: nothing
+  // earlier to carry over, and a device without a row here works as before (no lock).
+  db.version(10).stores({ officers: 'staffId' });
   db.use(dossierIndexMiddleware);
   db.use(dossierFactsMiddleware);
   db.use(reportPacksMiddleware);

@@ -10,6 +10,7 @@ import { scannerEn } from './scanner.en';
 import { deviceEn } from './device.en';
 import { syncEn } from './sync.en';
 import { settingsEn } from './settings.en';
+import { signinEn } from './signin.en';
 import type { Messages } from './vi';
 
 export const en: Messages = {
@@ -23,4 +24,5 @@ export const en: Messages = {
   device: deviceEn,
   sync: syncEn,
   settings: settingsEn,
+  signin: signinEn,
 };

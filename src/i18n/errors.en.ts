@@ -14,6 +14,15 @@ export const errorsEn: typeof errorsVi = {
       'The papers just captured are still being processed or made into a PDF: wait until done (and decide on the pages to review), then press again.',
   },
   draft: { gone: 'The draft is no longer on this device (already received or deleted).' },
+  officer: {
+    pin_format: 'A PIN is exactly 6 digits.',
+    no_master_key: 'The device is not unlocked: sign in with the password.',
+    unknown: 'This officer has not signed in on this device.',
+    lock_after: 'The lock time is from 1 to 240 minutes.',
+    escrow_unavailable: 'The gateway did not return the device’s recovery key (error {{status}}).',
+    escrow_mismatch: 'The recovery key on the gateway does not open this device’s data. Tell the administrator.',
+    escrow_bad_answer: 'The recovery key the gateway returned is malformed.',
+  },
   code_reserve: {
     unavailable: 'No dossier number could be taken on this device.',
     provisional_exhausted: "Today's provisional dossier numbers on this device are used up: connect to the network to get more.",

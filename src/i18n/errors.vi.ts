@@ -23,6 +23,15 @@ export const errorsVi = {
     pdf_pending: 'Giấy tờ vừa chụp đang được xử lý hoặc ghép thành PDF: chờ xử lý xong (và quyết định các trang cần xem lại) rồi bấm lại.',
   },
   draft: { gone: 'Bản nháp không còn trên máy (đã được tiếp nhận hoặc đã xoá).' },
+  officer: {
+    pin_format: 'Mã PIN gồm đúng 6 chữ số.',
+    no_master_key: 'Máy chưa được mở khóa: hãy đăng nhập bằng mật khẩu.',
+    unknown: 'Cán bộ này chưa đăng nhập trên máy.',
+    lock_after: 'Thời gian tự khóa là từ 1 đến 240 phút.',
+    escrow_unavailable: 'Máy chủ chưa trả khóa dự phòng của máy (mã lỗi {{status}}).',
+    escrow_mismatch: 'Khóa dự phòng trên máy chủ không mở được dữ liệu của máy này. Hãy báo quản trị viên.',
+    escrow_bad_answer: 'Khóa dự phòng máy chủ trả về không đúng dạng.',
+  },
   code_reserve: {
     unavailable: 'Không lấy được số hồ sơ trên máy này.',
     provisional_exhausted: 'Đã dùng hết số hồ sơ tạm của hôm nay trên máy này: hãy kết nối mạng để nhận thêm số.',

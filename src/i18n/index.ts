@@ -28,6 +28,7 @@ export const messageGroups = {
   device: { vi: () => import('./device.vi').then((m) => m.deviceVi), en: () => import('./device.en').then((m) => m.deviceEn) },
   sync: { vi: () => import('./sync.vi').then((m) => m.syncVi), en: () => import('./sync.en').then((m) => m.syncEn) },
   settings: { vi: () => import('./settings.vi').then((m) => m.settingsVi), en: () => import('./settings.en').then((m) => m.settingsEn) },
+  signin: { vi: () => import('./signin.vi').then((m) => m.signinVi), en: () => import('./signin.en').then((m) => m.signinEn) },
 } satisfies { [G in keyof Messages]?: Record<Language, () => Promise<Messages[G]>> };
 export type MessageGroup = keyof typeof messageGroups;
 

@@ -30,6 +30,14 @@ export const settingsEn: typeof settingsVi = {
     free: 'Free',
     lowWarning: 'Storage is running low: only {{free}} left. Sync dossiers and free space before receiving more.',
   },
+  lock: {
+    title: 'Automatic lock',
+    intro: 'When nobody uses the device for this long, the app locks itself; an officer opens it again with their PIN.',
+    minutes: 'Lock after (minutes)',
+    save: 'Save lock time',
+    saved: 'Saved: the device locks after {{count}} minutes without use.',
+    invalid: 'Enter a number of minutes from 1 to 240.',
+  },
   selfCheck: {
     title: 'Device self-check',
     run: 'Run check',

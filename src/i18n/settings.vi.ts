@@ -28,6 +28,14 @@ export const settingsVi = {
     free: 'Còn trống',
     lowWarning: 'Sắp hết bộ nhớ: chỉ còn {{free}}. Hãy đồng bộ hồ sơ và giải phóng bộ nhớ trước khi tiếp nhận thêm.',
   },
+  lock: {
+    title: 'Tự khóa máy',
+    intro: 'Khi không ai dùng máy trong khoảng thời gian này, ứng dụng tự khóa; mở lại bằng mã PIN của cán bộ.',
+    minutes: 'Tự khóa sau (phút)',
+    save: 'Lưu thời gian khóa',
+    saved: 'Đã lưu: máy tự khóa sau {{count}} phút không dùng.',
+    invalid: 'Hãy nhập số phút từ 1 đến 240.',
+  },
   selfCheck: {
     title: 'Tự kiểm tra thiết bị',
     run: 'Kiểm tra',

@@ -36,6 +36,12 @@ export const enShell: typeof viShell = {
   install: {
     button: 'Install app',
   },
+  access: {
+    signIn: 'Officer sign-in',
+    officer: 'Officer: {{name}}',
+    switchUser: 'Switch user',
+    lock: 'Lock',
+  },
   update: {
     available: 'A new version of the app is available.',
     apply: 'Update now',

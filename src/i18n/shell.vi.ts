@@ -36,6 +36,12 @@ export const viShell = {
   install: {
     button: 'Cài ứng dụng',
   },
+  access: {
+    signIn: 'Đăng nhập cán bộ',
+    officer: 'Cán bộ: {{name}}',
+    switchUser: 'Đổi người dùng',
+    lock: 'Khóa máy',
+  },
   update: {
     available: 'Đã có phiên bản mới của ứng dụng.',
     apply: 'Cập nhật ngay',

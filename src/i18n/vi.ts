@@ -11,6 +11,7 @@ import { scannerVi } from './scanner.vi';
 import { deviceVi } from './device.vi';
 import { syncVi } from './sync.vi';
 import { settingsVi } from './settings.vi';
+import { signinVi } from './signin.vi';
 
 export const vi = {
   ...viShell,
@@ -23,6 +24,7 @@ export const vi = {
   device: deviceVi,
   sync: syncVi,
   settings: settingsVi,
+  signin: signinVi,
 };
 
 export type Messages = typeof vi;

@@ -22,6 +22,7 @@ import {
   readUpload,
 } from '../../src/db';
 import { upgradeToV4 } from '../../src/db/upgrades/v4-dossier-desk';
+import { upgradeToV8 } from '../../src/db/upgrades/v8-search-pairs';
 
 /**
  * The stores of each released version as it was declared (src/db/schema.ts), with the upgrades
@@ -63,6 +64,15 @@ const RELEASED: Record<number, { stores: Record<string, string>; upgrade?: (tx: 
   5: { stores: { outbox: '++seq, createdAt, status, [status+seq], entityId', uploads: 'sha256, status' } },
   6: { stores: { captureQueue: '++seq, ownerId, [ownerId+componentIndex+seq]' } },
   7: { stores: { pageSources: 'pageId, ownerId, [ownerId+componentIndex]' } },
+  8: {
+    stores: {
+      dossiers:
+        'id, &code, provisionalCode, status, receivedAt, dueAt, procedureCode, field, applicantIdNumber, applicantName, syncState, [status+dueAt], ' +
+        '*searchWords, openDueAt, [status+receivedAt], [field+receivedAt], [procedureCode+receivedAt], *searchPairs',
+    },
+    upgrade: upgradeToV8,
+  },
+  9: { stores: { reportPacks: 'key' } },
 };
 
 function declared(name: string, upTo: number): Dexie {

@@ -1,14 +1,29 @@
 // Đánh giá mức độ hài lòng: a whole-screen page the officer turns toward the citizen (tablet or
 // laptop): three large answers, a reason required for "Không hài lòng", then thanks. It is a modal
-// dialog, so the rest of the app is inert behind it while the citizen holds the device.
+// dialog, so the rest of the app is inert behind it while the citizen holds the device; leaving it
+// locks the app (issue 13), so the way back from the citizen's hands is an officer's PIN.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { SATISFACTION_VALUES, type SatisfactionValue } from '../../domain/satisfaction';
-import { getDb, getDossier, readDossierData } from '../../db';
+import { getDb, getDossier, lockDevice, readDossierData } from '../../db';
 import { errorText, useUnsavedGuard } from '../../shared';
 import { rateDossier } from './actions';
+
+/** Satisfaction screens on screen now: StrictMode mounts one twice, and only the last to leave locks. */
+let open = 0;
+
+/** Locks as the screen goes, however it goes (its links, the browser's back): a no-op on a device without officers. */
+function useLockWhenClosed() {
+  useEffect(() => {
+    open += 1;
+    return () => {
+      open -= 1;
+      setTimeout(() => open === 0 && lockDevice(), 0);
+    };
+  }, []);
+}
 
 export function SatisfactionScreen({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
@@ -21,6 +36,7 @@ export function SatisfactionScreen({ id }: { id: string }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const reasonBox = useRef<HTMLTextAreaElement>(null);
   const ready = row !== undefined;
+  useLockWhenClosed();
   useEffect(() => {
     if (!ready || !dialog.current || dialog.current.open) return;
     dialog.current.showModal();

@@ -1,4 +1,4 @@
-// Cài đặt: desk details, the procedure catalogue, storage, backup to a file, self-check and installing the app.
+// Cài đặt: desk details, the idle lock, the procedure catalogue, storage, backup to a file, self-check and installing the app.
 import { useTranslation } from 'react-i18next';
 import { CatalogueStatus, PageHeader } from '../../shared';
 import { updateCatalogue } from '../../sync';
@@ -6,6 +6,7 @@ import { catalogueTools } from '../../../workers/catalogue.client';
 import { BackupPanel } from './BackupPanel';
 import { DeskProfileForm } from './DeskProfileForm';
 import { InstallHelp } from './InstallHelp';
+import { LockSettings } from './LockSettings';
 import { SelfCheck } from './SelfCheck';
 import { StoragePanel } from './StoragePanel';
 
@@ -16,6 +17,7 @@ export function SettingsPage() {
       <PageHeader title={t('settings.page.title')} intro={t('settings.page.intro')} />
       <div className="card-grid">
         <DeskProfileForm />
+        <LockSettings />
         <CatalogueStatus onUpdate={() => updateCatalogue(catalogueTools)} />
         <StoragePanel />
         <BackupPanel />
