@@ -3,7 +3,7 @@
 // of its dossiers are uploaded (file-sender.ts), so the gateway never holds a change naming bytes
 // it lacks. Network failures, 408, 429 and 5xx are retried with backoff; 401 (or no token at all)
 // stops and asks for the device to be enrolled again, touching no data.
-import { applyPushResults, DEVICE_TOKEN_KEY, getDb, markDossiersSending, nextBatch, readDeviceToken, type OutboxEntry } from '../db';
+import { applyPushResults, DEVICE_TOKEN_KEY, getDb, markDossiersSending, nextBatch, readDeviceToken, readStaffToken, type OutboxEntry } from '../db';
 import type { MotcuaError } from '../domain/errors';
 import { useWorkInProgress } from '../shared/lib/work-in-progress'; // not the index: it pulls in React views
 import { backoffDelay, isRetryableStatus } from './backoff';
@@ -26,8 +26,9 @@ export interface PumpOptions {
 
 export type StaffTokenLookup = (staffId: string) => Promise<string | undefined>;
 
-// Until the officers' store is wired (issue 13, in progress): no session, the device's word as before.
-const defaultStaffToken: StaffTokenLookup = async () => undefined;
+// The officer's token from their last password sign-in here, unsealed with the held data key
+// (so it works at a locked screen too); none once it expired: the change then goes on the device's word.
+const defaultStaffToken: StaffTokenLookup = async (staffId) => (await readStaffToken(getDb(), staffId))?.token;
 
 let failures = 0;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
