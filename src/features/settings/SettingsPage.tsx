@@ -6,6 +6,7 @@ import { catalogueTools } from '../../../workers/catalogue.client';
 import { BackupPanel } from './BackupPanel';
 import { DeskProfileForm } from './DeskProfileForm';
 import { InstallHelp } from './InstallHelp';
+import { ReminderForm } from './ReminderForm';
 import { SelfCheck } from './SelfCheck';
 import { StoragePanel } from './StoragePanel';
 
@@ -19,6 +20,7 @@ export function SettingsPage() {
         <CatalogueStatus onUpdate={() => updateCatalogue(catalogueTools)} />
         <StoragePanel />
         <BackupPanel />
+        <ReminderForm />
         <SelfCheck />
         <InstallHelp />
       </div>
