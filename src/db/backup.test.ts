@@ -68,7 +68,10 @@ async function deviceAWithWork(): Promise<MotcuaDb> {
 
 /** Export then read back, as the file would carry it (heads through JSON, bodies as blobs). */
 async function carry(db: MotcuaDb, kind: 'unsynced' | 'full' = 'unsynced'): Promise<BackupContent> {
-  const records = [...backupRecords(await readUnsyncedWork(db, new Date(), kind))].map((r) => ({ head: JSON.parse(JSON.stringify(r.head)) as unknown, body: r.body }));
+  const records = [...backupRecords(await readUnsyncedWork(db, new Date(), kind))].map((r) => ({
+    head: JSON.parse(JSON.stringify(r.head)) as unknown,
+    body: r.body,
+  }));
   return readBackupRecords(iterate(records));
 }
 
