@@ -7,7 +7,8 @@ export function QuotaProblem({ receiving = false }: { receiving?: boolean }) {
   const { t } = useTranslation();
   return (
     <p className="error" role="alert">
-      {receiving ? t('intake.quota.notReceived') : t('intake.quota.notSaved')} <Link href="/cai-dat#sao-luu">{t('intake.quota.backup')}</Link>
+      {receiving ? t('intake.quota.notReceived') : t('intake.quota.notSaved')} {/* "~": the intake's routes are nested; the settings page is at the root. */}
+      <Link href="~/cai-dat#sao-luu">{t('intake.quota.backup')}</Link>
     </p>
   );
 }

@@ -7,7 +7,16 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { getDb, isStorageLow, readStorageStatus, requestPersistentStorage, type StorageStatus } from '../../db';
-import { checkWorkMarker, overdueHours, readReminderHours, settleLostWork, unsyncedAge, type MarkerCheck } from '../../db/safekeeping';
+import {
+  checkWorkMarker,
+  overdueHours,
+  readReminderHours,
+  settleLostWork,
+  unsyncedAge,
+  WORK_LOST_KEY,
+  WORK_MARKER_KEY,
+  type WorkMarker,
+} from '../../db/safekeeping';
 import { displayDateTime } from '../../domain/calendar';
 import { safekeepingEn } from '../../i18n/safekeeping.en';
 import { safekeepingVi } from '../../i18n/safekeeping.vi';
@@ -23,21 +32,22 @@ function fill(text: string, values: Record<string, string | number>): string {
 
 const installed = () => window.matchMedia?.('(display-mode: standalone)').matches ?? false;
 
-/** The marker checked once at start; persistent storage asked for once there is work to protect or the app is installed. */
-function useMarkerAndStorage(): [MarkerCheck | undefined, StorageStatus | undefined, () => void] {
-  const [marker, setMarker] = useState<MarkerCheck>();
+/**
+ * The marker checked once at start (which writes down a lost database); then its rows read live,
+ * so an import that settles the loss, or a first receipt that writes the marker, shows at once.
+ * Persistent storage is asked for once there is work to protect or the app is installed.
+ */
+function useMarkerAndStorage(): [WorkMarker | undefined, WorkMarker | undefined, StorageStatus | undefined, () => void] {
   const [storage, setStorage] = useState<StorageStatus>();
+  const [lost, held] = useLiveQuery(() => getDb().settings.bulkGet([WORK_LOST_KEY, WORK_MARKER_KEY]), [], []).map(
+    (row) => row?.value as WorkMarker | undefined,
+  );
   useEffect(() => {
     let live = true;
     const refresh = () => void readStorageStatus().then((s) => live && setStorage(s));
     const protect = () => void requestPersistentStorage().then(refresh, refresh);
     void checkWorkMarker(getDb()).then(
-      (found) => {
-        if (!live) return;
-        setMarker(found);
-        if (found.state === 'held' || installed()) protect();
-        else refresh();
-      },
+      (found) => (found.state === 'held' || installed() ? protect() : refresh()),
       () => refresh(),
     );
     // Installing is the moment Chromium grants persistence without asking: ask right then.
@@ -49,8 +59,13 @@ function useMarkerAndStorage(): [MarkerCheck | undefined, StorageStatus | undefi
       clearInterval(timer);
     };
   }, []);
-  const settle = () => void settleLostWork(getDb()).then(() => checkWorkMarker(getDb()).then(setMarker));
-  return [marker, storage, settle];
+  // A first receipt asks for persistence (markWorkHeld): read the answer once its marker shows.
+  const heldSince = held?.since;
+  useEffect(() => {
+    if (heldSince) void readStorageStatus().then(setStorage);
+  }, [heldSince]);
+  const settle = () => void settleLostWork(getDb());
+  return [lost, held, storage, settle];
 }
 
 function useNow(everyMs: number): Date {
@@ -65,7 +80,7 @@ function useNow(everyMs: number): Date {
 export function SafekeepingNotices() {
   const { i18n } = useTranslation();
   const m = i18n.language === 'en' ? safekeepingEn : safekeepingVi;
-  const [marker, storage, settle] = useMarkerAndStorage();
+  const [lostMarker, held, storage, settle] = useMarkerAndStorage();
   const waiting = useLiveQuery(async () => {
     const db = getDb();
     const [age, hours] = await Promise.all([unsyncedAge(db), readReminderHours(db)]);
@@ -73,20 +88,19 @@ export function SafekeepingNotices() {
   });
   const now = useNow(60_000);
   const overdue = waiting ? overdueHours(waiting.oldest, waiting.hours, now) : undefined;
-  const lost = marker?.state === 'lost';
-  const notPersistent = marker?.state === 'held' && storage?.persisted === false;
+  const notPersistent = held !== undefined && storage?.persisted === false;
   const low = storage !== undefined && isStorageLow(storage);
-  if (!lost && !notPersistent && !low && overdue === undefined) return null;
+  if (!lostMarker && !notPersistent && !low && overdue === undefined) return null;
   const backup = <Link href={BACKUP_PATH}>{m.backupLink}</Link>;
 
   return (
     <section className="safekeeping" aria-label={m.region}>
-      {lost && (
+      {lostMarker && (
         <div className="lost" role="alert">
           <p>
             <strong>{m.lost.title}</strong>
           </p>
-          <p>{fill(m.lost.text, { since: displayDateTime(marker.marker.since) })}</p>
+          <p>{fill(m.lost.text, { since: displayDateTime(lostMarker.since) })}</p>
           <div className="actions">
             <Link href={BACKUP_PATH}>{m.lost.importLink}</Link>
             <Link href="/dong-bo">{m.lost.resyncLink}</Link>
