@@ -172,6 +172,12 @@ describe('keeping the device’s work', () => {
     await importForm.getByRole('button', { name: 'Nhập từ tệp' }).click();
     await importForm.getByRole('status').getByText('Đã nhập 1 thay đổi, 1 hồ sơ, 1 bản nháp và 1 tệp giấy tờ.', { exact: false }).waitFor({ timeout: 60_000 });
     await lost.waitFor({ state: 'detached' });
+    // The full kind merges once, like the other: the same file again adds nothing.
+    await importForm.getByLabel('Tệp sao lưu').setInputFiles(work);
+    await importForm.getByLabel('Mật khẩu của tệp').fill(PASSPHRASE);
+    await importForm.getByRole('button', { name: 'Nhập từ tệp' }).click();
+    await importForm.getByRole('status').getByText('Tệp này đã được nhập trước đây (hoặc không có gì mới): không có gì thay đổi.').waitFor({ timeout: 60_000 });
+    expect(await storeRows(page, 'outbox')).toHaveLength(1);
     const [back] = await storeRows<{ code: string }>(page, 'dossiers');
     expect(back?.code).toBe(code);
 
@@ -180,6 +186,10 @@ describe('keeping the device’s work', () => {
     await page.getByRole('main').getByRole('button', { name: 'Đồng bộ ngay' }).click();
     await page.getByText('Đã gửi hết: máy chủ đã nhận mọi thay đổi.').waitFor();
     expect(await storeRows(page, 'outbox')).toEqual([]);
+    const token = (await storeRows<{ key: string; value: string }>(page, 'settings')).find((s) => s.key === 'deviceToken')!.value;
+    const res = await fetch(`${stage.gateway.url}/api/sync/pull?since=0&limit=500`, { headers: { authorization: `Bearer ${token}` } });
+    const { changes } = (await res.json()) as { changes: { type: string; dossier?: { code: string } }[] };
+    expect(changes.filter((c) => c.type === 'dossier' && c.dossier?.code === code)).toHaveLength(1);
     await device.close();
     rmSync(work, { force: true });
   }, 300_000);
