@@ -113,6 +113,12 @@ export async function settleLostWork(db: MotcuaDb): Promise<void> {
   else twinStorage()?.removeItem(WORK_MARKER_TWIN);
 }
 
+/** The two rows the shell's notice reads live: a lost database written down, and the marker. */
+export async function readWorkMarkers(db: MotcuaDb): Promise<{ lost: WorkMarker | undefined; held: WorkMarker | undefined }> {
+  const [lost, held] = await db.settings.bulkGet([WORK_LOST_KEY, WORK_MARKER_KEY]);
+  return { lost: lost?.value as WorkMarker | undefined, held: held?.value as WorkMarker | undefined };
+}
+
 /** The oldest change not yet acknowledged by the gateway (the outbox keeps only those), and how many there are. */
 export async function unsyncedAge(db: MotcuaDb): Promise<{ count: number; oldest: string | undefined }> {
   return db.transaction('r', db.outbox, async () => {

@@ -7,16 +7,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { getDb, isStorageLow, readStorageStatus, requestPersistentStorage, type StorageStatus } from '../../db';
-import {
-  checkWorkMarker,
-  overdueHours,
-  readReminderHours,
-  settleLostWork,
-  unsyncedAge,
-  WORK_LOST_KEY,
-  WORK_MARKER_KEY,
-  type WorkMarker,
-} from '../../db/safekeeping';
+import { checkWorkMarker, overdueHours, readReminderHours, settleLostWork, unsyncedAge, readWorkMarkers, type WorkMarker } from '../../db/safekeeping';
 import { displayDateTime } from '../../domain/calendar';
 import { safekeepingEn } from '../../i18n/safekeeping.en';
 import { safekeepingVi } from '../../i18n/safekeeping.vi';
@@ -39,9 +30,7 @@ const installed = () => window.matchMedia?.('(display-mode: standalone)').matche
  */
 function useMarkerAndStorage(): [WorkMarker | undefined, WorkMarker | undefined, StorageStatus | undefined, () => void] {
   const [storage, setStorage] = useState<StorageStatus>();
-  const [lost, held] = useLiveQuery(() => getDb().settings.bulkGet([WORK_LOST_KEY, WORK_MARKER_KEY]), [], []).map(
-    (row) => row?.value as WorkMarker | undefined,
-  );
+  const { lost, held } = useLiveQuery(() => readWorkMarkers(getDb()), [], { lost: undefined, held: undefined });
   useEffect(() => {
     let live = true;
     const refresh = () => void readStorageStatus().then((s) => live && setStorage(s));
