@@ -1,5 +1,5 @@
 // The shell around every page: header with connection and pending count, navigation, main area.
-import { Suspense, useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { ConnectionIndicator } from './ConnectionIndicator';
@@ -7,6 +7,9 @@ import { HeaderTools } from './HeaderTools';
 import { PendingCount } from './PendingCount';
 import { UpdatePrompt } from './UpdatePrompt';
 import { areas } from './routes';
+
+// Notices about the device's data (lost database, storage, old unsent work): their own chunk, after the first screen.
+const SafekeepingNotices = lazy(async () => ({ default: (await import('../features/safekeeping')).SafekeepingNotices }));
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -40,6 +43,9 @@ export function Layout({ children }: { children: ReactNode }) {
           ))}
         </ul>
       </nav>
+      <Suspense fallback={null}>
+        <SafekeepingNotices />
+      </Suspense>
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<p className="loading">…</p>}>{children}</Suspense>
       </main>

@@ -67,8 +67,11 @@ async function deviceAWithWork(): Promise<MotcuaDb> {
 }
 
 /** Export then read back, as the file would carry it (heads through JSON, bodies as blobs). */
-async function carry(db: MotcuaDb): Promise<BackupContent> {
-  const records = [...backupRecords(await readUnsyncedWork(db))].map((r) => ({ head: JSON.parse(JSON.stringify(r.head)) as unknown, body: r.body }));
+async function carry(db: MotcuaDb, kind: 'unsynced' | 'full' = 'unsynced'): Promise<BackupContent> {
+  const records = [...backupRecords(await readUnsyncedWork(db, new Date(), kind))].map((r) => ({
+    head: JSON.parse(JSON.stringify(r.head)) as unknown,
+    body: r.body,
+  }));
   return readBackupRecords(iterate(records));
 }
 
@@ -113,6 +116,21 @@ describe('export', () => {
     expect(work.dossiers.map((d) => d.id)).toEqual(['dossier-1']);
   });
 
+  it('a full backup carries every dossier with its files, acknowledged or not, and says so in its meta', async () => {
+    await applyPushResults(a, [
+      { mutation: 1, status: 'accepted', serverVersion: 1 },
+      { mutation: 2, status: 'accepted', serverVersion: 1 },
+      { mutation: 3, status: 'accepted', serverVersion: 2 },
+    ]);
+    expect((await readUnsyncedWork(a)).dossiers).toEqual([]);
+    const full = await readUnsyncedWork(a, new Date('2026-03-02T02:00:00Z'), 'full');
+    expect(full.meta.kind).toBe('full');
+    expect(full.entries).toEqual([]);
+    expect(full.dossiers.map((d) => d.id).sort()).toEqual(['dossier-1', 'dossier-2']);
+    expect(full.drafts.map((d) => d.id)).toEqual(['draft-1']);
+    expect(full.files.map((f) => f.sha256).sort()).toEqual([PAGE, 'b'.repeat(64)]);
+  });
+
   it('needs an enrolled device', async () => {
     const loose = new MotcuaDb(`backup-${crypto.randomUUID()}`);
     await expect(readUnsyncedWork(loose)).rejects.toMatchObject({ code: 'backup.not_enrolled' });
@@ -120,6 +138,23 @@ describe('export', () => {
 });
 
 describe('import', () => {
+  it('merges a full backup on a wiped device once: every dossier and file, then nothing the second time', async () => {
+    await applyPushResults(a, [{ mutation: 1, status: 'accepted', serverVersion: 1 }]);
+    const file = await carry(a, 'full');
+    expect(file.meta.kind).toBe('full');
+    const wiped = await device('device-a2');
+    expect(await mergeBackup(wiped, file)).toEqual({ entries: 2, dossiers: 2, drafts: 1, files: 2, skipped: 0 });
+    const before = await snapshot(wiped);
+    expect(before.outbox.map((e) => [e.originDevice, e.mutation])).toEqual([
+      ['device-a', 2],
+      ['device-a', 3],
+    ]);
+    const states = Object.fromEntries(before.dossiers.map((d) => [d.id, d.syncState]));
+    expect(states).toEqual({ 'dossier-1': 'waiting', 'dossier-2': 'waiting' });
+    expect(await mergeBackup(wiped, file)).toEqual({ entries: 0, dossiers: 0, drafts: 0, files: 0, skipped: 2 });
+    expect(await snapshot(wiped)).toEqual(before);
+  });
+
   it('adds the entries under their first device and numbers, once, however often the file is imported', async () => {
     const b = await device('device-b');
     await addEntry(b, pendingEntry('dossier.receive', 'dossier-b', dossier('dossier-b')));

@@ -1,7 +1,7 @@
 // The device's unsynced work as backup items (export), and their merge on a device of the same
 // commune (import): every entry keeps the device and mutation number it was made under, so the
 // gateway applies it once whichever device sends it, and a second import of the file adds nothing.
-import { backupItemSchema, type BackupEnd, type BackupEntry, type BackupFileHead, type BackupItem, type BackupMeta } from '../domain/backup';
+import { backupItemSchema, type BackupEnd, type BackupEntry, type BackupFileHead, type BackupItem, type BackupKind, type BackupMeta } from '../domain/backup';
 import { MotcuaError } from '../domain/errors';
 import type { MotcuaDb } from './db';
 import { COMMUNE_KEY, DEVICE_KEY, type DeviceIdentity } from './device';
@@ -14,7 +14,7 @@ export interface BackupRecord {
   body?: Blob;
 }
 
-/** The work of this device not yet acknowledged by the gateway, read in one transaction. */
+/** What a backup carries, read in one transaction: the unacknowledged work, or the whole commune's data on this device. */
 export interface UnsyncedWork {
   meta: BackupMeta;
   entries: BackupEntry[];
@@ -42,11 +42,11 @@ function withoutDerived(row: DossierRow): DossierRow {
 }
 
 /**
- * Reads the outbox (quarantine included: none of it is acknowledged), the dossiers it names, every
- * draft, their attachments and the stored files they use. Refused on a device not enrolled: an
- * export must name its commune, or no device could take it in.
+ * Reads the outbox (quarantine included: none of it is acknowledged), the dossiers it names (every
+ * dossier for a full backup), every draft, their attachments and the stored files they use. Refused
+ * on a device not enrolled: an export must name its commune, or no device could take it in.
  */
-export async function readUnsyncedWork(db: MotcuaDb, now = new Date()): Promise<UnsyncedWork> {
+export async function readUnsyncedWork(db: MotcuaDb, now = new Date(), kind: BackupKind = 'unsynced'): Promise<UnsyncedWork> {
   return db.transaction('r', [db.settings, db.outbox, db.dossiers, db.drafts, db.attachments, db.files], async () => {
     const device = (await db.settings.get(DEVICE_KEY))?.value as DeviceIdentity | undefined;
     const commune = (await db.settings.get(COMMUNE_KEY))?.value as CommuneInfo | undefined;
@@ -66,14 +66,15 @@ export async function readUnsyncedWork(db: MotcuaDb, now = new Date()): Promise<
       ...(e.lastErrorCode !== undefined ? { lastErrorCode: e.lastErrorCode } : {}),
     }));
     const dossierIds = [...new Set(outbox.filter((e) => e.kind.startsWith('dossier.')).map((e) => e.entityId))];
-    const dossiers = (await db.dossiers.bulkGet(dossierIds)).filter((d): d is DossierRow => d !== undefined).map(withoutDerived);
+    const rows = kind === 'full' ? await db.dossiers.toArray() : await db.dossiers.bulkGet(dossierIds);
+    const dossiers = rows.filter((d): d is DossierRow => d !== undefined).map(withoutDerived);
     const drafts = await db.drafts.toArray();
     const owners = new Set([...dossiers.map((d) => d.id), ...drafts.map((d) => d.id)]);
     // Attachments are few beside files; one walk finds those under every owner and its derived owners.
     const attachments = await db.attachments.filter((a) => owners.has(ownerRoot(a.ownerId))).toArray();
     const hashes = [...new Set(attachments.map((a) => a.sha256))];
     const files = (await db.files.bulkGet(hashes)).filter((f): f is FileRow => f !== undefined);
-    const meta: BackupMeta = { t: 'meta', kind: 'unsynced', deviceId: device.id, communeId: commune.id, exportedAt: now.toISOString() };
+    const meta: BackupMeta = { t: 'meta', kind, deviceId: device.id, communeId: commune.id, exportedAt: now.toISOString() };
     return { meta, entries, dossiers, drafts, attachments, files };
   });
 }

@@ -7,6 +7,9 @@ export const backupEn: typeof backupVi = {
     'Without a network, back up the changes not yet sent (dossiers, digitized papers, drafts) into an encrypted file, ' +
     'copy it to a USB stick and import it on another device of the commune, or on this one after a reinstall. The gateway keeps each dossier once, even if both devices send it.',
   exportTitle: 'Back up to a file',
+  kindLegend: 'What to back up',
+  kindUnsynced: 'Only the changes not yet sent to the gateway',
+  kindFull: "All the commune's data on this device (every dossier, paper and draft)",
   passphrase: 'Passphrase for the file',
   passphraseAgain: 'Passphrase again',
   passphraseHint: "At least {{min}} characters. The file holds citizens' personal data: keep the passphrase apart, never on the stick.",
@@ -14,6 +17,7 @@ export const backupEn: typeof backupVi = {
   exporting: 'Backing up… {{percent}}%',
   deriving: 'Deriving the encryption key from the passphrase…',
   exported: 'Backed up {{entries}} changes and {{files}} paper files to “{{name}}” ({{size}}).',
+  exportedFull: 'Backed up everything: {{dossiers}} dossiers, {{entries}} unsent changes and {{files}} paper files to “{{name}}” ({{size}}).',
   nothingToExport: 'No change is waiting to be sent; the file is made anyway, for the drafts.',
   tooShort: 'The passphrase needs at least {{min}} characters.',
   mismatch: 'The two passphrases differ.',
@@ -27,6 +31,13 @@ export const backupEn: typeof backupVi = {
   chooseFile: 'Choose a backup file.',
   failed: 'The file could not be imported: {{reason}} Nothing on this device changed.',
   exportFailed: 'The backup failed: {{reason}}',
+  reminder: {
+    title: 'Reminder of unsent work',
+    hours: 'Remind when changes wait unsent for more than (hours)',
+    hint: 'Set by the commune; 24 hours by default. Past it, the app reminds to sync or back up to a file.',
+    save: 'Save the reminder time',
+    saved: 'Saved: reminded after {{hours}} hours.',
+  },
   errors: {
     'backup.wrong_passphrase': 'Wrong passphrase.',
     'backup.damaged': 'The file was altered or is damaged.',

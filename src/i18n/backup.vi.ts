@@ -7,6 +7,9 @@ export const backupVi = {
     'chép sang USB rồi nhập vào một máy khác của xã hoặc vào máy này sau khi cài lại. Máy chủ chỉ ghi mỗi hồ sơ một lần, ' +
     'dù cả hai máy cùng gửi.',
   exportTitle: 'Sao lưu ra tệp',
+  kindLegend: 'Sao lưu những gì',
+  kindUnsynced: 'Chỉ các thay đổi chưa gửi lên máy chủ',
+  kindFull: 'Toàn bộ dữ liệu của xã trên máy này (mọi hồ sơ, giấy tờ và bản nháp)',
   passphrase: 'Mật khẩu cho tệp',
   passphraseAgain: 'Nhập lại mật khẩu',
   passphraseHint: 'Ít nhất {{min}} ký tự. Tệp chứa thông tin cá nhân của người dân: giữ mật khẩu riêng, không ghi lên USB.',
@@ -14,6 +17,7 @@ export const backupVi = {
   exporting: 'Đang sao lưu… {{percent}}%',
   deriving: 'Đang tạo khóa mã hóa từ mật khẩu…',
   exported: 'Đã sao lưu {{entries}} thay đổi và {{files}} tệp giấy tờ vào “{{name}}” ({{size}}).',
+  exportedFull: 'Đã sao lưu toàn bộ: {{dossiers}} hồ sơ, {{entries}} thay đổi chưa gửi và {{files}} tệp giấy tờ vào “{{name}}” ({{size}}).',
   nothingToExport: 'Không có thay đổi nào đang chờ gửi; tệp vẫn được tạo, để nhập các bản nháp.',
   tooShort: 'Mật khẩu cần ít nhất {{min}} ký tự.',
   mismatch: 'Hai lần nhập mật khẩu không giống nhau.',
@@ -27,6 +31,13 @@ export const backupVi = {
   chooseFile: 'Hãy chọn tệp sao lưu.',
   failed: 'Không nhập được tệp: {{reason}} Không có gì trên máy bị thay đổi.',
   exportFailed: 'Không sao lưu được: {{reason}}',
+  reminder: {
+    title: 'Nhắc việc chưa gửi',
+    hours: 'Nhắc khi có thay đổi chưa gửi quá (giờ)',
+    hint: 'Do xã quy định; mặc định 24 giờ. Khi quá hạn, ứng dụng nhắc đồng bộ hoặc sao lưu ra tệp.',
+    save: 'Lưu thời hạn nhắc',
+    saved: 'Đã lưu: nhắc sau {{hours}} giờ.',
+  },
   errors: {
     'backup.wrong_passphrase': 'Mật khẩu không đúng.',
     'backup.damaged': 'Tệp đã bị sửa hoặc bị hỏng.',

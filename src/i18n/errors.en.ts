@@ -2,7 +2,7 @@
 import type { errorsVi } from './errors.vi';
 
 export const errorsEn: typeof errorsVi = {
-  quota: 'Device storage is full, so this could not be saved. Earlier data is safe. Sync, then delete some files.',
+  quota: 'Device storage is full, so this could not be saved. Earlier data is safe. Sync, or Back up to a file (in Settings), then delete some files.',
   generic: 'Something went wrong: {{reason}}',
   write_failed: 'The change could not be written on this device; nothing was changed.',
   intake: {

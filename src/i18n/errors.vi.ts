@@ -7,7 +7,7 @@
  * when the language has no text for the code, so the dictionary below is needed in English only.
  */
 export const errorsShownVi = {
-  quota: 'Bộ nhớ thiết bị đã đầy nên không lưu được. Dữ liệu cũ vẫn an toàn. Hãy đồng bộ rồi xoá bớt tệp.',
+  quota: 'Bộ nhớ thiết bị đã đầy nên không lưu được. Dữ liệu cũ vẫn an toàn. Hãy đồng bộ, hoặc Sao lưu ra tệp (trong Cài đặt), rồi xoá bớt tệp.',
   generic: 'Đã có lỗi: {{reason}}',
 };
 

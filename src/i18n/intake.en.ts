@@ -87,6 +87,12 @@ export const intakeEn: typeof intakeVi = {
     exempted: 'Exempted: {{label}}',
     transferPending: "A transfer is recorded as awaiting reconciliation until the bank's statement confirms it.",
   },
+  quota: {
+    notReceived: 'The device is full, so the dossier was not received. The draft is kept as it was. Sync, or back up to a file and then delete old files:',
+    notSaved:
+      'The device is full, so the last change was not saved. What was saved before is still there. Sync, or back up to a file and then delete old files:',
+    backup: 'Back up to a file',
+  },
   review: {
     title: 'Check the dossier',
     checking: 'Checking…',

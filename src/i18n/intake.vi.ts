@@ -85,6 +85,11 @@ export const intakeVi = {
     exempted: 'Được miễn: {{label}}',
     transferPending: 'Chuyển khoản được ghi nhận là "chờ đối soát" cho đến khi có sao kê của ngân hàng.',
   },
+  quota: {
+    notReceived: 'Máy đã hết chỗ lưu nên chưa tiếp nhận được. Bản nháp vẫn được giữ nguyên. Hãy đồng bộ, hoặc sao lưu ra tệp rồi xoá bớt tệp cũ:',
+    notSaved: 'Máy đã hết chỗ lưu nên thay đổi vừa rồi chưa được lưu. Phần đã lưu trước đó vẫn còn. Hãy đồng bộ, hoặc sao lưu ra tệp rồi xoá bớt tệp cũ:',
+    backup: 'Sao lưu ra tệp',
+  },
   review: {
     title: 'Kiểm tra hồ sơ',
     checking: 'Đang kiểm tra…',

@@ -12,6 +12,7 @@ import { benchDrain, benchDrainPhotos } from './drain.bench';
 import { benchQr } from './qr.bench';
 import { benchDigitize } from './digitize.bench';
 import { benchOutline } from './outline.bench';
+import { benchBackup } from './backup.bench';
 
 const benches: Record<string, () => Promise<Section>> = {
   shell: benchShell,
@@ -24,6 +25,7 @@ const benches: Record<string, () => Promise<Section>> = {
   intake: benchIntake,
   digitize: benchDigitize,
   outline: benchOutline,
+  backup: benchBackup,
 };
 
 const args = process.argv.slice(2);

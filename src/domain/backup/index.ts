@@ -2,8 +2,12 @@
 // from a file is parsed with: a file comes from a USB stick, so nothing in it is trusted by shape.
 import { z } from '../schema';
 
-/** The kinds of backup; only the work not yet acknowledged by the gateway so far. */
-export const BACKUP_KINDS = ['unsynced'] as const;
+/**
+ * The kinds of backup: the work not yet acknowledged by the gateway, or everything of the commune
+ * this device holds (every dossier with its files, the drafts, and the unacknowledged work too).
+ * Both merge the same way: entries by (device, mutation), rows and files only where missing.
+ */
+export const BACKUP_KINDS = ['unsynced', 'full'] as const;
 export type BackupKind = (typeof BACKUP_KINDS)[number];
 
 const id = z.string().min(1).max(128);

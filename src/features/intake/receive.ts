@@ -9,6 +9,7 @@ import { CodeReserveError, getDb, getOrCreateDevice, readCommune, readDeskActor,
 // The modules themselves, not the indexes: those load browser-only views, and this file also
 // runs in Node (tests/unit/push-payloads.test.ts feeds its payloads to the gateway).
 import { clockFor } from '../../shared/lib/working-clock';
+import { markWorkHeld } from '../../db/safekeeping';
 
 /** A receipt or refusal that could not be written: nothing was. Its code is translated where it is shown. */
 export class IntakeError extends MotcuaError {
@@ -105,6 +106,8 @@ export async function receiveDraft(draftId: string, draft: IntakeDraftData, proc
       },
       numberFrom: { agency: commune.agencyCode, deviceShort: device.short },
     });
+    // The first dossier is the moment there is work to lose: the eviction marker, and persistent storage asked for.
+    void markWorkHeld(db).catch(() => undefined);
     return { id, code: taken.code, provisional: taken.provisional };
   } catch (error) {
     if (error instanceof CodeReserveError) throw new IntakeError(error.code, error.message);

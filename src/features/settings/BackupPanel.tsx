@@ -1,6 +1,6 @@
 // Cài đặt → "Sao lưu ra tệp" and "Nhập từ tệp" (issue 14): the officer carries the unsynced work on
 // a USB stick. It comes with the settings page (itself loaded on first need), never with the first screen.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { backupEn } from '../../i18n/backup.en';
 import { backupVi } from '../../i18n/backup.vi';
@@ -22,6 +22,11 @@ export function BackupPanel() {
   const m = i18n.language === 'en' ? backupEn : backupVi;
   const [exportStatus, setExportStatus] = useState<Status>({ kind: 'idle' });
   const [importStatus, setImportStatus] = useState<Status>({ kind: 'idle' });
+  const section = useRef<HTMLElement>(null);
+  useEffect(() => {
+    // The shell's notices link here ("Sao lưu ra tệp"): bring the panel into view.
+    if (location.hash === '#sao-luu') section.current?.scrollIntoView({ block: 'start' });
+  }, []);
   const reason = (error: unknown) => {
     const code = backupErrorCode(error);
     return (code && m.errors[code]) || (error instanceof Error ? error.message : String(error));
@@ -32,17 +37,24 @@ export function BackupPanel() {
     const form = event.currentTarget;
     const passphrase = (form.elements.namedItem('passphrase') as HTMLInputElement).value;
     const again = (form.elements.namedItem('passphraseAgain') as HTMLInputElement).value;
+    const kind = (form.elements.namedItem('backupKind') as RadioNodeList).value === 'full' ? 'full' : 'unsynced';
     if (passphrase.length < MIN_PASSPHRASE) return setExportStatus({ kind: 'error', text: fill(m.tooShort, { min: MIN_PASSPHRASE }) });
     if (passphrase !== again) return setExportStatus({ kind: 'error', text: m.mismatch });
     const target = await chooseBackupTarget();
     if (!target) return;
     setExportStatus({ kind: 'busy', text: m.deriving });
     try {
-      const done = await exportUnsynced(passphrase, target, (share) =>
-        setExportStatus({ kind: 'busy', text: fill(m.exporting, { percent: Math.round(share * 100) }), share }),
+      const done = await exportUnsynced(
+        passphrase,
+        target,
+        (share) => setExportStatus({ kind: 'busy', text: fill(m.exporting, { percent: Math.round(share * 100) }), share }),
+        undefined,
+        kind,
       );
       form.reset();
-      const summary = fill(m.exported, { entries: done.entries, files: done.files, name: done.name, size: formatBytes(done.bytes, i18n.language) });
+      const values = { entries: done.entries, dossiers: done.dossiers, files: done.files, name: done.name, size: formatBytes(done.bytes, i18n.language) };
+      if (kind === 'full') return setExportStatus({ kind: 'done', text: fill(m.exportedFull, values) });
+      const summary = fill(m.exported, values);
       setExportStatus({ kind: 'done', text: done.entries === 0 ? `${summary} ${m.nothingToExport}` : summary });
     } catch (error) {
       setExportStatus({ kind: 'error', text: fill(m.exportFailed, { reason: reason(error) }) });
@@ -68,11 +80,22 @@ export function BackupPanel() {
   };
 
   return (
-    <section className="card" aria-labelledby="backup-title">
+    <section className="card" id="sao-luu" ref={section} aria-labelledby="backup-title">
       <h2 id="backup-title">{m.title}</h2>
       <p>{m.intro}</p>
       <form onSubmit={(e) => void onExport(e)} aria-labelledby="backup-export-title">
         <h3 id="backup-export-title">{m.exportTitle}</h3>
+        <fieldset>
+          <legend>{m.kindLegend}</legend>
+          <label>
+            <input type="radio" name="backupKind" value="unsynced" defaultChecked />
+            {m.kindUnsynced}
+          </label>
+          <label>
+            <input type="radio" name="backupKind" value="full" />
+            {m.kindFull}
+          </label>
+        </fieldset>
         <label>
           {m.passphrase}
           <input name="passphrase" type="password" autoComplete="new-password" minLength={MIN_PASSPHRASE} required aria-describedby="backup-passphrase-hint" />

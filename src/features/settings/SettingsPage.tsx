@@ -7,6 +7,7 @@ import { BackupPanel } from './BackupPanel';
 import { DeskProfileForm } from './DeskProfileForm';
 import { InstallHelp } from './InstallHelp';
 import { LockSettings } from './LockSettings';
+import { ReminderForm } from './ReminderForm';
 import { SelfCheck } from './SelfCheck';
 import { StoragePanel } from './StoragePanel';
 
@@ -21,6 +22,7 @@ export function SettingsPage() {
         <CatalogueStatus onUpdate={() => updateCatalogue(catalogueTools)} />
         <StoragePanel />
         <BackupPanel />
+        <ReminderForm />
         <SelfCheck />
         <InstallHelp />
       </div>

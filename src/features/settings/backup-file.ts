@@ -4,7 +4,9 @@
 // when the officer starts one of them.
 import { getDb, isQuotaError } from '../../db';
 import { backupRecords, mergeBackup, readBackupRecords, readUnsyncedWork, type MergeReport } from '../../db/backup';
+import type { BackupKind } from '../../domain/backup';
 import { codedError, MotcuaError } from '../../domain/errors';
+import { markWorkHeld, settleLostWork } from '../../db/safekeeping';
 import { recordsToStream, RecordStreamError, streamToRecords } from '../../shared/lib/record-stream';
 import { openSealed, sealStream, SealedFileError } from '../../shared/lib/sealed-stream';
 
@@ -68,6 +70,7 @@ export function downloadBlob(blob: Blob, name: string): void {
 
 export interface ExportOutcome {
   entries: number;
+  dossiers: number;
   files: number;
   bytes: number;
   name: string;
@@ -86,18 +89,21 @@ function counting(onBytes: (n: number) => void): TransformStream<Uint8Array, Uin
 }
 
 /**
- * Writes the unsynced work, sealed with the passphrase, to the target. `onProgress` gets 0…1
- * (estimated by the files' sizes, which make nearly all of a backup).
+ * Writes the unsynced work (or, for `full`, all the commune's data on this device), sealed with the
+ * passphrase, to the target. `onProgress` gets 0…1 (estimated by the files' sizes, which make
+ * nearly all of a backup).
  */
 export async function exportUnsynced(
   passphrase: string,
   target: BackupTarget,
   onProgress: (share: number) => void,
   iterations?: number,
+  kind: BackupKind = 'unsynced',
 ): Promise<ExportOutcome> {
+  // Issue 14 item 5 (after issue 13): the check that a signed-in officer exports goes here, before anything is read.
   let work;
   try {
-    work = await readUnsyncedWork(getDb());
+    work = await readUnsyncedWork(getDb(), new Date(), kind);
   } catch (error) {
     await target.writable.abort(error).catch(() => undefined);
     throw error;
@@ -115,7 +121,7 @@ export async function exportUnsynced(
   const blob = await target.done();
   if (blob) downloadBlob(blob, target.name);
   onProgress(1);
-  return { entries: work.entries.length, files: work.files.length, bytes: written, name: target.name };
+  return { entries: work.entries.length, dossiers: work.dossiers.length, files: work.files.length, bytes: written, name: target.name };
 }
 
 /**
@@ -130,7 +136,12 @@ export async function importBackup(file: Blob, passphrase: string, minIterations
   for (const { head, blob } of content.files) {
     if ((await sha256Hex(blob)) !== head.sha256) throw new MotcuaError('backup.bad_content', 'Một tệp giấy tờ trong bản sao lưu không khớp mã băm của nó.');
   }
-  return mergeBackup(getDb(), content);
+  const db = getDb();
+  const report = await mergeBackup(db, content);
+  // Taking a backup in is the way back from a lost database: the start's notice is settled, and a device that now holds work is marked.
+  if (report.entries + report.dossiers + report.drafts + report.files > 0) await settleLostWork(db);
+  else await markWorkHeld(db);
+  return report;
 }
 
 async function sha256Hex(blob: Blob): Promise<string> {

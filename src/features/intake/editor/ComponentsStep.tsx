@@ -20,6 +20,7 @@ import {
 import { PageCapture, paperTitle, type ComponentSummary } from '../../../shared';
 import { digitizer } from '../../../../workers/digitize.client';
 import { outliner } from '../../../../workers/outline.client';
+import { QuotaProblem } from '../QuotaProblem';
 
 interface Props {
   draftId: string;
@@ -154,15 +155,18 @@ interface PaperChoice {
 function PaperPicker({ draftId, componentIndex, label, choices }: { draftId: string; componentIndex: number; label: string; choices: PaperChoice[] }) {
   const { t } = useTranslation();
   const [error, setError] = useState('');
+  const [full, setFull] = useState(false);
   if (choices.length === 0) return null;
   const pick = async (key: string) => {
     setError('');
+    setFull(false);
     const choice = choices.find((c) => c.key === key);
     if (!choice) return;
     try {
       await addDigitizedDocument(getDb(), choice, draftId, componentIndex);
     } catch (e) {
-      setError(isQuotaError(e) ? t('errors.quota') : t('errors.generic', { reason: e instanceof Error ? e.message : String(e) }));
+      if (isQuotaError(e)) setFull(true);
+      else setError(t('errors.generic', { reason: e instanceof Error ? e.message : String(e) }));
     }
   };
   return (
@@ -183,6 +187,7 @@ function PaperPicker({ draftId, componentIndex, label, choices }: { draftId: str
           {error}
         </p>
       )}
+      {full && <QuotaProblem />}
     </div>
   );
 }

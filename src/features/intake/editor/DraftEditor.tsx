@@ -8,6 +8,7 @@ import { INTAKE_STEPS, type IntakeStep, type IntakeValidation } from '../../../d
 import { getDb, getDraft, listAttachments, readCommune } from '../../../db';
 import { PageHeader, useHoldWork } from '../../../shared';
 import { validateIntakeInWorker } from '../../../../workers/validation.client';
+import { QuotaProblem } from '../QuotaProblem';
 import { useDraft } from '../use-draft';
 import { ApplicantStep } from './ApplicantStep';
 import { ComponentsStep } from './ComponentsStep';
@@ -59,9 +60,10 @@ export function DraftEditor({ id }: { id: string }) {
         </ol>
       </nav>
       <p className="muted">{t('intake.draft.savedAuto')}</p>
-      {saveError && (
+      {saveError === 'quota' && <QuotaProblem />}
+      {saveError && saveError !== 'quota' && (
         <p className="error" role="alert">
-          {saveError === 'quota' ? t('errors.quota') : t('intake.draft.saveFailed', { reason: saveError })}
+          {t('intake.draft.saveFailed', { reason: saveError })}
         </p>
       )}
       <h2>{t(`intake.steps.${step}`)}</h2>

@@ -9,6 +9,7 @@ import { processingTimeOf, type IntakeDraftData, type IntakeValidation } from '.
 import { isQuotaError } from '../../../db';
 import type { CommuneInfo } from '../../../db';
 import { errorText } from '../../../shared';
+import { QuotaProblem } from '../QuotaProblem';
 import { clockFor, IntakeError, receiveDraft, refuseDraft } from '../receive';
 
 interface Props {
@@ -26,6 +27,7 @@ export function ReviewStep({ draftId, data, procedure, validation, commune, flus
   const [, navigate] = useLocation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  const [full, setFull] = useState(false);
   const [refusing, setRefusing] = useState(false);
   const [reason, setReason] = useState('');
 
@@ -39,12 +41,15 @@ export function ReviewStep({ draftId, data, procedure, validation, commune, flus
   async function receive() {
     setBusy(true);
     setError('');
+    setFull(false);
     try {
       await flushed();
       const result = await receiveDraft(draftId, data, procedure);
       navigate(`/giay-hen/${result.id}`);
     } catch (e) {
-      setError(explain(e));
+      // The receipt is one transaction: a full device leaves the draft exactly as it was.
+      if (isQuotaError(e)) setFull(true);
+      else setError(explain(e));
       setBusy(false);
     }
   }
@@ -115,6 +120,7 @@ export function ReviewStep({ draftId, data, procedure, validation, commune, flus
           {error}
         </p>
       )}
+      {full && <QuotaProblem receiving />}
       <div className="actions">
         <button type="button" className="primary" disabled={busy || !validation || validation.blocking.length > 0} onClick={() => void receive()}>
           {busy ? t('intake.review.receiving') : t('intake.review.receive')}
