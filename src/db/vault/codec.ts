@@ -46,7 +46,7 @@ function encode(value: unknown): unknown {
     case 'boolean':
       return value;
     case 'number':
-      return Number.isFinite(value) && !Object.is(value, -0) ? value : { [TAG]: 'n', v: String(value) };
+      return Number.isFinite(value) && !Object.is(value, -0) ? value : { [TAG]: 'n', v: Object.is(value, -0) ? '-0' : String(value) };
     case 'undefined':
       return { [TAG]: 'u' };
     case 'bigint':
