@@ -5,7 +5,15 @@
 import type { DBCore, DBCoreRangeType, DBCoreTable, DBCoreTransaction } from 'dexie';
 import type Dexie from 'dexie';
 import type { Sealer } from './sealer';
-import { hasPersonalValue, SEALED, SEALED_TABLES, VAULT_SETTING, type SealingProgress, type VaultRecord } from './tables';
+import type { SealingProgress, VaultRecord } from './tables';
+
+/** Of tables.ts, handed in for the reason SealerEnv says (sealer.ts). */
+export interface SealingEnv {
+  tables: readonly string[];
+  sealedKey: string;
+  setting: string;
+  hasPersonalValue(table: string, row: unknown): boolean;
+}
 
 export interface SealingContext {
   /** The core below the vault middleware. */
@@ -30,11 +38,12 @@ export async function sealExisting(
   sealer: () => Sealer,
   emit: (progress: Progress) => void,
   chunkSize: number,
+  { tables: sealedTables, sealedKey: SEALED, setting, hasPersonalValue }: SealingEnv,
 ): Promise<Progress> {
   const core = vault.core;
   if (!core || !vault.record) throw new Error('The vault middleware is not on this database.');
   const present = new Set(core.schema.tables.map((t) => t.name));
-  const tables = SEALED_TABLES.filter((name) => present.has(name));
+  const tables = sealedTables.filter((name) => present.has(name));
   let sealing: SealingProgress = vault.record.sealing;
 
   // Total and what is behind the stored position, in one read transaction.
@@ -79,7 +88,7 @@ export async function sealExisting(
             : { done: false, table: from.table, after: pk.extractKey!(rows[rows.length - 1]) as IDBValidKey };
       }
       const record: VaultRecord = { ...vault.record!, sealing: next };
-      await core.table('settings').mutate({ trans, type: 'put', values: [{ key: VAULT_SETTING, value: record, updatedAt: new Date().toISOString() }] });
+      await core.table('settings').mutate({ trans, type: 'put', values: [{ key: setting, value: record, updatedAt: new Date().toISOString() }] });
       return { next, walked };
     });
     sealing = next;

@@ -9,10 +9,23 @@ import { gcm } from '@noble/ciphers/aes.js';
 import { hkdf } from '@noble/hashes/hkdf.js';
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { MotcuaError } from '../../domain/errors';
-import { dossierWordParts } from '../dossier-index';
+import type { DossierWordParts } from '../dossier-index';
 import { fromBytes, toBytes } from './codec';
-import { MAX_PREFIX, PERSONAL_FIELDS, SEALED } from './tables';
+
+/**
+ * What the sealer needs of the app, handed in by state.ts rather than imported: a module shared
+ * with the first screen imported here would be split into a chunk of its own that the first
+ * screen then loads too (measured: +2.8 KB gzip), so this chunk imports only @noble and the codec.
+ */
+export interface SealerEnv {
+  /** PERSONAL_FIELDS, SEALED, MAX_PREFIX of tables.ts. */
+  personalFields: Readonly<Record<string, readonly string[]>>;
+  sealedKey: string;
+  maxPrefix: number;
+  wordParts(row: Record<string, unknown>): DossierWordParts;
+  /** The coded error for a sealed value that does not open. */
+  unreadable(why: 'format' | 'key'): Error;
+}
 
 /** First byte of a sealed value: the layout (version 1: nonce, then ciphertext with its 16-byte tag). */
 const SEAL_FORMAT = 1;
@@ -54,9 +67,9 @@ function base64url(bytes: Uint8Array): string {
     .replace(/=+$/, '');
 }
 
-/** Prefixes of a word, by letter (not UTF-16 unit), shortest first, up to MAX_PREFIX. */
-export function prefixes(word: string): string[] {
-  const letters = Array.from(word).slice(0, MAX_PREFIX);
+/** Prefixes of a word, by letter (not UTF-16 unit), shortest first, up to `max` letters. */
+export function prefixes(word: string, max: number): string[] {
+  const letters = Array.from(word).slice(0, max);
   return letters.map((_, i) => letters.slice(0, i + 1).join(''));
 }
 
@@ -65,7 +78,8 @@ export function checkOf(master: Uint8Array): Uint8Array {
   return derive(master, 'check', 16);
 }
 
-export function makeSealer(master: Uint8Array): Sealer {
+export function makeSealer(master: Uint8Array, env: SealerEnv): Sealer {
+  const { personalFields, sealedKey: SEALED, maxPrefix } = env;
   const sealKey = derive(master, 'seal', 32);
   const tokenKey = derive(master, 'token', 32);
   const check = checkOf(master);
@@ -100,23 +114,23 @@ export function makeSealer(master: Uint8Array): Sealer {
   };
 
   const open = (table: string, sealed: Uint8Array): unknown => {
-    if (sealed[0] !== SEAL_FORMAT) throw new MotcuaError('vault.unreadable', 'Dữ liệu mã hóa trên máy không đọc được (định dạng lạ).');
+    if (sealed[0] !== SEAL_FORMAT) throw env.unreadable('format');
     let plain: Uint8Array;
     try {
       plain = gcm(sealKey, sealed.subarray(1, 1 + NONCE_BYTES), aad(table)).decrypt(sealed.subarray(1 + NONCE_BYTES));
     } catch {
-      throw new MotcuaError('vault.unreadable', 'Dữ liệu mã hóa trên máy không đọc được (sai khóa hoặc đã hỏng).');
+      throw env.unreadable('key');
     }
     return fromBytes(plain);
   };
 
   /** Name words and the ID number become prefix tokens, pairs likewise; code words stay clear (not personal). */
   const dossierTokens = (row: Record<string, unknown>) => {
-    const { nameWords, idNumber, codeWords, paired } = dossierWordParts(row as Parameters<typeof dossierWordParts>[0]);
+    const { nameWords, idNumber, codeWords, paired } = env.wordParts(row);
     const words = new Set(codeWords);
-    for (const word of idNumber ? [...nameWords, idNumber] : nameWords) for (const p of prefixes(word)) words.add(token('w', p));
+    for (const word of idNumber ? [...nameWords, idNumber] : nameWords) for (const p of prefixes(word, maxPrefix)) words.add(token('w', p));
     const pairs = new Set<string>();
-    paired.forEach((a, i) => paired.forEach((b, j) => i !== j && prefixes(b).forEach((p) => pairs.add(token('p', `${a} ${p}`)))));
+    paired.forEach((a, i) => paired.forEach((b, j) => i !== j && prefixes(b, maxPrefix).forEach((p) => pairs.add(token('p', `${a} ${p}`)))));
     return {
       applicantName: token('n', String(row.applicantName ?? '')),
       applicantIdNumber: token('i', String(row.applicantIdNumber ?? '')),
@@ -129,7 +143,7 @@ export function makeSealer(master: Uint8Array): Sealer {
     check,
     token,
     sealRow(table, row) {
-      const fields = PERSONAL_FIELDS[table] ?? [];
+      const fields = personalFields[table] ?? [];
       const personal: Record<string, unknown> = {};
       const rest: Record<string, unknown> = { ...row };
       delete rest[SEALED];

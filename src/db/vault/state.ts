@@ -4,9 +4,11 @@
 import type { DBCore } from 'dexie';
 import type Dexie from 'dexie';
 import { MotcuaError } from '../../domain/errors';
+import { dossierWordParts } from '../dossier-index';
 import { heldMasterKey, holdMasterKey, onMasterKeyChange } from './key-holder';
-import type { Sealer, TokenKind } from './sealer';
-import { MAX_PREFIX, VAULT_SETTING, type VaultRecord } from './tables';
+import type { SealingEnv } from './seal-existing';
+import type { Sealer, SealerEnv, TokenKind } from './sealer';
+import { hasPersonalValue, MAX_PREFIX, PERSONAL_FIELDS, SEALED, SEALED_TABLES, VAULT_SETTING, type VaultRecord } from './tables';
 
 /** off: never set up on this device (rows stay clear, as before); locked: set up, no key held this run; open: key held and checked. */
 export type VaultState = 'off' | 'locked' | 'open';
@@ -50,6 +52,17 @@ export const sealingTuning = { chunkSize: 500 };
 export function lockedError(): MotcuaError {
   return new MotcuaError('vault.locked', 'Máy đang khóa: mở khóa bằng mã PIN để xem hoặc sửa dữ liệu của công dân.');
 }
+
+const sealerEnv: SealerEnv = {
+  personalFields: PERSONAL_FIELDS,
+  sealedKey: SEALED,
+  maxPrefix: MAX_PREFIX,
+  wordParts: (row) => dossierWordParts(row as Parameters<typeof dossierWordParts>[0]),
+  unreadable: (why) =>
+    new MotcuaError('vault.unreadable', `Dữ liệu mã hóa trên máy không đọc được (${why === 'key' ? 'sai khóa hoặc đã hỏng' : 'định dạng lạ'}).`),
+};
+
+const sealingEnv: SealingEnv = { tables: SEALED_TABLES, sealedKey: SEALED, setting: VAULT_SETTING, hasPersonalValue };
 
 function wrongKeyError(): MotcuaError {
   return new MotcuaError('vault.wrong_key', 'Khóa dữ liệu không đúng với khóa của máy này.');
@@ -109,7 +122,7 @@ export function openVault(db: Dexie): Promise<VaultState> {
     const { makeSealer } = await import('./sealer');
     const current = heldMasterKey();
     if (!current) return vaultState(db);
-    const sealer = makeSealer(current);
+    const sealer = makeSealer(current, sealerEnv);
     if (!sameBytes(sealer.check, record.check)) {
       sealer.wipe();
       throw wrongKeyError();
@@ -195,6 +208,7 @@ export function sealExistingData(db: Dexie, onProgress?: (progress: SealProgress
       () => openSealer(vault),
       (progress) => vault.progress.forEach((listener) => listener(progress)),
       sealingTuning.chunkSize,
+      sealingEnv,
     );
   })().finally(() => {
     vault.sealing = null;
