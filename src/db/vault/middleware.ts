@@ -8,12 +8,49 @@ import { inUpgrade } from '../upgrades/in-upgrade';
 import { lockedError, vaultNamed, type Vault } from './state';
 import { hasPersonalValue, PERSONAL_FIELDS, SEALED } from './tables';
 
-function opener(vault: Vault, table: string) {
-  return (row: unknown): unknown => {
-    if (row === null || typeof row !== 'object' || !(SEALED in row)) return row;
-    if (!vault.sealer) throw lockedError();
-    return vault.sealer.openRow(table, row as Record<string, unknown>);
+/**
+ * A sealed row as read: its clear fields at once, its personal fields opened on first touch (all
+ * together, once). A list reads hundreds of rows to plan and sort on clear fields (status, dates,
+ * search tokens) and shows thirty: only those thirty pay for decryption. Reading a personal field
+ * after the vault closed throws vault.locked, as reading the row then would have.
+ */
+function lazilyOpened(vault: Vault, table: string, row: Record<string, unknown>): Record<string, unknown> {
+  const sealer = vault.sealer;
+  if (!sealer) throw lockedError();
+  const fields = PERSONAL_FIELDS[table]!;
+  const out: Record<string, unknown> = { ...row };
+  delete out[SEALED];
+  let opened = false;
+  const open = () => {
+    if (opened) return;
+    if (vault.sealer !== sealer) throw lockedError();
+    const clear = sealer.openRow(table, row);
+    opened = true;
+    for (const f of fields) {
+      if (f in clear) Object.defineProperty(out, f, { value: clear[f], writable: true, enumerable: true, configurable: true });
+      else delete out[f];
+    }
   };
+  for (const f of fields) {
+    Object.defineProperty(out, f, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        open();
+        return out[f];
+      },
+      set(value: unknown) {
+        open();
+        Object.defineProperty(out, f, { value, writable: true, enumerable: true, configurable: true });
+      },
+    });
+  }
+  return out;
+}
+
+function opener(vault: Vault, table: string) {
+  return (row: unknown): unknown =>
+    row === null || typeof row !== 'object' || !(SEALED in row) ? row : lazilyOpened(vault, table, row as Record<string, unknown>);
 }
 
 /** The cursor with its value opened (once per position: Dexie may read it more than once). */
@@ -40,11 +77,12 @@ function sealingTable(vault: Vault, name: string, table: DBCoreTable): DBCoreTab
     ...table,
     mutate: (req: DBCoreMutateRequest) => {
       if ((req.type !== 'add' && req.type !== 'put') || !vault.setUp || inUpgrade(req.trans)) return table.mutate(req);
-      if (!req.values.some((v) => hasPersonalValue(name, v))) return table.mutate(req);
-      const sealer = vault.sealer;
-      if (!sealer) return Promise.reject(lockedError());
       let values: unknown[];
       try {
+        // (Touching a personal field of a row read earlier may throw vault.locked: a rejection, like the rest.)
+        if (!req.values.some((v) => hasPersonalValue(name, v))) return table.mutate(req);
+        const sealer = vault.sealer;
+        if (!sealer) throw lockedError();
         values = req.values.map((v) => (hasPersonalValue(name, v) ? sealer.sealRow(name, v as Record<string, unknown>) : v));
       } catch (error) {
         return Promise.reject(error);
