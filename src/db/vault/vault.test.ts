@@ -266,8 +266,15 @@ describe('a locked vault', () => {
     const db = fresh(name);
     await setUpVault(db, newMasterKey());
     await db.dossiers.add(dossier(1));
+    // Modified in place and updated, while open: personal fields survive and change as asked.
+    await db.dossiers.where('id').equals('d01').modify({ status: 5 });
+    await db.dossiers.update('d01', { applicantIdNumber: '001099000111' });
+    expect(await db.dossiers.get('d01')).toMatchObject({ status: 5, applicantName: names[1], applicantIdNumber: '001099000111', data: dossier(1).data });
+    const readBefore = (await db.dossiers.get('d01'))!;
     const before = await rawRows(name, 'dossiers');
     forgetMasterKey();
+    // A row read while open, its personal fields first touched after the lock: refused too.
+    expect(() => readBefore.applicantName).toThrow(expect.objectContaining({ code: 'vault.locked' }));
     expect(vaultState(db)).toBe('locked');
 
     await expect(db.dossiers.get('d01')).rejects.toMatchObject({ code: 'vault.locked' });
