@@ -15,3 +15,4 @@ export {
   type SealProgress,
 } from './state';
 export { PERSONAL_FIELDS, SEALED_TABLES } from './tables';
+export { sealBlob, openBlob, SEALED_BLOB_TYPE } from './blobs';

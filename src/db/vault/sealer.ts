@@ -52,6 +52,8 @@ export interface Sealer {
   /** The row as it was written; a row that is not sealed comes back as it is. */
   openRow(table: string, row: Record<string, unknown>): Record<string, unknown>;
   token(kind: TokenKind, text: string): string;
+  /** The key for files (Blobs), sealed with Web Crypto outside transactions (blobs.ts): its own, derived apart. */
+  readonly blobKey: Uint8Array;
   /** Zeroes the derived keys (the vault closes). */
   wipe(): void;
 }
@@ -95,6 +97,7 @@ export function makeSealer(master: Uint8Array, env: SealerEnv): Sealer {
   const sealKey = derive(master, 'seal', 32);
   const tokenKey = derive(master, 'token', 32);
   const check = checkOf(master);
+  const blobKey = derive(master, 'blob', 32);
   // Keyed once: each token then costs two hash blocks, not four.
   const keyed = hmac.create(sha256, tokenKey);
   const aadOf = new Map<string, Uint8Array>();
@@ -156,6 +159,7 @@ export function makeSealer(master: Uint8Array, env: SealerEnv): Sealer {
   return {
     check,
     token,
+    blobKey,
     sealRow(table, row) {
       const fields = personalFields[table] ?? [];
       const personal: Record<string, unknown> = {};
@@ -181,6 +185,7 @@ export function makeSealer(master: Uint8Array, env: SealerEnv): Sealer {
       tokens.clear();
       sealKey.fill(0);
       tokenKey.fill(0);
+      blobKey.fill(0);
       keyed.destroy();
     },
   };

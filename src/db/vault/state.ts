@@ -24,6 +24,8 @@ export interface Vault {
   setUp: boolean;
   record: VaultRecord | null;
   sealer: Sealer | null;
+  /** The Web Crypto key for Blobs, imported when the vault opens (blobs.ts). */
+  blobKey: Promise<CryptoKey> | null;
   /** The held key the sealer was made from (the key holder hands out the same array until it changes). */
   sealerKey: Uint8Array | null;
   /** The database core below the vault's middleware: sealExistingData writes sealed rows through it. */
@@ -40,7 +42,18 @@ let appVault: string | undefined;
 export function vaultNamed(name: string): Vault {
   let vault = vaults.get(name);
   if (!vault) {
-    vault = { setUp: false, record: null, sealer: null, sealerKey: null, core: null, db: null, opening: null, sealing: null, progress: new Set() };
+    vault = {
+      setUp: false,
+      record: null,
+      sealer: null,
+      blobKey: null,
+      sealerKey: null,
+      core: null,
+      db: null,
+      opening: null,
+      sealing: null,
+      progress: new Set(),
+    };
     vaults.set(name, vault);
   }
   return vault;
@@ -79,6 +92,7 @@ export function vaultState(db?: Dexie): VaultState {
 function close(vault: Vault): void {
   vault.sealer?.wipe();
   vault.sealer = null;
+  vault.blobKey = null;
   vault.sealerKey = null;
 }
 
@@ -130,6 +144,7 @@ export function openVault(db: Dexie): Promise<VaultState> {
     close(vault);
     vault.sealer = sealer;
     vault.sealerKey = current;
+    vault.blobKey = crypto.subtle.importKey('raw', sealer.blobKey.slice(), 'AES-GCM', false, ['encrypt', 'decrypt']);
     // A set-up interrupted before every row was sealed goes on at each unlock.
     if (!record.sealing.done) sealExistingData(db).catch(() => undefined);
     return 'open';
