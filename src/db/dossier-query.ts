@@ -6,7 +6,7 @@ import { DUE_SOON_MS, isRunningStatus } from '../domain/dossier';
 import type { Collection, InsertType } from 'dexie';
 import type { MotcuaDb } from './db';
 import { searchTokens } from './dossier-index';
-import { pairSearchKeys, wordSearchKeys } from './vault/state';
+import { pairKeysCut, pairSearchKeys, wordSearchKeys } from './vault/state';
 import type { DossierRow } from './schema';
 
 /** The desk's ready-made views: all, sắp hết hạn, quá hạn, chờ bổ sung (5), chờ trả kết quả (9). */
@@ -114,7 +114,9 @@ function textSources(db: MotcuaDb, tokens: string[]): Source[] {
   const last = tokens[tokens.length - 1];
   if (last !== undefined && tokens.length >= 2 && tokens.every((t) => /^\p{L}+$/u.test(t))) {
     const whole = [...new Set(tokens.slice(0, -1))];
-    return whole.map((word) => startsWithAny(db, 'searchPairs', pairSearchKeys(db, word, last)));
+    const pairs = whole.map((word) => startsWithAny(db, 'searchPairs', pairSearchKeys(db, word, last)));
+    // Sealed pairs hold the other word's first letters only (vault/tables.ts): the rest is a word's start.
+    return pairKeysCut(db, last) ? [...pairs, startsWithAny(db, 'searchWords', wordSearchKeys(db, last))] : pairs;
   }
   return tokens.map((token) => startsWithAny(db, 'searchWords', wordSearchKeys(db, token)));
 }

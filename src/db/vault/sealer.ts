@@ -18,10 +18,11 @@ import { fromBytes, toBytes } from './codec';
  * screen then loads too (measured: +2.8 KB gzip), so this chunk imports only @noble and the codec.
  */
 export interface SealerEnv {
-  /** PERSONAL_FIELDS, SEALED, MAX_PREFIX of tables.ts. */
+  /** PERSONAL_FIELDS, SEALED, MAX_PREFIX, PAIR_PREFIX of tables.ts. */
   personalFields: Readonly<Record<string, readonly string[]>>;
   sealedKey: string;
   maxPrefix: number;
+  pairPrefix: number;
   wordParts(row: Record<string, unknown>): DossierWordParts;
   /** The coded error for a sealed value that does not open. */
   unreadable(why: 'format' | 'key'): Error;
@@ -93,7 +94,7 @@ export function checkOf(master: Uint8Array): Uint8Array {
 }
 
 export function makeSealer(master: Uint8Array, env: SealerEnv): Sealer {
-  const { personalFields, sealedKey: SEALED, maxPrefix } = env;
+  const { personalFields, sealedKey: SEALED, maxPrefix, pairPrefix } = env;
   const sealKey = derive(master, 'seal', 32);
   const tokenKey = derive(master, 'token', 32);
   const check = checkOf(master);
@@ -147,7 +148,7 @@ export function makeSealer(master: Uint8Array, env: SealerEnv): Sealer {
     const words = new Set(codeWords);
     for (const word of idNumber ? [...nameWords, idNumber] : nameWords) for (const p of prefixes(word, maxPrefix)) words.add(token('w', p));
     const pairs = new Set<string>();
-    paired.forEach((a, i) => paired.forEach((b, j) => i !== j && prefixes(b, maxPrefix).forEach((p) => pairs.add(token('p', `${a} ${p}`)))));
+    paired.forEach((a, i) => paired.forEach((b, j) => i !== j && prefixes(b, pairPrefix).forEach((p) => pairs.add(token('p', `${a} ${p}`)))));
     return {
       applicantName: token('n', String(row.applicantName ?? '')),
       applicantIdNumber: token('i', String(row.applicantIdNumber ?? '')),

@@ -8,7 +8,7 @@ import { dossierWordParts } from '../dossier-index';
 import { heldMasterKey, holdMasterKey, onMasterKeyChange } from './key-holder';
 import type { SealingEnv } from './seal-existing';
 import type { Sealer, SealerEnv, TokenKind } from './sealer';
-import { hasPersonalValue, MAX_PREFIX, PERSONAL_FIELDS, SEALED, SEALED_TABLES, VAULT_SETTING, type VaultRecord } from './tables';
+import { hasPersonalValue, MAX_PREFIX, PAIR_PREFIX, PERSONAL_FIELDS, SEALED, SEALED_TABLES, VAULT_SETTING, type VaultRecord } from './tables';
 
 /** off: never set up on this device (rows stay clear, as before); locked: set up, no key held this run; open: key held and checked. */
 export type VaultState = 'off' | 'locked' | 'open';
@@ -70,6 +70,7 @@ const sealerEnv: SealerEnv = {
   personalFields: PERSONAL_FIELDS,
   sealedKey: SEALED,
   maxPrefix: MAX_PREFIX,
+  pairPrefix: PAIR_PREFIX,
   wordParts: (row) => dossierWordParts(row as Parameters<typeof dossierWordParts>[0]),
   unreadable: (why) =>
     new MotcuaError('vault.unreadable', `Dữ liệu mã hóa trên máy không đọc được (${why === 'key' ? 'sai khóa hoặc đã hỏng' : 'định dạng lạ'}).`),
@@ -251,9 +252,14 @@ export function wordSearchKeys(db: Dexie, start: string): string[] {
   return keysFor(db, 'w', start, cut(start), true);
 }
 
-/** searchPairs keys for a whole name word followed by the start of another. */
+/** searchPairs keys for a whole name word followed by the start of another (sealed: its first PAIR_PREFIX letters). */
 export function pairSearchKeys(db: Dexie, word: string, start: string): string[] {
-  return keysFor(db, 'p', `${word} ${start}`, `${word} ${cut(start)}`, false);
+  return keysFor(db, 'p', `${word} ${start}`, `${word} ${Array.from(start).slice(0, PAIR_PREFIX).join('')}`, false);
+}
+
+/** True when a pair's key may stand for less than the start typed: the search must then also find the whole start among the words. */
+export function pairKeysCut(db: Dexie, start: string): boolean {
+  return vaults.get(db.name)?.sealer != null && Array.from(start).length > PAIR_PREFIX;
 }
 
 /** applicantIdNumber keys for an exact ID number. */

@@ -28,6 +28,14 @@ export const PERSONAL_FIELDS: Readonly<Record<string, readonly string[]>> = {
 /** Prefixes of a name word or ID number are tokenized up to this many letters; a longer search matches on its first ones. */
 export const MAX_PREFIX = 24;
 
+/**
+ * Sealed pairs keep only this many letters of their second word ("lan ng", not every prefix of
+ * "lan nguyen"): a search of "lan nguy" reads the pair range and checks "nguy" among the words'
+ * tokens (dossier-query.ts). Fifty pair tokens a dossier become about twenty-five, and with them
+ * the index entries that every write and the first set-up's sealing pay for.
+ */
+export const PAIR_PREFIX = 2;
+
 /** Sealed tables, in the order sealExistingData walks them. */
 export const SEALED_TABLES = Object.keys(PERSONAL_FIELDS);
 
