@@ -41,14 +41,32 @@ function codeWords(code: string | undefined): string[] {
   return [folded, ...(tail ? [tail, parts[parts.length - 1]!] : [])];
 }
 
+/** What the search words are made of: the name's folded words, the ID number, the codes' words (the vault turns the first two into tokens). */
+export interface DossierWordParts {
+  nameWords: string[];
+  idNumber: string;
+  codeWords: string[];
+  /** The name words that are paired into searchPairs, in order. */
+  paired: string[];
+}
+
+export function dossierWordParts(row: Pick<DossierRow, 'code' | 'provisionalCode' | 'applicantName' | 'applicantIdNumber'>): DossierWordParts {
+  const nameWords = foldVietnamese((row.applicantName ?? '').normalize('NFC'))
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '');
+  return {
+    nameWords,
+    idNumber: (row.applicantIdNumber ?? '').trim(),
+    codeWords: [...codeWords(row.code), ...codeWords(row.provisionalCode)],
+    paired: nameWords.slice(0, MAX_PAIRED_WORDS),
+  };
+}
+
 export function dossierIndexFields(
   row: Pick<DossierRow, 'code' | 'provisionalCode' | 'applicantName' | 'applicantIdNumber' | 'status' | 'dueAt'>,
 ): DossierIndexFields {
-  const nameWords = foldVietnamese((row.applicantName ?? '').normalize('NFC')).split(/[^\p{L}\p{N}]+/u);
-  const words = new Set(
-    [...nameWords, (row.applicantIdNumber ?? '').trim(), ...codeWords(row.code), ...codeWords(row.provisionalCode)].filter((w) => w !== ''),
-  );
-  const paired = nameWords.filter((w) => w !== '').slice(0, MAX_PAIRED_WORDS);
+  const { nameWords, idNumber, codeWords: codes, paired } = dossierWordParts(row);
+  const words = new Set([...nameWords, idNumber, ...codes].filter((w) => w !== ''));
   const pairs = new Set<string>();
   paired.forEach((a, i) => paired.forEach((b, j) => i !== j && pairs.add(`${a} ${b}`)));
   const fields: DossierIndexFields = { searchWords: [...words], searchPairs: [...pairs] };

@@ -6,6 +6,7 @@ import { DUE_SOON_MS, isRunningStatus } from '../domain/dossier';
 import type { Collection, InsertType } from 'dexie';
 import type { MotcuaDb } from './db';
 import { searchTokens } from './dossier-index';
+import { pairKeysCut, pairSearchKeys, wordSearchKeys } from './vault/state';
 import type { DossierRow } from './schema';
 
 /** The desk's ready-made views: all, sắp hết hạn, quá hạn, chờ bổ sung (5), chờ trả kết quả (9). */
@@ -52,10 +53,12 @@ interface Source {
   make: MakeCollection;
   /** received: newest first; due: soonest first; none: no useful order. */
   order: 'received' | 'due' | 'none';
+  /** The keys of several ranges at once (at most `limit` of each), when one collection cannot say it: then `make` is the first range alone. */
+  keys?: (limit?: number) => Promise<string[]>;
   test(row: DossierRow): boolean;
 }
 
-const keysOf = async (s: Source) => (await s.make().primaryKeys()) as string[];
+const keysOf = async (s: Source) => (s.keys ? s.keys() : ((await s.make().primaryKeys()) as string[]));
 
 function receivedBounds(f: DossierFilter): [string, string] {
   const lo = f.receivedFrom ? atVietnamTime(f.receivedFrom).toISOString() : '';
@@ -111,20 +114,35 @@ function textSources(db: MotcuaDb, tokens: string[]): Source[] {
   const last = tokens[tokens.length - 1];
   if (last !== undefined && tokens.length >= 2 && tokens.every((t) => /^\p{L}+$/u.test(t))) {
     const whole = [...new Set(tokens.slice(0, -1))];
-    return whole.map((word) => {
-      const pair = `${word} ${last}`;
-      return {
-        make: () => db.dossiers.where('searchPairs').startsWith(pair),
-        order: 'none',
-        test: (row) => (row.searchPairs ?? []).some((p) => p.startsWith(pair)),
-      };
-    });
+    const pairs = whole.map((word) => startsWithAny(db, 'searchPairs', pairSearchKeys(db, word, last)));
+    // Sealed pairs hold the other word's first letters only (vault/tables.ts): the rest is a word's start.
+    return pairKeysCut(db, last) ? [...pairs, startsWithAny(db, 'searchWords', wordSearchKeys(db, last))] : pairs;
   }
-  return tokens.map((token) => ({
-    make: () => db.dossiers.where('searchWords').startsWith(token),
+  return tokens.map((token) => startsWithAny(db, 'searchWords', wordSearchKeys(db, token)));
+}
+
+/**
+ * Index values starting with any of `keys`: the clear words, or their tokens once the vault seals
+ * the rows (vault/state.ts), or both while it is sealing. Each key is its own index range read
+ * in one request (Dexie's multi-range collections walk a cursor instead, far slower on wide ranges).
+ */
+function startsWithAny(db: MotcuaDb, index: 'searchWords' | 'searchPairs', keys: string[]): Source {
+  const [first, ...more] = keys;
+  const range = (key: string) => db.dossiers.where(index).startsWith(key);
+  return {
+    make: () => range(first!),
+    keys:
+      more.length === 0
+        ? undefined
+        : async (limit) => {
+            const sets = await Promise.all(
+              keys.map(async (key) => (await (limit === undefined ? range(key) : range(key).limit(limit)).primaryKeys()) as string[]),
+            );
+            return [...new Set(sets.flat())];
+          },
     order: 'none',
-    test: (row) => (row.searchWords ?? []).some((w) => w.startsWith(token)),
-  }));
+    test: (row) => (row[index] ?? []).some((value) => keys.some((key) => value.startsWith(key))),
+  };
 }
 
 /** The matching dossiers: how many, and the ids at any positions, in list order. */
@@ -218,12 +236,13 @@ export async function queryDossiers(db: MotcuaDb, filter: DossierFilter, now = n
     const byDueTime = sources.some((s) => s.order === 'due');
     // Keys in index order, at most smallMatch + 1 of each: a bounded look at how wide each is.
     const probes = await Promise.all(
-      sources.map(
-        async (s) =>
-          (await s
-            .make()
-            .limit(smallMatch + 1)
-            .primaryKeys()) as string[],
+      sources.map(async (s) =>
+        s.keys
+          ? s.keys(smallMatch + 1)
+          : ((await s
+              .make()
+              .limit(smallMatch + 1)
+              .primaryKeys()) as string[]),
       ),
     );
     const sizes = probes.map((p) => p.length);

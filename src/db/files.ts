@@ -7,6 +7,7 @@
 // component PDF left stale by an interrupted rebuild is noticed and made again.
 import type { MotcuaDb } from './db';
 import type { AttachmentRow, FileRow } from './schema';
+import { idNumberKeys } from './vault/state';
 
 export function pagesOwnerId(ownerId: string): string {
   return `${ownerId}#pages`;
@@ -273,7 +274,9 @@ export async function listCitizenPapers(db: MotcuaDb, idNumbers: readonly string
   const ids = [...new Set(idNumbers.map((n) => n.trim()).filter((n) => /^\d{9,12}$/.test(n)))];
   if (ids.length === 0) return [];
   return db.transaction('r', db.dossiers, db.attachments, async () => {
-    const dossiers = (await db.dossiers.where('applicantIdNumber').anyOf(ids).toArray()).sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
+    // Once sealed, the index holds each ID number's token (vault), not the number.
+    const keys = ids.flatMap((id) => idNumberKeys(db, id));
+    const dossiers = (await db.dossiers.where('applicantIdNumber').anyOf(keys).toArray()).sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
     const papers: CitizenPaper[] = [];
     for (const d of dossiers) {
       const components = (d.data as { procedure?: { components?: { name: string }[] } } | undefined)?.procedure?.components ?? [];

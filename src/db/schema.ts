@@ -2,7 +2,8 @@
 // next one with its upgrade, and extend migrations.test.ts (fake-indexeddb) and
 // tests/e2e/db-upgrade.test.ts (Chromium) to prove data carries over. An upgrade calls no living
 // code: what it derives is computed by a frozen module of src/db/upgrades, and the middleware
-// (dossier-index.ts, dossier-facts.ts, report-packs.ts) stands aside while an upgrade runs.
+// (dossier-index.ts, dossier-facts.ts, report-packs.ts, vault/middleware.ts) stands aside while an
+// upgrade runs: an upgrade that derives from personal fields must open sealed rows itself.
 import type Dexie from 'dexie';
 import { dossierIndexMiddleware } from './dossier-index';
 import { dossierFactsMiddleware } from './dossier-facts';
@@ -10,6 +11,8 @@ import { reportPacksMiddleware } from './report-packs';
 import type { OutboxEntry } from './rows';
 import { upgradeToV4 } from './upgrades/v4-dossier-desk';
 import { upgradeToV8 } from './upgrades/v8-search-pairs';
+import { vaultMiddleware } from './vault/middleware';
+import { loadVaultState } from './vault/state';
 
 export type * from './rows';
 
@@ -87,4 +90,8 @@ export function declareSchema(db: Dexie): void {
   db.use(dossierIndexMiddleware);
   db.use(dossierFactsMiddleware);
   db.use(reportPacksMiddleware);
+  // Encryption at rest (issue 13): personal fields sealed below the derived fields above. Whether
+  // this device's vault is set up is read on every open, before any other request runs.
+  db.use(vaultMiddleware);
+  db.on('ready', (vip) => loadVaultState(db, vip), true);
 }

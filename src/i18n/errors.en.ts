@@ -89,6 +89,12 @@ export const errorsEn: typeof errorsVi = {
     clock_past: "The change's time is too early: check the device's date and time.",
     batch_refused: 'The server refused the whole batch of changes.',
   },
+  vault: {
+    locked: "The device is locked: unlock it with your PIN to see or change citizens' data.",
+    wrong_key: "The data key is not this device's key.",
+    unreadable: 'Encrypted data on this device cannot be read (wrong key or damaged).',
+    not_set_up: 'Data encryption is not set up on this device.',
+  },
   device: { no_commune: "The device's commune is no longer on the server." },
   sync: {
     send_offline: 'The connection dropped while sending ({{detail}}).',

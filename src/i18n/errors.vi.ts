@@ -103,6 +103,12 @@ export const errorsVi = {
     clock_past: 'Thời điểm của thay đổi quá sớm: hãy kiểm tra ngày giờ của thiết bị.',
     batch_refused: 'Máy chủ từ chối cả lô thay đổi.',
   },
+  vault: {
+    locked: 'Máy đang khóa: mở khóa bằng mã PIN để xem hoặc sửa dữ liệu của công dân.',
+    wrong_key: 'Khóa dữ liệu không đúng với khóa của máy này.',
+    unreadable: 'Dữ liệu mã hóa trên máy không đọc được (sai khóa hoặc đã hỏng).',
+    not_set_up: 'Máy này chưa thiết lập mã hóa dữ liệu.',
+  },
   device: { no_commune: 'Xã của thiết bị không còn trên máy chủ.' },
   sync: {
     send_offline: 'Mất kết nối khi gửi ({{detail}})',

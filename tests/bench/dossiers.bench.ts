@@ -160,6 +160,13 @@ export async function benchDossiers(): Promise<Section> {
     const lists = await page.evaluate(() => window.motcuaBench.timeLists(3));
     const report = await page.evaluate((y) => window.motcuaBench.timeYearReport(y, 3), year);
 
+    // The vault (issue 13) set up over the same desk, then the same lists timed again, sealed, in a
+    // same-origin page that runs none of the app (whose own connection would re-read sealed rows).
+    await page.goto(`${gateway.url}/api/bench-blank`);
+    await page.evaluate(bundle);
+    const sealing = await page.evaluate(() => window.motcuaBench.sealDesk());
+    const sealedLists = await page.evaluate(() => window.motcuaBench.timeLists(3));
+
     const labels: Record<string, string> = {
       all: 'Tất cả (newest first)',
       dueSoon: 'Sắp hết hạn',
@@ -193,6 +200,24 @@ export async function benchDossiers(): Promise<Section> {
           baseline: l.fullScan,
           note: `then the count: ${Math.round(l.count)} ms; baseline: full-table scan${l.sameFirstPage ? '' : ' — FIRST PAGES DIFFER'}`,
         })),
+        {
+          name: 'vault set up: existing rows sealed (first officer)',
+          value: sealing.ms,
+          unit: 'ms',
+          note: `${sealing.rows} rows of the sealed tables (dossiers, facts, packs, log, attachments...), state ${sealing.state}`,
+        },
+        ...sealedLists.map((l) => {
+          const clear = lists.find((c) => c.view === l.view)!;
+          return {
+            name: `vault open: first page of ${labels[l.view]} (${l.matches} matches)`,
+            value: l.indexed,
+            unit: 'ms',
+            baseline: clear.indexed,
+            note:
+              `then the count: ${Math.round(l.count)} ms; baseline: the same list, vault off, same run` +
+              (l.matches === clear.matches ? '' : ' — MATCHES DIFFER'),
+          };
+        }),
         {
           name: `report for ${year} (${report.records} dossiers in reach, ${report.received} received), packs found`,
           value: report.warm,
