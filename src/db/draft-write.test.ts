@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MotcuaDb } from './db';
 import { deleteDraft, DraftGoneError, writeDraft } from './intake';
 import type { DraftRow } from './schema';
+import { forgetMasterKey, newMasterKey } from './vault/key-holder';
+import { setUpVault } from './vault/state';
 
 let db: MotcuaDb;
 const draft: DraftRow = {
@@ -23,9 +25,33 @@ beforeEach(async () => {
   await db.open();
   await db.drafts.add(draft);
 });
-afterEach(() => db.close());
+afterEach(() => {
+  forgetMasterKey();
+  db.close();
+});
+
+/** The drafts store as IndexedDB holds it, below Dexie and the vault. */
+function storedDrafts(): Promise<unknown[]> {
+  return new Promise((resolve, reject) => {
+    const read = db.backendDB().transaction('drafts').objectStore('drafts').getAll();
+    read.onsuccess = () => resolve(read.result as unknown[]);
+    read.onerror = () => reject(read.error);
+  });
+}
 
 describe('writeDraft', () => {
+  it('seals the draft it writes below Dexie once the vault is set up, and refuses while it is locked (issue 13)', async () => {
+    await setUpVault(db, newMasterKey());
+    await writeDraft(db, { ...draft, data: { name: 'Nguyễn Văn Mẫu', idNumber: '001099000001' }, updatedAt: 't1' });
+    const stored = JSON.stringify(await storedDrafts());
+    expect(stored).not.toContain('Mẫu');
+    expect(stored).not.toContain('001099000001');
+    expect((await db.drafts.get('draft-1'))?.data).toEqual({ name: 'Nguyễn Văn Mẫu', idNumber: '001099000001' });
+    forgetMasterKey();
+    await expect(writeDraft(db, { ...draft, data: { name: 'Lò Thị Mai' }, updatedAt: 't2' })).rejects.toMatchObject({ code: 'vault.locked' });
+    expect(JSON.stringify(await storedDrafts())).not.toContain('Mai');
+  });
+
   it('writes the draft whole: data, step and time, the procedure kept', async () => {
     await writeDraft(db, { ...draft, data: { name: 'Nguyễn Văn Mẫu' }, step: 'components', updatedAt: 't1' });
     expect(await db.drafts.get('draft-1')).toEqual({ ...draft, data: { name: 'Nguyễn Văn Mẫu' }, step: 'components', updatedAt: 't1' });

@@ -23,6 +23,7 @@ export { readSetting, writeSetting, emptyDeskProfile, type DeskProfile } from '.
 // screen: the first screen carries only the lock, the idle time and the staff tokens.
 export { countDeviceOfficers, lockDevice, readLockAfterMinutes, writeLockAfterMinutes, DEFAULT_LOCK_AFTER_MINUTES } from './officer-lock';
 export { onVaultSetUp } from './vault-hook';
+export { openVault, sealExistingData, vaultState, type SealProgress, type VaultState } from './vault/state';
 export { readStaffToken, type StaffToken } from './staff-token';
 export {
   countUnsynced,

@@ -6,6 +6,7 @@ import { MotcuaError } from '../domain/errors';
 import { takeCode, type ReserveOwner } from './code-reserve';
 import type { MotcuaDb } from './db';
 import { componentsAwaitingPdf, dropPages, pagesOwnerId } from './files';
+import { sealedForStore } from './vault/state';
 import type { DossierRow, DraftRow, OutboxEntry, ProcessingLogRow } from './schema';
 
 export function createDraft(db: MotcuaDb, draft: DraftRow): Promise<string> {
@@ -44,10 +45,18 @@ export async function writeDraft(db: MotcuaDb, row: DraftRow): Promise<void> {
     return;
   }
   const writing = tx;
+  // Below Dexie, so below the vault's middleware: the row is sealed here (issue 13), or refused while the vault is locked.
+  let stored: object;
+  try {
+    stored = sealedForStore(db, 'drafts', row);
+  } catch (error) {
+    writing.abort();
+    throw error;
+  }
   const existed = await new Promise<boolean>((resolve, reject) => {
     const drafts = writing.objectStore('drafts');
     const there = drafts.count(row.id);
-    drafts.put(row);
+    drafts.put(stored);
     writing.commit();
     writing.oncomplete = () => resolve(there.result > 0);
     writing.onabort = () => reject(writing.error ?? new Error('Không lưu được bản nháp.'));

@@ -11,6 +11,7 @@ import { onVaultSetUp } from './vault-hook';
 import { aesKey, bytes, seal, unseal } from './sealed-bytes';
 import { sealStaffToken } from './staff-token';
 import { heldMasterKey, holdMasterKey, newMasterKey } from './vault/key-holder';
+import { openVault } from './vault/state';
 
 /** PBKDF2-SHA-256 rounds for a PIN: a 6-digit PIN has only a million values, so each guess must be slow. */
 export const PIN_ITERATIONS = 600_000;
@@ -100,6 +101,8 @@ export async function unlockWithPin(db: MotcuaDb, staffId: string, pin: string):
   if (row.failedPins > 0) await db.transaction('rw', db.officers, () => db.officers.update(staffId, { failedPins: 0, updatedAt: new Date().toISOString() }));
   holdMasterKey(master);
   master.fill(0);
+  // The personal data opens before the app shows it: no page reads a sealed row while the vault is still opening.
+  await openVault(db);
   const officer = officerOf(row);
   setCurrentOfficer(officer);
   return { ok: true, officer };
@@ -163,8 +166,10 @@ export async function completePasswordSignIn(db: MotcuaDb, signedIn: StaffSignIn
     await db.officers.put({ pin: null, failedPins: 0, pinDisabled: false, ...before, ...officer, staffToken, updatedAt: now });
   });
   holdMasterKey(master);
+  // The first officer sets the vault up (its check written, sealing begun); later ones open it.
+  if (newlyEscrowed) await onVaultSetUp(db, master);
+  else await openVault(db);
   setCurrentOfficer(officer);
-  if (newlyEscrowed) await onVaultSetUp(master);
   master.fill(0);
   return { officer, setUp: newlyEscrowed !== null };
 }

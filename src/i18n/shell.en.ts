@@ -41,6 +41,7 @@ export const enShell: typeof viShell = {
     officer: 'Officer: {{name}}',
     switchUser: 'Switch user',
     lock: 'Lock',
+    sealing: 'Encrypting the data already on this device: {{done}}/{{total}}',
   },
   update: {
     available: 'A new version of the app is available.',

@@ -41,6 +41,7 @@ export const viShell = {
     officer: 'Cán bộ: {{name}}',
     switchUser: 'Đổi người dùng',
     lock: 'Khóa máy',
+    sealing: 'Đang mã hóa dữ liệu cũ trên máy: {{done}}/{{total}}',
   },
   update: {
     available: 'Đã có phiên bản mới của ứng dụng.',

@@ -3,7 +3,17 @@
 // of its dossiers are uploaded (file-sender.ts), so the gateway never holds a change naming bytes
 // it lacks. Network failures, 408, 429 and 5xx are retried with backoff; 401 (or no token at all)
 // stops and asks for the device to be enrolled again, touching no data.
-import { applyPushResults, DEVICE_TOKEN_KEY, getDb, markDossiersSending, nextBatch, readDeviceToken, readStaffToken, type OutboxEntry } from '../db';
+import {
+  applyPushResults,
+  DEVICE_TOKEN_KEY,
+  getDb,
+  markDossiersSending,
+  nextBatch,
+  readDeviceToken,
+  readStaffToken,
+  vaultState,
+  type OutboxEntry,
+} from '../db';
 import type { MotcuaError } from '../domain/errors';
 import { useWorkInProgress } from '../shared/lib/work-in-progress'; // not the index: it pulls in React views
 import { backoffDelay, isRetryableStatus } from './backoff';
@@ -114,6 +124,8 @@ async function sendBatches(fetchImpl: typeof fetch, options: PumpOptions): Promi
 
 /** Runs the pump now, unless another tab is already pumping. */
 export async function pumpOutbox(fetchImpl: typeof fetch = fetch, options: PumpOptions = {}): Promise<void> {
+  // Sealed payloads cannot be read before an officer unlocks the device (issue 13); the unlock starts a sync (background.ts).
+  if (vaultState() === 'locked') return;
   const run = async () => {
     const { hold, release } = useWorkInProgress.getState();
     hold('sync.pump');

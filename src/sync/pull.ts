@@ -11,6 +11,7 @@ import {
   readPullCheckpoint,
   readSetting,
   resetPullCheckpoint,
+  vaultState,
   type MotcuaDb,
 } from '../db';
 import { isRetryableStatus } from './backoff';
@@ -98,6 +99,9 @@ async function runPull({ db = getDb(), fetchImpl = fetch, pageSize = PAGE_SIZE, 
 }
 
 async function runLocked(options: PullOptions): Promise<PullOutcome> {
+  // A device whose data is sealed cannot write what it pulls before an officer unlocks it (issue 13);
+  // the unlock itself starts a sync (background.ts).
+  if (vaultState() === 'locked') return { kind: 'busy' };
   const locks = globalThis.navigator?.locks;
   if (!locks?.request) return runPull(options);
   return await locks.request(LOCK_NAME, { ifAvailable: true }, async (lock): Promise<PullOutcome> => (lock ? runPull(options) : { kind: 'busy' }));

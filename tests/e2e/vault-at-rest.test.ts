@@ -2,7 +2,6 @@
 // neither the applicant's name nor the ID number in the profile folder's bytes on disk (UTF-8,
 // UTF-16LE as V8 serializes two-byte strings, UTF-16BE as IndexedDB encodes index keys), and is
 // still found by name and by ID number. The same scan finds them with the vault off: it can fail.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -11,6 +10,7 @@ import { devices, profileDir } from '../support/browser';
 import { chromiumArgs, chromiumPath } from '../support/chromium';
 import { removeDir } from '../support/gateway';
 import { bundleForPage } from '../support/page-bundle';
+import { filesHolding, filesUnder } from '../support/profile-bytes';
 import type * as VaultPage from './vault-at-rest-page';
 
 declare global {
@@ -20,30 +20,6 @@ declare global {
 }
 
 const applicant: VaultPage.Applicant = { name: 'Trịnh Thị Khuê', idNumber: '038190012345', address: 'Xóm Bản Phường' };
-
-/** Every encoding a string may take on disk. */
-function encodings(text: string): Buffer[] {
-  const le = Buffer.from(text, 'utf16le');
-  const be = Buffer.from(le).swap16();
-  return [Buffer.from(text, 'utf8'), le, be, Buffer.from(text, 'latin1')];
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? filesUnder(full) : [full];
-  });
-}
-
-/** The files of the profile folder holding any of `secrets` in any encoding, with which. */
-function filesHolding(dir: string, secrets: string[]): string[] {
-  const found: string[] = [];
-  for (const file of filesUnder(dir)) {
-    const bytes = readFileSync(file);
-    for (const secret of secrets) if (encodings(secret).some((e) => bytes.includes(e))) found.push(`${path.relative(dir, file)}: ${secret}`);
-  }
-  return found;
-}
 
 let server: Server;
 let origin: string;

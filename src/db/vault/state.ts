@@ -199,6 +199,17 @@ export async function setUpVault(db: Dexie, master: Uint8Array): Promise<VaultSt
   return openVault(db);
 }
 
+/**
+ * A row as the vault stores it, for the one writer that goes below Dexie and so below the vault's
+ * middleware (writeDraft's raw transaction, which commits at once): sealed once the vault is set
+ * up; vault.locked when it is set up but closed; the row itself before set-up.
+ */
+export function sealedForStore(db: Dexie, table: string, row: object): object {
+  const vault = vaults.get(db.name);
+  if (!vault?.setUp || !hasPersonalValue(table, row)) return row;
+  return openSealer(vault).sealRow(table, row as Record<string, unknown>);
+}
+
 /** The open vault's sealer, for the middleware and the sealing walk; throws vault.locked otherwise. */
 export function openSealer(vault: Vault): Sealer {
   if (!vault.sealer) throw lockedError();

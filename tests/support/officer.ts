@@ -1,0 +1,29 @@
+// Steps of the staff sign-in UI (issue 13) that several end-to-end tests need: the first officer
+// of a device signs in with the password from the header's "Đăng nhập cán bộ" and sets a PIN.
+import type { Page } from 'playwright-core';
+
+/** The demo gateway's own officer (server/seed/demo-accounts.ts). */
+export const demoOfficer = { username: 'canbo.demo', password: 'motcua-demo', fullName: 'Cán bộ Dùng Thử' };
+
+/** Fills and sends the password form, wherever it was opened from (header, lock screen). */
+export async function signInWithPassword(page: Page, who: { username: string; password: string }): Promise<void> {
+  const form = page.getByRole('form', { name: 'Đăng nhập cán bộ' });
+  await form.getByLabel('Tên đăng nhập').fill(who.username);
+  await form.getByLabel('Mật khẩu').fill(who.password);
+  await form.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+export async function setPin(page: Page, pin: string): Promise<void> {
+  const form = page.getByRole('form', { name: 'Đặt mã PIN' });
+  await form.getByLabel('Mã PIN mới (6 chữ số)').fill(pin);
+  await form.getByLabel('Nhập lại mã PIN').fill(pin);
+  await form.getByRole('button', { name: 'Lưu mã PIN' }).click();
+}
+
+/** Online: the header's sign-in, the password, a PIN; resolves once the app names the officer. */
+export async function signInFirstOfficer(page: Page, who = demoOfficer, pin = '246810'): Promise<void> {
+  await page.getByRole('button', { name: 'Đăng nhập cán bộ' }).click();
+  await signInWithPassword(page, who);
+  await setPin(page, pin);
+  await page.getByText(`Cán bộ: ${who.fullName}`).waitFor();
+}
