@@ -29,12 +29,12 @@ export const PERSONAL_FIELDS: Readonly<Record<string, readonly string[]>> = {
 export const MAX_PREFIX = 24;
 
 /**
- * Sealed pairs keep only this many letters of their second word ("lan ng", not every prefix of
- * "lan nguyen"): a search of "lan nguy" reads the pair range and checks "nguy" among the words'
- * tokens (dossier-query.ts). Fifty pair tokens a dossier become about twenty-five, and with them
- * the index entries that every write and the first set-up's sealing pay for.
+ * Letters of a pair's second word that sealed pairs keep; a longer start typed is also looked up
+ * among the words' tokens (dossier-query.ts). Measured at 100,000 dossiers (npm run bench): with
+ * 2 letters a dossier has about 25 fewer index entries, but "nguyen thi" read the wide range
+ * "nguyen th…" and took 836 ms instead of 130; so every prefix is kept, as for words.
  */
-export const PAIR_PREFIX = 2;
+export const PAIR_PREFIX = MAX_PREFIX;
 
 /** Sealed tables, in the order sealExistingData walks them. */
 export const SEALED_TABLES = Object.keys(PERSONAL_FIELDS);
