@@ -49,5 +49,6 @@ export const backupEn: typeof backupVi = {
     'backup.other_commune': 'This file belongs to another commune.',
     'backup.not_enrolled': 'This device is not enrolled with a commune: enrol it on the Sync page first.',
     'backup.storage_full': 'The device has no room left.',
+    'backup.sign_in_required': 'An officer must be signed in on this device ("Officer sign-in" at the top) to export a backup.',
   },
 };

@@ -49,5 +49,6 @@ export const backupVi = {
     'backup.other_commune': 'Tệp này thuộc một xã khác.',
     'backup.not_enrolled': 'Thiết bị chưa được kích hoạt với xã: hãy kích hoạt trên trang Đồng bộ trước.',
     'backup.storage_full': 'Máy không còn đủ chỗ lưu.',
+    'backup.sign_in_required': 'Cần một cán bộ đăng nhập trên máy (nút "Đăng nhập cán bộ" ở đầu trang) mới được sao lưu ra tệp.',
   } as Record<string, string>,
 };

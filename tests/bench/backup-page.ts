@@ -5,7 +5,7 @@
 import { backupRecords, readUnsyncedWork } from '../../src/db/backup';
 import type { BackupKind } from '../../src/domain/backup';
 import { downloadBlob, exportUnsynced, importBackup, type BackupTarget } from '../../src/features/settings/backup-file';
-import { getDb } from '../../src/db';
+import { getDb, setCurrentOfficer } from '../../src/db';
 import { recordsToStream } from '../../src/shared/lib/record-stream';
 
 export { generate } from './drain-page';
@@ -35,6 +35,8 @@ export async function exportSealed(passphrase: string, kind: BackupKind): Promis
   const started = performance.now();
   // The app's export hands a finished blob to downloadBlob; here done() returns it to us instead (null: nothing downloaded).
   let sealed: Blob | null = null;
+  // Exporting needs a signed-in officer (issue 14 item 5); the bench plays one.
+  setCurrentOfficer({ staffId: 'bench-officer', username: 'bench', fullName: 'Cán bộ đo', role: 'receptionOfficer' });
   const outcome = await exportUnsynced(passphrase, { ...target, done: async () => ((sealed = await target.done()), null) }, () => undefined, undefined, kind);
   const ms = performance.now() - started;
   lastSealed = sealed!;

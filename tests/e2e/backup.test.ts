@@ -14,6 +14,7 @@ import { newDevice } from '../support/browser';
 import { storeRows } from '../support/store-rows';
 import { useStage } from '../support/e2e-stage';
 import { enrolWithDemoCode, prepareDevice, receiveKhaiSinh, sampleApplicant } from '../support/intake-flow';
+import { signInFirstOfficer } from '../support/officer';
 import { samplePdf } from '../support/sample-pdf';
 
 const stage = useStage();
@@ -57,6 +58,8 @@ describe('backup to a file', () => {
     const one = await first.newPage();
     await prepareDevice(one, stage.gateway.url, 'Lò Thị Mai');
     await enrolWithDemoCode(one, 'Máy bản A');
+    // Only a signed-in officer exports (issue 14 item 5): signed in while online, as at the desk each morning.
+    await signInFirstOfficer(one);
     await first.setOffline(true);
     const paper = samplePdf('to khai khai sinh mang bang usb', { filler: '% giay to '.repeat(2000) });
     const code = await receiveKhaiSinh(one, { ...sampleApplicant, fullName: 'Lò Văn Sao Lưu', idNumber: '001099000077' }, [

@@ -27,3 +27,12 @@ export async function signInFirstOfficer(page: Page, who = demoOfficer, pin = '2
   await setPin(page, pin);
   await page.getByText(`Cán bộ: ${who.fullName}`).waitFor();
 }
+
+/** The lock screen: the officer chosen, their PIN; resolves once the app names them. */
+export async function unlockWithPin(page: Page, fullName = demoOfficer.fullName, pin = '246810'): Promise<void> {
+  const form = page.getByRole('form', { name: 'Máy đang khóa' });
+  await form.getByRole('radio', { name: fullName }).check();
+  await form.getByLabel('Mã PIN (6 chữ số)').fill(pin);
+  await form.getByRole('button', { name: 'Mở khóa' }).click();
+  await page.getByText(`Cán bộ: ${fullName}`).waitFor();
+}

@@ -3,8 +3,8 @@
 // given; a wrong passphrase, a changed byte or a cut file are refused with their code and change
 // nothing. (Few PBKDF2 iterations by parameter; the app uses 600,000.)
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { getDb, type OutboxEntry } from '../../db';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getDb, setCurrentOfficer, type OutboxEntry } from '../../db';
 import { saveEnrolment } from '../../db/device';
 import { backupErrorCode, exportUnsynced, importBackup, type BackupTarget } from './backup-file';
 
@@ -68,11 +68,15 @@ async function codeOf(work: Promise<unknown>): Promise<string | undefined> {
   return 'imported';
 }
 
+const officer = { staffId: 'staff-1', username: 'lo.mai', fullName: 'Lò Thị Mai', role: 'receptionOfficer' as const };
 let file: Uint8Array;
 beforeEach(async () => {
+  setCurrentOfficer(officer);
   file = await fileFromA();
   await enrolAs('device-b');
 });
+
+afterEach(() => setCurrentOfficer(null));
 
 describe('a backup file carried to another device', () => {
   it('brings the changes under their first device and numbers, once', async () => {
@@ -132,5 +136,15 @@ describe('a backup file carried to another device', () => {
     expect(await codeOf(importBackup(new Blob([forged as BlobPart]), PASS, FAST))).toBe('backup.bad_content');
     expect(await outboxOf()).toEqual([]);
     expect(await getDb().files.count()).toBe(0);
+  });
+});
+
+describe('making a backup file', () => {
+  it('is made only by a signed-in officer: without one nothing is read or written (issue 14 item 5)', async () => {
+    setCurrentOfficer(null);
+    await getDb().outbox.add(entry('d9'));
+    const { target, bytes } = memoryTarget();
+    expect(await codeOf(exportUnsynced(PASS, target, () => undefined, FAST))).toBe('backup.sign_in_required');
+    await expect(bytes()).resolves.toHaveLength(0);
   });
 });

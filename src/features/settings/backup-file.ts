@@ -2,7 +2,7 @@
 // a file the officer saves (File System Access API where the browser has it, a download
 // otherwise); and back: file → opened and checked whole → merged in one transaction. Loaded only
 // when the officer starts one of them.
-import { getDb, isQuotaError } from '../../db';
+import { currentOfficer, getDb, isQuotaError } from '../../db';
 import { backupRecords, mergeBackup, readBackupRecords, readUnsyncedWork, type MergeReport } from '../../db/backup';
 import type { BackupKind } from '../../domain/backup';
 import { codedError, MotcuaError } from '../../domain/errors';
@@ -100,7 +100,12 @@ export async function exportUnsynced(
   iterations?: number,
   kind: BackupKind = 'unsynced',
 ): Promise<ExportOutcome> {
-  // Issue 14 item 5 (after issue 13): the check that a signed-in officer exports goes here, before anything is read.
+  // Issue 14 item 5: the commune's work leaves the device only in the hands of a signed-in officer
+  // (issue 13), checked before anything is read; the file itself holds nothing in clear.
+  if (!currentOfficer()) {
+    await target.writable.abort().catch(() => undefined);
+    throw new MotcuaError('backup.sign_in_required', 'Cần một cán bộ đăng nhập trên máy mới được sao lưu ra tệp.');
+  }
   let work;
   try {
     work = await readUnsyncedWork(getDb(), new Date(), kind);
