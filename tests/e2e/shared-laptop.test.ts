@@ -12,7 +12,7 @@ import { chromiumArgs, chromiumPath } from '../support/chromium';
 import { useStage } from '../support/e2e-stage';
 import { removeDir } from '../support/gateway';
 import { enrolWithDemoCode, receiveKhaiSinh, type Applicant } from '../support/intake-flow';
-import { setPin, signInWithPassword } from '../support/officer';
+import { createDemoOfficer, setPin, signInWithPassword } from '../support/officer';
 import { filesHolding } from '../support/profile-bytes';
 import { storeRows } from '../support/store-rows';
 
@@ -70,12 +70,7 @@ async function syncNow(page: Page) {
 
 describe('a shared laptop (issue 13)', () => {
   it('keeps each officer to their own PIN and name, locks when idle, holds no clear personal data on disk, and recovers with a password', async () => {
-    const created = await fetch(`${stage.gateway.url}/api/admin/staff`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ communeId: 'demo-ban-mau', username: B.username, password: B.password, fullName: B.fullName, role: 'receptionOfficer' }),
-    });
-    expect(created.status).toBe(201);
+    await createDemoOfficer(stage.gateway.url, ADMIN_TOKEN, B);
     const dir = profileDir();
     profiles.push(dir);
     let { context, page } = await openProfile(dir);

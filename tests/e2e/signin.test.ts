@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { newDevice } from '../support/browser';
 import { useStage } from '../support/e2e-stage';
 import { enrolWithDemoCode } from '../support/intake-flow';
+import { createDemoOfficer } from '../support/officer';
 import { storeRows } from '../support/store-rows';
 
 const ADMIN_TOKEN = 'e2e-admin-token-signin-0123456789';
@@ -58,12 +59,7 @@ async function nothingOfTheApp(page: Page) {
 
 describe('staff sign-in and lock', () => {
   it('signs officers in, locks at start, when idle and on request, disables a PIN after five wrong ones, and recovers with the password', async () => {
-    const created = await fetch(`${stage.gateway.url}/api/admin/staff`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ communeId: 'demo-ban-mau', username: B.username, password: B.password, fullName: B.fullName, role: 'receptionOfficer' }),
-    });
-    expect(created.status).toBe(201);
+    await createDemoOfficer(stage.gateway.url, ADMIN_TOKEN, B);
 
     const context = await newDevice(stage.browser, 'laptop');
     const page = await context.newPage();

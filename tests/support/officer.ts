@@ -36,3 +36,13 @@ export async function unlockWithPin(page: Page, fullName = demoOfficer.fullName,
   await form.getByRole('button', { name: 'Mở khóa' }).click();
   await page.getByText(`Cán bộ: ${fullName}`).waitFor();
 }
+
+/** A second officer of the demo commune, made through the province's admin route (the gateway started with `adminToken`). */
+export async function createDemoOfficer(gatewayUrl: string, adminToken: string, who: { username: string; password: string; fullName: string }): Promise<void> {
+  const created = await fetch(`${gatewayUrl}/api/admin/staff`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ communeId: 'demo-ban-mau', username: who.username, password: who.password, fullName: who.fullName, role: 'receptionOfficer' }),
+  });
+  if (created.status !== 201) throw new Error(`officer not created: ${created.status} ${await created.text()}`);
+}
