@@ -1,8 +1,11 @@
 // Files attached to a draft's or dossier's components, stored once under their SHA-256.
 import type { MotcuaDb } from './db';
 import type { AttachmentRow } from './schema';
+import { sealBlob } from './vault/blobs';
 
-export async function attachFile(db: MotcuaDb, attachment: Omit<AttachmentRow, 'order'>, blob: Blob): Promise<void> {
+export async function attachFile(db: MotcuaDb, attachment: Omit<AttachmentRow, 'order'>, clear: Blob): Promise<void> {
+  // Sealed before the transaction (vault/blobs.ts); the hash stays that of the clear bytes.
+  const blob = await sealBlob(db, clear);
   await db.transaction('rw', db.files, db.attachments, db.dossierFacts, db.reportPacks, async () => {
     if (!(await db.files.get(attachment.sha256))) {
       await db.files.add({ sha256: attachment.sha256, blob, type: attachment.type, size: attachment.size, createdAt: new Date().toISOString() });

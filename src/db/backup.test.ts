@@ -68,7 +68,7 @@ async function deviceAWithWork(): Promise<MotcuaDb> {
 
 /** Export then read back, as the file would carry it (heads through JSON, bodies as blobs). */
 async function carry(db: MotcuaDb, kind: 'unsynced' | 'full' = 'unsynced'): Promise<BackupContent> {
-  const records = [...backupRecords(await readUnsyncedWork(db, new Date(), kind))].map((r) => ({
+  const records = (await all(backupRecords(await readUnsyncedWork(db, new Date(), kind)))).map((r) => ({
     head: JSON.parse(JSON.stringify(r.head)) as unknown,
     body: r.body,
   }));
@@ -77,6 +77,12 @@ async function carry(db: MotcuaDb, kind: 'unsynced' | 'full' = 'unsynced'): Prom
 
 async function* iterate(records: BackupRecord[]): AsyncGenerator<BackupRecord> {
   yield* records;
+}
+
+async function all(records: AsyncIterable<BackupRecord>): Promise<BackupRecord[]> {
+  const list: BackupRecord[] = [];
+  for await (const record of records) list.push(record);
+  return list;
 }
 
 async function snapshot(db: MotcuaDb) {
@@ -221,7 +227,7 @@ describe('import', () => {
   });
 
   it('refuses content out of shape, out of order or incomplete before writing anything', async () => {
-    const records = [...backupRecords(await readUnsyncedWork(a))];
+    const records = await all(backupRecords(await readUnsyncedWork(a)));
     const read = (list: BackupRecord[]) => readBackupRecords(iterate(list));
     await expect(read(records.slice(0, -1))).rejects.toMatchObject({ code: 'backup.bad_content' });
     await expect(read(records.filter((r) => (r.head as { t: string }).t !== 'draft'))).rejects.toMatchObject({ code: 'backup.bad_content' });

@@ -7,6 +7,7 @@ import type { MotcuaDb } from './db';
 import { COMMUNE_KEY, DEVICE_KEY, type DeviceIdentity } from './device';
 import type { CommuneInfo } from '../domain/geo';
 import type { AttachmentRow, DossierRow, DraftRow, FileRow, OutboxEntry } from './schema';
+import { openBlob, sealBlob } from './vault/blobs';
 
 /** A backup item as it travels: a head (parsed by schema on import) and, for a file, its bytes. */
 export interface BackupRecord {
@@ -21,7 +22,10 @@ export interface UnsyncedWork {
   dossiers: DossierRow[];
   drafts: DraftRow[];
   attachments: AttachmentRow[];
+  /** Their blobs as stored (sealed once the vault is set up): backupRecords opens them. */
   files: FileRow[];
+  /** Where they were read, to open the files. */
+  db: MotcuaDb;
 }
 
 /** The key the gateway records an entry under: (device, mutation). */
@@ -75,20 +79,25 @@ export async function readUnsyncedWork(db: MotcuaDb, now = new Date(), kind: Bac
     const hashes = [...new Set(attachments.map((a) => a.sha256))];
     const files = (await db.files.bulkGet(hashes)).filter((f): f is FileRow => f !== undefined);
     const meta: BackupMeta = { t: 'meta', kind, deviceId: device.id, communeId: commune.id, exportedAt: now.toISOString() };
-    return { meta, entries, dossiers, drafts, attachments, files };
+    return { meta, entries, dossiers, drafts, attachments, files, db };
   });
 }
 
-/** The work as backup records, in the order import expects: meta, entries, rows, files, end. */
-export function* backupRecords(work: UnsyncedWork): Generator<BackupRecord> {
+/**
+ * The work as backup records, in the order import expects: meta, entries, rows, files, end. Each
+ * file is opened (vault/blobs.ts) as it is written, one at a time: a backup carries clear bytes
+ * (another device holds another key; the backup file is sealed whole by its passphrase).
+ */
+export async function* backupRecords(work: UnsyncedWork): AsyncGenerator<BackupRecord> {
   yield { head: work.meta };
   for (const entry of work.entries) yield { head: entry };
   for (const row of work.dossiers) yield { head: { t: 'dossier', row } };
   for (const row of work.drafts) yield { head: { t: 'draft', row } };
   for (const row of work.attachments) yield { head: { t: 'attachment', row } };
   for (const file of work.files) {
-    const head: BackupFileHead = { t: 'file', sha256: file.sha256, type: file.type, size: file.blob.size, createdAt: file.createdAt };
-    yield { head, body: file.blob };
+    const body = await openBlob(work.db, file.blob);
+    const head: BackupFileHead = { t: 'file', sha256: file.sha256, type: file.type, size: body.size, createdAt: file.createdAt };
+    yield { head, body };
   }
   const end: BackupEnd = {
     t: 'end',
@@ -174,6 +183,8 @@ export interface MergeReport {
  * answered it); rows, drafts, attachments and files already here are kept as they are.
  */
 export async function mergeBackup(db: MotcuaDb, backup: BackupContent): Promise<MergeReport> {
+  // The files sealed under this device's key before the transaction (Web Crypto's await would end it).
+  const files = await Promise.all(backup.files.map(async ({ head, blob }) => ({ head, blob: await sealBlob(db, blob) })));
   return db.transaction('rw', [db.settings, db.outbox, db.dossiers, db.drafts, db.attachments, db.files, db.dossierFacts, db.reportPacks], async () => {
     const device = (await db.settings.get(DEVICE_KEY))?.value as DeviceIdentity | undefined;
     const commune = (await db.settings.get(COMMUNE_KEY))?.value as CommuneInfo | undefined;
@@ -221,7 +232,7 @@ export async function mergeBackup(db: MotcuaDb, backup: BackupContent): Promise<
     const newAttachments = backup.attachments.filter((a) => a.id);
     const present = await db.attachments.bulkGet(newAttachments.map((a) => a.id));
     await db.attachments.bulkAdd(newAttachments.filter((_, i) => !present[i]));
-    for (const { head, blob } of backup.files) {
+    for (const { head, blob } of files) {
       if (await db.files.get(head.sha256)) continue;
       await db.files.add({ sha256: head.sha256, blob, type: head.type, size: head.size, createdAt: head.createdAt });
       report.files++;

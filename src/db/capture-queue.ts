@@ -4,9 +4,10 @@
 // refused), so none is lost and none becomes two pages. Raw photos never leave the device: a
 // draft's page keeps its photo in pageSources until the draft is received or discarded.
 import type { MotcuaDb } from './db';
-import { addComponentPages, pagesOwnerId, type NewStoredFile } from './files';
+import { addStoredPages, pagesOwnerId, storedFile, type NewStoredFile } from './files';
 import { keepPageSource, type PageMaking } from './page-sources';
 import type { CaptureQueueRow } from './schema';
+import { openBlob, sealBlob } from './vault/blobs';
 
 export interface QueuedPhoto extends CaptureQueueRow {
   seq: number;
@@ -26,19 +27,30 @@ function rowsOf(db: MotcuaDb, ownerId: string, componentIndex: number) {
 /** Puts a batch of photos in the queue of a component, all or none, in the order given. Returns their seqs. */
 export async function enqueueCapture(db: MotcuaDb, ownerId: string, componentIndex: number, files: readonly { blob: Blob; name: string }[]): Promise<number[]> {
   if (files.length === 0) return [];
+  // Sealed before the transaction (vault/blobs.ts): Web Crypto's await would end it.
+  const blobs = await Promise.all(files.map((f) => sealBlob(db, f.blob)));
   const batch = crypto.randomUUID();
   const addedAt = new Date().toISOString();
   return db.transaction('rw', db.captureQueue, async () => {
     const seqs: number[] = [];
     // The key is auto-incremented: add() always returns it.
-    for (const f of files) seqs.push((await db.captureQueue.add({ ownerId, componentIndex, batch, name: f.name, blob: f.blob, addedAt }))!);
+    for (const [i, f] of files.entries()) seqs.push((await db.captureQueue.add({ ownerId, componentIndex, batch, name: f.name, blob: blobs[i]!, addedAt }))!);
     return seqs;
   });
 }
 
-/** The photos still waiting for a component, in the order they were taken. */
+/**
+ * The photos still waiting for a component, in the order they were taken, with their bytes as
+ * stored (sealed once the vault is set up): open the one about to be processed with openQueuedPhoto,
+ * not the whole queue.
+ */
 export async function listCaptureQueue(db: MotcuaDb, ownerId: string, componentIndex: number): Promise<QueuedPhoto[]> {
   return (await rowsOf(db, ownerId, componentIndex).toArray()) as QueuedPhoto[];
+}
+
+/** A queued photo with its bytes in clear, for the digitizer. */
+export async function openQueuedPhoto(db: MotcuaDb, photo: QueuedPhoto): Promise<QueuedPhoto> {
+  return { ...photo, blob: await openBlob(db, photo.blob) };
 }
 
 /**
@@ -48,12 +60,14 @@ export async function listCaptureQueue(db: MotcuaDb, ownerId: string, componentI
  * the photo is no longer queued (its draft was received or discarded meanwhile, or another tab
  * stored it first): returns undefined then.
  */
-export async function storeQueuedPage(db: MotcuaDb, seq: number, page: NewStoredFile, making?: PageMaking): Promise<string | undefined> {
+export async function storeQueuedPage(db: MotcuaDb, seq: number, clear: NewStoredFile, making?: PageMaking): Promise<string | undefined> {
+  const page = await storedFile(db, clear);
   return db.transaction('rw', [db.captureQueue, db.files, db.attachments, db.drafts, db.pageSources, db.dossierFacts, db.reportPacks], async () => {
     const row = await db.captureQueue.get(seq);
     if (!row) return undefined;
     await db.captureQueue.delete(seq);
-    const [id] = await addComponentPages(db, row.ownerId, row.componentIndex, [page]);
+    const [id] = await addStoredPages(db, row.ownerId, row.componentIndex, [page]);
+    // The photo moves to pageSources as it is stored (sealed or not).
     if (making) await keepPageSource(db, { pageId: id!, ownerId: row.ownerId, componentIndex: row.componentIndex, name: row.name, blob: row.blob, ...making });
     return id;
   });

@@ -5,11 +5,13 @@ import { MotcuaError } from '../domain/errors';
 import type { MotcuaDb } from './db';
 import { deleteComponent } from './files';
 import type { AttachmentRow, DossierRow, OutboxEntry, ProcessingLogRow } from './schema';
+import { openBlob, sealBlob } from './vault/blobs';
 
 export interface DossierChange {
   row: DossierRow;
   log?: Omit<ProcessingLogRow, 'id'>[];
   outbox: Omit<OutboxEntry, 'seq'>[];
+  /** Each blob as stored: read with readStoredFile, or sealed beforehand with storedBlob (no sealing inside the transaction). */
   files?: { attachment: Omit<AttachmentRow, 'order'>; blob: Blob }[];
   /** Captures (pages and PDFs) the change used up, cleared in the same transaction. */
   clearComponents?: { ownerId: string; componentIndex: number }[];
@@ -70,7 +72,19 @@ export function outboxEntriesFor(db: MotcuaDb, dossierId: string): Promise<Outbo
   return db.outbox.where('entityId').equals(dossierId).toArray();
 }
 
-/** A stored file's bytes, for opening it (object URL) on screen. */
+/** A stored file's bytes in clear, for opening it (object URL) on screen, building a PDF or uploading it. Not inside a transaction. */
 export async function readFileBlob(db: MotcuaDb, sha256: string): Promise<Blob | undefined> {
-  return (await db.files.get(sha256))?.blob;
+  const blob = (await db.files.get(sha256))?.blob;
+  return blob && openBlob(db, blob);
+}
+
+/** A stored file as it is stored (sealed or not) and its clear size, to attach it elsewhere inside a transaction. */
+export async function readStoredFile(db: MotcuaDb, sha256: string): Promise<{ blob: Blob; size: number } | undefined> {
+  const row = await db.files.get(sha256);
+  return row && { blob: row.blob, size: row.size };
+}
+
+/** A new file's bytes as the device stores them (sealed once the vault is set up), for a DossierChange: call before commitDossierChange. */
+export function storedBlob(db: MotcuaDb, blob: Blob): Promise<Blob> {
+  return sealBlob(db, blob);
 }

@@ -7,6 +7,7 @@
 // component PDF left stale by an interrupted rebuild is noticed and made again.
 import type { MotcuaDb } from './db';
 import type { AttachmentRow, FileRow } from './schema';
+import { openBlob, sealBlob } from './vault/blobs';
 import { idNumberKeys } from './vault/state';
 
 export function pagesOwnerId(ownerId: string): string {
@@ -37,6 +38,18 @@ function rowsOf(db: MotcuaDb, owner: string, componentIndex: number) {
   return db.attachments.where('[ownerId+componentIndex+order]').between(from, to, true, true);
 }
 
+/**
+ * The file with its bytes and thumbnail as the device stores them: sealed once the vault is set up
+ * (vault/blobs.ts). Called before a transaction opens: Web Crypto's await would end it. Its
+ * sha256 and size stay those of the clear bytes (uploads and the gateway go by them).
+ */
+export async function storedFile<T extends { blob: Blob; thumbnail?: Blob }>(db: MotcuaDb, file: T): Promise<T> {
+  const blob = await sealBlob(db, file.blob);
+  const thumbnail = file.thumbnail && (await sealBlob(db, file.thumbnail));
+  return { ...file, blob, ...(thumbnail ? { thumbnail } : {}) };
+}
+
+/** Puts a file already as stored (storedFile): inside a transaction over files. */
 async function putFile(db: MotcuaDb, file: NewStoredFile): Promise<void> {
   const existing = await db.files.get(file.sha256);
   if (existing) {
@@ -62,6 +75,12 @@ function newId(): string {
 
 /** Appends pages to a component, in the given order, in one transaction. Returns their ids. */
 export async function addComponentPages(db: MotcuaDb, ownerId: string, componentIndex: number, pages: NewStoredFile[]): Promise<string[]> {
+  const stored = await Promise.all(pages.map((page) => storedFile(db, page)));
+  return addStoredPages(db, ownerId, componentIndex, stored);
+}
+
+/** addComponentPages of pages already as stored (storedFile), in the caller's transaction if there is one. */
+export async function addStoredPages(db: MotcuaDb, ownerId: string, componentIndex: number, pages: NewStoredFile[]): Promise<string[]> {
   const owner = pagesOwnerId(ownerId);
   return db.transaction('rw', db.files, db.attachments, db.dossierFacts, db.reportPacks, async () => {
     const last = await rowsOf(db, owner, componentIndex).last();
@@ -77,17 +96,23 @@ export async function addComponentPages(db: MotcuaDb, ownerId: string, component
   });
 }
 
-/** A component's pages in order, each with its thumbnail: one index range and one batch read. */
+/** A component's pages in order, each with its thumbnail (opened after the read): one index range and one batch read. */
 export async function listComponentPages(db: MotcuaDb, ownerId: string, componentIndex: number): Promise<StoredPage[]> {
-  return db.transaction('r', db.files, db.attachments, async () => {
+  const pages = await db.transaction('r', db.files, db.attachments, async () => {
     const rows = await rowsOf(db, pagesOwnerId(ownerId), componentIndex).toArray();
     const files = await db.files.bulkGet(rows.map((r) => r.sha256));
     return rows.map((row, i) => ({ ...row, thumbnail: files[i]?.thumbnail }));
   });
+  return Promise.all(pages.map(async (page) => (page.thumbnail ? { ...page, thumbnail: await openBlob(db, page.thumbnail) } : page)));
 }
 
 /** Puts a new version of a page (retaken, re-cropped, other mode) in the old one's place. */
 export async function replaceComponentPage(db: MotcuaDb, id: string, page: NewStoredFile): Promise<void> {
+  await replaceStoredPage(db, id, await storedFile(db, page));
+}
+
+/** replaceComponentPage of a page already as stored (storedFile), in the caller's transaction if there is one. */
+export async function replaceStoredPage(db: MotcuaDb, id: string, page: NewStoredFile): Promise<void> {
   await db.transaction('rw', db.files, db.attachments, db.dossierFacts, db.reportPacks, async () => {
     const row = await db.attachments.get(id);
     if (!row) return;
@@ -131,7 +156,8 @@ export function pagesKey(pages: readonly { sha256: string }[]): string {
  * Replaces what a component delivers (its PDF, imported PDFs) in one transaction; `key` is
  * pagesKey() of the pages they were made from. Files left unreferenced are deleted.
  */
-export async function saveComponentDeliverables(db: MotcuaDb, ownerId: string, componentIndex: number, key: string, files: NewStoredFile[]): Promise<void> {
+export async function saveComponentDeliverables(db: MotcuaDb, ownerId: string, componentIndex: number, key: string, clear: NewStoredFile[]): Promise<void> {
+  const files = await Promise.all(clear.map((file) => storedFile(db, file)));
   await db.transaction('rw', db.files, db.attachments, db.dossierFacts, db.reportPacks, async () => {
     const old = await rowsOf(db, ownerId, componentIndex).toArray();
     await db.attachments.bulkDelete(old.map((r) => r.id));
@@ -238,7 +264,8 @@ export async function addDigitizedDocument(
   return db.transaction('rw', db.files, db.attachments, db.dossierFacts, db.reportPacks, async () => {
     const file = await db.files.get(doc.sha256);
     if (!file || file.type !== 'application/pdf') throw new Error('Giấy tờ đã số hóa không còn trên máy.');
-    const [id] = await addComponentPages(db, ownerId, componentIndex, [
+    // The bytes move as they are stored (sealed or not): nothing to open or seal in here.
+    const [id] = await addStoredPages(db, ownerId, componentIndex, [
       { sha256: file.sha256, blob: file.blob, type: file.type, size: file.size, name: doc.name },
     ]);
     return id!;

@@ -83,6 +83,7 @@ export {
 export {
   enqueueCapture,
   listCaptureQueue,
+  openQueuedPhoto,
   storeQueuedPage,
   dropQueuedPhoto,
   queuedComponents,
@@ -145,7 +146,16 @@ export {
   type DossierView,
   type DossierList,
 } from './dossier-query';
-export { commitDossierChange, listProcessingLog, outboxEntriesFor, readFileBlob, DossierNotFoundError, type DossierChange } from './dossier-changes';
+export {
+  commitDossierChange,
+  listProcessingLog,
+  outboxEntriesFor,
+  readFileBlob,
+  readStoredFile,
+  storedBlob,
+  DossierNotFoundError,
+  type DossierChange,
+} from './dossier-changes';
 export { loadReportRecords, loadReportRecordsFromFacts, dropReportPacks, receivedYearRange, watchReportFacts } from './report-records';
 export { PACKS_TABLE, type ReportPackRow } from './report-packs';
 export {

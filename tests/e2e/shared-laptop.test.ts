@@ -2,7 +2,8 @@
 // real gateway: officer A signs in, sets a PIN and receives a dossier; the app locks when idle;
 // officer B signs in on the same profile with their own PIN, finds the dossier by the citizen's
 // name (sealed search) and moves it; the processing log and the gateway each name who did what;
-// the profile's IndexedDB bytes hold neither the name nor the ID number; and with every PIN
+// the profile's IndexedDB bytes hold neither the name nor the ID number (a scanned paper is
+// received too, stored sealed and sent opened); and with every PIN
 // forgotten, A's password sign-in on a fresh start brings the data back.
 import type { BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
@@ -11,6 +12,7 @@ import { devices, profileDir } from '../support/browser';
 import { chromiumArgs, chromiumPath } from '../support/chromium';
 import { useStage } from '../support/e2e-stage';
 import { removeDir } from '../support/gateway';
+import { samplePdf } from '../support/sample-pdf';
 import { enrolWithDemoCode, receiveKhaiSinh, type Applicant } from '../support/intake-flow';
 import { createDemoOfficer, setPin, signInWithPassword } from '../support/officer';
 import { filesHolding } from '../support/profile-bytes';
@@ -85,7 +87,13 @@ describe('a shared laptop (issue 13)', () => {
     await signedInAs(page, A.fullName);
     await page.getByRole('link', { name: 'Đồng bộ', exact: true }).click();
     await page.getByText(/Còn [1-9]\d* số hồ sơ chính thức/).waitFor();
-    const code = await receiveKhaiSinh(page, citizen);
+    // A scanned paper, stored sealed under the vault and sent opened: the gateway takes it by the hash of its clear bytes.
+    // (Its PDF as stored is rewritten by the digitizer, so the ID number in it does not reach the disk even unsealed:
+    // src/db/sealed-files.test.ts is what checks the stored bytes.)
+    const paper = samplePdf('To khai khai sinh', { filler: `% CCCD ${citizen.idNumber}\n`.repeat(200) });
+    const code = await receiveKhaiSinh(page, citizen, [
+      { paper: 'Tờ khai đăng ký khai sinh', name: 'to-khai.pdf', mimeType: 'application/pdf', buffer: paper },
+    ]);
     expect(await page.getByText(A.fullName).count()).toBeGreaterThan(0); // "Người tiếp nhận hồ sơ" on the receipt
     const settings = await storeRows<{ key: string; value: unknown }>(page, 'settings');
     const deviceToken = settings.find((s) => s.key === 'deviceToken')?.value as string;

@@ -4,7 +4,7 @@
 // a key of its own). A sealed Blob moves between tables as it is (its associated data names no
 // table), so a photo going from the capture queue to a page's source is never decrypted for it.
 import type Dexie from 'dexie';
-import { lockedError, vaultNamed } from './state';
+import { lockedError, setFilesPass, vaultNamed } from './state';
 
 /** The type of a sealed Blob; the original type is sealed inside with the bytes. */
 export const SEALED_BLOB_TYPE = 'application/x-motcua-sealed';
@@ -44,3 +44,9 @@ export async function openBlob(db: Dexie, blob: Blob): Promise<Blob> {
   const type = new TextDecoder().decode(plain.subarray(2, 2 + typeLength));
   return new Blob([plain.subarray(2 + typeLength)], { type });
 }
+
+// The pass that seals the files a device held before set-up runs with the rows' (state.ts), through here.
+setFilesPass(async (db, chunkSize) => {
+  const { sealExistingFiles } = await import('./seal-files');
+  return sealExistingFiles(db, chunkSize, { sealBlob, sealedType: SEALED_BLOB_TYPE });
+});

@@ -13,6 +13,13 @@ import { hasPersonalValue, MAX_PREFIX, PAIR_PREFIX, PERSONAL_FIELDS, SEALED, SEA
 /** off: never set up on this device (rows stay clear, as before); locked: set up, no key held this run; open: key held and checked. */
 export type VaultState = 'off' | 'locked' | 'open';
 
+/** Seals the photos and scans already on the device (seal-files.ts), set by blobs.ts, which every repository of files loads. */
+type FilesPass = (db: Dexie, chunkSize: number) => Promise<number>;
+let filesPass: FilesPass | null = null;
+export function setFilesPass(pass: FilesPass): void {
+  filesPass = pass;
+}
+
 /** How far sealExistingData has come, in rows of the sealed tables. */
 export interface SealProgress {
   done: number;
@@ -60,7 +67,7 @@ export function vaultNamed(name: string): Vault {
 }
 
 /** Rows written with tiny chunks in tests; the app's chunk keeps each transaction short (a few hundred ms at most). */
-export const sealingTuning = { chunkSize: 500 };
+export const sealingTuning = { chunkSize: 500, fileChunkSize: 16 };
 
 export function lockedError(): MotcuaError {
   return new MotcuaError('vault.locked', 'Máy đang khóa: mở khóa bằng mã PIN để xem hoặc sửa dữ liệu của công dân.');
@@ -146,8 +153,9 @@ export function openVault(db: Dexie): Promise<VaultState> {
     vault.sealer = sealer;
     vault.sealerKey = current;
     vault.blobKey = crypto.subtle.importKey('raw', sealer.blobKey.slice(), 'AES-GCM', false, ['encrypt', 'decrypt']);
-    // A set-up interrupted before every row was sealed goes on at each unlock.
-    if (!record.sealing.done) sealExistingData(db).catch(() => undefined);
+    // A set-up interrupted before every row and file was sealed goes on at each unlock.
+    const now = vault.record ?? record;
+    if (!now.sealing.done || !now.filesSealed) sealExistingData(db).catch(() => undefined);
     return 'open';
   })().finally(() => {
     if (vault.opening === opening) vault.opening = null;
@@ -229,7 +237,7 @@ export function sealExistingData(db: Dexie, onProgress?: (progress: SealProgress
     if (!vault.setUp) throw new MotcuaError('vault.not_set_up', 'Máy này chưa thiết lập mã hóa dữ liệu.');
     openSealer(vault);
     const { sealExisting } = await import('./seal-existing');
-    return sealExisting(
+    const progress = await sealExisting(
       db,
       vault,
       () => openSealer(vault),
@@ -237,6 +245,14 @@ export function sealExistingData(db: Dexie, onProgress?: (progress: SealProgress
       sealingTuning.chunkSize,
       sealingEnv,
     );
+    // Then the photos and scans (Blobs, sealed outside transactions): resumable, row by row in place.
+    if (!vault.record?.filesSealed && filesPass) {
+      await filesPass(db, sealingTuning.fileChunkSize);
+      const record: VaultRecord = { ...vault.record!, filesSealed: true };
+      await db.table('settings').put({ key: VAULT_SETTING, value: record, updatedAt: new Date().toISOString() });
+      vault.record = record;
+    }
+    return progress;
   })().finally(() => {
     vault.sealing = null;
   }));

@@ -63,4 +63,6 @@ export interface VaultRecord {
   check: Uint8Array;
   setUpAt: string;
   sealing: SealingProgress;
+  /** True once every photo and scan the device held at set-up is sealed too (seal-files.ts); absent on vaults set up before files were sealed. */
+  filesSealed?: boolean;
 }

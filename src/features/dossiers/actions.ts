@@ -28,7 +28,8 @@ import {
   getDb,
   listComponentDeliverables,
   readCommune,
-  readFileBlob,
+  readStoredFile,
+  storedBlob,
   readDossierData,
   RESULT_COMPONENT_INDEX,
   supplementComponentIndex,
@@ -243,10 +244,11 @@ async function takeSupplementPapers(db: MotcuaDb, row: DossierRow, receipt: Supp
   for (const [item] of lines.entries()) {
     const deliverables: AttachmentRow[] = await listComponentDeliverables(db, captureOwner, item);
     for (const d of deliverables) {
-      const blob = await readFileBlob(db, d.sha256);
-      if (!blob || d.type !== 'application/pdf')
+      // As stored (sealed or not): this runs inside the change's transaction, where nothing is opened.
+      const stored = await readStoredFile(db, d.sha256);
+      if (!stored || d.type !== 'application/pdf')
         throw new DeskActionError('supplement.file_missing', `Tệp ${d.name} không còn trên máy: chụp lại giấy tờ này.`, { name: d.name });
-      papers.push({ item, sha256: d.sha256, name: d.name, type: d.type, size: blob.size, blob });
+      papers.push({ item, sha256: d.sha256, name: d.name, type: d.type, size: stored.size, blob: stored.blob });
     }
     counts.push(deliverables.length);
   }
@@ -284,7 +286,7 @@ export interface ResultFile {
 /** The result papers as one change: each file attached and named in its own outbox entry. */
 function resultChange(
   id: string,
-  files: { blob: Blob; sha256: string; name: string; type: string }[],
+  files: { blob: Blob; sha256: string; name: string; type: string; size: number }[],
   now: Date,
   clear: { ownerId: string; componentIndex: number }[] = [],
 ) {
@@ -293,7 +295,7 @@ function resultChange(
     return {
       row: { ...row, updatedAt: now.toISOString(), syncState: 'waiting' as const },
       outbox: files.map((f) =>
-        outbox('dossier.result', id, { dossierId: id, sha256: f.sha256, name: f.name, type: f.type, size: f.blob.size, at: now.toISOString() }, now),
+        outbox('dossier.result', id, { dossierId: id, sha256: f.sha256, name: f.name, type: f.type, size: f.size, at: now.toISOString() }, now),
       ),
       files: files.map((f) => ({
         attachment: {
@@ -303,7 +305,7 @@ function resultChange(
           sha256: f.sha256,
           name: f.name,
           type: f.type,
-          size: f.blob.size,
+          size: f.size,
         },
         blob: f.blob,
       })),
@@ -329,7 +331,8 @@ export async function attachResult(
   if (!check.ok) throw new DeskActionError(`file.${check.reason}`, 'Tệp không phải PDF hợp lệ, hoặc quá lớn.');
   if (check.mime !== 'application/pdf') throw new DeskActionError('file.not_pdf', 'Giấy tờ kết quả phải là tệp PDF: ảnh chụp cần được số hóa trước.');
   const sha256 = await sha256Of(file.blob);
-  return commitDossierChange(db, id, resultChange(id, [{ blob: file.blob, sha256, name: file.name, type: check.mime }], now));
+  const blob = await storedBlob(db, file.blob);
+  return commitDossierChange(db, id, resultChange(id, [{ blob, sha256, name: file.name, type: check.mime, size: file.blob.size }], now));
 }
 
 /**
@@ -344,9 +347,9 @@ export async function attachCapturedResult(id: string, captureOwner: string, now
   if (deliverables.length === 0) throw new DeskActionError('result.nothing_captured', 'Chưa có trang nào của giấy tờ kết quả.');
   const files = await Promise.all(
     deliverables.map(async (d) => {
-      const blob = await readFileBlob(db, d.sha256);
-      if (!blob || d.type !== 'application/pdf') throw new DeskActionError('result.file_missing', `Tệp ${d.name} không còn trên máy.`, { name: d.name });
-      return { blob, sha256: d.sha256, name: d.name, type: d.type };
+      const stored = await readStoredFile(db, d.sha256);
+      if (!stored || d.type !== 'application/pdf') throw new DeskActionError('result.file_missing', `Tệp ${d.name} không còn trên máy.`, { name: d.name });
+      return { blob: stored.blob, sha256: d.sha256, name: d.name, type: d.type, size: stored.size };
     }),
   );
   return commitDossierChange(db, id, resultChange(id, files, now, [{ ownerId: captureOwner, componentIndex: 0 }]));

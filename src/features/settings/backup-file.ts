@@ -113,7 +113,7 @@ export async function exportUnsynced(
     await target.writable.abort(error).catch(() => undefined);
     throw error;
   }
-  const estimate = Math.max(1, work.files.reduce((n, f) => n + f.blob.size, 0) + 2048 * (work.entries.length + work.dossiers.length + work.drafts.length));
+  const estimate = Math.max(1, work.files.reduce((n, f) => n + f.size, 0) + 2048 * (work.entries.length + work.dossiers.length + work.drafts.length));
   let written = 0;
   const size = counting((n) => onProgress(Math.min(0.99, n / estimate)));
   const sealed = recordsToStream(backupRecords(work))

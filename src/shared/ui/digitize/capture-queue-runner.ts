@@ -2,7 +2,7 @@
 // taken: each goes through the digitizer, and a good page is stored in the transaction that takes
 // its photo out of the queue. A refused or unreadable photo is reported and removed; a doubtful page
 // stays queued until the officer decides. Free of React, so the same loop resumes after a reload.
-import { dropQueuedPhoto, listCaptureQueue, storeQueuedPage, type MotcuaDb, type PageMaking, type QueuedPhoto } from '../../../db';
+import { dropQueuedPhoto, listCaptureQueue, openQueuedPhoto, storeQueuedPage, type MotcuaDb, type PageMaking, type QueuedPhoto } from '../../../db';
 import type { DigitizedPage, Digitizer } from './digitizer';
 import { problemMessage, type Message } from './messages';
 
@@ -62,8 +62,10 @@ export async function drainCaptureQueue(db: MotcuaDb, digitizer: Digitizer, owne
   while (hooks.alive()) {
     const held = hooks.held();
     const waiting = (await listCaptureQueue(db, ownerId, componentIndex)).filter((p) => !held.has(p.seq));
-    const photo = waiting[0];
-    if (!photo) return;
+    const next = waiting[0];
+    if (!next) return;
+    // Only the photo processed now is opened (the queue's others stay sealed until their turn).
+    const photo = await openQueuedPhoto(db, next);
     hooks.progress({ name: photo.name, done, total: done + waiting.length });
     const outcome = await process(digitizer, photo, hooks.formatSize(photo.blob.size));
     if ('refused' in outcome) {
