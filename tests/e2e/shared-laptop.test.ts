@@ -49,6 +49,8 @@ async function openProfile(dir: string): Promise<{ context: BrowserContext; page
     timezoneId: 'Asia/Ho_Chi_Minh',
   });
   const page = context.pages()[0] ?? (await context.newPage());
+  // A long story with slow key derivations (PBKDF2, 600,000 rounds, at each PIN): on a loaded CI machine a step may take longer than the usual 30 s.
+  page.setDefaultTimeout(60_000);
   return { context, page };
 }
 
