@@ -1,8 +1,10 @@
 // Who is working at this device now: the officer who last unlocked it (issue 13). In memory only;
 // every action, receipt and processing-log line is written under this officer, and the outbox
 // entry carries their staff id so the gateway can check it against their session.
+import type { ActorRole } from '../domain/dossier';
 
-export type OfficerRole = 'receptionOfficer' | 'processingOfficer' | 'leader';
+/** The roles a commune officer's staff account may hold: every actor's role but the citizen's and the system's (src/domain). */
+export type OfficerRole = Exclude<ActorRole, 'citizen' | 'system'>;
 
 /** A commune officer as the gateway's staff account names them. */
 export interface Officer {

@@ -32,6 +32,19 @@ async function context() {
   return { db, commune, officer: desk.officer, actor: desk.actor, staffId: desk.staffId, device };
 }
 
+/** The outbox entry that sends a new dossier (received or refused), under the officer who made it when one is signed in. */
+function newDossierEntry(kind: 'dossier.receive' | 'dossier.refuse', dossier: DossierRow, now: Date, staffId: string | undefined) {
+  return {
+    kind,
+    entityId: dossier.id,
+    payload: dossier,
+    createdAt: now.toISOString(),
+    status: 'pending' as const,
+    attempts: 0,
+    ...(staffId ? { staffId } : {}),
+  };
+}
+
 /**
  * The draft as the gateway will take it, or an IntakeError naming the first box too long for it:
  * checked again at the write, since a refusal skips the review and a receipt may follow a
@@ -95,15 +108,7 @@ export async function receiveDraft(draftId: string, draft: IntakeDraftData, proc
       draftId,
       dossier,
       log: { dossierId: id, at: now.toISOString(), who: actor.name, role: actor.role, action: 'receive', fromStatus: null, toStatus: 2 },
-      outbox: {
-        kind: 'dossier.receive',
-        entityId: id,
-        payload: dossier,
-        createdAt: now.toISOString(),
-        status: 'pending',
-        attempts: 0,
-        ...(staffId ? { staffId } : {}),
-      },
+      outbox: newDossierEntry('dossier.receive', dossier, now, staffId),
       numberFrom: { agency: commune.agencyCode, deviceShort: device.short },
     });
     // The first dossier is the moment there is work to lose: the eviction marker, and persistent storage asked for.
@@ -153,15 +158,7 @@ export async function refuseDraft(draftId: string, draft: IntakeDraftData, proce
     draftId,
     dossier,
     log: { dossierId: id, at: now.toISOString(), who: actor.name, role: actor.role, action: 'refuse', fromStatus: null, toStatus: state.status, note },
-    outbox: {
-      kind: 'dossier.refuse',
-      entityId: id,
-      payload: dossier,
-      createdAt: now.toISOString(),
-      status: 'pending',
-      attempts: 0,
-      ...(staffId ? { staffId } : {}),
-    },
+    outbox: newDossierEntry('dossier.refuse', dossier, now, staffId),
   });
   return { id };
 }
