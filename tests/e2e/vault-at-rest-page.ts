@@ -1,7 +1,13 @@
 // Runs inside a page for the vault-at-rest test (bundled by vault-at-rest.test.ts): writes a dossier
 // with its draft, outbox entry and log note through the app's own database code, with the vault
-// set up and open or never set up, then searches it back by name and by ID number.
-import { emptyDossierFilter, MotcuaDb, queryDossierIds } from '../../src/db';
+// set up and open or never set up, then searches it back by name and by ID number. Its papers go
+// through the same code too: a page of the draft with the photo it was made from, and a photo still
+// waiting for the digitizer, each holding the applicant's words as a phone photo of a card would.
+import { emptyDossierFilter, MotcuaDb, queryDossierIds, readPageSource } from '../../src/db';
+import { enqueueCapture, listCaptureQueue, openQueuedPhoto, storeQueuedPage } from '../../src/db/capture-queue';
+import { listComponentPages } from '../../src/db/files';
+import { openBlob } from '../../src/db/vault/blobs';
+import type { Quad } from '../../src/domain/digitize';
 import { newMasterKey, setUpVault, vaultState } from '../../src/db/vault';
 
 export interface Applicant {
@@ -10,7 +16,51 @@ export interface Applicant {
   address: string;
 }
 
-export async function writeAndSearch(applicant: Applicant, vault: boolean): Promise<{ state: string; byName: string[]; byIdNumber: string[] }> {
+export interface WrittenBack {
+  state: string;
+  byName: string[];
+  byIdNumber: string[];
+  /** Whether each kept paper reads back holding the applicant's ID number: the page, its photo, the queued photo. */
+  papersRead: { page: boolean; photo: boolean; queued: boolean };
+}
+
+/** A "photo" whose bytes carry the card's words in clear, as a JPEG's text or a text PDF would. */
+function paperBytes(applicant: Applicant, label: string): Blob {
+  return new Blob([`${label}\nCCCD ${applicant.idNumber}\nHo va ten: ${applicant.name}\n`.repeat(50)], { type: 'image/jpeg' });
+}
+
+/** Captures two photos for the draft: the first becomes its page (keeping its photo), the second waits in the queue. */
+async function capturePapers(db: MotcuaDb, applicant: Applicant): Promise<WrittenBack['papersRead']> {
+  const [first] = await enqueueCapture(db, 'draft-1', 0, [
+    { blob: paperBytes(applicant, 'anh 1'), name: 'anh-1.jpg' },
+    { blob: paperBytes(applicant, 'anh 2'), name: 'anh-2.jpg' },
+  ]);
+  const page = paperBytes(applicant, 'trang 1');
+  const sha256 = [...new Uint8Array(await crypto.subtle.digest('SHA-256', await page.arrayBuffer()))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const corners: Quad = [
+    { x: 0, y: 0 },
+    { x: 1, y: 0 },
+    { x: 1, y: 1 },
+    { x: 0, y: 1 },
+  ];
+  const pageId = await storeQueuedPage(
+    db,
+    first!,
+    { sha256, blob: page, type: 'image/jpeg', size: page.size, name: 'trang-1.jpg' },
+    { corners, mode: 'colour', turns: 0 },
+  );
+  const holds = async (blob: Blob | undefined) => !!blob && (await blob.text()).includes(applicant.idNumber);
+  const [stored] = await listComponentPages(db, 'draft-1', 0);
+  const file = stored && (await db.files.get(stored.sha256));
+  const [queued] = await listCaptureQueue(db, 'draft-1', 0);
+  return {
+    page: await holds(file && (await openBlob(db, file.blob))),
+    photo: await holds((await readPageSource(db, pageId!))?.blob),
+    queued: await holds(queued && (await openQueuedPhoto(db, queued)).blob),
+  };
+}
+
+export async function writeAndSearch(applicant: Applicant, vault: boolean): Promise<WrittenBack> {
   const db = new MotcuaDb();
   await db.open();
   if (vault) await setUpVault(db, newMasterKey());
@@ -46,8 +96,14 @@ export async function writeAndSearch(applicant: Applicant, vault: boolean): Prom
       note: applicant.name,
     });
   });
+  const papersRead = await capturePapers(db, applicant);
   const search = (text: string) => queryDossierIds(db, { ...emptyDossierFilter, text });
-  const result = { state: vaultState(db), byName: await search(applicant.name.split(' ').slice(-2).join(' ')), byIdNumber: await search(applicant.idNumber) };
+  const result = {
+    state: vaultState(db),
+    byName: await search(applicant.name.split(' ').slice(-2).join(' ')),
+    byIdNumber: await search(applicant.idNumber),
+    papersRead,
+  };
   db.close();
   return result;
 }

@@ -1,7 +1,9 @@
 // Encryption at rest in real Chromium (issue 13): a dossier written with the vault open leaves
 // neither the applicant's name nor the ID number in the profile folder's bytes on disk (UTF-8,
 // UTF-16LE as V8 serializes two-byte strings, UTF-16BE as IndexedDB encodes index keys), and is
-// still found by name and by ID number. The same scan finds them with the vault off: it can fail.
+// still found by name and by ID number; nor do the papers' bytes (a page, the photo it was made
+// from, a photo waiting for the digitizer), which still read back. The same scan finds them all with
+// the vault off: it can fail.
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -60,19 +62,21 @@ describe('personal data at rest in a Chromium profile', () => {
 
   it('holds neither the name nor the ID number in clear once the vault is open, and still finds the dossier by both', async () => {
     const { dir, result } = await writeInProfile(true);
-    expect(result).toEqual({ state: 'open', byName: ['d-1'], byIdNumber: ['d-1'] });
+    expect(result).toEqual({ state: 'open', byName: ['d-1'], byIdNumber: ['d-1'], papersRead: { page: true, photo: true, queued: true } });
     expect(filesUnder(dir).some((f) => f.includes(`${path.sep}IndexedDB${path.sep}`))).toBe(true);
     expect(filesHolding(dir, secrets)).toEqual([]);
   });
 
   it('finds them with the vault off: the scan sees clear data when there is some', async () => {
     const { dir, result } = await writeInProfile(false);
-    expect(result).toEqual({ state: 'off', byName: ['d-1'], byIdNumber: ['d-1'] });
+    expect(result).toEqual({ state: 'off', byName: ['d-1'], byIdNumber: ['d-1'], papersRead: { page: true, photo: true, queued: true } });
     const found = filesHolding(dir, secrets);
     for (const secret of [applicant.name, applicant.idNumber])
       expect(
         found.some((f) => f.includes('IndexedDB') && f.endsWith(secret)),
         secret,
       ).toBe(true);
+    // The papers' bytes too: Chromium keeps a Blob in a file of its own, beside the rows.
+    expect(found.some((f) => f.includes('.blob') && f.endsWith(applicant.idNumber))).toBe(true);
   });
 });
