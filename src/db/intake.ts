@@ -6,7 +6,8 @@ import { MotcuaError } from '../domain/errors';
 import { takeCode, type ReserveOwner } from './code-reserve';
 import type { MotcuaDb } from './db';
 import { componentsAwaitingPdf, dropPages, pagesOwnerId } from './files';
-import { sealedForStore } from './vault/state';
+import { lockedError, openVault, sealedForStore, vaultState } from './vault/state';
+import { VAULT_SETTING } from './vault/tables';
 import type { DossierRow, DraftRow, OutboxEntry, ProcessingLogRow } from './schema';
 
 export function createDraft(db: MotcuaDb, draft: DraftRow): Promise<string> {
@@ -32,8 +33,11 @@ export class DraftGoneError extends MotcuaError {
  */
 export async function writeDraft(db: MotcuaDb, row: DraftRow): Promise<void> {
   let tx: IDBTransaction | undefined;
+  // A tab that believes the vault off checks the setting in the same transaction (vault/middleware.ts,
+  // guardedScope): another tab may have set it up since, and a clear draft must not slip in after.
+  const checkSetUp = vaultState(db) === 'off';
   try {
-    if (db.isOpen()) tx = db.backendDB().transaction('drafts', 'readwrite', { durability: 'relaxed' });
+    if (db.isOpen()) tx = db.backendDB().transaction(checkSetUp ? ['drafts', 'settings'] : 'drafts', 'readwrite', { durability: 'relaxed' });
   } catch {
     // The connection was closed under Dexie (another tab upgrading the schema): Dexie reopens it.
   }
@@ -53,13 +57,30 @@ export async function writeDraft(db: MotcuaDb, row: DraftRow): Promise<void> {
     writing.abort();
     throw error;
   }
+  let setUpMeanwhile = false;
   const existed = await new Promise<boolean>((resolve, reject) => {
     const drafts = writing.objectStore('drafts');
-    const there = drafts.count(row.id);
-    drafts.put(stored);
-    writing.commit();
-    writing.oncomplete = () => resolve(there.result > 0);
-    writing.onabort = () => reject(writing.error ?? new Error('Không lưu được bản nháp.'));
+    let there: IDBRequest<number> | undefined;
+    const write = () => {
+      there = drafts.count(row.id);
+      drafts.put(stored);
+      writing.commit();
+    };
+    writing.oncomplete = () => resolve((there?.result ?? 0) > 0);
+    writing.onabort = () => {
+      if (!setUpMeanwhile) return reject(writing.error ?? new Error('Không lưu được bản nháp.'));
+      // This tab learns the vault is set up (openVault reads the setting again) and stays locked until a PIN opens it.
+      void openVault(db).catch(() => undefined);
+      reject(lockedError());
+    };
+    if (!checkSetUp) return write();
+    // Issued in the setting's callback, while the transaction is still active: a few milliseconds later than at once.
+    const setting = writing.objectStore('settings').get(VAULT_SETTING);
+    setting.onsuccess = () => {
+      if (!(setting.result as { value?: unknown } | undefined)?.value) return write();
+      setUpMeanwhile = true;
+      writing.abort();
+    };
   });
   if (!existed) {
     await db.transaction('rw', db.drafts, () => db.drafts.delete(row.id));

@@ -3,9 +3,10 @@
 // set up and open or never set up, then searches it back by name and by ID number. Its papers go
 // through the same code too: a page of the draft with the photo it was made from, and a photo still
 // waiting for the digitizer, each holding the applicant's words as a phone photo of a card would.
-import { emptyDossierFilter, MotcuaDb, queryDossierIds, readPageSource } from '../../src/db';
+import { emptyDossierFilter, MotcuaDb, queryDossierIds, readPageSource, sealExistingData } from '../../src/db';
+import { createDraft, writeDraft } from '../../src/db/intake';
 import { enqueueCapture, listCaptureQueue, openQueuedPhoto, storeQueuedPage } from '../../src/db/capture-queue';
-import { listComponentPages } from '../../src/db/files';
+import { addComponentPages, listComponentPages } from '../../src/db/files';
 import { openBlob } from '../../src/db/vault/blobs';
 import type { Quad } from '../../src/domain/digitize';
 import { newMasterKey, setUpVault, vaultState } from '../../src/db/vault';
@@ -60,6 +61,26 @@ async function capturePapers(db: MotcuaDb, applicant: Applicant): Promise<Writte
   };
 }
 
+/** The test's dossier row (d-1), received now, as the app writes it. */
+function dossierOf(applicant: Applicant, now: string) {
+  return {
+    id: 'd-1',
+    code: '000.00.12.H38-261207-0001',
+    status: 2 as const,
+    procedureCode: '1.001193',
+    procedureName: 'Thủ tục đăng ký khai sinh',
+    field: 'Hộ tịch',
+    catalogueVersion: 1,
+    applicantName: applicant.name,
+    applicantIdNumber: applicant.idNumber,
+    receivedAt: now,
+    dueAt: now,
+    syncState: 'waiting' as const,
+    data: { intake: { owner: { fullName: applicant.name, idNumber: applicant.idNumber, address: applicant.address } } },
+    updatedAt: now,
+  };
+}
+
 export async function writeAndSearch(applicant: Applicant, vault: boolean): Promise<WrittenBack> {
   const db = new MotcuaDb();
   await db.open();
@@ -67,22 +88,7 @@ export async function writeAndSearch(applicant: Applicant, vault: boolean): Prom
   const now = new Date().toISOString();
   const owner = { fullName: applicant.name, idNumber: applicant.idNumber, address: applicant.address };
   await db.transaction('rw', [db.dossiers, db.drafts, db.outbox, db.processingLog], async () => {
-    await db.dossiers.add({
-      id: 'd-1',
-      code: '000.00.12.H38-261207-0001',
-      status: 2,
-      procedureCode: '1.001193',
-      procedureName: 'Thủ tục đăng ký khai sinh',
-      field: 'Hộ tịch',
-      catalogueVersion: 1,
-      applicantName: applicant.name,
-      applicantIdNumber: applicant.idNumber,
-      receivedAt: now,
-      dueAt: now,
-      syncState: 'waiting',
-      data: { intake: { owner } },
-      updatedAt: now,
-    });
+    await db.dossiers.add(dossierOf(applicant, now));
     await db.drafts.add({ id: 'draft-1', procedureCode: '1.001193', procedure: {}, step: 'review', data: { owner }, createdAt: now, updatedAt: now });
     await db.outbox.add({ kind: 'dossier.receive', entityId: 'd-1', payload: { owner }, createdAt: now, status: 'pending', attempts: 0 });
     await db.processingLog.add({
@@ -106,4 +112,48 @@ export async function writeAndSearch(applicant: Applicant, vault: boolean): Prom
   };
   db.close();
   return result;
+}
+
+/** This tab's handle on the database, for the two-tab test: opened before the other tab sets the vault up. */
+let tabDb: MotcuaDb | undefined;
+
+export async function openTab(): Promise<string> {
+  tabDb = new MotcuaDb();
+  await tabDb.open();
+  return vaultState(tabDb);
+}
+
+/** Sets the vault up in this tab and seals what the device holds. */
+export async function setUpHere(): Promise<string> {
+  await setUpVault(tabDb!, newMasterKey());
+  await sealExistingData(tabDb!);
+  return vaultState(tabDb!);
+}
+
+/** Tries each kind of write a tab makes (a dossier, a new draft, a draft's change, a paper): what each came to. */
+export async function writeHere(applicant: Applicant): Promise<Record<string, string>> {
+  const db = tabDb!;
+  const now = new Date().toISOString();
+  const outcome = (p: Promise<unknown>) =>
+    p.then(
+      () => 'written',
+      (e: { code?: string; name?: string }) => e.code ?? e.name ?? 'error',
+    );
+  const draft = {
+    id: 'draft-2',
+    procedureCode: '1.001193',
+    procedure: {},
+    step: 'review' as const,
+    data: { owner: { fullName: applicant.name } },
+    createdAt: now,
+    updatedAt: now,
+  };
+  const page = paperBytes(applicant, 'tab 2');
+  return {
+    dossier: await outcome(db.transaction('rw', db.dossiers, () => db.dossiers.add({ ...dossierOf(applicant, now), id: 'd-2' }))),
+    newDraft: await outcome(createDraft(db, draft)),
+    draftChange: await outcome(writeDraft(db, draft)),
+    paper: await outcome(addComponentPages(db, 'draft-2', 0, [{ sha256: 'f'.repeat(64), blob: page, type: 'image/jpeg', size: page.size, name: 'tab-2.jpg' }])),
+    state: vaultState(db),
+  };
 }

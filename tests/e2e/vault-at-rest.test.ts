@@ -79,4 +79,24 @@ describe('personal data at rest in a Chromium profile', () => {
     // The papers' bytes too: Chromium keeps a Blob in a file of its own, beside the rows.
     expect(found.some((f) => f.includes('.blob') && f.endsWith(applicant.idNumber))).toBe(true);
   });
+
+  it('lets a tab opened before another tab set the vault up write nothing clear after: each write is refused as locked', async () => {
+    const dir = profileDir();
+    profiles.push(dir);
+    const context = await chromium.launchPersistentContext(dir, { executablePath: chromiumPath(), args: chromiumArgs, ...devices.laptop });
+    try {
+      const [early, setter] = [context.pages()[0] ?? (await context.newPage()), await context.newPage()];
+      for (const page of [early, setter]) {
+        await page.goto(origin);
+        await page.addScriptTag({ content: bundle });
+        expect(await page.evaluate(() => window.motcuaVault.openTab())).toBe('off');
+      }
+      expect(await setter.evaluate(() => window.motcuaVault.setUpHere())).toBe('open');
+      const writes = await early.evaluate((a) => window.motcuaVault.writeHere(a), applicant);
+      expect(writes).toEqual({ dossier: 'vault.locked', newDraft: 'vault.locked', draftChange: 'vault.locked', paper: 'vault.locked', state: 'locked' });
+    } finally {
+      await context.close();
+    }
+    expect(filesHolding(dir, secrets)).toEqual([]);
+  });
 });

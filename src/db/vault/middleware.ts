@@ -5,8 +5,13 @@
 // live queries see the index keys really stored (tokens).
 import type { DBCore, DBCoreCursor, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
 import { inUpgrade } from '../upgrades/in-upgrade';
-import { lockedError, vaultNamed, type Vault } from './state';
-import { hasPersonalValue, PERSONAL_FIELDS, SEALED } from './tables';
+import { BLOB_FIELDS } from './seal-files';
+import { lockedError, noticeSetUp, vaultNamed, type Vault } from './state';
+import { hasPersonalValue, PERSONAL_FIELDS, SEALED, VAULT_SETTING, type VaultRecord } from './tables';
+
+/** The tables whose rows or bytes the vault seals: a write to them must know whether it is set up. */
+const GUARDED = new Set([...Object.keys(PERSONAL_FIELDS), ...Object.keys(BLOB_FIELDS)]);
+const SETTINGS = 'settings';
 
 /**
  * A sealed row as read: its clear fields at once, its personal fields opened on first touch (all
@@ -71,11 +76,51 @@ function openedCursor(cursor: DBCoreCursor, open: (row: unknown) => unknown): DB
   }) as DBCoreCursor;
 }
 
-function sealingTable(vault: Vault, name: string, table: DBCoreTable): DBCoreTable {
+/**
+ * A tab that read the `vault` setting before another tab set the vault up would go on writing clear
+ * rows (and clear photos) that the set-up's sealing walk may already have passed. So while this tab
+ * believes the vault is off, its writing transactions over guarded tables also take in `settings`,
+ * and each write first reads the setting in the same transaction: IndexedDB orders transactions
+ * with overlapping scopes, so either the set-up committed before (the write is refused as locked
+ * and this tab learns it is set up) or after (the walk, which starts after it, sees the row).
+ */
+function guardedScope(vault: Vault, core: DBCore, stores: string[], mode: 'readonly' | 'readwrite'): string[] {
+  if (vault.setUp || mode !== 'readwrite' || stores.includes(SETTINGS) || !stores.some((s) => GUARDED.has(s))) return stores;
+  return core.schema.tables.some((t) => t.name === SETTINGS) ? [...stores, SETTINGS] : stores;
+}
+
+/** The write, once the setting read in its own transaction shows the vault still off (see guardedScope). */
+function afterSetUpCheck(
+  vault: Vault,
+  core: DBCore,
+  req: DBCoreMutateRequest,
+  write: () => ReturnType<DBCoreTable['mutate']>,
+): ReturnType<DBCoreTable['mutate']> {
+  if (vault.setUp || (req.type !== 'add' && req.type !== 'put') || inUpgrade(req.trans)) return write();
+  let settings: DBCoreTable;
+  try {
+    settings = core.table(SETTINGS);
+  } catch {
+    return write(); // a database without settings (some unit tests): nothing to guard
+  }
+  return settings.get({ trans: req.trans, key: VAULT_SETTING }).then((row: { value?: VaultRecord } | undefined) => {
+    if (!row?.value) return write();
+    noticeSetUp(vault, row.value);
+    throw lockedError();
+  });
+}
+
+/** A table with bytes but no personal fields (files): only the set-up check. */
+function guardedTable(vault: Vault, core: DBCore, table: DBCoreTable): DBCoreTable {
+  return { ...table, mutate: (req) => afterSetUpCheck(vault, core, req, () => table.mutate(req)) };
+}
+
+function sealingTable(vault: Vault, core: DBCore, name: string, table: DBCoreTable): DBCoreTable {
   const open = opener(vault, name);
   return {
     ...table,
     mutate: (req: DBCoreMutateRequest) => {
+      if (!vault.setUp && !inUpgrade(req.trans)) return afterSetUpCheck(vault, core, req, () => table.mutate(req));
       if ((req.type !== 'add' && req.type !== 'put') || !vault.setUp || inUpgrade(req.trans)) return table.mutate(req);
       let values: unknown[];
       try {
@@ -108,9 +153,11 @@ export const vaultMiddleware: Middleware<DBCore> = {
     vault.core = down;
     return {
       ...down,
+      transaction: (stores, mode, options) => down.transaction(guardedScope(vault, down, stores, mode), mode, options),
       table: (name) => {
         const table = down.table(name);
-        return PERSONAL_FIELDS[name] ? sealingTable(vault, name, table) : table;
+        if (PERSONAL_FIELDS[name]) return sealingTable(vault, down, name, table);
+        return GUARDED.has(name) ? guardedTable(vault, down, table) : table;
       },
     };
   },

@@ -132,8 +132,9 @@ export async function loadVaultState(db: Dexie, reader: Dexie = db): Promise<Vau
 export function openVault(db: Dexie): Promise<VaultState> {
   const vault = vaultNamed(db.name);
   vault.db ??= db;
+  // Another tab may have set the vault up since this one read the setting: look again before saying off.
+  if (!vault.setUp || !vault.record) return rereadSetUp(db).then((found) => (found ? openVault(db) : 'off'));
   const key = heldMasterKey();
-  if (!vault.setUp || !vault.record) return Promise.resolve('off');
   if (!key) {
     close(vault);
     return Promise.resolve('locked');
@@ -161,6 +162,26 @@ export function openVault(db: Dexie): Promise<VaultState> {
     if (vault.opening === opening) vault.opening = null;
   }));
   return opening;
+}
+
+/**
+ * The vault was found set up by another tab after this one read the setting (the middleware's
+ * guard, or openVault): from now on this tab seals too, and stays locked until a key arrives.
+ */
+export function noticeSetUp(vault: Vault, record: VaultRecord): void {
+  if (vault.setUp) return;
+  vault.record = record;
+  vault.setUp = true;
+  close(vault);
+  if (heldMasterKey() && vault.db) openVault(vault.db).catch(() => undefined);
+}
+
+/** Reads the `vault` setting again; true when it shows the vault set up (noticed here). */
+async function rereadSetUp(db: Dexie): Promise<boolean> {
+  const row = (await db.table('settings').get(VAULT_SETTING)) as { value?: VaultRecord } | undefined;
+  if (!row?.value) return false;
+  noticeSetUp(vaultNamed(db.name), row.value);
+  return true;
 }
 
 // A new key opens every set-up vault (or is refused by it); a forgotten one closes them.
