@@ -6,7 +6,7 @@ import { MotcuaError } from '../domain/errors';
 import { takeCode, type ReserveOwner } from './code-reserve';
 import type { MotcuaDb } from './db';
 import { componentsAwaitingPdf, dropPages, pagesOwnerId } from './files';
-import { lockedError, openVault, sealedForStore, vaultState } from './vault/state';
+import { openVault, sealedForStore, vaultState } from './vault/state';
 import { VAULT_SETTING } from './vault/tables';
 import type { DossierRow, DraftRow, OutboxEntry, ProcessingLogRow } from './schema';
 
@@ -33,8 +33,8 @@ export class DraftGoneError extends MotcuaError {
  */
 export async function writeDraft(db: MotcuaDb, row: DraftRow): Promise<void> {
   let tx: IDBTransaction | undefined;
-  // A tab that believes the vault off checks the setting in the same transaction (vault/middleware.ts,
-  // guardedScope): another tab may have set it up since, and a clear draft must not slip in after.
+  // A tab that believes the vault off reads the setting in the same transaction (as vault/middleware.ts,
+  // guardedScope, does for every other write): another tab may have set it up since.
   const checkSetUp = vaultState(db) === 'off';
   try {
     if (db.isOpen()) tx = db.backendDB().transaction(checkSetUp ? ['drafts', 'settings'] : 'drafts', 'readwrite', { durability: 'relaxed' });
@@ -57,31 +57,19 @@ export async function writeDraft(db: MotcuaDb, row: DraftRow): Promise<void> {
     writing.abort();
     throw error;
   }
-  let setUpMeanwhile = false;
-  const existed = await new Promise<boolean>((resolve, reject) => {
+  const { existed, setUpMeanwhile } = await new Promise<{ existed: boolean; setUpMeanwhile: boolean }>((resolve, reject) => {
     const drafts = writing.objectStore('drafts');
-    let there: IDBRequest<number> | undefined;
-    const write = () => {
-      there = drafts.count(row.id);
-      drafts.put(stored);
-      writing.commit();
-    };
-    writing.oncomplete = () => resolve((there?.result ?? 0) > 0);
-    writing.onabort = () => {
-      if (!setUpMeanwhile) return reject(writing.error ?? new Error('Không lưu được bản nháp.'));
-      // This tab learns the vault is set up (openVault reads the setting again) and stays locked until a PIN opens it.
-      void openVault(db).catch(() => undefined);
-      reject(lockedError());
-    };
-    if (!checkSetUp) return write();
-    // Issued in the setting's callback, while the transaction is still active: a few milliseconds later than at once.
-    const setting = writing.objectStore('settings').get(VAULT_SETTING);
-    setting.onsuccess = () => {
-      if (!(setting.result as { value?: unknown } | undefined)?.value) return write();
-      setUpMeanwhile = true;
-      writing.abort();
-    };
+    const setting = checkSetUp ? writing.objectStore('settings').get(VAULT_SETTING) : undefined;
+    const there = drafts.count(row.id);
+    drafts.put(stored);
+    writing.commit();
+    writing.oncomplete = () => resolve({ existed: there.result > 0, setUpMeanwhile: !!(setting?.result as { value?: unknown } | undefined)?.value });
+    writing.onabort = () => reject(writing.error ?? new Error('Không lưu được bản nháp.'));
   });
+  // Another tab set the vault up just before: this draft went in clear (issuing it later than at once
+  // would lose it to a tab closed right after). This tab now learns it is locked, and the next
+  // unlock seals the draft (vault/state.ts, sealStrayDrafts).
+  if (setUpMeanwhile) void openVault(db).catch(() => undefined);
   if (!existed) {
     await db.transaction('rw', db.drafts, () => db.drafts.delete(row.id));
     throw new DraftGoneError(row.id);

@@ -3,7 +3,7 @@
 // set up and open or never set up, then searches it back by name and by ID number. Its papers go
 // through the same code too: a page of the draft with the photo it was made from, and a photo still
 // waiting for the digitizer, each holding the applicant's words as a phone photo of a card would.
-import { emptyDossierFilter, MotcuaDb, queryDossierIds, readPageSource, sealExistingData } from '../../src/db';
+import { emptyDossierFilter, holdMasterKey, MotcuaDb, openVault, queryDossierIds, readPageSource, sealExistingData } from '../../src/db';
 import { createDraft, writeDraft } from '../../src/db/intake';
 import { enqueueCapture, listCaptureQueue, openQueuedPhoto, storeQueuedPage } from '../../src/db/capture-queue';
 import { addComponentPages, listComponentPages } from '../../src/db/files';
@@ -123,37 +123,75 @@ export async function openTab(): Promise<string> {
   return vaultState(tabDb);
 }
 
-/** Sets the vault up in this tab and seals what the device holds. */
-export async function setUpHere(): Promise<string> {
-  await setUpVault(tabDb!, newMasterKey());
-  await sealExistingData(tabDb!);
+/** A draft this tab starts before the vault is set up, with nothing personal yet (the set-up's walk would seal it, but LevelDB keeps old copies a while). */
+export async function startDraft(): Promise<void> {
+  await createDraft(tabDb!, draftOf('draft-2', { name: '', idNumber: '', address: '' }, 'start'));
+}
+
+/** This tab's vault state once it has had `ms` to hear news from other tabs. */
+export async function stateAfter(ms: number): Promise<string> {
+  for (let waited = 0; waited < ms && vaultState(tabDb!) === 'off'; waited += 50) await new Promise((r) => setTimeout(r, 50));
   return vaultState(tabDb!);
 }
 
-/** Tries each kind of write a tab makes (a dossier, a new draft, a draft's change, a paper): what each came to. */
-export async function writeHere(applicant: Applicant): Promise<Record<string, string>> {
-  const db = tabDb!;
+/** Sets the vault up in this tab and seals what the device holds; returns the key (standing in for the other tab's PIN). */
+export async function setUpHere(): Promise<{ state: string; key: number[] }> {
+  const key = newMasterKey();
+  await setUpVault(tabDb!, key);
+  await sealExistingData(tabDb!);
+  return { state: vaultState(tabDb!), key: [...key] };
+}
+
+function draftOf(id: string, applicant: Applicant, step: string) {
   const now = new Date().toISOString();
+  return {
+    id,
+    procedureCode: '1.001193',
+    procedure: {},
+    step,
+    data: { owner: { fullName: applicant.name, idNumber: applicant.idNumber } },
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/**
+ * Tries each kind of write a tab makes: its draft's change (which goes in at once, clear, and
+ * teaches the tab it is locked), then a dossier, a new draft and a paper (each refused as locked).
+ */
+export async function writeHere(applicant: Applicant, draftWords: Applicant): Promise<Record<string, string>> {
+  const db = tabDb!;
   const outcome = (p: Promise<unknown>) =>
     p.then(
       () => 'written',
       (e: { code?: string; name?: string }) => e.code ?? e.name ?? 'error',
     );
-  const draft = {
-    id: 'draft-2',
-    procedureCode: '1.001193',
-    procedure: {},
-    step: 'review' as const,
-    data: { owner: { fullName: applicant.name } },
-    createdAt: now,
-    updatedAt: now,
-  };
   const page = paperBytes(applicant, 'tab 2');
+  const draftChange = await outcome(writeDraft(db, draftOf('draft-2', draftWords, 'review')));
   return {
-    dossier: await outcome(db.transaction('rw', db.dossiers, () => db.dossiers.add({ ...dossierOf(applicant, now), id: 'd-2' }))),
-    newDraft: await outcome(createDraft(db, draft)),
-    draftChange: await outcome(writeDraft(db, draft)),
-    paper: await outcome(addComponentPages(db, 'draft-2', 0, [{ sha256: 'f'.repeat(64), blob: page, type: 'image/jpeg', size: page.size, name: 'tab-2.jpg' }])),
+    draftChange,
+    dossier: await outcome(db.transaction('rw', db.dossiers, () => db.dossiers.add({ ...dossierOf(applicant, new Date().toISOString()), id: 'd-2' }))),
+    newDraft: await outcome(createDraft(db, draftOf('draft-3', applicant, 'start'))),
+    paper: await outcome(addComponentPages(db, 'draft-3', 0, [{ sha256: 'f'.repeat(64), blob: page, type: 'image/jpeg', size: page.size, name: 'tab-2.jpg' }])),
     state: vaultState(db),
   };
+}
+
+/** Unlocks this tab with the device's key (as a PIN would) and waits for its clear draft to be sealed; then reads it back. */
+export async function unlockHere(key: number[]): Promise<{ state: string; draftSealed: boolean; draftStep: string | undefined }> {
+  const db = tabDb!;
+  holdMasterKey(new Uint8Array(key));
+  const state = await openVault(db);
+  const rawDraft = () =>
+    new Promise<Record<string, unknown> | undefined>((resolve, reject) => {
+      const get = db.backendDB().transaction('drafts').objectStore('drafts').get('draft-2');
+      get.onsuccess = () => resolve(get.result as Record<string, unknown> | undefined);
+      get.onerror = () => reject(get.error);
+    });
+  let draftSealed = false;
+  for (let i = 0; i < 50 && !draftSealed; i++) {
+    draftSealed = 'sealed' in ((await rawDraft()) ?? {});
+    if (!draftSealed) await new Promise((r) => setTimeout(r, 100));
+  }
+  return { state, draftSealed, draftStep: (await db.drafts.get('draft-2'))?.step };
 }

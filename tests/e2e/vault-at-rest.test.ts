@@ -80,23 +80,64 @@ describe('personal data at rest in a Chromium profile', () => {
     expect(found.some((f) => f.includes('.blob') && f.endsWith(applicant.idNumber))).toBe(true);
   });
 
-  it('lets a tab opened before another tab set the vault up write nothing clear after: each write is refused as locked', async () => {
+  /** Two tabs of one profile, both opened before the vault is set up; `hearsNews` false keeps the early one deaf to the other's message. */
+  async function twoTabs(dir: string, hearsNews: boolean) {
+    const context = await chromium.launchPersistentContext(dir, { executablePath: chromiumPath(), args: chromiumArgs, ...devices.laptop });
+    const [early, setter] = [context.pages()[0] ?? (await context.newPage()), await context.newPage()];
+    for (const page of [early, setter]) {
+      await page.goto(origin);
+      // A message not yet arrived when the write is made: the early tab's channel carries nothing.
+      if (page === early && !hearsNews)
+        await page.evaluate(() => {
+          window.BroadcastChannel = class {
+            postMessage() {}
+            close() {}
+            addEventListener() {}
+            removeEventListener() {}
+          } as unknown as typeof BroadcastChannel;
+        });
+      await page.addScriptTag({ content: bundle });
+      expect(await page.evaluate(() => window.motcuaVault.openTab())).toBe('off');
+    }
+    return { context, early, setter };
+  }
+
+  const strayWords: VaultPage.Applicant = { name: 'Lời nháp lạc', idNumber: '079000000000', address: '' };
+
+  it('locks a tab opened before another tab set the vault up as soon as the news arrives: it writes nothing after', async () => {
     const dir = profileDir();
     profiles.push(dir);
-    const context = await chromium.launchPersistentContext(dir, { executablePath: chromiumPath(), args: chromiumArgs, ...devices.laptop });
+    const { context, early, setter } = await twoTabs(dir, true);
     try {
-      const [early, setter] = [context.pages()[0] ?? (await context.newPage()), await context.newPage()];
-      for (const page of [early, setter]) {
-        await page.goto(origin);
-        await page.addScriptTag({ content: bundle });
-        expect(await page.evaluate(() => window.motcuaVault.openTab())).toBe('off');
-      }
-      expect(await setter.evaluate(() => window.motcuaVault.setUpHere())).toBe('open');
-      const writes = await early.evaluate((a) => window.motcuaVault.writeHere(a), applicant);
-      expect(writes).toEqual({ dossier: 'vault.locked', newDraft: 'vault.locked', draftChange: 'vault.locked', paper: 'vault.locked', state: 'locked' });
+      expect((await setter.evaluate(() => window.motcuaVault.setUpHere())).state).toBe('open');
+      expect(await early.evaluate(() => window.motcuaVault.stateAfter(5000))).toBe('locked');
+      const writes = await early.evaluate(([a, w]) => window.motcuaVault.writeHere(a, w), [applicant, strayWords] as const);
+      expect(writes).toEqual({ draftChange: 'vault.locked', dossier: 'vault.locked', newDraft: 'vault.locked', paper: 'vault.locked', state: 'locked' });
     } finally {
       await context.close();
     }
+    expect(filesHolding(dir, [...secrets, strayWords.name, strayWords.idNumber])).toEqual([]);
+  });
+
+  it('refuses the writes of a tab that has not heard yet, but for one draft change, sealed at its unlock', async () => {
+    const dir = profileDir();
+    profiles.push(dir);
+    const { context, early, setter } = await twoTabs(dir, false);
+    try {
+      await early.evaluate(() => window.motcuaVault.startDraft());
+      const { state, key } = await setter.evaluate(() => window.motcuaVault.setUpHere());
+      expect(state).toBe('open');
+      expect(await early.evaluate(() => window.motcuaVault.stateAfter(500))).toBe('off');
+      // The draft's change cannot wait for the setting (it must survive a tab closed at once): it goes in clear, and
+      // the tab learns it is locked; every other write reads the setting in its own transaction and is refused.
+      const writes = await early.evaluate(([a, w]) => window.motcuaVault.writeHere(a, w), [applicant, strayWords] as const);
+      expect(writes).toEqual({ draftChange: 'written', dossier: 'vault.locked', newDraft: 'vault.locked', paper: 'vault.locked', state: 'locked' });
+      // The PIN (here the key itself) opens this tab, which seals that draft in place; it still reads back.
+      expect(await early.evaluate((k) => window.motcuaVault.unlockHere(k), key)).toEqual({ state: 'open', draftSealed: true, draftStep: 'review' });
+    } finally {
+      await context.close();
+    }
+    // The refused writes left nothing; the stray draft's clear copy may linger in LevelDB's log until Chromium compacts it.
     expect(filesHolding(dir, secrets)).toEqual([]);
   });
 });
