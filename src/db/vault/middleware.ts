@@ -5,9 +5,8 @@
 // live queries see the index keys really stored (tokens).
 import type { DBCore, DBCoreCursor, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
 import { inUpgrade } from '../upgrades/in-upgrade';
-import { BLOB_FIELDS } from './seal-files';
 import { lockedError, noticeSetUp, vaultNamed, type Vault } from './state';
-import { hasPersonalValue, PERSONAL_FIELDS, SEALED, VAULT_SETTING, type VaultRecord } from './tables';
+import { BLOB_FIELDS, hasPersonalValue, PERSONAL_FIELDS, SEALED, VAULT_SETTING, type VaultRecord } from './tables';
 
 /** The tables whose rows or bytes the vault seals: a write to them must know whether it is set up. */
 const GUARDED = new Set([...Object.keys(PERSONAL_FIELDS), ...Object.keys(BLOB_FIELDS)]);

@@ -98,3 +98,24 @@ export async function sealExisting(
   }
   return { done: total, total };
 }
+
+/**
+ * Seals the drafts left clear by a tab that wrote just as another set the vault up (intake.ts,
+ * writeDraft, which cannot wait for the setting before writing). Drafts are a handful: all are read.
+ */
+export async function sealStrayDrafts(
+  db: Dexie,
+  vault: SealingContext,
+  { sealedKey: SEALED, hasPersonalValue }: SealingEnv,
+  sealer: () => Sealer,
+): Promise<void> {
+  const core = vault.core;
+  if (!core || !core.schema.tables.some((t) => t.name === 'drafts')) return;
+  await db.transaction('rw', 'drafts', async (tx) => {
+    const trans = tx.idbtrans as unknown as DBCoreTransaction;
+    const drafts = core.table('drafts');
+    const rows = (await drafts.query({ trans, values: true, query: { index: drafts.schema.primaryKey, range: ANY } })).result as Record<string, unknown>[];
+    const stray = rows.filter((row) => !(SEALED in row) && hasPersonalValue('drafts', row));
+    if (stray.length > 0) await drafts.mutate({ trans, type: 'put', values: stray.map((row) => sealer().sealRow('drafts', row)) });
+  });
+}

@@ -7,13 +7,7 @@
 // photos are held in memory while they are sealed.
 import type { IndexableType } from 'dexie';
 import type Dexie from 'dexie';
-
-/** The tables that keep bytes: their primary key and their Blob fields. */
-export const BLOB_FIELDS: Readonly<Record<string, { key: string; fields: readonly string[] }>> = {
-  files: { key: 'sha256', fields: ['blob', 'thumbnail'] },
-  captureQueue: { key: 'seq', fields: ['blob'] },
-  pageSources: { key: 'pageId', fields: ['blob'] },
-};
+import { BLOB_FIELDS } from './tables';
 
 /** Of blobs.ts, handed in (it imports state.ts, which loads this module). */
 export interface FileSealing {

@@ -1,7 +1,7 @@
 // Whether this device's vault is set up, and whether it is open (issue 13, encryption at rest):
 // one state per database, read from the `vault` setting when the database opens. The cipher code
 // is imported only when a key arrives, so the first screen carries none of it.
-import type { DBCore, DBCoreRangeType, DBCoreTransaction } from 'dexie';
+import type { DBCore } from 'dexie';
 import type Dexie from 'dexie';
 import { MotcuaError } from '../../domain/errors';
 import { dossierWordParts } from '../dossier-index';
@@ -157,7 +157,8 @@ export function openVault(db: Dexie): Promise<VaultState> {
     // A set-up interrupted before every row and file was sealed goes on at each unlock.
     const now = vault.record ?? record;
     if (!now.sealing.done || !now.filesSealed) sealExistingData(db).catch(() => undefined);
-    else sealStrayDrafts(vault).catch(() => undefined);
+    // Drafts a tab wrote clear just as another set the vault up (intake.ts, writeDraft).
+    else import('./seal-existing').then(({ sealStrayDrafts }) => sealStrayDrafts(db, vault, sealingEnv, () => openSealer(vault))).catch(() => undefined);
     return 'open';
   })().finally(() => {
     if (vault.opening === opening) vault.opening = null;
@@ -175,28 +176,6 @@ export function noticeSetUp(vault: Vault, record: VaultRecord): void {
   vault.setUp = true;
   close(vault);
   if (heldMasterKey() && vault.db) openVault(vault.db).catch(() => undefined);
-}
-
-/**
- * Seals the drafts left clear by a tab that wrote just as another set the vault up (intake.ts,
- * writeDraft, which cannot wait for the setting before writing). Drafts are a handful: all are read.
- */
-async function sealStrayDrafts(vault: Vault): Promise<void> {
-  const core = vault.core;
-  if (!core || !vault.db || !core.schema.tables.some((t) => t.name === 'drafts')) return;
-  await vault.db.transaction('rw', 'drafts', async (tx) => {
-    const trans = tx.idbtrans as unknown as DBCoreTransaction;
-    const drafts = core.table('drafts');
-    const rows = (
-      await drafts.query({
-        trans,
-        values: true,
-        query: { index: drafts.schema.primaryKey, range: { type: 3 as DBCoreRangeType, lower: undefined, upper: undefined } },
-      })
-    ).result;
-    const stray = (rows as Record<string, unknown>[]).filter((row) => !(SEALED in row) && hasPersonalValue('drafts', row));
-    if (stray.length > 0) await drafts.mutate({ trans, type: 'put', values: stray.map((row) => openSealer(vault).sealRow('drafts', row)) });
-  });
 }
 
 /** Reads the `vault` setting again; true when it shows the vault set up (noticed here). */

@@ -25,6 +25,13 @@ export const PERSONAL_FIELDS: Readonly<Record<string, readonly string[]>> = {
   pageSources: ['name'],
 };
 
+/** The tables that keep bytes (photos, scans): their primary key and their Blob fields, sealed whole (seal-files.ts, blobs.ts). */
+export const BLOB_FIELDS: Readonly<Record<string, { key: string; fields: readonly string[] }>> = {
+  files: { key: 'sha256', fields: ['blob', 'thumbnail'] },
+  captureQueue: { key: 'seq', fields: ['blob'] },
+  pageSources: { key: 'pageId', fields: ['blob'] },
+};
+
 /** Prefixes of a name word or ID number are tokenized up to this many letters; a longer search matches on its first ones. */
 export const MAX_PREFIX = 24;
 
