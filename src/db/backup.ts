@@ -58,6 +58,15 @@ function withoutDerived(row: DossierRow): DossierRow {
   return rest;
 }
 
+/**
+ * The log rows of these dossiers, one index lookup each. Not where().anyOf(): its cursor walk reads the
+ * cursor's key, which throws "Illegal invocation" in Chromium through the vault's cursor wrapper
+ * (vault/middleware.ts, openedCursor) on a sealed table such as processingLog.
+ */
+async function logsOf(db: MotcuaDb, dossierIds: readonly string[]): Promise<ProcessingLogRow[]> {
+  return (await Promise.all(dossierIds.map((id) => db.processingLog.where('dossierId').equals(id).toArray()))).flat();
+}
+
 /** A log row as carried: the local id left behind (each device numbers its own), the rest as stored. */
 function carriedLogRow(row: ProcessingLogRow): BackupProcessingLog {
   return {
@@ -108,13 +117,7 @@ export async function readUnsyncedWork(db: MotcuaDb, now = new Date(), kind: Bac
     // Without them a dossier restored from the file would show an empty Nhật ký xử lý. A full backup
     // carries every dossier, so the table is read whole rather than through thousands of keys.
     const carried = new Set(dossiers.map((d) => d.id));
-    const logRows =
-      kind === 'full'
-        ? await db.processingLog.toArray()
-        : await db.processingLog
-            .where('dossierId')
-            .anyOf([...carried])
-            .toArray();
+    const logRows = kind === 'full' ? await db.processingLog.toArray() : await logsOf(db, [...carried]);
     const processingLog = logRows
       .filter((r) => carried.has(r.dossierId))
       .sort((x, y) => (x.dossierId < y.dossierId ? -1 : x.dossierId > y.dossierId ? 1 : x.at < y.at ? -1 : x.at > y.at ? 1 : 0))
@@ -300,7 +303,7 @@ export async function mergeBackup(db: MotcuaDb, backup: BackupContent): Promise<
       if (backup.processingLog.length > 0) {
         const logged = [...new Set(backup.processingLog.map((r) => r.dossierId))];
         const lineOf = (r: { dossierId: string; at: string; action: string }) => `${r.dossierId}|${logKey(r.at, r.action)}`;
-        const have = new Set((await db.processingLog.where('dossierId').anyOf(logged).toArray()).map(lineOf));
+        const have = new Set((await logsOf(db, logged)).map(lineOf));
         const fresh: BackupProcessingLog[] = [];
         for (const row of backup.processingLog) {
           if (have.has(lineOf(row))) continue;
