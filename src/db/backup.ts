@@ -248,8 +248,14 @@ export interface MergeReport {
  * move, as pull and the Nhật ký view count it), so no import, first or repeated, doubles a line.
  */
 export async function mergeBackup(db: MotcuaDb, backup: BackupContent): Promise<MergeReport> {
-  // The files sealed under this device's key before the transaction (Web Crypto's await would end it).
-  const files = await Promise.all(backup.files.map(async ({ head, blob }) => ({ head, blob: await sealBlob(db, blob) })));
+  // The files sealed under this device's key before the transaction (Web Crypto's await would end it),
+  // one at a time: all at once would hold every file's bytes, clear and sealed, in the page together.
+  // A file already stored here is not sealed again (the transaction keeps the stored one anyway).
+  const files: { head: BackupFileHead; blob: Blob }[] = [];
+  for (const { head, blob } of backup.files) {
+    if (await db.files.get(head.sha256)) continue;
+    files.push({ head, blob: await sealBlob(db, blob) });
+  }
   return db.transaction(
     'rw',
     [db.settings, db.outbox, db.dossiers, db.drafts, db.attachments, db.files, db.processingLog, db.dossierFacts, db.reportPacks],
