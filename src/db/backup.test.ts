@@ -1,6 +1,7 @@
 // Export and import of the unsynced work on a fake IndexedDB: the entries land on the other device
-// under their first device and mutation numbers, with their dossiers, drafts and files; a second
-// import, another commune's file, a device not enrolled and a damaged content change nothing.
+// under their first device and mutation numbers, with their dossiers, drafts, files and processing
+// logs; a second import, another commune's file, a device not enrolled and a damaged content change
+// nothing; a log line the device already has is never doubled; a file of format 1 is still read.
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MotcuaDb } from './db';
@@ -8,7 +9,8 @@ import { backupRecords, mergeBackup, readBackupRecords, readUnsyncedWork, type B
 import { saveEnrolment, type Enrolment } from './device';
 import { addEntry, applyPushResults, nextBatch, resendEntry } from './outbox';
 import { pendingEntry, sampleBirthDossier } from './test-support';
-import type { DossierRow } from './schema';
+import type { DossierRow, ProcessingLogRow } from './schema';
+import { BACKUP_FORMAT } from '../domain/backup';
 import type { CommuneInfo } from '../domain/geo';
 
 const commune = (id: string): CommuneInfo => ({ id, name: `Xã ${id}`, provinceCode: '01', agencyCode: 'H01.01', officeHours: null }) as unknown as CommuneInfo;
@@ -41,10 +43,32 @@ const dossier = (id: string): DossierRow => ({
 
 const PAGE = 'a'.repeat(64);
 
+/** Nhật ký xử lý lines as the desk writes them: dossier 1 received then taken up (with a note), dossier 2 received. */
+const LOG: Omit<ProcessingLogRow, 'id'>[] = [
+  { dossierId: 'dossier-1', at: '2026-03-02T01:00:00.000Z', who: 'Lò Thị Mai', role: 'receptionOfficer', action: 'receive', fromStatus: null, toStatus: 2 },
+  {
+    dossierId: 'dossier-1',
+    at: '2026-03-02T01:30:00.000Z',
+    who: 'Lò Thị Mai',
+    role: 'receptionOfficer',
+    action: 'startProcessing',
+    fromStatus: 2,
+    toStatus: 4,
+    note: 'Chuyển bộ phận tư pháp',
+  },
+  { dossierId: 'dossier-2', at: '2026-03-02T01:05:00.000Z', who: 'Lò Thị Mai', role: 'receptionOfficer', action: 'receive', fromStatus: null, toStatus: 2 },
+];
+
+/** A dossier's log as the Nhật ký view reads it, without the local ids. */
+async function logOf(db: MotcuaDb, dossierId: string) {
+  return (await db.processingLog.where('dossierId').equals(dossierId).sortBy('at')).map(({ id: _id, ...line }) => line);
+}
+
 /** Device A: two received dossiers (one with a page), a move of one, and a draft with a page of its own. */
 async function deviceAWithWork(): Promise<MotcuaDb> {
   const a = await device('device-a');
   await a.dossiers.bulkAdd([dossier('dossier-1'), dossier('dossier-2')]);
+  await a.processingLog.bulkAdd(LOG.map((line) => ({ ...line })));
   await a.files.add({ sha256: PAGE, blob: new Blob(['%PDF-1.7 page']), type: 'application/pdf', size: 13, createdAt: '2026-03-02T01:00:00.000Z' });
   await a.files.add({ sha256: 'b'.repeat(64), blob: new Blob(['draft page']), type: 'image/jpeg', size: 10, createdAt: '2026-03-02T01:00:00.000Z' });
   await a.attachments.bulkAdd([
@@ -91,6 +115,7 @@ async function snapshot(db: MotcuaDb) {
     dossiers: await db.dossiers.toArray(),
     drafts: await db.drafts.toArray(),
     attachments: await db.attachments.toArray(),
+    processingLog: await db.processingLog.toArray(),
     files: (await db.files.toArray()).map((f) => f.sha256),
   };
 }
@@ -103,7 +128,7 @@ beforeEach(async () => {
 describe('export', () => {
   it('carries the outbox under its device and numbers, with the dossiers, drafts, attachments and files it needs', async () => {
     const work = await readUnsyncedWork(a, new Date('2026-03-02T02:00:00Z'));
-    expect(work.meta).toEqual({ t: 'meta', kind: 'unsynced', deviceId: 'device-a', communeId: 'c1', exportedAt: '2026-03-02T02:00:00.000Z' });
+    expect(work.meta).toEqual({ t: 'meta', kind: 'unsynced', deviceId: 'device-a', communeId: 'c1', exportedAt: '2026-03-02T02:00:00.000Z', format: 2 });
     expect(work.entries.map((e) => [e.originDevice, e.mutation, e.kind])).toEqual([
       ['device-a', 1, 'dossier.receive'],
       ['device-a', 2, 'dossier.receive'],
@@ -113,6 +138,8 @@ describe('export', () => {
     expect(work.dossiers[0]).not.toHaveProperty('searchWords');
     expect(work.attachments.map((x) => x.id).sort()).toEqual(['att-1', 'att-2']);
     expect(work.files.map((f) => f.sha256).sort()).toEqual([PAGE, 'b'.repeat(64)]);
+    // Each carried dossier's log, by dossier then time, without the local ids (each device numbers its own).
+    expect(work.processingLog).toEqual([LOG[0], LOG[1], LOG[2]]);
   });
 
   it('leaves out what the gateway has acknowledged', async () => {
@@ -120,6 +147,7 @@ describe('export', () => {
     const work = await readUnsyncedWork(a);
     expect(work.entries.map((e) => e.mutation)).toEqual([1, 3]);
     expect(work.dossiers.map((d) => d.id)).toEqual(['dossier-1']);
+    expect(work.processingLog.map((l) => l.dossierId)).toEqual(['dossier-1', 'dossier-1']);
   });
 
   it('a full backup carries every dossier with its files, acknowledged or not, and says so in its meta', async () => {
@@ -135,6 +163,7 @@ describe('export', () => {
     expect(full.dossiers.map((d) => d.id).sort()).toEqual(['dossier-1', 'dossier-2']);
     expect(full.drafts.map((d) => d.id)).toEqual(['draft-1']);
     expect(full.files.map((f) => f.sha256).sort()).toEqual([PAGE, 'b'.repeat(64)]);
+    expect(full.processingLog).toHaveLength(3);
   });
 
   it('needs an enrolled device', async () => {
@@ -149,7 +178,7 @@ describe('import', () => {
     const file = await carry(a, 'full');
     expect(file.meta.kind).toBe('full');
     const wiped = await device('device-a2');
-    expect(await mergeBackup(wiped, file)).toEqual({ entries: 2, dossiers: 2, drafts: 1, files: 2, skipped: 0 });
+    expect(await mergeBackup(wiped, file)).toEqual({ entries: 2, dossiers: 2, drafts: 1, files: 2, processingLog: 3, skipped: 0 });
     const before = await snapshot(wiped);
     expect(before.outbox.map((e) => [e.originDevice, e.mutation])).toEqual([
       ['device-a', 2],
@@ -157,7 +186,10 @@ describe('import', () => {
     ]);
     const states = Object.fromEntries(before.dossiers.map((d) => [d.id, d.syncState]));
     expect(states).toEqual({ 'dossier-1': 'waiting', 'dossier-2': 'waiting' });
-    expect(await mergeBackup(wiped, file)).toEqual({ entries: 0, dossiers: 0, drafts: 0, files: 0, skipped: 2 });
+    // The restored dossiers' Nhật ký xử lý, line for line (the sealed note too).
+    expect(await logOf(wiped, 'dossier-1')).toEqual([LOG[0], LOG[1]]);
+    expect(await logOf(wiped, 'dossier-2')).toEqual([LOG[2]]);
+    expect(await mergeBackup(wiped, file)).toEqual({ entries: 0, dossiers: 0, drafts: 0, files: 0, processingLog: 0, skipped: 2 });
     expect(await snapshot(wiped)).toEqual(before);
   });
 
@@ -165,7 +197,7 @@ describe('import', () => {
     const b = await device('device-b');
     await addEntry(b, pendingEntry('dossier.receive', 'dossier-b', dossier('dossier-b')));
     const file = await carry(a);
-    expect(await mergeBackup(b, file)).toEqual({ entries: 3, dossiers: 2, drafts: 1, files: 2, skipped: 0 });
+    expect(await mergeBackup(b, file)).toEqual({ entries: 3, dossiers: 2, drafts: 1, files: 2, processingLog: 3, skipped: 0 });
     const outbox = await b.outbox.orderBy('seq').toArray();
     expect(outbox.map((e) => [e.seq, e.originDevice, e.mutation, e.entityId])).toEqual([
       [1, undefined, undefined, 'dossier-b'],
@@ -179,7 +211,7 @@ describe('import', () => {
     expect(await b.attachments.get('att-2')).toMatchObject({ ownerId: 'draft-1#pages' });
 
     const before = await snapshot(b);
-    expect(await mergeBackup(b, await carry(a))).toEqual({ entries: 0, dossiers: 0, drafts: 0, files: 0, skipped: 3 });
+    expect(await mergeBackup(b, await carry(a))).toEqual({ entries: 0, dossiers: 0, drafts: 0, files: 0, processingLog: 0, skipped: 3 });
     expect(await snapshot(b)).toEqual(before);
   });
 
@@ -216,6 +248,45 @@ describe('import', () => {
     expect(resent).not.toHaveProperty('mutation');
   });
 
+  it('adds only the log lines a dossier here lacks: one already pulled or imported is not doubled', async () => {
+    // Device B already holds dossier 1 with its first line (from a pull: the same move, written there).
+    const b = await device('device-b');
+    await b.dossiers.add(dossier('dossier-1'));
+    await b.processingLog.add({ ...LOG[0]!, at: '2026-03-02T01:00:00Z' });
+    const file = await carry(a, 'full');
+    expect((await mergeBackup(b, file)).processingLog).toBe(2);
+    expect((await logOf(b, 'dossier-1')).map((l) => l.action)).toEqual(['receive', 'startProcessing']);
+    expect(await logOf(b, 'dossier-2')).toEqual([LOG[2]]);
+    // A file carrying a line twice (a device that had it doubled) adds it once; and again, nothing.
+    const doubled = { ...file, processingLog: [...file.processingLog, { ...LOG[2]! }] };
+    const c = await device('device-c');
+    expect((await mergeBackup(c, doubled)).processingLog).toBe(3);
+    expect(await c.processingLog.count()).toBe(3);
+    expect((await mergeBackup(c, doubled)).processingLog).toBe(0);
+    expect(await c.processingLog.count()).toBe(3);
+  });
+
+  it('still reads a file of format 1 (no log lines), and refuses one of a newer format', async () => {
+    const records = await all(backupRecords(await readUnsyncedWork(a)));
+    // Format 1 as the earlier app wrote it: no format in the meta, no log items, no log count at the end.
+    const v1 = records
+      .filter((r) => (r.head as { t: string }).t !== 'processingLog')
+      .map((r) => {
+        const { format: _format, processingLog: _count, ...head } = r.head as Record<string, unknown>;
+        return { ...r, head };
+      });
+    const content = await readBackupRecords(iterate(v1));
+    expect(content.meta).not.toHaveProperty('format');
+    expect(content.processingLog).toEqual([]);
+    const b = await device('device-b');
+    expect(await mergeBackup(b, content)).toEqual({ entries: 3, dossiers: 2, drafts: 1, files: 2, processingLog: 0, skipped: 0 });
+    // Log lines in a file that says format 1 are not what that format carried.
+    const mixed = records.map((r) => ((r.head as { t: string }).t === 'meta' ? { head: { ...(r.head as object), format: 1 } } : r));
+    await expect(readBackupRecords(iterate(mixed))).rejects.toMatchObject({ code: 'backup.bad_content' });
+    const newer = records.map((r) => ((r.head as { t: string }).t === 'meta' ? { head: { ...(r.head as object), format: BACKUP_FORMAT + 1 } } : r));
+    await expect(readBackupRecords(iterate(newer))).rejects.toMatchObject({ code: 'backup.unsupported_version' });
+  });
+
   it("refuses another commune's file and a device not enrolled, changing nothing", async () => {
     const elsewhere = await device('device-x', 'c2');
     const before = await snapshot(elsewhere);
@@ -236,6 +307,13 @@ describe('import', () => {
     await expect(read(odd)).rejects.toMatchObject({ code: 'backup.bad_content' });
     const shortFile = records.map((r) => (r.body ? { head: r.head, body: new Blob(['x']) } : r));
     await expect(read(shortFile)).rejects.toMatchObject({ code: 'backup.bad_content' });
+    // A log line dropped, one for a dossier the file does not carry, one whose time is no time.
+    const isLog = (r: BackupRecord) => (r.head as { t: string }).t === 'processingLog';
+    await expect(read(records.filter((r) => !isLog(r)))).rejects.toMatchObject({ code: 'backup.bad_content' });
+    const stray = records.map((r) => (isLog(r) ? { head: { t: 'processingLog', row: { ...(r.head as { row: object }).row, dossierId: 'elsewhere' } } } : r));
+    await expect(read(stray)).rejects.toMatchObject({ code: 'backup.bad_content' });
+    const timeless = records.map((r) => (isLog(r) ? { head: { t: 'processingLog', row: { ...(r.head as { row: object }).row, at: 'hôm qua' } } } : r));
+    await expect(read(timeless)).rejects.toMatchObject({ code: 'backup.bad_content' });
   });
 
   it('writes all or nothing: a failure half-way leaves the device as it was', async () => {

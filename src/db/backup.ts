@@ -1,12 +1,23 @@
 // The device's unsynced work as backup items (export), and their merge on a device of the same
 // commune (import): every entry keeps the device and mutation number it was made under, so the
 // gateway applies it once whichever device sends it, and a second import of the file adds nothing.
-import { backupItemSchema, type BackupEnd, type BackupEntry, type BackupFileHead, type BackupItem, type BackupKind, type BackupMeta } from '../domain/backup';
+import {
+  BACKUP_FORMAT,
+  backupItemSchema,
+  type BackupEnd,
+  type BackupEntry,
+  type BackupFileHead,
+  type BackupItem,
+  type BackupKind,
+  type BackupMeta,
+  type BackupProcessingLog,
+} from '../domain/backup';
 import { MotcuaError } from '../domain/errors';
 import type { MotcuaDb } from './db';
 import { COMMUNE_KEY, DEVICE_KEY, type DeviceIdentity } from './device';
 import type { CommuneInfo } from '../domain/geo';
-import type { AttachmentRow, DossierRow, DraftRow, FileRow, OutboxEntry } from './schema';
+import { logKey } from './pulled-dossier';
+import type { AttachmentRow, DossierRow, DraftRow, FileRow, OutboxEntry, ProcessingLogRow } from './schema';
 import { openBlob, sealBlob } from './vault/blobs';
 
 /** A backup item as it travels: a head (parsed by schema on import) and, for a file, its bytes. */
@@ -22,6 +33,8 @@ export interface UnsyncedWork {
   dossiers: DossierRow[];
   drafts: DraftRow[];
   attachments: AttachmentRow[];
+  /** The carried dossiers' processing-log lines (Nhật ký xử lý), without their local ids. */
+  processingLog: BackupProcessingLog[];
   /** Their blobs as stored (sealed once the vault is set up): backupRecords opens them. */
   files: FileRow[];
   /** Where they were read, to open the files. */
@@ -46,12 +59,35 @@ function withoutDerived(row: DossierRow): DossierRow {
 }
 
 /**
+ * The log rows of these dossiers, one index lookup each. Not where().anyOf(): its cursor walk reads the
+ * cursor's key, which throws "Illegal invocation" in Chromium through the vault's cursor wrapper
+ * (vault/middleware.ts, openedCursor) on a sealed table such as processingLog.
+ */
+async function logsOf(db: MotcuaDb, dossierIds: readonly string[]): Promise<ProcessingLogRow[]> {
+  return (await Promise.all(dossierIds.map((id) => db.processingLog.where('dossierId').equals(id).toArray()))).flat();
+}
+
+/** A log row as carried: the local id left behind (each device numbers its own), the rest as stored. */
+function carriedLogRow(row: ProcessingLogRow): BackupProcessingLog {
+  return {
+    dossierId: row.dossierId,
+    at: row.at,
+    who: row.who,
+    role: row.role,
+    action: row.action,
+    fromStatus: row.fromStatus,
+    toStatus: row.toStatus,
+    ...(row.note !== undefined ? { note: row.note } : {}),
+  };
+}
+
+/**
  * Reads the outbox (quarantine included: none of it is acknowledged), the dossiers it names (every
- * dossier for a full backup), every draft, their attachments and the stored files they use. Refused
+ * dossier for a full backup) with their processing logs, every draft, their attachments and the stored files they use. Refused
  * on a device not enrolled: an export must name its commune, or no device could take it in.
  */
 export async function readUnsyncedWork(db: MotcuaDb, now = new Date(), kind: BackupKind = 'unsynced'): Promise<UnsyncedWork> {
-  return db.transaction('r', [db.settings, db.outbox, db.dossiers, db.drafts, db.attachments, db.files], async () => {
+  return db.transaction('r', [db.settings, db.outbox, db.dossiers, db.drafts, db.attachments, db.files, db.processingLog], async () => {
     const device = (await db.settings.get(DEVICE_KEY))?.value as DeviceIdentity | undefined;
     const commune = (await db.settings.get(COMMUNE_KEY))?.value as CommuneInfo | undefined;
     if (!device?.enrolledAt || !commune) throw new MotcuaError('backup.not_enrolled', 'Thiết bị chưa được kích hoạt với một xã: chưa sao lưu được.');
@@ -78,8 +114,16 @@ export async function readUnsyncedWork(db: MotcuaDb, now = new Date(), kind: Bac
     const attachments = await db.attachments.filter((a) => owners.has(ownerRoot(a.ownerId))).toArray();
     const hashes = [...new Set(attachments.map((a) => a.sha256))];
     const files = (await db.files.bulkGet(hashes)).filter((f): f is FileRow => f !== undefined);
-    const meta: BackupMeta = { t: 'meta', kind, deviceId: device.id, communeId: commune.id, exportedAt: now.toISOString() };
-    return { meta, entries, dossiers, drafts, attachments, files, db };
+    // Without them a dossier restored from the file would show an empty Nhật ký xử lý. A full backup
+    // carries every dossier, so the table is read whole rather than through thousands of keys.
+    const carried = new Set(dossiers.map((d) => d.id));
+    const logRows = kind === 'full' ? await db.processingLog.toArray() : await logsOf(db, [...carried]);
+    const processingLog = logRows
+      .filter((r) => carried.has(r.dossierId))
+      .sort((x, y) => (x.dossierId < y.dossierId ? -1 : x.dossierId > y.dossierId ? 1 : x.at < y.at ? -1 : x.at > y.at ? 1 : 0))
+      .map(carriedLogRow);
+    const meta: BackupMeta = { t: 'meta', kind, deviceId: device.id, communeId: commune.id, exportedAt: now.toISOString(), format: BACKUP_FORMAT };
+    return { meta, entries, dossiers, drafts, attachments, processingLog, files, db };
   });
 }
 
@@ -94,6 +138,7 @@ export async function* backupRecords(work: UnsyncedWork): AsyncGenerator<BackupR
   for (const row of work.dossiers) yield { head: { t: 'dossier', row } };
   for (const row of work.drafts) yield { head: { t: 'draft', row } };
   for (const row of work.attachments) yield { head: { t: 'attachment', row } };
+  for (const row of work.processingLog) yield { head: { t: 'processingLog', row } };
   for (const file of work.files) {
     const body = await openBlob(work.db, file.blob);
     const head: BackupFileHead = { t: 'file', sha256: file.sha256, type: file.type, size: body.size, createdAt: file.createdAt };
@@ -106,6 +151,7 @@ export async function* backupRecords(work: UnsyncedWork): AsyncGenerator<BackupR
     drafts: work.drafts.length,
     attachments: work.attachments.length,
     files: work.files.length,
+    processingLog: work.processingLog.length,
   };
   yield { head: end };
 }
@@ -117,6 +163,8 @@ export interface BackupContent {
   dossiers: DossierRow[];
   drafts: DraftRow[];
   attachments: AttachmentRow[];
+  /** Empty in a file of format 1, which did not carry them. */
+  processingLog: BackupProcessingLog[];
   files: { head: BackupFileHead; blob: Blob }[];
 }
 
@@ -127,7 +175,8 @@ const bad = (why: string) => new MotcuaError('backup.bad_content', BAD_CONTENT, 
 export async function readBackupRecords(records: AsyncIterable<BackupRecord>): Promise<BackupContent> {
   let meta: BackupMeta | undefined;
   let end: BackupEnd | undefined;
-  const content: Omit<BackupContent, 'meta'> = { entries: [], dossiers: [], drafts: [], attachments: [], files: [] };
+  const content: Omit<BackupContent, 'meta'> = { entries: [], dossiers: [], drafts: [], attachments: [], processingLog: [], files: [] };
+  const dossierIds = new Set<string>();
   for await (const record of records) {
     const parsed = backupItemSchema.safeParse(record.head);
     if (!parsed.success) throw bad(parsed.error.issues[0]?.path.join('.') ?? 'item');
@@ -137,6 +186,10 @@ export async function readBackupRecords(records: AsyncIterable<BackupRecord>): P
     switch (item.t) {
       case 'meta':
         if (meta) throw bad('two metas');
+        // Made by a newer app: what it carries may not be what this one would write back.
+        if ((item.format ?? 1) > BACKUP_FORMAT) {
+          throw new MotcuaError('backup.unsupported_version', 'Tệp sao lưu được tạo bởi phiên bản ứng dụng mới hơn.', { format: item.format ?? 1 });
+        }
         meta = item;
         break;
       case 'entry':
@@ -144,12 +197,18 @@ export async function readBackupRecords(records: AsyncIterable<BackupRecord>): P
         break;
       case 'dossier':
         content.dossiers.push(item.row as unknown as DossierRow);
+        dossierIds.add(item.row.id);
         break;
       case 'draft':
         content.drafts.push(item.row as unknown as DraftRow);
         break;
       case 'attachment':
         content.attachments.push(item.row);
+        break;
+      case 'processingLog':
+        // Format 1 had none; a line always comes after the dossier it belongs to.
+        if ((meta!.format ?? 1) < 2 || !dossierIds.has(item.row.dossierId)) throw bad('processingLog');
+        content.processingLog.push(item.row);
         break;
       case 'file':
         if (!record.body || record.body.size !== item.size) throw bad('file size');
@@ -161,8 +220,10 @@ export async function readBackupRecords(records: AsyncIterable<BackupRecord>): P
     }
   }
   if (!meta || !end) throw bad('no end');
-  const counts = [content.entries, content.dossiers, content.drafts, content.attachments, content.files].map((l) => l.length);
-  if (counts.join() !== [end.entries, end.dossiers, end.drafts, end.attachments, end.files].join()) throw bad('counts');
+  // Format 1's end has no log count, format 2's must: a file cut before its log lines is caught either way.
+  if ((meta.format ?? 1) >= 2 !== (end.processingLog !== undefined)) throw bad('counts');
+  const counts = [content.entries, content.dossiers, content.drafts, content.attachments, content.files, content.processingLog].map((l) => l.length);
+  if (counts.join() !== [end.entries, end.dossiers, end.drafts, end.attachments, end.files, end.processingLog ?? 0].join()) throw bad('counts');
   return { meta, ...content };
 }
 
@@ -172,6 +233,8 @@ export interface MergeReport {
   dossiers: number;
   drafts: number;
   files: number;
+  /** Processing-log lines added (those a dossier here already had are left out). */
+  processingLog: number;
   /** Entries left out: already on this device, or this device's own that the gateway has answered. */
   skipped: number;
 }
@@ -180,63 +243,88 @@ export interface MergeReport {
  * Merges a backup in one transaction: all of it or, on any failure, nothing. Refused unless this
  * device is enrolled in the backup's commune. An entry already here under the same (device,
  * mutation) is left out, and so is one of this device's own no longer in its outbox (the gateway
- * answered it); rows, drafts, attachments and files already here are kept as they are.
+ * answered it); rows, drafts, attachments and files already here are kept as they are. A log
+ * line is added unless its dossier already has one of the same instant and action (the same
+ * move, as pull and the Nhật ký view count it), so no import, first or repeated, doubles a line.
  */
 export async function mergeBackup(db: MotcuaDb, backup: BackupContent): Promise<MergeReport> {
-  // The files sealed under this device's key before the transaction (Web Crypto's await would end it).
-  const files = await Promise.all(backup.files.map(async ({ head, blob }) => ({ head, blob: await sealBlob(db, blob) })));
-  return db.transaction('rw', [db.settings, db.outbox, db.dossiers, db.drafts, db.attachments, db.files, db.dossierFacts, db.reportPacks], async () => {
-    const device = (await db.settings.get(DEVICE_KEY))?.value as DeviceIdentity | undefined;
-    const commune = (await db.settings.get(COMMUNE_KEY))?.value as CommuneInfo | undefined;
-    if (!device?.enrolledAt || !commune) throw new MotcuaError('backup.not_enrolled', 'Thiết bị chưa được kích hoạt với một xã: hãy kích hoạt rồi nhập tệp.');
-    if (backup.meta.communeId !== commune.id) {
-      throw new MotcuaError('backup.other_commune', 'Tệp sao lưu này thuộc một xã khác; không có gì được nhập.', { communeId: backup.meta.communeId });
-    }
-    const report: MergeReport = { entries: 0, dossiers: 0, drafts: 0, files: 0, skipped: 0 };
-    const held = new Set((await db.outbox.toArray()).map((e) => keyOf(originOf(e, device.id).originDevice, originOf(e, device.id).mutation)));
-    const waiting = new Set<string>();
-    for (const entry of backup.entries) {
-      const key = keyOf(entry.originDevice, entry.mutation);
-      if (held.has(key) || entry.originDevice === device.id) {
-        report.skipped++;
-        continue;
+  // The files sealed under this device's key before the transaction (Web Crypto's await would end it),
+  // one at a time: all at once would hold every file's bytes, clear and sealed, in the page together.
+  // A file already stored here is not sealed again (the transaction keeps the stored one anyway).
+  const files: { head: BackupFileHead; blob: Blob }[] = [];
+  for (const { head, blob } of backup.files) {
+    if (await db.files.get(head.sha256)) continue;
+    files.push({ head, blob: await sealBlob(db, blob) });
+  }
+  return db.transaction(
+    'rw',
+    [db.settings, db.outbox, db.dossiers, db.drafts, db.attachments, db.files, db.processingLog, db.dossierFacts, db.reportPacks],
+    async () => {
+      const device = (await db.settings.get(DEVICE_KEY))?.value as DeviceIdentity | undefined;
+      const commune = (await db.settings.get(COMMUNE_KEY))?.value as CommuneInfo | undefined;
+      if (!device?.enrolledAt || !commune) throw new MotcuaError('backup.not_enrolled', 'Thiết bị chưa được kích hoạt với một xã: hãy kích hoạt rồi nhập tệp.');
+      if (backup.meta.communeId !== commune.id) {
+        throw new MotcuaError('backup.other_commune', 'Tệp sao lưu này thuộc một xã khác; không có gì được nhập.', { communeId: backup.meta.communeId });
       }
-      held.add(key);
-      const row: OutboxEntry = {
-        kind: entry.kind,
-        entityId: entry.entityId,
-        payload: entry.payload,
-        createdAt: entry.createdAt,
-        status: entry.status,
-        attempts: entry.attempts,
-        originDevice: entry.originDevice,
-        mutation: entry.mutation,
-        ...(entry.lastError !== undefined ? { lastError: entry.lastError } : {}),
-        ...(entry.lastErrorCode !== undefined ? { lastErrorCode: entry.lastErrorCode } : {}),
-      };
-      await db.outbox.add(row);
-      if (entry.kind.startsWith('dossier.')) waiting.add(entry.entityId);
-      report.entries++;
-    }
-    for (const dossier of backup.dossiers) {
-      if (await db.dossiers.get(dossier.id)) continue;
-      const refused = backup.entries.some((e) => e.entityId === dossier.id && e.status === 'rejected');
-      await db.dossiers.add({ ...withoutDerived(dossier), syncState: refused ? 'rejected' : waiting.has(dossier.id) ? 'waiting' : dossier.syncState });
-      report.dossiers++;
-    }
-    for (const draft of backup.drafts) {
-      if (await db.drafts.get(draft.id)) continue;
-      await db.drafts.add(draft);
-      report.drafts++;
-    }
-    const newAttachments = backup.attachments.filter((a) => a.id);
-    const present = await db.attachments.bulkGet(newAttachments.map((a) => a.id));
-    await db.attachments.bulkAdd(newAttachments.filter((_, i) => !present[i]));
-    for (const { head, blob } of files) {
-      if (await db.files.get(head.sha256)) continue;
-      await db.files.add({ sha256: head.sha256, blob, type: head.type, size: head.size, createdAt: head.createdAt });
-      report.files++;
-    }
-    return report;
-  });
+      const report: MergeReport = { entries: 0, dossiers: 0, drafts: 0, files: 0, processingLog: 0, skipped: 0 };
+      const held = new Set((await db.outbox.toArray()).map((e) => keyOf(originOf(e, device.id).originDevice, originOf(e, device.id).mutation)));
+      const waiting = new Set<string>();
+      for (const entry of backup.entries) {
+        const key = keyOf(entry.originDevice, entry.mutation);
+        if (held.has(key) || entry.originDevice === device.id) {
+          report.skipped++;
+          continue;
+        }
+        held.add(key);
+        const row: OutboxEntry = {
+          kind: entry.kind,
+          entityId: entry.entityId,
+          payload: entry.payload,
+          createdAt: entry.createdAt,
+          status: entry.status,
+          attempts: entry.attempts,
+          originDevice: entry.originDevice,
+          mutation: entry.mutation,
+          ...(entry.lastError !== undefined ? { lastError: entry.lastError } : {}),
+          ...(entry.lastErrorCode !== undefined ? { lastErrorCode: entry.lastErrorCode } : {}),
+        };
+        await db.outbox.add(row);
+        if (entry.kind.startsWith('dossier.')) waiting.add(entry.entityId);
+        report.entries++;
+      }
+      for (const dossier of backup.dossiers) {
+        if (await db.dossiers.get(dossier.id)) continue;
+        const refused = backup.entries.some((e) => e.entityId === dossier.id && e.status === 'rejected');
+        await db.dossiers.add({ ...withoutDerived(dossier), syncState: refused ? 'rejected' : waiting.has(dossier.id) ? 'waiting' : dossier.syncState });
+        report.dossiers++;
+      }
+      for (const draft of backup.drafts) {
+        if (await db.drafts.get(draft.id)) continue;
+        await db.drafts.add(draft);
+        report.drafts++;
+      }
+      const newAttachments = backup.attachments.filter((a) => a.id);
+      const present = await db.attachments.bulkGet(newAttachments.map((a) => a.id));
+      await db.attachments.bulkAdd(newAttachments.filter((_, i) => !present[i]));
+      if (backup.processingLog.length > 0) {
+        const logged = [...new Set(backup.processingLog.map((r) => r.dossierId))];
+        const lineOf = (r: { dossierId: string; at: string; action: string }) => `${r.dossierId}|${logKey(r.at, r.action)}`;
+        const have = new Set((await logsOf(db, logged)).map(lineOf));
+        const fresh: BackupProcessingLog[] = [];
+        for (const row of backup.processingLog) {
+          if (have.has(lineOf(row))) continue;
+          have.add(lineOf(row));
+          fresh.push(row);
+        }
+        await db.processingLog.bulkAdd(fresh);
+        report.processingLog = fresh.length;
+      }
+      for (const { head, blob } of files) {
+        if (await db.files.get(head.sha256)) continue;
+        await db.files.add({ sha256: head.sha256, blob, type: head.type, size: head.size, createdAt: head.createdAt });
+        report.files++;
+      }
+      return report;
+    },
+  );
 }

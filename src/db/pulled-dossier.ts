@@ -67,7 +67,8 @@ export function pulledRow(local: DossierRow | undefined, pulled: PulledDossier, 
   };
 }
 
-const logKey = (at: string, action: string) => `${new Date(at).toISOString()}|${action}`;
+/** One move of a dossier: its instant and action (two lines alike in both are the same move, wherever they came from). */
+export const logKey = (at: string, action: string) => `${new Date(at).toISOString()}|${action}`;
 
 /** Log entries the gateway's dossier carries that the device's processingLog lacks (same instant and action = same move). */
 export function missingLogRows(pulled: PulledDossier, existing: readonly ProcessingLogRow[]): Omit<ProcessingLogRow, 'id'>[] {

@@ -21,6 +21,7 @@ export const backupEn: typeof backupVi = {
   nothingToExport: 'No change is waiting to be sent; the file is made anyway, for the drafts.',
   tooShort: 'The passphrase needs at least {{min}} characters.',
   mismatch: 'The two passphrases differ.',
+  exportCancelled: 'Backup cancelled: no place to save it was chosen, so no file was written.',
   importTitle: 'Import from a file',
   file: 'Backup file',
   importPassphrase: "The file's passphrase",

@@ -21,6 +21,7 @@ export const backupVi = {
   nothingToExport: 'Không có thay đổi nào đang chờ gửi; tệp vẫn được tạo, để nhập các bản nháp.',
   tooShort: 'Mật khẩu cần ít nhất {{min}} ký tự.',
   mismatch: 'Hai lần nhập mật khẩu không giống nhau.',
+  exportCancelled: 'Đã hủy sao lưu: chưa chọn nơi lưu nên không có tệp nào được ghi.',
   importTitle: 'Nhập từ tệp',
   file: 'Tệp sao lưu',
   importPassphrase: 'Mật khẩu của tệp',

@@ -51,7 +51,7 @@ export async function exportPlain(kind: BackupKind): Promise<Timed & { payload: 
   const ms = performance.now() - started;
   const encoder = new TextEncoder();
   const json = (v: unknown) => encoder.encode(JSON.stringify(v)).length;
-  const rows = [...work.entries, ...work.dossiers, ...work.drafts, ...work.attachments].reduce((n, row) => n + json(row), 0);
+  const rows = [...work.entries, ...work.dossiers, ...work.drafts, ...work.attachments, ...work.processingLog].reduce((n, row) => n + json(row), 0);
   const files = work.files.reduce((n, f) => n + f.blob.size, 0);
   return { ms, bytes: blob.size, payload: rows + files };
 }
@@ -62,11 +62,11 @@ export function downloadLast(name: string): void {
 }
 
 /** The app's import of the file chosen in `input`: open, authenticate whole, check every file's hash, merge. */
-export async function importChosen(selector: string, passphrase: string): Promise<{ ms: number; added: number; skipped: number }> {
+export async function importChosen(selector: string, passphrase: string): Promise<{ ms: number; added: number; logLines: number; skipped: number }> {
   const file = (document.querySelector(selector) as HTMLInputElement).files![0]!;
   const started = performance.now();
   const report = await importBackup(file, passphrase);
-  return { ms: performance.now() - started, added: report.entries + report.dossiers + report.files, skipped: report.skipped };
+  return { ms: performance.now() - started, added: report.entries + report.dossiers + report.files, logLines: report.processingLog, skipped: report.skipped };
 }
 
 /** PBKDF2 alone at the app's setting: the fixed cost inside each export and import. */

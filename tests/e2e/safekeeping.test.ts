@@ -4,7 +4,8 @@
 // and "Sao lưu ra tệp"; a full device at intake keeps the draft and offers the backup; a full
 // backup is made; then the database is deleted while localStorage stays, as Chromium's eviction
 // does: the start says so, with the way back (enrol again, import the backup, sync), which brings
-// the dossier back and sends it to the gateway once.
+// the dossier back with its Nhật ký xử lý (the processing-log rows, once however often the file is
+// imported) and sends it to the gateway once.
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -179,14 +180,26 @@ describe('keeping the device’s work', () => {
     await importForm.getByRole('button', { name: 'Nhập từ tệp' }).click();
     await importForm.getByRole('status').getByText('Đã nhập 1 thay đổi, 1 hồ sơ, 1 bản nháp và 1 tệp giấy tờ.', { exact: false }).waitFor({ timeout: 60_000 });
     await lost.waitFor({ state: 'detached' });
+    // The processing log came back with the dossier (backup format 2): its receipt line, once.
+    expect((await storeRows<{ action: string }>(page, 'processingLog')).map((r) => r.action)).toEqual(['receive']);
     // The full kind merges once, like the other: the same file again adds nothing.
     await importForm.getByLabel('Tệp sao lưu').setInputFiles(work);
     await importForm.getByLabel('Mật khẩu của tệp').fill(PASSPHRASE);
     await importForm.getByRole('button', { name: 'Nhập từ tệp' }).click();
     await importForm.getByRole('status').getByText('Tệp này đã được nhập trước đây (hoặc không có gì mới): không có gì thay đổi.').waitFor({ timeout: 60_000 });
     expect(await storeRows(page, 'outbox')).toHaveLength(1);
+    expect(await storeRows(page, 'processingLog')).toHaveLength(1);
     const [back] = await storeRows<{ code: string }>(page, 'dossiers');
     expect(back?.code).toBe(code);
+    // The restored dossier's Nhật ký xử lý shows its receipt, in its officer's role, once.
+    await page.getByRole('link', { name: 'Hồ sơ', exact: true }).click();
+    await page.getByRole('link', { name: code }).click();
+    await page.getByRole('heading', { level: 1, name: `Hồ sơ ${code}` }).waitFor();
+    const log = page.getByRole('region', { name: 'Nhật ký xử lý' });
+    const receipt = log.getByRole('row').filter({ has: page.getByRole('cell', { name: 'Tiếp nhận hồ sơ', exact: true }) });
+    await receipt.getByRole('cell', { name: 'Cán bộ tiếp nhận', exact: true }).waitFor();
+    expect(await receipt.count()).toBe(1);
+    expect(await log.getByText('Chưa có nhật ký.').count()).toBe(0);
 
     // The carried change reaches the gateway once.
     await page.getByRole('link', { name: 'Đồng bộ', exact: true }).click();

@@ -1,5 +1,6 @@
 // What a backup file (sao lưu ra tệp) carries, item by item, and the schema every item read back
 // from a file is parsed with: a file comes from a USB stick, so nothing in it is trusted by shape.
+import { MAX_NOTE_LENGTH } from '../dossier/limits';
 import { z } from '../schema';
 
 /**
@@ -9,6 +10,14 @@ import { z } from '../schema';
  */
 export const BACKUP_KINDS = ['unsynced', 'full'] as const;
 export type BackupKind = (typeof BACKUP_KINDS)[number];
+
+/**
+ * The version of what a backup carries, written in its meta. 1 (files without the field): entries,
+ * dossiers, drafts, attachments and files. 2 adds the processing log's rows (Nhật ký xử lý), so a
+ * device restored from the file shows each dossier's log. Files of every version up to this one
+ * are read; a newer one is refused (made by a newer app).
+ */
+export const BACKUP_FORMAT = 2;
 
 const id = z.string().min(1).max(128);
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
@@ -22,6 +31,8 @@ export const backupMetaSchema = z.strictObject({
   deviceId: id,
   communeId: id,
   exportedAt: iso,
+  /** BACKUP_FORMAT when written; absent in files of format 1. */
+  format: z.int().min(1).max(1000).optional(),
 });
 
 /**
@@ -76,6 +87,25 @@ export const backupAttachmentSchema = z.strictObject({
   }),
 });
 
+/**
+ * A line of a dossier's processing log (Nhật ký xử lý) as the processingLog table keeps it, without
+ * its local id (each device numbers its own). Format 2 on; it follows its dossier in the file.
+ */
+export const backupProcessingLogSchema = z.strictObject({
+  t: z.literal('processingLog'),
+  row: z.strictObject({
+    dossierId: id,
+    /** An instant: lines are told apart (and doubles found) by it. */
+    at: iso.refine((v) => !Number.isNaN(Date.parse(v)), 'not a time'),
+    who: z.string().max(300),
+    role: z.string().max(64),
+    action: z.string().min(1).max(64),
+    fromStatus: z.int().nullable(),
+    toStatus: z.int(),
+    note: z.string().max(MAX_NOTE_LENGTH).optional(),
+  }),
+});
+
 /** A stored file's head; its bytes follow it in the file. */
 export const backupFileSchema = z.strictObject({
   t: z.literal('file'),
@@ -93,6 +123,8 @@ export const backupEndSchema = z.strictObject({
   drafts: z.int().min(0),
   attachments: z.int().min(0),
   files: z.int().min(0),
+  /** Format 2 on (and then required). */
+  processingLog: z.int().min(0).optional(),
 });
 
 export const backupItemSchema = z.discriminatedUnion('t', [
@@ -101,12 +133,14 @@ export const backupItemSchema = z.discriminatedUnion('t', [
   backupDossierSchema,
   backupDraftSchema,
   backupAttachmentSchema,
+  backupProcessingLogSchema,
   backupFileSchema,
   backupEndSchema,
 ]);
 
 export type BackupMeta = z.infer<typeof backupMetaSchema>;
 export type BackupEntry = z.infer<typeof backupEntrySchema>;
+export type BackupProcessingLog = z.infer<typeof backupProcessingLogSchema>['row'];
 export type BackupFileHead = z.infer<typeof backupFileSchema>;
 export type BackupEnd = z.infer<typeof backupEndSchema>;
 export type BackupItem = z.infer<typeof backupItemSchema>;

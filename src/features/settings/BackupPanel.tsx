@@ -41,7 +41,8 @@ export function BackupPanel() {
     if (passphrase.length < MIN_PASSPHRASE) return setExportStatus({ kind: 'error', text: fill(m.tooShort, { min: MIN_PASSPHRASE }) });
     if (passphrase !== again) return setExportStatus({ kind: 'error', text: m.mismatch });
     const target = await chooseBackupTarget();
-    if (!target) return;
+    // Closing the picker is a choice, not a failure: said plainly, so the officer knows no file was made.
+    if (!target) return setExportStatus({ kind: 'done', text: m.exportCancelled });
     setExportStatus({ kind: 'busy', text: m.deriving });
     try {
       const done = await exportUnsynced(
@@ -71,7 +72,7 @@ export function BackupPanel() {
     try {
       const report = await importBackup(chosen, passphrase);
       form.reset();
-      const added = report.entries + report.dossiers + report.drafts + report.files;
+      const added = report.entries + report.dossiers + report.drafts + report.files + report.processingLog;
       setImportStatus({ kind: 'done', text: added === 0 ? m.importedNothing : fill(m.imported, { ...report }) });
       // Not syncNow: importing src/sync here splits the first screen's chunks (+400 bytes); the pump's minute timer sends them.
     } catch (error) {

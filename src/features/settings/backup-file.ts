@@ -144,7 +144,7 @@ export async function importBackup(file: Blob, passphrase: string, minIterations
   const db = getDb();
   const report = await mergeBackup(db, content);
   // Taking a backup in is the way back from a lost database: the start's notice is settled, and a device that now holds work is marked.
-  if (report.entries + report.dossiers + report.drafts + report.files > 0) await settleLostWork(db);
+  if (report.entries + report.dossiers + report.drafts + report.files + report.processingLog > 0) await settleLostWork(db);
   else await markWorkHeld(db);
   return report;
 }
