@@ -23,6 +23,7 @@ export interface WrittenBack {
   byIdNumber: string[];
   /** Whether each kept paper reads back holding the applicant's ID number: the page, its photo, the queued photo. */
   papersRead: { page: boolean; photo: boolean; queued: boolean };
+  anyOf: { names: string[]; pages: number };
 }
 
 /** A "photo" whose bytes carry the card's words in clear, as a JPEG's text or a text PDF would. */
@@ -109,6 +110,11 @@ export async function writeAndSearch(applicant: Applicant, vault: boolean): Prom
     byName: await search(applicant.name.split(' ').slice(-2).join(' ')),
     byIdNumber: await search(applicant.idNumber),
     papersRead,
+    // Dexie's anyOf() walks a cursor with continue(): the vault's cursor must hand it the real one's methods.
+    anyOf: {
+      names: (await db.dossiers.where('id').anyOf('d-0', 'd-1').toArray()).map((d) => d.applicantName),
+      pages: await db.attachments.where('ownerId').anyOf('draft-0', 'draft-1#pages').count(),
+    },
   };
   db.close();
   return result;

@@ -57,22 +57,29 @@ function opener(vault: Vault, table: string) {
     row === null || typeof row !== 'object' || !(SEALED in row) ? row : lazilyOpened(vault, table, row as Record<string, unknown>);
 }
 
-/** The cursor with its value opened (once per position: Dexie may read it more than once). */
+/**
+ * The cursor with its value opened (once per position: Dexie may read it more than once). A proxy
+ * that hands every other property and method out bound to the real cursor: in Chromium an
+ * IDBCursor's methods refuse any other `this` ("Illegal invocation"), as Dexie's anyOf() found.
+ */
 function openedCursor(cursor: DBCoreCursor, open: (row: unknown) => unknown): DBCoreCursor {
   let raw: unknown;
   let opened: unknown;
-  return Object.create(cursor, {
-    value: {
-      get() {
-        const value = cursor.value;
+  return new Proxy(cursor, {
+    get(target, prop) {
+      if (prop === 'value') {
+        const value = target.value;
         if (value !== raw || opened === undefined) {
           raw = value;
           opened = open(value);
         }
         return opened;
-      },
+      }
+      const member: unknown = Reflect.get(target, prop, target);
+      return typeof member === 'function' ? (member as (...args: unknown[]) => unknown).bind(target) : member;
     },
-  }) as DBCoreCursor;
+    set: (target, prop, value) => Reflect.set(target, prop, value, target),
+  });
 }
 
 /**
