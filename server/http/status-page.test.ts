@@ -215,10 +215,10 @@ describe.each(testDatabaseKinds)('the citizen status page on %s', (kind) => {
     const wrongCode = await ask(unknown, DIGITS);
     const wrongLookup = await ask('ZZZZZ-ZZZZZ', DIGITS);
     for (const res of [wrongDigits, wrongCode, wrongLookup]) expect(res.status).toBe(404);
-    const [a, b, c] = await Promise.all([wrongDigits, wrongCode, wrongLookup].map((r) => r.text()));
+    const [a, b, c] = (await Promise.all([wrongDigits, wrongCode, wrongLookup].map((r) => r.text()))) as [string, string, string];
     expect(a).toContain('Không tìm thấy hồ sơ khớp với thông tin đã nhập');
-    expect(a.replace(code, 'MA')).toBe(b!.replace(unknown, 'MA'));
-    expect(b!.replace(unknown, 'MA')).toBe(c!.replace('ZZZZZ-ZZZZZ', 'MA'));
+    expect(a.replace(code, 'MA')).toBe(b.replace(unknown, 'MA'));
+    expect(b.replace(unknown, 'MA')).toBe(c.replace('ZZZZZ-ZZZZZ', 'MA'));
     // A dossier whose ID number has fewer than 4 digits matches nothing, not even "".
     const short = await stored(4, { row: { applicantIdNumber: '12' }, data: {} });
     expect((await ask(short.code, '0012')).status).toBe(404);
