@@ -1,6 +1,6 @@
 // Devices enrol with a one-time code; staff sign in and out; anyone authenticated can ask who
 // they are. Failures say what to do, never which part of a credential was wrong.
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import { z } from 'zod';
 import { resolveToken, revokeToken } from '../auth/caller';
 import { enrolDevice } from '../auth/enrolment';
