@@ -65,7 +65,7 @@ ${answer(body)}<form method="post" action="${STATUS_PAGE_PATH}">
 <label for="ma">${CODE_LABEL}</label>
 <input id="ma" name="ma" value="${escapeHtml(prefill)}" required maxlength="${MAX_LOOKUP_INPUT}" autocomplete="off" autocapitalize="characters" spellcheck="false">
 <label for="so">${DIGITS_LABEL}</label>
-<input id="so" name="so" type="password" inputmode="numeric" pattern="[0-9]{4}" minlength="4" maxlength="4" required autocomplete="off">
+<input id="so" name="so" inputmode="numeric" pattern="[0-9]{4}" minlength="4" maxlength="4" required autocomplete="off">
 <button type="submit">Tra cứu</button>
 </form>
 <p class="note">Mã hồ sơ in trên giấy tiếp nhận hồ sơ và hẹn trả kết quả; mã tra cứu in trên phiếu theo dõi. Trang này không hiển thị thông tin cá nhân.</p>
