@@ -177,6 +177,7 @@ describe.each(testDatabaseKinds)('the citizen status page on %s', (kind) => {
     const html = await (await ask(asked.code, DIGITS)).text();
     expect(html).toContain('Cần bổ sung giấy tờ');
     expect(html).toContain('<li>Giấy chứng sinh: Bản chụp không đọc được</li><li>Tờ khai: Thiếu chữ ký</li>');
+    expect(html).toContain('(sẽ lùi thêm số ngày chờ ông/bà bổ sung)');
     expect(html).not.toContain('0209111222');
 
     const refused = await stored(3, { data: { refusalReason: 'Hồ sơ không thuộc thẩm quyền của xã' } });

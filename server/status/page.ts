@@ -104,7 +104,11 @@ function found(s: CitizenStatus): string {
   if (s.code) rows.push(['Mã hồ sơ', s.code]);
   else if (s.lookupCode) rows.push(['Mã tra cứu', formatLookupCode(s.lookupCode)]);
   if (s.procedureName) rows.push(['Thủ tục', s.procedureName]);
-  if (s.appointmentAt && s.status !== 3 && s.status !== 7) rows.push(['Ngày hẹn trả kết quả', vnDayMonthYear(s.appointmentAt)]);
+  if (s.appointmentAt && s.status !== 3 && s.status !== 7) {
+    // While the desk waits on the citizen the clock stops (DOMAIN.md §4): the date moves later.
+    const paused = s.status === 5 || s.status === 6;
+    rows.push(['Ngày hẹn trả kết quả', `${vnDayMonthYear(s.appointmentAt)}${paused ? ' (sẽ lùi thêm số ngày chờ ông/bà bổ sung)' : ''}`]);
+  }
   if (s.resultReadyAt && (s.status === 9 || s.status === 10)) rows.push(['Có kết quả lúc', vnTimeOnDay(s.resultReadyAt)]);
   if (s.returnedAt && s.status === 10) rows.push(['Đã trả kết quả lúc', vnTimeOnDay(s.returnedAt)]);
   let more = '';
