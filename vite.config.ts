@@ -36,8 +36,10 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,wasm,json,woff2}'],
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
         navigateFallback: '/index.html',
-        // The API is never answered from the cache: a stale answer would lie about sync.
-        navigateFallbackDenylist: [/^\/api\//],
+        // The API is never answered from the cache: a stale answer would lie about sync. The citizen
+        // status page (src/domain/dossier/status-page.ts) is the gateway's, opened on the desk's own
+        // browser too: never the app's shell in its place.
+        navigateFallbackDenylist: [/^\/api\//, /^\/tra-cuu-ho-so(?:[/?#]|$)/],
         cleanupOutdatedCaches: true,
         // The first install takes control at once (nothing to reload); updates still wait for the prompt.
         clientsClaim: true,

@@ -6,6 +6,8 @@ import { HTTPException } from 'hono/http-exception';
 import type { Database } from '../db/database';
 import { createUploadService, FILES_PATH, type UploadService } from '../files/uploads';
 import { MAX_PUSH_BYTES } from '../sync/schemas';
+import type { StatusPageLimits } from '../status/throttle';
+import { STATUS_PAGE_PATH } from '../../src/domain/dossier';
 import type { Logger } from '../log';
 import { mountAdminRoutes } from './admin-routes';
 import { mountAuthRoutes } from './auth-routes';
@@ -17,6 +19,7 @@ import { mountFileRoutes } from './file-routes';
 import { boundBodies, DEFAULT_MAX_BODY_BYTES, type BodyBound } from './json-body';
 import { securityHeaders } from './security-headers';
 import { mountStatic } from './static';
+import { mountStatusRoutes, STATUS_FORM_MAX_BYTES, statusPageTooLarge } from './status-routes';
 import { mountSyncRoutes } from './sync-routes';
 
 export interface AppDeps {
@@ -34,6 +37,8 @@ export interface AppDeps {
   uploads?: UploadService;
   /** The gateway's clock where the calendar day decides (which days' dossier numbers are open); tests fix it. */
   now?: () => Date;
+  /** The citizen status page's limits; tests that call it many times from one address raise them. */
+  statusPageLimits?: Partial<StatusPageLimits>;
 }
 
 export function createApp({
@@ -47,6 +52,7 @@ export function createApp({
   maxFileBytes = 50 * 1024 * 1024,
   uploads = createUploadService({ db, log, dataDir, maxFileBytes }),
   now = () => new Date(),
+  statusPageLimits = {},
 }: AppDeps): Hono {
   const app = new Hono();
 
@@ -67,6 +73,7 @@ export function createApp({
       const p = c.req.path;
       if (p === '/api/sync/push') return { bytes: MAX_PUSH_BYTES };
       if (p === '/api/admin/catalogue') return { bytes: MAX_CATALOGUE_BYTES };
+      if (p === STATUS_PAGE_PATH) return { bytes: STATUS_FORM_MAX_BYTES, answer: statusPageTooLarge };
       if ((p === FILES_PATH || p.startsWith(`${FILES_PATH}/`)) && !fileQuestions.has(p)) return { bytes: maxFileBytes, counted: false };
       return { bytes: DEFAULT_MAX_BODY_BYTES };
     }),
@@ -88,6 +95,8 @@ export function createApp({
   mountFileRoutes(app, { db, demoMode, uploads });
 
   mountCatalogueRoutes(app, { db, log, adminToken });
+  // Public, for citizens: server-rendered, before the app's shell would answer the path.
+  mountStatusRoutes(app, { db, log, limits: statusPageLimits });
 
   app.all('/api/*', (c) => c.json({ error: 'not_found', message: 'Không có địa chỉ API này.' }, 404));
 

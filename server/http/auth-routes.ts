@@ -1,7 +1,6 @@
 // Devices enrol with a one-time code; staff sign in and out; anyone authenticated can ask who
 // they are. Failures say what to do, never which part of a credential was wrong.
-import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import { z } from 'zod';
 import { resolveToken, revokeToken } from '../auth/caller';
 import { enrolDevice } from '../auth/enrolment';
@@ -11,6 +10,7 @@ import type { Database } from '../db/database';
 import type { Logger } from '../log';
 import { badNameReason } from '../sync/entry-check';
 import { authenticate, unauthorized } from './auth-middleware';
+import { clientAddress } from './client-address';
 import { refuseBadText } from './body-text';
 import { readJsonBody } from './json-body';
 
@@ -30,15 +30,6 @@ const signInSchema = z.strictObject({
   username: plain(40).pipe(z.string().trim().toLowerCase().min(1)),
   password: z.string().min(1).max(200),
 });
-
-/** The caller's network address, as the socket gives it ('unknown' where there is no socket, as in tests without one). */
-function clientAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
 
 export interface AuthRouteDeps {
   db: Database;

@@ -75,6 +75,8 @@ interface Case {
 }
 
 const tus = { 'tus-resumable': '1.0.0' };
+/** Every caller calls the status page from the same (absent) address, under many spellings: its per-address limit is raised. */
+const MATRIX_STATUS_LIMITS = { requestsPerAddressPerMinute: 100_000 };
 /** The dossier and number a stranger tries to push as commune A's device (see the push case). */
 const CARRIED_ID = 'c0ffee00-0000-4000-8000-00000000ca11';
 const CARRIED_MUTATION = 999_999;
@@ -82,6 +84,8 @@ const b64 = (s: string) => Buffer.from(s).toString('base64');
 const PASSWORD = 'mat-khau-dai-1';
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter += 1)}`;
+/** A well-formed lookup code (10 Crockford base32 characters) no dossier has. */
+const lookupCodeOf = (seed: string) => createHash('sha256').update(seed).digest('hex').slice(0, 10).toUpperCase();
 
 /**
  * Every route of the app, by `METHOD path` as app.routes lists it; for ALL routes, one case per
@@ -201,6 +205,19 @@ const MATRIX: Record<string, 'middleware' | Record<string, Case>> = {
   },
   // The app's shell (no build in this test gateway: 503 for everyone).
   'GET /*': { GET: { call: () => ({ path: '/ho-so' }), expected: everyone(503) } },
+  // The citizen status page is public: the form for everyone, and a code no dossier has is not
+  // found for everyone (a fresh code per call, so its limit of tries never answers first).
+  'GET /tra-cuu-ho-so': { GET: { call: () => ({ path: '/tra-cuu-ho-so' }), expected: everyone(200) } },
+  'POST /tra-cuu-ho-so': {
+    POST: {
+      call: () => ({
+        path: '/tra-cuu-ho-so',
+        body: `ma=${lookupCodeOf(unique())}&so=1234`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      }),
+      expected: everyone(404),
+    },
+  },
 };
 
 /** Other spellings of a path: each must refuse whatever the plain path refuses. */
@@ -351,7 +368,7 @@ const cases = () =>
   Object.entries(MATRIX).flatMap(([route, spec]) => (spec === 'middleware' ? [] : Object.entries(spec).map(([method, c]) => ({ route, method, ...c }))));
 
 describe.each(testDatabaseKinds)('authorization matrix on %s', (kind) => {
-  const gw = useTestGateway(kind);
+  const gw = useTestGateway(kind, { statusPageLimits: MATRIX_STATUS_LIMITS });
   let fixture: Fixture;
   const tokens: Partial<Record<CallerName, string>> = {};
   let secretsOfA: string[] = [];
@@ -442,7 +459,7 @@ describe.each(testDatabaseKinds)('authorization matrix on %s', (kind) => {
 // a device enrolled with the public code DEMO, the demo officer with the public password. With
 // commune A present, every route under every spelling gives them the demo commune or nothing.
 describe.each(testDatabaseKinds)('authorization matrix in demo mode on %s', (kind) => {
-  const gw = useTestGateway(kind, { demoMode: true });
+  const gw = useTestGateway(kind, { demoMode: true, statusPageLimits: MATRIX_STATUS_LIMITS });
   let world: World;
   const tokens: Partial<Record<DemoCallerName, string>> = {};
   const demoSession = () => session(gw.app, DEMO_STAFF.username, undefined, DEMO_STAFF.password);

@@ -16,6 +16,8 @@ export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 export interface BodyBound {
   bytes: number;
   counted?: boolean;
+  /** The route's own 413 (a page for a browser form); the API's JSON by default. */
+  answer?: (c: Context) => Response;
 }
 
 export function tooLarge(c: Context, bytes: number) {
@@ -32,9 +34,9 @@ export function boundBodies(boundOf: (c: Context) => BodyBound): MiddlewareHandl
   return async (c, next) => {
     const raw = c.req.raw;
     if (raw.method === 'GET' || raw.method === 'HEAD' || !raw.body) return next();
-    const { bytes, counted = true } = boundOf(c);
+    const { bytes, counted = true, answer = (cx: Context) => tooLarge(cx, bytes) } = boundOf(c);
     const declared = raw.headers.get('content-length');
-    if (declared !== null && !(Number(declared) <= bytes)) return tooLarge(c, bytes);
+    if (declared !== null && !(Number(declared) <= bytes)) return answer(c);
     if (!counted) return next();
     let seen = 0;
     let overflow = false;
@@ -53,7 +55,7 @@ export function boundBodies(boundOf: (c: Context) => BodyBound): MiddlewareHandl
     );
     c.req.raw = new Request(raw, { body, duplex: 'half' } as RequestInit);
     await next();
-    if (overflow) c.res = tooLarge(c, bytes);
+    if (overflow) c.res = answer(c);
   };
 }
 

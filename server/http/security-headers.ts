@@ -3,6 +3,8 @@
 // Access-Control-Allow-Origin: * to uploads), and a page of another site can neither read the API
 // nor frame the app.
 import type { MiddlewareHandler } from 'hono';
+import { STATUS_PAGE_PATH } from '../../src/domain/dossier';
+import { STATUS_PAGE_CSP } from '../status/page';
 
 /**
  * What the built app needs and nothing more: its own scripts plus WebAssembly (zxing-wasm reads QR
@@ -60,8 +62,10 @@ export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const api = c.req.path === '/api' || c.req.path.startsWith('/api/');
+    // The citizen status page runs no script at all: its own, stricter policy (server/status/page.ts).
+    const csp = api ? API_CSP : c.req.path === STATUS_PAGE_PATH ? STATUS_PAGE_CSP : APP_CSP;
     const set: Record<string, string> = {
-      'Content-Security-Policy': api ? API_CSP : APP_CSP,
+      'Content-Security-Policy': csp,
       'X-Content-Type-Options': 'nosniff',
       'X-Frame-Options': 'DENY',
       'Referrer-Policy': 'no-referrer',

@@ -9,6 +9,7 @@ import type { Hono } from 'hono';
 import type { Database } from '../db/database';
 import { createApp } from '../http/app';
 import { createLogger } from '../log';
+import type { StatusPageLimits } from '../status/throttle';
 import { seedDemoCommune } from '../seed/demo';
 import { afterAll, beforeAll } from 'vitest';
 import { OPEN_DB_TIMEOUT_MS, openTestDatabase, type TestDatabaseKind } from './test-db';
@@ -29,6 +30,8 @@ export interface TestGatewayOptions {
   now?: () => Date;
   /** A built app to serve (a folder with index.html); none by default, so pages answer 503. */
   staticDir?: string;
+  /** The citizen status page's limits (server/status/throttle.ts); the gateway's own by default. */
+  statusPageLimits?: Partial<StatusPageLimits>;
 }
 
 export async function startTestGateway(kind: TestDatabaseKind, options: TestGatewayOptions = {}): Promise<TestGateway> {
@@ -44,6 +47,7 @@ export async function startTestGateway(kind: TestDatabaseKind, options: TestGate
     dataDir,
     maxFileBytes: options.maxFileBytes ?? 10 * 1024 * 1024,
     ...(options.now ? { now: options.now } : {}),
+    ...(options.statusPageLimits ? { statusPageLimits: options.statusPageLimits } : {}),
   });
   return {
     db,

@@ -13,6 +13,7 @@ import { benchQr } from './qr.bench';
 import { benchDigitize } from './digitize.bench';
 import { benchOutline } from './outline.bench';
 import { benchBackup } from './backup.bench';
+import { benchStatusPage } from './status-page.bench';
 
 const benches: Record<string, () => Promise<Section>> = {
   shell: benchShell,
@@ -26,6 +27,7 @@ const benches: Record<string, () => Promise<Section>> = {
   digitize: benchDigitize,
   outline: benchOutline,
   backup: benchBackup,
+  'status-page': benchStatusPage,
 };
 
 const args = process.argv.slice(2);
@@ -36,7 +38,10 @@ const option = (name: string) => {
 const jsonFile = option('--json');
 const only = option('--only')?.split(',');
 
-if (!existsSync('dist/.vite/manifest.json')) execSync('npx vite build', { stdio: 'inherit' });
+/** Benches that call the gateway in process only, without the built app. */
+const withoutApp = new Set(['status-page']);
+const needsApp = !only || only.some((name) => !withoutApp.has(name));
+if (needsApp && !existsSync('dist/.vite/manifest.json')) execSync('npx vite build', { stdio: 'inherit' });
 
 const sections: Section[] = [];
 for (const [name, bench] of Object.entries(benches)) {

@@ -53,3 +53,17 @@ export type { SupplementAnswer } from './supplement';
 export { vnIsoDate, vnDayKey, vnCalendarDate } from './vn-time';
 export { DossierErrorCode } from './errors';
 export type { FieldError, Result } from './result';
+export {
+  STATUS_PAGE_PATH,
+  statusPageUrl,
+  parseStatusLookup,
+  formatLookupCode,
+  parseIdDigits,
+  idLastFour,
+  CITIZEN_STATUS_WORDS_VI,
+  vnDayMonthYear,
+  vnTimeOnDay,
+  LOOKUP_CODE_LENGTH,
+  MAX_LOOKUP_INPUT,
+} from './status-page';
+export type { StatusLookupKey } from './status-page';

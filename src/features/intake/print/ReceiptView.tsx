@@ -24,7 +24,7 @@ export function ReceiptView({ id }: { id: string }) {
           {data.fees.total > 0 && <Link href={`/bien-lai/${dossier.id}`}>{t('intake.done.printFeeReceipt')}</Link>}
         </div>
       </div>
-      <PrintFrame>{(size) => <ReceiptPaper {...receiptProps(dossier, size)} />}</PrintFrame>
+      <PrintFrame>{(size) => <ReceiptPaper {...receiptProps(dossier, size, window.location.origin)} />}</PrintFrame>
     </>
   );
 }

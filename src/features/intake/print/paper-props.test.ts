@@ -60,3 +60,16 @@ describe('the receipt and the catalogue’s notes', () => {
     for (const source of [...procedure.source, ...procedure.legalBasis]) expect(text).not.toContain(source);
   });
 });
+
+describe("the receipt's status-page QR", () => {
+  it('holds the status page address for the dossier code on the gateway the app came from', () => {
+    const row = receivedRow(procedures[0]!);
+    expect(receiptProps(row, 'A4', 'http://localhost:8080').statusUrl).toBe('http://localhost:8080/tra-cuu-ho-so?ma=000.00.12.H38-261206-0001');
+    expect(receiptProps(row, 'A4').statusUrl).toBeUndefined();
+  });
+
+  it('is left off while the code is provisional: the gateway will know the dossier by its official code', () => {
+    const row = { ...receivedRow(procedures[0]!), code: 'TAM-AB12-261206-0001', provisionalCode: 'TAM-AB12-261206-0001' };
+    expect(receiptProps(row, 'A4', 'http://localhost:8080').statusUrl).toBeUndefined();
+  });
+});

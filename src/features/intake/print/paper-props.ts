@@ -1,5 +1,6 @@
 // Maps what the device stores (a dossier, a draft) to the props of the printed papers.
 import type { Procedure } from '../../../domain/catalogue';
+import { statusPageUrl } from '../../../domain/dossier';
 import type { IntakeDraftData, IntakeValidation } from '../../../domain/intake';
 import type { CommuneInfo, DeskProfile, DossierRow } from '../../../db';
 import type { DossierData } from '../receive';
@@ -30,14 +31,19 @@ export function receiptQrText(dossier: DossierRow, data: DossierData): string {
   ].join('|');
 }
 
-export function receiptProps(dossier: DossierRow, size: 'A4' | 'A5'): ReceiptPaperProps {
+/**
+ * `origin` is the gateway's (the app is served by it): the receipt's second QR opens the citizen
+ * status page there. A provisional code gets none: the gateway will know the dossier by another.
+ */
+export function receiptProps(dossier: DossierRow, size: 'A4' | 'A5', origin?: string): ReceiptPaperProps {
   const data = dossier.data as DossierData;
   const applicant = data.intake.applicant;
+  const provisional = dossier.provisionalCode === dossier.code;
   return {
     size,
     unit: paperUnit(data.commune),
     dossierCode: dossier.code,
-    provisional: dossier.provisionalCode === dossier.code,
+    provisional,
     applicant: paperPerson(applicant),
     // The time limit the appointment was computed from, in its unit; never the catalogue's wording,
     // which carries the researchers' source notes ("(DVCQG)", "Inferred …") not meant for citizens.
@@ -49,6 +55,7 @@ export function receiptProps(dossier: DossierRow, size: 'A4' | 'A5'): ReceiptPap
     resultPlace: `Bộ phận Một cửa ${paperUnit(data.commune).name}`,
     officer: { fullName: data.officer.officerName, phone: data.officer.officerPhone || undefined },
     qrText: receiptQrText(dossier, data),
+    ...(origin && !provisional ? { statusUrl: statusPageUrl(origin, dossier.code) } : {}),
   };
 }
 

@@ -2,7 +2,7 @@
 // provisional code, and prints Vietnam's wall-clock times whatever the machine's time zone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadQrSvg } from './qr-svg';
-import { PROVISIONAL_NOTE, ReceiptPaper } from './ReceiptPaper';
+import { PROVISIONAL_NOTE, ReceiptPaper, STATUS_QR_CAPTION } from './ReceiptPaper';
 import { html, sampleReceipt, textOf } from './test-support';
 
 const originalTz = process.env.TZ;
@@ -97,5 +97,21 @@ describe('ReceiptPaper', () => {
     expect(markup).not.toContain('<svg');
     expect(textOf(markup)).toContain('Đang tạo mã QR…');
     expect(textOf(markup)).toContain('(Liên: Giao người nộp hồ sơ)');
+  });
+
+  it('adds a small status-page QR with its caption when given the address, and leaves the legal QR as it was', () => {
+    const url = 'https://motcua.example.vn/tra-cuu-ho-so?ma=000.00.12.H38-250701-0007';
+    const without = html(ReceiptPaper, sampleReceipt);
+    expect(without).not.toContain(STATUS_QR_CAPTION);
+    const markup = html(ReceiptPaper, { ...sampleReceipt, statusUrl: url });
+    expect(STATUS_QR_CAPTION).toBe('Quét để tra cứu tình trạng hồ sơ');
+    expect(textOf(markup)).toContain(STATUS_QR_CAPTION);
+    expect(markup).toContain('aria-label="Mã QR tra cứu tình trạng hồ sơ"');
+    expect(markup).toContain(`data-url="${url}"`);
+    // The legal QR at the top left is the same element as before, holding the same text.
+    const corner = (m: string) => m.slice(m.indexOf('paper-qr--corner') - 20, m.indexOf('paper-header__unit'));
+    expect(corner(markup)).toBe(corner(without));
+    // Beside the appointment: after item 6, before the signatures.
+    expect(markup.indexOf('paper-status-qr')).toBeGreaterThan(markup.indexOf('6. Đăng ký nhận kết quả tại'));
   });
 });

@@ -7,6 +7,7 @@ import type { PaperComponentLine, ReceiptPaperProps } from './types';
 
 export const RECEIPT_TITLE = 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ';
 export const PROVISIONAL_NOTE = 'Mã tạm – sẽ được thay bằng mã chính thức khi đồng bộ';
+export const STATUS_QR_CAPTION = 'Quét để tra cứu tình trạng hồ sơ';
 
 const COPY_LABELS = { applicant: 'Liên: Giao người nộp hồ sơ', archive: 'Liên: Lưu tại Bộ phận tiếp nhận và trả kết quả' } as const;
 
@@ -68,6 +69,7 @@ export function ReceiptPaper(props: ReceiptPaperProps) {
         <p className="paper-line paper-item">
           6. Đăng ký nhận kết quả tại: <Value>{props.resultPlace}</Value>
         </p>
+        {props.statusUrl && <StatusQr url={props.statusUrl} />}
       </div>
 
       <Signatures
@@ -77,6 +79,20 @@ export function ReceiptPaper(props: ReceiptPaperProps) {
         ]}
       />
     </PaperSheet>
+  );
+}
+
+/**
+ * The second QR: the status page's address, for the citizen's phone. Apart from the legal QR at
+ * the top left (Thông tư 01/2023), which stays as the law has it; the address is also kept on the
+ * element (data-url) for whoever reads the receipt on screen.
+ */
+function StatusQr({ url }: { url: string }) {
+  return (
+    <figure className="paper-status-qr" data-url={url}>
+      <QrImage className="paper-qr--status" text={url} label="Mã QR tra cứu tình trạng hồ sơ" />
+      <figcaption>{STATUS_QR_CAPTION}</figcaption>
+    </figure>
   );
 }
 

@@ -1,7 +1,7 @@
 // Printed papers of a dossier, for the intake flow's and the dossier desk's print views: receipt and appointment
 // (Mẫu 01), supplement request (Mẫu 02), refusal (Mẫu 03), fee receipt, VietQR transfer block,
 // and the print frame (toolbar, A4/A5, print CSS).
-export { ReceiptPaper, RECEIPT_TITLE, PROVISIONAL_NOTE } from './ReceiptPaper';
+export { ReceiptPaper, RECEIPT_TITLE, PROVISIONAL_NOTE, STATUS_QR_CAPTION } from './ReceiptPaper';
 export { SupplementRequestPaper, SUPPLEMENT_TITLE } from './SupplementRequestPaper';
 export { RefusalPaper, REFUSAL_TITLE } from './RefusalPaper';
 export { FeeReceiptPaper, FEE_RECEIPT_TITLE, PAYMENT_METHOD_LABELS } from './FeeReceiptPaper';

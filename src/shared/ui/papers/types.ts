@@ -60,6 +60,11 @@ export interface ReceiptPaperProps {
   qrText: string;
   /** Pre-rendered QR SVG (tests, server rendering); without it the QR is drawn in the browser. */
   qrSvg?: string;
+  /**
+   * The citizen status page's address for this dossier, in a second, smaller QR beside the
+   * appointment; none while the code is provisional (the gateway will know the dossier by another).
+   */
+  statusUrl?: string;
   /** Which copy (liên) this is; printed under the title when given. */
   copy?: 'applicant' | 'archive';
 }
