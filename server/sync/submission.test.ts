@@ -252,10 +252,10 @@ describe.each(testDatabaseKinds)('community-team submissions on %s', (kind) => {
     expect(((await onDesk.json()) as { error: string }).error).toBe('wrong_device_role');
     await expect(signedInStaff(gw.app, { ...desk, token: team.token }, { fullName: 'Lò Thị Mai', role: 'receptionOfficer' })).rejects.toThrow(/403/);
 
-    const withSession = (entries: unknown[]) =>
-      json(gw.app, 'POST', '/api/sync/push', { entries }, team.token, { 'X-Staff-Token': member.token }).then(
-        async (r) => ((await r.json()) as { results: { status: string; code?: string }[] }).results,
-      );
+    const withSession = async (entries: unknown[]) => {
+      const res = await json(gw.app, 'POST', '/api/sync/push', { entries }, team.token, { 'X-Staff-Token': member.token });
+      return ((await res.json()) as { results: { status: string; code?: string }[] }).results;
+    };
     expect((await withSession([submitEntry(team, { actor: { id: 'someone-else', name: 'Người khác' } })]))[0]?.code).toBe('entry.actor_mismatch');
     const own = submitEntry(team, { actor: { id: member.id, name: 'Hà Thị Tổ' } });
     expect((await withSession([own]))[0]?.status).toBe('accepted');

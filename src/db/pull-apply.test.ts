@@ -20,7 +20,13 @@ const moveLog: PulledLogEntry = { who: 'Hà Văn Xử', whoId: 'dev-b', role: 'r
 const byB: PulledAuthor = { deviceId: 'dev-b', staffId: null, name: 'Hà Văn Xử', kind: 'dossier.transition' };
 const byA: PulledAuthor = { deviceId: 'dev-a', staffId: null, name: 'Lò Thị Mai', kind: 'dossier.receive' };
 
-function stored(id: string, status: number, log: PulledLogEntry[], over: Partial<PulledDossier> = {}): PulledDossier {
+/** A received dossier as pulled: with its code, receipt and appointment. */
+function stored(
+  id: string,
+  status: number,
+  log: PulledLogEntry[],
+  over: Partial<PulledDossier> = {},
+): PulledDossier & Pick<DossierRow, 'code' | 'receivedAt' | 'dueAt'> {
   return {
     id,
     code: `000.00.12.H38-260302-${id.slice(-4)}`,
