@@ -5,12 +5,27 @@
 // the appointment counted from the receipt; the province hears of it as an online filing. What a
 // team tablet may not push, and what a desk may not, is refused entry by entry.
 import { createHash, randomBytes } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkingTime } from '../../src/domain/calendar';
 import { vnDayKey } from '../../src/domain/dossier';
 import { processingTimeOf } from '../../src/domain/intake';
 import { toUpwardRecord } from '../upward/record';
-import { ADMIN_TOKEN, createCommune, enrolDevice, json, pushEntries, signedInStaff, uploadFile, useTestGateway, type TestDevice } from '../test/gateway';
+import { DEMO_TEAM_STAFF, retireDemoAccounts, seedDemoAccounts } from '../seed/demo-accounts';
+import { demoCommune } from '../seed/demo';
+import {
+  ADMIN_TOKEN,
+  createCommune,
+  enrolDevice,
+  json,
+  pushEntries,
+  signedInStaff,
+  startTestGateway,
+  uploadFile,
+  useTestGateway,
+  type TestDevice,
+  type TestGateway,
+} from '../test/gateway';
+import { OPEN_DB_TIMEOUT_MS } from '../test/test-db';
 import { nextMutation, receiveEntry, submissionPayload, submitEntry, transitionEntry } from '../test/dossiers';
 import { testDatabaseKinds } from '../test/test-db';
 import type { StoredDossier } from './dossier-store';
@@ -264,5 +279,39 @@ describe.each(testDatabaseKinds)('community-team submissions on %s', (kind) => {
     const { token } = (await alone.json()) as { token: string };
     expect(dossiersIn(await pull({ token }))).toEqual([]);
     expect(dossiersIn(await pull(desk)).map((d) => d.id)).toContain(own.entityId);
+  });
+});
+
+describe("the demo commune's community team", () => {
+  let gw: TestGateway;
+  beforeAll(async () => {
+    gw = await startTestGateway('pglite', { demoMode: true });
+    await seedDemoAccounts(gw.db);
+  }, OPEN_DB_TIMEOUT_MS);
+  afterAll(async () => gw?.cleanup());
+
+  it('enrols a team tablet with DEMO-TEAM, signs congnghe.demo in on it, and retires the account with demo mode', async () => {
+    const enrolled = await json(gw.app, 'POST', '/api/devices/enrol', { code: 'demo-team', deviceName: 'Máy tính bảng dùng thử' });
+    expect(enrolled.status).toBe(201);
+    const tablet = (await enrolled.json()) as { role: string; deviceToken: string; commune: { id: string } };
+    expect([tablet.role, tablet.commune.id]).toEqual(['team', demoCommune.id]);
+    const signIn = await json(
+      gw.app,
+      'POST',
+      '/api/auth/sign-in',
+      { username: DEMO_TEAM_STAFF.username, password: DEMO_TEAM_STAFF.password },
+      tablet.deviceToken,
+    );
+    expect(signIn.status).toBe(200);
+    expect(((await signIn.json()) as { staff: { role: string } }).staff.role).toBe('communityTeam');
+    expect(await retireDemoAccounts(gw.db)).toBe(true);
+    const after = await json(
+      gw.app,
+      'POST',
+      '/api/auth/sign-in',
+      { username: DEMO_TEAM_STAFF.username, password: DEMO_TEAM_STAFF.password },
+      tablet.deviceToken,
+    );
+    expect(after.status).toBe(401);
   });
 });
