@@ -10,8 +10,8 @@ import { createUploadService } from './files/uploads';
 import { createApp } from './http/app';
 import { createLogger } from './log';
 import { demoCommune, seedDemoCommune } from './seed/demo';
-import { DEMO_DEVICE, DEMO_STAFF, retireDemoAccounts, seedDemoAccounts } from './seed/demo-accounts';
-import { DEMO_ENROLMENT_CODE } from './auth/enrolment';
+import { DEMO_DEVICE, DEMO_STAFF, DEMO_TEAM_STAFF, retireDemoAccounts, seedDemoAccounts } from './seed/demo-accounts';
+import { DEMO_ENROLMENT_CODE, DEMO_TEAM_ENROLMENT_CODE } from './auth/enrolment';
 import { startUpwardSender } from './upward/sender';
 
 const config = readConfig();
@@ -24,13 +24,15 @@ if (config.demoMode) {
   log.warn(
     {
       demoStaff: DEMO_STAFF.username,
+      demoTeamStaff: DEMO_TEAM_STAFF.username,
       demoEnrolmentCode: DEMO_ENROLMENT_CODE,
+      demoTeamEnrolmentCode: DEMO_TEAM_ENROLMENT_CODE,
       demoDevice: DEMO_DEVICE.id,
     },
-    'DEMO MODE: requests without a token act as the demo device, the code DEMO enrols devices into the demo commune, and a demo staff account with a public password exists, all in the demo commune only. Never for a real province: start with `npm run gateway` (demo off).',
+    'DEMO MODE: requests without a token act as the demo device, the code DEMO enrols desk devices and DEMO-TEAM community-team tablets into the demo commune, and demo staff accounts with a public password exist, all in the demo commune only. Never for a real province: start with `npm run gateway` (demo off).',
   );
 } else if (await retireDemoAccounts(db)) {
-  log.warn({ demoStaff: DEMO_STAFF.username }, 'demo mode is off: the demo staff account is disabled and its sessions ended');
+  log.warn({ demoStaff: [DEMO_STAFF.username, DEMO_TEAM_STAFF.username] }, 'demo mode is off: the demo staff accounts are disabled and their sessions ended');
 }
 if (!config.adminToken) log.warn('MOTCUA_ADMIN_TOKEN is not set: the province administration API (/api/admin/*) is off');
 
@@ -63,7 +65,9 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   if (config.demoMode) {
     console.log(
       `CHẾ ĐỘ DÙNG THỬ (demo): xã "${demoCommune.name}", mã kích hoạt thiết bị ${DEMO_ENROLMENT_CODE}, ` +
-        `cán bộ ${DEMO_STAFF.username} / ${DEMO_STAFF.password}. Không dùng cho xã thật: chạy "npm run gateway".\n`,
+        `cán bộ ${DEMO_STAFF.username} / ${DEMO_STAFF.password}; ` +
+        `máy tính bảng tổ công nghệ số: mã kích hoạt ${DEMO_TEAM_ENROLMENT_CODE}, tài khoản ${DEMO_TEAM_STAFF.username} / ${DEMO_TEAM_STAFF.password}. ` +
+        `Không dùng cho xã thật: chạy "npm run gateway".\n`,
     );
   }
 });

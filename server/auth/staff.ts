@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, Queryable } from '../db/database';
 import { isoTime } from '../db/time';
-import type { StaffRole } from './caller';
+import { staffFitsDevice, type DeviceRole, type StaffRole } from './caller';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords';
 import { clearAccountKeys, recordFailure, secondsToWait, throttleKeys } from './sign-in-throttle';
 import { hashSecret, newToken } from './tokens';
@@ -41,7 +41,11 @@ export async function createStaff(db: Queryable, input: NewStaff): Promise<Staff
 }
 
 export type SignInOutcome =
-  { kind: 'signed-in'; token: string; expiresAt: string; staff: StaffInfo } | { kind: 'refused' } | { kind: 'throttled'; retryAfterSeconds: number };
+  | { kind: 'signed-in'; token: string; expiresAt: string; staff: StaffInfo }
+  | { kind: 'refused' }
+  | { kind: 'throttled'; retryAfterSeconds: number }
+  /** The right password on the wrong kind of device: a community team's account on a desk, or desk staff on a team tablet. */
+  | { kind: 'wrong-device'; staffRole: StaffRole; deviceRole: DeviceRole };
 
 interface StaffRow extends StaffInfo {
   passwordHash: string;
@@ -51,6 +55,8 @@ interface StaffRow extends StaffInfo {
 export interface SignInOrigin {
   communeId: string | null;
   deviceId: string | null;
+  /** The role of that device; null without one. */
+  deviceRole?: DeviceRole | null;
   address: string;
 }
 
@@ -77,6 +83,8 @@ export async function signIn(db: Database, username: string, password: string, o
     return { kind: 'refused' };
   }
   await clearAccountKeys(db, keys);
+  if (origin.deviceRole && !staffFitsDevice(known.role, origin.deviceRole))
+    return { kind: 'wrong-device', staffRole: known.role, deviceRole: origin.deviceRole };
   const token = newToken('staff');
   const expiresAt = await db.transaction(async (tx) => {
     const [inserted] = await tx.query<{ expires_at: Date }>(

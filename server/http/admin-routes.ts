@@ -4,6 +4,7 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import { AGENCY_CODE_PATTERN } from '../../src/domain/dossier';
 import { DEFAULT_OFFICE_HOURS, parseOfficeHours } from '../../src/domain/calendar';
+import { DEVICE_ROLES } from '../auth/caller';
 import { createEnrolmentCode, listDevices, revokeDevice } from '../auth/enrolment';
 import { createStaff, disableStaff, revokeStaffSessions } from '../auth/staff';
 import { communeById, insertCommune } from '../db/communes';
@@ -33,11 +34,12 @@ const staffSchema = z.strictObject({
     .toLowerCase()
     .regex(/^[a-z0-9._-]{3,40}$/),
   fullName: z.string().trim().min(1).max(120),
-  role: z.enum(['receptionOfficer', 'processingOfficer', 'leader']),
+  role: z.enum(['receptionOfficer', 'processingOfficer', 'leader', 'communityTeam']),
   password: z.string().min(10).max(200),
 });
 
-const enrolmentCodeSchema = z.strictObject({ communeId: z.string().min(1).max(64) });
+/** A desk device unless the administrator asks for a community team's tablet (issue 15). */
+const enrolmentCodeSchema = z.strictObject({ communeId: z.string().min(1).max(64), role: z.enum(DEVICE_ROLES).default('desk') });
 
 export interface AdminRouteDeps {
   db: Database;
@@ -92,11 +94,11 @@ export function mountAdminRoutes(app: Hono, { db, log, adminToken }: AdminRouteD
   });
 
   app.post('/api/admin/enrolment-codes', admin, async (c) => {
-    const body = await readJsonBody(c, enrolmentCodeSchema, 'Cần mã xã (communeId).');
+    const body = await readJsonBody(c, enrolmentCodeSchema, "Cần mã xã (communeId); vai trò thiết bị (role) là 'desk' hoặc 'team'.");
     if (!body.ok) return body.response;
     if (!(await communeById(db, body.data.communeId))) return notFound(c, 'Không tìm thấy xã.');
-    const { code, expiresAt } = await createEnrolmentCode(db, body.data.communeId);
-    return c.json({ code, communeId: body.data.communeId, expiresAt }, 201);
+    const { code, expiresAt } = await createEnrolmentCode(db, body.data.communeId, body.data.role);
+    return c.json({ code, communeId: body.data.communeId, role: body.data.role, expiresAt }, 201);
   });
 
   app.get('/api/admin/devices', admin, async (c) => {

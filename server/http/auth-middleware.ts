@@ -3,7 +3,7 @@
 // also carry the session of the officer signed in on it (X-Staff-Token): only a session opened on
 // that very device counts, so a session lifted from another machine cannot speak through this one.
 import type { Context, MiddlewareHandler } from 'hono';
-import { resolveToken, type Caller, type CallerStaff } from '../auth/caller';
+import { resolveToken, staffFitsDevice, type Caller, type CallerStaff } from '../auth/caller';
 import { bearerToken, sameSecret } from '../auth/tokens';
 import type { Queryable } from '../db/database';
 import { demoCommune } from '../seed/demo';
@@ -42,6 +42,8 @@ async function officerOnDevice(db: Queryable, staffToken: string, device: Caller
   const resolved = await resolveToken(db, staffToken.trim());
   const staff = resolved?.staff;
   if (!staff || resolved.communeId !== device.communeId) return null;
+  // Desk staff speak through desk devices only, a community team through its tablets (sign-in holds this too).
+  if (device.deviceRole && !staffFitsDevice(staff.role, device.deviceRole)) return null;
   return staff.session.deviceId === (device.demo ? null : device.deviceId) ? staff : null;
 }
 
@@ -53,7 +55,7 @@ export function authenticate({ db, demoMode }: AuthOptions, rule: CallerRule = {
     let caller: Caller | null;
     if (header === undefined) {
       if (!(rule.allowDemo && demoMode)) return unauthorized(c, 'Thiết bị chưa được đăng ký với máy chủ (thiếu mã truy cập).');
-      caller = { communeId: demoCommune.id, deviceId: DEMO_DEVICE.id, deviceShort: DEMO_DEVICE.short, staff: null, demo: true };
+      caller = { communeId: demoCommune.id, deviceId: DEMO_DEVICE.id, deviceShort: DEMO_DEVICE.short, deviceRole: 'desk', staff: null, demo: true };
     } else {
       const token = bearerToken(header);
       caller = token ? await resolveToken(db, token) : null;

@@ -2,7 +2,7 @@
 // they are. Failures say what to do, never which part of a credential was wrong.
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { resolveToken, revokeToken } from '../auth/caller';
+import { resolveToken, revokeToken, type DeviceRole } from '../auth/caller';
 import { enrolDevice } from '../auth/enrolment';
 import { signIn } from '../auth/staff';
 import { bearerToken } from '../auth/tokens';
@@ -60,14 +60,16 @@ export function mountAuthRoutes(app: Hono, { db, log, demoMode }: AuthRouteDeps)
     // by that device's own record of failures (see sign-in-throttle.ts).
     let communeId: string | null = null;
     let deviceId: string | null = null;
+    let deviceRole: DeviceRole | null = null;
     const deviceToken = bearerToken(c.req.header('Authorization'));
     if (deviceToken) {
       const device = await resolveToken(db, deviceToken);
       if (!device) return unauthorized(c, 'Mã truy cập của thiết bị không hợp lệ hoặc đã bị thu hồi.');
       communeId = device.communeId;
       deviceId = device.deviceId ?? null;
+      deviceRole = device.deviceRole;
     }
-    const outcome = await signIn(db, body.data.username, body.data.password, { communeId, deviceId, address: clientAddress(c) });
+    const outcome = await signIn(db, body.data.username, body.data.password, { communeId, deviceId, deviceRole, address: clientAddress(c) });
     switch (outcome.kind) {
       case 'signed-in':
         return c.json({ token: outcome.token, expiresAt: outcome.expiresAt, staff: outcome.staff });
@@ -84,6 +86,17 @@ export function mountAuthRoutes(app: Hono, { db, log, demoMode }: AuthRouteDeps)
         );
       case 'refused':
         return unauthorized(c, 'Tên đăng nhập hoặc mật khẩu không đúng.');
+      case 'wrong-device':
+        return c.json(
+          {
+            error: 'wrong_device_role',
+            message:
+              outcome.deviceRole === 'team'
+                ? 'Máy tính bảng của tổ công nghệ số chỉ dành cho tài khoản của tổ; cán bộ một cửa đăng nhập trên máy của bộ phận một cửa.'
+                : 'Tài khoản tổ công nghệ số cộng đồng chỉ đăng nhập trên máy tính bảng của tổ, không trên máy của bộ phận một cửa.',
+          },
+          403,
+        );
     }
   });
 

@@ -1,7 +1,9 @@
 // The authorization matrix, generated from the gateway's own route table (app.routes): every route
-// and method is called by six callers (anonymous, a device of another commune, a revoked device,
-// staff of another commune, signed-out staff, the province administrator) and must answer the
-// status written here; a route added without a case fails the test. Each call is repeated under
+// and method is called by eight callers (anonymous, a device of another commune, a revoked device,
+// staff of another commune, signed-out staff, commune A's community-team tablet and a community
+// team officer's session of A (issue 15), the province administrator) and must answer the status
+// written here; a route added without a case fails the test. The team's callers belong to commune
+// A but may see none of its desks' dossiers, files, uploads or devices. Each call is repeated under
 // other spellings of its path (trailing slash, double slash, encoded slash, query string, upper
 // case): none may let a caller through where the plain path refused it. No answer to a caller of
 // another commune may carry commune A's ids, files, uploads or dossiers. On PGlite and PostgreSQL.
@@ -9,7 +11,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
-import { receiveEntry } from '../test/dossiers';
+import { receiveEntry, submitEntry } from '../test/dossiers';
 import { DEMO_STAFF, seedDemoAccounts } from '../seed/demo-accounts';
 import { demoCommune } from '../seed/demo';
 import { reservableDays } from '../code-blocks';
@@ -26,18 +28,22 @@ import {
 } from '../test/gateway';
 import { OPEN_DB_TIMEOUT_MS, testDatabaseKinds } from '../test/test-db';
 
-const CALLERS = ['anonymous', 'otherDevice', 'revokedDevice', 'otherStaff', 'signedOutStaff', 'admin'] as const;
+const CALLERS = ['anonymous', 'otherDevice', 'revokedDevice', 'otherStaff', 'signedOutStaff', 'teamDevice', 'teamStaff', 'admin'] as const;
 type CallerName = (typeof CALLERS)[number];
 type Statuses = Record<CallerName, number>;
 
 /** Statuses in the order of CALLERS. */
-const expect6 = (...s: [number, number, number, number, number, number]): Statuses => Object.fromEntries(CALLERS.map((name, i) => [name, s[i]!])) as Statuses;
-const everyone = (status: number) => expect6(status, status, status, status, status, status);
-/** Device routes: a device of another commune gets `own` (its own commune's answer, or 404). */
-const deviceOnly = (own: number) => expect6(401, own, 401, 403, 401, 401);
-/** Routes for any live token, device or staff. */
-const anyToken = (own: number) => expect6(401, own, 401, own, 401, 401);
-const adminOnly = (status: number) => expect6(401, 401, 401, 401, 401, status);
+const expect8 = (...s: [number, number, number, number, number, number, number, number]): Statuses =>
+  Object.fromEntries(CALLERS.map((name, i) => [name, s[i]!])) as Statuses;
+const everyone = (status: number) => expect8(status, status, status, status, status, status, status, status);
+/**
+ * Device routes: a device of another commune gets `own` (its own commune's answer, or 404); A's
+ * team tablet `team` (by default the same), a team officer's session without its tablet 403.
+ */
+const deviceOnly = (own: number, team = own) => expect8(401, own, 401, 403, 401, team, 403, 401);
+/** Routes for any live token, device or staff; A's team callers get `team` (by default the same). */
+const anyToken = (own: number, team = own) => expect8(401, own, 401, own, 401, team, team, 401);
+const adminOnly = (status: number) => expect8(401, 401, 401, 401, 401, 401, 401, status);
 
 interface Fixture {
   a: TestDevice;
@@ -95,7 +101,8 @@ const MATRIX: Record<string, 'middleware' | Record<string, Case>> = {
   'ALL /*': 'middleware',
   'GET /api/health': { GET: { call: () => ({ path: '/api/health' }), expected: everyone(200) } },
   'GET /api/communes/current': { GET: { call: () => ({ path: '/api/communes/current' }), expected: anyToken(200), demo: { anonymous: 200 } } },
-  'GET /api/communes/:id': { GET: { call: (f) => ({ path: `/api/communes/${f.a.communeId}` }), expected: anyToken(404), demo: { anonymous: 404 } } },
+  // Commune A's own team callers read commune A.
+  'GET /api/communes/:id': { GET: { call: (f) => ({ path: `/api/communes/${f.a.communeId}` }), expected: anyToken(404, 200), demo: { anonymous: 404 } } },
   'POST /api/devices/enrol': {
     // DEMO enrols (into the demo commune only) in demo mode, whoever asks.
     POST: {
@@ -108,17 +115,20 @@ const MATRIX: Record<string, 'middleware' | Record<string, Case>> = {
     // Only a device with an officer's fresh password sign-in on that very device (escrow-key.test.ts
     // walks those callers): a device alone or a staff token alone is refused (403), a dead token 401.
     // In demo mode the demo device and a device enrolled with DEMO have no officer either.
-    POST: { call: () => ({ path: '/api/devices/escrow-key' }), expected: expect6(401, 403, 401, 403, 401, 401), demo: { anonymous: 403 } },
+    POST: { call: () => ({ path: '/api/devices/escrow-key' }), expected: expect8(401, 403, 401, 403, 401, 403, 403, 401), demo: { anonymous: 403 } },
   },
   'POST /api/auth/sign-in': {
     POST: {
       // A's officer with the right password: from nowhere it signs in; from a device or token of
-      // another commune, or with a dead token, it does not.
+      // another commune, or with a dead token, it does not; on A's team tablet, a desk officer is
+      // refused (403); with a token of A's staff (no device), as from nowhere.
       call: (f) => ({ path: '/api/auth/sign-in', body: { username: f.signInUser, password: PASSWORD }, mayNameA: true }),
-      expected: expect6(200, 401, 401, 401, 401, 401),
+      expected: expect8(200, 401, 401, 401, 401, 403, 200, 401),
     },
   },
-  'POST /api/auth/sign-out': { POST: { call: () => ({ path: '/api/auth/sign-out', endsSession: true }), expected: expect6(401, 400, 401, 204, 401, 401) } },
+  'POST /api/auth/sign-out': {
+    POST: { call: () => ({ path: '/api/auth/sign-out', endsSession: true }), expected: expect8(401, 400, 401, 204, 401, 400, 204, 401) },
+  },
   'GET /api/auth/me': { GET: { call: () => ({ path: '/api/auth/me' }), expected: anyToken(200) } },
   'POST /api/admin/communes': {
     POST: {
@@ -152,7 +162,8 @@ const MATRIX: Record<string, 'middleware' | Record<string, Case>> = {
   'POST /api/code-blocks': {
     POST: {
       call: (f) => ({ path: '/api/code-blocks', body: { days: reservableDays(new Date()), size: 2, communeId: f.a.communeId, deviceId: f.a.deviceId } }),
-      expected: deviceOnly(200),
+      // A community team issues no official code.
+      expected: deviceOnly(200, 403),
       demo: { anonymous: 200 },
     },
   },
@@ -170,6 +181,7 @@ const MATRIX: Record<string, 'middleware' | Record<string, Case>> = {
   },
   'GET /api/sync/pull': { GET: { call: () => ({ path: '/api/sync/pull?since=0' }), expected: anyToken(200) } },
   'GET /api/files/by-hash/:sha256': {
+    // A's desk uploaded it: A's team tablet may not know of it either.
     GET: { call: (f) => ({ path: `/api/files/by-hash/${f.fileSha}` }), expected: deviceOnly(404) },
     HEAD: { call: (f) => ({ path: `/api/files/by-hash/${f.fileSha}` }), expected: deviceOnly(404) },
   },
@@ -238,15 +250,9 @@ function variants(path: string): string[] {
   ];
 }
 
-async function staffIn(app: Hono, communeId: string): Promise<{ id: string; username: string }> {
+async function staffIn(app: Hono, communeId: string, role = 'receptionOfficer'): Promise<{ id: string; username: string }> {
   const username = `matran.${unique()}`;
-  const res = await json(
-    app,
-    'POST',
-    '/api/admin/staff',
-    { communeId, username, fullName: 'Lò Thị Mai', role: 'receptionOfficer', password: PASSWORD },
-    ADMIN_TOKEN,
-  );
+  const res = await json(app, 'POST', '/api/admin/staff', { communeId, username, fullName: 'Lò Thị Mai', role, password: PASSWORD }, ADMIN_TOKEN);
   expect(res.status).toBe(201);
   return { id: ((await res.json()) as { id: string }).id, username };
 }
@@ -373,7 +379,11 @@ describe.each(testDatabaseKinds)('authorization matrix on %s', (kind) => {
   const tokens: Partial<Record<CallerName, string>> = {};
   let secretsOfA: string[] = [];
   let otherStaffUser = '';
+  let teamStaffUser = '';
   let b: TestDevice;
+  /** What A's team callers may not see: A's desks' dossier, files, uploads, devices and staff (A itself they may). */
+  let secretsFromTeam: string[] = [];
+  let teamSubmissionId = '';
 
   beforeAll(async () => {
     const world = await buildWorld(gw.app);
@@ -385,13 +395,27 @@ describe.each(testDatabaseKinds)('authorization matrix on %s', (kind) => {
     tokens.otherStaff = await session(gw.app, other.username, b);
     tokens.signedOutStaff = world.signedOutToken;
     tokens.admin = ADMIN_TOKEN;
+    // Commune A's community team: a tablet with a submission of its own, and an officer's session without the tablet.
+    const team = await enrolDevice(gw.app, fixture.a.communeId, 'Máy tính bảng tổ', 'team');
+    const submission = submitEntry(team);
+    teamSubmissionId = submission.entityId;
+    expect((await pushEntries(gw.app, team, [submission]))[0]).toMatchObject({ status: 'accepted' });
+    tokens.teamDevice = team.token;
+    teamStaffUser = (await staffIn(gw.app, fixture.a.communeId, 'communityTeam')).username;
+    tokens.teamStaff = await session(gw.app, teamStaffUser);
+    const f = fixture;
+    secretsFromTeam = [f.dossierId, f.fileSha, f.uploadId, f.a.deviceId, f.victimDeviceId, ...f.staffIdsOfA];
   }, OPEN_DB_TIMEOUT_MS);
 
   async function callAs(caller: CallerName, method: string, call: Call, path = call.path) {
-    // Signing out ends the session it is sent with: the staff of B signs out a fresh one of its own.
-    const token = call.endsSession && caller === 'otherStaff' ? await session(gw.app, otherStaffUser) : tokens[caller];
+    // Signing out ends the session it is sent with: the staff signs out a fresh one of its own.
+    const fresh = call.endsSession && caller === 'otherStaff' ? otherStaffUser : call.endsSession && caller === 'teamStaff' ? teamStaffUser : null;
+    const token = fresh ? await session(gw.app, fresh) : tokens[caller];
     return send(gw.app, token, method, call, path);
   }
+
+  /** What a caller may not see: all of commune A for strangers, A's desks' work for A's team. */
+  const secretsFor = (caller: CallerName) => (caller === 'teamDevice' || caller === 'teamStaff' ? secretsFromTeam : secretsOfA);
 
   it('has a case for every route in the route table, and no case for a route that is gone', () => {
     const table = new Set(gw.app.routes.map((r) => `${r.method} ${r.path}`));
@@ -417,12 +441,12 @@ describe.each(testDatabaseKinds)('authorization matrix on %s', (kind) => {
         const what = `${caller} ${c.method} ${call.path}`;
         const answer = await callAs(caller, c.method, call);
         if (answer.status !== c.expected[caller]) failures.push(`${what}: ${answer.status}, expected ${c.expected[caller]} (${answer.text.slice(0, 120)})`);
-        expectNoLeak(secretsOfA, what, answer, call);
+        expectNoLeak(secretsFor(caller), what, answer, call);
         for (const spelling of variants(call.path)) {
           const other = await callAs(caller, c.method, call, spelling);
           if (answer.status >= 400 && other.status < 400)
             failures.push(`${caller} ${c.method} ${spelling}: ${other.status} where ${call.path} answered ${answer.status}`);
-          expectNoLeak(secretsOfA, `${caller} ${c.method} ${spelling}`, other, call);
+          expectNoLeak(secretsFor(caller), `${caller} ${c.method} ${spelling}`, other, call);
         }
       }
     }
@@ -431,6 +455,8 @@ describe.each(testDatabaseKinds)('authorization matrix on %s', (kind) => {
     // Nothing of A's changed under the strangers' calls.
     await expectAUntouched(gw, fixture);
     expect(b.communeId).not.toBe(fixture.a.communeId);
+    // A's team tablet pulls its own submission, and (as the leak check holds) nothing of A's desks.
+    expect((await callAs('teamDevice', 'GET', { path: '/api/sync/pull?since=0' })).text).toContain(teamSubmissionId);
 
     // Bodies are bounded on every route that takes one, before the caller is even looked at.
     for (const c of ordered.filter((x) => !['GET', 'HEAD', 'OPTIONS'].includes(x.method))) {

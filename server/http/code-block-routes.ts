@@ -5,6 +5,7 @@
 // day. Hostile or malformed bodies (and days that do not exist) are refused before anything is written.
 import type { Hono } from 'hono';
 import { z } from 'zod';
+import { isTeamCaller } from '../auth/caller';
 import { isDayKey, reservableDays, reserveWithinQuota, type ReservedBlock } from '../code-blocks';
 import type { Database } from '../db/database';
 import { authenticate } from './auth-middleware';
@@ -30,6 +31,13 @@ export interface CodeBlockRouteDeps {
 
 export function mountCodeBlockRoutes(app: Hono, { db, demoMode, now = () => new Date() }: CodeBlockRouteDeps): void {
   app.post('/api/code-blocks', authenticate({ db, demoMode }, { device: true, allowDemo: true }), async (c) => {
+    // A community team issues no official code (issue 15): its submissions get one when a desk receives them.
+    if (isTeamCaller(c.get('caller'))) {
+      return c.json(
+        { error: 'team_device', message: 'Máy tính bảng của tổ công nghệ số không được cấp số hồ sơ: hồ sơ nhận mã chính thức khi bộ phận một cửa tiếp nhận.' },
+        403,
+      );
+    }
     const badText = await refuseBadText(c);
     if (badText) return badText;
     const body: unknown = await c.req.json().catch(() => undefined);

@@ -4,10 +4,12 @@
 // only uploads it created (another device's upload id answers 404, like a missing one), and sees
 // only its commune's files. An upload is reached by one spelling only, /api/files/<32 hex>: tus
 // reads the id from the URL itself (dropping a trailing slash, decoding %2F...), so any other
-// spelling would slip past the owner check and act on the real upload.
+// spelling would slip past the owner check and act on the real upload. A community team's tablet
+// (issue 15) learns only of files it uploaded or its own submissions name, never of the commune's others.
 import type { Context, Hono } from 'hono';
+import { isTeamCaller, type Caller } from '../auth/caller';
 import { z } from 'zod';
-import type { Database } from '../db/database';
+import type { Database, Queryable } from '../db/database';
 import type { UploadService } from '../files/uploads';
 import { FILES_PATH, SHA256_PATTERN, UPLOAD_ID_PATTERN } from '../files/uploads';
 import { authenticate } from './auth-middleware';
@@ -40,13 +42,31 @@ export function tusTarget(url: string): string | null {
   return UPLOAD_ID_PATTERN.test(id) ? id : null;
 }
 
+/** Whether a team tablet may know of this file of its commune: one it uploaded, or one its own submissions name. */
+async function teamMayKnow(db: Queryable, caller: Caller, sha256: string): Promise<boolean> {
+  const rows = await db.query(
+    `select 1 from commune_files where commune_id = $1 and sha256 = $2 and first_device_id = $3
+     union all
+     select 1 from dossiers where commune_id = $1 and created_by_device = $3 and data -> 'attachments' @> jsonb_build_array(jsonb_build_object('sha256', $2::text))
+     limit 1`,
+    [caller.communeId, sha256, caller.deviceId],
+  );
+  return rows.length > 0;
+}
+
 export function mountFileRoutes(app: Hono, { db, demoMode, uploads }: FileRouteDeps): void {
   const device = authenticate({ db, demoMode }, { device: true });
+  /** The size of the commune's copy of a file, as far as the caller may know of it. */
+  const sizeFor = async (caller: Caller, sha256: string): Promise<number | null> => {
+    const size = await uploads.storedSize(sha256, caller.communeId);
+    if (size === null || !isTeamCaller(caller)) return size;
+    return (await teamMayKnow(db, caller, sha256)) ? size : null;
+  };
 
   // Hono answers HEAD with this GET handler, without the body.
   app.get(`${FILES_PATH}/by-hash/:sha256`, device, async (c) => {
     const sha256 = c.req.param('sha256');
-    const size = await uploads.storedSize(sha256, c.get('caller').communeId);
+    const size = await sizeFor(c.get('caller'), sha256);
     c.header('Cache-Control', 'no-store');
     if (size === null) return notFound(c, 'Máy chủ chưa có tệp này.');
     c.header('X-File-Size', String(size));
@@ -58,8 +78,8 @@ export function mountFileRoutes(app: Hono, { db, demoMode, uploads }: FileRouteD
     const body = await readJsonBody(c, heldQuerySchema, `Cần danh sách mã SHA-256 (1 đến ${MAX_HELD_QUERY} mã, 64 chữ số hex thường).`);
     if (!body.ok) return body.response;
     const unique = [...new Set(body.data.sha256)];
-    const communeId = c.get('caller').communeId;
-    const sizes = await Promise.all(unique.map((sha256) => uploads.storedSize(sha256, communeId)));
+    const caller = c.get('caller');
+    const sizes = await Promise.all(unique.map((sha256) => sizeFor(caller, sha256)));
     c.header('Cache-Control', 'no-store');
     return c.json({ held: unique.filter((_, i) => sizes[i] !== null) });
   });

@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { reservableDays } from '../code-blocks';
 import { demoCommune } from '../seed/demo';
-import { ADMIN_TOKEN, communeWithDevice, holdFile, json, pushEntries, useTestGateway } from '../test/gateway';
-import { nextMutation, receiveEntry, transitionEntry } from '../test/dossiers';
+import { ADMIN_TOKEN, communeWithDevice, enrolDevice, holdFile, json, pushEntries, useTestGateway } from '../test/gateway';
+import { nextMutation, receiveEntry, submitEntry, transitionEntry } from '../test/dossiers';
 import { testDatabaseKinds } from '../test/test-db';
 
 /** The stranger's name and value: found nowhere in the database or on pull, whatever happens. */
@@ -195,6 +195,52 @@ describe.each(testDatabaseKinds)('strict bodies on %s', (kind) => {
     const pulled = await (await json(gw.app, 'GET', '/api/sync/pull?since=0', undefined, device.token)).text();
     expect(pulled).toContain(id);
     expect(pulled).not.toContain(MARK);
+    await expectNowhere();
+  });
+  it("refuses an unknown field in a community team's submission, its resubmission and the desk's receipt of it (issue 15)", async () => {
+    const desk = await communeWithDevice(gw.app);
+    const team = await enrolDevice(gw.app, desk.communeId, 'Máy tính bảng tổ', 'team');
+    const sha = 'c'.repeat(64);
+    await holdFile(gw.db, desk.communeId, sha, 2048);
+    await gw.db.query('update commune_files set first_device_id = $1 where sha256 = $2', [team.deviceId, sha]);
+    const paper = { componentIndex: 1, sha256: sha, name: 'giay.pdf', type: 'application/pdf', size: 2048 };
+    const submit = submitEntry(team, { submittedAt: new Date('2026-03-02T01:00:00Z'), attachments: [paper] });
+    const id = submit.entityId;
+    const ask = transitionEntry(id, 'requestSupplement', '2026-03-02T02:00:00Z', 'Thiếu giấy chứng sinh');
+    const resubmit = {
+      mutation: nextMutation(),
+      kind: 'dossier.resubmit',
+      entityId: id,
+      payload: { dossierId: id, actor: { id: team.deviceId, name: 'Hà Thị Tổ', role: 'communityTeam' }, at: '2026-03-02T03:00:00Z', attachments: [paper] },
+    };
+    const receive = {
+      mutation: nextMutation(),
+      kind: 'dossier.receiveSubmission',
+      entityId: id,
+      payload: {
+        dossierId: id,
+        code: `TAM-${desk.deviceShort}-260302-0001`,
+        actor: { id: desk.deviceId, name: 'Lò Thị Mai', role: 'receptionOfficer' },
+        at: '2026-03-02T04:00:00Z',
+        officer: { officerName: 'Lò Thị Mai', officerPhone: '0209000000' },
+      },
+    };
+    const steps: [{ mutation: number }, { token: string }, (string | number)[][]][] = [
+      [submit, team, [[], ['payload'], ['payload', 'data', 'state', 'log', 0], ['payload', 'attachments', 0]]],
+      [ask, desk, []],
+      [resubmit, team, [[], ['payload'], ['payload', 'actor'], ['payload', 'attachments', 0]]],
+      [receive, desk, [[], ['payload'], ['payload', 'actor'], ['payload', 'officer']]],
+    ];
+    for (const [entry, device, places] of steps) {
+      for (const place of places) {
+        const [result] = await pushEntries(gw.app, device, [{ ...withStranger(entry, ...place), mutation: nextMutation() }]);
+        const reason = place.length === 0 ? /trường lạ ngoài mutation, kind, entityId, payload/ : new RegExp(`trường lạ "${STRANGER}"`);
+        expect(result, `${(entry as { kind?: string }).kind} ${place.join('.')}`).toMatchObject({ status: 'rejected', reason: expect.stringMatching(reason) });
+      }
+      expect((await pushEntries(gw.app, device, [entry]))[0], (entry as { kind?: string }).kind).toMatchObject({ status: 'accepted' });
+    }
+    const [stored] = await gw.db.query<{ status: number }>('select status from dossiers where id = $1', [id]);
+    expect(stored?.status).toBe(2);
     await expectNowhere();
   });
 });

@@ -1,6 +1,7 @@
 // The sync API: devices push their outbox (answered per entry, only after commit) and pull what
 // changed in their commune since a checkpoint. See server/sync/push.ts and pull.ts for the contract.
 import type { Hono } from 'hono';
+import { isTeamCaller } from '../auth/caller';
 import { bodyLimit } from 'hono/body-limit';
 import type { Database } from '../db/database';
 import type { Logger } from '../log';
@@ -70,6 +71,9 @@ export function mountSyncRoutes(app: Hono, { db, log, demoMode }: SyncRouteDeps)
       return c.json({ error: 'bad_request', message: `Tham số since phải là số nguyên không âm, limit từ 1 đến ${MAX_PULL_LIMIT}.` }, 400);
     }
     c.header('Cache-Control', 'no-store');
-    return c.json(await pullChanges(db, c.get('caller').communeId, since, limit));
+    const caller = c.get('caller');
+    // A community team sees only its own submissions (issue 15); a desk or the province's staff, the commune's dossiers.
+    const createdBy = isTeamCaller(caller) ? caller.deviceId : undefined;
+    return c.json(await pullChanges(db, { communeId: caller.communeId, createdBy }, since, limit));
   });
 }

@@ -11,8 +11,10 @@ import type { ChangeAuthor, DossierRecord, StoredDossier } from './dossier-store
 /** A dossier as any commune holds it: only enough to tell a replay from a clash (see kinds/receive.ts). */
 export interface ExistingDossier {
   communeId: string;
-  code: string;
+  /** Null for a community team's submission not yet received (issue 15). */
+  code: string | null;
   provisionalCode: string | null;
+  lookupCode: string | null;
   createdByDevice: string | null;
   version: number;
 }
@@ -79,7 +81,7 @@ export const READ = `
   with found as (
     select d.* from jsonb_array_elements_text($5::jsonb) as k (id)
      cross join lateral (
-       select id, commune_id, code, provisional_code, created_by_device, version, case when commune_id = $1 then data end as data
+       select id, commune_id, code, provisional_code, lookup_code, created_by_device, version, case when commune_id = $1 then data end as data
          from dossiers where id = k.id
           for update) as d
   ), counters as (
@@ -128,22 +130,24 @@ export const WRITE = `
     insert into code_blocks (agency_code, day, device_id, first_sequence, last_sequence)
     select $2, day, $3, first, next - 1 from drawn
   ), added as (
-    insert into dossiers (id, commune_id, code, provisional_code, status, procedure_code, received_at, due_at, data, version,
+    insert into dossiers (id, commune_id, code, provisional_code, lookup_code, status, procedure_code, received_at, due_at, data, version,
                           created_by_device, changed_by_device, changed_by_staff, changed_by_name, change_kind)
-    select r.id, $1, r.code, r.provisional_code, r.status, r.procedure_code, r.received_at, r.due_at, r.data, r.version,
+    select r.id, $1, r.code, r.provisional_code, r.lookup_code, r.status, r.procedure_code, r.received_at, r.due_at, r.data, r.version,
            r.created_by_device, r.changed_by_device, r.changed_by_staff, r.changed_by_name, r.change_kind
-      from jsonb_to_recordset($5::jsonb) as r(id text, code text, provisional_code text, status smallint, procedure_code text,
+      from jsonb_to_recordset($5::jsonb) as r(id text, code text, provisional_code text, lookup_code text, status smallint, procedure_code text,
            received_at timestamptz, due_at timestamptz, data jsonb, version bigint, created_by_device text,
            changed_by_device text, changed_by_staff text, changed_by_name text, change_kind text)
   ), changed as (
-    insert into dossiers as d (id, commune_id, code, provisional_code, status, procedure_code, received_at, due_at, data, version,
+    insert into dossiers as d (id, commune_id, code, provisional_code, lookup_code, status, procedure_code, received_at, due_at, data, version,
                                created_by_device, changed_by_device, changed_by_staff, changed_by_name, change_kind)
-    select r.id, $1, r.code, r.provisional_code, r.status, r.procedure_code, r.received_at, r.due_at, r.data, r.version,
+    select r.id, $1, r.code, r.provisional_code, r.lookup_code, r.status, r.procedure_code, r.received_at, r.due_at, r.data, r.version,
            r.created_by_device, r.changed_by_device, r.changed_by_staff, r.changed_by_name, r.change_kind
-      from jsonb_to_recordset($6::jsonb) as r(id text, code text, provisional_code text, status smallint, procedure_code text,
+      from jsonb_to_recordset($6::jsonb) as r(id text, code text, provisional_code text, lookup_code text, status smallint, procedure_code text,
            received_at timestamptz, due_at timestamptz, data jsonb, version bigint, created_by_device text,
            changed_by_device text, changed_by_staff text, changed_by_name text, change_kind text)
     on conflict (id) do update set status = excluded.status, due_at = excluded.due_at, data = excluded.data, version = excluded.version,
+           -- A submission gets its code and time of receipt when a desk receives it (issue 15); otherwise these stay as they were.
+           code = excluded.code, provisional_code = excluded.provisional_code, received_at = excluded.received_at,
            changed_by_device = excluded.changed_by_device, changed_by_staff = excluded.changed_by_staff, changed_by_name = excluded.changed_by_name,
            change_kind = excluded.change_kind, updated_at = now()
      where d.commune_id = $1
@@ -231,6 +235,17 @@ export class BatchStore {
     return this.codes.get(key) ?? false;
   }
 
+  /**
+   * The id of the dossier holding a tracking slip's lookup code, in any commune (the public status
+   * page serves them all), as this batch left it; null when the code is free. Not prefetched:
+   * only a community team's submissions ask, one each.
+   */
+  async lookupCodeHolder(code: string): Promise<string | null> {
+    for (const [id, row] of this.rows) if (row?.existing.lookupCode === code) return id;
+    const [found] = await this.tx.query<{ id: string }>('select id from dossiers where lookup_code = $1', [code]);
+    return found?.id ?? null;
+  }
+
   /** The next server_version, taken under the commune lock (push.ts holds it). */
   async nextVersion(): Promise<number> {
     if (this.nextVersionAt >= this.versions.length) await this.gather({ versions: 1 });
@@ -256,8 +271,9 @@ export class BatchStore {
       {
         existing: {
           communeId: this.communeId,
-          code: dossier.code,
+          code: dossier.code ?? null,
           provisionalCode: dossier.provisionalCode ?? null,
+          lookupCode: dossier.lookupCode ?? null,
           createdByDevice: author.deviceId,
           version,
         },
@@ -273,7 +289,7 @@ export class BatchStore {
     if (!before) throw new Error('updateDossier: the dossier was not read through this batch');
     this.setRow(
       record.id,
-      { existing: { ...before.existing, version }, dossier },
+      { existing: { ...before.existing, code: dossier.code ?? null, provisionalCode: dossier.provisionalCode ?? null, version }, dossier },
       { isNew: change?.isNew ?? false, author, creator: change?.creator ?? before.existing.createdByDevice, kind },
     );
   }
@@ -300,7 +316,7 @@ export class BatchStore {
       const columns = {
         id,
         status: dossier.status,
-        due_at: dossier.status === 3 ? null : dossier.dueAt,
+        due_at: dossier.status === 3 ? null : (dossier.dueAt ?? null),
         data: dossier,
         version: row.existing.version,
         changed_by_device: change.author.deviceId,
@@ -311,10 +327,11 @@ export class BatchStore {
       // A changed dossier carries every column too: it is written as an insert that meets its row (see WRITE).
       (change.isNew ? inserted : updated).push({
         ...columns,
-        code: dossier.code,
+        code: dossier.code ?? null,
         provisional_code: dossier.provisionalCode ?? null,
+        lookup_code: dossier.lookupCode ?? null,
         procedure_code: dossier.procedureCode,
-        received_at: dossier.receivedAt,
+        received_at: dossier.receivedAt ?? null,
         created_by_device: change.creator,
       });
     }
@@ -363,8 +380,9 @@ export class BatchStore {
       dossiers: {
         id: string;
         commune_id: string;
-        code: string;
+        code: string | null;
         provisional_code: string | null;
+        lookup_code: string | null;
         created_by_device: string | null;
         version: unknown;
         data: StoredDossier | null;
@@ -391,6 +409,7 @@ export class BatchStore {
         communeId: r.commune_id,
         code: r.code,
         provisionalCode: r.provisional_code,
+        lookupCode: r.lookup_code,
         createdByDevice: r.created_by_device,
         version: Number(r.version),
       };

@@ -2,10 +2,18 @@
 // that orders versions. Reads and writes of a push go through its batch (batch-store.ts), which
 // keeps the searchable columns and the stored DossierRow in step.
 import type { Queryable } from '../db/database';
-import type { DossierRowJson } from './schemas';
+import type { StoredDossierJson } from './schemas';
 
-/** A dossier as stored: the app's DossierRow, without its device-side syncState (dropped on receipt). */
-export type StoredDossier = DossierRowJson;
+/**
+ * A dossier as stored: the app's DossierRow, without its device-side syncState (dropped on
+ * receipt); a community team's submission has no code, receivedAt or dueAt until a desk receives it.
+ */
+export type StoredDossier = StoredDossierJson;
+
+/** Where a dossier's time starts, for checking a device's clock: its receipt, or its online submission before that. */
+export function startOf(dossier: StoredDossier): string {
+  return dossier.receivedAt ?? dossier.submittedAt ?? dossier.updatedAt;
+}
 
 export interface DossierRecord {
   id: string;

@@ -3,7 +3,9 @@
 // recorded as that device's (device, mutation), so whichever device sends it first, the other's
 // sending is a replay. An entry naming a device of another commune, or none known, is refused on
 // its own and recorded nowhere: its number belongs to another device's numbering, and recording
-// it under the caller's would take one of the caller's own numbers.
+// it under the caller's would take one of the caller's own numbers. Work is carried between
+// devices of one role only (issue 15): a desk's decisions never ride in as a team tablet's, nor the reverse.
+import type { DeviceRole } from '../auth/caller';
 import type { Queryable } from '../db/database';
 import { pushEntries, type EntryResult, type PushContext } from './push';
 import { Rejection } from './rejection';
@@ -21,13 +23,13 @@ const BAD_ORIGIN = new Rejection('Mã thiết bị gốc (originDevice) của th
 /** Whose numbering an entry belongs to: the caller's, another device's of the commune, or a refusal. */
 type Origin = { device: string } | { refused: Rejection };
 
-/** The devices among `ids` enrolled in the commune, revoked ones included (see pushCarried). */
-async function devicesOfCommune(db: Queryable, communeId: string, ids: string[]): Promise<Set<string>> {
+/** The devices among `ids` enrolled in the commune in `role`, revoked ones included (see pushCarried). */
+async function devicesOfCommune(db: Queryable, communeId: string, role: DeviceRole, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await db.query<{ id: string }>('select id from devices where commune_id = $1 and id = any(array(select jsonb_array_elements_text($2::jsonb)))', [
-    communeId,
-    JSON.stringify(ids),
-  ]);
+  const rows = await db.query<{ id: string }>(
+    'select id from devices where commune_id = $1 and role = $3 and id = any(array(select jsonb_array_elements_text($2::jsonb)))',
+    [communeId, JSON.stringify(ids), role],
+  );
   return new Set(rows.map((r) => r.id));
 }
 
@@ -43,7 +45,7 @@ export async function pushCarried(ctx: PushContext, entries: readonly IncomingEn
   const own = ctx.caller.deviceId;
   const named = entries.map((e) => (Object.hasOwn(e, 'originDevice') ? e['originDevice'] : undefined));
   const asked = [...new Set(named.filter((o): o is string => typeof o === 'string' && o !== own && DEVICE_ID.test(o)))];
-  const known = await devicesOfCommune(ctx.db, ctx.caller.communeId, asked);
+  const known = await devicesOfCommune(ctx.db, ctx.caller.communeId, ctx.caller.deviceRole ?? 'desk', asked);
   const origins: Origin[] = named.map((o) => {
     if (o === undefined || o === own) return { device: own };
     if (typeof o !== 'string' || !DEVICE_ID.test(o)) return { refused: BAD_ORIGIN };

@@ -15,6 +15,9 @@
 //   from a backup. The device sets its checkpoint to 0 and pulls again from the start, KEEPING its
 //   outbox: entries the restored gateway has lost are simply applied when they are pushed again
 //   (their mutation records were lost with the backup too), and those it still has are replays.
+// - A community team (issue 15: its tablet, or its officer's session) pulls only the dossiers its
+//   tablet created, whatever became of them at the desk, and the catalogue; a desk pulls the
+//   commune's, the team's submissions (status 1, no code yet: see kinds/submission.ts) included.
 import type { Queryable } from '../db/database';
 import { isoTime } from '../db/time';
 import type { StoredDossier } from './dossier-store';
@@ -44,7 +47,17 @@ export async function serverMaxVersion(db: Queryable): Promise<number> {
   return row?.is_called ? Number(row.last_value) : 0;
 }
 
-export async function pullChanges(db: Queryable, communeId: string, since: number, limit: number): Promise<PullPage> {
+/**
+ * Whose dossiers a caller pulls: all of the commune's (createdBy undefined), only those a device
+ * created (a team tablet), or none (null: a community team's session without its tablet).
+ */
+export interface PullScope {
+  communeId: string;
+  createdBy?: string | null;
+}
+
+export async function pullChanges(db: Queryable, scope: PullScope | string, since: number, limit: number): Promise<PullPage> {
+  const { communeId, createdBy } = typeof scope === 'string' ? { communeId: scope, createdBy: undefined } : scope;
   if (since > (await serverMaxVersion(db))) return { reset: true, checkpoint: 0, hasMore: true, changes: [] };
   const dossiers = await db.query<{
     version: unknown;
@@ -55,8 +68,9 @@ export async function pullChanges(db: Queryable, communeId: string, since: numbe
     change_kind: string;
   }>(
     `select version, data, changed_by_device, changed_by_staff, changed_by_name, change_kind
-       from dossiers where commune_id = $1 and version > $2 order by version limit $3`,
-    [communeId, since, limit + 1],
+       from dossiers where commune_id = $1 and version > $2 and ($4::boolean or created_by_device = $5) order by version limit $3`,
+    // A team caller without a tablet matches no device id ('' is none).
+    [communeId, since, limit + 1, createdBy === undefined, createdBy ?? ''],
   );
   const catalogues = await db.query<{ server_version: unknown; version: number; issued_at: unknown }>(
     `select server_version, version, issued_at from catalogues where commune_id = $1 and server_version > $2 order by server_version limit $3`,

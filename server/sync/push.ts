@@ -12,7 +12,7 @@
 //
 // With a staff session, an entry naming another actor than its officer is refused before its kind
 // applies it, and that refusal alone is not recorded (actor-check.ts).
-import type { Caller } from '../auth/caller';
+import { isTeamCaller, type Caller } from '../auth/caller';
 import type { Database, Queryable, Transaction } from '../db/database';
 import { isDataError } from '../db/errors';
 import type { Logger } from '../log';
@@ -63,6 +63,16 @@ const REUSED_NUMBER = new Rejection(
 );
 const DATA_REFUSED = new Rejection('Máy chủ không ghi được thay đổi này vì dữ liệu trùng hoặc không hợp lệ (ví dụ trùng mã hồ sơ).', 'entry.data_refused');
 const NO_COMMUNE = new Rejection('Xã của thiết bị không còn trên máy chủ.', 'device.no_commune');
+
+/** A kind the caller's role may not push (issue 15): a team tablet only submits and resubmits; only a team tablet does. */
+const notForRole = (kind: string, team: boolean) =>
+  new Rejection(
+    team
+      ? `Máy tính bảng của tổ công nghệ số chỉ nộp và nộp lại hồ sơ trực tuyến; không được thực hiện "${kind}".`
+      : `Chỉ máy tính bảng của tổ công nghệ số mới thực hiện "${kind}".`,
+    'entry.role_not_allowed',
+    { kind },
+  );
 
 const unsupported = (kind: string) =>
   new Rejection(`Máy chủ chưa hỗ trợ loại thay đổi "${kind}". Hãy cập nhật ứng dụng hoặc báo quản trị viên.`, 'entry.unsupported_kind');
@@ -116,12 +126,15 @@ async function writeAndRecord(tx: Queryable, store: BatchStore, deviceId: string
   );
 }
 
-/** The entry's kind, or why it cannot be applied at all (before any database work of its own). */
-function kindOf(checked: CheckedEntry, commune: Commune | null): Kind | Rejection {
+/** The entry's kind, or why it cannot be applied at all (before any database work of its own): unknown, malformed, not the caller's to push. */
+function kindOf(checked: CheckedEntry, commune: Commune | null, caller: Pick<Caller, 'deviceRole' | 'staff'>): Kind | Rejection {
   if (!commune) return NO_COMMUNE;
   if (checked.problem) return new Rejection(checked.problem, 'entry.malformed');
   const { kind } = checked.entry;
-  return Object.hasOwn(KINDS, kind) ? KINDS[kind]! : unsupported(kind);
+  if (!Object.hasOwn(KINDS, kind)) return unsupported(kind);
+  const found = KINDS[kind]!;
+  const team = isTeamCaller(caller);
+  return found.by === (team ? 'team' : 'desk') ? found : notForRole(kind, team);
 }
 
 /** What the entries will look up, merged; a kind that cannot read a hostile payload simply foresees nothing. */
@@ -172,7 +185,7 @@ async function applyPart(ctx: PushContext, tx: Transaction, part: readonly Check
   );
   const storeOn = (q: Queryable) => new BatchStore(q, caller.communeId, commune?.agencyCode ?? '', caller.deviceId, DEMO_DEVICE.id);
   const toApply = part.flatMap((c) => {
-    const kind = known.has(c.entry.mutation) ? null : kindOf(c, commune);
+    const kind = known.has(c.entry.mutation) ? null : kindOf(c, commune, caller);
     return kind !== null && !(kind instanceof Rejection) ? [{ entry: c.entry, kind }] : [];
   });
   const store = storeOn(tx);
@@ -189,7 +202,7 @@ async function applyPart(ctx: PushContext, tx: Transaction, part: readonly Check
       results.push(done.hash === hash ? done.result : refused(entry.mutation, REUSED_NUMBER));
       continue;
     }
-    const kind = kindOf({ entry, hash, problem }, commune);
+    const kind = kindOf({ entry, hash, problem }, commune, caller);
     const mismatch = kind instanceof Rejection ? null : actorMismatch(caller, kind, entry);
     let result: EntryResult;
     if (kind instanceof Rejection) {

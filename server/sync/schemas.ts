@@ -10,6 +10,7 @@ import { OFFICER_FIELD_MAX, PERSON_FIELD_MAX } from '../../src/domain/intake';
 import {
   ACTOR_ROLES,
   DOSSIER_ACTIONS,
+  isLookupCode,
   MAX_NOTE_LENGTH,
   MAX_SUPPLEMENT_ITEM_NAME,
   MAX_SUPPLEMENT_ITEM_REASON,
@@ -189,6 +190,71 @@ export const dossierRowSchema = z.strictObject({
 });
 export type DossierRowJson = z.infer<typeof dossierRowSchema>;
 
+/** A lookup code in its shown and stored form (src/domain/dossier/lookup-code.ts). */
+const lookupCodeSchema = z.string().refine(isLookupCode, { error: 'mã tra cứu phải có dạng XXXXX-XXXXX (10 ký tự Crockford base32)' });
+
+/**
+ * 'dossier.submit' (issue 15): a community team's online submission as its tablet keeps it — a
+ * DossierRow of status 1 without an official code, a receipt or an appointment (a desk gives those
+ * when it receives it), carrying instead the tracking slip's lookup code and when it was submitted.
+ */
+export const submissionRowSchema = z.strictObject({
+  id: dossierRowSchema.shape.id,
+  lookupCode: lookupCodeSchema,
+  status: z.literal(1),
+  procedureCode: text(64),
+  procedureName: text(500),
+  field: text(200),
+  catalogueVersion: z.int().min(0),
+  applicantName: text(200),
+  applicantIdNumber: text(20),
+  submittedAt: isoTime,
+  syncState: z.string().optional(),
+  data: dossierDataSchema,
+  updatedAt: isoTime,
+  attachments: z.array(attachmentRefSchema).max(500).optional(),
+});
+export type SubmissionRowJson = z.infer<typeof submissionRowSchema>;
+
+/**
+ * A dossier as the gateway stores it and devices pull it: a desk's DossierRow, or a submission
+ * (no code, receivedAt or dueAt until a desk receives it; lookupCode and submittedAt for ever).
+ */
+export type StoredDossierJson = Omit<DossierRowJson, 'code' | 'receivedAt' | 'dueAt' | 'syncState'> & {
+  code?: string;
+  receivedAt?: string;
+  dueAt?: string;
+  lookupCode?: string;
+  submittedAt?: string;
+};
+
+/** Who acted, as a move names them (the gateway trusts the staff session over it: see actor-check.ts). */
+const actorSchema = z.strictObject({ id: text(128), name: z.string().trim().min(1).max(OFFICER_FIELD_MAX.officerName), role: actorRoleSchema });
+
+/** 'dossier.resubmit' (issue 15): the team's answer to a supplement request made before receipt (5 → 1), with the papers added. */
+export const resubmitPayloadSchema = z.strictObject({
+  dossierId: z.string().min(1).max(64),
+  actor: actorSchema,
+  at: isoTime,
+  note: text(MAX_NOTE_LENGTH).optional(),
+  /** Papers added to the submission's own (uploaded beforehand, like a submission's). */
+  attachments: z.array(attachmentRefSchema).min(1).max(500).optional(),
+});
+
+/**
+ * 'dossier.receiveSubmission' (issue 15): a desk receives a submission (1 → 2) under a code from
+ * its reserve, or a provisional TAM- code the gateway replaces, exactly as for 'dossier.receive';
+ * the appointment is counted by the gateway from `at`. `officer`, when given, is the receiving
+ * officer printed on the receipt (the submission's own is the team member's).
+ */
+export const receiveSubmissionPayloadSchema = z.strictObject({
+  dossierId: z.string().min(1).max(64),
+  code: z.string().min(1).max(64),
+  actor: actorSchema,
+  at: isoTime,
+  officer: z.strictObject({ officerName: text(OFFICER_FIELD_MAX.officerName), officerPhone: text(OFFICER_FIELD_MAX.officerPhone) }).optional(),
+});
+
 /**
  * A paper brought for a supplement (hồ sơ bổ sung), named like a result paper by the SHA-256 of a
  * file uploaded beforehand; `item` is the line of Mẫu 02 it answers. Digitized, so a PDF only.
@@ -224,7 +290,7 @@ export const officerPhoneSchema = z
 export const transitionPayloadSchema = z.strictObject({
   dossierId: z.string().min(1).max(64),
   action: dossierActionSchema,
-  actor: z.strictObject({ id: text(128), name: z.string().trim().min(1).max(OFFICER_FIELD_MAX.officerName), role: actorRoleSchema }),
+  actor: actorSchema,
   at: isoTime,
   note: text(MAX_NOTE_LENGTH).optional(),
   /** Only with receiveSupplement: the papers received, taken in with the move or not at all. */

@@ -2,7 +2,7 @@
 // built with the same domain functions, then turned into JSON as the outbox sends them.
 import { demoCatalogue } from '../../src/domain/catalogue';
 import { createWorkingTime } from '../../src/domain/calendar';
-import { openDossier, type DossierState } from '../../src/domain/dossier';
+import { newLookupCode, openDossier, type DossierState } from '../../src/domain/dossier';
 import { newDraftData, processingTimeOf, quoteFees } from '../../src/domain/intake';
 import type { DossierRowJson } from '../sync/schemas';
 import type { TestDevice } from './gateway';
@@ -100,6 +100,53 @@ export function dossierPayload(device: Pick<TestDevice, 'communeId' | 'agencyCod
   };
   // Through JSON, as the outbox sends it: Dates become ISO text.
   return JSON.parse(JSON.stringify(row)) as DossierRowJson;
+}
+
+export interface SubmissionOptions {
+  id?: string;
+  lookupCode?: string;
+  submittedAt?: Date;
+  /** The team member the log names: the tablet itself (its device id) unless given (an officer's id). */
+  actor?: { id: string; name: string };
+  attachments?: DossierOptions['attachments'];
+}
+
+/**
+ * The JSON a community team's tablet pushes for 'dossier.submit' (issue 15): the desk's dossier
+ * shape in status 1, channel online, with a lookup code and no code, receipt or appointment.
+ */
+export function submissionPayload(device: Pick<TestDevice, 'communeId' | 'agencyCode' | 'deviceId'>, options: SubmissionOptions = {}) {
+  const submittedAt = options.submittedAt ?? new Date('2026-03-02T01:00:00Z');
+  const {
+    code: _code,
+    provisionalCode: _provisional,
+    receivedAt: _received,
+    dueAt: _due,
+    status: _status,
+    ...desk
+  } = dossierPayload(device, {
+    code: 'unused',
+    receivedAt: submittedAt,
+    ...(options.id ? { id: options.id } : {}),
+    ...(options.attachments ? { attachments: options.attachments } : {}),
+  });
+  const actor = { id: options.actor?.id ?? device.deviceId, name: options.actor?.name ?? 'Hà Thị Tổ', role: 'communityTeam' as const };
+  const opened = openDossier('online', actor, submittedAt, null);
+  if (!opened.ok) throw new Error('openDossier online');
+  const row = {
+    ...desk,
+    lookupCode: options.lookupCode ?? newLookupCode(),
+    status: 1,
+    submittedAt: submittedAt.toISOString(),
+    updatedAt: submittedAt.toISOString(),
+    data: { ...desk.data, state: opened.value, channel: 'online' as const, officer: { officerName: actor.name, officerPhone: '0912000111' } },
+  };
+  return JSON.parse(JSON.stringify(row)) as typeof row & { lookupCode: string; data: { state: { log: { whoId: string }[] } } };
+}
+
+export function submitEntry(device: TestDevice, options: SubmissionOptions = {}, mutation = nextMutation()) {
+  const payload = submissionPayload(device, options);
+  return { mutation, kind: 'dossier.submit', entityId: payload.id, payload };
 }
 
 let mutationCounter = 0;

@@ -179,8 +179,9 @@ export async function createCommune(app: Hono): Promise<{ id: string; agencyCode
   return { id: commune.id, agencyCode: commune.agencyCode };
 }
 
-export async function enrolDevice(app: Hono, communeId: string, name = 'Máy tính bảng'): Promise<TestDevice> {
-  const codeRes = await json(app, 'POST', '/api/admin/enrolment-codes', { communeId }, ADMIN_TOKEN);
+/** A device of the commune enrolled through the admin's one-time code: a desk, or a community team's tablet. */
+export async function enrolDevice(app: Hono, communeId: string, name = 'Máy tính bảng', role: 'desk' | 'team' = 'desk'): Promise<TestDevice> {
+  const codeRes = await json(app, 'POST', '/api/admin/enrolment-codes', { communeId, ...(role === 'team' ? { role } : {}) }, ADMIN_TOKEN);
   if (codeRes.status !== 201) throw new Error(`code: ${codeRes.status} ${await codeRes.text()}`);
   const { code } = (await codeRes.json()) as { code: string };
   const res = await json(app, 'POST', '/api/devices/enrol', { code, deviceName: name });

@@ -1,7 +1,7 @@
 // A dossier in the de-facto shape of the provincial/national one-stop systems (DongBoHoSoMC-like,
 // DOMAIN.md §12), with its processing log. Field names and codes beyond those listed in §12 are
 // [open]: they follow the same naming habit and are easy to rename once a province confirms them.
-import { DOSSIER_ACTION_LABELS_VI, isFinalStatus, type DossierAction } from '../../src/domain/dossier';
+import { ACTOR_ROLE_LABELS_VI, DOSSIER_ACTION_LABELS_VI, isFinalStatus, type DossierAction } from '../../src/domain/dossier';
 import type { StoredDossier } from '../sync/dossier-store';
 import { vnStamp } from './vn-stamp';
 
@@ -52,13 +52,8 @@ export interface UpwardRecord {
   QuaTrinhXuLy: UpwardLogEntry[];
 }
 
-export const ROLE_TITLES: Record<string, string> = {
-  citizen: 'Công dân',
-  receptionOfficer: 'Cán bộ tiếp nhận',
-  processingOfficer: 'Cán bộ xử lý',
-  leader: 'Lãnh đạo',
-  system: 'Hệ thống',
-};
+/** ChucDanh: the domain's names of the roles (one list, src/domain/dossier). */
+export const ROLE_TITLES: Record<string, string> = ACTOR_ROLE_LABELS_VI;
 
 const RECEIVED_AS: Record<string, string> = { original: 'Bản chính', certifiedCopy: 'Bản sao chứng thực', photocopy: 'Bản sao' };
 
@@ -97,12 +92,14 @@ export function toUpwardRecord(dossier: StoredDossier): UpwardRecord {
   });
   const results = ((dossier as { results?: unknown }).results ?? []) as { name?: string; sha256?: string }[];
   return {
-    MaHoSo: dossier.code,
+    // Only dossiers with an official code go upward (a submission gets one at receipt: kinds/submission.ts).
+    MaHoSo: dossier.code ?? '',
     MaTTHC: procedure.code,
     TenTTHC: dossier.procedureName,
     MaLinhVuc: dossier.field,
     TenLinhVuc: dossier.field,
-    KenhThucHien: 1,
+    // 2 (trực tuyến) for a community team's submission received later at the desk, as for any online filing.
+    KenhThucHien: data.channel === 'online' || log[0]?.action === 'submit' ? 2 : 1,
     ChuHoSo: owner.fullName,
     LoaiDoiTuong: 1,
     SoGiayToChuHoSo: owner.idNumber,

@@ -5,9 +5,18 @@ import type { CommuneInfo } from '../domain/geo';
 import type { MotcuaDb } from './db';
 import { readSetting } from './settings';
 
+/**
+ * What the device was enrolled for (issue 15): a commune desk (receives dossiers, issues codes) or
+ * a community team's tablet (files online submissions only). The gateway enforces it; the app
+ * takes its mode from it. A device enrolled before roles existed, or not enrolled, is a desk.
+ */
+export type DeviceRole = 'desk' | 'team';
+
 export interface DeviceIdentity {
   id: string;
   short: string;
+  /** Absent on identities stored before issue 15, and before enrolment: read it with deviceRoleOf. */
+  role?: DeviceRole;
   /** Set once the gateway enrolled the device: the name the officer gave it, and when. */
   name?: string;
   enrolledAt?: string;
@@ -32,6 +41,11 @@ export async function getOrCreateDevice(db: MotcuaDb): Promise<DeviceIdentity> {
   });
 }
 
+/** The device's role: a desk unless the gateway enrolled it as a team tablet. */
+export function deviceRoleOf(device: Pick<DeviceIdentity, 'role'> | undefined): DeviceRole {
+  return device?.role === 'team' ? 'team' : 'desk';
+}
+
 export function readCommune(db: MotcuaDb): Promise<CommuneInfo | undefined> {
   return readSetting<CommuneInfo | undefined>(db, COMMUNE_KEY, undefined);
 }
@@ -46,6 +60,8 @@ export interface Enrolment {
   deviceToken: string;
   deviceShort: string;
   deviceName: string;
+  /** As the gateway said; absent from a gateway before issue 15 (a desk). */
+  role?: DeviceRole;
   commune: CommuneInfo;
 }
 
@@ -61,7 +77,13 @@ export async function saveEnrolment(
   now = new Date(),
 ): Promise<DeviceIdentity> {
   const at = now.toISOString();
-  const device: DeviceIdentity = { id: enrolment.deviceId, short: enrolment.deviceShort, name: enrolment.deviceName, enrolledAt: at };
+  const device: DeviceIdentity = {
+    id: enrolment.deviceId,
+    short: enrolment.deviceShort,
+    role: deviceRoleOf(enrolment),
+    name: enrolment.deviceName,
+    enrolledAt: at,
+  };
   await db.transaction('rw', db.settings, async () => {
     await db.settings.bulkPut([
       { key: DEVICE_TOKEN_KEY, value: enrolment.deviceToken, updatedAt: at },

@@ -98,10 +98,12 @@ export {
   readCommune,
   readDeviceToken,
   saveEnrolment,
+  deviceRoleOf,
   DEVICE_TOKEN_KEY,
   DEVICE_KEY,
   COMMUNE_KEY,
   type DeviceIdentity,
+  type DeviceRole,
   type CommuneInfo,
   type Enrolment,
 } from './device';

@@ -20,7 +20,13 @@ const moveLog: PulledLogEntry = { who: 'Hà Văn Xử', whoId: 'dev-b', role: 'r
 const byB: PulledAuthor = { deviceId: 'dev-b', staffId: null, name: 'Hà Văn Xử', kind: 'dossier.transition' };
 const byA: PulledAuthor = { deviceId: 'dev-a', staffId: null, name: 'Lò Thị Mai', kind: 'dossier.receive' };
 
-function stored(id: string, status: number, log: PulledLogEntry[], over: Partial<PulledDossier> = {}): PulledDossier {
+/** A received dossier as pulled: with its code, receipt and appointment. */
+function stored(
+  id: string,
+  status: number,
+  log: PulledLogEntry[],
+  over: Partial<PulledDossier> = {},
+): PulledDossier & Pick<DossierRow, 'code' | 'receivedAt' | 'dueAt'> {
   return {
     id,
     code: `000.00.12.H38-260302-${id.slice(-4)}`,
@@ -82,6 +88,22 @@ describe('applyPullPage', () => {
       ['startProcessing', 'Hà Văn Xử', 2, 4],
     ]);
     expect(await readPullCheckpoint(db)).toBe(7);
+  });
+
+  it('stores a community team submission (no code or receipt yet) under its lookup code and time of submission, until a desk receives it', async () => {
+    const submitLog: PulledLogEntry = { who: 'Hà Thị Tổ', whoId: 'tablet-1', role: 'communityTeam', at: RECEIVED, action: 'submit', from: null, to: 1 };
+    const { code: _code, provisionalCode: _provisional, receivedAt: _received, dueAt: _due, ...rest } = stored('d-0009', 1, [submitLog]);
+    const submission: PulledDossier = { ...rest, lookupCode: 'AB12C-D34EF', submittedAt: RECEIVED };
+    const byTeam: PulledAuthor = { deviceId: 'tablet-1', staffId: null, name: 'Hà Thị Tổ', kind: 'dossier.submit' };
+    await applyPullPage(db, { checkpoint: 3, changes: [{ type: 'dossier', version: 3, dossier: submission, changedBy: byTeam }] });
+    expect(await db.dossiers.get('d-0009')).toMatchObject({ status: 1, code: 'AB12C-D34EF', receivedAt: RECEIVED, dueAt: RECEIVED, lookupCode: 'AB12C-D34EF' });
+    const received = stored('d-0009', 2, [submitLog, { ...receiveLog, at: MOVED, from: 1 }], {
+      provisionalCode: undefined,
+      lookupCode: 'AB12C-D34EF',
+      submittedAt: RECEIVED,
+    });
+    await applyPullPage(db, { checkpoint: 4, changes: [{ type: 'dossier', version: 4, dossier: received, changedBy: byA }] });
+    expect(await db.dossiers.get('d-0009')).toMatchObject({ status: 2, code: '000.00.12.H38-260302-0009', receivedAt: RECEIVED });
   });
 
   it("replaces the device's row but keeps what only the device holds, and adds only the log entries it lacked", async () => {

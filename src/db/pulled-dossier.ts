@@ -14,26 +14,22 @@ export interface PulledLogEntry {
   [key: string]: unknown;
 }
 
-/** The row's own fields as the gateway keeps them, its state (with the log) inside `data`. */
+/**
+ * The row's own fields as the gateway keeps them, its state (with the log) inside `data`. A
+ * community team's submission not yet received (issue 15) comes without code, receivedAt and
+ * dueAt, and with its tracking slip's lookupCode and submittedAt (server/sync/kinds/submission.ts).
+ */
 export type PulledDossier = Pick<
   DossierRow,
-  | 'id'
-  | 'code'
-  | 'provisionalCode'
-  | 'status'
-  | 'procedureCode'
-  | 'procedureName'
-  | 'field'
-  | 'catalogueVersion'
-  | 'applicantName'
-  | 'applicantIdNumber'
-  | 'receivedAt'
-  | 'dueAt'
-  | 'updatedAt'
-> & {
-  data: { state: { log: PulledLogEntry[]; [key: string]: unknown }; [key: string]: unknown };
-  [key: string]: unknown;
-};
+  'id' | 'provisionalCode' | 'status' | 'procedureCode' | 'procedureName' | 'field' | 'catalogueVersion' | 'applicantName' | 'applicantIdNumber' | 'updatedAt'
+> &
+  Partial<Pick<DossierRow, 'code' | 'receivedAt' | 'dueAt'>> & {
+    lookupCode?: string;
+    submittedAt?: string;
+  } & {
+    data: { state: { log: PulledLogEntry[]; [key: string]: unknown }; [key: string]: unknown };
+    [key: string]: unknown;
+  };
 
 /** Who made the change, as the gateway names them. */
 export interface PulledAuthor {
@@ -57,9 +53,15 @@ export function pulledRow(local: DossierRow | undefined, pulled: PulledDossier, 
   const changedBy: DossierChangedBy | undefined = fromElsewhere
     ? { name: author.name, deviceId: author.deviceId, staffId: author.staffId, kind: author.kind, at: pulled.updatedAt }
     : undefined;
+  // Until a desk receives a team's submission, its lookup code and time of submission stand for
+  // the code and the receipt the device's row (and its indexes) need; the gateway's own win after.
+  const since = fields.submittedAt ?? fields.updatedAt;
   return {
     ...kept,
     ...fields,
+    code: fields.code ?? fields.lookupCode ?? fields.id,
+    receivedAt: fields.receivedAt ?? since,
+    dueAt: fields.dueAt ?? since,
     data: { ...localData, ...data },
     syncState: 'accepted',
     serverVersion: version,

@@ -69,6 +69,7 @@ export const dossiersEn: typeof dossiersVi = {
     processingOfficer: 'Processing officer',
     leader: 'Leader',
     system: 'System',
+    communityTeam: 'Community digital-technology team',
   },
   actions: {
     title: 'Actions',
@@ -84,6 +85,7 @@ export const dossiersEn: typeof dossiersVi = {
     withdraw: "Withdraw at the citizen's request",
     markResultReady: 'Finish processing (result ready)',
     returnResult: 'Return the result',
+    resubmit: 'Resubmit with the missing papers',
     confirm: 'Confirm: {{action}}',
     cancel: 'Cancel',
     note: 'Content / reason',

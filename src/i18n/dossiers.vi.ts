@@ -67,6 +67,7 @@ export const dossiersVi = {
     processingOfficer: 'Cán bộ xử lý',
     leader: 'Lãnh đạo',
     system: 'Hệ thống',
+    communityTeam: 'Tổ công nghệ số cộng đồng',
   },
   actions: {
     title: 'Thao tác',
@@ -82,6 +83,7 @@ export const dossiersVi = {
     withdraw: 'Rút hồ sơ theo yêu cầu của công dân',
     markResultReady: 'Hoàn thành xử lý (có kết quả)',
     returnResult: 'Trả kết quả',
+    resubmit: 'Nộp lại hồ sơ đã bổ sung',
     confirm: 'Xác nhận: {{action}}',
     cancel: 'Huỷ',
     note: 'Nội dung / lý do',

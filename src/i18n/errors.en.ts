@@ -40,6 +40,7 @@ export const errorsEn: typeof errorsVi = {
   },
   note: { too_long: 'The note is too long ({{length}} characters, at most {{max}}): shorten it.' },
   receive: { no_processing_time: "This procedure's processing time is not known." },
+  lookup_code: { format: 'A lookup code is 10 letters and digits, as XXXXX-XXXXX.' },
   status: {
     illegal_transition: 'Cannot "$t(dossiers.actions.{{action}})" while the dossier is "$t(dossiers.status.{{status}})".',
     supplement_already_requested: 'Supplementary papers were already requested once for this dossier; they may be requested only once.',
@@ -47,7 +48,7 @@ export const errorsEn: typeof errorsVi = {
     appointment_required: 'A dossier needs an appointment date when it is received.',
     invalid_time: 'The time of the action is not valid.',
     bad_extension: 'The new appointment date could not be computed.',
-    role_not_allowed: 'A citizen cannot "$t(dossiers.actions.{{action}})".',
+    role_not_allowed: '$t(dossiers.roles.{{role}}) may not "$t(dossiers.actions.{{action}})".',
   },
   supplement: {
     items_required: 'State each paper to be supplemented and why.',

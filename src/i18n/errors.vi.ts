@@ -52,6 +52,7 @@ export const errorsVi = {
   // The state machine's refusals (src/domain/dossier/status.ts). An action's and a status's names are
   // the desk's own words (dossiers.actions, dossiers.status), nested by code: every area that can
   // meet these errors loads the dossiers messages (src/app/routes.ts).
+  lookup_code: { format: 'Mã tra cứu gồm 10 ký tự chữ và số, dạng XXXXX-XXXXX.' },
   status: {
     illegal_transition: 'Không thể "$t(dossiers.actions.{{action}})" khi hồ sơ đang ở trạng thái "$t(dossiers.status.{{status}})".',
     supplement_already_requested: 'Hồ sơ đã được yêu cầu bổ sung một lần; không được yêu cầu bổ sung quá 1 lần.',
@@ -59,7 +60,7 @@ export const errorsVi = {
     appointment_required: 'Cần có ngày hẹn trả khi tiếp nhận hồ sơ.',
     invalid_time: 'Thời điểm thao tác không hợp lệ.',
     bad_extension: 'Không tính được ngày hẹn trả mới.',
-    role_not_allowed: 'Công dân không được thực hiện thao tác "$t(dossiers.actions.{{action}})".',
+    role_not_allowed: '$t(dossiers.roles.{{role}}) không được thực hiện thao tác "$t(dossiers.actions.{{action}})".',
   },
   supplement: {
     items_required: 'Ghi rõ từng giấy tờ cần bổ sung và lý do.',

@@ -54,11 +54,20 @@ describe('enrolDevice', () => {
     expect(result).toMatchObject({ ok: true, device: { id: 'dev-1', short: 'K7M2PQ', name: 'Máy bàn số 1' }, commune });
     expect(JSON.parse(String(calls[0]?.init?.body))).toEqual({ code: 'DEMO', deviceName: 'Máy bàn số 1' });
     expect(await readSetting(db, DEVICE_TOKEN_KEY, undefined)).toBe('mcd_secret');
-    expect(await getOrCreateDevice(db)).toMatchObject({ id: 'dev-1', short: 'K7M2PQ', name: 'Máy bàn số 1' });
+    expect(await getOrCreateDevice(db)).toMatchObject({ id: 'dev-1', short: 'K7M2PQ', name: 'Máy bàn số 1', role: 'desk' });
     expect(await readCommune(db)).toEqual(commune);
     expect(await readSetting(db, RESERVE_KEY, undefined)).toEqual({ agency: commune.agencyCode, deviceShort: 'K7M2PQ', blocks: [], provisional: null });
     const refill = calls.find((c) => c.url === '/api/code-blocks');
     expect((refill?.init?.headers as Record<string, string>).authorization).toBe('Bearer mcd_secret');
+  });
+
+  it('keeps the role the gateway gave (a community team tablet), and asks no dossier numbers for it', async () => {
+    const db = getDb();
+    const { calls, fetchImpl } = gateway((url) => (url === '/api/devices/enrol' ? json(201, { ...answer, role: 'team' }) : json(200, { results: [] })));
+    const result = await enrolDevice('DEMO-TEAM', 'Máy tính bảng tổ 1', fetchImpl);
+    expect(result).toMatchObject({ ok: true, device: { id: 'dev-1', role: 'team' } });
+    expect(await getOrCreateDevice(db)).toMatchObject({ id: 'dev-1', role: 'team' });
+    expect(calls.some((c) => c.url === '/api/code-blocks')).toBe(false);
   });
 
   it('reports a wrong code and an unreachable gateway, and changes nothing', async () => {

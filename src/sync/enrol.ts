@@ -14,6 +14,8 @@ interface EnrolAnswer {
   deviceId: string;
   deviceToken: string;
   deviceShort: string;
+  /** Absent from gateways before issue 15: a desk. */
+  role?: unknown;
   commune: CommuneInfo;
 }
 
@@ -73,6 +75,7 @@ export async function enrolDevice(code: string, deviceName: string, fetchImpl: t
     deviceId,
     deviceToken,
     deviceShort,
+    role: body.role === 'team' ? ('team' as const) : ('desk' as const),
     commune: { id: commune.id, name: commune.name, provinceCode: commune.provinceCode, agencyCode: commune.agencyCode, officeHours: commune.officeHours },
   };
   const reserve = createCodeReserve(answer.commune.agencyCode, answer.deviceShort);
@@ -82,7 +85,8 @@ export async function enrolDevice(code: string, deviceName: string, fetchImpl: t
   const device = await saveEnrolment(db, { ...answer, deviceName: name }, [{ key: RESERVE_KEY, value: reserve.value }]);
   if (usePump.getState().state === 'needsSignIn') usePump.getState().set({ state: 'idle', lastError: undefined });
   // Enrolment has succeeded whatever happens next; numbers and sending simply retry later.
-  await refillCodeReserve(new Date(), fetchImpl).catch(() => 0);
+  // A team tablet issues no official code: the gateway gives it no numbers.
+  if (answer.role === 'desk') await refillCodeReserve(new Date(), fetchImpl).catch(() => 0);
   void pumpOutbox(fetchImpl).catch(() => {});
   return { ok: true, device, commune: answer.commune };
 }

@@ -16,23 +16,31 @@ const logEntry = z.looseObject({
   note: z.string().optional(),
 });
 
-// Containers are loose: a newer gateway's extra fields are kept on the row, not refused.
-const dossier = z.looseObject({
-  id: z.string().min(1).max(128),
-  code: z.string().min(1).max(64),
-  provisionalCode: z.string().max(64).optional(),
-  status: z.int().min(1).max(10),
-  procedureCode: z.string(),
-  procedureName: z.string(),
-  field: z.string(),
-  catalogueVersion: z.int().min(0),
-  applicantName: z.string(),
-  applicantIdNumber: z.string(),
-  receivedAt: instant,
-  dueAt: instant,
-  updatedAt: instant,
-  data: z.looseObject({ state: z.looseObject({ log: z.array(logEntry) }) }),
-});
+// Containers are loose: a newer gateway's extra fields are kept on the row, not refused. A
+// community team's submission (issue 15) has no code, receipt or appointment until a desk
+// receives it: its lookup code and time of submission stand in for them (pulledRow).
+const dossier = z
+  .looseObject({
+    id: z.string().min(1).max(128),
+    code: z.string().min(1).max(64).optional(),
+    lookupCode: z.string().min(1).max(16).optional(),
+    submittedAt: instant.optional(),
+    provisionalCode: z.string().max(64).optional(),
+    status: z.int().min(1).max(10),
+    procedureCode: z.string(),
+    procedureName: z.string(),
+    field: z.string(),
+    catalogueVersion: z.int().min(0),
+    applicantName: z.string(),
+    applicantIdNumber: z.string(),
+    receivedAt: instant.optional(),
+    dueAt: instant.optional(),
+    updatedAt: instant,
+    data: z.looseObject({ state: z.looseObject({ log: z.array(logEntry) }) }),
+  })
+  .refine((d) => (d.code !== undefined && d.receivedAt !== undefined && d.dueAt !== undefined) || (d.lookupCode !== undefined && d.submittedAt !== undefined), {
+    error: 'hồ sơ thiếu mã hồ sơ và thời điểm tiếp nhận (hoặc mã tra cứu và thời điểm nộp)',
+  });
 
 const change = z.discriminatedUnion('type', [
   z.object({

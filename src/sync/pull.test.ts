@@ -3,14 +3,15 @@
 // stays quiet when the gateway is unreachable, and asks for an announced newer catalogue.
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { MotcuaDb, readPullCheckpoint, readSetting, type PulledChange, type PulledDossier } from '../db';
+import { MotcuaDb, readPullCheckpoint, readSetting, type DossierRow, type PulledChange, type PulledDossier } from '../db';
 import { pullChanges } from './pull';
 import { usePump } from './pump-state';
 
 const AT = '2026-03-02T01:00:00.000Z';
 const TOKEN = 'device-token-a';
 
-function dossier(n: number, status = 2): PulledDossier {
+/** A received dossier as pulled: with its code, receipt and appointment. */
+function dossier(n: number, status = 2): PulledDossier & Pick<DossierRow, 'code' | 'receivedAt' | 'dueAt'> {
   const id = `dossier-${String(n).padStart(4, '0')}`;
   const log = [{ who: 'Hà Văn Xử', whoId: 'dev-b', role: 'receptionOfficer', at: AT, action: 'receive', from: null, to: 2 }];
   if (status === 4)

@@ -1,7 +1,7 @@
 // 'dossier.rate': the citizen's satisfaction at return (Rất hài lòng / Hài lòng / Không hài lòng);
 // "not satisfied" needs a reason. Once per dossier, and only for a dossier whose result was returned.
 import { mayRate } from '../../../src/domain/dossier';
-import type { StoredDossier } from '../dossier-store';
+import { startOf, type StoredDossier } from '../dossier-store';
 import { Rejection, parseOrReject } from '../rejection';
 import { ratePayloadSchema } from '../schemas';
 import { authorOf, timeWithin, type KindHandler } from './context';
@@ -14,7 +14,7 @@ export const applyRate: KindHandler = async (ctx, entry) => {
   const record = await ctx.store.dossier(rating.dossierId);
   if (!record) throw new Rejection(NOT_ON_SERVER, 'dossier.not_on_server');
   if (!mayRate(record.dossier.status)) throw new Rejection('Chỉ đánh giá được hồ sơ đã trả kết quả.', 'rating.not_returned');
-  if (rating.at !== undefined) timeWithin(ctx, rating.at, record.dossier.receivedAt, 'Thời điểm đánh giá');
+  if (rating.at !== undefined) timeWithin(ctx, rating.at, startOf(record.dossier), 'Thời điểm đánh giá');
   if ((record.dossier as { satisfaction?: unknown }).satisfaction !== undefined) throw new Rejection('Hồ sơ này đã được đánh giá.', 'rating.already');
   const satisfaction = {
     rating: rating.rating,

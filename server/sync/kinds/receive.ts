@@ -9,7 +9,7 @@ import { Rejection, parseOrReject } from '../rejection';
 import { dossierRowSchema } from '../schemas';
 import { authorOf, CLOCK_SKEW_MS, EARLIEST_RECEIPT_MS, type Applied, type ApplyContext, type KindActors, type KindHandler, type KindLookups } from './context';
 
-function parseDossier(ctx: ApplyContext, entityId: string, payload: unknown, status: 2 | 3): StoredDossier {
+function parseDossier(ctx: ApplyContext, entityId: string, payload: unknown, status: 2 | 3): StoredDossier & { code: string; receivedAt: string } {
   const row = parseOrReject(dossierRowSchema, payload, 'Hồ sơ gửi lên');
   if (row.id !== entityId) throw new Rejection('Mã định danh của thay đổi không khớp với hồ sơ gửi kèm.', 'entry.entity_mismatch');
   if (row.status !== status || row.data.state.status !== status) {
@@ -30,7 +30,7 @@ function parseDossier(ctx: ApplyContext, entityId: string, payload: unknown, sta
 }
 
 /** The same dossier sent again under another mutation number: answer as if applied, do nothing. */
-async function alreadyThere(ctx: ApplyContext, dossier: StoredDossier): Promise<Applied | null> {
+async function alreadyThere(ctx: ApplyContext, dossier: StoredDossier & { code: string }): Promise<Applied | null> {
   const existing = await ctx.store.dossierAnywhere(dossier.id);
   if (!existing) return null;
   const same =
@@ -38,10 +38,15 @@ async function alreadyThere(ctx: ApplyContext, dossier: StoredDossier): Promise<
     existing.createdByDevice === ctx.caller.deviceId &&
     (existing.code === dossier.code || existing.provisionalCode === dossier.code);
   if (!same) throw new Rejection('Mã định danh hồ sơ đã được dùng cho một hồ sơ khác trên máy chủ.', 'dossier.id_taken');
-  return { serverVersion: existing.version, ...(existing.provisionalCode ? { officialCode: existing.code } : {}) };
+  return { serverVersion: existing.version, ...(existing.provisionalCode && existing.code ? { officialCode: existing.code } : {}) };
 }
 
-async function officialCodeFor(ctx: ApplyContext, dossier: StoredDossier): Promise<{ code: string; provisionalCode?: string }> {
+/**
+ * The official code of a dossier received at `receivedAt` under `sent` (a code of the device's
+ * reserve, or a provisional TAM- code replaced here), or a refusal: a desk's receipt and its
+ * receipt of a community team's submission (submission.ts) take the same path.
+ */
+export async function officialCodeFor(ctx: ApplyContext, dossier: { code: string; receivedAt: string }): Promise<{ code: string; provisionalCode?: string }> {
   const { agencyCode } = ctx.commune;
   const day = vnDayKey(new Date(dossier.receivedAt));
   if (dossier.code.startsWith('TAM-')) {
@@ -72,8 +77,8 @@ async function officialCodeFor(ctx: ApplyContext, dossier: StoredDossier): Promi
  * and the province would get papers that exist nowhere. The pump uploads files before the change,
  * so this refuses only a dossier whose file the gateway refused for good.
  */
-async function requireFiles(ctx: ApplyContext, dossier: StoredDossier): Promise<void> {
-  for (const paper of dossier.attachments ?? []) {
+export async function requireFiles(ctx: ApplyContext, papers: readonly { name: string; sha256: string; size: number }[]): Promise<void> {
+  for (const paper of papers) {
     // The commune's own copy only: a dossier cannot name a paper another commune uploaded.
     const size = await ctx.store.fileSize(paper.sha256);
     if (size === null)
@@ -90,7 +95,7 @@ export const applyReceive: KindHandler = async (ctx, entry) => {
   const dossier = parseDossier(ctx, entry.entityId, entry.payload, 2);
   const replay = await alreadyThere(ctx, dossier);
   if (replay) return replay;
-  await requireFiles(ctx, dossier);
+  await requireFiles(ctx, dossier.attachments ?? []);
   const { code, provisionalCode } = await officialCodeFor(ctx, dossier);
   const stored: StoredDossier = { ...dossier, code, ...(provisionalCode ? { provisionalCode } : {}) };
   const version = await ctx.store.nextVersion();
@@ -104,28 +109,36 @@ export const applyRefuse: KindHandler = async (ctx, entry) => {
   if (!dossier.data.refusalReason?.trim()) throw new Rejection('Hồ sơ từ chối tiếp nhận phải ghi rõ lý do từ chối.', 'dossier.refusal_reason_required');
   const replay = await alreadyThere(ctx, dossier);
   if (replay) return replay;
-  await requireFiles(ctx, dossier);
+  await requireFiles(ctx, dossier.attachments ?? []);
   const version = await ctx.store.nextVersion();
   ctx.store.insertDossier(dossier, version, authorOf(ctx, dossier.data.officer.officerName), entry.kind);
   ctx.store.enqueueUpward(dossier.id, version);
   return { serverVersion: version };
 };
 
+/** The official code a receipt names (as `code`, received at `at`), or the day whose counter gives one to a provisional code. */
+export function codeLookups(code: unknown, at: unknown, agencyCode: string): Partial<Lookups> {
+  if (typeof code === 'string' && code.startsWith('TAM-') && typeof at === 'string') {
+    const received = new Date(at);
+    return Number.isNaN(received.getTime()) ? {} : { days: [vnDayKey(received)] };
+  }
+  if (typeof code === 'string') {
+    const parts = parseDossierCode(code);
+    if (parts.ok && parts.value.agency === agencyCode) return { codes: [{ day: parts.value.day, sequence: parts.value.sequence }] };
+  }
+  return {};
+}
+
+/** Hashes of the papers a payload names (`attachments`), read loosely. */
+export function attachmentHashes(attachments: unknown): string[] {
+  if (!Array.isArray(attachments)) return [];
+  return attachments.map((a: { sha256?: unknown } | null) => a?.sha256).filter((h): h is string => typeof h === 'string');
+}
+
 /** The dossier's id (replay or clash), its papers, the official code it names or the day whose counter gives it one. */
 export const receiveLookups: KindLookups = (entry, agencyCode) => {
   const row = entry.payload as { code?: unknown; receivedAt?: unknown; attachments?: unknown } | null;
-  const found: Partial<Lookups> = { dossierIds: [entry.entityId] };
-  if (Array.isArray(row?.attachments)) {
-    found.fileHashes = row.attachments.map((a: { sha256?: unknown } | null) => a?.sha256).filter((h): h is string => typeof h === 'string');
-  }
-  if (typeof row?.code === 'string' && row.code.startsWith('TAM-') && typeof row.receivedAt === 'string') {
-    const received = new Date(row.receivedAt);
-    if (!Number.isNaN(received.getTime())) found.days = [vnDayKey(received)];
-  } else if (typeof row?.code === 'string') {
-    const parts = parseDossierCode(row.code);
-    if (parts.ok && parts.value.agency === agencyCode) found.codes = [{ day: parts.value.day, sequence: parts.value.sequence }];
-  }
-  return found;
+  return { dossierIds: [entry.entityId], fileHashes: attachmentHashes(row?.attachments), ...codeLookups(row?.code, row?.receivedAt, agencyCode) };
 };
 
 /** Who the dossier's processing log says acted (a desk's receipt or refusal has one line: its officer). */

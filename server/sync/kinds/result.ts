@@ -3,7 +3,7 @@
 // verified against their SHA-256 when they arrived: a change naming a file the gateway lacks, or
 // a file of another size, is refused with a reason rather than recorded as if the paper existed.
 import { mayAttachResult } from '../../../src/domain/dossier';
-import type { StoredDossier } from '../dossier-store';
+import { startOf, type StoredDossier } from '../dossier-store';
 import { Rejection, parseOrReject } from '../rejection';
 import { resultPayloadSchema } from '../schemas';
 import { authorOf, timeWithin, type KindHandler, type KindLookups } from './context';
@@ -23,7 +23,7 @@ export const applyResult: KindHandler = async (ctx, entry) => {
   const record = await ctx.store.dossier(paper.dossierId);
   if (!record) throw new Rejection(NOT_ON_SERVER, 'dossier.not_on_server');
   const at = paper.at ?? ctx.now.toISOString();
-  timeWithin(ctx, at, record.dossier.receivedAt, 'Thời điểm đính kèm');
+  timeWithin(ctx, at, startOf(record.dossier), 'Thời điểm đính kèm');
   if (!mayAttachResult(record.dossier.status)) throw new Rejection('Chỉ đính kèm kết quả khi hồ sơ đang xử lý hoặc đã có kết quả.', 'result.not_allowed');
   // The commune's own copy only: a dossier cannot name a paper another commune uploaded.
   const size = await ctx.store.fileSize(paper.sha256);

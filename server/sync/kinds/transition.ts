@@ -5,12 +5,14 @@
 // the lines of Mẫu 02, kept beside the data so every desk of the commune can take in a paper per
 // line. Receiving a supplement may bring its papers: taken in with the move, and only if the
 // commune already holds every one of them (as result papers: see result.ts), or the whole change
-// is refused.
+// is refused. A community team's submission (issue 15) is refused (1 → 3) or asked for papers
+// (1 → 5) here too; it is received through 'dossier.receiveSubmission', which gives it its code.
+// A dossier reaches the province only once it has an official code.
 import { createWorkingTime, DEFAULT_OFFICE_HOURS, parseOfficeHours } from '../../../src/domain/calendar';
 import { transition, type Actor, type ActorRole } from '../../../src/domain/dossier';
 import { processingTimeOf } from '../../../src/domain/intake';
 import { reviveState, stateToJson } from '../dossier-state';
-import type { StoredDossier } from '../dossier-store';
+import { startOf, type StoredDossier } from '../dossier-store';
 import { Rejection, parseOrReject } from '../rejection';
 import { transitionPayloadSchema, type SupplementItemJson, type SupplementPaperJson } from '../schemas';
 import { authorOf, timeWithin, type ApplyContext, type KindActors, type KindHandler } from './context';
@@ -25,9 +27,13 @@ const DEVICE_ROLES: ReadonlySet<ActorRole> = new Set(['receptionOfficer', 'proce
  * that officer: push.ts refused it otherwise, see actor-check.ts); otherwise the device, under the
  * name its desk profile gives and a role it may claim, never a leader's.
  */
-function actorOf(ctx: ApplyContext, claimed: Actor): Actor {
+export function actorOf(ctx: ApplyContext, claimed: Actor): Actor {
   const staff = ctx.caller.staff;
   if (staff) return { id: staff.id, name: staff.name, role: staff.role };
+  // Only a team tablet speaks for a community team, and it pushes no desk decision (push.ts).
+  if (claimed.role === 'communityTeam') {
+    throw new Rejection('Thiết bị của bộ phận một cửa không ghi thao tác với vai trò tổ công nghệ số cộng đồng.', 'entry.role_not_allowed');
+  }
   if (!DEVICE_ROLES.has(claimed.role)) {
     throw new Rejection(
       'Thao tác với vai trò lãnh đạo cần cán bộ đó đăng nhập trên thiết bị; thiết bị không tự nhận vai trò này được.',
@@ -79,20 +85,18 @@ export const applyTransition: KindHandler = async (ctx, entry) => {
   if (change.dossierId !== entry.entityId) throw new Rejection('Mã định danh của thay đổi không khớp với hồ sơ.', 'entry.entity_mismatch');
   const record = await ctx.store.dossier(change.dossierId);
   if (!record) throw new Rejection(NOT_ON_SERVER, 'dossier.not_on_server');
-  const at = timeWithin(ctx, change.at, record.dossier.receivedAt, 'Thời điểm thao tác');
+  const at = timeWithin(ctx, change.at, startOf(record.dossier), 'Thời điểm thao tác');
+  // Receiving a submission gives it an official code: that is its own kind.
+  if (change.action === 'receive')
+    throw new Rejection('Hồ sơ trực tuyến được tiếp nhận bằng thao tác "dossier.receiveSubmission" (kèm mã hồ sơ).', 'transition.receive_submission');
 
   const hours = parseOfficeHours(ctx.commune.officeHours);
   const clock = createWorkingTime({ officeHours: hours.ok ? hours.settings : DEFAULT_OFFICE_HOURS });
   const state = reviveState(record.dossier.data.state);
   const actor = actorOf(ctx, change.actor);
-  const appointmentAt =
-    change.action === 'receive' && state.appointmentAt === null
-      ? clock.appointmentFor(at, processingTimeOf(record.dossier.data.intake) ?? { processingDays: 0 })
-      : undefined;
   const moved = transition(state, change.action, actor, at, {
     extendAppointment: (due, from, to) => clock.extendAppointment(due, from, to, processingTimeOf(record.dossier.data.intake)?.countedIn),
     ...(change.note !== undefined ? { note: change.note } : {}),
-    ...(appointmentAt ? { appointmentAt } : {}),
   });
   if (!moved.ok)
     throw new Rejection(moved.errors[0]?.message ?? 'Thao tác không hợp lệ với trạng thái hiện tại của hồ sơ.', moved.errors[0]?.code ?? 'transition.illegal');
@@ -119,13 +123,19 @@ export const applyTransition: KindHandler = async (ctx, entry) => {
     status: next.status,
     dueAt: next.appointmentAt?.toISOString() ?? record.dossier.dueAt,
     updatedAt: at.toISOString(),
-    data: { ...record.dossier.data, state: stateToJson(next) },
+    data: {
+      ...record.dossier.data,
+      state: stateToJson(next),
+      // A submission refused before receipt: the reason where a desk's refusal keeps it (the status page shows it).
+      ...(change.action === 'refuse' ? { refusalReason: next.log.at(-1)?.note ?? '' } : {}),
+    },
     ...(papers.length > 0 ? { supplementPapers: [...earlier, ...papers] } : {}),
     ...(request ? { supplementRequest: request } : {}),
   };
   const version = await ctx.store.nextVersion();
   ctx.store.updateDossier(record, dossier, version, authorOf(ctx, actor.name), entry.kind);
-  ctx.store.enqueueUpward(record.id, version);
+  // A submission refused or asked for papers before receipt has no official code to be known by upward.
+  if (dossier.code) ctx.store.enqueueUpward(record.id, version);
   return { serverVersion: version };
 };
 

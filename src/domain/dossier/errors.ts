@@ -17,6 +17,7 @@ export const DossierErrorCode = {
   InvalidTime: 'status.invalid_time',
   BadExtension: 'status.bad_extension',
   RoleNotAllowed: 'status.role_not_allowed',
+  LookupCodeFormat: 'lookup_code.format',
 } as const;
 
 export type DossierErrorCode = (typeof DossierErrorCode)[keyof typeof DossierErrorCode];

@@ -32,6 +32,8 @@ export {
   FINAL_STATUSES,
   DOSSIER_ACTIONS,
   ACTOR_ROLES,
+  ACTOR_ROLE_LABELS_VI,
+  roleMayTake,
   isDossierAction,
   isActorRole,
   actionNeedsNote,
@@ -44,6 +46,8 @@ export {
   allowedActions,
 } from './status';
 export type { DossierStatusCode, DossierAction, ActorRole, Actor, DossierLogEntry, DossierState, ExtendAppointment, TransitionOptions } from './status';
+export { newLookupCode, parseLookupCode, isLookupCode, LOOKUP_CODE_ALPHABET, LOOKUP_CODE_LENGTH, LOOKUP_CODE_PATTERN } from './lookup-code';
+export type { RandomBytes } from './lookup-code';
 export { classifyFinished, classifyOpen, classifyDossierTiming, DUE_SOON_MS } from './timing';
 export type { FinishedTiming, OpenTiming, DossierTiming } from './timing';
 export { answerSupplement } from './supplement';

@@ -12,6 +12,7 @@ import {
   isDossierAction,
   isActorRole,
   actionNeedsNote,
+  ACTOR_ROLE_LABELS_VI,
 } from './status';
 import type { Actor, DossierAction, DossierState, DossierStatusCode, ExtendAppointment, TransitionOptions } from './status';
 import { DossierErrorCode } from './errors';
@@ -19,6 +20,7 @@ import { DossierErrorCode } from './errors';
 const officer: Actor = { id: 'u1', name: 'Nguyễn Thị Một Cửa', role: 'receptionOfficer' };
 const processor: Actor = { id: 'u2', name: 'Trần Văn Hộ Tịch', role: 'processingOfficer' };
 const citizen: Actor = { id: 'c1', name: 'Lê Văn Dân', role: 'citizen' };
+const team: Actor = { id: 't1', name: 'Hà Thị Tổ', role: 'communityTeam' };
 
 // Stand-in for the calendar engine: wall-clock time added unchanged.
 const addWaited: ExtendAppointment = (oldDue, from, to) => new Date(oldDue.getTime() + (to.getTime() - from.getTime()));
@@ -233,9 +235,59 @@ describe('transition: refused moves', () => {
   });
 });
 
+describe("a community team's online submission (issue 15)", () => {
+  const submitted = () => unwrap(openDossier('online', team, T0, null));
+
+  it('is submitted by the team in status 1, with no appointment and no receipt, and never received by it', () => {
+    const d = submitted();
+    expect([d.status, d.appointmentAt, d.receivedAt, d.log[0]?.action, d.log[0]?.role]).toEqual([1, null, null, 'submit', 'communityTeam']);
+    expect(codesOf(openDossier('desk', team, T0, DUE))).toEqual([DossierErrorCode.RoleNotAllowed]);
+    expect(codesOf(refuseAtIntake(team, T0, 'Lý do'))).toEqual([DossierErrorCode.RoleNotAllowed]);
+  });
+
+  it('lets the team do nothing but resubmit, and no one else resubmit', () => {
+    const d = submitted();
+    for (const action of ['receive', 'refuse', 'requestSupplement', 'withdraw'] as const) {
+      expect(codesOf(transition(d, action, team, hours(1), opts({ note: 'x', appointmentAt: DUE }))), action).toEqual([DossierErrorCode.RoleNotAllowed]);
+    }
+    expect(allowedActions(d, 'communityTeam')).toEqual([]);
+    const asked = unwrap(transition(d, 'requestSupplement', officer, hours(1), opts({ note: 'Thiếu giấy chứng sinh' })));
+    expect(allowedActions(asked, 'communityTeam')).toEqual(['resubmit']);
+    for (const actor of [officer, processor, citizen]) {
+      expect(codesOf(transition(asked, 'resubmit', actor, hours(2), opts())), actor.role).toEqual([DossierErrorCode.RoleNotAllowed]);
+    }
+    expect(codesOf(transition(asked, 'resubmit', team, hours(2), opts()))).toEqual([]);
+  });
+
+  it('asks for papers before receipt without a clock (1 → 5), then goes back to the desk on resubmit (5 → 1), and is received after', () => {
+    const asked = unwrap(transition(submitted(), 'requestSupplement', officer, hours(1), opts({ note: 'Thiếu giấy chứng sinh' })));
+    expect([asked.status, asked.supplementRequests, asked.pausedAt, asked.appointmentAt]).toEqual([5, 1, null, null]);
+    expect(allowedActions(asked)).toEqual(['stop', 'withdraw', 'resubmit']);
+    // No clock to resume: the desk's receiveSupplement is for received dossiers.
+    expect(codesOf(transition(asked, 'receiveSupplement', officer, hours(2), opts()))).toEqual([DossierErrorCode.IllegalTransition]);
+    const again = unwrap(transition(asked, 'resubmit', team, hours(2), opts({ note: 'Đã bổ sung giấy chứng sinh' })));
+    expect([again.status, again.log.at(-1)?.action, again.log.at(-1)?.from, again.log.at(-1)?.note]).toEqual([1, 'resubmit', 5, 'Đã bổ sung giấy chứng sinh']);
+    // The one supplement request is spent: the desk now receives or refuses.
+    expect(allowedActions(again)).toEqual(['receive', 'refuse', 'withdraw']);
+    const received = unwrap(transition(again, 'receive', officer, hours(3), opts({ appointmentAt: DUE })));
+    expect([received.status, received.receivedAt, received.appointmentAt]).toEqual([2, hours(3), DUE]);
+  });
+
+  it('does not let a received dossier waiting on papers be resubmitted', () => {
+    const waiting = dossierAfter(['startProcessing', 'requestSupplement']);
+    expect(codesOf(transition(waiting, 'resubmit', team, hours(5), opts()))).toEqual([DossierErrorCode.IllegalTransition]);
+    expect(allowedActions(waiting, 'communityTeam')).toEqual([]);
+  });
+
+  it('names the team in the log by its Vietnamese title', () => {
+    expect(ACTOR_ROLE_LABELS_VI.communityTeam).toBe('Tổ công nghệ số cộng đồng');
+    expect(isActorRole('communityTeam')).toBe(true);
+  });
+});
+
 describe('allowedActions', () => {
   it('lists the moves of each status', () => {
-    expect(allowedActions(unwrap(openDossier('online', citizen, T0, null)))).toEqual(['receive', 'refuse', 'withdraw']);
+    expect(allowedActions(unwrap(openDossier('online', citizen, T0, null)))).toEqual(['receive', 'refuse', 'requestSupplement', 'withdraw']);
     expect(allowedActions(dossierAfter([]))).toEqual(['startProcessing', 'withdraw']);
     expect(allowedActions(dossierAfter(['startProcessing']))).toEqual([
       'requestSupplement',

@@ -64,6 +64,7 @@ export const DOSSIER_ACTIONS = [
   'withdraw',
   'markResultReady',
   'returnResult',
+  'resubmit',
 ] as const;
 
 export type DossierAction = (typeof DOSSIER_ACTIONS)[number];
@@ -85,6 +86,7 @@ export const DOSSIER_ACTION_LABELS_VI: Record<DossierAction, string> = {
   withdraw: 'Rút hồ sơ theo yêu cầu của công dân',
   markResultReady: 'Hoàn thành xử lý (có kết quả)',
   returnResult: 'Trả kết quả',
+  resubmit: 'Nộp lại hồ sơ đã bổ sung',
 };
 
 interface TransitionRule {
@@ -102,12 +104,18 @@ interface TransitionRule {
  * - withdraw (citizen's request) is allowed from 1, 2, 4, 5, 6: at any time before a result
  *   exists. Not from 9 or 10: the decision has been issued, and withdrawing cannot undo it; not
  *   from 3, 7, 8: already closed.
+ * - requestSupplement is allowed from 1 too (issue 15): the desk reading a community team's online
+ *   submission asks for what is missing before receiving it. It is the dossier's one supplement
+ *   request; no clock stops, as none runs before receipt (no appointment yet).
+ * - resubmit (5 → 1) answers such a request: the team adds the missing papers and the submission
+ *   waits for the desk again. Only for a dossier never received: a received one answers with
+ *   receiveSupplement (5 → 4), its clock resuming.
  */
 const RULES: Record<DossierAction, TransitionRule> = {
   receive: { from: [1], to: 2, noteRequired: false },
   refuse: { from: [1], to: 3, noteRequired: true },
   startProcessing: { from: [2], to: 4, noteRequired: false },
-  requestSupplement: { from: [4], to: 5, noteRequired: true },
+  requestSupplement: { from: [1, 4], to: 5, noteRequired: true },
   receiveSupplement: { from: [5], to: 4, noteRequired: false },
   requestFinancialObligation: { from: [4], to: 6, noteRequired: true },
   fulfilFinancialObligation: { from: [6], to: 4, noteRequired: false },
@@ -115,12 +123,39 @@ const RULES: Record<DossierAction, TransitionRule> = {
   withdraw: { from: [1, 2, 4, 5, 6], to: 7, noteRequired: false },
   markResultReady: { from: [4], to: 9, noteRequired: false },
   returnResult: { from: [9], to: 10, noteRequired: false },
+  resubmit: { from: [5], to: 1, noteRequired: false },
 };
 
-/** Roles are logged (ChucDanh); only one is restricted: a citizen acting online may only withdraw. */
-export const ACTOR_ROLES = ['citizen', 'receptionOfficer', 'processingOfficer', 'leader', 'system'] as const;
+/**
+ * Roles are logged (ChucDanh). Two are restricted: a citizen acting online may only withdraw; a
+ * community digital-technology team member (tổ công nghệ số cộng đồng, filing on a tablet for a
+ * villager) may only submit (openDossier('online')) and resubmit, and only they resubmit.
+ */
+export const ACTOR_ROLES = ['citizen', 'receptionOfficer', 'processingOfficer', 'leader', 'system', 'communityTeam'] as const;
 
 export type ActorRole = (typeof ACTOR_ROLES)[number];
+
+/** How each role is named in the processing log (ChucDanh). */
+export const ACTOR_ROLE_LABELS_VI: Record<ActorRole, string> = {
+  citizen: 'Công dân',
+  receptionOfficer: 'Cán bộ tiếp nhận',
+  processingOfficer: 'Cán bộ xử lý',
+  leader: 'Lãnh đạo',
+  system: 'Hệ thống',
+  communityTeam: 'Tổ công nghệ số cộng đồng',
+};
+
+/** The actions a role may take at all; absent means every action but resubmit. */
+const ROLE_ACTIONS: Partial<Record<ActorRole, readonly DossierAction[]>> = {
+  citizen: ['withdraw'],
+  communityTeam: ['resubmit'],
+};
+
+/** Whether `role` may ever take `action` (whatever the status): resubmit is the team's alone. */
+export function roleMayTake(role: ActorRole, action: DossierAction): boolean {
+  const only = ROLE_ACTIONS[role];
+  return only ? only.includes(action) : action !== 'resubmit';
+}
 
 /** Whether a string (a log line read from storage) names a role. */
 export function isActorRole(value: string): value is ActorRole {
@@ -188,6 +223,10 @@ function error(field: string, code: DossierErrorCode, message: string, params?: 
 /** A new dossier: submitted online (status 1), or received at the desk straight away (status 2). */
 export function openDossier(channel: 'online' | 'desk', actor: Actor, at: Date, appointmentAt: Date | null): Result<DossierState, DossierErrorCode> {
   if (!isValidDate(at)) return error('at', DossierErrorCode.InvalidTime, 'Thời điểm không hợp lệ.');
+  // A community team files online submissions only: receiving (and its appointment) is the desk's.
+  if (channel === 'desk' && actor.role === 'communityTeam') {
+    return error('actor', DossierErrorCode.RoleNotAllowed, `${ACTOR_ROLE_LABELS_VI.communityTeam} chỉ nộp hồ sơ trực tuyến, không tiếp nhận hồ sơ.`);
+  }
   if (channel === 'desk' && !isValidDate(appointmentAt)) {
     return error('appointmentAt', DossierErrorCode.AppointmentRequired, 'Cần có ngày hẹn trả khi tiếp nhận hồ sơ.');
   }
@@ -231,11 +270,14 @@ export function refuseAtIntake(actor: Actor, at: Date, reason: string): Result<D
   return { ok: true, value: bornState(RULES.refuse.to, actor, at, 'refuse', { note }) };
 }
 
-/** Why `actor` may not do `action` with this (trimmed) note: a citizen only withdraws; some actions need a reason. */
+/** Why `actor` may not do `action` with this (trimmed) note: each role its own actions (roleMayTake); some actions need a reason. */
 function whoAndWhyRefusal(action: DossierAction, actor: Actor, note: string): Result<never, DossierErrorCode> | undefined {
   const actionLabel = DOSSIER_ACTION_LABELS_VI[action];
-  if (actor.role === 'citizen' && action !== 'withdraw') {
-    return error('actor', DossierErrorCode.RoleNotAllowed, `Công dân không được thực hiện thao tác "${actionLabel}".`, { action });
+  if (!roleMayTake(actor.role, action)) {
+    return error('actor', DossierErrorCode.RoleNotAllowed, `${ACTOR_ROLE_LABELS_VI[actor.role]} không được thực hiện thao tác "${actionLabel}".`, {
+      action,
+      role: actor.role,
+    });
   }
   if (RULES[action].noteRequired && note === '') {
     return error('note', DossierErrorCode.NoteRequired, `Cần ghi rõ lý do / nội dung khi "${actionLabel}".`, { action });
@@ -248,10 +290,31 @@ export function actionNeedsNote(action: DossierAction): boolean {
   return RULES[action].noteRequired;
 }
 
+/** Why the dossier's own history forbids the move although its status allows it, or null. */
+function historyForbids(dossier: DossierState, action: DossierAction): { code: DossierErrorCode; message: string } | null {
+  if (action === 'requestSupplement' && dossier.supplementRequests >= 1) {
+    return {
+      code: DossierErrorCode.SupplementAlreadyRequested,
+      message: 'Hồ sơ đã được yêu cầu bổ sung một lần; không được yêu cầu bổ sung quá 1 lần.',
+    };
+  }
+  // A submission asked for papers before receipt goes back to the desk's queue; a received one resumes processing.
+  if (action === 'resubmit' && dossier.receivedAt !== null) {
+    return {
+      code: DossierErrorCode.IllegalTransition,
+      message: 'Hồ sơ đã được tiếp nhận: giấy tờ bổ sung được nộp tại bộ phận một cửa ("Nhận hồ sơ bổ sung").',
+    };
+  }
+  if (action === 'receiveSupplement' && dossier.receivedAt === null) {
+    return { code: DossierErrorCode.IllegalTransition, message: 'Hồ sơ trực tuyến chưa được tiếp nhận: tổ công nghệ số nộp lại hồ sơ đã bổ sung.' };
+  }
+  return null;
+}
+
 function ruleAllows(dossier: DossierState, action: DossierAction, role?: ActorRole): boolean {
   if (!RULES[action].from.includes(dossier.status)) return false;
-  if (action === 'requestSupplement' && dossier.supplementRequests >= 1) return false;
-  if (role === 'citizen' && action !== 'withdraw') return false;
+  if (historyForbids(dossier, action)) return false;
+  if (role !== undefined && !roleMayTake(role, action)) return false;
   return true;
 }
 
@@ -283,9 +346,8 @@ export function transition<D extends DossierState>(
       { action, status: dossier.status },
     );
   }
-  if (action === 'requestSupplement' && dossier.supplementRequests >= 1) {
-    return error('action', DossierErrorCode.SupplementAlreadyRequested, 'Hồ sơ đã được yêu cầu bổ sung một lần; không được yêu cầu bổ sung quá 1 lần.');
-  }
+  const forbidden = historyForbids(dossier, action);
+  if (forbidden) return error('action', forbidden.code, forbidden.message, { action, status: dossier.status });
   const note = options.note?.trim() ?? '';
   const refused = whoAndWhyRefusal(action, actor, note);
   if (refused) return refused;
@@ -314,7 +376,8 @@ export function transition<D extends DossierState>(
     }
     case 'requestSupplement':
       next.supplementRequests = dossier.supplementRequests + 1;
-      next.pausedAt = at;
+      // Before receipt no clock runs, so none stops (and resubmit has none to resume).
+      next.pausedAt = dossier.status === 1 ? null : at;
       break;
     case 'requestFinancialObligation':
       next.pausedAt = at;
@@ -356,6 +419,7 @@ export function transition<D extends DossierState>(
       break;
     case 'refuse':
     case 'startProcessing':
+    case 'resubmit':
       break;
   }
   next.log = [...dossier.log, entry];
