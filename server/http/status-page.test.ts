@@ -8,8 +8,8 @@ import { CITIZEN_STATUS_WORDS_VI, type DossierStatusCode } from '../../src/domai
 import { demoCommune } from '../seed/demo';
 import { STATUS_PAGE_CSP } from '../status/page';
 import { reservableDays } from '../code-blocks';
-import { receiveEntry, transitionEntry } from '../test/dossiers';
-import { communeWithDevice, json, pushEntries, useTestGateway } from '../test/gateway';
+import { receiveEntry, submitEntry, transitionEntry } from '../test/dossiers';
+import { communeWithDevice, enrolDevice, json, pushEntries, useTestGateway } from '../test/gateway';
 import { testDatabaseKinds } from '../test/test-db';
 
 const PATH = '/tra-cuu-ho-so';
@@ -144,7 +144,7 @@ describe.each(testDatabaseKinds)('the citizen status page on %s', (kind) => {
   });
 
   it('finds an online submission by its lookup code, typed however it was copied', async () => {
-    await stored(1, { lookupCode: 'K7M2Q9XZ4B', state: { appointmentAt: null, receivedAt: null } });
+    await stored(1, { lookupCode: 'K7M2Q-9XZ4B', state: { appointmentAt: null, receivedAt: null } });
     const html = await (await ask('k7m2q-9xz4b', DIGITS)).text();
     expect(html).toContain('Đã nộp trực tuyến, đang chờ cán bộ tiếp nhận');
     expect(html).toContain('<dt>Mã tra cứu</dt><dd>K7M2Q-9XZ4B</dd>');
@@ -207,6 +207,24 @@ describe.each(testDatabaseKinds)('the citizen status page on %s', (kind) => {
     expect(asked).toContain('Cần bổ sung giấy tờ');
     expect(asked).toContain('<li>Giấy chứng sinh: Bản chụp mờ</li>');
     expect(asked).not.toContain('Hà Văn Xử'); // the officer who asked
+  });
+
+  it("follows a community team's submission pushed by its tablet, by the slip's lookup code, through the desk's supplement request", async () => {
+    const desk = await communeWithDevice(gw.app);
+    const tablet = await enrolDevice(gw.app, desk.communeId, 'Máy tính bảng tổ công nghệ số', 'team');
+    const submittedAt = new Date(Date.now() - 60_000);
+    const entry = submitEntry(tablet, { lookupCode: 'K7M2Q-9XZ4C', submittedAt });
+    expect((await pushEntries(gw.app, tablet, [entry]))[0]).toMatchObject({ status: 'accepted' });
+    const waiting = await (await ask('k7m2q9xz4c', '0001')).text();
+    expect(waiting).toContain('Đã nộp trực tuyến, đang chờ cán bộ tiếp nhận');
+    expect(waiting).toContain('<dt>Mã tra cứu</dt><dd>K7M2Q-9XZ4C</dd>');
+
+    const request = transitionEntry(entry.entityId, 'requestSupplement', new Date().toISOString(), 'Giấy chứng sinh: bản chụp mờ');
+    const withItems = { ...request, payload: { ...request.payload, items: [{ name: 'Giấy chứng sinh', reason: 'Bản chụp mờ' }] } };
+    expect((await pushEntries(gw.app, desk, [withItems]))[0]).toMatchObject({ status: 'accepted' });
+    const asked = await (await ask('K7M2Q-9XZ4C', '0001')).text();
+    expect(asked).toContain('Cần bổ sung giấy tờ');
+    expect(asked).toContain('<li>Giấy chứng sinh: Bản chụp mờ</li>');
   });
 
   it('answers a wrong code and wrong digits alike', async () => {

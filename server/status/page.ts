@@ -2,7 +2,7 @@
 // only and no script, readable on a cheap phone at 320 px and with JavaScript off. Every text
 // that came from outside or from a dossier is escaped here.
 import { createHash } from 'node:crypto';
-import { CITIZEN_STATUS_WORDS_VI, formatLookupCode, MAX_LOOKUP_INPUT, STATUS_PAGE_PATH, vnDayMonthYear, vnTimeOnDay } from '../../src/domain/dossier';
+import { CITIZEN_STATUS_WORDS_VI, MAX_LOOKUP_INPUT, STATUS_PAGE_PATH, vnDayMonthYear, vnTimeOnDay } from '../../src/domain/dossier';
 import type { CitizenStatus } from './lookup';
 
 export const NOT_FOUND_TEXT = 'Không tìm thấy hồ sơ khớp với thông tin đã nhập';
@@ -102,7 +102,7 @@ function problem(title: string, detail: string): string {
 function found(s: CitizenStatus): string {
   const rows: [string, string][] = [];
   if (s.code) rows.push(['Mã hồ sơ', s.code]);
-  else if (s.lookupCode) rows.push(['Mã tra cứu', formatLookupCode(s.lookupCode)]);
+  else if (s.lookupCode) rows.push(['Mã tra cứu', s.lookupCode]);
   if (s.procedureName) rows.push(['Thủ tục', s.procedureName]);
   if (s.appointmentAt && s.status !== 3 && s.status !== 7) {
     // While the desk waits on the citizen the clock stops (DOMAIN.md §4): the date moves later.

@@ -61,13 +61,11 @@ export {
   STATUS_PAGE_PATH,
   statusPageUrl,
   parseStatusLookup,
-  formatLookupCode,
   parseIdDigits,
   idLastFour,
   CITIZEN_STATUS_WORDS_VI,
   vnDayMonthYear,
   vnTimeOnDay,
-  LOOKUP_CODE_LENGTH,
   MAX_LOOKUP_INPUT,
 } from './status-page';
 export type { StatusLookupKey } from './status-page';

@@ -3,6 +3,7 @@
 // Pure: the gateway renders the page with these, the desk prints the address.
 import { vietnamWallClock } from '../calendar/vietnam-time';
 import { isDossierCode } from './code';
+import { parseLookupCode } from './lookup-code';
 import type { DossierStatusCode } from './status';
 
 /**
@@ -16,11 +17,7 @@ export function statusPageUrl(origin: string, code: string): string {
   return `${origin.replace(/\/+$/, '')}${STATUS_PAGE_PATH}?ma=${encodeURIComponent(code)}`;
 }
 
-/** A lookup code (mã tra cứu): 10 Crockford base32 characters, shown XXXXX-XXXXX. */
-export const LOOKUP_CODE_LENGTH = 10;
-const CROCKFORD = /^[0-9A-HJKMNP-TV-Z]+$/;
-
-/** What the citizen typed, understood: an official dossier code, or a lookup code in its stored form (no dash). */
+/** What the citizen typed, understood: an official dossier code, or a lookup code in its stored, shown form (XXXXX-XXXXX). */
 export type StatusLookupKey = { kind: 'code'; value: string } | { kind: 'lookup'; value: string };
 
 /** The longest code field the page reads; a dossier code is 25 characters, a lookup code 11. */
@@ -35,14 +32,8 @@ export function parseStatusLookup(text: string): StatusLookupKey | null {
   if (text.length > MAX_LOOKUP_INPUT) return null;
   const trimmed = text.trim().toUpperCase();
   if (isDossierCode(trimmed)) return { kind: 'code', value: trimmed };
-  const compact = trimmed.replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
-  if (compact.length === LOOKUP_CODE_LENGTH && CROCKFORD.test(compact)) return { kind: 'lookup', value: compact };
-  return null;
-}
-
-/** "ABCDE-FGHJK": a lookup code as printed and shown. */
-export function formatLookupCode(code: string): string {
-  return code.length === LOOKUP_CODE_LENGTH ? `${code.slice(0, 5)}-${code.slice(5)}` : code;
+  const lookup = parseLookupCode(trimmed);
+  return lookup.ok ? { kind: 'lookup', value: lookup.value } : null;
 }
 
 /** The 4 digits asked of the citizen; null when what was typed is not exactly 4 digits (spaces aside). */
