@@ -11,7 +11,8 @@ export const escrowKeyUrl = '/api/devices/escrow-key';
 export type SignInFailure = 'missing' | 'wrong' | 'throttled' | 'offline' | 'server' | 'badAnswer';
 export type SignInAnswer = { ok: true; signedIn: StaffSignIn } | { ok: false; reason: SignInFailure; status?: number; retryAfterSeconds?: number };
 
-const ROLES: readonly OfficerRole[] = ['receptionOfficer', 'processingOfficer', 'leader'];
+// communityTeam: a community team's member signing in on its tablet (issue 15).
+const ROLES: readonly OfficerRole[] = ['receptionOfficer', 'processingOfficer', 'leader', 'communityTeam'];
 const filled = (v: unknown): v is string => typeof v === 'string' && v !== '';
 
 function isSignIn(value: unknown): value is StaffSignIn {
