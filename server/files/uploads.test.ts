@@ -182,6 +182,36 @@ describe('tus uploads under /api/files', () => {
     expect((await patch(device, location, 500, content.subarray(500))).status).toBe(204);
   });
 
+  it("gives a file's bytes to the desks of its commune, to a team tablet only for its own submission's papers, and to no one else", async () => {
+    const upload = async (d: TestDevice, content: Buffer) => {
+      const location = (await create(d, content.length, sha256(content))).headers.get('location')!;
+      expect((await patch(d, location, 0, content)).status).toBe(204);
+      return sha256(content);
+    };
+    const read = (d: TestDevice, hash: string, suffix = '') => fetch(`${base}/api/files/by-hash/${hash}/content${suffix}`, { headers: auth(d) });
+    const deskPaper = randomBytes(70_000);
+    const deskHash = await upload(device, deskPaper);
+    const fromNeighbour = await read(neighbour, deskHash);
+    expect(fromNeighbour.status).toBe(200);
+    expect(fromNeighbour.headers.get('content-type')).toBe('application/octet-stream');
+    expect(fromNeighbour.headers.get('cache-control')).toBe('no-store');
+    expect(Buffer.from(await fromNeighbour.arrayBuffer()).equals(deskPaper)).toBe(true);
+
+    const stranger = await communeWithDevice(gw.app);
+    const tablet = await enrolDevice(gw.app, device.communeId, 'Máy tính bảng tổ công nghệ số', 'team');
+    expect((await read(stranger, deskHash)).status).toBe(404);
+    expect((await read(tablet, deskHash)).status).toBe(404);
+    // The tablet's own paper: itself and the commune's desks read it (a desk opens the submission's papers).
+    const teamPaper = randomBytes(5_000);
+    const teamHash = await upload(tablet, teamPaper);
+    for (const d of [tablet, device]) expect(Buffer.from(await (await read(d, teamHash)).arrayBuffer()).equals(teamPaper)).toBe(true);
+    expect((await read(stranger, teamHash)).status).toBe(404);
+    // No other spelling reaches the bytes, and a malformed hash is simply not found.
+    for (const suffix of ['/', '/..', '%2F']) expect((await read(neighbour, deskHash, suffix)).status).not.toBe(200);
+    expect((await read(neighbour, deskHash.toUpperCase())).status).toBe(404);
+    expect((await fetch(`${base}/api/files/by-hash/${deskHash}/content`)).status).toBe(401);
+  });
+
   it("answers only for the caller's commune's files: another commune's copy is neither seen nor attachable", async () => {
     const content = randomBytes(3_000);
     const hash = sha256(content);

@@ -6,6 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { link, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { FileStore } from '@tus/file-store';
 import { EVENTS, Server, type Upload } from '@tus/server';
@@ -45,6 +46,8 @@ export interface UploadService {
    * file again, instead of saying "held" and then refusing the change.
    */
   storedSize(sha256: string, communeId: string): Promise<number | null>;
+  /** The stored bytes of a file the commune holds (storedSize's rule), as a stream; null when it does not hold it. */
+  readStored(sha256: string, communeId: string): Promise<{ size: number; body: ReadableStream<Uint8Array> } | null>;
   cleanUpExpired(): Promise<number>;
 }
 
@@ -177,6 +180,13 @@ export function createUploadService({ db, log, dataDir, maxFileBytes }: UploadDe
         [communeId, sha256],
       );
       return row ? Number(row.size) : null;
+    },
+    async readStored(sha256, communeId) {
+      const size = await this.storedSize(sha256, communeId);
+      if (size === null) return null;
+      // The name is the hash just checked against the pattern: nothing else reaches the path.
+      const body = Readable.toWeb(createReadStream(path.join(filesDir, sha256))) as ReadableStream<Uint8Array>;
+      return { size, body };
     },
     cleanUpExpired: () => uploads().tus.cleanUpExpiredUploads(),
   };

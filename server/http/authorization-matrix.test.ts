@@ -185,6 +185,11 @@ const MATRIX: Record<string, 'middleware' | Record<string, Case>> = {
     GET: { call: (f) => ({ path: `/api/files/by-hash/${f.fileSha}` }), expected: deviceOnly(404) },
     HEAD: { call: (f) => ({ path: `/api/files/by-hash/${f.fileSha}` }), expected: deviceOnly(404) },
   },
+  'GET /api/files/by-hash/:sha256/content': {
+    // A's desk uploaded it: neither another commune nor A's team tablet may read it.
+    GET: { call: (f) => ({ path: `/api/files/by-hash/${f.fileSha}/content` }), expected: deviceOnly(404) },
+    HEAD: { call: (f) => ({ path: `/api/files/by-hash/${f.fileSha}/content` }), expected: deviceOnly(404) },
+  },
   'POST /api/files/held': { POST: { call: (f) => ({ path: '/api/files/held', body: { sha256: [f.fileSha] } }), expected: deviceOnly(200) } },
   'ALL /api/files': {
     POST: {

@@ -1,4 +1,6 @@
 // File routes: HEAD/GET /api/files/by-hash/:sha256 (does the gateway already hold this file?),
+// GET /api/files/by-hash/:sha256/content (its bytes: a desk opening the papers of a dossier another
+// device made, e.g. a community team's submission, issue 15),
 // POST /api/files/held (which of these files does it hold? one round trip for a whole batch)
 // and the tus endpoint under /api/files for resumable uploads. Devices only; a device can touch
 // only uploads it created (another device's upload id answers 404, like a missing one), and sees
@@ -71,6 +73,26 @@ export function mountFileRoutes(app: Hono, { db, demoMode, uploads }: FileRouteD
     if (size === null) return notFound(c, 'Máy chủ chưa có tệp này.');
     c.header('X-File-Size', String(size));
     return c.json({ sha256, size });
+  });
+
+  // The bytes, to the callers that may know of the file (sizeFor's rule), as an opaque download.
+  app.get(`${FILES_PATH}/by-hash/:sha256/content`, device, async (c) => {
+    const sha256 = c.req.param('sha256');
+    const caller = c.get('caller');
+    c.header('Cache-Control', 'no-store');
+    if ((await sizeFor(caller, sha256)) === null) return notFound(c, 'Máy chủ chưa có tệp này.');
+    const stored = await uploads.readStored(sha256, caller.communeId);
+    if (!stored) return notFound(c, 'Máy chủ chưa có tệp này.');
+    return new Response(stored.body, {
+      status: 200,
+      headers: {
+        'content-type': 'application/octet-stream',
+        'content-length': String(stored.size),
+        'content-disposition': 'attachment',
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      },
+    });
   });
 
   // Registered before the tus routes, which would otherwise take this path for an upload id.
