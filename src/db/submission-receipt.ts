@@ -43,3 +43,33 @@ export function receivePulledSubmission(
     },
   );
 }
+
+/** A submission waiting for a desk, as its queue lists it. */
+export interface WaitingSubmission {
+  row: DossierRow;
+  /** The tracking slip's code the villager holds. */
+  lookupCode: string;
+  submittedAt: string;
+  /** The team member who filed it (the submission's log line). */
+  filedBy: string;
+}
+
+/**
+ * The online submissions waiting for a desk, newest first. Status 1 is theirs alone: a desk's own
+ * dossier is born received (2) or refused (3).
+ */
+export async function listWaitingSubmissions(db: MotcuaDb): Promise<WaitingSubmission[]> {
+  const rows = await db.dossiers.where('status').equals(1).toArray();
+  return rows
+    .map((row) => {
+      const extra = row as DossierRow & { lookupCode?: string; submittedAt?: string };
+      const log = (row.data as { state?: { log?: { who?: string }[] } } | undefined)?.state?.log;
+      return { row, lookupCode: extra.lookupCode ?? row.code, submittedAt: extra.submittedAt ?? row.receivedAt, filedBy: log?.[0]?.who ?? '' };
+    })
+    .sort((a, b) => Date.parse(b.submittedAt) - Date.parse(a.submittedAt));
+}
+
+/** How many online submissions wait for a desk (the navigation's count). */
+export function countWaitingSubmissions(db: MotcuaDb): Promise<number> {
+  return db.dossiers.where('status').equals(1).count();
+}
