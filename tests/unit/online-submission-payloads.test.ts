@@ -2,10 +2,12 @@
 // database (fake IndexedDB) and decided there: received (one transaction takes the reserve's
 // number, moves 1 → 2, logs the officer, queues 'dossier.receiveSubmission'), asked for papers
 // before receipt (1 → 5 with Mẫu 02's lines) and refused (1 → 3). Each payload passes the
-// gateway's strict schema and is accepted by the gateway, which then holds the decision.
+// gateway's strict schema and is accepted by the gateway, which then holds the decision; the
+// desk's reports count the received one as online.
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyPullPage, listProcessingLog, MotcuaDb, readSetting, type OutboxEntry } from '../../src/db';
+import { applyPullPage, listProcessingLog, loadReportRecords, MotcuaDb, readSetting, type OutboxEntry } from '../../src/db';
+import { computeReport } from '../../src/domain/reports';
 import type { CodeReserve } from '../../src/domain/dossier';
 import { performDossierAction } from '../../src/features/dossiers/actions';
 import { receiveOnlineSubmission } from '../../src/features/dossiers/online-receipt';
@@ -94,6 +96,14 @@ describe("the desk's decisions on a team's online submission", () => {
     const results = await push(entries, desk.token);
     expect(results.map((r) => r.reason ?? r.status)).toEqual(['accepted', 'accepted', 'accepted']);
     expect(results[0]!.officialCode).toMatch(new RegExp(`^${desk.agencyCode.replace(/\./g, '\\.')}-\\d{6}-0001$`));
+
+    // The reports count the received submission as online (trực tuyến); the other two were never received.
+    const day = (offset: number) => new Date(now.getTime() + offset * 86_400_000);
+    const records = await loadReportRecords(db, { start: day(-10), end: day(10) });
+    expect(records.find((r) => r.id === 'sub-receive')).toMatchObject({ channel: 'online', receivedAt: now });
+    const report = computeReport(records, { period: { from: day(-10).toISOString().slice(0, 10), to: day(10).toISOString().slice(0, 10) }, now: day(10) });
+    expect(report.received).toEqual({ total: 1, direct: 0, online: 1 });
+    expect(report.refusals).toBe(1);
 
     // The tablet pulls what the desk decided.
     const back = await pullInto(new MotcuaDb('online-submission-team'), team.token);
