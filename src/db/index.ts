@@ -158,6 +158,13 @@ export {
   DossierNotFoundError,
   type DossierChange,
 } from './dossier-changes';
+export {
+  receivePulledSubmission,
+  SubmissionNotWaitingError,
+  listWaitingSubmissions,
+  countWaitingSubmissions,
+  type WaitingSubmission,
+} from './submission-receipt';
 export { loadReportRecords, loadReportRecordsFromFacts, dropReportPacks, receivedYearRange, watchReportFacts } from './report-records';
 export { PACKS_TABLE, type ReportPackRow } from './report-packs';
 export {

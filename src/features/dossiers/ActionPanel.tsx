@@ -19,6 +19,7 @@ import {
 } from '../../db';
 import { errorText, useUnsavedGuard } from '../../shared';
 import { performDossierAction, supplementCaptureOwner, supplementLines } from './actions';
+import { receiveOnlineSubmission } from './online-receipt';
 import { displayDateTime } from '../../domain/calendar';
 import { SupplementItemsEditor } from './SupplementItemsEditor';
 import { SupplementReceiptEditor } from './SupplementReceiptEditor';
@@ -108,6 +109,13 @@ function ActionForm({ row, action, onCancel, onDone }: { row: DossierRow; action
     if (supplement && items.some((i) => i.name.trim() === '' || i.reason.trim() === '')) return setError(t('dossiers.actions.itemsRequired'));
     setBusy(true);
     try {
+      // An online submission is received with an official number and its receipt (issue 15), not by a bare move.
+      if (action === 'receive' && row.status === 1) {
+        const received = await receiveOnlineSubmission(row.id);
+        onDone(t('dossiers.actions.done', { action: label }));
+        navigate(`/${received.row.id}/giay-tiep-nhan`);
+        return;
+      }
       const saved = await performDossierAction(row.id, action, {
         note,
         ...(supplement ? { supplementItems: items } : {}),

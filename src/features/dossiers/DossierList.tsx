@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { countDossierViews, getDb, getDossiers, plainView, queryDossiers } from '../../db';
 import { PageHeader } from '../../shared';
 import { ListFilters } from './ListFilters';
+import { OnlineQueueLink } from './OnlineQueue';
 import { useDossierListStore } from './list-store';
 import { useNow } from './use-now';
 import { useWorkingClock } from './use-clock';
@@ -51,6 +52,7 @@ export function DossierList() {
   return (
     <>
       <PageHeader title={t('dossiers.page.title')} intro={t('dossiers.page.intro')} />
+      <OnlineQueueLink href="/truc-tuyen" />
       <ViewButtons counts={counts} />
       <ListFilters ready={opened} />
       <p role="status" className="dossier-count">

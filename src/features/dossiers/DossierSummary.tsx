@@ -61,7 +61,8 @@ export function DossierSummary({ row, clock, now }: { row: DossierRow; clock: Wo
             </dd>
           </>
         )}
-        <dt>{t('dossiers.detail.receivedAt')}</dt>
+        {/* An online submission not yet received shows when it was submitted, not a receipt it has not had. */}
+        <dt>{t(state.receivedAt === null && row.status === 1 ? 'dossiers.online.submittedAt' : 'dossiers.detail.receivedAt')}</dt>
         <dd>{time(state.receivedAt ?? row.receivedAt)}</dd>
         {state.appointmentAt && (
           <>

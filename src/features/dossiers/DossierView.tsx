@@ -44,6 +44,12 @@ export function DossierView({ id }: { id: string }) {
       <p className="no-print">
         <Link href="/">{t('dossiers.detail.back')}</Link>
       </p>
+      {row.status === 1 && (
+        <p className="no-print">
+          {t('dossiers.online.waiting', { code: (row as { lookupCode?: string }).lookupCode ?? row.code })}{' '}
+          <Link href="/truc-tuyen">{t('dossiers.online.back')}</Link>
+        </p>
+      )}
       {row.changedBy && <ChangedByNote by={row.changedBy} />}
       <div className="dossier-page">
         <DossierSummary row={row} clock={clock} now={now} />

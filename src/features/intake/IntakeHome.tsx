@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import type { IntakeDraftData } from '../../domain/intake';
-import { deleteDraft, getDb, listDrafts, recentDossiers } from '../../db';
+import { countWaitingSubmissions, deleteDraft, getDb, listDrafts, recentDossiers } from '../../db';
 import { PageHeader } from '../../shared';
 import { useCurrentCatalogue } from './use-catalogue';
 import { displayDateTime } from '../../domain/calendar';
@@ -15,6 +15,8 @@ export function IntakeHome() {
   const catalogue = useCurrentCatalogue();
   const drafts = useLiveQuery(() => listDrafts(getDb()), []);
   const recent = useLiveQuery(() => recentDossiers(getDb(), 20), []);
+  // Community teams' online submissions wait in the dossier desk's queue (issue 15).
+  const waiting = useLiveQuery(() => countWaitingSubmissions(getDb()), []);
   const [code, setCode] = useState('');
 
   function start(event: FormEvent) {
@@ -27,6 +29,11 @@ export function IntakeHome() {
   return (
     <>
       <PageHeader title={t('intake.page.title')} intro={t('intake.page.intro')} />
+      {!!waiting && (
+        <p className="online-queue-link">
+          <Link href="~/ho-so/truc-tuyen">{t('dossiers.online.link', { count: waiting })}</Link>
+        </p>
+      )}
       <form className="card" onSubmit={start}>
         {catalogue === null ? (
           <p>{t('intake.home.noCatalogue')}</p>

@@ -13,6 +13,7 @@ export { useQrSvg } from './useQrSvg';
 export type { QrSvgState } from './useQrSvg';
 export { loadQrSvg } from './qr-svg';
 export { paperUnit, paperPerson } from './desk-props';
+export { componentLines, receiptProps, receiptQrText } from './receipt-props';
 export { vnTimePhrase, vnDatePhrase, placeDateLine } from './paper-time';
 export type {
   PaperSize,
