@@ -217,11 +217,13 @@ export interface QueryTuning {
 /**
  * The dossiers matching `filter`, in list order: by due time for "sắp hết hạn" and "quá hạn"
  * (most urgent first), otherwise newest received first.
- * - One constraint (or none): read page by page straight from its index.
- * - Several: each constraint's keys are read up to `smallMatch`. If one is that narrow, its rows
- *   are read and checked against the others (or, when every one is narrow and keys are cheaper,
- *   the key sets are intersected); if all are wide, their whole key sets are intersected, and
- *   put in order by the ordering index (walked only as far as asked when no constraint has one).
+ * - One constraint (or none): read page by page straight from its index; one word range (which
+ *   has no order of its own): its keys read once, then ordered by newestFirstAmong.
+ * - Several: each constraint's keys are read up to `smallMatch`. Words alone, all that narrow:
+ *   their key sets intersected, and only the matches ordered (newestFirstAmong). Otherwise, if one
+ *   is that narrow, its rows are read and checked against the others (or, when every one is narrow
+ *   and keys are cheaper, the key sets are intersected); if all are wide, their whole key sets are
+ *   intersected, and put in order by the ordering index, or by newestFirstAmong for words alone.
  */
 export async function queryDossiers(db: MotcuaDb, filter: DossierFilter, now = new Date(), tuning: QueryTuning = {}): Promise<DossierList> {
   const { smallMatch = SMALL_MATCH, rowCostInKeys = ROW_COST_IN_KEYS, walkChunk = WALK_CHUNK } = tuning;
