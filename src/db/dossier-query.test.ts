@@ -259,12 +259,45 @@ describe('queryDossiers', () => {
     expect(await list.count()).toBe(all.length);
   });
 
+  it('orders word matches the same whether it walks the received index, reads their rows, or switches part-way (equal times: id descending)', async () => {
+    const own = new MotcuaDb(`ties-${Math.random()}`);
+    try {
+      // Three dossiers at each time, and a shared word ("thi") among many of them.
+      const tied = Array.from({ length: 30 }, (_, i) => row(i, { receivedAt: vn(`2026-03-${String(1 + Math.floor(i / 3)).padStart(2, '0')} 08:00`) }));
+      await own.dossiers.bulkAdd(tied);
+      const expected = [...tied]
+        .filter((r) => / Thị /.test(r.applicantName))
+        .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt) || b.id.localeCompare(a.id))
+        .map((r) => r.id);
+      expect(expected.length).toBeGreaterThan(6);
+      for (const text of ['thi', 'nguyen thi', 'thi l']) {
+        const want = text === 'thi' ? expected : await queryDossierIds(own, { ...emptyDossierFilter, text }, NOW, { rowCostInKeys: 0 });
+        for (const tuning of [
+          { rowCostInKeys: 0 },
+          { rowCostInKeys: 1000, walkChunk: 2 },
+          { rowCostInKeys: 1, walkChunk: 4 },
+          { smallMatch: 0, walkChunk: 5 },
+        ]) {
+          const list = await queryDossiers(own, { ...emptyDossierFilter, text }, NOW, tuning);
+          // A middle page first, as the virtual list may ask, then everything.
+          expect(await list.slice(3, 6), `${text} ${JSON.stringify(tuning)}`).toEqual(want.slice(3, 6));
+          expect(await list.slice(0, want.length + 2), `${text} ${JSON.stringify(tuning)}`).toEqual(want);
+          expect(await list.count()).toBe(want.length);
+        }
+      }
+    } finally {
+      own.close();
+    }
+  });
+
   it('gives the same lists by either plan: rows of the narrowest constraint, or keys of all', async () => {
     const filters: Partial<DossierFilter>[] = [
       { status: 4, field: 'Hộ tịch', receivedFrom: '2026-03-03', receivedTo: '2026-03-10' },
       { view: 'overdue', status: 4, field: 'Chứng thực' },
       { view: 'overdue', text: 'nguyen' },
       { text: 'nguyen lan' },
+      { text: 'nguyen thi' },
+      { text: 'thi' },
       { text: 'nguyen thi l', status: 4 },
       { text: 'nguy', field: 'Hộ tịch' },
       { procedureCode: '2.000815', receivedTo: '2026-03-02' },
@@ -274,7 +307,14 @@ describe('queryDossiers', () => {
       const expected = await q(f);
       expect(expected.length, JSON.stringify(f)).toBeGreaterThan(0);
       // All wide; all narrow with keys cheaper; narrow rows read; one narrow among wide ones.
-      for (const tuning of [{ smallMatch: 0 }, { smallMatch: 0, walkChunk: 3 }, { rowCostInKeys: 1000 }, { rowCostInKeys: 0 }, { smallMatch: 3 }]) {
+      for (const tuning of [
+        { smallMatch: 0 },
+        { smallMatch: 0, walkChunk: 3 },
+        { rowCostInKeys: 1000 },
+        { rowCostInKeys: 0 },
+        { smallMatch: 3 },
+        { rowCostInKeys: 1, walkChunk: 4 },
+      ]) {
         expect(await queryDossierIds(db, filter, NOW, tuning), `${JSON.stringify(f)} ${JSON.stringify(tuning)}`).toEqual(expected);
       }
     }

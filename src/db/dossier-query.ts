@@ -166,12 +166,17 @@ const byReceivedDesc = (a: DossierRow, b: DossierRow) => (a.receivedAt > b.recei
 const WALK_CHUNK = 2048;
 
 /**
- * Many matches of words alone (say "nguyen" at a large desk), in list order without reading their
- * rows: the receivedAt index is walked newest first, a chunk of keys at a time, only as far as the
+ * Matches of words alone (say "nguyen thi" at a large desk), in list order without reading every
+ * row: the receivedAt index is walked newest first, a chunk of keys at a time, only as far as the
  * positions asked for. The first page of thousands of matches among 100,000 dossiers then costs a
- * few thousand keys, not the whole index (about a second). The count is the match set's size.
+ * few thousand keys, not the whole index (about a second) nor thousands of rows (a sealed row
+ * carries its many search tokens). Once the matches not yet met are few enough that their rows
+ * cost less than the next chunk's keys, those rows are read and sorted instead (the same order: a
+ * reversed index walk orders equal times by id descending, as byReceivedDesc does), so a narrow
+ * set never walks far; a set that narrow from the start is read and sorted at once. The count is
+ * the match set's size.
  */
-function newestFirstAmong(db: MotcuaDb, matching: Set<string>, chunk: number): DossierList {
+function newestFirstAmong(db: MotcuaDb, matching: Set<string>, chunk: number, rowCostInKeys: number): DossierList {
   const found: string[] = [];
   let walked = 0;
   let end = false;
@@ -179,6 +184,14 @@ function newestFirstAmong(db: MotcuaDb, matching: Set<string>, chunk: number): D
   const fill = (to: number) =>
     (filling = filling.then(async () => {
       while (found.length < to && !end) {
+        const left = matching.size - found.length;
+        if (left * rowCostInKeys <= chunk) {
+          const seen = new Set(found);
+          const rest = (await db.dossiers.bulkGet([...matching].filter((id) => !seen.has(id)))).filter((r): r is DossierRow => r !== undefined);
+          found.push(...rest.sort(byReceivedDesc).map((r) => r.id));
+          end = true;
+          break;
+        }
         const keys = (await db.dossiers.orderBy('receivedAt').reverse().offset(walked).limit(chunk).primaryKeys()) as string[];
         walked += keys.length;
         end = keys.length < chunk;
@@ -204,11 +217,13 @@ export interface QueryTuning {
 /**
  * The dossiers matching `filter`, in list order: by due time for "sắp hết hạn" and "quá hạn"
  * (most urgent first), otherwise newest received first.
- * - One constraint (or none): read page by page straight from its index.
- * - Several: each constraint's keys are read up to `smallMatch`. If one is that narrow, its rows
- *   are read and checked against the others (or, when every one is narrow and keys are cheaper,
- *   the key sets are intersected); if all are wide, their whole key sets are intersected, and
- *   put in order by the ordering index (walked only as far as asked when no constraint has one).
+ * - One constraint (or none): read page by page straight from its index; one word range (which
+ *   has no order of its own): its keys read once, then ordered by newestFirstAmong.
+ * - Several: each constraint's keys are read up to `smallMatch`. Words alone, all that narrow:
+ *   their key sets intersected, and only the matches ordered (newestFirstAmong). Otherwise, if one
+ *   is that narrow, its rows are read and checked against the others (or, when every one is narrow
+ *   and keys are cheaper, the key sets are intersected); if all are wide, their whole key sets are
+ *   intersected, and put in order by the ordering index, or by newestFirstAmong for words alone.
  */
 export async function queryDossiers(db: MotcuaDb, filter: DossierFilter, now = new Date(), tuning: QueryTuning = {}): Promise<DossierList> {
   const { smallMatch = SMALL_MATCH, rowCostInKeys = ROW_COST_IN_KEYS, walkChunk = WALK_CHUNK } = tuning;
@@ -233,6 +248,12 @@ export async function queryDossiers(db: MotcuaDb, filter: DossierFilter, now = n
     };
   }
   return db.transaction('r', db.dossiers, async () => {
+    // Words alone (a name, a code) are ordered by newestFirstAmong: the rows of a few matches read, or the index walked for many.
+    const byWords = (ids: string[]) => newestFirstAmong(db, new Set(ids), walkChunk, rowCostInKeys);
+    if (sources.length === 1) {
+      // One word range (no order of its own): its keys are read once, with no bounded look first.
+      return byWords(await keysOf(sources[0]!));
+    }
     const byDueTime = sources.some((s) => s.order === 'due');
     // Keys in index order, at most smallMatch + 1 of each: a bounded look at how wide each is.
     const probes = await Promise.all(
@@ -249,6 +270,14 @@ export async function queryDossiers(db: MotcuaDb, filter: DossierFilter, now = n
     const narrowest = sizes.indexOf(Math.min(...sizes));
     const complete = sizes.every((n) => n <= smallMatch);
     const ordered = sources.filter((s) => s.order !== 'none');
+    const intersect = (sets: Set<string>[]) => {
+      const [first, ...rest] = [...sets].sort((a, b) => a.size - b.size);
+      return [...first!].filter((id) => rest.every((set) => set.has(id)));
+    };
+    if (ordered.length === 0 && complete) {
+      // Words only, every key set already read: only the matches' rows are read (or the index walked), not the narrowest word's.
+      return byWords(intersect(probes.map((p) => new Set(p))));
+    }
     if (sizes[narrowest]! <= smallMatch) {
       const keysAreCheaper = complete && ordered.length > 0 && sizes[narrowest]! * rowCostInKeys > sizes.reduce((a, b) => a + b, 0);
       if (!keysAreCheaper) {
@@ -263,14 +292,8 @@ export async function queryDossiers(db: MotcuaDb, filter: DossierFilter, now = n
       return i >= 0 && sizes[i]! <= smallMatch ? Promise.resolve(probes[i]!) : keysOf(s);
     };
     if (ordered.length === 0) {
-      // Words only: intersect their key sets, then order the (usually few) matches by their rows.
-      const [firstSet, ...rest] = await Promise.all(sources.map(async (s) => new Set(await keysFor(s))));
-      const ids = [...firstSet!].filter((id) => rest.every((set) => set.has(id)));
-      if (ids.length <= smallMatch) {
-        const rows = (await db.dossiers.bulkGet(ids)).filter((r): r is DossierRow => r !== undefined);
-        return listOf(rows.sort(byReceivedDesc).map((r) => r.id));
-      }
-      return newestFirstAmong(db, new Set(ids), walkChunk);
+      // Words only: intersect their key sets, then order the matches.
+      return byWords(intersect(await Promise.all(sources.map(async (s) => new Set(await keysFor(s))))));
     }
     // Walk the ordering index's keys, keeping those in every other constraint's set.
     const driver: Source =

@@ -181,6 +181,8 @@ describe('search once sealed', () => {
     { text: 'nguyen' },
     { text: 'ngu' },
     { text: 'Nguyễn Thị' },
+    { text: 'nguyen thi' },
+    { text: 'nguyen thi lan' },
     { text: 'lan nguy' },
     { text: 'thi lo' },
     { text: 'dao' },
@@ -231,8 +233,19 @@ describe('search once sealed', () => {
       const expected = await queryDossierIds(clear, f, now);
       expect(expected.length, JSON.stringify(filter)).toBeGreaterThan(0);
       expect(await queryDossierIds(sealed, f, now), JSON.stringify(filter)).toEqual(expected);
-      // Both plans: reading rows, and intersecting keys.
-      expect(await queryDossierIds(sealed, f, now, { smallMatch: 0 }), JSON.stringify(filter)).toEqual(await queryDossierIds(clear, f, now, { smallMatch: 0 }));
+      // Every plan, sealed and clear alike: reading rows, intersecting keys, walking the received index (switching to rows part-way).
+      for (const tuning of [
+        { smallMatch: 0 },
+        { smallMatch: 0, walkChunk: 3 },
+        { rowCostInKeys: 0 },
+        { rowCostInKeys: 1000, walkChunk: 5 },
+        { rowCostInKeys: 1, walkChunk: 4 },
+        { smallMatch: 3 },
+      ]) {
+        const label = `${JSON.stringify(filter)} ${JSON.stringify(tuning)}`;
+        expect(await queryDossierIds(sealed, f, now, tuning), label).toEqual(expected);
+        expect(await queryDossierIds(clear, f, now, tuning), label).toEqual(expected);
+      }
     }
     const [raw] = await rawRows(sealed.name, 'dossiers');
     expect(raw!.searchWords).not.toContain('nguyen');
