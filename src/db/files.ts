@@ -62,6 +62,15 @@ async function putFile(db: MotcuaDb, file: NewStoredFile): Promise<void> {
   await db.files.add(row);
 }
 
+/**
+ * Keeps a file fetched from the gateway (the papers of a dossier another device made): stored once
+ * under its hash, sealed like any other, in one transaction. The caller has checked the hash.
+ */
+export async function keepFetchedFile(db: MotcuaDb, file: NewStoredFile): Promise<void> {
+  const stored = await storedFile(db, file);
+  await db.transaction('rw', db.files, () => putFile(db, stored));
+}
+
 /** Deletes the stored files no attachment points at any more. */
 async function collectFiles(db: MotcuaDb, sha256s: Iterable<string>): Promise<void> {
   for (const sha256 of new Set(sha256s)) {

@@ -76,6 +76,7 @@ export {
   LOOSE_PAPERS_PREFIX,
   componentsAwaitingPdf,
   dropPages,
+  keepFetchedFile,
   type NewStoredFile,
   type StoredPage,
   type DigitizedDocument,

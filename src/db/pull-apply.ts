@@ -4,7 +4,7 @@
 // row (the outbox wins until the gateway has answered for them).
 import type { MotcuaDb } from './db';
 import { DEVICE_KEY, type DeviceIdentity } from './device';
-import { missingLogRows, pulledRow, type PulledAuthor, type PulledDossier } from './pulled-dossier';
+import { missingLogRows, missingPaperRows, pulledRow, type PulledAuthor, type PulledDossier, type PulledPaper } from './pulled-dossier';
 import { readSetting } from './settings';
 
 export const PULL_CHECKPOINT_KEY = 'pullCheckpoint';
@@ -59,6 +59,12 @@ export async function applyPullPage(db: MotcuaDb, page: PulledPage): Promise<Pag
       const log = await db.processingLog.where('dossierId').equals(dossier.id).toArray();
       const missing = missingLogRows(dossier, log);
       if (missing.length > 0) await db.processingLog.bulkAdd(missing);
+      // Another device's papers: named here, fetched when opened. This device's own are already here.
+      const named = dossier.attachments as PulledPaper[] | undefined;
+      if (fromElsewhere && named?.length) {
+        const papers = missingPaperRows(dossier.id, named, await db.attachments.where('ownerId').equals(dossier.id).toArray());
+        if (papers.length > 0) await db.attachments.bulkAdd(papers);
+      }
       result.applied++;
     }
     const at = new Date().toISOString();

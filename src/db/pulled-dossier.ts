@@ -1,6 +1,6 @@
 // A dossier as the gateway hands it out by pull (its StoredDossier: the app's DossierRow without
 // syncState, dates as ISO text), and how it becomes the device's row and processing-log rows.
-import type { DossierChangedBy, DossierRow, ProcessingLogRow } from './schema';
+import type { AttachmentRow, DossierChangedBy, DossierRow, ProcessingLogRow } from './schema';
 
 /** One entry of the state's log as JSON (src/domain/dossier DossierLogEntry with `at` as text). */
 export interface PulledLogEntry {
@@ -30,6 +30,36 @@ export type PulledDossier = Pick<
     data: { state: { log: PulledLogEntry[]; [key: string]: unknown }; [key: string]: unknown };
     [key: string]: unknown;
   };
+
+/** A paper a pulled dossier names, as the device that made it sent it. */
+export interface PulledPaper {
+  componentIndex: number;
+  sha256: string;
+  name: string;
+  type: string;
+  size: number;
+}
+
+/**
+ * The attachment rows a pulled dossier's papers need on this device, beside those it has: one per
+ * paper, in the order sent, with an id made from the dossier, component and hash, so a page pulled
+ * again adds nothing. The file rows are not made: the bytes come when the paper is opened.
+ */
+export function missingPaperRows(dossierId: string, papers: readonly PulledPaper[], have: readonly AttachmentRow[]): AttachmentRow[] {
+  const ids = new Set(have.map((a) => a.id));
+  return papers
+    .map((p, order) => ({
+      id: `${dossierId}:${p.componentIndex}:${p.sha256}`,
+      ownerId: dossierId,
+      componentIndex: p.componentIndex,
+      order,
+      sha256: p.sha256,
+      name: p.name,
+      type: p.type,
+      size: p.size,
+    }))
+    .filter((row) => !ids.has(row.id));
+}
 
 /** Who made the change, as the gateway names them. */
 export interface PulledAuthor {

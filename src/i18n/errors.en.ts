@@ -77,6 +77,9 @@ export const errorsEn: typeof errorsVi = {
     not_pdf: 'The result paper must be a PDF: photos must be digitized first.',
     not_uploaded: 'The server has not received one of the files of this change yet: files are sent first. Sync again when online.',
     size_mismatch: 'A file on the server differs in size from what was declared.',
+    fetch_offline: 'The device is offline: this paper could not be fetched from the server yet. Try again when online.',
+    fetch_failed: 'The server could not give this paper (status {{status}}).',
+    fetch_damaged: 'The paper fetched does not match the one filed (damaged on the way). Try again.',
   },
   entry: {
     refused: 'The server refused this change.',

@@ -90,6 +90,9 @@ export const errorsVi = {
     // From the gateway, which sends the code without the file's name.
     not_uploaded: 'Máy chủ chưa nhận được một tệp của thay đổi: tệp phải được gửi lên trước. Hãy đồng bộ lại khi có mạng.',
     size_mismatch: 'Một tệp trên máy chủ khác kích thước đã khai báo.',
+    fetch_offline: 'Máy đang mất kết nối: chưa tải được giấy tờ này từ máy chủ. Thử lại khi có mạng.',
+    fetch_failed: 'Máy chủ chưa trả được giấy tờ này (mã {{status}}).',
+    fetch_damaged: 'Giấy tờ tải về không khớp với bản đã nộp (hỏng trên đường truyền). Thử lại.',
   },
   // The gateway's refusals of a change sent from this device (server/sync/rejection.ts).
   entry: {

@@ -19,5 +19,6 @@ export { syncNow, startSyncTriggers } from './triggers';
 export { enrolDevice } from './enrol-entry';
 export type { EnrolResult, EnrolFailure } from './enrol';
 export { authHeaders } from './auth';
+export { fetchPaper } from './file-fetch';
 // The pull is loaded on first use by triggers.ts and background.ts; only its types are offered here.
 export type { PullOutcome, PullOptions } from './pull';

@@ -37,6 +37,18 @@ const dossier = z
     dueAt: instant.optional(),
     updatedAt: instant,
     data: z.looseObject({ state: z.looseObject({ log: z.array(logEntry) }) }),
+    attachments: z
+      .array(
+        z.looseObject({
+          componentIndex: z.int(),
+          sha256: z.string().regex(/^[0-9a-f]{64}$/),
+          name: z.string().max(300),
+          type: z.string().max(100),
+          size: z.int().min(0),
+        }),
+      )
+      .max(500)
+      .optional(),
   })
   .refine((d) => (d.code !== undefined && d.receivedAt !== undefined && d.dueAt !== undefined) || (d.lookupCode !== undefined && d.submittedAt !== undefined), {
     error: 'hồ sơ thiếu mã hồ sơ và thời điểm tiếp nhận (hoặc mã tra cứu và thời điểm nộp)',
