@@ -11,7 +11,8 @@ export const escrowKeyUrl = '/api/devices/escrow-key';
 export type SignInFailure = 'missing' | 'wrong' | 'throttled' | 'offline' | 'server' | 'badAnswer';
 export type SignInAnswer = { ok: true; signedIn: StaffSignIn } | { ok: false; reason: SignInFailure; status?: number; retryAfterSeconds?: number };
 
-const ROLES: readonly OfficerRole[] = ['receptionOfficer', 'processingOfficer', 'leader'];
+// A community team's member (issue 15) signs in on a team tablet; the gateway keeps desk staff off it and team staff off desks.
+const ROLES: readonly OfficerRole[] = ['receptionOfficer', 'processingOfficer', 'leader', 'communityTeam'];
 const filled = (v: unknown): v is string => typeof v === 'string' && v !== '';
 
 function isSignIn(value: unknown): value is StaffSignIn {
