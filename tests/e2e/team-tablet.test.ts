@@ -53,7 +53,6 @@ describe('a community team tablet', () => {
     await signIn.getByLabel('Mật khẩu').fill('motcua-demo');
     await signIn.getByRole('button', { name: 'Đăng nhập' }).click();
     const pinForm = page.getByRole('form', { name: 'Đặt mã PIN' });
-    await pinForm.waitFor({ timeout: 15_000 }).catch(async () => console.log('DEBUG', await page.locator('body').innerText()));
     await pinForm.getByLabel('Mã PIN mới (6 chữ số)').fill('135792');
     await pinForm.getByLabel('Nhập lại mã PIN').fill('135792');
     await pinForm.getByRole('button', { name: 'Lưu mã PIN' }).click();
@@ -111,8 +110,18 @@ describe('a community team tablet', () => {
     });
     const url = `${stage.gateway.url}/tra-cuu-ho-so?ma=${encodeURIComponent(lookupCode)}`;
     expect(await decodeQrInNode(new Uint8Array(await qr.screenshot()))).toMatchObject({ status: 'found', text: url });
+    await qr.evaluate((el: HTMLElement) => el.removeAttribute('style'));
+    await qr.locator('svg').evaluate((el: SVGElement) => el.removeAttribute('style'));
     await page.getByRole('button', { name: 'In phiếu' }).waitFor();
     await page.getByRole('button', { name: 'Sao chép tin nhắn' }).waitFor();
+    // One column on a phone too: nothing wider than 390 px, the slip's buttons still 48 px tall.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > 391).map((el) => `${el.tagName}.${el.className}`),
+    );
+    expect(wide).toEqual([]);
+    expect((await page.getByRole('button', { name: 'In phiếu' }).boundingBox())!.height).toBeGreaterThanOrEqual(48);
+    await page.setViewportSize({ width: 800, height: 1280 });
 
     // Waiting while offline; sent once the signal is back and sync ran.
     await appNav(page).getByRole('link', { name: 'Hồ sơ đã nộp', exact: true }).click();
