@@ -4,7 +4,8 @@ import { Link, Redirect, Route, Switch } from 'wouter';
 import { AccessGate } from '../features/signin';
 import { PageHeader } from '../shared';
 import { Layout } from './Layout';
-import { areas, homePath } from './routes';
+import { areas, homePath, teamHomePath } from './routes';
+import { useDeviceRole } from './use-device-role';
 
 function NotFound() {
   const { t } = useTranslation();
@@ -17,13 +18,15 @@ function NotFound() {
 }
 
 export function App() {
+  const role = useDeviceRole();
   // Once an officer has signed in on this device, the gate renders no route until one unlocks.
   return (
     <AccessGate>
       <Layout>
         <Switch>
           <Route path="/">
-            <Redirect to={homePath} replace />
+            {/* A team tablet opens on filing; until the role is read, nothing is decided. */}
+            {role && <Redirect to={role === 'team' ? teamHomePath : homePath} replace />}
           </Route>
           {areas.map(({ path, page: Page }) => (
             <Route key={path} path={path} nest>

@@ -6,7 +6,8 @@ import { ConnectionIndicator } from './ConnectionIndicator';
 import { HeaderTools } from './HeaderTools';
 import { PendingCount } from './PendingCount';
 import { UpdatePrompt } from './UpdatePrompt';
-import { areas } from './routes';
+import { areasFor } from './routes';
+import { useDeviceRole } from './use-device-role';
 
 // Notices about the device's data (lost database, storage, old unsent work): their own chunk, after the first screen.
 const SafekeepingNotices = lazy(async () => ({ default: (await import('../features/safekeeping')).SafekeepingNotices }));
@@ -14,12 +15,13 @@ const SafekeepingNotices = lazy(async () => ({ default: (await import('../featur
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const [location] = useLocation();
+  const role = useDeviceRole();
   useEffect(() => {
     // Benchmarks measure time to a usable shell from this mark.
     performance.mark('motcua:shell-ready');
   }, []);
   return (
-    <div className="shell">
+    <div className={role === 'team' ? 'shell team-mode' : 'shell'}>
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
@@ -34,7 +36,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </header>
       <nav className="app-nav" aria-label={t('app.mainNav')}>
         <ul>
-          {areas.map((area) => (
+          {(role ? areasFor(role) : []).map((area) => (
             <li key={area.path}>
               <Link href={area.path} aria-current={location.startsWith(area.path) ? 'page' : undefined}>
                 {t(area.labelKey)}

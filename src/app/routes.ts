@@ -1,6 +1,7 @@
 // The areas of the app, in the order the navigation shows them; each page loads on first visit
 // (the one the app opens on as it starts, main.tsx), its code and its messages together.
 import { createElement, useEffect, useState, type ComponentType } from 'react';
+import type { DeviceRole } from '../db/device';
 import { loadMessages, type MessageGroup, type Messages } from '../i18n';
 
 export interface AreaRoute {
@@ -10,7 +11,13 @@ export interface AreaRoute {
   page: ComponentType;
   /** Loads the page's code and messages. */
   preload(): Promise<void>;
+  /** The device roles whose navigation shows it (issue 15): a desk's areas, a team tablet's, or both. */
+  roles: readonly DeviceRole[];
 }
+
+const both: readonly DeviceRole[] = ['desk', 'team'];
+const desk: readonly DeviceRole[] = ['desk'];
+const team: readonly DeviceRole[] = ['team'];
 
 /**
  * A page whose code and messages load on first need: it renders only once both are here, so it
@@ -23,7 +30,13 @@ export interface AreaRoute {
  * opening the app straight on a page (/ho-so) waited for every time. This page shows its loading
  * line itself and itself renders again once loaded.
  */
-function area(path: string, labelKey: AreaRoute['labelKey'], messages: MessageGroup[], load: () => Promise<ComponentType>): AreaRoute {
+function area(
+  path: string,
+  labelKey: AreaRoute['labelKey'],
+  messages: MessageGroup[],
+  load: () => Promise<ComponentType>,
+  roles: readonly DeviceRole[] = both,
+): AreaRoute {
   let loaded: ComponentType | undefined;
   let loading: Promise<ComponentType> | undefined;
   const start = () =>
@@ -52,18 +65,35 @@ function area(path: string, labelKey: AreaRoute['labelKey'], messages: MessageGr
     if (failure) throw failure.error;
     return page ? createElement(page) : createElement('p', { className: 'loading' }, '…');
   }
-  return { path, labelKey, page: Page, preload: async () => void (await start()) };
+  return { path, labelKey, page: Page, preload: async () => void (await start()), roles };
 }
 
 export const areas: AreaRoute[] = [
+  // A community team's tablet (issue 15) files for villagers and follows what it filed; it neither receives nor reports.
+  area(
+    '/nop-ho-so',
+    'nav.teamFile',
+    ['team', 'intake', 'scanner', 'digitize'],
+    async () => (await import('../features/team')).teamFilingPage(await import('../features/intake')),
+    team,
+  ),
+  area('/ho-so-da-nop', 'nav.teamSubmissions', ['team'], async () => (await import('../features/team')).SubmissionsPage, team),
   area('/tra-cuu', 'nav.catalogue', ['catalogue'], async () => (await import('../features/catalogue')).CataloguePage),
-  area('/tiep-nhan', 'nav.intake', ['intake', 'scanner', 'digitize', 'dossiers'], async () => (await import('../features/intake')).IntakePage),
-  area('/ho-so', 'nav.dossiers', ['dossiers', 'digitize'], async () => (await import('../features/dossiers')).DossiersPage),
+  area('/tiep-nhan', 'nav.intake', ['intake', 'scanner', 'digitize', 'dossiers'], async () => (await import('../features/intake')).IntakePage, desk),
+  area('/ho-so', 'nav.dossiers', ['dossiers', 'digitize'], async () => (await import('../features/dossiers')).DossiersPage, desk),
   area('/dong-bo', 'nav.sync', ['sync', 'device', 'intake'], async () => (await import('../features/sync-status')).SyncPage),
-  area('/bao-cao', 'nav.reports', ['reports', 'dossiers'], async () => (await import('../features/reports')).ReportsPage),
-  area('/so-hoa', 'nav.digitize', ['digitize'], async () => (await import('../features/digitize')).DigitizePage),
+  area('/bao-cao', 'nav.reports', ['reports', 'dossiers'], async () => (await import('../features/reports')).ReportsPage, desk),
+  area('/so-hoa', 'nav.digitize', ['digitize'], async () => (await import('../features/digitize')).DigitizePage, desk),
   area('/cai-dat', 'nav.settings', ['settings', 'catalogue'], async () => (await import('../features/settings')).SettingsPage),
 ];
+
+/** The areas a device of `role` shows in its navigation. */
+export function areasFor(role: DeviceRole): AreaRoute[] {
+  return areas.filter((a) => a.roles.includes(role));
+}
+
+/** Where "/" leads a team tablet: straight to filing. */
+export const teamHomePath = '/nop-ho-so';
 
 export const homePath = '/tra-cuu';
 

@@ -46,6 +46,11 @@ export function deviceRoleOf(device: Pick<DeviceIdentity, 'role'> | undefined): 
   return device?.role === 'team' ? 'team' : 'desk';
 }
 
+/** The role as stored (a desk until enrolment says otherwise): the shell reads it live to choose its navigation. */
+export async function readDeviceRole(db: MotcuaDb): Promise<DeviceRole> {
+  return deviceRoleOf(await readSetting<DeviceIdentity | undefined>(db, DEVICE_KEY, undefined));
+}
+
 export function readCommune(db: MotcuaDb): Promise<CommuneInfo | undefined> {
   return readSetting<CommuneInfo | undefined>(db, COMMUNE_KEY, undefined);
 }

@@ -100,6 +100,7 @@ export {
   readDeviceToken,
   saveEnrolment,
   deviceRoleOf,
+  readDeviceRole,
   DEVICE_TOKEN_KEY,
   DEVICE_KEY,
   COMMUNE_KEY,

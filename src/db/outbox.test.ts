@@ -91,6 +91,36 @@ describe('the quarantine', () => {
   });
 });
 
+describe("a team's submission whose lookup code is taken (issue 15)", () => {
+  it('draws a new lookup code and goes back in the queue under a new number, not into quarantine', async () => {
+    const at = '2026-03-02T01:00:00.000Z';
+    const old = 'ABCDE-FGHJK';
+    await db.dossiers.add({
+      id: 's1',
+      code: old,
+      lookupCode: old,
+      status: 1,
+      receivedAt: at,
+      dueAt: at,
+      submittedAt: at,
+      syncState: 'waiting',
+      data: {},
+      updatedAt: at,
+      ...sampleBirthDossier,
+    });
+    const a = await addEntry(db, pendingEntry('dossier.submit', 's1', { id: 's1', lookupCode: old }));
+    await applyPushResults(db, [{ mutation: a, status: 'rejected', reason: 'Mã tra cứu đã được dùng.', code: 'submission.lookup_code_taken' }]);
+    expect(await listQuarantine(db)).toEqual([]);
+    const [again] = await nextBatch(db, 10);
+    const row = (await db.dossiers.get('s1'))!;
+    expect(again!.seq).not.toBe(a);
+    expect(row.lookupCode).not.toBe(old);
+    expect(row.code).toBe(row.lookupCode);
+    expect(again!.payload).toEqual({ id: 's1', lookupCode: row.lookupCode });
+    expect(row.syncState).toBe('waiting');
+  });
+});
+
 describe('correcting a refused dossier', () => {
   // What an officer pasted into the address box: a whole page of text, past the gateway's 500 characters.
   const pasted = 'Thôn Nà Pồ, xã Bản Mẫu. '.repeat(30) + '\u0000\u200b<script>alert(1)</script>';

@@ -2,6 +2,7 @@
 // gateway has answered for it after committing; a rejected one moves to a visible quarantine
 // and never holds back the entries behind it.
 import type { MotcuaDb } from './db';
+import { newLookupCode } from '../domain/dossier';
 import { dossierOwner, type IntakeDraftData, type PersonEntry } from '../domain/intake';
 import type { DossierRow, OutboxEntry } from './schema';
 import { retryRefusedFiles } from './uploads';
@@ -32,7 +33,9 @@ export type PushResult =
 /**
  * Applies the gateway's answers in one transaction: accepted entries leave the outbox and their
  * dossier is marked accepted (with its official code when the receipt had a provisional one);
- * rejected entries go to quarantine with the reason, their dossier marked rejected.
+ * rejected entries go to quarantine with the reason, their dossier marked rejected. A team's
+ * submission whose lookup code another dossier already holds is not a fault of its content: it
+ * draws a new code and goes back in the queue under a new mutation number (issue 15).
  */
 export async function applyPushResults(db: MotcuaDb, results: PushResult[]): Promise<void> {
   await db.transaction('rw', db.outbox, db.dossiers, db.attachments, db.dossierFacts, db.reportPacks, async () => {
@@ -54,12 +57,28 @@ export async function applyPushResults(db: MotcuaDb, results: PushResult[]): Pro
             updatedAt: new Date().toISOString(),
           });
         }
+      } else if (entry.kind === 'dossier.submit' && result.code === 'submission.lookup_code_taken' && dossier) {
+        await redrawLookupCode(db, entry, dossier);
       } else {
         await db.outbox.update(result.mutation, { status: 'rejected', lastError: result.reason, lastErrorCode: result.code, attempts: entry.attempts + 1 });
         if (dossier) await db.dossiers.update(dossier.id, { syncState: 'rejected', updatedAt: new Date().toISOString() });
       }
     }
   });
+}
+
+/** A new lookup code on the submission (its row, and the payload sent again under a new number); the slip then shows the new one. */
+async function redrawLookupCode(db: MotcuaDb, entry: OutboxEntry, dossier: DossierRow): Promise<void> {
+  const lookupCode = newLookupCode();
+  // Only while the row still shows its lookup code in place of a code: a received one keeps its official code.
+  await db.dossiers.update(dossier.id, {
+    lookupCode,
+    ...(dossier.code === dossier.lookupCode ? { code: lookupCode } : {}),
+    updatedAt: new Date().toISOString(),
+  });
+  await db.outbox.delete(entry.seq!);
+  const { seq: _old, lastError: _error, lastErrorCode: _code, mutation: _mutation, ...rest } = entry;
+  await addEntry(db, { ...rest, status: 'pending', attempts: entry.attempts + 1, payload: { ...(entry.payload as object), lookupCode } });
 }
 
 /** Moves a dossier's refused entries back into the queue, in their first order, under new numbers. */

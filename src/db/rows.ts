@@ -99,6 +99,13 @@ export interface DossierRow {
   openDueAt?: string;
   /** v8, derived likewise: ordered pairs of the applicant's name words (see DossierIndexFields). */
   searchPairs?: string[];
+  /**
+   * A community team's online submission (issue 15; not indexed: no schema change): its tracking
+   * slip's lookup code and when it was filed. Until a desk receives it, `code` holds the lookup
+   * code and `receivedAt`/`dueAt` the time of submission, as pulled-dossier.ts does for pulled ones.
+   */
+  lookupCode?: string;
+  submittedAt?: string;
 }
 
 /** Who changed a dossier elsewhere (another device, or an officer on the gateway), as pull reports it. */

@@ -11,6 +11,7 @@ import { deviceEn } from './device.en';
 import { syncEn } from './sync.en';
 import { settingsEn } from './settings.en';
 import { signinEn } from './signin.en';
+import { teamEn } from './team.en';
 import type { Messages } from './vi';
 
 export const en: Messages = {
@@ -25,4 +26,5 @@ export const en: Messages = {
   sync: syncEn,
   settings: settingsEn,
   signin: signinEn,
+  team: teamEn,
 };

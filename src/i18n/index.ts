@@ -29,6 +29,7 @@ export const messageGroups = {
   sync: { vi: () => import('./sync.vi').then((m) => m.syncVi), en: () => import('./sync.en').then((m) => m.syncEn) },
   settings: { vi: () => import('./settings.vi').then((m) => m.settingsVi), en: () => import('./settings.en').then((m) => m.settingsEn) },
   signin: { vi: () => import('./signin.vi').then((m) => m.signinVi), en: () => import('./signin.en').then((m) => m.signinEn) },
+  team: { vi: () => import('./team.vi').then((m) => m.teamVi), en: () => import('./team.en').then((m) => m.teamEn) },
 } satisfies { [G in keyof Messages]?: Record<Language, () => Promise<Messages[G]>> };
 export type MessageGroup = keyof typeof messageGroups;
 

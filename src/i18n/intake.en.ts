@@ -102,6 +102,8 @@ export const intakeEn: typeof intakeVi = {
     appointment: 'Expected appointment: {{time}}',
     receive: 'Receive dossier',
     receiving: 'Saving the dossier…',
+    submitOnline: 'File online',
+    submitting: 'Saving the submission…',
     incompleteChoice: 'The dossier is incomplete. Choose one:',
     requestSupplement: 'Request papers (print form 02)',
     refuse: 'Refuse',

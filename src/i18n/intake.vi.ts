@@ -99,6 +99,8 @@ export const intakeVi = {
     appointment: 'Ngày hẹn trả dự kiến: {{time}}',
     receive: 'Tiếp nhận hồ sơ',
     receiving: 'Đang ghi hồ sơ…',
+    submitOnline: 'Nộp hồ sơ trực tuyến',
+    submitting: 'Đang lưu hồ sơ nộp…',
     incompleteChoice: 'Hồ sơ chưa đủ. Chọn một trong hai:',
     requestSupplement: 'Yêu cầu bổ sung (in Mẫu 02)',
     refuse: 'Từ chối tiếp nhận',

@@ -20,6 +20,8 @@ export const enShell: typeof viShell = {
     reports: 'Reports',
     settings: 'Settings',
     digitize: 'Digitize papers',
+    teamFile: 'File a dossier',
+    teamSubmissions: 'Submitted dossiers',
   },
   connection: {
     label: 'Connection',

@@ -20,6 +20,8 @@ export const viShell = {
     reports: 'Báo cáo',
     settings: 'Cài đặt',
     digitize: 'Số hóa giấy tờ',
+    teamFile: 'Nộp hồ sơ',
+    teamSubmissions: 'Hồ sơ đã nộp',
   },
   connection: {
     label: 'Kết nối',

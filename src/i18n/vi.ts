@@ -12,6 +12,7 @@ import { deviceVi } from './device.vi';
 import { syncVi } from './sync.vi';
 import { settingsVi } from './settings.vi';
 import { signinVi } from './signin.vi';
+import { teamVi } from './team.vi';
 
 export const vi = {
   ...viShell,
@@ -25,6 +26,7 @@ export const vi = {
   sync: syncVi,
   settings: settingsVi,
   signin: signinVi,
+  team: teamVi,
 };
 
 export type Messages = typeof vi;

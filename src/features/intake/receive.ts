@@ -51,7 +51,7 @@ function newDossierEntry(kind: 'dossier.receive' | 'dossier.refuse', dossier: Do
  * validation of an older draft. The owner's boxes hidden behind "the applicant is the owner" are
  * sent empty: the officer cannot see them, so could not fix one the gateway refused.
  */
-function sendable(draft: IntakeDraftData): IntakeDraftData {
+export function sendable(draft: IntakeDraftData): IntakeDraftData {
   const data = draft.ownerIsApplicant ? { ...draft, owner: { ...emptyPerson } } : draft;
   const long = [...personLengthIssues(data.applicant, 'applicant', 'applicantInvalid'), ...personLengthIssues(data.owner, 'owner', 'ownerInvalid')];
   // The message names the box and its limit; it stays Vietnamese, like the intake's other issue messages.
@@ -59,12 +59,20 @@ function sendable(draft: IntakeDraftData): IntakeDraftData {
   return data;
 }
 
-function snapshot(procedure: Procedure): DossierData['procedure'] {
+export function snapshot(procedure: Procedure): DossierData['procedure'] {
   return { code: procedure.code, name: procedure.name, field: procedure.field, processingText: procedure.processingText, components: procedure.components };
 }
 
 /** The dossier's row: its index fields (status, applicant, dates) beside the data it keeps, waiting to sync. */
-function dossierRow(id: string, code: string, data: IntakeDraftData, procedure: Procedure, dossierData: DossierData, now: Date, dueAt: Date): DossierRow {
+export function dossierRow(
+  id: string,
+  code: string,
+  data: IntakeDraftData,
+  procedure: Procedure,
+  dossierData: DossierData,
+  now: Date,
+  dueAt: Date,
+): DossierRow {
   const owner = dossierOwner(data);
   return {
     id,

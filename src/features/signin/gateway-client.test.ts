@@ -15,6 +15,16 @@ describe('signInOnline', () => {
     expect(JSON.parse(fetchImpl.mock.calls[0]![1]!.body as string)).toEqual({ username: 'canbo.demo', password: 'motcua-demo' });
   });
 
+  it("takes a community team member's sign-in, for a team tablet (issue 15)", async () => {
+    const team = { ...staff, username: 'congnghe.demo', role: 'communityTeam' };
+    const answer = await signInOnline(
+      'congnghe.demo',
+      'motcua-demo',
+      answering(() => json({ token: 't', expiresAt: '2026-12-07T10:00:00.000Z', staff: team })),
+    );
+    expect(answer).toMatchObject({ ok: true, signedIn: { staff: team } });
+  });
+
   it('says why it failed: wrong, throttled (with the wait), offline, a server error, a malformed answer', async () => {
     expect(await signInOnline('', 'x')).toEqual({ ok: false, reason: 'missing' });
     expect(

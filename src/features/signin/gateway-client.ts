@@ -11,7 +11,7 @@ export const escrowKeyUrl = '/api/devices/escrow-key';
 export type SignInFailure = 'missing' | 'wrong' | 'throttled' | 'offline' | 'server' | 'badAnswer';
 export type SignInAnswer = { ok: true; signedIn: StaffSignIn } | { ok: false; reason: SignInFailure; status?: number; retryAfterSeconds?: number };
 
-// communityTeam: a community team's member signing in on its tablet (issue 15).
+// A community team's member (issue 15) signs in on a team tablet; the gateway keeps desk staff off it and team staff off desks.
 const ROLES: readonly OfficerRole[] = ['receptionOfficer', 'processingOfficer', 'leader', 'communityTeam'];
 const filled = (v: unknown): v is string => typeof v === 'string' && v !== '';
 

@@ -15,7 +15,8 @@ import { ComponentsStep } from './ComponentsStep';
 import { FeesStep } from './FeesStep';
 import { ReviewStep } from './ReviewStep';
 
-export function DraftEditor({ id }: { id: string }) {
+/** `variant` 'team': a community team's tablet files the draft online instead of receiving it (ReviewStep). */
+export function DraftEditor({ id, variant = 'desk' }: { id: string; variant?: 'desk' | 'team' }) {
   const { t } = useTranslation();
   const { state, update, goTo, saveError, flushed } = useDraft(id);
   const procedure = useLiveQuery(async () => (await getDraft(getDb(), id))?.procedure as Procedure | undefined, [id]);
@@ -70,7 +71,9 @@ export function DraftEditor({ id }: { id: string }) {
       {step === 'applicant' && <ApplicantStep {...stepProps} issues={issues} />}
       {step === 'components' && <ComponentsStep {...stepProps} draftId={id} procedure={procedure} issues={issues} />}
       {step === 'fees' && <FeesStep {...stepProps} procedure={procedure} />}
-      {step === 'review' && <ReviewStep {...stepProps} draftId={id} procedure={procedure} validation={validation} commune={commune} flushed={flushed} />}
+      {step === 'review' && (
+        <ReviewStep {...stepProps} draftId={id} procedure={procedure} validation={validation} commune={commune} flushed={flushed} variant={variant} />
+      )}
       <div className="actions step-actions">
         {index > 0 && (
           <button type="button" onClick={() => goTo(INTAKE_STEPS[index - 1]!)}>

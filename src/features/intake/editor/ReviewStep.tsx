@@ -1,5 +1,6 @@
 // Step 4: the checks' verdict, the appointment, and the officer's decision: receive when
-// complete; when not, ask for the missing papers (Mẫu 02) or refuse with a reason.
+// complete; when not, ask for the missing papers (Mẫu 02) or refuse with a reason. On a community
+// team's tablet (variant 'team', issue 15) the one decision is to file it online, complete.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
@@ -11,6 +12,7 @@ import type { CommuneInfo } from '../../../db';
 import { errorText } from '../../../shared';
 import { QuotaProblem } from '../QuotaProblem';
 import { clockFor, IntakeError, receiveDraft, refuseDraft } from '../receive';
+import { submitDraft } from '../submit';
 
 interface Props {
   draftId: string;
@@ -20,9 +22,11 @@ interface Props {
   commune: CommuneInfo | undefined;
   flushed(): Promise<void>;
   update(change: (data: IntakeDraftData) => IntakeDraftData): void;
+  /** 'team': file it online (submit.ts) and open its tracking slip at /phieu/:id, instead of receiving. */
+  variant?: 'desk' | 'team';
 }
 
-export function ReviewStep({ draftId, data, procedure, validation, commune, flushed, update }: Props) {
+export function ReviewStep({ draftId, data, procedure, validation, commune, flushed, update, variant = 'desk' }: Props) {
   const { t, i18n } = useTranslation();
   const [, navigate] = useLocation();
   const [busy, setBusy] = useState(false);
@@ -54,6 +58,21 @@ export function ReviewStep({ draftId, data, procedure, validation, commune, flus
     }
   }
 
+  async function submit() {
+    setBusy(true);
+    setError('');
+    setFull(false);
+    try {
+      await flushed();
+      const result = await submitDraft(draftId, data, procedure);
+      navigate(`/phieu/${result.id}`);
+    } catch (e) {
+      if (isQuotaError(e)) setFull(true);
+      else setError(explain(e));
+      setBusy(false);
+    }
+  }
+
   async function refuse() {
     if (reason.trim() === '') {
       setError(t('intake.review.refuseReasonRequired'));
@@ -71,7 +90,7 @@ export function ReviewStep({ draftId, data, procedure, validation, commune, flus
   }
 
   const time = processingTimeOf(data);
-  const due = time ? clockFor(commune).appointmentFor(new Date(), time) : undefined;
+  const due = time && variant === 'desk' ? clockFor(commune).appointmentFor(new Date(), time) : undefined;
 
   return (
     <section className="card" aria-labelledby="review-title">
@@ -122,11 +141,17 @@ export function ReviewStep({ draftId, data, procedure, validation, commune, flus
       )}
       {full && <QuotaProblem receiving />}
       <div className="actions">
-        <button type="button" className="primary" disabled={busy || !validation || validation.blocking.length > 0} onClick={() => void receive()}>
-          {busy ? t('intake.review.receiving') : t('intake.review.receive')}
-        </button>
+        {variant === 'team' ? (
+          <button type="button" className="primary" disabled={busy || !validation || validation.blocking.length > 0} onClick={() => void submit()}>
+            {busy ? t('intake.review.submitting') : t('intake.review.submitOnline')}
+          </button>
+        ) : (
+          <button type="button" className="primary" disabled={busy || !validation || validation.blocking.length > 0} onClick={() => void receive()}>
+            {busy ? t('intake.review.receiving') : t('intake.review.receive')}
+          </button>
+        )}
       </div>
-      {validation && validation.blocking.length > 0 && (
+      {variant === 'desk' && validation && validation.blocking.length > 0 && (
         <div className="incomplete-choice">
           <p>{t('intake.review.incompleteChoice')}</p>
           <div className="actions">
