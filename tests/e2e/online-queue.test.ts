@@ -2,13 +2,16 @@
 // gateway: a community team's tablet (enrolled with DEMO-TEAM through the API) pushes a
 // submission; the desk syncs, finds it in "Hồ sơ trực tuyến chờ tiếp nhận", opens it and receives
 // it; its receipt shows the official code after sync, and the gateway holds status 2 under that
-// code. A second submission gets a supplement request: the gateway holds status 5 with its lines.
+// code. The first carries a paper the tablet uploaded: the desk opens it, fetched from the gateway.
+// A second submission gets a supplement request: the gateway holds status 5 with its lines.
+import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { submitEntry } from '../../server/test/dossiers';
 import { newDevice } from '../support/browser';
 import { useStage } from '../support/e2e-stage';
 import { enrolWithDemoCode, prepareDevice } from '../support/intake-flow';
+import { samplePdf } from '../support/sample-pdf';
 
 const stage = useStage();
 
@@ -31,10 +34,27 @@ async function enrolTeam(url: string): Promise<Team> {
   return { communeId: body.commune.id, agencyCode: body.commune.agencyCode, deviceId: body.deviceId, deviceShort: body.deviceShort, token: body.deviceToken };
 }
 
+/** The tablet's upload of a paper, as its file sender makes it (tus create, then the bytes); its reference for the dossier. */
+async function uploadPaper(url: string, team: Team, name: string, bytes: Buffer) {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const auth = { authorization: `Bearer ${team.token}`, 'tus-resumable': '1.0.0' };
+  const created = await fetch(`${url}/api/files`, {
+    method: 'POST',
+    headers: { ...auth, 'upload-length': String(bytes.length), 'upload-metadata': `sha256 ${Buffer.from(sha256).toString('base64')}` },
+  });
+  const patched = await fetch(`${url}${created.headers.get('location')}`, {
+    method: 'PATCH',
+    headers: { ...auth, 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
+    body: new Uint8Array(bytes),
+  });
+  expect(patched.status).toBe(204);
+  return { componentIndex: 0, sha256, name, type: 'application/pdf', size: bytes.length };
+}
+
 let mutation = 0;
-async function submit(url: string, team: Team, id: string): Promise<string> {
+async function submit(url: string, team: Team, id: string, attachments?: Awaited<ReturnType<typeof uploadPaper>>[]): Promise<string> {
   mutation += 1;
-  const entry = submitEntry(team, { id, submittedAt: new Date(Date.now() - 5 * 60_000) }, mutation);
+  const entry = submitEntry(team, { id, submittedAt: new Date(Date.now() - 5 * 60_000), ...(attachments ? { attachments } : {}) }, mutation);
   const res = await fetch(`${url}/api/sync/push`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${team.token}` },
@@ -77,7 +97,8 @@ describe("the desk's queue of online submissions", () => {
   it('shows a team’s submission, receives it with an official code and asks for papers on another', async () => {
     const url = stage.gateway.url;
     const team = await enrolTeam(url);
-    const first = await submit(url, team, 'online-e2e-1');
+    const paper = await uploadPaper(url, team, 'to-khai-khai-sinh.pdf', samplePdf('To khai khai sinh'));
+    const first = await submit(url, team, 'online-e2e-1', [paper]);
 
     const desk = await newDevice(stage.browser, 'laptop');
     const page = await desk.newPage();
@@ -86,6 +107,10 @@ describe("the desk's queue of online submissions", () => {
     await sync(page);
 
     await openFromQueue(page, first);
+    // The tablet's paper, not on this desk until opened: fetched from the gateway and shown.
+    await page.getByRole('button', { name: `Mở ${paper.name}` }).click();
+    await page.getByTitle(`Xem tệp ${paper.name}`).waitFor({ timeout: 60_000 });
+    expect(await page.getByText(`Tệp ${paper.name} chưa có trên máy này.`).count()).toBe(0);
     const actions = page.getByRole('region', { name: 'Thao tác' });
     await actions.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
     await page.getByRole('button', { name: 'Xác nhận: Tiếp nhận hồ sơ' }).click();
