@@ -5,10 +5,10 @@
 // code. The first carries a paper the tablet uploaded: the desk opens it, fetched from the gateway.
 // A second submission gets a supplement request: the gateway holds status 5 with its lines.
 import { createHash } from 'node:crypto';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { submitEntry } from '../../server/test/dossiers';
 import { newDevice } from '../support/browser';
+import { openFromQueue, syncNow } from '../support/desk-flow';
 import { useStage } from '../support/e2e-stage';
 import { enrolWithDemoCode, prepareDevice } from '../support/intake-flow';
 import { samplePdf } from '../support/sample-pdf';
@@ -74,25 +74,6 @@ async function onGateway(url: string, team: Team, id: string): Promise<Record<st
   return found;
 }
 
-async function sync(page: Page) {
-  await page.getByRole('link', { name: 'Đồng bộ', exact: true }).click();
-  const syncButton = page.getByRole('button', { name: 'Đồng bộ ngay' });
-  await expect.poll(() => syncButton.isEnabled(), { timeout: 60_000 }).toBe(true);
-  await syncButton.click();
-  await page.getByText('Đã gửi hết: máy chủ đã nhận mọi thay đổi.').waitFor({ timeout: 60_000 });
-}
-
-/** From Hồ sơ, through the queue's link, to the submission of `lookupCode`. */
-async function openFromQueue(page: Page, lookupCode: string) {
-  await page.getByRole('link', { name: 'Hồ sơ', exact: true }).click();
-  await page.getByRole('link', { name: /^Hồ sơ trực tuyến chờ tiếp nhận \(\d+\)$/ }).click();
-  await page.getByRole('heading', { name: 'Hồ sơ trực tuyến chờ tiếp nhận' }).waitFor();
-  const row = page.getByRole('row').filter({ hasText: lookupCode });
-  await row.getByText('Hà Thị Tổ').waitFor();
-  await row.getByRole('link', { name: `Mở hồ sơ ${lookupCode}` }).click();
-  await page.getByText(`Hồ sơ nộp trực tuyến, chưa tiếp nhận: mã tra cứu ${lookupCode}.`).waitFor();
-}
-
 describe("the desk's queue of online submissions", () => {
   it('shows a team’s submission, receives it with an official code and asks for papers on another', async () => {
     const url = stage.gateway.url;
@@ -104,9 +85,9 @@ describe("the desk's queue of online submissions", () => {
     const page = await desk.newPage();
     await prepareDevice(page, url);
     await enrolWithDemoCode(page, 'Máy tiếp nhận một cửa');
-    await sync(page);
+    await syncNow(page);
 
-    await openFromQueue(page, first);
+    await openFromQueue(page, first, 'Hà Thị Tổ');
     // The tablet's paper, not on this desk until opened: fetched from the gateway and shown.
     await page.getByRole('button', { name: `Mở ${paper.name}` }).click();
     await page.getByTitle(`Xem tệp ${paper.name}`).waitFor({ timeout: 60_000 });
@@ -120,7 +101,7 @@ describe("the desk's queue of online submissions", () => {
 
     // After sync the receipt shows the official code (a provisional one is replaced by the gateway's).
     const receiptPath = new URL(page.url()).pathname;
-    await sync(page);
+    await syncNow(page);
     await page.goto(`${url}${receiptPath}`);
     await title.waitFor();
     const code = ((await title.textContent()) ?? '').replace('Đã tiếp nhận hồ sơ ', '').trim();
@@ -130,14 +111,14 @@ describe("the desk's queue of online submissions", () => {
 
     // A second submission: the officer asks for a paper before receiving it.
     const second = await submit(url, team, 'online-e2e-2');
-    await sync(page);
-    await openFromQueue(page, second);
+    await syncNow(page);
+    await openFromQueue(page, second, 'Hà Thị Tổ');
     await actions.getByRole('button', { name: 'Yêu cầu bổ sung hồ sơ' }).click();
     await page.getByRole('textbox', { name: 'Giấy tờ cần bổ sung 1' }).fill('Giấy chứng sinh');
     await page.getByRole('textbox', { name: 'Lý do 1' }).fill('Ảnh chụp bị mờ, không đọc được');
     await page.getByRole('button', { name: 'Xác nhận: Yêu cầu bổ sung hồ sơ' }).click();
     await page.getByText('PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ', { exact: false }).first().waitFor();
-    await sync(page);
+    await syncNow(page);
     const asked = await onGateway(url, team, 'online-e2e-2');
     expect(asked.status).toBe(5);
     expect(JSON.stringify(asked)).toContain('Giấy chứng sinh');

@@ -2,13 +2,17 @@
 // DEMO-TEAM, its member signs in and sets a PIN; the team's navigation shows; offline, a khai sinh
 // dossier is filed for a villager with two photographed papers; the tracking slip shows the lookup
 // code and the status page's QR; back online and synced, the list says "Đã gửi" and the gateway's
-// status page finds the submission by the slip's code, still waiting for the desk (status 1).
+// status page finds the submission by the slip's code, still waiting for the desk (status 1). Then
+// the issue's whole story: a desk finds it in its queue, opens its papers and receives it; the
+// tablet's list shows the official code; the status page opened from the slip's QR says "Đang giải
+// quyết" with the appointment; the desk asks for a paper, which shows on the tablet and on the page.
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { newDevice } from '../support/browser';
 import { cameraJpegs } from '../support/capture-probes';
 import { useStage } from '../support/e2e-stage';
-import { item, sampleApplicant } from '../support/intake-flow';
+import { enrolWithDemoCode, item, prepareDevice, sampleApplicant } from '../support/intake-flow';
+import { openFromQueue, syncNow } from '../support/desk-flow';
 import { generatePhoto } from '../support/photo-files';
 import { decodeQrInNode } from '../support/zxing-node';
 
@@ -34,8 +38,8 @@ async function photograph(paper: Locator, name: string, jpeg: Buffer) {
     .waitFor({ timeout: 60_000 });
 }
 
-describe('a community team tablet', () => {
-  it('files a dossier offline with two photographed papers, gives a tracking slip, and sends it when online', async () => {
+describe('a community team tablet and the desk (issue 15, done when)', () => {
+  it('files a dossier offline with two photographed papers, gives a tracking slip, sends it when online, and follows it through the desk', async () => {
     const context = await newDevice(stage.browser, 'tablet');
     const page = await context.newPage();
     await page.goto(`${stage.gateway.url}/dong-bo`);
@@ -139,13 +143,69 @@ describe('a community team tablet', () => {
     // The gateway holds it: its status page finds the slip's code, waiting for the desk (status 1).
     const phone = await stage.browser.newContext({ javaScriptEnabled: false, locale: 'vi-VN' });
     const citizen = await phone.newPage();
-    await citizen.goto(url);
-    await citizen.getByLabel('4 số cuối số định danh (CCCD) của người nộp').fill(sampleApplicant.idNumber.slice(-4));
-    await citizen.getByRole('button', { name: 'Tra cứu' }).click();
-    const result = citizen.getByRole('region', { name: 'Tình trạng hồ sơ', exact: true });
+    /** The villager opens the slip's QR address on a phone without JavaScript and types the 4 digits. */
+    const statusPage = async () => {
+      await citizen.goto(url);
+      await citizen.getByLabel('4 số cuối số định danh (CCCD) của người nộp').fill(sampleApplicant.idNumber.slice(-4));
+      await citizen.getByRole('button', { name: 'Tra cứu' }).click();
+      return citizen.getByRole('region', { name: 'Tình trạng hồ sơ', exact: true });
+    };
+    const result = await statusPage();
     await result.getByText('Đã nộp trực tuyến, đang chờ cán bộ tiếp nhận', { exact: false }).waitFor();
     expect(await result.textContent()).toContain(lookupCode);
+
+    // The desk: its queue shows the submission; its two papers open (fetched from the gateway); it is received.
+    const laptop = await newDevice(stage.browser, 'laptop');
+    const desk = await laptop.newPage();
+    await prepareDevice(desk, stage.gateway.url);
+    await enrolWithDemoCode(desk, 'Máy tiếp nhận một cửa');
+    await syncNow(desk);
+    await openFromQueue(desk, lookupCode, 'Tổ Công Nghệ Dùng Thử');
+    const files = desk.getByRole('region', { name: 'Giấy tờ đã số hóa' });
+    const paperButtons = files.getByRole('button', { name: /^Mở / });
+    expect(await paperButtons.count()).toBe(2);
+    await paperButtons.first().click();
+    await files.locator('iframe, img').first().waitFor({ timeout: 60_000 });
+    const actions = desk.getByRole('region', { name: 'Thao tác' });
+    await actions.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
+    await desk.getByRole('button', { name: 'Xác nhận: Tiếp nhận hồ sơ' }).click();
+    await desk.getByRole('heading', { level: 1, name: /^Đã tiếp nhận hồ sơ / }).waitFor();
+    const receiptPath = new URL(desk.url()).pathname;
+    await syncNow(desk);
+    await desk.goto(`${stage.gateway.url}${receiptPath}`);
+    const title = desk.getByRole('heading', { level: 1, name: /^Đã tiếp nhận hồ sơ / });
+    await title.waitFor();
+    const code = ((await title.textContent()) ?? '').replace('Đã tiếp nhận hồ sơ ', '').trim();
+    expect(code).toMatch(/^\d{3}\.\d{2}\.\d{2}\.H\d{2}-\d{6}-\d{4}$/);
+
+    // The tablet learns it: the official code in its list. The slip's page: being dealt with, with the appointment.
+    await syncNow(page);
+    await appNav(page).getByRole('link', { name: 'Hồ sơ đã nộp', exact: true }).click();
+    await entry.getByText(`Đã tiếp nhận – mã hồ sơ ${code}`).waitFor({ timeout: 30_000 });
+    const dealt = await statusPage();
+    await dealt.getByText('Đang giải quyết', { exact: false }).waitFor();
+    expect(await dealt.textContent()).toMatch(/Ngày hẹn trả kết quả\s*\d\d\/\d\d\/20\d\d/);
+
+    // The desk asks for a paper: the tablet's list and the status page say which.
+    await desk.getByRole('link', { name: 'Hồ sơ', exact: true }).click();
+    await desk.getByRole('searchbox', { name: 'Tìm theo mã hồ sơ, họ tên hoặc số định danh' }).fill(code);
+    await desk.getByRole('link', { name: code }).click();
+    await actions.getByRole('button', { name: 'Chuyển xử lý', exact: true }).click();
+    await desk.getByRole('button', { name: 'Xác nhận: Chuyển xử lý' }).click();
+    await actions.getByRole('button', { name: 'Yêu cầu bổ sung hồ sơ' }).click();
+    await desk.getByRole('textbox', { name: 'Giấy tờ cần bổ sung 1' }).fill('Giấy chứng sinh bản chính');
+    await desk.getByRole('textbox', { name: 'Lý do 1' }).fill('Ảnh chụp bị lóa, không đọc được số');
+    await desk.getByRole('button', { name: 'Xác nhận: Yêu cầu bổ sung hồ sơ' }).click();
+    await desk.getByText('PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ', { exact: false }).first().waitFor();
+    await syncNow(desk);
+    await syncNow(page);
+    await appNav(page).getByRole('link', { name: 'Hồ sơ đã nộp', exact: true }).click();
+    await entry.getByText('Cần bổ sung: Giấy chứng sinh bản chính').waitFor({ timeout: 30_000 });
+    const asked = await statusPage();
+    await asked.getByText('Cần bổ sung giấy tờ', { exact: false }).waitFor();
+    expect(await asked.textContent()).toContain('Giấy chứng sinh bản chính');
+    await laptop.close();
     await phone.close();
     await context.close();
-  }, 400_000);
+  }, 600_000);
 });
