@@ -92,23 +92,25 @@ export function dossierRow(
   };
 }
 
+/** A new dossier's data around the state the domain opened it in (at the desk or online); its refusal raised as an IntakeError. */
+export function openedDossierData(
+  opened: ReturnType<typeof openDossier>,
+  data: IntakeDraftData,
+  procedure: Procedure,
+  commune: DossierData['commune'],
+  officer: DossierData['officer'],
+): DossierData {
+  if (!opened.ok)
+    throw new IntakeError(opened.errors[0]?.code ?? 'intake.open_failed', opened.errors[0]?.message ?? 'Không lập được hồ sơ.', opened.errors[0]?.params);
+  return { intake: data, procedure: snapshot(procedure), fees: quoteFees(procedure, data.fees), state: opened.value, commune, officer };
+}
+
 export async function receiveDraft(draftId: string, draft: IntakeDraftData, procedure: Procedure, now = new Date()) {
   const data = sendable(draft);
   const { db, commune, officer, actor, staffId, device } = await context();
   const dueAt = clockFor(commune).appointmentFor(now, processingTimeOf(data) ?? { processingDays: 0 });
-  const opened = openDossier('desk', actor, now, dueAt);
-  if (!opened.ok)
-    throw new IntakeError(opened.errors[0]?.code ?? 'intake.open_failed', opened.errors[0]?.message ?? 'Không lập được hồ sơ.', opened.errors[0]?.params);
-
   const id = crypto.randomUUID();
-  const dossierData: DossierData = {
-    intake: data,
-    procedure: snapshot(procedure),
-    fees: quoteFees(procedure, data.fees),
-    state: opened.value,
-    commune,
-    officer,
-  };
+  const dossierData = openedDossierData(openDossier('desk', actor, now, dueAt), data, procedure, commune, officer);
   // The number is taken inside the receipt's transaction (receiveDossier), from this device's reserve.
   const dossier = dossierRow(id, '', data, procedure, dossierData, now, dueAt);
   try {

@@ -4,10 +4,10 @@
 // the same one transaction as a desk's receipt, so it works offline and a crash leaves draft or submission.
 import type { Procedure } from '../../domain/catalogue';
 import { newLookupCode, openDossier, type Actor } from '../../domain/dossier';
-import { quoteFees, type IntakeDraftData } from '../../domain/intake';
+import type { IntakeDraftData } from '../../domain/intake';
 import { getDb, readCommune, readDeskActor, receiveDossier, type DossierData, type DossierRow } from '../../db';
 import { markWorkHeld } from '../../db/safekeeping';
-import { dossierRow, IntakeError, sendable, snapshot } from './receive';
+import { dossierRow, IntakeError, openedDossierData, sendable } from './receive';
 
 /** The submission's payload as the gateway's 'dossier.submit' takes it (submissionRowSchema): the row without the desk's code and dates. */
 export function submissionPayload(row: DossierRow): Omit<DossierRow, 'code' | 'receivedAt' | 'dueAt'> {
@@ -26,19 +26,8 @@ export async function submitDraft(draftId: string, draft: IntakeDraftData, proce
   if (!commune) throw new IntakeError('intake.no_commune', 'Thiết bị chưa tải thông tin xã: hãy kết nối mạng một lần.');
   const desk = await readDeskActor(db);
   const actor: Actor = { ...desk.actor, role: 'communityTeam' };
-  const opened = openDossier('online', actor, now, null);
-  if (!opened.ok)
-    throw new IntakeError(opened.errors[0]?.code ?? 'intake.open_failed', opened.errors[0]?.message ?? 'Không lập được hồ sơ.', opened.errors[0]?.params);
   const id = crypto.randomUUID();
-  const dossierData: DossierData = {
-    intake: data,
-    procedure: snapshot(procedure),
-    fees: quoteFees(procedure, data.fees),
-    state: opened.value,
-    commune,
-    officer: desk.officer,
-    channel: 'online',
-  };
+  const dossierData: DossierData = { ...openedDossierData(openDossier('online', actor, now, null), data, procedure, commune, desk.officer), channel: 'online' };
   // Until a desk receives it, the lookup code stands for the code and the filing time for the dates (as pulled-dossier.ts does).
   const row: DossierRow = { ...dossierRow(id, lookupCode, data, procedure, dossierData, now, now), lookupCode, submittedAt: now.toISOString() };
   await receiveDossier(db, {
