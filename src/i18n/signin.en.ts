@@ -32,6 +32,8 @@ export const signinEn: typeof signinVi = {
     wrong: 'Wrong username or password.',
     throttled: 'Too many failed sign-ins. Try again in {{seconds}} seconds.',
     offline: 'The gateway cannot be reached. Signing in with the password needs the network; unlocking with a PIN does not.',
+    wrongDevice:
+      'This account is not for this kind of device: a community team’s account signs in on the team’s tablets only, a desk officer on the desk’s machines only.',
     server: 'The gateway did not sign you in (error {{status}}). Try again in a few minutes.',
     escrow: 'Signed in, but the gateway did not return the device’s recovery key (error {{status}}). Try again in a few minutes.',
     mismatch: 'The recovery key on the gateway does not open this device’s data. Tell the administrator.',

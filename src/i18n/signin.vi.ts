@@ -30,6 +30,8 @@ export const signinVi = {
     wrong: 'Tên đăng nhập hoặc mật khẩu không đúng.',
     throttled: 'Đăng nhập sai nhiều lần. Hãy thử lại sau {{seconds}} giây.',
     offline: 'Không kết nối được máy chủ. Đăng nhập bằng mật khẩu cần mạng; mở máy bằng mã PIN thì không cần.',
+    wrongDevice:
+      'Tài khoản này không dùng trên loại máy này: tài khoản của tổ công nghệ số chỉ đăng nhập trên máy tính bảng của tổ, cán bộ một cửa chỉ trên máy của bộ phận một cửa.',
     server: 'Máy chủ chưa cho đăng nhập (mã lỗi {{status}}). Hãy thử lại sau ít phút.',
     escrow: 'Đã đăng nhập nhưng máy chủ chưa trả khóa dự phòng của máy (mã lỗi {{status}}). Hãy thử lại sau ít phút.',
     mismatch: 'Khóa dự phòng trên máy chủ không mở được dữ liệu của máy này. Hãy báo quản trị viên.',

@@ -48,6 +48,21 @@ describe('signInOnline', () => {
         vi.fn<typeof fetch>(() => Promise.reject(new TypeError('offline'))),
       ),
     ).toMatchObject({ reason: 'offline' });
+    // The wrong kind of device for the account (issue 15); any other 403 stays a server refusal.
+    expect(
+      await signInOnline(
+        'a',
+        'b',
+        answering(() => json({ error: 'wrong_device_role', message: '…' }, 403)),
+      ),
+    ).toMatchObject({ reason: 'wrongDevice', status: 403 });
+    expect(
+      await signInOnline(
+        'a',
+        'b',
+        answering(() => json({ error: 'forbidden' }, 403)),
+      ),
+    ).toMatchObject({ reason: 'server', status: 403 });
     expect(
       await signInOnline(
         'a',

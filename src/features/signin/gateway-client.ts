@@ -8,7 +8,7 @@ import { authHeaders } from '../../sync';
 export const signInUrl = '/api/auth/sign-in';
 export const escrowKeyUrl = '/api/devices/escrow-key';
 
-export type SignInFailure = 'missing' | 'wrong' | 'throttled' | 'offline' | 'server' | 'badAnswer';
+export type SignInFailure = 'missing' | 'wrong' | 'throttled' | 'offline' | 'wrongDevice' | 'server' | 'badAnswer';
 export type SignInAnswer = { ok: true; signedIn: StaffSignIn } | { ok: false; reason: SignInFailure; status?: number; retryAfterSeconds?: number };
 
 // A community team's member (issue 15) signs in on a team tablet; the gateway keeps desk staff off it and team staff off desks.
@@ -50,6 +50,11 @@ export async function signInOnline(username: string, password: string, fetchImpl
     const body = (await response.json().catch(() => null)) as { retryAfterSeconds?: unknown } | null;
     const seconds = typeof body?.retryAfterSeconds === 'number' ? body.retryAfterSeconds : Number(response.headers.get('retry-after') ?? 60);
     return { ok: false, reason: 'throttled', status: 429, retryAfterSeconds: seconds };
+  }
+  if (response.status === 403) {
+    // A team account on a desk's machine, or a desk officer on a team's tablet (issue 15): said plainly, not as a server fault.
+    const refusal = (await response.json().catch(() => null)) as { error?: unknown } | null;
+    if (refusal?.error === 'wrong_device_role') return { ok: false, reason: 'wrongDevice', status: 403 };
   }
   if (!response.ok) return { ok: false, reason: 'server', status: response.status };
   const body: unknown = await response.json().catch(() => null);
