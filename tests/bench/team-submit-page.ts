@@ -2,6 +2,7 @@
 // files one khai sinh submission with its captured papers through the app's own code (draft, attached
 // files, then the team's submitDraft writing the dossier and its outbox entry), while offline.
 import { attachFile, createDraft, getDb } from '../../src/db';
+import { unlockWithPin } from '../../src/db/officers';
 import { demoCatalogue } from '../../src/domain/catalogue';
 import { newDraftData } from '../../src/domain/intake';
 import { submitDraft } from '../../src/features/intake/submit';
@@ -26,10 +27,18 @@ function capturedPaper(size: number): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-/** One submission for a villager with one paper per entry of `sizes` (bytes), filed now. */
-export async function fileSubmission(sizes: number[]): Promise<Filed> {
-  const started = performance.now();
+/**
+ * One submission for a villager with one paper per entry of `sizes` (bytes), filed now by the
+ * signed-in member. This bundle holds its own copy of the db modules, so it unlocks with the
+ * member's `pin` as the app did: the data key and the current officer live in module memory.
+ */
+export async function fileSubmission(sizes: number[], pin: string): Promise<Filed> {
   const db = getDb();
+  const [member] = await db.officers.toArray();
+  if (!member) throw new Error('team-submit: no member has signed in on the tablet');
+  const unlocked = await unlockWithPin(db, member.staffId, pin);
+  if (!unlocked.ok) throw new Error(`team-submit: the PIN does not unlock the tablet (${unlocked.reason})`);
+  const started = performance.now();
   const catalogue = demoCatalogue();
   const procedure = catalogue.procedures.find((p) => p.code === '1.001193') ?? catalogue.procedures[0]!;
   const draftId = crypto.randomUUID();

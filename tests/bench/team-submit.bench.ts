@@ -19,6 +19,7 @@ const PAPER_BYTES = (process.env.MOTCUA_BENCH_TEAM_PAPER_BYTES ?? '25000,40000,5
 const TIMEOUT_MS = 120_000;
 /** How often the desk asks the gateway, at most: an officer pressing "Đồng bộ ngay" every second. */
 const DESK_EVERY_MS = 1_000;
+const PIN = '135792';
 
 declare global {
   interface Window {
@@ -40,8 +41,8 @@ async function enrolTeam(page: Page) {
   await signIn.getByLabel('Mật khẩu').fill('motcua-demo');
   await signIn.getByRole('button', { name: 'Đăng nhập' }).click();
   const pinForm = page.getByRole('form', { name: 'Đặt mã PIN' });
-  await pinForm.getByLabel('Mã PIN mới (6 chữ số)').fill('135792');
-  await pinForm.getByLabel('Nhập lại mã PIN').fill('135792');
+  await pinForm.getByLabel('Mã PIN mới (6 chữ số)').fill(PIN);
+  await pinForm.getByLabel('Nhập lại mã PIN').fill(PIN);
   await pinForm.getByRole('button', { name: 'Lưu mã PIN' }).click();
   await page.getByText('Cán bộ: Tổ Công Nghệ Dùng Thử').waitFor();
   // The commune's data has come down once the catalogue lists the procedure.
@@ -99,7 +100,7 @@ export async function benchTeamSubmit(): Promise<Section> {
     await emulate(cdp, { offline: true, throttled: false });
     await tablet.getByRole('region', { name: 'Trạng thái kết nối' }).getByText('Đã kết nối máy chủ').waitFor({ state: 'detached' });
     await tablet.evaluate(bundle); // evaluated over CDP: the app's CSP refuses inline scripts
-    const filed = await tablet.evaluate((sizes) => window.motcuaTeam.fileSubmission(sizes), PAPER_BYTES);
+    const filed = await tablet.evaluate(([sizes, pin]) => window.motcuaTeam.fileSubmission(sizes, pin), [PAPER_BYTES, PIN] as const);
     const queued = await tablet.evaluate(() => window.motcuaTeam.waiting());
     const payload = filed.fileBytes + queued.jsonBytes;
 
