@@ -32,7 +32,7 @@ declare global {
   }
 }
 
-interface Relay {
+export interface Relay {
   url: string;
   /** Bytes the browser sent (up) and received (down), TCP payload, since the relay started. */
   counts(): { up: number; down: number; connections: number };
