@@ -22,8 +22,8 @@ const PAGES = Number(process.env.MOTCUA_BENCH_DRAIN_PAGES ?? 3);
 // 45 KB, 200 × 3 pages would need about 24 minutes on this link, over the bench's budget.
 const PAGE_BYTES = Number(process.env.MOTCUA_BENCH_DRAIN_PAGE_BYTES ?? 20_000);
 /** 256 kbit/s, each way, in bytes per second as CDP takes it. */
-const BYTES_PER_S = 256_000 / 8;
-const LATENCY_MS = 300;
+export const BYTES_PER_S = 256_000 / 8;
+export const LATENCY_MS = 300;
 const TIMEOUT_MS = 60 * 60_000;
 
 declare global {
@@ -32,7 +32,7 @@ declare global {
   }
 }
 
-interface Relay {
+export interface Relay {
   url: string;
   /** Bytes the browser sent (up) and received (down), TCP payload, since the relay started. */
   counts(): { up: number; down: number; connections: number };
@@ -40,7 +40,7 @@ interface Relay {
 }
 
 /** A byte-counting TCP relay to the gateway: what crosses it is what the device's link carries. */
-async function startRelay(targetPort: number): Promise<Relay> {
+export async function startRelay(targetPort: number): Promise<Relay> {
   let up = 0;
   let down = 0;
   let connections = 0;
@@ -66,7 +66,7 @@ async function startRelay(targetPort: number): Promise<Relay> {
 }
 
 /** Network conditions on the page's own target: where the pump, its fetches and tus's XHRs run. */
-function emulate(cdp: CDPSession, conditions: { offline: boolean; throttled: boolean }) {
+export function emulate(cdp: CDPSession, conditions: { offline: boolean; throttled: boolean }) {
   return cdp.send('Network.emulateNetworkConditions', {
     offline: conditions.offline,
     latency: conditions.throttled ? LATENCY_MS : 0,
@@ -81,7 +81,7 @@ function emulate(cdp: CDPSession, conditions: { offline: boolean; throttled: boo
  * loaded machine, the worker never took control of the first page in 17 minutes; a reload
  * (which an officer would do) is tried before giving up with the registration's state.
  */
-async function openControlled(page: Page, url: string) {
+export async function openControlled(page: Page, url: string) {
   await page.goto(`${url}/cai-dat`);
   for (let attempt = 0; attempt < 2; attempt++) {
     const controlled = await page

@@ -14,6 +14,7 @@ import { benchDigitize } from './digitize.bench';
 import { benchOutline } from './outline.bench';
 import { benchBackup } from './backup.bench';
 import { benchStatusPage } from './status-page.bench';
+import { benchTeamSubmit } from './team-submit.bench';
 
 const benches: Record<string, () => Promise<Section>> = {
   shell: benchShell,
@@ -28,6 +29,7 @@ const benches: Record<string, () => Promise<Section>> = {
   outline: benchOutline,
   backup: benchBackup,
   'status-page': benchStatusPage,
+  'team-submit': benchTeamSubmit,
 };
 
 const args = process.argv.slice(2);
