@@ -37,6 +37,7 @@ export const catalogueEn: typeof catalogueVi = {
     notFound: 'There is no procedure with code {{code}} in the catalogue in use.',
     actions: 'Procedure actions',
     start: 'Receive a dossier for this procedure',
+    startOnline: 'File this procedure online for a villager',
     print: 'Print the preparation checklist',
     level: 'Level',
     time: 'Processing time',

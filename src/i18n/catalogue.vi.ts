@@ -35,6 +35,7 @@ export const catalogueVi = {
     notFound: 'Không có thủ tục mã {{code}} trong danh mục đang dùng.',
     actions: 'Thao tác với thủ tục',
     start: 'Tiếp nhận hồ sơ thủ tục này',
+    startOnline: 'Lập hồ sơ nộp trực tuyến cho thủ tục này',
     print: 'In hướng dẫn chuẩn bị hồ sơ',
     level: 'Cấp thực hiện',
     time: 'Thời hạn giải quyết',

@@ -68,6 +68,14 @@ describe('a community team tablet and the desk (issue 15, done when)', () => {
     expect(await nav.getByRole('link').allTextContents()).toEqual(['Nộp hồ sơ', 'Hồ sơ đã nộp', 'Tra cứu thủ tục', 'Đồng bộ', 'Cài đặt']);
     for (const link of await nav.getByRole('link').all()) expect((await link.boundingBox())!.height).toBeGreaterThanOrEqual(48);
 
+    // The catalogue's procedure page starts an online filing here, not a desk's receipt.
+    await nav.getByRole('link', { name: 'Tra cứu thủ tục', exact: true }).click();
+    await page.getByRole('searchbox', { name: 'Tìm thủ tục' }).fill('1.001193');
+    await page.getByRole('list', { name: 'Kết quả tìm kiếm' }).getByRole('link', { name: 'Thủ tục đăng ký khai sinh' }).first().click();
+    const startHere = page.getByRole('link', { name: 'Lập hồ sơ nộp trực tuyến cho thủ tục này' });
+    await startHere.waitFor({ timeout: 60_000 });
+    expect(await startHere.getAttribute('href')).toBe('/nop-ho-so/moi/1.001193');
+
     // The catalogue is here once the commune's data came down; then the signal goes.
     await nav.getByRole('link', { name: 'Nộp hồ sơ', exact: true }).click();
     const procedure = page.getByRole('combobox', { name: 'Thủ tục người dân cần làm' });

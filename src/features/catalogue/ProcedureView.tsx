@@ -1,8 +1,11 @@
 // A procedure's page: what to bring (papers, originals and copies, required or when), how long
 // it takes, what it costs and who is exempt, its legal basis and forms; from here the officer
-// prints the citizen's checklist or starts receiving a dossier.
+// prints the citizen's checklist or starts receiving a dossier (on a community team's tablet: filing
+// one online for a villager, issue 15).
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { getDb, readDeviceRole } from '../../db';
 import { PageHeader } from '../../shared';
 import { ComponentsTable } from './ComponentsTable';
 import { feeClauses, findProcedure, formsOf, processingTime } from './procedure-text';
@@ -11,6 +14,7 @@ import { useCatalogue } from './use-catalogue';
 export function ProcedureView({ code }: { code: string }) {
   const { t } = useTranslation();
   const state = useCatalogue();
+  const team = useLiveQuery(() => readDeviceRole(getDb()), []) === 'team';
   if (state.status !== 'ready') {
     return <p role="status">{state.status === 'failed' ? t('errors.generic', { reason: state.message }) : t('catalogue.search.preparing')}</p>;
   }
@@ -33,8 +37,8 @@ export function ProcedureView({ code }: { code: string }) {
         <Link href={`/${procedure.code}/in`} className="button">
           {t('catalogue.procedure.print')}
         </Link>
-        <Link href={`~/tiep-nhan/moi/${procedure.code}`} className="button primary">
-          {t('catalogue.procedure.start')}
+        <Link href={team ? `~/nop-ho-so/moi/${procedure.code}` : `~/tiep-nhan/moi/${procedure.code}`} className="button primary">
+          {t(team ? 'catalogue.procedure.startOnline' : 'catalogue.procedure.start')}
         </Link>
       </nav>
       {procedure.inferred && <p className="warning">{t('catalogue.procedure.inferred')}</p>}
