@@ -290,6 +290,31 @@ describe('queryDossiers', () => {
     }
   });
 
+  it('pages wide constraints from the newest rows of one, reading no key set for the first page, and counts them all', async () => {
+    const filter = { ...emptyDossierFilter, status: 4, field: 'Hộ tịch' };
+    const all = await q({ status: 4, field: 'Hộ tịch' });
+    expect(all).toEqual(newestFirst(rows.filter((r) => r.status === 4 && r.field === 'Hộ tịch')));
+    expect(all.length).toBeGreaterThan(4);
+    for (const tuning of [
+      { smallMatch: 0, rowChunk: 2 },
+      { smallMatch: 0, rowChunk: 2, rowBudget: 2 },
+    ]) {
+      const list = await queryDossiers(db, filter, NOW, tuning);
+      const primaryKeys = vi.spyOn(Object.getPrototypeOf(db.dossiers.toCollection()), 'primaryKeys');
+      try {
+        expect(await list.slice(0, 2), JSON.stringify(tuning)).toEqual(all.slice(0, 2));
+        // Walking rows asks no key set; past the budget the key sets answer instead.
+        expect(primaryKeys.mock.calls.length > 0, JSON.stringify(tuning)).toBe(tuning.rowBudget !== undefined);
+      } finally {
+        primaryKeys.mockRestore();
+      }
+      // A middle page first, as the virtual list may ask, then everything, then the count.
+      expect(await list.slice(3, 5)).toEqual(all.slice(3, 5));
+      expect(await list.slice(0, all.length + 3)).toEqual(all);
+      expect(await list.count()).toBe(all.length);
+    }
+  });
+
   it('gives the same lists by either plan: rows of the narrowest constraint, or keys of all', async () => {
     const filters: Partial<DossierFilter>[] = [
       { status: 4, field: 'Hộ tịch', receivedFrom: '2026-03-03', receivedTo: '2026-03-10' },
@@ -314,6 +339,9 @@ describe('queryDossiers', () => {
         { rowCostInKeys: 0 },
         { smallMatch: 3 },
         { rowCostInKeys: 1, walkChunk: 4 },
+        // All wide, the driver's rows walked: a few at a time, giving up for the key sets early or never.
+        { smallMatch: 0, rowChunk: 2, rowBudget: 4 },
+        { smallMatch: 0, rowChunk: 3 },
       ]) {
         expect(await queryDossierIds(db, filter, NOW, tuning), `${JSON.stringify(f)} ${JSON.stringify(tuning)}`).toEqual(expected);
       }

@@ -207,11 +207,60 @@ function newestFirstAmong(db: MotcuaDb, matching: Set<string>, chunk: number, ro
   };
 }
 
+/** Rows read at a time when walking a wide constraint's index newest first (newestFirstTested). */
+const ROW_CHUNK = 256;
+/**
+ * Rows newestFirstTested reads before it gives up and intersects key sets instead: about as many
+ * key reads as a few thousand keys, so a rare combination costs a little more than before, while a
+ * common one shows its first page after a few hundred rows rather than tens of thousands of keys.
+ */
+const ROW_BUDGET = 1024;
+
+/**
+ * Several wide constraints ordered by receipt (say "Hộ tịch" and "Đang xử lý" at a large desk):
+ * the rows of one of them are read newest first, a chunk at a time, and kept when they pass the
+ * others' tests, only as far as the positions asked for. Reading both constraints' whole key sets
+ * to intersect them (tens of thousands of keys, most of a second at 100,000 dossiers) is left to
+ * the count, asked after the first page, and to a combination so rare that `budget` rows did not
+ * fill the page; from then on the intersection (`whole`, the same predicate on keys) answers.
+ * The driver's index range walked in reverse orders equal times by id descending, as the
+ * intersection does.
+ */
+function newestFirstTested(driver: Source, others: Source[], whole: () => Promise<string[]>, chunk: number, budget: number): DossierList {
+  const found: string[] = [];
+  let walked = 0;
+  let end = false;
+  let everything: Promise<string[]> | undefined;
+  const all = () => (everything ??= whole());
+  let filling: Promise<void> = Promise.resolve();
+  const fill = (to: number) =>
+    (filling = filling.then(async () => {
+      while (found.length < to && !end && walked < budget) {
+        const rows = await driver.make().reverse().offset(walked).limit(chunk).toArray();
+        walked += rows.length;
+        end = rows.length < chunk;
+        for (const row of rows) if (others.every((s) => s.test(row))) found.push(row.id);
+      }
+    }));
+  return {
+    count: async () => {
+      await filling;
+      return end ? found.length : (await all()).length;
+    },
+    slice: async (from, to) => {
+      await fill(to);
+      return found.length >= to || end ? found.slice(from, to) : (await all()).slice(from, to);
+    },
+  };
+}
+
 /** Thresholds of the planner; tests force one plan or the other with them. */
 export interface QueryTuning {
   smallMatch?: number;
   rowCostInKeys?: number;
   walkChunk?: number;
+  rowChunk?: number;
+  rowBudget?: number;
 }
 
 /**
@@ -226,7 +275,7 @@ export interface QueryTuning {
  *   intersected, and put in order by the ordering index, or by newestFirstAmong for words alone.
  */
 export async function queryDossiers(db: MotcuaDb, filter: DossierFilter, now = new Date(), tuning: QueryTuning = {}): Promise<DossierList> {
-  const { smallMatch = SMALL_MATCH, rowCostInKeys = ROW_COST_IN_KEYS, walkChunk = WALK_CHUNK } = tuning;
+  const { smallMatch = SMALL_MATCH, rowCostInKeys = ROW_COST_IN_KEYS, walkChunk = WALK_CHUNK, rowChunk = ROW_CHUNK, rowBudget = ROW_BUDGET } = tuning;
   const sources = plan(db, filter, now);
   if (sources === null) return listOf([]);
   const single: Source | undefined =
@@ -298,10 +347,16 @@ export async function queryDossiers(db: MotcuaDb, filter: DossierFilter, now = n
     // Walk the ordering index's keys, keeping those in every other constraint's set.
     const driver: Source =
       sources.find((s) => s.order === 'due') ?? ordered.reduce((a, b) => (sizes[sources.indexOf(a)]! <= sizes[sources.indexOf(b)]! ? a : b));
-    const filters = await Promise.all(sources.filter((s) => s !== driver).map(async (s) => new Set(await keysFor(s))));
-    let ids = await keysFor(driver);
-    if (driver.order === 'received') ids = [...ids].reverse();
-    return listOf(filters.length === 0 ? ids : ids.filter((id) => filters.every((set) => set.has(id))));
+    const others = sources.filter((s) => s !== driver);
+    const intersection = async () => {
+      const filters = await Promise.all(others.map(async (s) => new Set(await keysFor(s))));
+      let ids = await keysFor(driver);
+      if (driver.order === 'received') ids = [...ids].reverse();
+      return filters.length === 0 ? ids : ids.filter((id) => filters.every((set) => set.has(id)));
+    };
+    // Every constraint wide: the first page comes from the driver's newest rows, the rest from keys when asked.
+    if (driver.order === 'received') return newestFirstTested(driver, others, intersection, rowChunk, rowBudget);
+    return listOf(await intersection());
   });
 }
 

@@ -9,16 +9,15 @@ import { launchBrowser, newDevice } from '../support/browser';
 import { removeDir, startGateway } from '../support/gateway';
 import { item, prepareDevice, sampleApplicant } from '../support/intake-flow';
 import { signInFirstOfficer } from '../support/officer';
+import { samplePdf } from '../support/sample-pdf';
 import { median, type Section } from './report';
 
 const RUNS = 5;
 const PAGES = 10;
 
-/** A file that passes the content check as PDF (kept as it is): the header, then noise (what matters here is size). */
+/** A real PDF of about 300 KB (noise in its content stream: what matters here is size); the app opens a chosen PDF and refuses junk. */
 function fakePdf(i: number) {
-  const body = randomBytes(300 * 1024);
-  body.set(Buffer.from('%PDF-1.4\n'), 0);
-  return { name: `trang-${i + 1}.pdf`, mimeType: 'application/pdf', buffer: body };
+  return { name: `trang-${i + 1}.pdf`, mimeType: 'application/pdf', buffer: samplePdf(`Trang ${i + 1}`, { filler: randomBytes(300 * 1024) }) };
 }
 
 async function commitOnce(page: Page, pages: number): Promise<number> {
