@@ -271,8 +271,10 @@ export interface QueryTuning {
  * - Several: each constraint's keys are read up to `smallMatch`. Words alone, all that narrow:
  *   their key sets intersected, and only the matches ordered (newestFirstAmong). Otherwise, if one
  *   is that narrow, its rows are read and checked against the others (or, when every one is narrow
- *   and keys are cheaper, the key sets are intersected); if all are wide, their whole key sets are
- *   intersected, and put in order by the ordering index, or by newestFirstAmong for words alone.
+ *   and keys are cheaper, the key sets are intersected). If all are wide and one orders by receipt,
+ *   its newest rows are read and tested against the others (newestFirstTested), the key sets
+ *   intersected only for the count or a page that walk did not fill; ordered by due time, the whole
+ *   key sets are intersected in the due index's order; words alone, by newestFirstAmong.
  */
 export async function queryDossiers(db: MotcuaDb, filter: DossierFilter, now = new Date(), tuning: QueryTuning = {}): Promise<DossierList> {
   const { smallMatch = SMALL_MATCH, rowCostInKeys = ROW_COST_IN_KEYS, walkChunk = WALK_CHUNK, rowChunk = ROW_CHUNK, rowBudget = ROW_BUDGET } = tuning;
