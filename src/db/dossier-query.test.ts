@@ -285,6 +285,17 @@ describe('queryDossiers', () => {
           expect(await list.count()).toBe(want.length);
         }
       }
+      // Wide constraints ordered by receipt: the newest rows walked give the same order of ties as the intersected keys.
+      // (Field and procedure both hold the even dossiers, two of each time among them.)
+      const wide = { ...emptyDossierFilter, procedureCode: '1.001193', field: 'Hộ tịch' };
+      const byKeys = await queryDossierIds(own, wide, NOW, { smallMatch: 0, rowBudget: 0 });
+      expect(byKeys).toEqual(
+        [...tied]
+          .filter((r) => r.procedureCode === '1.001193')
+          .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt) || b.id.localeCompare(a.id))
+          .map((r) => r.id),
+      );
+      expect(await queryDossierIds(own, wide, NOW, { smallMatch: 0, rowChunk: 2 })).toEqual(byKeys);
     } finally {
       own.close();
     }
