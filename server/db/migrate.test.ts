@@ -85,6 +85,30 @@ describe.each(testDatabaseKinds)('migrating on %s', (kind) => {
   );
 
   it(
+    "keeps a pushed dossier's data as it is in its row, uncompressed, while the row fits a page",
+    async () => {
+      const db = await empty();
+      await migrate(db);
+      await db.query("insert into communes (id, name, province_code, agency_code, office_hours) values ('xa-a', 'Xã A', '15', '000.00.01.H15', '{}')");
+      // About as long and as repetitive as a desk's dossier (its procedure's papers): pglz would halve it.
+      const data = JSON.stringify({
+        papers: Array.from({ length: 40 }, (_, i) => ({ name: `Giấy tờ số ${i} của thủ tục đăng ký khai sinh`, required: true })),
+      });
+      await db.query(
+        `insert into dossiers (id, commune_id, code, status, procedure_code, received_at, data, version, change_kind)
+         values ('d1', 'xa-a', 'C-1', 2, 'P', now(), $1::jsonb, 1, 'dossier.receive')`,
+        [data],
+      );
+      const [row] = await db.query<{ stored: number; text: number }>(
+        "select pg_column_size(data) as stored, octet_length(data::text) as text from dossiers where id = 'd1'",
+      );
+      expect(row!.text).toBeGreaterThan(3000);
+      expect(Number(row!.stored)).toBeGreaterThanOrEqual(Number(row!.text));
+    },
+    OPEN_DB_TIMEOUT_MS,
+  );
+
+  it(
     'drops the old lock columns and keeps every staff member and their password',
     async () => {
       const db = await empty();

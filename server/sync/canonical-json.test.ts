@@ -2,7 +2,26 @@
 // number, so the form must never change (a pinned hash) and must not depend on key order.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, entryHash } from './canonical-json';
+import { canonicalJson, entryHash, keyOrderedEntryHash } from './canonical-json';
+
+/** The same value with every object's keys in code-unit order, as the app sends them (src/sync/push-body.ts). */
+function sorted(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sorted);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((k) => [k, sorted((value as Record<string, unknown>)[k])]),
+  );
+}
+
+/** Every object's keys, as JSON.stringify writes them, in strictly increasing code-unit order. */
+function keysInOrder(value: unknown): boolean {
+  if (Array.isArray(value)) return value.every(keysInOrder);
+  if (value === null || typeof value !== 'object') return true;
+  const keys = Object.keys(value);
+  return keys.every((k, i) => i === 0 || keys[i - 1]! < k) && Object.values(value).every(keysInOrder);
+}
 
 /** The same value with every object's keys in reverse order. */
 function reversed(value: unknown): unknown {
@@ -44,5 +63,18 @@ describe('canonicalJson', () => {
     // Keys quoted directly and keys that need escaping (quote, backslash, control, non-ASCII) alike.
     const keys = { 'a"b': 1, 'a\\b': 2, 'tab\t': 3, chữ: 4, '': 5, ' ~': 6, '10': 7, '9': 8 };
     expect(canonicalJson(keys)).toBe('{"":5," ~":6,"10":7,"9":8,"a\\"b":1,"a\\\\b":2,"chữ":4,"tab\\t":3}');
+  });
+
+  it('hashes an entry whose keys already come in order natively, to the same hash', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), fc.jsonValue(), (kind, entityId, value) => {
+        const payload = sorted(value);
+        // Keys that look like array indexes are written by JSON.stringify in numeric order ("9" before "10"): such a payload must take the slow path.
+        fc.pre(keysInOrder(payload));
+        expect(keyOrderedEntryHash({ kind, entityId, payload })).toBe(entryHash({ kind, entityId, payload: reversed(value) }));
+      }),
+      { numRuns: 500 },
+    );
+    expect(keysInOrder(sorted({ '10': 1, '9': 2 }))).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
 // a NUL byte or a lone surrogate, or a payload nested deeper than any real change, makes the
 // database (or the hashing) fail the same way on every retry, so such an entry must be refused on
 // its own, with a reason the device shows in its quarantine, instead of failing the whole push.
-import { entryHash } from './canonical-json';
+import { entryHash, keyOrderedEntryHash } from './canonical-json';
 import { pushEntrySchema, type IncomingEntry, type PushEntry } from './schemas';
 
 /** The app's deepest payload (a dossier's intake components) is 6 levels; far beyond is not a change. */
@@ -19,8 +19,8 @@ export interface CheckedEntry {
   problem: string | null;
 }
 
-// In unicode mode a paired surrogate is one code point, so this matches lone halves only.
-const LONE_SURROGATE = /\p{Cs}/u;
+/** String.prototype.isWellFormed (ES2024; Node 20): false when the text holds a lone surrogate half. */
+const wellFormed = (value: string) => (value as string & { isWellFormed(): boolean }).isWellFormed();
 // Control characters other than tab, line feed and carriage return; NUL cannot be stored at all.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
@@ -28,7 +28,7 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 /** Why a piece of text cannot be kept, or null. */
 export function badTextReason(value: string): string | null {
   if (value.includes('\u0000')) return 'chứa ký tự NUL (\\u0000)';
-  if (LONE_SURROGATE.test(value)) return 'chứa ký tự Unicode hỏng (nửa cặp surrogate)';
+  if (!wellFormed(value)) return 'chứa ký tự Unicode hỏng (nửa cặp surrogate)';
   return null;
 }
 
@@ -59,52 +59,75 @@ interface Finding {
  * not finite. Null when it can be stored.
  */
 export function unstorableReason(value: unknown): string | null {
-  return inspect(value)?.reason ?? null;
+  return inspect(value).finding?.reason ?? null;
 }
 
-/** A value met on the walk; its path is kept as a link to its parent, spelled out only for a reason. */
+/** An object or array met on the walk; its path is kept as a link to its parent, spelled out only for a reason. */
 interface Step {
-  value: unknown;
+  value: object;
   key: string | number | null;
   parent: Step | null;
   depth: number;
 }
 
-function pathOf(step: Step): (string | number)[] {
-  const path: (string | number)[] = [];
-  for (let at: Step | null = step; at && at.key !== null; at = at.parent) path.push(at.key);
+function pathOf(parent: Step | null, key: string | number | null): (string | number)[] {
+  const path: (string | number)[] = key === null ? [] : [key];
+  for (let at = parent; at && at.key !== null; at = at.parent) path.push(at.key);
   return path.reverse();
 }
 
-function inspect(value: unknown): Finding | null {
-  const found = (reason: string, shape = false): Finding => ({ reason, shape });
-  // Every entry of a push is walked: a step per value, without copying the path at each one.
+interface Walked {
+  /** What cannot be stored (the walk stops at it), or null. */
+  finding: Finding | null;
+  /** Every object met lists its keys in strictly increasing code-unit order: the hash may take its fast path (canonical-json.ts). */
+  keysOrdered: boolean;
+}
+
+/** Why a string or number cannot be stored, or null (any other value can). */
+function leafProblem(value: unknown): string | null {
+  if (typeof value === 'string') return badTextReason(value);
+  if (typeof value === 'number' && !Number.isFinite(value)) return 'chứa số quá lớn';
+  return null;
+}
+
+const isContainer = (value: unknown): value is object => value !== null && typeof value === 'object';
+
+function inspect(value: unknown): Walked {
+  let keysOrdered = true;
+  const found = (reason: string, shape = false): Walked => ({ finding: { reason, shape }, keysOrdered });
+  if (!isContainer(value)) {
+    const bad = leafProblem(value);
+    return bad ? found(`trường ${where([])} ${bad}`) : { finding: null, keysOrdered };
+  }
+  // Every entry of a push is walked: only objects and arrays take a step (and a place on the stack),
+  // their strings and numbers are checked in place, and no path is copied unless a reason needs it.
   const stack: Step[] = [{ value, key: null, parent: null, depth: 0 }];
-  let nodes = 0;
+  let nodes = 1;
   while (stack.length > 0) {
     const step = stack.pop()!;
-    const node = step.value;
-    if (++nodes > MAX_NODES) return found(`có quá nhiều trường (hơn ${MAX_NODES})`, true);
-    if (typeof node === 'string') {
-      const bad = badTextReason(node);
-      if (bad) return found(`trường ${where(pathOf(step))} ${bad}`);
-    } else if (typeof node === 'number') {
-      if (!Number.isFinite(node)) return found(`trường ${where(pathOf(step))} chứa số quá lớn`);
-    } else if (node !== null && typeof node === 'object') {
-      if (step.depth >= MAX_PAYLOAD_DEPTH) return found(`lồng nhau quá sâu (hơn ${MAX_PAYLOAD_DEPTH} tầng)`, true);
-      const depth = step.depth + 1;
-      if (Array.isArray(node)) {
-        for (let i = 0; i < node.length; i++) stack.push({ value: node[i], key: i, parent: step, depth });
+    if (step.depth >= MAX_PAYLOAD_DEPTH) return found(`lồng nhau quá sâu (hơn ${MAX_PAYLOAD_DEPTH} tầng)`, true);
+    const node = step.value as Record<string, unknown> & unknown[];
+    const keys = Array.isArray(node) ? null : Object.keys(node);
+    const length = keys ? keys.length : node.length;
+    for (let i = 0; i < length; i++) {
+      let key: string | number = i;
+      if (keys) {
+        key = keys[i]!;
+        if (i > 0 && !(keys[i - 1]! < key)) keysOrdered = false;
+        const bad = badTextReason(key);
+        if (bad) return found(`tên trường ở ${where(pathOf(step.parent, step.key))} ${bad}`);
+      }
+      const child = node[key as never] as unknown;
+      if (++nodes > MAX_NODES) return found(`có quá nhiều trường (hơn ${MAX_NODES})`, true);
+      if (isContainer(child)) {
+        stack.push({ value: child, key, parent: step, depth: step.depth + 1 });
       } else {
-        for (const key of Object.keys(node)) {
-          const bad = badTextReason(key);
-          if (bad) return found(`tên trường ở ${where(pathOf(step))} ${bad}`);
-          stack.push({ value: (node as Record<string, unknown>)[key], key, parent: step, depth });
-        }
+        const bad = leafProblem(child);
+        if (bad) return found(`trường ${where(pathOf(step, key))} ${bad}`);
       }
     }
   }
-  return null;
+  return { finding: null, keysOrdered };
 }
 
 /** Text cut to `max` and made storable (NUL and broken surrogates become U+FFFD), for the record only. */
@@ -120,11 +143,14 @@ const NO_KIND = 'Thay đổi gửi lên thiếu loại thay đổi (kind) hoặc
 /** Checks what every entry must satisfy whatever its kind; the kind's own schema comes after. */
 export function checkEntry(raw: IncomingEntry): CheckedEntry {
   const entry: PushEntry = { mutation: raw.mutation, kind: storable(raw.kind, 64), entityId: storable(raw.entityId, 128), payload: raw.payload };
-  const payloadFinding = inspect(raw.payload);
-  const payloadProblem = payloadFinding?.reason ?? null;
+  const walks = { kind: inspect(raw.kind), entityId: inspect(raw.entityId), payload: inspect(raw.payload) };
+  const payloadProblem = walks.payload.finding?.reason ?? null;
   // A value too deep or too big cannot be hashed safely (the hashing recurses): its refusal is keyed by what can.
-  const hashable = (value: unknown, finding = inspect(value)) => (finding?.shape ? { unstorable: finding.reason } : value);
-  const hash = entryHash({ kind: hashable(raw.kind), entityId: hashable(raw.entityId), payload: hashable(raw.payload, payloadFinding) });
+  const hashable = (value: unknown, walked: Walked) => (walked.finding?.shape ? { unstorable: walked.finding.reason } : value);
+  const parts = { kind: hashable(raw.kind, walks.kind), entityId: hashable(raw.entityId, walks.entityId), payload: hashable(raw.payload, walks.payload) };
+  // A walk stopped by bad text has not looked at every key: such an entry takes the slow path.
+  const ordered = Object.values(walks).every((w) => w.finding?.shape || (w.finding === null && w.keysOrdered));
+  const hash = ordered ? keyOrderedEntryHash(parts) : entryHash(parts);
   const extra = Object.keys(raw).filter((k) => !['mutation', 'kind', 'entityId', 'payload'].includes(k));
   let problem: string | null = null;
   if (extra.length > 0) problem = UNKNOWN_FIELDS;

@@ -17,6 +17,7 @@ import {
 import type { MotcuaError } from '../domain/errors';
 import { useWorkInProgress } from '../shared/lib/work-in-progress'; // not the index: it pulls in React views
 import { backoffDelay, isRetryableStatus } from './backoff';
+import { encodePushBody } from './push-body';
 import { parsePushResults } from './push-results';
 import { sendDossierFiles } from './file-sender';
 import { usePump } from './pump-state';
@@ -57,7 +58,7 @@ async function pushBatch(fetchImpl: typeof fetch, token: string, batch: OutboxEn
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(staffToken ? { 'x-staff-token': staffToken } : {}) },
       // A carried entry goes under the device and number it was made with (absent fields are dropped by JSON).
-      body: JSON.stringify({
+      body: encodePushBody({
         entries: batch.map((e) => ({ mutation: e.mutation ?? e.seq, originDevice: e.originDevice, kind: e.kind, entityId: e.entityId, payload: e.payload })),
       }),
     });
