@@ -1,5 +1,6 @@
 // Gateway settings, read once from the environment with safe defaults for a newcomer's laptop.
 import path from 'node:path';
+import { checkEscrowSecret } from './auth/escrow-secret';
 
 export interface GatewayConfig {
   port: number;
@@ -24,6 +25,11 @@ export interface GatewayConfig {
   upstreamUrl: string | undefined;
   /** Largest file accepted by the resumable upload endpoint. */
   maxFileBytes: number;
+  /**
+   * MOTCUA_ESCROW_SECRET, 64 hex characters: the key under which the devices' escrow keys are
+   * kept in the database (auth/escrow-secret.ts). Unset, the gateway keeps one in its data folder.
+   */
+  escrowSecret: string | undefined;
 }
 
 /** MOTCUA_DEMO=1 turns demo mode on, MOTCUA_DEMO=0 off (even with --demo); unset, only --demo does. */
@@ -46,6 +52,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
   if (!Number.isInteger(maxFileBytes) || maxFileBytes <= 0) {
     throw new Error(`MOTCUA_MAX_FILE_BYTES must be a positive number of bytes, got "${env.MOTCUA_MAX_FILE_BYTES}"`);
   }
+  const escrowSecret = env.MOTCUA_ESCROW_SECRET || undefined;
+  checkEscrowSecret(escrowSecret);
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
@@ -57,5 +65,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     demoMode: readDemoMode(env, argv),
     upstreamUrl: env.MOTCUA_UPSTREAM_URL || undefined,
     maxFileBytes,
+    escrowSecret,
   };
 }

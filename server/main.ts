@@ -13,6 +13,8 @@ import { demoCommune, seedDemoCommune } from './seed/demo';
 import { DEMO_DEVICE, DEMO_STAFF, DEMO_TEAM_STAFF, retireDemoAccounts, seedDemoAccounts } from './seed/demo-accounts';
 import { DEMO_ENROLMENT_CODE, DEMO_TEAM_ENROLMENT_CODE } from './auth/enrolment';
 import { startUpwardSender } from './upward/sender';
+import { loadEscrowSecret } from './auth/escrow-secret';
+import { wrapClearEscrowKeys } from './auth/escrow';
 
 const config = readConfig();
 const log = createLogger(config.logLevel);
@@ -36,6 +38,16 @@ if (config.demoMode) {
 }
 if (!config.adminToken) log.warn('MOTCUA_ADMIN_TOKEN is not set: the province administration API (/api/admin/*) is off');
 
+// The devices' escrow keys are kept wrapped under this secret; any still kept in clear (a gateway from before) are wrapped now.
+const escrowSecret = loadEscrowSecret(config.escrowSecret, config.dataDir);
+const wrapped = await wrapClearEscrowKeys(db, escrowSecret);
+if (wrapped > 0) log.info({ wrapped }, 'escrow keys kept in clear are now wrapped under the escrow secret');
+if (!config.escrowSecret && config.databaseUrl) {
+  log.warn(
+    `MOTCUA_ESCROW_SECRET is not set: the escrow secret is kept in ${config.dataDir}; keep a copy apart from the database, the devices' recovery needs it`,
+  );
+}
+
 const uploads = createUploadService({ db, log, dataDir: config.dataDir, maxFileBytes: config.maxFileBytes });
 const app = createApp({
   db,
@@ -46,6 +58,7 @@ const app = createApp({
   dataDir: config.dataDir,
   maxFileBytes: config.maxFileBytes,
   uploads,
+  escrowSecret,
 });
 const upward = config.upstreamUrl ? startUpwardSender({ db, log, url: config.upstreamUrl }) : undefined;
 if (!upward) log.info('MOTCUA_UPSTREAM_URL is not set: dossiers are queued but not sent upward');

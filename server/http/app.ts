@@ -14,6 +14,7 @@ import { mountAuthRoutes } from './auth-routes';
 import { MAX_CATALOGUE_BYTES, mountCatalogueRoutes } from './catalogue-routes';
 import { mountCodeBlockRoutes } from './code-block-routes';
 import { mountCommuneRoutes } from './commune-routes';
+import { loadEscrowSecret } from '../auth/escrow-secret';
 import { mountEscrowRoutes } from './escrow-routes';
 import { mountFileRoutes } from './file-routes';
 import { boundBodies, DEFAULT_MAX_BODY_BYTES, type BodyBound } from './json-body';
@@ -39,6 +40,8 @@ export interface AppDeps {
   now?: () => Date;
   /** The citizen status page's limits; tests that call it many times from one address raise them. */
   statusPageLimits?: Partial<StatusPageLimits>;
+  /** Under which the devices' escrow keys are kept; MOTCUA_ESCROW_SECRET or the data folder's by default, read when first needed. */
+  escrowSecret?: Buffer;
 }
 
 export function createApp({
@@ -53,8 +56,11 @@ export function createApp({
   uploads = createUploadService({ db, log, dataDir, maxFileBytes }),
   now = () => new Date(),
   statusPageLimits = {},
+  escrowSecret,
 }: AppDeps): Hono {
   const app = new Hono();
+  let secret = escrowSecret;
+  const escrowSecretOf = () => (secret ??= loadEscrowSecret(process.env.MOTCUA_ESCROW_SECRET || undefined, dataDir));
 
   app.use('*', async (c, next) => {
     const t0 = performance.now();
@@ -88,7 +94,7 @@ export function createApp({
 
   mountCommuneRoutes(app, { db, demoMode });
   mountAuthRoutes(app, { db, log, demoMode });
-  mountEscrowRoutes(app, { db, log, demoMode });
+  mountEscrowRoutes(app, { db, log, demoMode, escrowSecret: escrowSecretOf });
   mountAdminRoutes(app, { db, log, adminToken });
   mountCodeBlockRoutes(app, { db, demoMode, now });
   mountSyncRoutes(app, { db, log, demoMode });

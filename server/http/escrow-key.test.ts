@@ -3,8 +3,11 @@
 // every other caller (no device, no officer, an officer signed in elsewhere or too long ago, a
 // revoked device, the administrator) is refused with a reason and gets no key made. Demo mode
 // too: the demo device with a demo session signed in without a device.
+import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hashSecret } from '../auth/tokens';
+import { createLogger } from '../log';
+import { createApp } from './app';
 import { DEMO_STAFF, seedDemoAccounts } from '../seed/demo-accounts';
 import { ADMIN_TOKEN, communeWithDevice, enrolDevice, json, signedInStaff, type TestDevice, useTestGateway } from '../test/gateway';
 import { OPEN_DB_TIMEOUT_MS, testDatabaseKinds } from '../test/test-db';
@@ -46,6 +49,21 @@ describe.each(testDatabaseKinds)('the escrow key on %s', (kind) => {
   /** The session as if the password had been given `minutes` ago. */
   const signedInAgo = (token: string, minutes: number) =>
     gw.db.query(`update auth_tokens set created_at = now() - make_interval(mins => $2::int) where token_hash = $1`, [hashSecret(token), minutes]);
+
+  it('answers plainly, and loses no key, when the gateway runs with another escrow secret', async () => {
+    const a = await communeWithDevice(gw.app);
+    const onA = await officer(a);
+    const first = await ask(a.token, onA);
+    expect(first.status).toBe(200);
+    const other = createApp({ db: gw.db, log: createLogger('silent'), staticDir: '/nonexistent', dataDir: gw.dataDir, escrowSecret: randomBytes(32) });
+    const res = await json(other, 'POST', URL, undefined, a.token, { 'X-Staff-Token': onA });
+    expect(res.status).toBe(500);
+    const body = (await res.json()) as Answer['body'];
+    expect(body.error).toBe('escrow_secret_mismatch');
+    expect(body.key).toBeUndefined();
+    // Back on the gateway's own secret: the same key as before.
+    expect((await ask(a.token, onA)).body.key).toBe(first.body.key);
+  });
 
   it('hands the device its own key with a fresh sign-in on it: 32 bytes, the same every time, another for each device', async () => {
     const a = await communeWithDevice(gw.app);

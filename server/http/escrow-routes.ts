@@ -4,7 +4,7 @@
 // staff token alone, a session from another machine or an old session that a thief may hold get nothing.
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { escrowKeyOf, ESCROW_FRESH_SECONDS, freshSignIn } from '../auth/escrow';
+import { escrowKeyOf, EscrowSecretMismatch, ESCROW_FRESH_SECONDS, freshSignIn } from '../auth/escrow';
 import type { Database } from '../db/database';
 import type { Logger } from '../log';
 import { authenticate } from './auth-middleware';
@@ -18,11 +18,13 @@ export interface EscrowRouteDeps {
   db: Database;
   log: Logger;
   demoMode: boolean;
+  /** The gateway's escrow secret (auth/escrow-secret.ts), read when first needed. */
+  escrowSecret: () => Buffer;
 }
 
 const refusal = (error: string, message: string) => ({ error, message });
 
-export function mountEscrowRoutes(app: Hono, { db, log, demoMode }: EscrowRouteDeps): void {
+export function mountEscrowRoutes(app: Hono, { db, log, demoMode, escrowSecret }: EscrowRouteDeps): void {
   app.post('/api/devices/escrow-key', authenticate({ db, demoMode }, { allowDemo: true }), async (c) => {
     c.header('Cache-Control', 'no-store');
     const badText = await refuseBadText(c);
@@ -60,7 +62,21 @@ export function mountEscrowRoutes(app: Hono, { db, log, demoMode }: EscrowRouteD
         403,
       );
     }
-    const key = await escrowKeyOf(db, caller.deviceId);
+    let key: Buffer;
+    try {
+      key = await escrowKeyOf(db, escrowSecret(), caller.deviceId);
+    } catch (err) {
+      if (!(err instanceof EscrowSecretMismatch)) throw err;
+      // The gateway runs with another escrow secret than the one the key was kept under: only the right secret brings it back.
+      log.error({ err, deviceId: caller.deviceId }, 'escrow key does not open: MOTCUA_ESCROW_SECRET (or the data folder) is not the one it was kept under');
+      return c.json(
+        refusal(
+          'escrow_secret_mismatch',
+          'Máy chủ không mở được khóa khôi phục của thiết bị này vì khóa bí mật của máy chủ đã bị thay đổi. Hãy báo quản trị viên tỉnh; dữ liệu trên máy vẫn còn nguyên.',
+        ),
+        500,
+      );
+    }
     // Who fetched a device's key, and when: the trail if a laptop's data is ever opened this way.
     log.info({ deviceId: caller.deviceId, staffId: caller.staff.id, communeId: caller.communeId }, 'escrow key handed out');
     return c.json({ key: key.toString('base64url') });
