@@ -6,7 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useStage } from '../support/e2e-stage';
 import { demoCatalogue } from '../../src/domain/catalogue';
-import { newDevice, waitForServiceWorker } from '../support/browser';
+import { newDevice, reloadOffline, waitForServiceWorker } from '../support/browser';
 
 const ADMIN_TOKEN = 'e2e-catalogue-admin';
 const stage = useStage({ gateway: { env: { MOTCUA_ADMIN_TOKEN: ADMIN_TOKEN } } });
@@ -61,7 +61,7 @@ describe('catalogue search, offline', () => {
     await page.getByText('Danh mục phiên bản 1, ban hành ngày 01/11/2026').waitFor();
 
     await context.setOffline(true);
-    await page.reload();
+    await reloadOffline(page);
     await page.getByRole('status').filter({ hasText: 'Mất mạng' }).waitFor();
 
     await findAndOpen(page, 'đăng ký kết hôn', '1.000894');

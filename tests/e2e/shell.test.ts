@@ -5,7 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useStage } from '../support/e2e-stage';
 import { removeDir, startGateway } from '../support/gateway';
-import { launchPersistentDevice, newDevice, waitForServiceWorker, type DeviceName } from '../support/browser';
+import { launchPersistentDevice, newDevice, reloadOffline, waitForServiceWorker, type DeviceName } from '../support/browser';
 import { prepareDevice, receiveKhaiSinh } from '../support/intake-flow';
 import { vi } from '../../src/i18n/vi';
 import { en } from '../../src/i18n/en';
@@ -46,7 +46,7 @@ describe.each<DeviceName>(['laptop', 'tablet'])('shell on a %s', (device) => {
     await page.getByText('Đã lưu.').waitFor();
 
     await context.setOffline(true);
-    await page.reload();
+    await reloadOffline(page);
     await page.getByRole('heading', { level: 1, name: 'Cài đặt' }).waitFor();
     await expect.poll(() => name.inputValue()).toBe('Lò Thị Mai');
     await page.getByRole('status').filter({ hasText: 'Mất mạng' }).waitFor();

@@ -33,6 +33,19 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
   });
 }
 
+/**
+ * Reloads a page of a context set offline, as an officer does with no network. Debian's Chromium
+ * 150 keeps the emulated network cut across the reload but forgets it in the new document's
+ * navigator.onLine (true again, no "offline" event), which a laptop without network never shows;
+ * so the offline state is told to the new document again, as the browser of a device would say it.
+ */
+export async function reloadOffline(page: Page): Promise<void> {
+  await page.reload();
+  // The session stays open with the page: detached, it would take its emulation with it.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.emulateNetworkConditions', { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+}
+
 /** A persistent profile folder, for tests that close the browser and open it again. */
 export function profileDir(): string {
   return mkdtempSync(path.join(tmpdir(), 'motcua-profile-'));
