@@ -2,37 +2,8 @@
 // number, so the form must never change (a pinned hash) and must not depend on key order.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { keysInOrder, reversedKeys as reversed, sortedKeys as sorted } from '../test/key-order';
 import { canonicalJson, entryHash, keyOrderedEntryHash } from './canonical-json';
-
-/** The same value with every object's keys in code-unit order, as the app sends them (src/sync/push-body.ts). */
-function sorted(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sorted);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.keys(value)
-      .sort()
-      .map((k) => [k, sorted((value as Record<string, unknown>)[k])]),
-  );
-}
-
-/** Every object's keys, as JSON.stringify writes them, in strictly increasing code-unit order. */
-function keysInOrder(value: unknown): boolean {
-  if (Array.isArray(value)) return value.every(keysInOrder);
-  if (value === null || typeof value !== 'object') return true;
-  const keys = Object.keys(value);
-  return keys.every((k, i) => i === 0 || keys[i - 1]! < k) && Object.values(value).every(keysInOrder);
-}
-
-/** The same value with every object's keys in reverse order. */
-function reversed(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(reversed);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value)
-      .reverse()
-      .map(([k, v]) => [k, reversed(v)]),
-  );
-}
 
 describe('canonicalJson', () => {
   it('is JSON of the same value, whatever the order of keys', () => {

@@ -1,9 +1,9 @@
 // An entry's hash is its content's, whatever the order of its keys: the app sends them in order
-// (src/sync/push-body.ts) and the gateway then hashes natively; an older app's order, a payload
-// JavaScript reorders itself, or one with bad text takes the walk, to the same hash.
+// (src/sync/push-body.ts, tested there) and the gateway then hashes natively; an older app's order,
+// a payload JavaScript reorders itself, or one with bad text takes the walk, to the same hash.
 import { describe, expect, it } from 'vitest';
 import { receiveEntry } from '../test/dossiers';
-import { encodePushBody } from '../../src/sync/push-body';
+import { keysInOrder, sortedKeys } from '../test/key-order';
 import { entryHash } from './canonical-json';
 import { checkEntry } from './entry-check';
 import type { IncomingEntry } from './schemas';
@@ -17,7 +17,9 @@ describe('checkEntry hashing', () => {
   const entry = receiveEntry(device, { code: 'TAM-M1-260302-0001' }, 1);
 
   it('gives a dossier sent with its keys in order the hash of the same dossier in the order it was built', () => {
-    const inOrder = checkEntry(arrived(encodePushBody(entry)));
+    const ordered = JSON.stringify(sortedKeys(entry));
+    expect(keysInOrder(JSON.parse(ordered))).toBe(true);
+    const inOrder = checkEntry(arrived(ordered));
     const asBuilt = checkEntry(arrived(JSON.stringify(entry)));
     expect(inOrder.problem).toBeNull();
     expect(inOrder.hash).toBe(asBuilt.hash);
