@@ -6,7 +6,7 @@ import { DUE_SOON_MS, isRunningStatus } from '../domain/dossier';
 import type { Collection, InsertType } from 'dexie';
 import type { MotcuaDb } from './db';
 import { searchTokens } from './dossier-index';
-import { pairKeysCut, pairSearchKeys, wordSearchKeys } from './vault/state';
+import { datedPairKey, pairKeysCut, pairSearchKeys, wordSearchKeys } from './vault/state';
 import type { DossierRow } from './schema';
 
 /** The desk's ready-made views: all, sắp hết hạn, quá hạn, chờ bổ sung (5), chờ trả kết quả (9). */
@@ -107,18 +107,35 @@ function plan(db: MotcuaDb, f: DossierFilter, now: Date): Source[] | null {
  * The search box's constraints. Several words that are all letters (a name) are read as the officer
  * types them: every word but the last is a whole word of the name, the last the start of another,
  * in any order ("lan nguy" finds Nguyễn Thị Lan). Each whole word gives the pair range "word last…"
- * of searchPairs (dossier-index.ts), and the planner reads the narrowest. Otherwise (one word, or a
- * code or ID number among them) each word is the start of a word of the name, the ID or the codes.
+ * of searchPairs (dossier-index.ts; once sealed, one token's range in receipt order), and the
+ * planner reads the narrowest. Otherwise (one word, or a code or ID number among them) each word is
+ * the start of a word of the name, the ID or the codes.
  */
 function textSources(db: MotcuaDb, tokens: string[]): Source[] {
   const last = tokens[tokens.length - 1];
   if (last !== undefined && tokens.length >= 2 && tokens.every((t) => /^\p{L}+$/u.test(t))) {
     const whole = [...new Set(tokens.slice(0, -1))];
-    const pairs = whole.map((word) => startsWithAny(db, 'searchPairs', pairSearchKeys(db, word, last)));
+    const pairs = whole.map((word) => {
+      const dated = datedPairKey(db, word, last);
+      return dated === null ? startsWithAny(db, 'searchPairs', pairSearchKeys(db, word, last)) : newestFirstPairs(db, dated);
+    });
     // Sealed pairs hold the other word's first letters only (vault/tables.ts): the rest is a word's start.
     return pairKeysCut(db, last) ? [...pairs, startsWithAny(db, 'searchWords', wordSearchKeys(db, last))] : pairs;
   }
   return tokens.map((token) => startsWithAny(db, 'searchWords', wordSearchKeys(db, token)));
+}
+
+/**
+ * A sealed pair's range: its index values are the token then the receipt time (datedPairKey), so
+ * the range is ordered by receipt like the status or field ranges, and a name search of thousands
+ * of matches pages straight from it.
+ */
+function newestFirstPairs(db: MotcuaDb, token: string): Source {
+  return {
+    make: () => db.dossiers.where('searchPairs').startsWith(token),
+    order: 'received',
+    test: (row) => (row.searchPairs ?? []).some((value) => value.startsWith(token)),
+  };
 }
 
 /**
@@ -269,9 +286,10 @@ export interface QueryTuning {
  * - One constraint (or none): read page by page straight from its index; one word range (which
  *   has no order of its own): its keys read once, then ordered by newestFirstAmong.
  * - Several: each constraint's keys are read up to `smallMatch`. Words alone, all that narrow:
- *   their key sets intersected, and only the matches ordered (newestFirstAmong). Otherwise, if one
- *   is that narrow, its rows are read and checked against the others (or, when every one is narrow
- *   and keys are cheaper, the key sets are intersected). If all are wide and one orders by receipt,
+ *   their key sets intersected, and only the matches ordered (newestFirstAmong). All that narrow,
+ *   one of them ordered (a status, a sealed name pair): the key sets, read already, intersected in
+ *   its index's order, no row read. Otherwise, if one is that narrow, its rows are read and
+ *   checked against the others. If all are wide and one orders by receipt,
  *   its newest rows are read and tested against the others (newestFirstTested), the key sets
  *   intersected only for the count or a page that walk did not fill; ordered by due time, the whole
  *   key sets are intersected in the due index's order; words alone, by newestFirstAmong.
@@ -329,14 +347,12 @@ export async function queryDossiers(db: MotcuaDb, filter: DossierFilter, now = n
       // Words only, every key set already read: only the matches' rows are read (or the index walked), not the narrowest word's.
       return byWords(intersect(probes.map((p) => new Set(p))));
     }
-    if (sizes[narrowest]! <= smallMatch) {
-      const keysAreCheaper = complete && ordered.length > 0 && sizes[narrowest]! * rowCostInKeys > sizes.reduce((a, b) => a + b, 0);
-      if (!keysAreCheaper) {
-        const rows = (await db.dossiers.bulkGet([...new Set(probes[narrowest])])).filter(
-          (r): r is DossierRow => r !== undefined && sources.every((s) => s.test(r)),
-        );
-        return listOf(rows.sort(byDueTime ? byDue : byReceivedDesc).map((r) => r.id));
-      }
+    // (Every key set read already, one of them in list order: they are intersected below, no row read.)
+    if (sizes[narrowest]! <= smallMatch && !complete) {
+      const rows = (await db.dossiers.bulkGet([...new Set(probes[narrowest])])).filter(
+        (r): r is DossierRow => r !== undefined && sources.every((s) => s.test(r)),
+      );
+      return listOf(rows.sort(byDueTime ? byDue : byReceivedDesc).map((r) => r.id));
     }
     const keysFor = (s: Source) => {
       const i = sources.indexOf(s);
@@ -357,7 +373,7 @@ export async function queryDossiers(db: MotcuaDb, filter: DossierFilter, now = n
       return filters.length === 0 ? ids : ids.filter((id) => filters.every((set) => set.has(id)));
     };
     // Every constraint wide: the first page comes from the driver's newest rows, the rest from keys when asked.
-    if (driver.order === 'received') return newestFirstTested(driver, others, intersection, rowChunk, rowBudget);
+    if (driver.order === 'received' && !complete) return newestFirstTested(driver, others, intersection, rowChunk, rowBudget);
     return listOf(await intersection());
   });
 }

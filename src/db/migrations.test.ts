@@ -6,9 +6,10 @@ import { MotcuaDb } from './db';
 import type { DossierFactsRow } from './dossier-facts';
 import { emptyDossierFilter, queryDossierIds } from './dossier-query';
 import { loadReportRecords } from './report-records';
+import { SEALED_V10_NEWEST_FIRST, upgradeSealedV10Desk } from './upgrades/sealed-v10-desk.test-support';
 
 /** The schema version MotcuaDb declares now; every older database opens at it. */
-const CURRENT_VERSION = 10;
+const CURRENT_VERSION = 11;
 
 describe('schema migrations', () => {
   it('upgrades v1 outbox entries to v2 with a pending status, keeping every row', async () => {
@@ -465,5 +466,20 @@ describe('schema migrations', () => {
     expect((await db.settings.get('desk'))?.value).toEqual({ officerName: 'Lò Thị Mai', officerPhone: '' });
     expect((await db.outbox.toArray()).map((e) => e.entityId)).toEqual(['a']);
     db.close();
+  });
+
+  it('dates the sealed name pairs in v11 without the key: exactly the tokens the sealer writes, searched newest first; clear pairs stay', async () => {
+    const outcome = await upgradeSealedV10Desk(`migrate-v11-${Math.random()}`, (name) => {
+      const old = new Dexie(name);
+      old.version(10).stores({
+        settings: 'key',
+        officers: 'staffId',
+        dossiers:
+          'id, &code, provisionalCode, status, receivedAt, dueAt, procedureCode, field, applicantIdNumber, applicantName, syncState, [status+dueAt], ' +
+          '*searchWords, openDueAt, [status+receivedAt], [field+receivedAt], [procedureCode+receivedAt], *searchPairs',
+      });
+      return old;
+    });
+    expect(outcome).toEqual({ sealerDates: true, differing: [], expected: SEALED_V10_NEWEST_FIRST, found: SEALED_V10_NEWEST_FIRST });
   });
 });

@@ -11,6 +11,7 @@ import { reportPacksMiddleware } from './report-packs';
 import type { OutboxEntry } from './rows';
 import { upgradeToV4 } from './upgrades/v4-dossier-desk';
 import { upgradeToV8 } from './upgrades/v8-search-pairs';
+import { upgradeToV11 } from './upgrades/v11-dated-pairs';
 import { vaultMiddleware } from './vault/middleware';
 import { loadVaultState } from './vault/state';
 
@@ -87,6 +88,10 @@ export function declareSchema(db: Dexie): void {
   // device data key wrapped under their PIN and their staff token sealed. A new table: nothing
   // earlier to carry over, and a device without a row here works as before (no lock).
   db.version(10).stores({ officers: 'staffId' });
+  // v11: a sealed dossier's pair tokens carry its receipt time after them (sealer.ts receiptStamp),
+  // so a sealed name search pages newest first straight from one token's range; the frozen
+  // upgradeToV11 extends the tokens already written (no key is needed: the tokens are kept).
+  db.version(11).stores({}).upgrade(upgradeToV11);
   db.use(dossierIndexMiddleware);
   db.use(dossierFactsMiddleware);
   db.use(reportPacksMiddleware);

@@ -22,6 +22,7 @@ import {
   readUpload,
 } from '../../src/db';
 import { upgradeToV4 } from '../../src/db/upgrades/v4-dossier-desk';
+import { upgradeSealedV10Desk } from '../../src/db/upgrades/sealed-v10-desk.test-support';
 import { upgradeToV8 } from '../../src/db/upgrades/v8-search-pairs';
 
 /**
@@ -73,6 +74,7 @@ const RELEASED: Record<number, { stores: Record<string, string>; upgrade?: (tx: 
     upgrade: upgradeToV8,
   },
   9: { stores: { reportPacks: 'key' } },
+  10: { stores: { officers: 'staffId' } },
 };
 
 function declared(name: string, upTo: number): Dexie {
@@ -314,3 +316,6 @@ export async function openAndRead(name: string) {
   db.close();
   return read;
 }
+
+/** A sealed desk of v10 upgraded (v11 dates its name pairs), in this engine: see sealed-v10-desk.test-support.ts. */
+export const upgradeSealedDesk = (name: string) => upgradeSealedV10Desk(name, (n) => declared(n, 10));

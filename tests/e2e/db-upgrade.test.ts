@@ -1,8 +1,8 @@
 // The device database's upgrade path in real Chromium: in a page of the built app's origin, a
-// database is written as a device on each released schema version held it (v1 to v7, with data in
-// that version's shape), then opened with the app's current schema; every row must come through,
-// with its derived search words and report facts, and the indexes the desk and reports use must
-// answer. (src/db/migrations.test.ts checks each step on fake-indexeddb; this is the real engine.)
+// database is written as a device on each released schema version held it (v1 to v10, with data
+// in that version's shape, and a sealed desk of v10), then opened with the app's current schema;
+// every row must come through, with its derived search words and report facts, and the indexes
+// the desk and reports use must answer. (src/db/migrations.test.ts checks each step on fake-indexeddb; this is the real engine.)
 import { describe, expect, it } from 'vitest';
 import { newDevice } from '../support/browser';
 import { useStage } from '../support/e2e-stage';
@@ -17,9 +17,9 @@ declare global {
 
 const stage = useStage();
 /** The current schema version: when it moves on, the one before joins RELEASED in db-upgrade-page.ts. */
-const CURRENT = 10;
+const CURRENT = 11;
 // 8 (name word pairs) shipped together with 9: no device holds 8 alone.
-const RELEASED = [1, 2, 3, 4, 5, 6, 7, 9];
+const RELEASED = [1, 2, 3, 4, 5, 6, 7, 9, 10];
 const TABLES = [
   'attachments',
   'captureQueue',
@@ -107,6 +107,10 @@ describe('the device database, upgraded in Chromium', () => {
       // Written again after the upgrade: the facts and the open-due index follow.
       expect(read.afterWrite, from).toEqual({ status: 10, overdue: [] });
     }
+    // A sealed desk of v10: v11 dates its pair tokens with no key held, as the sealer now writes
+    // them, and the name search finds the same dossiers newest first once unlocked.
+    const sealed = await page.evaluate(() => window.motcuaUpgrade.upgradeSealedDesk('motcua-upgrade-sealed-v10'));
+    expect(sealed).toEqual({ sealerDates: true, differing: [], expected: ['d1', 'd3', 'd0'], found: ['d1', 'd3', 'd0'] });
     await context.close();
   });
 });

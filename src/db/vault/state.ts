@@ -317,7 +317,21 @@ export function wordSearchKeys(db: Dexie, start: string): string[] {
 
 /** searchPairs keys for a whole name word followed by the start of another (sealed: its first PAIR_PREFIX letters). */
 export function pairSearchKeys(db: Dexie, word: string, start: string): string[] {
-  return keysFor(db, 'p', `${word} ${start}`, `${word} ${Array.from(start).slice(0, PAIR_PREFIX).join('')}`, false);
+  return keysFor(db, 'p', `${word} ${start}`, pairTokenText(word, start), false);
+}
+
+/** What a pair's token stands for: the whole word, then the other's first PAIR_PREFIX letters. */
+const pairTokenText = (word: string, start: string) => `${word} ${Array.from(start).slice(0, PAIR_PREFIX).join('')}`;
+
+/**
+ * The one searchPairs key for a whole name word followed by the start of another once every row is
+ * sealed: a token, whose index values all carry the receipt time after it (sealer.ts receiptStamp),
+ * so its range read backwards is newest first. Null while any row may hold clear pairs.
+ */
+export function datedPairKey(db: Dexie, word: string, start: string): string | null {
+  const vault = vaults.get(db.name);
+  if (!vault?.sealer || !vault.record?.sealing.done) return null;
+  return vault.sealer.token('p', pairTokenText(word, start));
 }
 
 /** True when a pair's key may stand for less than the start typed: the search must then also find the whole start among the words. */

@@ -14,6 +14,7 @@ import type { CaptureQueueRow, DossierRow, OutboxEntry, PageSourceRow, Processin
 import { pendingEntry, sampleBirthDossier } from '../test-support';
 import { forgetMasterKey, holdMasterKey, newMasterKey } from './key-holder';
 import { openVault, sealExistingData, sealingTuning, setUpVault, vaultState, verifyMasterKey, type SealProgress } from './state';
+import { receiptStamp } from './sealer';
 import { SEALED, SEALED_TABLES } from './tables';
 
 const dbs: Dexie[] = [];
@@ -252,6 +253,16 @@ describe('search once sealed', () => {
     expect((raw!.searchWords as string[]).every((w) => w.startsWith('#') || /\d/.test(w))).toBe(true); // tokens, and the codes' words
     expect((raw!.searchPairs as string[]).every((w) => w.startsWith('#'))).toBe(true);
     expect(raw!.applicantName).toMatch(/^#/);
+  });
+
+  it('dates each name pair token with its receipt time, in text that sorts as the time does', () => {
+    const times = ['1999-12-31T23:59:59.999Z', '2026-03-02T01:00:00.000Z', '2026-03-02T01:00:00.001Z', '2026-11-20T08:00:00+07:00', '2100-01-01T00:00:00.000Z'];
+    const stamps = times.map(receiptStamp);
+    expect(stamps.every((s) => /^[0-9a-z]{9}$/.test(s))).toBe(true);
+    expect([...stamps].sort()).toEqual(stamps);
+    expect(new Set(stamps).size).toBe(times.length);
+    // No time (or none that parses) sorts first: such a dossier is the oldest, never a refusal.
+    expect([receiptStamp(undefined), receiptStamp('soon')]).toEqual(['000000000', '000000000']);
   });
 
   it('finds a citizen’s earlier papers by exact ID number', async () => {
