@@ -4,7 +4,16 @@ import 'fake-indexeddb/auto';
 import { liveQuery } from 'dexie';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MotcuaDb } from './db';
-import { countDossierViews, emptyDossierFilter, plainView, queryDossiers, queryDossierIds, dossierFacets, type DossierFilter } from './dossier-query';
+import {
+  countDossierViews,
+  emptyDossierFilter,
+  nextRowChunk,
+  plainView,
+  queryDossiers,
+  queryDossierIds,
+  dossierFacets,
+  type DossierFilter,
+} from './dossier-query';
 import { getDossiers } from './intake';
 import type { DossierRow } from './schema';
 
@@ -299,6 +308,15 @@ describe('queryDossiers', () => {
     } finally {
       own.close();
     }
+  });
+
+  it('reads as many rows next as the share of matches met so far says it takes, within a request’s bounds', () => {
+    // Knowing nothing yet: twice the rows wanted. Then the share met, with half again to spare.
+    expect(nextRowChunk(30, 0, 0, 256)).toBe(60);
+    expect(nextRowChunk(10, 60, 20, 256)).toBe(45);
+    expect(nextRowChunk(7, 60, 23, 256)).toBe(32); // never fewer than a request is worth
+    expect(nextRowChunk(20, 60, 0, 256)).toBe(256); // rare matches: a full chunk, never more
+    expect(nextRowChunk(30, 0, 0, 2)).toBe(2);
   });
 
   it('pages wide constraints from the newest rows of one, reading no key set for the first page, and counts them all', async () => {

@@ -224,8 +224,21 @@ function newestFirstAmong(db: MotcuaDb, matching: Set<string>, chunk: number, ro
   };
 }
 
-/** Rows read at a time when walking a wide constraint's index newest first (newestFirstTested). */
+/** Rows read at most at a time when walking a wide constraint's index newest first (newestFirstTested). */
 const ROW_CHUNK = 256;
+/** Rows read at least at a time there: fewer would pay a request's own cost for little. */
+const MIN_ROW_CHUNK = 32;
+
+/**
+ * How many rows the walk reads next to find `wanted` more matches: as many as the share of
+ * matches met so far says it takes, with half again to spare (the first read, knowing nothing,
+ * takes twice the rows wanted). A row costs IndexedDB as much as eight keys: a first page of 30
+ * among rows that match one time in three then reads about a hundred rows, not a full chunk.
+ */
+export function nextRowChunk(wanted: number, walked: number, matched: number, max: number): number {
+  const share = walked === 0 ? 0.5 : Math.max(matched / walked, 0.05);
+  return Math.min(max, Math.max(Math.min(MIN_ROW_CHUNK, max), Math.ceil((walked === 0 ? 1 : 1.5) * (wanted / share))));
+}
 /**
  * Rows newestFirstTested reads before it gives up and intersects key sets instead: about as many
  * key reads as a few thousand keys, so a rare combination costs a little more than before, while a
@@ -235,11 +248,12 @@ const ROW_BUDGET = 1024;
 
 /**
  * Several wide constraints ordered by receipt (say "Hộ tịch" and "Đang xử lý" at a large desk):
- * the rows of one of them are read newest first, a chunk at a time, and kept when they pass the
- * others' tests, only as far as the positions asked for. Reading both constraints' whole key sets
- * to intersect them (tens of thousands of keys, most of a second at 100,000 dossiers) is left to
- * the count, asked after the first page, and to a combination so rare that `budget` rows did not
- * fill the page; from then on the intersection (`whole`, the same predicate on keys) answers.
+ * the rows of one of them are read newest first, a chunk at a time (nextRowChunk), and kept when
+ * they pass the others' tests, only as far as the positions asked for. Reading both constraints'
+ * whole key sets to intersect them (tens of thousands of keys, most of a second at 100,000
+ * dossiers) is left to the count, asked after the first page, and to a combination so rare that
+ * `budget` rows did not fill the page; from then on the intersection (`whole`, the same predicate
+ * on keys) answers.
  * The driver's index range walked in reverse orders equal times by id descending, as the
  * intersection does.
  */
@@ -253,9 +267,10 @@ function newestFirstTested(driver: Source, others: Source[], whole: () => Promis
   const fill = (to: number) =>
     (filling = filling.then(async () => {
       while (found.length < to && !end && walked < budget) {
-        const rows = await driver.make().reverse().offset(walked).limit(chunk).toArray();
+        const size = nextRowChunk(to - found.length, walked, found.length, chunk);
+        const rows = await driver.make().reverse().offset(walked).limit(size).toArray();
         walked += rows.length;
-        end = rows.length < chunk;
+        end = rows.length < size;
         for (const row of rows) if (others.every((s) => s.test(row))) found.push(row.id);
       }
     }));
