@@ -25,6 +25,11 @@ describe('encodePushBody', () => {
     );
   });
 
+  it('keeps a key named __proto__ (JSON.parse makes it an own key; an assignment would drop it)', () => {
+    const payload = JSON.parse('{"z":1,"__proto__":{"b":false,"a":0}}') as unknown;
+    expect(encodePushBody({ entries: [{ mutation: 1, payload }] })).toBe('{"entries":[{"mutation":1,"payload":{"__proto__":{"a":0,"b":false},"z":1}}]}');
+  });
+
   it('orders a dossier as the outbox holds it, dates written as JSON writes them', () => {
     const at = new Date('2026-03-02T02:30:00Z');
     const text = encodePushBody({

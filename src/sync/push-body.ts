@@ -5,7 +5,9 @@
 
 /** A plain object's copy with its own keys inserted in code-unit order (what JSON.stringify then writes first to last). */
 function keysSorted(value: object): object {
-  const sorted: Record<string, unknown> = {};
+  // No prototype: a key named "__proto__" (JSON.parse makes it an own key) stays a key here
+  // instead of reaching Object.prototype's setter and vanishing from the body.
+  const sorted = Object.create(null) as Record<string, unknown>;
   for (const key of Object.keys(value).sort()) sorted[key] = (value as Record<string, unknown>)[key];
   return sorted;
 }

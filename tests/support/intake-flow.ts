@@ -15,7 +15,8 @@ export async function prepareDevice(page: Page, gatewayUrl: string, officerName 
   await page.getByText('Đã lưu.').waitFor();
   await page.getByRole('link', { name: 'Đồng bộ', exact: true }).click();
   await page.getByText('Đơn vị: Xã Bản Mẫu').waitFor();
-  await page.getByText(/Còn [1-9]\d* số hồ sơ chính thức/).waitFor();
+  // The first lease of codes waits on the gateway; on CI's two busy cores that took over 30 s once.
+  await page.getByText(/Còn [1-9]\d* số hồ sơ chính thức/).waitFor({ timeout: 90_000 });
 }
 
 export interface Applicant {
