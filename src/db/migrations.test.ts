@@ -468,7 +468,7 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it('dates the sealed name pairs in v11 without the key: exactly the tokens the sealer writes, searched newest first; clear pairs stay', async () => {
+  it('opens a sealed desk of v10 at once, then dates its name pairs after the unlock: exactly the tokens the sealer writes, searched newest first; clear pairs stay', async () => {
     const outcome = await upgradeSealedV10Desk(`migrate-v11-${Math.random()}`, (name) => {
       const old = new Dexie(name);
       old.version(10).stores({
@@ -480,6 +480,13 @@ describe('schema migrations', () => {
       });
       return old;
     });
-    expect(outcome).toEqual({ sealerDates: true, differing: [], expected: SEALED_V10_NEWEST_FIRST, found: SEALED_V10_NEWEST_FIRST });
+    expect(outcome).toEqual({
+      sealerDates: true,
+      changedAtOpen: [],
+      differing: [],
+      datedDone: true,
+      expected: SEALED_V10_NEWEST_FIRST,
+      found: SEALED_V10_NEWEST_FIRST,
+    });
   });
 });

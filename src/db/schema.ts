@@ -11,7 +11,6 @@ import { reportPacksMiddleware } from './report-packs';
 import type { OutboxEntry } from './rows';
 import { upgradeToV4 } from './upgrades/v4-dossier-desk';
 import { upgradeToV8 } from './upgrades/v8-search-pairs';
-import { upgradeToV11 } from './upgrades/v11-dated-pairs';
 import { vaultMiddleware } from './vault/middleware';
 import { loadVaultState } from './vault/state';
 
@@ -89,9 +88,11 @@ export function declareSchema(db: Dexie): void {
   // earlier to carry over, and a device without a row here works as before (no lock).
   db.version(10).stores({ officers: 'staffId' });
   // v11: a sealed dossier's pair tokens carry its receipt time after them (sealer.ts receiptStamp),
-  // so a sealed name search pages newest first straight from one token's range; the frozen
-  // upgradeToV11 extends the tokens already written (no key is needed: the tokens are kept).
-  db.version(11).stores({}).upgrade(upgradeToV11);
+  // so a sealed name search pages newest first straight from one token's range. No content upgrade:
+  // the tokens already stored are dated in the background (vault/date-pairs.ts). The version itself
+  // stops the tabs of older builds, which would go on writing tokens without the time: their
+  // database closes at the version change and cannot open again at v10.
+  db.version(11).stores({});
   db.use(dossierIndexMiddleware);
   db.use(dossierFactsMiddleware);
   db.use(reportPacksMiddleware);

@@ -317,5 +317,5 @@ export async function openAndRead(name: string) {
   return read;
 }
 
-/** A sealed desk of v10 upgraded (v11 dates its name pairs), in this engine: see sealed-v10-desk.test-support.ts. */
+/** A sealed desk of v10 opened by this build and unlocked (its name pairs dated), in this engine: see sealed-v10-desk.test-support.ts. */
 export const upgradeSealedDesk = (name: string) => upgradeSealedV10Desk(name, (n) => declared(n, 10));

@@ -142,13 +142,10 @@ function sealingTable(vault: Vault, core: DBCore, name: string, table: DBCoreTab
       const { changeSpec: _spec, criteria: _criteria, updates: _updates, ...rest } = req as DBCoreMutateRequest & Record<string, unknown>;
       return table.mutate({ ...rest, values } as DBCoreMutateRequest);
     },
-    // A schema upgrade reads rows as stored, sealed (as it writes them, above): it runs before the
-    // vault's state is loaded, with no key, and rewrites clear index fields only (v11-dated-pairs.ts).
-    get: (req) => (inUpgrade(req.trans) ? table.get(req) : table.get(req).then(open)),
-    getMany: (req) => (inUpgrade(req.trans) ? table.getMany(req) : table.getMany(req).then((rows) => rows.map(open))),
-    query: (req) => (req.values && !inUpgrade(req.trans) ? table.query(req).then((res) => ({ ...res, result: res.result.map(open) })) : table.query(req)),
-    openCursor: (req) =>
-      req.values === false || inUpgrade(req.trans) ? table.openCursor(req) : table.openCursor(req).then((cursor) => cursor && openedCursor(cursor, open)),
+    get: (req) => table.get(req).then(open),
+    getMany: (req) => table.getMany(req).then((rows) => rows.map(open)),
+    query: (req) => (req.values ? table.query(req).then((res) => ({ ...res, result: res.result.map(open) })) : table.query(req)),
+    openCursor: (req) => (req.values === false ? table.openCursor(req) : table.openCursor(req).then((cursor) => cursor && openedCursor(cursor, open))),
   };
 }
 

@@ -154,9 +154,9 @@ export function openVault(db: Dexie): Promise<VaultState> {
     vault.sealer = sealer;
     vault.sealerKey = current;
     vault.blobKey = crypto.subtle.importKey('raw', sealer.blobKey.slice(), 'AES-GCM', false, ['encrypt', 'decrypt']);
-    // A set-up interrupted before every row and file was sealed goes on at each unlock.
+    // A set-up interrupted before every row and file was sealed (or pairs dated) goes on at each unlock.
     const now = vault.record ?? record;
-    if (!now.sealing.done || !now.filesSealed) sealExistingData(db).catch(() => undefined);
+    if (!now.sealing.done || !now.filesSealed || !now.datedPairs?.done) sealExistingData(db).catch(() => undefined);
     // Drafts a tab wrote clear just as another set the vault up (intake.ts, writeDraft).
     else import('./seal-existing').then(({ sealStrayDrafts }) => sealStrayDrafts(db, vault, sealingEnv, () => openSealer(vault))).catch(() => undefined);
     return 'open';
@@ -232,7 +232,8 @@ export async function setUpVault(db: Dexie, master: Uint8Array): Promise<VaultSt
   } else {
     const { checkOf } = await import('./sealer');
     const now = new Date().toISOString();
-    const record: VaultRecord = { version: 1, check: checkOf(master), setUpAt: now, sealing: { done: false, table: 0 } };
+    // Every pair this build seals is dated (sealer.ts receiptStamp): nothing to date later.
+    const record: VaultRecord = { version: 1, check: checkOf(master), setUpAt: now, sealing: { done: false, table: 0 }, datedPairs: { done: true } };
     await db.table('settings').put({ key: VAULT_SETTING, value: record, updatedAt: now });
     vault.record = record;
     vault.setUp = true;
@@ -288,6 +289,11 @@ export function sealExistingData(db: Dexie, onProgress?: (progress: SealProgress
       await db.table('settings').put({ key: VAULT_SETTING, value: record, updatedAt: new Date().toISOString() });
       vault.record = record;
     }
+    // Then, on a vault set up before v11, the name pairs it sealed undated (date-pairs.ts).
+    if (!vault.record?.datedPairs?.done) {
+      const { datePairs } = await import('./date-pairs');
+      await datePairs(db, vault, sealingTuning.chunkSize, { sealedKey: SEALED, setting: VAULT_SETTING });
+    }
     return progress;
   })().finally(() => {
     vault.sealing = null;
@@ -325,12 +331,13 @@ const pairTokenText = (word: string, start: string) => `${word} ${Array.from(sta
 
 /**
  * The one searchPairs key for a whole name word followed by the start of another once every row is
- * sealed: a token, whose index values all carry the receipt time after it (sealer.ts receiptStamp),
- * so its range read backwards is newest first. Null while any row may hold clear pairs.
+ * sealed and every pair dated: a token, whose index values all carry the receipt time after it
+ * (sealer.ts receiptStamp), so its range read backwards is newest first. Null while any row may
+ * hold clear pairs, or pair tokens sealed before v11 without the time (date-pairs.ts).
  */
 export function datedPairKey(db: Dexie, word: string, start: string): string | null {
   const vault = vaults.get(db.name);
-  if (!vault?.sealer || !vault.record?.sealing.done) return null;
+  if (!vault?.sealer || !vault.record?.sealing.done || !vault.record.datedPairs?.done) return null;
   return vault.sealer.token('p', pairTokenText(word, start));
 }
 

@@ -72,4 +72,10 @@ export interface VaultRecord {
   sealing: SealingProgress;
   /** True once every photo and scan the device held at set-up is sealed too (seal-files.ts); absent on vaults set up before files were sealed. */
   filesSealed?: boolean;
+  /**
+   * How far the dating of sealed name pairs stands (date-pairs.ts): done once no sealed dossier
+   * holds a pair token without its receipt time. Set done at set-up from v11 on (the sealer dates
+   * every token it writes); absent on vaults set up before, whose tokens are dated in the background.
+   */
+  datedPairs?: { done: boolean; after?: IDBValidKey };
 }

@@ -13,9 +13,10 @@ import { loadReportRecords } from '../report-records';
 import type { CaptureQueueRow, DossierRow, OutboxEntry, PageSourceRow, ProcessingLogRow } from '../schema';
 import { pendingEntry, sampleBirthDossier } from '../test-support';
 import { forgetMasterKey, holdMasterKey, newMasterKey } from './key-holder';
-import { openVault, sealExistingData, sealingTuning, setUpVault, vaultState, verifyMasterKey, type SealProgress } from './state';
+import { datePairs } from './date-pairs';
+import { datedPairKey, openVault, sealExistingData, sealingTuning, setUpVault, vaultNamed, vaultState, verifyMasterKey, type SealProgress } from './state';
 import { receiptStamp } from './sealer';
-import { SEALED, SEALED_TABLES } from './tables';
+import { SEALED, SEALED_TABLES, VAULT_SETTING, type VaultRecord } from './tables';
 
 const dbs: Dexie[] = [];
 const fresh = (name = `vault-${Math.random()}`) => {
@@ -253,6 +254,61 @@ describe('search once sealed', () => {
     expect((raw!.searchWords as string[]).every((w) => w.startsWith('#') || /\d/.test(w))).toBe(true); // tokens, and the codes' words
     expect((raw!.searchPairs as string[]).every((w) => w.startsWith('#'))).toBe(true);
     expect(raw!.applicantName).toMatch(/^#/);
+  });
+
+  it('finds the same on a vault sealed before v11 while its pairs are dated (stopped half-way, resumed at the next run), then pages them from the index', async () => {
+    const clear = fresh();
+    await clear.dossiers.bulkAdd(rows);
+    const sealed = fresh();
+    await sealed.dossiers.bulkAdd(rows);
+    await setUpVault(sealed, newMasterKey());
+    await sealExistingData(sealed);
+    const sealerPairs = new Map((await rawRows(sealed.name, 'dossiers')).map((r) => [r.id, r.searchPairs]));
+    const sameAsClear = async () => {
+      for (const filter of filters) {
+        const f = { ...emptyDossierFilter, ...filter };
+        expect(await queryDossierIds(sealed, f, now), JSON.stringify(filter)).toEqual(await queryDossierIds(clear, f, now));
+      }
+    };
+
+    // As v10 left it: pair tokens without the time, and a vault record that knows nothing of dating.
+    const vault = vaultNamed(sealed.name);
+    const { datedPairs: _dated, ...v10Record } = vault.record!;
+    const raw = new Dexie(sealed.name);
+    await raw.open();
+    await raw
+      .table('dossiers')
+      .toCollection()
+      .modify((r: { searchPairs: string[] }) => {
+        r.searchPairs = r.searchPairs.map((p) => p.slice(0, 17));
+      });
+    await raw.table('settings').put({ key: VAULT_SETTING, value: v10Record, updatedAt: '' });
+    raw.close();
+    vault.record = v10Record as VaultRecord;
+    expect(datedPairKey(sealed, 'nguyen', 'thi')).toBeNull();
+    await sameAsClear();
+
+    // The walk stops after two chunks of 7 (a closed tab): dated and undated rows side by side.
+    let chunks = 0;
+    const env = { sealedKey: SEALED, setting: VAULT_SETTING };
+    const stopAfterTwo = () => {
+      if (++chunks === 2) throw new Error('tab closed');
+    };
+    await expect(datePairs(sealed, vault, 7, env, stopAfterTwo)).rejects.toThrow('tab closed');
+    const half = (await rawRows(sealed.name, 'dossiers')).map((r) => (r.searchPairs as string[])[0]!.length);
+    expect(half.filter((length) => length === 26)).toHaveLength(14);
+    expect(half.filter((length) => length === 17)).toHaveLength(rows.length - 14);
+    expect(datedPairKey(sealed, 'nguyen', 'thi')).toBeNull();
+    await sameAsClear();
+
+    // The next run goes on from the stored position: the rest only, each row dated once.
+    expect(await datePairs(sealed, vault, 7, env)).toBe(rows.length - 14);
+    expect(await sealExistingData(sealed)).toEqual({ done: expect.any(Number), total: expect.any(Number) });
+    for (const r of await rawRows(sealed.name, 'dossiers')) expect(r.searchPairs, r.id as string).toEqual(sealerPairs.get(r.id));
+    const [stored] = (await rawRows(sealed.name, 'settings')).filter((r) => r.key === VAULT_SETTING);
+    expect((stored!.value as VaultRecord).datedPairs).toEqual({ done: true });
+    expect(datedPairKey(sealed, 'nguyen', 'thi')).toMatch(/^#.{16}$/);
+    await sameAsClear();
   });
 
   it('dates each name pair token with its receipt time, in text that sorts as the time does', () => {
