@@ -344,6 +344,35 @@ describe('queryDossiers', () => {
     }
   });
 
+  it('glances at a few keys of each constraint first: wide ones page from rows without the longer look, unless the rows fall short', async () => {
+    const filter = { ...emptyDossierFilter, status: 4, field: 'Hộ tịch' };
+    const all = await q({ status: 4, field: 'Hộ tịch' });
+    const collection = Object.getPrototypeOf(db.dossiers.toCollection()) as { limit(n: number): unknown };
+    for (const [tuning, longLook] of [
+      [{ firstLook: 4, rowChunk: 2 }, false], // half the newest "Đang xử lý" rows are "Hộ tịch": four rows fill two places
+      [{ firstLook: 4, rowChunk: 1, rowBudget: 1 }, true], // one row cannot: the whole plan answers
+    ] as const) {
+      const limit = vi.spyOn(collection, 'limit');
+      try {
+        const list = await queryDossiers(db, filter, NOW, tuning);
+        expect(await list.slice(0, 2), JSON.stringify(tuning)).toEqual(all.slice(0, 2));
+        // The glance reads five keys of each; the longer look, 2,001.
+        expect(
+          limit.mock.calls.some(([n]) => n === 5),
+          JSON.stringify(tuning),
+        ).toBe(true);
+        expect(
+          limit.mock.calls.some(([n]) => n === 2001),
+          JSON.stringify(tuning),
+        ).toBe(longLook);
+        expect(await list.slice(0, all.length + 3)).toEqual(all);
+        expect(await list.count()).toBe(all.length);
+      } finally {
+        limit.mockRestore();
+      }
+    }
+  });
+
   it('gives the same lists by either plan: rows of the narrowest constraint, or keys of all', async () => {
     const filters: Partial<DossierFilter>[] = [
       { status: 4, field: 'Hộ tịch', receivedFrom: '2026-03-03', receivedTo: '2026-03-10' },
@@ -371,6 +400,11 @@ describe('queryDossiers', () => {
         // All wide, the driver's rows walked: a few at a time, giving up for the key sets early or never.
         { smallMatch: 0, rowChunk: 2, rowBudget: 4 },
         { smallMatch: 0, rowChunk: 3 },
+        // A glance first: narrow at a glance; wide, walked within a glance's rows or planned after.
+        { firstLook: 3 },
+        { firstLook: 1, rowChunk: 1 },
+        { firstLook: 0 },
+        { firstLook: 2, smallMatch: 3, rowChunk: 1 },
       ]) {
         expect(await queryDossierIds(db, filter, NOW, tuning), `${JSON.stringify(f)} ${JSON.stringify(tuning)}`).toEqual(expected);
       }

@@ -252,16 +252,16 @@ const ROW_BUDGET = 1024;
  * they pass the others' tests, only as far as the positions asked for. Reading both constraints'
  * whole key sets to intersect them (tens of thousands of keys, most of a second at 100,000
  * dossiers) is left to the count, asked after the first page, and to a combination so rare that
- * `budget` rows did not fill the page; from then on the intersection (`whole`, the same predicate
- * on keys) answers.
+ * `budget` rows did not fill the page; from then on `whole` answers (the same list planned on keys:
+ * the intersection, or the narrowest constraint's rows).
  * The driver's index range walked in reverse orders equal times by id descending, as the
  * intersection does.
  */
-function newestFirstTested(driver: Source, others: Source[], whole: () => Promise<string[]>, chunk: number, budget: number): DossierList {
+function newestFirstTested(driver: Source, others: Source[], whole: () => Promise<DossierList>, chunk: number, budget: number): DossierList {
   const found: string[] = [];
   let walked = 0;
   let end = false;
-  let everything: Promise<string[]> | undefined;
+  let everything: Promise<DossierList> | undefined;
   const all = () => (everything ??= whole());
   let filling: Promise<void> = Promise.resolve();
   const fill = (to: number) =>
@@ -277,7 +277,7 @@ function newestFirstTested(driver: Source, others: Source[], whole: () => Promis
   return {
     count: async () => {
       await filling;
-      return end ? found.length : (await all()).length;
+      return end ? found.length : (await all()).count();
     },
     slice: async (from, to) => {
       await fill(to);
@@ -293,24 +293,45 @@ export interface QueryTuning {
   walkChunk?: number;
   rowChunk?: number;
   rowBudget?: number;
+  firstLook?: number;
 }
+
+/**
+ * Keys of each constraint read first, before the bounded look of SMALL_MATCH. IndexedDB reads about
+ * one key in 15 µs here (Chromium, tests/bench): looking at two wide constraints up to 2,001 keys
+ * each took 60 to 75 ms, most of the first page of "Hộ tịch" + "Đang xử lý". A constraint this
+ * narrow is known whole at once; when none is, the first page is walked without that look.
+ */
+const FIRST_LOOK = 256;
 
 /**
  * The dossiers matching `filter`, in list order: by due time for "sắp hết hạn" and "quá hạn"
  * (most urgent first), otherwise newest received first.
  * - One constraint (or none): read page by page straight from its index; one word range (which
  *   has no order of its own): its keys read once, then ordered by newestFirstAmong.
- * - Several: each constraint's keys are read up to `smallMatch`. Words alone, all that narrow:
- *   their key sets intersected, and only the matches ordered (newestFirstAmong). All that narrow,
- *   one of them ordered (a status, a sealed name pair): the key sets, read already, intersected in
- *   its index's order, no row read. Otherwise, if one is that narrow, its rows are read and
- *   checked against the others. If all are wide and one orders by receipt,
- *   its newest rows are read and tested against the others (newestFirstTested), the key sets
- *   intersected only for the count or a page that walk did not fill; ordered by due time, the whole
- *   key sets are intersected in the due index's order; words alone, by newestFirstAmong.
+ * - Several: first a glance at each constraint's keys (`firstLook`). If every one is wider and one
+ *   orders by receipt (none by due time), its newest rows are read and tested against the others
+ *   (newestFirstTested, with a budget of a glance's worth of rows); only if that does not fill the
+ *   page are the constraints planned as below. Otherwise, the plan on the keys read: a glance is
+ *   enough when a constraint is that narrow, else each is read up to `smallMatch`.
+ * - Planned: words alone, all that narrow: their key sets intersected, and only the matches
+ *   ordered (newestFirstAmong). All that narrow, one of them ordered (a status, a sealed name
+ *   pair): the key sets, read already, intersected in its index's order, no row read. Otherwise, if
+ *   one is that narrow, its rows are read and checked against the others. If all are wide and one
+ *   orders by receipt, its newest rows are read and tested against the others (newestFirstTested),
+ *   the key sets intersected only for the count or a page that walk did not fill; ordered by due
+ *   time, the whole key sets are intersected in the due index's order; words alone, by
+ *   newestFirstAmong.
  */
 export async function queryDossiers(db: MotcuaDb, filter: DossierFilter, now = new Date(), tuning: QueryTuning = {}): Promise<DossierList> {
-  const { smallMatch = SMALL_MATCH, rowCostInKeys = ROW_COST_IN_KEYS, walkChunk = WALK_CHUNK, rowChunk = ROW_CHUNK, rowBudget = ROW_BUDGET } = tuning;
+  const {
+    smallMatch = SMALL_MATCH,
+    rowCostInKeys = ROW_COST_IN_KEYS,
+    walkChunk = WALK_CHUNK,
+    rowChunk = ROW_CHUNK,
+    rowBudget = ROW_BUDGET,
+    firstLook = FIRST_LOOK,
+  } = tuning;
   const sources = plan(db, filter, now);
   if (sources === null) return listOf([]);
   const single: Source | undefined =
@@ -331,39 +352,38 @@ export async function queryDossiers(db: MotcuaDb, filter: DossierFilter, now = n
       },
     };
   }
-  return db.transaction('r', db.dossiers, async () => {
-    // Words alone (a name, a code) are ordered by newestFirstAmong: the rows of a few matches read, or the index walked for many.
-    const byWords = (ids: string[]) => newestFirstAmong(db, new Set(ids), walkChunk, rowCostInKeys);
-    if (sources.length === 1) {
-      // One word range (no order of its own): its keys are read once, with no bounded look first.
-      return byWords(await keysOf(sources[0]!));
-    }
-    const byDueTime = sources.some((s) => s.order === 'due');
-    // Keys in index order, at most smallMatch + 1 of each: a bounded look at how wide each is.
-    const probes = await Promise.all(
+  // Words alone (a name, a code) are ordered by newestFirstAmong: the rows of a few matches read, or the index walked for many.
+  const byWords = (ids: string[]) => newestFirstAmong(db, new Set(ids), walkChunk, rowCostInKeys);
+  const byDueTime = sources.some((s) => s.order === 'due');
+  const ordered = sources.filter((s) => s.order !== 'none');
+  /** Keys in index order, at most `limit` + 1 of each: a bounded look at how wide each is. */
+  const look = (limit: number) =>
+    Promise.all(
       sources.map(async (s) =>
         s.keys
-          ? s.keys(smallMatch + 1)
+          ? s.keys(limit + 1)
           : ((await s
               .make()
-              .limit(smallMatch + 1)
+              .limit(limit + 1)
               .primaryKeys()) as string[]),
       ),
     );
+  const intersect = (sets: Set<string>[]) => {
+    const [first, ...rest] = [...sets].sort((a, b) => a.size - b.size);
+    return [...first!].filter((id) => rest.every((set) => set.has(id)));
+  };
+
+  /** The plan once each constraint's keys are read up to `bound` (`probes`; a constraint under it is read whole). */
+  const planned = async (probes: string[][], bound: number): Promise<DossierList> => {
     const sizes = probes.map((p) => p.length);
     const narrowest = sizes.indexOf(Math.min(...sizes));
-    const complete = sizes.every((n) => n <= smallMatch);
-    const ordered = sources.filter((s) => s.order !== 'none');
-    const intersect = (sets: Set<string>[]) => {
-      const [first, ...rest] = [...sets].sort((a, b) => a.size - b.size);
-      return [...first!].filter((id) => rest.every((set) => set.has(id)));
-    };
+    const complete = sizes.every((n) => n <= bound);
     if (ordered.length === 0 && complete) {
       // Words only, every key set already read: only the matches' rows are read (or the index walked), not the narrowest word's.
       return byWords(intersect(probes.map((p) => new Set(p))));
     }
     // (Every key set read already, one of them in list order: they are intersected below, no row read.)
-    if (sizes[narrowest]! <= smallMatch && !complete) {
+    if (sizes[narrowest]! <= bound && !complete) {
       const rows = (await db.dossiers.bulkGet([...new Set(probes[narrowest])])).filter(
         (r): r is DossierRow => r !== undefined && sources.every((s) => s.test(r)),
       );
@@ -371,7 +391,7 @@ export async function queryDossiers(db: MotcuaDb, filter: DossierFilter, now = n
     }
     const keysFor = (s: Source) => {
       const i = sources.indexOf(s);
-      return i >= 0 && sizes[i]! <= smallMatch ? Promise.resolve(probes[i]!) : keysOf(s);
+      return i >= 0 && sizes[i]! <= bound ? Promise.resolve(probes[i]!) : keysOf(s);
     };
     if (ordered.length === 0) {
       // Words only: intersect their key sets, then order the matches.
@@ -385,11 +405,31 @@ export async function queryDossiers(db: MotcuaDb, filter: DossierFilter, now = n
       const filters = await Promise.all(others.map(async (s) => new Set(await keysFor(s))));
       let ids = await keysFor(driver);
       if (driver.order === 'received') ids = [...ids].reverse();
-      return filters.length === 0 ? ids : ids.filter((id) => filters.every((set) => set.has(id)));
+      return listOf(filters.length === 0 ? ids : ids.filter((id) => filters.every((set) => set.has(id))));
     };
     // Every constraint wide: the first page comes from the driver's newest rows, the rest from keys when asked.
     if (driver.order === 'received' && !complete) return newestFirstTested(driver, others, intersection, rowChunk, rowBudget);
-    return listOf(await intersection());
+    return intersection();
+  };
+
+  return db.transaction('r', db.dossiers, async () => {
+    if (sources.length === 1) {
+      // One word range (no order of its own): its keys are read once, with no bounded look first.
+      return byWords(await keysOf(sources[0]!));
+    }
+    const glance = Math.min(firstLook, smallMatch);
+    if (glance < smallMatch) {
+      const glanced = await look(glance);
+      if (glanced.some((keys) => keys.length <= glance)) return planned(glanced, glance);
+      const driver = ordered.find((s) => s.order === 'received');
+      if (driver && !byDueTime) {
+        // Every constraint wider than a glance: the first page from an ordered one's newest rows,
+        // within a glance's worth of rows; the whole plan (a longer look first) only if they fall short.
+        const others = sources.filter((s) => s !== driver);
+        return newestFirstTested(driver, others, async () => planned(await look(smallMatch), smallMatch), rowChunk, Math.min(rowBudget, glance));
+      }
+    }
+    return planned(await look(smallMatch), smallMatch);
   });
 }
 

@@ -243,6 +243,8 @@ describe('search once sealed', () => {
         { rowCostInKeys: 1000, walkChunk: 5 },
         { rowCostInKeys: 1, walkChunk: 4 },
         { smallMatch: 3 },
+        { firstLook: 2, rowChunk: 1 },
+        { firstLook: 0 },
       ]) {
         const label = `${JSON.stringify(filter)} ${JSON.stringify(tuning)}`;
         expect(await queryDossierIds(sealed, f, now, tuning), label).toEqual(expected);
