@@ -373,6 +373,23 @@ describe('queryDossiers', () => {
     }
   });
 
+  it('goes on with the rows walked within a glance when the longer look chooses the same walk: no row is read twice', async () => {
+    const filter = { ...emptyDossierFilter, status: 4, field: 'Hộ tịch' };
+    const all = await q({ status: 4, field: 'Hộ tịch' });
+    const collection = Object.getPrototypeOf(db.dossiers.toCollection()) as { offset(n: number): unknown };
+    const offset = vi.spyOn(collection, 'offset');
+    try {
+      // A glance of two keys and a walk of two rows, then a look of four keys (every constraint wider): the walk goes on.
+      const list = await queryDossiers(db, filter, NOW, { firstLook: 2, smallMatch: 3, rowChunk: 1 });
+      expect(await list.slice(0, all.length + 3)).toEqual(all);
+      const starts = offset.mock.calls.map(([n]) => n);
+      expect(starts.length).toBeGreaterThan(2);
+      expect(new Set(starts).size).toBe(starts.length);
+    } finally {
+      offset.mockRestore();
+    }
+  });
+
   it('gives the same lists by either plan: rows of the narrowest constraint, or keys of all', async () => {
     const filters: Partial<DossierFilter>[] = [
       { status: 4, field: 'Hộ tịch', receivedFrom: '2026-03-03', receivedTo: '2026-03-10' },

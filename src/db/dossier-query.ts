@@ -247,41 +247,64 @@ export function nextRowChunk(wanted: number, walked: number, matched: number, ma
 const ROW_BUDGET = 1024;
 
 /**
- * Several wide constraints ordered by receipt (say "Hộ tịch" and "Đang xử lý" at a large desk):
- * the rows of one of them are read newest first, a chunk at a time (nextRowChunk), and kept when
- * they pass the others' tests, only as far as the positions asked for. Reading both constraints'
- * whole key sets to intersect them (tens of thousands of keys, most of a second at 100,000
- * dossiers) is left to the count, asked after the first page, and to a combination so rare that
- * `budget` rows did not fill the page; from then on `whole` answers (the same list planned on keys:
- * the intersection, or the narrowest constraint's rows).
- * The driver's index range walked in reverse orders equal times by id descending, as the
- * intersection does.
+ * A walk over one wide constraint's rows newest first (the driver's index range in reverse), a
+ * chunk at a time (nextRowChunk), keeping the rows that pass the others' tests. Its position is
+ * kept, so a plan that first walked within a glance's budget goes on from there (queryDossiers).
+ * Equal times come in id descending order, as the intersection of key sets orders them.
  */
-function newestFirstTested(driver: Source, others: Source[], whole: () => Promise<DossierList>, chunk: number, budget: number): DossierList {
+interface RowWalk {
+  readonly driver: Source;
+  readonly found: string[];
+  /** True once the driver's range is read to its end: `found` is then every match. */
+  readonly end: boolean;
+  /** Reads on until `to` matches are found, the range ends, or `budget` rows in all were read. */
+  fill(to: number, budget: number): Promise<void>;
+}
+
+function rowWalk(driver: Source, others: Source[], chunk: number): RowWalk {
   const found: string[] = [];
   let walked = 0;
   let end = false;
+  let filling: Promise<void> = Promise.resolve();
+  return {
+    driver,
+    found,
+    get end() {
+      return end;
+    },
+    fill: (to, budget) =>
+      (filling = filling.then(async () => {
+        while (found.length < to && !end && walked < budget) {
+          const size = nextRowChunk(to - found.length, walked, found.length, chunk);
+          const rows = await driver.make().reverse().offset(walked).limit(size).toArray();
+          walked += rows.length;
+          end = rows.length < size;
+          for (const row of rows) if (others.every((s) => s.test(row))) found.push(row.id);
+        }
+      })),
+  };
+}
+
+/**
+ * Several wide constraints ordered by receipt (say "Hộ tịch" and "Đang xử lý" at a large desk):
+ * the first pages come from a walk over the rows of one of them (rowWalk), only as far as the
+ * positions asked for. Reading both constraints' whole key sets to intersect them (tens of
+ * thousands of keys, most of a second at 100,000 dossiers) is left to the count, asked after the
+ * first page, and to a combination so rare that `budget` rows did not fill the page; from then
+ * on `whole` answers (the same list planned on keys: the intersection, the narrowest
+ * constraint's rows, or this walk going on with a larger budget).
+ */
+function newestFirstTested(walk: RowWalk, whole: () => Promise<DossierList>, budget: number): DossierList {
   let everything: Promise<DossierList> | undefined;
   const all = () => (everything ??= whole());
-  let filling: Promise<void> = Promise.resolve();
-  const fill = (to: number) =>
-    (filling = filling.then(async () => {
-      while (found.length < to && !end && walked < budget) {
-        const size = nextRowChunk(to - found.length, walked, found.length, chunk);
-        const rows = await driver.make().reverse().offset(walked).limit(size).toArray();
-        walked += rows.length;
-        end = rows.length < size;
-        for (const row of rows) if (others.every((s) => s.test(row))) found.push(row.id);
-      }
-    }));
   return {
     count: async () => {
-      await filling;
-      return end ? found.length : (await all()).count();
+      await walk.fill(0, budget);
+      return walk.end ? walk.found.length : (await all()).count();
     },
     slice: async (from, to) => {
-      await fill(to);
-      return found.length >= to || end ? found.slice(from, to) : (await all()).slice(from, to);
+      await walk.fill(to, budget);
+      return walk.found.length >= to || walk.end ? walk.found.slice(from, to) : (await all()).slice(from, to);
     },
   };
 }
@@ -373,8 +396,11 @@ export async function queryDossiers(db: MotcuaDb, filter: DossierFilter, now = n
     return [...first!].filter((id) => rest.every((set) => set.has(id)));
   };
 
-  /** The plan once each constraint's keys are read up to `bound` (`probes`; a constraint under it is read whole). */
-  const planned = async (probes: string[][], bound: number): Promise<DossierList> => {
+  /**
+   * The plan once each constraint's keys are read up to `bound` (`probes`; a constraint under it
+   * is read whole). `walked`: the rows already walked within a glance, gone on with if its driver is chosen.
+   */
+  const planned = async (probes: string[][], bound: number, walked?: RowWalk): Promise<DossierList> => {
     const sizes = probes.map((p) => p.length);
     const narrowest = sizes.indexOf(Math.min(...sizes));
     const complete = sizes.every((n) => n <= bound);
@@ -408,7 +434,9 @@ export async function queryDossiers(db: MotcuaDb, filter: DossierFilter, now = n
       return listOf(filters.length === 0 ? ids : ids.filter((id) => filters.every((set) => set.has(id))));
     };
     // Every constraint wide: the first page comes from the driver's newest rows, the rest from keys when asked.
-    if (driver.order === 'received' && !complete) return newestFirstTested(driver, others, intersection, rowChunk, rowBudget);
+    if (driver.order === 'received' && !complete) {
+      return newestFirstTested(walked?.driver === driver ? walked : rowWalk(driver, others, rowChunk), intersection, rowBudget);
+    }
     return intersection();
   };
 
@@ -425,8 +453,12 @@ export async function queryDossiers(db: MotcuaDb, filter: DossierFilter, now = n
       if (driver && !byDueTime) {
         // Every constraint wider than a glance: the first page from an ordered one's newest rows,
         // within a glance's worth of rows; the whole plan (a longer look first) only if they fall short.
-        const others = sources.filter((s) => s !== driver);
-        return newestFirstTested(driver, others, async () => planned(await look(smallMatch), smallMatch), rowChunk, Math.min(rowBudget, glance));
+        const walk = rowWalk(
+          driver,
+          sources.filter((s) => s !== driver),
+          rowChunk,
+        );
+        return newestFirstTested(walk, async () => planned(await look(smallMatch), smallMatch, walk), Math.min(rowBudget, glance));
       }
     }
     return planned(await look(smallMatch), smallMatch);

@@ -254,25 +254,24 @@ describe('sync under chaos', () => {
         await syncUntilAllSent(desk.page, Date.now() + 60_000);
         const whole = desk.page.getByRole('button', { name: `Tất cả (${TOTAL})` });
         const until = Date.now() + 120_000;
-        await (async () => {
-          for (;;) {
-            await desk.page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
-            await desk.page.getByRole('link', { name: 'Hồ sơ', exact: true }).click();
-            const shown = await whole.waitFor({ timeout: 15_000 }).then(
-              () => true,
-              (error: Error) => {
-                if (Date.now() > until) throw error;
-                return false;
-              },
+        for (let shown = false; !shown;) {
+          await desk.page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+          await desk.page.getByRole('link', { name: 'Hồ sơ', exact: true }).click();
+          try {
+            await whole.waitFor({ timeout: 15_000 });
+            shown = true;
+          } catch (error) {
+            if (Date.now() <= until) {
+              await desk.page.getByRole('link', { name: 'Đồng bộ', exact: true }).click();
+              continue;
+            }
+            // What the desk shows instead (a count short of the whole, a page still loading) says where to look.
+            const views = await desk.page.getByRole('button').allTextContents();
+            throw new Error(
+              `${desk.name}: ${(error as Error).message}\nbuttons: ${views.join(' | ')}\nsync: ${await desk.page.getByRole('status').allTextContents()}`,
             );
-            if (shown) return;
-            await desk.page.getByRole('link', { name: 'Đồng bộ', exact: true }).click();
           }
-        })().catch(async (error: Error) => {
-          // What the desk shows instead (a count short of the whole, a page still loading) says where to look.
-          const views = await desk.page.getByRole('button').allTextContents();
-          throw new Error(`${desk.name}: ${error.message}\nbuttons: ${views.join(' | ')}\nsync: ${await desk.page.getByRole('status').allTextContents()}`);
-        });
+        }
         await desk.page.getByRole('link', { name: 'Đồng bộ', exact: true }).click();
         await waitingRegion(desk.page).getByText(ALL_SENT).waitFor();
         expect(await desk.page.getByRole('region', { name: /^Bị máy chủ từ chối/ }).count()).toBe(0);

@@ -6,22 +6,14 @@
 // dossiers). Until it is done, the search reads the tokens as starts, which finds dated and undated
 // alike, in the slower way. A chunk per transaction, its position stored by that same transaction.
 // No key is needed: only clear index values are extended, below the vault's middleware.
-import type { DBCore, DBCoreRangeType, DBCoreTransaction } from 'dexie';
+import type { DBCoreTransaction } from 'dexie';
 import type Dexie from 'dexie';
+import { above, ANY, type SealingContext } from './seal-existing';
 import { receiptStamp } from './sealer';
 import type { VaultRecord } from './tables';
 
-export interface DatingContext {
-  /** The core below the vault middleware. */
-  core: DBCore | null;
-  record: VaultRecord | null;
-}
-
 /** A pair token as sealers before v11 wrote it: '#' and 16 letters, nothing after. */
 const UNDATED_LENGTH = 17;
-
-const ANY = { type: 3 as DBCoreRangeType, lower: undefined, upper: undefined };
-const above = (key: IDBValidKey) => ({ type: 2 as DBCoreRangeType, lower: key, lowerOpen: true, upper: undefined });
 
 type StoredDossier = { sealed?: unknown; receivedAt?: unknown; searchPairs?: unknown };
 
@@ -40,7 +32,7 @@ function dated(row: StoredDossier, sealedKey: string): StoredDossier | null {
  */
 export async function datePairs(
   db: Dexie,
-  vault: DatingContext,
+  vault: SealingContext,
   chunkSize: number,
   { sealedKey, setting }: { sealedKey: string; setting: string },
   afterChunk?: () => void,

@@ -23,8 +23,9 @@ export interface SealingContext {
 
 type Progress = { done: number; total: number };
 
-const ANY = { type: 3 as DBCoreRangeType, lower: undefined, upper: undefined };
-const above = (key: IDBValidKey) => ({ type: 2 as DBCoreRangeType, lower: key, lowerOpen: true, upper: undefined });
+/** Every key, and every key past `key`: the walks' ranges (here and date-pairs.ts). */
+export const ANY = { type: 3 as DBCoreRangeType, lower: undefined, upper: undefined };
+export const above = (key: IDBValidKey) => ({ type: 2 as DBCoreRangeType, lower: key, lowerOpen: true, upper: undefined });
 const upTo = (key: IDBValidKey) => ({ type: 2 as DBCoreRangeType, lower: undefined, upper: key, upperOpen: false });
 
 async function countRange(table: DBCoreTable, trans: DBCoreTransaction, after?: IDBValidKey): Promise<number> {
