@@ -1,9 +1,10 @@
 // What the entries of one push transaction read and write, gathered so the batch costs a few
 // statements instead of several per entry: the rows its entries will look up are fetched together
 // before they run (what was not foreseen is fetched alone), and their writes are kept in memory
-// and written together before the commit. An entry refused half-way is undone in memory alone
-// (undoTo), so its neighbours need no savepoint; a write the database refuses at the end fails
-// the whole batch, which push.ts then applies again an entry at a time (see there).
+// and written together before the commit (on PostgreSQL, some sent ahead while the next entries
+// are applied: sendAhead). An entry refused half-way is undone in memory alone (undoTo), so its
+// neighbours need no savepoint; a write the database refuses fails the whole batch, which push.ts
+// then applies again an entry at a time (see there).
 import type { Queryable } from '../db/database';
 import { MAX_SEQUENCE } from '../code-blocks';
 import type { ChangeAuthor, DossierRecord, StoredDossier } from './dossier-store';
@@ -57,6 +58,8 @@ interface NumberPool {
   /** The counter as locked at the first need in this batch. */
   first: number;
   next: number;
+  /** Where the numbers not yet written as a block start (see sendAhead). */
+  unwritten: number;
 }
 
 /**
@@ -173,6 +176,8 @@ export class BatchStore {
   private nextVersionAt = 0;
   /** How to put back what entries did, newest last; undoTo runs it backwards. */
   private readonly journal: (() => void)[] = [];
+  /** Writes sent ahead (sendAhead), in the order sent, answered or not. */
+  private readonly sent: Promise<Set<number>>[] = [];
 
   constructor(
     private readonly tx: Queryable,
@@ -302,12 +307,48 @@ export class BatchStore {
   }
 
   /**
+   * Sends, in one statement, what the entries applied so far changed, with their records, and
+   * does not wait for the answer: on a database server the statement runs while the next entries
+   * are applied here. What is sent is no longer pending, so it can no longer be undone (send only
+   * between entries): a dossier it inserts is updated by what follows, and the next numbers drawn
+   * from a day form a block of their own. A failure comes out of flush, or of sentFailure.
+   */
+  sendAhead(records: RecordRow[]): void {
+    const write = this.write(records);
+    // Awaited by flush or sentFailure; until then a refusal must not count as unhandled.
+    write.catch(() => undefined);
+    this.sent.push(write);
+  }
+
+  /** Once every write sent ahead has answered: the first one's failure, or undefined. */
+  async sentFailure(): Promise<unknown> {
+    for (const write of this.sent) {
+      try {
+        await write;
+      } catch (err) {
+        return err;
+      }
+    }
+    return undefined;
+  }
+
+  /**
    * Writes, in one statement, what the batch changed (numbers, dossiers, the upward queue) and
-   * the results to record; answers the mutations recorded (one recorded meanwhile by another
-   * push keeps its record: see push.ts).
+   * not yet sent, and the results to record; answers the mutations recorded, those sent ahead
+   * included (one recorded meanwhile by another push keeps its record: see push.ts). The first
+   * failure of a write, sent ahead or last, is thrown.
    */
   async flush(records: RecordRow[]): Promise<Set<number>> {
-    const blocks = [...this.pools.values()].filter((p) => p.next > p.first).map((p) => ({ day: p.day, first: p.first, next: p.next }));
+    const last = this.write(records);
+    last.catch(() => undefined);
+    const recorded = new Set<number>();
+    for (const write of [...this.sent, last]) for (const mutation of await write) recorded.add(mutation);
+    return recorded;
+  }
+
+  /** Sends the pending writes with these records (see WRITE) and forgets them as pending. */
+  private write(records: RecordRow[]): Promise<Set<number>> {
+    const blocks = [...this.pools.values()].filter((p) => p.next > p.unwritten).map((p) => ({ day: p.day, first: p.unwritten, next: p.next }));
     const inserted: unknown[] = [];
     const updated: unknown[] = [];
     for (const [id, change] of this.changes) {
@@ -336,8 +377,12 @@ export class BatchStore {
       });
     }
     const upward = [...this.upward].map(([id, version]) => ({ id, version }));
-    if (blocks.length + inserted.length + updated.length + upward.length + records.length === 0) return new Set();
-    const rows = await this.tx.query<{ mutation: unknown }>(WRITE, [
+    for (const pool of this.pools.values()) pool.unwritten = pool.next;
+    this.changes.clear();
+    this.upward.clear();
+    this.journal.length = 0;
+    if (blocks.length + inserted.length + updated.length + upward.length + records.length === 0) return Promise.resolve(new Set());
+    const params = [
       this.communeId,
       this.agencyCode,
       this.deviceId,
@@ -346,8 +391,8 @@ export class BatchStore {
       JSON.stringify(updated),
       JSON.stringify(upward),
       JSON.stringify(records),
-    ]);
-    return new Set(rows.map((r) => Number(r.mutation)));
+    ];
+    return this.tx.query<{ mutation: unknown }>(WRITE, params).then((rows) => new Set(rows.map((r) => Number(r.mutation))));
   }
 
   private setRow(id: string, row: Row, change: Change): void {
@@ -421,7 +466,7 @@ export class BatchStore {
     for (const [day, sequence] of found.codes) this.codes.set(`${day}/${Number(sequence)}`, true);
     for (const [day, next] of found.counters) {
       const first = Number(next);
-      this.pools.set(day, { day, first, next: first });
+      this.pools.set(day, { day, first, next: first, unwritten: first });
     }
     this.versions.push(...found.versions.map(Number).sort((a, b) => a - b));
   }

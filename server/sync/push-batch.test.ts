@@ -3,7 +3,9 @@
 // the parts end: a refusal by the entry's kind undone alone mid-part, a refusal by the database
 // (which sends the part through again an entry per savepoint) falling on that entry alone, copies
 // across parts and pushes answered from the record, and a fault between two commits, after which
-// the replay answers what was committed and applies the rest exactly once.
+// the replay answers what was committed and applies the rest exactly once. On PostgreSQL a part
+// sends its writes ahead every SEND_AHEAD_ENTRIES entries: what a later write of the part changes
+// may have been stored by an earlier one, and a refusal of an early write is the one answered.
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
 import { createApp } from '../http/app';
@@ -12,7 +14,8 @@ import { communeWithDevice, pushEntries, useTestGateway } from '../test/gateway'
 import { dossierPayload, receiveEntry, transitionEntry } from '../test/dossiers';
 import { testDatabaseKinds } from '../test/test-db';
 import { BatchStore } from './batch-store';
-import { ENTRIES_PER_TRANSACTION } from './push';
+import { isDataError } from '../db/errors';
+import { ENTRIES_PER_TRANSACTION, SEND_AHEAD_ENTRIES } from './push';
 import { MAX_ENTRIES_PER_PUSH } from './schemas';
 
 describe.each(testDatabaseKinds)('pushing large batches on %s', (kind) => {
@@ -122,6 +125,85 @@ describe.each(testDatabaseKinds)('pushing large batches on %s', (kind) => {
       device.agencyCode,
     ]);
     expect(counter?.next_sequence).toBe(taken.kept.number! + 1);
+  });
+
+  it('moves in a later write of a part the dossiers an earlier write stored, and draws their numbers as one run', async () => {
+    const SIZE = 3 * SEND_AHEAD_ENTRIES;
+    const device = await communeWithDevice(gw.app);
+    const received = Array.from({ length: SIZE }, (_, i) =>
+      receiveEntry(device, { code: `TAM-${device.deviceShort}-260302-${String(i + 1).padStart(4, '0')}` }),
+    );
+    // Dossiers of the part's first write, moved after its last: one of them twice.
+    const moves = [
+      transitionEntry(received[1]!.entityId, 'startProcessing', '2026-03-02T03:00:00Z'),
+      transitionEntry(received[2]!.entityId, 'startProcessing', '2026-03-02T03:00:00Z'),
+      transitionEntry(received[2]!.entityId, 'markResultReady', '2026-03-02T04:00:00Z'),
+    ];
+    const results = await pushEntries(gw.app, device, [...received, ...moves]);
+    expect(results.map((r) => r.status)).toEqual(results.map(() => 'accepted'));
+    expect(results.slice(0, SIZE).map((r) => r.officialCode)).toEqual(received.map((_, i) => `${device.agencyCode}-260302-${String(i + 1).padStart(4, '0')}`));
+
+    const rows = await gw.db.query<{ id: string; status: number; version: unknown; wanted: unknown; data: { status: number } }>(
+      'select d.id, d.status, d.version, d.data, u.wanted_version as wanted from dossiers d join upward_queue u on u.dossier_id = d.id where d.id = any($1::text[])',
+      [`{${received[1]!.entityId},${received[2]!.entityId}}`],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const [id, status, result] of [
+      [received[1]!.entityId, 4, results[SIZE]!],
+      [received[2]!.entityId, 9, results[SIZE + 2]!],
+    ] as const) {
+      const row = byId.get(id);
+      expect(row).toMatchObject({ status, data: { status } });
+      expect(Number(row?.version)).toBe(result.serverVersion);
+      expect(Number(row?.wanted)).toBe(result.serverVersion);
+    }
+    expect(await count('select count(*)::int as n from dossiers where created_by_device = $1', [device.deviceId])).toBe(SIZE);
+    expect(await count('select count(*)::int as n from sync_mutations where device_id = $1', [device.deviceId])).toBe(SIZE + moves.length);
+    // Each write sent makes a block of the numbers it drew: together, every number once, for the device's quota.
+    const blocks = await gw.db.query<{ first_sequence: number; last_sequence: number }>(
+      `select first_sequence, last_sequence from code_blocks where device_id = $1 and day = '260302' order by first_sequence`,
+      [device.deviceId],
+    );
+    expect(blocks.flatMap((b) => Array.from({ length: b.last_sequence - b.first_sequence + 1 }, (_, i) => b.first_sequence + i))).toEqual(
+      received.map((_, i) => i + 1),
+    );
+    // The first entry alone, then the part: on PostgreSQL in several writes sent ahead.
+    expect(blocks.length).toBe(kind === 'postgres' ? 1 + SIZE / SEND_AHEAD_ENTRIES : 2);
+  });
+
+  it('answers the refusal of a write sent ahead, not the failures of the statements it spoilt', async () => {
+    const device = await communeWithDevice(gw.app);
+    // Two dossiers under one official code: the write refuses them (a unique index).
+    const { syncState: _a, ...first } = dossierPayload(device, { code: `${device.agencyCode}-260302-0001` });
+    const { syncState: _b, ...second } = dossierPayload(device, { code: `${device.agencyCode}-260302-0001` });
+    const author = { deviceId: device.deviceId, staffId: null, name: 'Lò Thị Mai' };
+    const seen: { later?: unknown; failure?: unknown; flushed?: unknown } = {};
+    const rollBack = new Error('roll back');
+    await expect(
+      gw.db.transaction(async (tx) => {
+        const store = new BatchStore(tx, device.communeId, device.agencyCode, device.deviceId, 'no-demo-device');
+        await store.prefetch({ dossierIds: [first.id, second.id], fileHashes: [], codes: [], days: [] }, 2);
+        store.insertDossier(first, await store.nextVersion(), author, 'dossier.receive');
+        store.insertDossier(second, await store.nextVersion(), author, 'dossier.receive');
+        store.sendAhead([]);
+        // A read the batch did not foresee, after the refused write.
+        seen.later = await store.dossier('not-foreseen').then(
+          () => null,
+          (err: unknown) => err,
+        );
+        seen.failure = await store.sentFailure();
+        seen.flushed = await store.flush([]).then(
+          () => null,
+          (err: unknown) => err,
+        );
+        throw rollBack;
+      }),
+    ).rejects.toBe(rollBack);
+    expect(isDataError(seen.failure)).toBe(true);
+    expect(seen.later).not.toBeNull();
+    expect(isDataError(seen.later)).toBe(false);
+    expect(seen.flushed).toBe(seen.failure);
+    expect(await gw.db.query('select id from dossiers where id = any($1::text[])', [`{${first.id},${second.id}}`])).toEqual([]);
   });
 
   it('answers a copy inside one part as the first, and a different entry under its number as a reuse', async () => {

@@ -5,7 +5,8 @@
 // of the gateway itself (database unreachable, …) escapes as an error, leaving the entries of the
 // failing part unrecorded so the device simply sends them again (earlier parts stay committed).
 //
-// A part is applied together first (batch-store.ts: reads gathered, writes made at the end). An
+// A part is applied together first (batch-store.ts: reads gathered, writes made at the end or,
+// on PostgreSQL, sent ahead every SEND_AHEAD_ENTRIES entries, while the gateway goes on). An
 // entry refused by its kind is undone in memory alone; only when the database itself refuses a
 // write (a duplicate code, a value out of range) is the part rolled back and applied again one
 // entry at a time, each in a savepoint, so the refusal falls on that entry alone.
@@ -18,7 +19,7 @@ import { isDataError } from '../db/errors';
 import type { Logger } from '../log';
 import { DEMO_DEVICE } from '../seed/demo-accounts';
 import { actorMismatch } from './actor-check';
-import { BatchStore, type Lookups } from './batch-store';
+import { BatchStore, type Lookups, type RecordRow } from './batch-store';
 import { lockCommune } from './dossier-store';
 import { checkEntry, type CheckedEntry } from './entry-check';
 import { KINDS, type Kind } from './kinds';
@@ -56,6 +57,20 @@ export const ENTRIES_PER_TRANSACTION = MAX_ENTRIES_PER_PUSH;
  * well within it.
  */
 export const PART_MS = 50;
+
+/**
+ * Whether the database works in a process of its own (PostgreSQL), so the gateway can go on with
+ * its share of a push while a statement runs. PGlite runs statements on the gateway's own thread:
+ * there the same overlap would only interleave the two and add statements.
+ */
+const runsApart = (db: Database) => db.kind === 'postgres';
+
+/**
+ * Where the database runs apart, a part applied together sends its writes every this many
+ * entries without waiting (BatchStore.sendAhead): the server stores them while the gateway
+ * applies the next ones, instead of one write at the end that the gateway waits for.
+ */
+export const SEND_AHEAD_ENTRIES = 15;
 
 const REUSED_NUMBER = new Rejection(
   'Số thứ tự thay đổi này đã được dùng cho một thay đổi khác trên máy chủ; thay đổi chưa được ghi. Hãy báo cho quản trị viên.',
@@ -104,20 +119,18 @@ async function recordedResults(tx: Queryable, deviceId: string, mutations: numbe
   return new Map(rows.map((r) => [Number(r.mutation), { hash: r.entry_hash, result: r.result }]));
 }
 
+/** The rows recording these entries' results (sync_mutations). */
+const recordsOf = (settled: Settled[]): RecordRow[] =>
+  settled.map(({ entry, hash, result }) => ({ mutation: entry.mutation, kind: entry.kind, entity_id: entry.entityId, entry_hash: hash, result }));
+
 /**
- * Writes what the part changed and records its results. Under the commune lock no other push of
+ * Writes what the part changed and records its results (those of the first `sentAhead` entries
+ * of `settled` went with the writes sent ahead). Under the commune lock no other push of
  * the device can have recorded them meanwhile; should one have (the commune row gone, so no
  * lock), its record stands and is what the device is answered.
  */
-async function writeAndRecord(tx: Queryable, store: BatchStore, deviceId: string, settled: Settled[]): Promise<Map<number, Recorded>> {
-  const records = settled.map(({ entry, hash, result }) => ({
-    mutation: entry.mutation,
-    kind: entry.kind,
-    entity_id: entry.entityId,
-    entry_hash: hash,
-    result,
-  }));
-  const mine = await store.flush(records);
+async function writeAndRecord(tx: Queryable, store: BatchStore, deviceId: string, settled: Settled[], sentAhead: number): Promise<Map<number, Recorded>> {
+  const mine = await store.flush(recordsOf(settled.slice(sentAhead)));
   if (mine.size === settled.length) return new Map();
   return recordedResults(
     tx,
@@ -191,6 +204,8 @@ async function applyPart(ctx: PushContext, tx: Transaction, part: readonly Check
   const store = storeOn(tx);
   if (together && commune) await store.prefetch(lookupsOf(toApply, commune.agencyCode), toApply.length);
   const deadline = performance.now() + PART_MS;
+  const sendsAhead = together && runsApart(ctx.db);
+  let sentAhead = 0;
 
   const settled: Settled[] = [];
   const results: EntryResult[] = [];
@@ -213,9 +228,11 @@ async function applyPart(ctx: PushContext, tx: Transaction, part: readonly Check
       try {
         result = await applyKind(ctx, store, commune!, entry, kind);
       } catch (err) {
-        // A read refused by the database has spoilt the transaction on PostgreSQL: start again an entry at a time.
-        if (isDataError(err)) throw new ApplyAlone();
-        throw err;
+        // A write sent ahead and refused spoils every statement after it: its failure is the one that counts.
+        const failure = (await store.sentFailure()) ?? err;
+        // A read or write refused by the database has spoilt the transaction on PostgreSQL: start again an entry at a time.
+        if (isDataError(failure)) throw new ApplyAlone();
+        throw failure;
       }
     } else {
       try {
@@ -236,11 +253,15 @@ async function applyPart(ctx: PushContext, tx: Transaction, part: readonly Check
     known.set(entry.mutation, { hash, result });
     if (!mismatch) settled.push({ entry, hash, result });
     results.push(result);
+    if (sendsAhead && settled.length - sentAhead >= SEND_AHEAD_ENTRIES) {
+      store.sendAhead(recordsOf(settled.slice(sentAhead)));
+      sentAhead = settled.length;
+    }
   }
   let overruled: Map<number, Recorded>;
   try {
     // Applied alone, each entry's writes are made already: only the records remain.
-    overruled = await writeAndRecord(tx, together ? store : storeOn(tx), caller.deviceId, settled);
+    overruled = await writeAndRecord(tx, together ? store : storeOn(tx), caller.deviceId, settled, sentAhead);
   } catch (err) {
     if (together && isDataError(err)) throw new ApplyAlone();
     throw err;
@@ -257,15 +278,32 @@ async function applyInTransaction(ctx: PushContext, part: readonly CheckedEntry[
   return ctx.db.transaction((tx) => applyPart(ctx, tx, part, false));
 }
 
+/** Entries checked in one turn of the event loop while the first entry's transaction runs (see pushEntries). */
+const CHECKS_PER_TURN = 10;
+
+/** checkEntry of every entry, a few per turn of the event loop, so a transaction under way meanwhile gets its answers as they come. */
+async function checkInTurns(entries: readonly IncomingEntry[]): Promise<CheckedEntry[]> {
+  const checked: CheckedEntry[] = [];
+  for (let at = 0; at < entries.length; at += CHECKS_PER_TURN) {
+    if (at > 0) await new Promise((resolve) => setImmediate(resolve));
+    checked.push(...entries.slice(at, at + CHECKS_PER_TURN).map(checkEntry));
+  }
+  return checked;
+}
+
 /** Applies the entries in order; the results are final (committed) when returned. */
 export async function pushEntries(ctx: PushContext, entries: readonly IncomingEntry[]): Promise<EntryResult[]> {
-  // What cannot be stored at all (a NUL byte, a lone surrogate, deep nesting) is found here, and refused for that entry only.
-  const checked = entries.map(checkEntry);
-  const results: EntryResult[] = [];
-  while (results.length < checked.length) {
-    // The first entry commits on its own: a push makes progress however soon the gateway then dies.
-    const size = results.length === 0 ? 1 : ENTRIES_PER_TRANSACTION;
-    results.push(...(await applyInTransaction(ctx, checked.slice(results.length, results.length + size))));
+  if (entries.length === 0) return [];
+  // What cannot be stored at all (a NUL byte, a lone surrogate, deep nesting) is found by checkEntry, and refused for that entry only.
+  // The first entry commits on its own: a push makes progress however soon the gateway then dies.
+  // Where the database runs apart, the other entries are checked while that transaction runs.
+  const first = applyInTransaction(ctx, [checkEntry(entries[0]!)]);
+  first.catch(() => undefined); // awaited once the others are checked; a failure must not count as unhandled until then
+  const others = runsApart(ctx.db) ? await checkInTurns(entries.slice(1)) : entries.slice(1).map(checkEntry);
+  const results = await first;
+  while (results.length < entries.length) {
+    const from = results.length - 1;
+    results.push(...(await applyInTransaction(ctx, others.slice(from, from + ENTRIES_PER_TRANSACTION))));
   }
   for (const result of results) {
     if (result.status === 'rejected')

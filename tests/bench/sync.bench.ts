@@ -1,7 +1,8 @@
 // Sync throughput of the gateway, in process (Hono routing, JSON, schema checks; a push's first
-// entry committed alone, the rest in one transaction, with their exactly-once records:
-// server/sync/push.ts): dossiers pushed per second, replays per second, changes pulled per second;
-// on PGlite and, when TEST_DATABASE_URL is set, on PostgreSQL. The baseline is the same number of
+// entry committed alone, the rest in one transaction, with their exactly-once records, written on
+// PostgreSQL in several statements sent ahead: server/sync/push.ts): dossiers pushed per second,
+// replays per second, changes pulled per second; on PGlite and, when TEST_DATABASE_URL is set,
+// on PostgreSQL. The baseline is the same number of
 // bare one-row insert transactions of the same payload on the same database: what "one
 // transaction per entry" could reach at best. Wall-clock rates depend on what else the machine
 // runs, so the CPU each push entry and each baseline row cost (this process, plus the PostgreSQL
