@@ -171,6 +171,43 @@ describe.each(testDatabaseKinds)('pushing large batches on %s', (kind) => {
     expect(blocks.length).toBe(kind === 'postgres' ? 1 + SIZE / SEND_AHEAD_ENTRIES : 2);
   });
 
+  it('refuses alone an entry after a write was sent ahead, and a duplicate in a later write', async () => {
+    const SIZE = 3 * SEND_AHEAD_ENTRIES;
+    const device = await communeWithDevice(gw.app);
+    const received = Array.from({ length: SIZE }, (_, i) =>
+      receiveEntry(device, { code: `TAM-${device.deviceShort}-260302-${String(i + 1).padStart(4, '0')}` }),
+    );
+    // Refused by its kind once the first write has gone: a paper the gateway does not hold.
+    const missingFile = receiveEntry(device, {
+      code: `TAM-${device.deviceShort}-260302-9001`,
+      attachments: [{ componentIndex: 0, sha256: 'd'.repeat(64), name: 'to-khai.jpg', type: 'image/jpeg', size: 5 }],
+    });
+    // Refused by the database in the part's last writes: the provisional code of an earlier dossier.
+    const sameCode = receiveEntry(device, { code: `TAM-${device.deviceShort}-260302-0002` });
+    const at = { missingFile: SEND_AHEAD_ENTRIES + 3, sameCode: 2 * SEND_AHEAD_ENTRIES + 5 };
+    const batch = [...received];
+    batch.splice(at.missingFile, 0, missingFile);
+    batch.splice(at.sameCode, 0, sameCode);
+
+    const results = await pushEntries(gw.app, device, batch);
+    expect(results.map((r) => r.mutation)).toEqual(batch.map((e) => e.mutation));
+    expect(results[at.missingFile]).toMatchObject({ status: 'rejected', reason: expect.stringContaining('Máy chủ chưa nhận được tệp') });
+    expect(results[at.sameCode]).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/trùng/) });
+    // The refused took no number: the others have 1..SIZE, in order.
+    expect(results.filter((r) => r.status === 'accepted').map((r) => r.officialCode)).toEqual(
+      received.map((_, i) => `${device.agencyCode}-260302-${String(i + 1).padStart(4, '0')}`),
+    );
+    expect(await count('select count(*)::int as n from dossiers where created_by_device = $1', [device.deviceId])).toBe(SIZE);
+    expect(await count('select count(*)::int as n from sync_mutations where device_id = $1', [device.deviceId])).toBe(batch.length);
+    const [drawn] = await gw.db.query<{ n: unknown }>(
+      `select sum(last_sequence - first_sequence + 1) as n from code_blocks where device_id = $1 and day = '260302'`,
+      [device.deviceId],
+    );
+    expect(Number(drawn?.n)).toBe(SIZE);
+    // Sent again, every answer comes from the record.
+    expect(await pushEntries(gw.app, device, batch)).toEqual(results);
+  });
+
   it('answers the refusal of a write sent ahead, not the failures of the statements it spoilt', async () => {
     const device = await communeWithDevice(gw.app);
     // Two dossiers under one official code: the write refuses them (a unique index).
