@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
 import { createApp } from '../http/app';
 import { createLogger } from '../log';
-import { communeWithDevice, pushEntries, useTestGateway } from '../test/gateway';
+import { communeWithDevice, pushEntries, useTestGateway, type TestDevice } from '../test/gateway';
 import { dossierPayload, receiveEntry, transitionEntry } from '../test/dossiers';
 import { testDatabaseKinds } from '../test/test-db';
 import { BatchStore } from './batch-store';
@@ -21,18 +21,21 @@ import { MAX_ENTRIES_PER_PUSH } from './schemas';
 describe.each(testDatabaseKinds)('pushing large batches on %s', (kind) => {
   const gw = useTestGateway(kind, { now: () => new Date('2026-03-04T03:00:00Z') });
   const count = async (sql: string, params: unknown[]) => (await gw.db.query<{ n: number }>(sql, params as never[]))[0]?.n;
+  /** `size` receipts of provisional codes 0001… of 2 March. */
+  const receipts = (device: TestDevice, size: number) =>
+    Array.from({ length: size }, (_, i) => receiveEntry(device, { code: `TAM-${device.deviceShort}-260302-${String(i + 1).padStart(4, '0')}` }));
+  /** Refused by its kind after it has read the database: a paper the gateway does not hold. */
+  const withMissingPaper = (device: TestDevice) =>
+    receiveEntry(device, {
+      code: `TAM-${device.deviceShort}-260302-9001`,
+      attachments: [{ componentIndex: 0, sha256: 'c'.repeat(64), name: 'giay-khai-sinh.jpg', type: 'image/jpeg', size: 5 }],
+    });
 
   it('undoes refusals alone mid-part, answers copies across parts from the record, and numbers without gaps', async () => {
     const SIZE = 60;
     const device = await communeWithDevice(gw.app);
-    const entries = Array.from({ length: SIZE }, (_, i) =>
-      receiveEntry(device, { code: `TAM-${device.deviceShort}-260302-${String(i + 1).padStart(4, '0')}` }),
-    );
-    // Refused by its kind after it has read the database: a paper the gateway does not hold.
-    const missingFile = receiveEntry(device, {
-      code: `TAM-${device.deviceShort}-260302-9001`,
-      attachments: [{ componentIndex: 0, sha256: 'c'.repeat(64), name: 'giay-khai-sinh.jpg', type: 'image/jpeg', size: 5 }],
-    });
+    const entries = receipts(device, SIZE);
+    const missingFile = withMissingPaper(device);
     // Refused by the database: a provisional code the device already used (a unique index).
     const sameCode = receiveEntry(device, { code: `TAM-${device.deviceShort}-260302-0003` });
     // An illegal move of a dossier received earlier in the same part, then a legal one.
@@ -130,9 +133,7 @@ describe.each(testDatabaseKinds)('pushing large batches on %s', (kind) => {
   it('moves in a later write of a part the dossiers an earlier write stored, and draws their numbers as one run', async () => {
     const SIZE = 3 * SEND_AHEAD_ENTRIES;
     const device = await communeWithDevice(gw.app);
-    const received = Array.from({ length: SIZE }, (_, i) =>
-      receiveEntry(device, { code: `TAM-${device.deviceShort}-260302-${String(i + 1).padStart(4, '0')}` }),
-    );
+    const received = receipts(device, SIZE);
     // Dossiers of the part's first write, moved after its last: one of them twice.
     const moves = [
       transitionEntry(received[1]!.entityId, 'startProcessing', '2026-03-02T03:00:00Z'),
@@ -174,14 +175,9 @@ describe.each(testDatabaseKinds)('pushing large batches on %s', (kind) => {
   it('refuses alone an entry after a write was sent ahead, and a duplicate in a later write', async () => {
     const SIZE = 3 * SEND_AHEAD_ENTRIES;
     const device = await communeWithDevice(gw.app);
-    const received = Array.from({ length: SIZE }, (_, i) =>
-      receiveEntry(device, { code: `TAM-${device.deviceShort}-260302-${String(i + 1).padStart(4, '0')}` }),
-    );
-    // Refused by its kind once the first write has gone: a paper the gateway does not hold.
-    const missingFile = receiveEntry(device, {
-      code: `TAM-${device.deviceShort}-260302-9001`,
-      attachments: [{ componentIndex: 0, sha256: 'd'.repeat(64), name: 'to-khai.jpg', type: 'image/jpeg', size: 5 }],
-    });
+    const received = receipts(device, SIZE);
+    // Refused by its kind once the first write has gone.
+    const missingFile = withMissingPaper(device);
     // Refused by the database in the part's last writes: the provisional code of an earlier dossier.
     const sameCode = receiveEntry(device, { code: `TAM-${device.deviceShort}-260302-0002` });
     const at = { missingFile: SEND_AHEAD_ENTRIES + 3, sameCode: 2 * SEND_AHEAD_ENTRIES + 5 };
